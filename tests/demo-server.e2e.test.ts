@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Describe, Info, Ping } from 'wyoming-ts';
+import { WyomingClient } from 'wyoming-ts/node';
+import { freePort } from './free-port.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = undefined;
+});
+
+async function connectWithRetry(uri: string): Promise<WyomingClient> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await WyomingClient.connect(uri);
+    } catch (error) {
+      if (attempt > 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+describe('the demo server process (what npm start runs until the server exists)', () => {
+  it('serves Wyoming on the given URI and stops cleanly on SIGTERM', async () => {
+    const uri = `tcp://127.0.0.1:${await freePort()}`;
+    const cli = join(root, 'protocol', 'src', 'node', 'demo-cli.ts');
+    child = spawn(process.execPath, ['--import', 'tsx', cli, '--uri', uri], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => {
+      stderr += chunk;
+    });
+
+    const client = await connectWithRetry(uri);
+    await client.write(new Describe());
+    const info = Info.fromEvent((await client.readEvent())!);
+    expect(info.asr).toEqual([]);
+    await client.write(new Ping({ text: 'e2e' }));
+    expect(await client.readEvent()).toEqual({ type: 'pong', data: { text: 'e2e' } });
+
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(await client.readEvent()).toBeNull();
+    expect(stderr).toContain(`listening on ${uri}`);
+  });
+});

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per workspace; each workspace has its own vitest.config.ts.
+export default defineConfig({
+  test: {
+    projects: ['protocol', 'satellite', 'server', 'lovelace-card', 'tests'],
+  },
+});

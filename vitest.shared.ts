@@ -1,0 +1,16 @@
+import { defineProject } from 'vitest/config';
+
+// Workspace packages export their TypeScript sources under the "source" condition,
+// so tests run against src/ without a build step.
+export function workspaceProject(name: string) {
+  return defineProject({
+    resolve: { conditions: ['source'] },
+    ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+    test: {
+      name,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*.test.ts'],
+      testTimeout: 20_000,
+      hookTimeout: 30_000,
+    },
+  });
+}
