@@ -89,10 +89,7 @@ export function optionalTextEvent<T extends string>(type: T) {
     }
 
     static fromEvent<E>(
-      this: new (init: {
-        text?: string;
-        context?: JsonObject;
-      }) => E,
+      this: new (init: { text?: string; context?: JsonObject }) => E,
       event: Event,
     ): E {
       const fields = FieldReader.of(event, type);

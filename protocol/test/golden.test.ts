@@ -74,7 +74,7 @@ describe('golden frames from the Python reference', () => {
       const decoder = new EventDecoder();
       const events: Event[] = [];
       const maxPiece = round < 20 ? 1 + round : 1 + Math.floor(next() * 4096);
-      for (let offset = 0; offset < stream.length; ) {
+      for (let offset = 0; offset < stream.length;) {
         const size = 1 + Math.floor(next() * maxPiece);
         events.push(...decoder.push(stream.subarray(offset, offset + size)));
         offset += size;

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,15 @@ async function connectClient(uri: string) {
   const client = await WyomingClient.connect(uri);
   cleanups.push(() => client.disconnect());
   return client;
+}
+
+/** A process that listens on `path` and is killed, leaving its socket file behind. */
+async function leaveStaleSocket(path: string): Promise<void> {
+  const code = `require('net').createServer().listen(${JSON.stringify(path)}, () => console.log('up'))`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout!, 'data');
+  child.kill('SIGKILL');
+  await once(child, 'exit');
 }
 
 const pingPong: ConnectionHandler = async (connection) => {
@@ -62,10 +73,8 @@ describe('WyomingServer and WyomingClient', () => {
 
   it('serve over a unix socket, replacing a stale socket file and removing it on stop', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'wyoming-')), 'w.sock');
-    const first = new WyomingServer({ uri: `unix://${path}`, handler: pingPong });
-    await first.start();
-    // Simulate a crash: the socket file stays behind.
-    (first as unknown as { server: import('node:net').Server }).server.close();
+    await leaveStaleSocket(path);
+    expect(existsSync(path)).toBe(true);
     const server = await startServer(pingPong, `unix://${path}`);
     const client = await connectClient(`unix://${path}`);
     await client.write(new Ping({ text: 'u' }));
