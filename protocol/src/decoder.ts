@@ -1,6 +1,7 @@
 import { ProtocolError } from './errors.js';
 import type { Event, JsonObject } from './event.js';
 import { isPlainObject } from './fields.js';
+import { copyBytes } from './slab.js';
 
 export interface DecoderLimits {
   /** Longest accepted header line, newline excluded. */
@@ -122,7 +123,8 @@ export class EventDecoder {
   }
 
   private readHeader(): boolean {
-    const newline = this.buffer.subarray(0, this.tail).indexOf(NEWLINE, this.scanFrom);
+    let newline = this.buffer.indexOf(NEWLINE, this.scanFrom);
+    if (newline >= this.tail) newline = -1; // bytes past the tail are stale
     const lineEnd = newline < 0 ? this.tail : newline;
     if (lineEnd - this.start > this.limits.maxHeaderBytes) {
       throw new ProtocolError(
@@ -185,7 +187,7 @@ export class EventDecoder {
       this.start += frame.dataLength;
     }
     if (frame.payloadLength === 0) return { type: frame.type, data };
-    const payload = this.buffer.slice(this.start, this.start + frame.payloadLength);
+    const payload = copyBytes(this.buffer.subarray(this.start, this.start + frame.payloadLength));
     this.start += frame.payloadLength;
     return { type: frame.type, data, payload };
   }

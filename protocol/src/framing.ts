@@ -1,8 +1,12 @@
 import { asEvent, type Event, type Eventable, PROTOCOL_VERSION } from './event.js';
+import { allocateBytes } from './slab.js';
 
 const utf8 = new TextEncoder();
 const VERSION_JSON = JSON.stringify(PROTOCOL_VERSION);
 const NEWLINE = 0x0a;
+
+// Header and data are encoded into this scratch buffer, then copied once into the output.
+let scratch = new Uint8Array(16 * 1024);
 
 /**
  * Encodes one event as the reference writer does: a JSON header line with `type`, `version`,
@@ -10,26 +14,33 @@ const NEWLINE = 0x0a;
  */
 export function encodeEvent(value: Event | Eventable): Uint8Array {
   const event = asEvent(value);
-  const dataBytes = hasKeys(event.data) ? utf8.encode(JSON.stringify(event.data)) : undefined;
+  const dataJson = hasKeys(event.data) ? JSON.stringify(event.data) : '';
   const payload = event.payload && event.payload.byteLength > 0 ? event.payload : undefined;
 
+  const dataLength = writeUtf8(dataJson, 0);
   let header = `{"type":${JSON.stringify(event.type)},"version":${VERSION_JSON}`;
-  if (dataBytes) header += `,"data_length":${dataBytes.byteLength}`;
+  if (dataLength > 0) header += `,"data_length":${dataLength}`;
   if (payload) header += `,"payload_length":${payload.byteLength}`;
-  header += '}';
+  header += '}\n';
+  const headerLength = writeUtf8(header, dataLength);
 
-  const headerBytes = utf8.encode(header);
-  const dataLength = dataBytes?.byteLength ?? 0;
-  const out = new Uint8Array(headerBytes.byteLength + 1 + dataLength + (payload?.byteLength ?? 0));
-  out.set(headerBytes, 0);
-  let offset = headerBytes.byteLength;
-  out[offset++] = NEWLINE;
-  if (dataBytes) {
-    out.set(dataBytes, offset);
-    offset += dataLength;
-  }
-  if (payload) out.set(payload, offset);
+  const out = allocateBytes(headerLength + dataLength + (payload?.byteLength ?? 0));
+  out.set(scratch.subarray(dataLength, dataLength + headerLength), 0);
+  out.set(scratch.subarray(0, dataLength), headerLength);
+  if (payload) out.set(payload, headerLength + dataLength);
   return out;
+}
+
+/** Writes `text` as UTF-8 into the scratch buffer at `at`, growing it; returns the byte count. */
+function writeUtf8(text: string, at: number): number {
+  if (text.length === 0) return 0;
+  const worstCase = at + text.length * 3;
+  if (worstCase > scratch.byteLength) {
+    const grown = new Uint8Array(Math.max(worstCase, scratch.byteLength * 2));
+    grown.set(scratch.subarray(0, at));
+    scratch = grown;
+  }
+  return utf8.encodeInto(text, scratch.subarray(at)).written;
 }
 
 /** Encodes several events back to back in one buffer. */
