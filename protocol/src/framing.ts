@@ -3,7 +3,6 @@ import { allocateBytes } from './slab.js';
 
 const utf8 = new TextEncoder();
 const VERSION_JSON = JSON.stringify(PROTOCOL_VERSION);
-const NEWLINE = 0x0a;
 
 // Header and data are encoded into this scratch buffer, then copied once into the output.
 let scratch = new Uint8Array(16 * 1024);
