@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes.js';
 import { describe, expect, it } from 'vitest';
 import { decodeEvents, EventDecoder } from './decoder.js';
 import { ProtocolError } from './errors.js';
@@ -6,15 +7,7 @@ import { encodeEvent } from './framing.js';
 const utf8 = new TextEncoder();
 const bytes = (text: string) => utf8.encode(text);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]) => concatBytes(parts);
 
 describe('EventDecoder', () => {
   it('decodes byte by byte', () => {

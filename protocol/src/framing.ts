@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes.js';
 import { asEvent, type Event, type Eventable, PROTOCOL_VERSION } from './event.js';
 import { allocateBytes } from './slab.js';
 
@@ -44,14 +45,7 @@ function writeUtf8(text: string, at: number): number {
 
 /** Encodes several events back to back in one buffer. */
 export function encodeEvents(values: Iterable<Event | Eventable>): Uint8Array {
-  const parts = Array.from(values, encodeEvent);
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return concatBytes(Array.from(values, encodeEvent));
 }
 
 function hasKeys(data: object | undefined): boolean {

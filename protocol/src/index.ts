@@ -11,6 +11,14 @@ export {
 } from './asr.js';
 export { AudioChunk, type AudioFormat, AudioStart, AudioStop } from './audio.js';
 export {
+  type AudioEvents,
+  audioToEvents,
+  type ChunkingOptions,
+  chunkAudio,
+} from './audio-chunking.js';
+export { AudioChunkConverter, type AudioTarget, mixChannels } from './audio-convert.js';
+export { concatBytes } from './bytes.js';
+export {
   DEFAULT_DECODER_LIMITS,
   type DecoderLimits,
   decodeEvents,
@@ -86,6 +94,9 @@ export {
   type SynthesizeTextFormat,
   type SynthesizeVoice,
 } from './tts.js';
+export { convertPcmWidth, decodePcm, encodePcm, pcmSampleCount, type SampleArray } from './pcm.js';
+export { Resampler, type ResamplerOptions } from './resampler.js';
 export { UserEvent } from './user-event.js';
 export { VoiceStarted, VoiceStopped } from './vad.js';
 export { Detect, Detection, NotDetected } from './wake.js';
+export { readWav, type WavAudio, writeWav } from './wav.js';
