@@ -13,7 +13,7 @@ const demo = join(ROOT, 'protocol', 'dist', 'node', 'demo-cli.js');
 const entry = existsSync(server) ? server : demo;
 if (entry === demo) {
   process.stderr.write(
-    'The Jarvis server is not built yet; starting the wyoming-ts demo server on tcp://0.0.0.0:10600.\n',
+    'The Jarvis server is not built yet; starting the wyoming-ts demo server (default tcp://0.0.0.0:10600).\n',
   );
 }
 const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
