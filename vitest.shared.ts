@@ -8,7 +8,8 @@ export function workspaceProject(name: string) {
     ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
     test: {
       name,
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*.test.ts'],
+      include: ['**/*.test.ts'],
+      exclude: ['**/node_modules/**', '**/dist/**'],
       testTimeout: 20_000,
       hookTimeout: 30_000,
     },

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Describe, Info, Ping } from 'wyoming-ts';
 import { WyomingClient } from 'wyoming-ts/node';
-import { freePort } from './free-port.js';
+import { freePort } from './helpers/free-port.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let child: ChildProcess | undefined;

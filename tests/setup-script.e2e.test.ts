@@ -16,7 +16,7 @@ function runSetupAsNonRoot(command: string) {
   const fakeDpkg = join(dir, 'dpkg-query');
   writeFileSync(fakeDpkg, '#!/bin/sh\n[ "$1" = "--version" ] && exit 0\nexit 1\n');
   chmodSync(fakeDpkg, 0o755);
-  const env = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
   delete env.JARVIS_SKIP_SYSTEM_PACKAGES;
   const asRoot = process.getuid?.() === 0;
   const [program, args] = asRoot

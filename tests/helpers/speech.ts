@@ -1,0 +1,145 @@
+// Test speech, generated at test time with espeak-ng and flite (Debian packages), returned as
+// 16 kHz mono 16-bit PCM. Results are cached per process in a temporary folder.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { AudioChunk, AudioChunkConverter, concatBytes, readWav } from 'wyoming-ts';
+
+const run = promisify(execFile);
+
+export interface Voice {
+  engine: 'espeak-ng' | 'flite';
+  /** espeak-ng voice with optional variant (`en-us+f3`), or a flite voice (`slt`). */
+  name: string;
+}
+
+/** Sixteen-bit mono PCM at 16 kHz, the format satellites stream. */
+export interface Pcm16k {
+  rate: 16000;
+  width: 2;
+  channels: 1;
+  audio: Uint8Array;
+}
+
+/** Voices that differ audibly: espeak-ng accents and variants, and flite's voices. */
+export const TEST_VOICES: readonly Voice[] = [
+  { engine: 'espeak-ng', name: 'en-us' },
+  { engine: 'espeak-ng', name: 'en-us+f3' },
+  { engine: 'espeak-ng', name: 'en-gb+m3' },
+  { engine: 'espeak-ng', name: 'en-gb-scotland+f2' },
+  { engine: 'espeak-ng', name: 'en-029+m2' },
+  { engine: 'espeak-ng', name: 'en-gb-x-rp+f4' },
+  { engine: 'flite', name: 'slt' },
+  { engine: 'flite', name: 'rms' },
+  { engine: 'flite', name: 'awb' },
+  { engine: 'flite', name: 'kal16' },
+];
+
+let cacheDir: string | undefined;
+
+function cache(): string {
+  cacheDir ??= mkdtempSync(join(tmpdir(), 'jarvis-speech-'));
+  mkdirSync(cacheDir, { recursive: true });
+  return cacheDir;
+}
+
+/**
+ * Speaks `text` with `voice` at `speed` (1 = the engine's normal rate, 1.3 = 30 % faster)
+ * and returns 16 kHz mono PCM.
+ */
+export async function speak(
+  text: string,
+  voice: Voice = TEST_VOICES[0]!,
+  speed = 1,
+): Promise<Pcm16k> {
+  const key = createHash('sha1')
+    .update(JSON.stringify([text, voice, speed]))
+    .digest('hex');
+  const file = join(cache(), `${key}.wav`);
+  if (!existsSync(file)) {
+    if (voice.engine === 'espeak-ng') {
+      await run('espeak-ng', [
+        '-v',
+        voice.name,
+        '-s',
+        String(Math.round(165 * speed)),
+        '-w',
+        file,
+        text,
+      ]);
+    } else {
+      const stretch = (1 / speed).toFixed(3);
+      await run('flite', [
+        '-voice',
+        voice.name,
+        '--setf',
+        `duration_stretch=${stretch}`,
+        '-t',
+        text,
+        '-o',
+        file,
+      ]);
+    }
+  }
+  return toPcm16k(readWav(new Uint8Array(readFileSync(file))));
+}
+
+/** Converts any PCM to 16 kHz mono 16-bit with the protocol's converter. */
+export function toPcm16k(wav: {
+  rate: number;
+  width: number;
+  channels: number;
+  audio: Uint8Array;
+}): Pcm16k {
+  const converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
+  const converted = converter.convert(new AudioChunk({ ...wav }));
+  const tail = converter.flush();
+  const audio = tail ? concatBytes([converted.audio, tail.audio]) : converted.audio;
+  return { rate: 16000, width: 2, channels: 1, audio };
+}
+
+/** `ms` of digital silence at 16 kHz. */
+export function silence(ms: number): Uint8Array {
+  return new Uint8Array(Math.round((16000 * ms) / 1000) * 2);
+}
+
+/** Joins 16 kHz PCM pieces: speech, silence, more speech. */
+export function joinPcm(...parts: Uint8Array[]): Pcm16k {
+  return { rate: 16000, width: 2, channels: 1, audio: concatBytes(parts) };
+}
+
+/** Reads 16-bit samples as numbers. */
+export function samplesOf(audio: Uint8Array): Int16Array {
+  return new Int16Array(audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength));
+}
+
+/**
+ * Mixes deterministic pseudo-random noise into `speech` at `snrDb` (signal-to-noise ratio
+ * over the whole clip). Returns new PCM.
+ */
+export function withNoise(speech: Uint8Array, snrDb: number, seed = 1): Uint8Array {
+  const samples = samplesOf(speech);
+  const signalPower = samples.reduce((sum, s) => sum + s * s, 0) / Math.max(1, samples.length);
+  const noiseRms = Math.sqrt(signalPower / 10 ** (snrDb / 10));
+  let state = seed >>> 0;
+  const gaussian = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    const u = (state + 1) / 2 ** 32;
+    state = (state * 1664525 + 1013904223) >>> 0;
+    const v = (state + 1) / 2 ** 32;
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  const out = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    out[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i]! + noiseRms * gaussian())));
+  }
+  return new Uint8Array(out.buffer);
+}
+
+/** Reads a WAV file's bytes. */
+export function readWavFile(path: string) {
+  return readWav(new Uint8Array(readFileSync(path)));
+}
