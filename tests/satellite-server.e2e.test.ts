@@ -1,0 +1,171 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Event, Info, readWav, TimerStarted } from 'wyoming-ts';
+import { type WyomingConnection, WyomingServer } from 'wyoming-ts/node';
+import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
+import { freePort } from './helpers/free-port.js';
+import { type SatelliteProcess, REPO_ROOT, startSatellite } from './helpers/satellite-process.js';
+import { containsBytes, micScene, ttsAudio } from './helpers/satellite-scenes.js';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A stand-in Jarvis server: hands each satellite that connects in to the test. */
+async function jarvisServer(port: number) {
+  const arrivals: WyomingConnection[] = [];
+  let notify: (() => void) | undefined;
+  const server = new WyomingServer({
+    uri: `tcp://127.0.0.1:${port}`,
+    handler: async (connection) => {
+      arrivals.push(connection);
+      notify?.();
+      await connection.closed;
+    },
+  });
+  await server.start();
+  const next = async (timeoutMs = 15_000): Promise<WyomingConnection> => {
+    const deadline = Date.now() + timeoutMs;
+    while (arrivals.length === 0) {
+      if (Date.now() > deadline) throw new Error('no satellite connected');
+      await new Promise<void>((resolve) => {
+        notify = resolve;
+        setTimeout(resolve, 100);
+      });
+    }
+    return arrivals.shift()!;
+  };
+  return { server, next };
+}
+
+function satelliteArgs(dir: string, mic: string, extra: string[] = []): string[] {
+  return [
+    '--name',
+    'salon',
+    '--area',
+    'Salon',
+    '--mic-file',
+    mic,
+    '--mic-file-fast',
+    '--snd-file',
+    join(dir, 'played.wav'),
+    ...extra,
+  ];
+}
+
+describe('a satellite driven by a Jarvis server (--server)', () => {
+  it('opens with info, then runs the same turn over its own connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const scene = await micScene(dir);
+    const tts = ttsAudio(dir);
+    const port = await freePort();
+    const { server, next } = await jarvisServer(port);
+    cleanups.push(() => server.stop());
+    const satellite = startSatellite(
+      satelliteArgs(dir, scene.path, ['--server', `tcp://127.0.0.1:${port}`]),
+    );
+    cleanups.push(() => satellite.stop());
+
+    const connection = await next();
+    const first = (await connection.readEvent()) as Event;
+    expect(first.type).toBe('info');
+    expect(Info.fromEvent(first).satellite).toMatchObject({ name: 'salon', area: 'Salon' });
+
+    const controller = AssistSatelliteController.over(connection);
+    cleanups.push(() => controller.close());
+    await controller.start();
+    expect((await controller.waitFor('detection')).data.name).toBe('hey_jarvis');
+    await controller.waitFor('run-pipeline');
+    await controller.answer('turn on the kitchen light', tts);
+    expect(containsBytes(controller.streamedAudio(), scene.command)).toBe(true);
+    const played = readWav(new Uint8Array(readFileSync(join(dir, 'played.wav'))));
+    expect(containsBytes(played.audio, tts.audio)).toBe(true);
+  });
+
+  it('reconnects after the server restarts, and opens with info again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const scene = await micScene(dir);
+    const port = await freePort();
+    const first = await jarvisServer(port);
+    const satellite = startSatellite(
+      satelliteArgs(dir, scene.path, ['--server', `tcp://127.0.0.1:${port}`]),
+    );
+    cleanups.push(() => satellite.stop());
+    const connection = await first.next();
+    expect((await connection.readEvent())!.type).toBe('info');
+    await first.server.stop();
+
+    const second = await jarvisServer(port);
+    cleanups.push(() => second.server.stop());
+    const again = await second.next(20_000);
+    expect((await again.readEvent())!.type).toBe('info');
+    expect(satellite.log()).toMatch(/reconnecting to tcp:\/\/127\.0\.0\.1:\d+ in \d+ ms/);
+  });
+});
+
+describe('mute, timers and hooks', () => {
+  let satellite: SatelliteProcess;
+
+  it('a muted satellite does not listen until unmuted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const scene = await micScene(dir);
+    const port = await freePort();
+    satellite = startSatellite([
+      ...satelliteArgs(dir, scene.path),
+      '--uri',
+      `tcp://127.0.0.1:${port}`,
+      '--no-zeroconf',
+      '--muted',
+      '--debug',
+    ]);
+    cleanups.push(() => satellite.stop());
+    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+    cleanups.push(() => ha.close());
+    await ha.start();
+    await expect(ha.waitFor('detection', 2500)).rejects.toThrow(/no 'detection'/);
+    satellite.child.kill('SIGUSR2'); // unmute
+    cleanups.push(async () => {
+      if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
+    });
+    expect((await ha.waitFor('detection')).data.name).toBe('hey_jarvis');
+    expect(satellite.log()).toContain('unmuted');
+  });
+
+  it('a timer counts down locally, rings, and runs its hook with the id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const scene = await micScene(dir, 60_000); // nothing said for a minute
+    const port = await freePort();
+    const hookOut = join(dir, 'finished.txt');
+    satellite = startSatellite([
+      ...satelliteArgs(dir, scene.path),
+      '--uri',
+      `tcp://127.0.0.1:${port}`,
+      '--no-zeroconf',
+      '--timer-finished-max-seconds',
+      '2',
+      '--done-wav',
+      '',
+      '--awake-wav',
+      '',
+      '--timer-finished-command',
+      `sh -c 'cat > ${hookOut}'`,
+    ]);
+    cleanups.push(() => satellite.stop());
+    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+    cleanups.push(() => ha.close());
+    await ha.start();
+    await ha.send(new TimerStarted({ id: 'pasta', total_seconds: 1, name: 'pasta' }));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    const bell = readWav(
+      new Uint8Array(readFileSync(join(REPO_ROOT, 'satellite', 'sounds', 'timer-finished.wav'))),
+    );
+    const played = readWav(new Uint8Array(readFileSync(join(dir, 'played.wav'))));
+    expect(containsBytes(played.audio, bell.audio)).toBe(true);
+    expect(played.audio.length / 2 / played.rate).toBeLessThan(4); // stopped at the 2 s limit
+    expect(satellite.log()).toContain('timer pasta finished: ringing');
+    expect(readFileSync(hookOut, 'utf8')).toBe('pasta');
+  });
+});
