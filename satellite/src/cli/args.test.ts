@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors.js';
+import { parseSatelliteArgs, usage } from './args.js';
+
+function configFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'sat-config-')), 'satellite.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('satellite options', () => {
+  it('has the wyoming-satellite defaults', () => {
+    const options = parseSatelliteArgs([]);
+    expect(options.uri).toBe('tcp://0.0.0.0:10700');
+    expect(options['mic-command']).toBe('arecord -r 16000 -c 1 -f S16_LE -t raw');
+    expect(options['snd-command']).toBe('aplay -r 22050 -c 1 -f S16_LE -t raw');
+    expect(options['wake-word-name']).toEqual(['hey_jarvis']);
+    expect(options.vad).toBe(false);
+    expect(options.name).toBeUndefined();
+  });
+
+  it('reads repeated and comma-separated wake words, numbers and booleans', () => {
+    const options = parseSatelliteArgs([
+      '--wake-word-name',
+      'hey_jarvis',
+      '--wake-word-name',
+      'alexa,hey_mycroft',
+      '--vad-threshold',
+      '0.6',
+      '--muted',
+    ]);
+    expect(options['wake-word-name']).toEqual(['hey_jarvis', 'alexa', 'hey_mycroft']);
+    expect(options['vad-threshold']).toBe(0.6);
+    expect(options.muted).toBe(true);
+  });
+
+  it('takes a YAML config file, with flags winning over it', () => {
+    const path = configFile(
+      'name: kitchen\narea: Kitchen\nwake-word-name: [alexa]\nmic-auto-gain: 5\n',
+    );
+    const options = parseSatelliteArgs(['--config', path, '--area', 'Cuisine']);
+    expect(options.name).toBe('kitchen');
+    expect(options.area).toBe('Cuisine');
+    expect(options['wake-word-name']).toEqual(['alexa']);
+    expect(options['mic-auto-gain']).toBe(5);
+  });
+
+  it.each([
+    [['--frobnicate'], "Unknown option '--frobnicate'"],
+    [['--wake-threshold', '2'], '--wake-threshold: 2 is outside 0..1'],
+    [['--mic-command-rate', 'fast'], '--mic-command-rate: expected a number, got "fast"'],
+    [['--vad', '--always-stream'], '--vad: --vad and --always-stream exclude each other'],
+    [['stray'], "unexpected argument 'stray'"],
+    [['--config', '/nonexistent/x.yaml'], '--config: cannot read /nonexistent/x.yaml: ENOENT'],
+  ])('refuses %j, naming the flag', (argv, message) => {
+    expect(() => parseSatelliteArgs(argv)).toThrow(ConfigError);
+    expect(() => parseSatelliteArgs(argv)).toThrow(message);
+  });
+
+  it('names the key of a bad config file', () => {
+    expect(() => parseSatelliteArgs(['--config', configFile('colour: blue\n')])).toThrow(
+      "unknown option 'colour'",
+    );
+    expect(() => parseSatelliteArgs(['--config', configFile('vad-threshold: high\n')])).toThrow(
+      'vad-threshold (in the config file): expected a number, got "high"',
+    );
+    expect(() => parseSatelliteArgs(['--config', configFile('- a\n- b\n')])).toThrow(
+      'must hold a mapping',
+    );
+  });
+
+  it('documents every option in --help', () => {
+    const text = usage();
+    for (const flag of [
+      '--mic-command',
+      '--snd-file',
+      '--wake-word-name',
+      '--event-uri',
+      '--timer-finished-command',
+    ]) {
+      expect(text).toContain(flag);
+    }
+  });
+});
