@@ -85,3 +85,12 @@ describe('satellite options', () => {
     }
   });
 });
+
+describe('the example config', () => {
+  it('parses, so the documented file works', () => {
+    const path = new URL('../../satellite.example.yaml', import.meta.url).pathname;
+    const options = parseSatelliteArgs(['--config', path]);
+    expect(options.name).toBe('kitchen');
+    expect(options['wake-word-name']).toEqual(['hey_jarvis', 'alexa:0.6']);
+  });
+});
