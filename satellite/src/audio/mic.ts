@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type AudioFormat, type Logger, readWav, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../errors.js';
 import { splitCommand } from './command-line.js';
+import { killGroup, spawnGroup } from './process-group.js';
 import { BYTES_PER_CHUNK, Rechunker, SAMPLES_PER_CHUNK, ToMicFormat } from './pcm16.js';
 
 /** A source of microphone audio: 16 kHz mono 16-bit, in chunks of 1024 samples. */
@@ -53,8 +54,8 @@ export class CommandMic implements MicSource {
     clearTimeout(this.restartTimer);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('close', resolve));
-    child.kill('SIGTERM');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    killGroup(child);
     await exited;
   }
 
@@ -65,7 +66,7 @@ export class CommandMic implements MicSource {
     const chunker = new Rechunker(BYTES_PER_CHUNK);
     const startedAt = Date.now();
     this.starts++;
-    const child = spawn(this.argv[0]!, this.argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(this.argv, ['ignore', 'pipe', 'pipe']);
     this.child = child;
     child.stdout!.on('data', (data: Buffer) => {
       for (const chunk of chunker.push(converter.convert(data))) onChunk(chunk);

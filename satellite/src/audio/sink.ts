@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import {
   type AudioChunk,
@@ -12,6 +12,7 @@ import {
   writeWav,
 } from 'wyoming-ts';
 import { splitCommand } from './command-line.js';
+import { killGroup, spawnGroup } from './process-group.js';
 
 /** One sound being played: audio in, then `end()` resolves once it has really finished. */
 export interface Playback {
@@ -81,9 +82,9 @@ export class CommandSink implements AudioSink {
 
   open(): Playback {
     const logger = this.options.logger ?? silentLogger;
-    const child = spawn(this.argv[0]!, this.argv.slice(1), { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawnGroup(this.argv, ['pipe', 'ignore', 'pipe']);
     const closed = new Promise<void>((resolve) => {
-      child.once('close', () => resolve());
+      child.once('exit', () => resolve());
       child.once('error', (error) => {
         logger.error(`snd command failed: ${error.message}`);
         resolve();
@@ -100,7 +101,7 @@ export class CommandSink implements AudioSink {
         await closed;
       },
       abort: async () => {
-        child.kill('SIGTERM');
+        killGroup(child);
         await closed;
       },
     };

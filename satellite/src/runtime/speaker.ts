@@ -87,6 +87,7 @@ export class Speaker {
 
   /** Stops what is playing and drops what is queued (barge-in, mute). */
   async stopAll(): Promise<void> {
+    this.logger.debug(`stopping playback${this.current ? '' : ' (nothing playing)'}`);
     this.generation++;
     this.stream?.queue.close();
     this.stream = undefined;

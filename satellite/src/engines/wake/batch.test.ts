@@ -7,7 +7,7 @@ import {
   TEST_VOICES,
   withNoise,
 } from '../../../../tests/helpers/speech.js';
-import { resolveWakeWordModels } from './builtin-models.js';
+import { builtinModelDir, resolveWakeWordModels } from './builtin-models.js';
 import { OpenWakeWord } from './openwakeword.js';
 
 let detector: OpenWakeWord;
@@ -82,6 +82,32 @@ describe('batchScores', () => {
     // Something worth comparing: both wake words are in there.
     expect(Math.max(...batch[0]!)).toBeGreaterThan(0.5);
     expect(Math.max(...batch[1]!)).toBeGreaterThan(0.5);
+  });
+
+  it('equals the streamed scores for classifiers of different window lengths', async () => {
+    // The package's weather model reads 22 embeddings, the wake words 16.
+    const models = resolveWakeWordModels({
+      names: ['weather', 'hey_jarvis'],
+      modelDir: builtinModelDir(),
+    });
+    const mixed = await OpenWakeWord.load({ models });
+    try {
+      const samples = await clip(false);
+      const batch = await mixed.batchScores(samples);
+      const streamed: Float32Array[] = [];
+      const unsubscribe = mixed.onScores(({ scores }) => streamed.push(scores));
+      await mixed.process(samples);
+      unsubscribe();
+      for (const [m, scores] of batch.entries()) {
+        scores.forEach((score, i) => expect(Math.abs(score - streamed[i]![m]!)).toBeLessThan(1e-4));
+      }
+      const alone = await detector.batchScores(samples);
+      expect(
+        Math.max(...batch[1]!.map((score, i) => Math.abs(score - alone[0]![i]!))),
+      ).toBeLessThan(1e-4);
+    } finally {
+      await mixed.close();
+    }
   });
 
   it('gives no scores for less than one step, and leaves the stream alone', async () => {

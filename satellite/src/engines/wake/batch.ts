@@ -22,6 +22,7 @@
 // next to speech, never a real microphone's noise floor. Those steps, and only those, are
 // recomputed from their own 1760 samples, as the stream does.
 import * as ort from 'onnxruntime-node';
+import { EngineError } from '../../errors.js';
 import { type Classifier, longestWindow } from './classifier.js';
 import { embed, type FeatureModels, melFrames, transform } from './features.js';
 import {
@@ -33,7 +34,6 @@ import {
   MEL_CONTEXT,
   STEP_SAMPLES,
 } from './onnx-models.js';
-import { EngineError } from '../../errors.js';
 
 /** The melspectrogram model's dynamic range. */
 const TOP_DB = 80;

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { AudioChunk, AudioChunkConverter, concatBytes, readWav } from 'wyoming-ts';
 import { SAMPLE_RATE, STEP_SAMPLES } from './onnx-models.js';
-import type { WakeWordDetector } from './wake-word.js';
+import type { WakeDetection, WakeWordDetector } from './wake-word.js';
 
 /** One line of the tool's output, with the JSON field names it prints. */
 export interface FileDetections {
@@ -41,7 +41,7 @@ export async function detectFile(
 ): Promise<FileDetections> {
   const samples = await readWavAs16k(file);
   detector.reset();
-  const found = [];
+  const found: WakeDetection[] = [];
   for (let start = 0; start < samples.length; start += CHUNK_SAMPLES) {
     found.push(...(await detector.process(samples.subarray(start, start + CHUNK_SAMPLES))));
   }

@@ -72,12 +72,20 @@ export function checkEmbedding(session: ort.InferenceSession, path: string): voi
 
 /** Checks a wake word classifier and returns how many embeddings it reads (16 for the built-ins). */
 export function classifierWindow(session: ort.InferenceSession, path: string): number {
-  const shape = inputShape(session);
-  const window = shape[1];
+  const input = inputShape(session);
+  const [, window, size] = input;
+  const output = session.outputMetadata[0];
+  const outputShape = output?.isTensor ? output.shape : [];
   expect(
-    shape.length === 3 && shape[2] === EMBEDDING_SIZE && window !== undefined && window > 0,
+    input.length === 3 &&
+      size === EMBEDDING_SIZE &&
+      window !== undefined &&
+      window > 0 &&
+      session.outputNames.length === 1 &&
+      outputShape.length === 2 &&
+      outputShape[1] === 1,
     path,
-    `a wake word classifier (input [1, N, ${EMBEDDING_SIZE}])`,
+    `a wake word classifier (input [1, N, ${EMBEDDING_SIZE}], output [1, 1])`,
   );
   return window!;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, EngineError } from '../../errors.js';
-import { builtinFeatureModels, resolveWakeWordModels } from './builtin-models.js';
+import { builtinFeatureModels, builtinModelDir, resolveWakeWordModels } from './builtin-models.js';
 import { OpenWakeWord } from './openwakeword.js';
 import type { WakeWordModel } from './wake-word.js';
 
@@ -13,6 +13,7 @@ writeFileSync(corrupt, Buffer.from('this is not an ONNX model, just some text'))
 const missing = join(dir, 'missing_v0.1.onnx');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const timer = join(builtinModelDir(), 'timer_v0.1.onnx');
 const [heyJarvis] = resolveWakeWordModels({ names: [] }) as [WakeWordModel];
 
 async function loadError(load: Promise<OpenWakeWord>): Promise<Error> {
@@ -50,6 +51,12 @@ describe('OpenWakeWord.load', () => {
       'the melspectrogram given as a classifier',
       { models: [{ ...heyJarvis, path: builtinFeatureModels().melspectrogram }] },
       builtinFeatureModels().melspectrogram,
+      /is not a wake word classifier/,
+    ],
+    [
+      'a classifier with several outputs',
+      { models: [{ ...heyJarvis, path: timer }] },
+      timer,
       /is not a wake word classifier/,
     ],
   ])('gives an EngineError naming %s', async (_, options, file, message) => {

@@ -44,8 +44,7 @@ export class OpenWakeWord implements WakeWordDetector {
   readonly #listeners = new Set<(step: StepScores) => void>();
   #triggers: TriggerState[];
   #steps = 0;
-  /** Bumped by `reset()` so that a `process()` still running stops feeding the old stream. */
-  #generation = 0;
+  /** Every call waits for the ones before it: they share the stream's buffers. */
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -77,20 +76,24 @@ export class OpenWakeWord implements WakeWordDetector {
   }
 
   /**
-   * Feeds samples of any length and returns the detections they complete. Calls are run one
-   * after the other; `samples` must stay unchanged until the returned promise settles.
+   * Feeds samples of any length and returns the detections they complete. Calls run one after
+   * the other; `samples` must stay unchanged until the returned promise settles. A score
+   * listener that throws rejects the call.
    */
   process(samples: Int16Array): Promise<WakeDetection[]> {
-    const generation = this.#generation;
-    return this.#enqueue(() => this.#process(samples, generation));
+    return this.#enqueue(() => this.#process(samples));
   }
 
-  /** Starts a new stream: silence before it, no buffered audio, step count and triggers at 0. */
+  /**
+   * Starts a new stream, as if after silence: no buffered audio, steps and triggers at 0.
+   * Takes effect once the calls made before it are done.
+   */
   reset(): void {
-    this.#generation++;
-    this.#features.reset();
-    this.#triggers = this.#classifiers.map(() => INITIAL_TRIGGER);
-    this.#steps = 0;
+    this.#queue = this.#queue.then(() => {
+      this.#features.reset();
+      this.#triggers = this.#classifiers.map(() => INITIAL_TRIGGER);
+      this.#steps = 0;
+    });
   }
 
   async close(): Promise<void> {
@@ -125,10 +128,10 @@ export class OpenWakeWord implements WakeWordDetector {
     return run;
   }
 
-  async #process(samples: Int16Array, generation: number): Promise<WakeDetection[]> {
+  async #process(samples: Int16Array): Promise<WakeDetection[]> {
     const detections: WakeDetection[] = [];
     let offset = 0;
-    while (offset < samples.length && generation === this.#generation) {
+    while (offset < samples.length) {
       offset += this.#features.take(samples, offset);
       if (!this.#features.ready) break;
       await this.#features.step();
