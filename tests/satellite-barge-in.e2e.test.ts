@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AudioChunk, AudioStart, AudioStop, Transcript, writeWav } from 'wyoming-ts';
-import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
-import { freePort } from './helpers/free-port.js';
-import { startSatellite } from './helpers/satellite-process.js';
+import { adoptedSatellite } from './helpers/satellite-process.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -32,29 +30,21 @@ describe('barge-in', () => {
         joinPcm(silence(300), wake, silence(200), command, silence(3000), wake, silence(1500)),
       ),
     );
-    const port = await freePort();
-    // A player that takes the audio, then "plays" for 20 s: the answer is still playing later.
-    const satellite = startSatellite([
-      '--uri',
-      `tcp://127.0.0.1:${port}`,
-      '--no-zeroconf',
-      '--mic-file',
-      micPath,
-      '--snd-command',
-      `sh -c 'cat > /dev/null; sleep 21.7'`,
-      '--awake-wav',
-      '',
-      '--done-wav',
-      '',
-      '--debug',
-    ]);
-    cleanups.push(() => satellite.stop());
-    cleanups.push(async () => {
-      if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
-    });
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
-    cleanups.push(() => ha.close());
-    await ha.start();
+    // A player that takes the audio, then "plays" for 21.7 s: the answer is still playing later.
+    const { ha } = await adoptedSatellite(
+      [
+        '--mic-file',
+        micPath,
+        '--snd-command',
+        `sh -c 'cat > /dev/null; sleep 21.7'`,
+        '--awake-wav',
+        '',
+        '--done-wav',
+        '',
+        '--debug',
+      ],
+      cleanups,
+    );
     await ha.waitFor('run-pipeline');
     await ha.waitFor('audio-stop');
     await ha.send(new Transcript({ text: 'what is the weather' }));

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Event } from 'wyoming-ts';
 import { WyomingServer } from 'wyoming-ts/node';
-import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
-import { freePort } from './helpers/free-port.js';
-import { startSatellite } from './helpers/satellite-process.js';
+import { adoptedSatellite } from './helpers/satellite-process.js';
 import { micScene, ttsAudio } from './helpers/satellite-scenes.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -32,23 +30,18 @@ describe('satellite modes and the event service', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
     const scene = await micScene(dir);
     const events = await eventService();
-    const port = await freePort();
-    const satellite = startSatellite([
-      '--uri',
-      `tcp://127.0.0.1:${port}`,
-      '--no-zeroconf',
-      '--event-uri',
-      events.uri,
-      '--mic-file',
-      scene.path,
-      '--mic-file-fast',
-      '--snd-file',
-      join(dir, 'out.wav'),
-    ]);
-    cleanups.push(() => satellite.stop());
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
-    cleanups.push(() => ha.close());
-    await ha.start();
+    const { ha } = await adoptedSatellite(
+      [
+        '--event-uri',
+        events.uri,
+        '--mic-file',
+        scene.path,
+        '--mic-file-fast',
+        '--snd-file',
+        join(dir, 'out.wav'),
+      ],
+      cleanups,
+    );
     await ha.waitFor('run-pipeline');
     await ha.answer('turn on the kitchen light', ttsAudio(dir));
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -74,21 +67,10 @@ describe('satellite modes and the event service', () => {
   it('--always-stream: run-satellite starts a restarting wake pipeline and streams', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
     const scene = await micScene(dir);
-    const port = await freePort();
-    const satellite = startSatellite([
-      '--uri',
-      `tcp://127.0.0.1:${port}`,
-      '--no-zeroconf',
-      '--always-stream',
-      '--mic-file',
-      scene.path,
-      '--snd-file',
-      join(dir, 'out.wav'),
-    ]);
-    cleanups.push(() => satellite.stop());
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
-    cleanups.push(() => ha.close());
-    const info = await ha.start();
+    const { ha, info } = await adoptedSatellite(
+      ['--always-stream', '--mic-file', scene.path, '--snd-file', join(dir, 'out.wav')],
+      cleanups,
+    );
     expect(info.wake).toEqual([]);
     const run = await ha.waitFor('run-pipeline');
     expect(run.data).toEqual({ start_stage: 'wake', end_stage: 'tts', restart_on_end: true });

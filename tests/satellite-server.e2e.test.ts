@@ -6,7 +6,7 @@ import { type Event, Info, readWav, TimerStarted } from 'wyoming-ts';
 import { type WyomingConnection, WyomingServer } from 'wyoming-ts/node';
 import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
 import { freePort } from './helpers/free-port.js';
-import { type SatelliteProcess, REPO_ROOT, startSatellite } from './helpers/satellite-process.js';
+import { adoptedSatellite, REPO_ROOT, startSatellite } from './helpers/satellite-process.js';
 import { containsBytes, micScene, ttsAudio } from './helpers/satellite-scenes.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -107,29 +107,15 @@ describe('a satellite driven by a Jarvis server (--server)', () => {
 });
 
 describe('mute, timers and hooks', () => {
-  let satellite: SatelliteProcess;
-
   it('a muted satellite does not listen until unmuted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
     const scene = await micScene(dir);
-    const port = await freePort();
-    satellite = startSatellite([
-      ...satelliteArgs(dir, scene.path),
-      '--uri',
-      `tcp://127.0.0.1:${port}`,
-      '--no-zeroconf',
-      '--muted',
-      '--debug',
-    ]);
-    cleanups.push(() => satellite.stop());
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
-    cleanups.push(() => ha.close());
-    await ha.start();
+    const { satellite, ha } = await adoptedSatellite(
+      [...satelliteArgs(dir, scene.path), '--muted', '--debug'],
+      cleanups,
+    );
     await expect(ha.waitFor('detection', 2500)).rejects.toThrow(/no 'detection'/);
     satellite.child.kill('SIGUSR2'); // unmute
-    cleanups.push(async () => {
-      if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
-    });
     expect((await ha.waitFor('detection')).data.name).toBe('hey_jarvis');
     expect(satellite.log()).toContain('unmuted');
   });
@@ -137,26 +123,21 @@ describe('mute, timers and hooks', () => {
   it('a timer counts down locally, rings, and runs its hook with the id', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
     const scene = await micScene(dir, 60_000); // nothing said for a minute
-    const port = await freePort();
     const hookOut = join(dir, 'finished.txt');
-    satellite = startSatellite([
-      ...satelliteArgs(dir, scene.path),
-      '--uri',
-      `tcp://127.0.0.1:${port}`,
-      '--no-zeroconf',
-      '--timer-finished-max-seconds',
-      '2',
-      '--done-wav',
-      '',
-      '--awake-wav',
-      '',
-      '--timer-finished-command',
-      `sh -c 'cat > ${hookOut}'`,
-    ]);
-    cleanups.push(() => satellite.stop());
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
-    cleanups.push(() => ha.close());
-    await ha.start();
+    const { satellite, ha } = await adoptedSatellite(
+      [
+        ...satelliteArgs(dir, scene.path),
+        '--timer-finished-max-seconds',
+        '2',
+        '--done-wav',
+        '',
+        '--awake-wav',
+        '',
+        '--timer-finished-command',
+        `sh -c 'cat > ${hookOut}'`,
+      ],
+      cleanups,
+    );
     await ha.send(new TimerStarted({ id: 'pasta', total_seconds: 1, name: 'pasta' }));
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const bell = readWav(

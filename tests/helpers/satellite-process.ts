@@ -51,3 +51,22 @@ export async function runSatelliteCli(
   const [code] = await once(child, 'exit');
   return { code: code as number | null, stdout, stderr };
 }
+
+/**
+ * A satellite serving Wyoming on a free port (no zeroconf), with a Home Assistant-like
+ * controller connected and started. Stops both through `cleanups`.
+ */
+export async function adoptedSatellite(args: string[], cleanups: Array<() => Promise<unknown>>) {
+  const { freePort } = await import('./free-port.js');
+  const { AssistSatelliteController } = await import('./assist-satellite-controller.js');
+  const port = await freePort();
+  const satellite = startSatellite(['--uri', `tcp://127.0.0.1:${port}`, '--no-zeroconf', ...args]);
+  cleanups.push(() => satellite.stop());
+  cleanups.push(async () => {
+    if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
+  });
+  const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+  cleanups.push(() => ha.close());
+  const info = await ha.start();
+  return { satellite, ha, info, port };
+}

@@ -15,6 +15,13 @@ const wake: SatelliteInput = {
   levelDbfs: -21.37,
 };
 const ready: SatelliteInput[] = [{ type: 'linked' }, server('run-satellite')];
+/** What ending a stream always does. */
+const STOPS_STREAMING = [
+  'stream:off',
+  'cancel-schedule:stream-timeout',
+  'cancel-schedule:vad-wake-word-timeout',
+  'notify:streaming-stopped',
+];
 
 /** Effects as short strings: `send:detection`, `stream:on`, `play-sound:awake`, ... */
 function describeEffect(effect: SatelliteEffect): string {
@@ -121,26 +128,14 @@ const ROWS: Row[] = [
     mode: 'wake',
     inputs: [...ready, wake, server('transcribe'), { type: 'speech-stopped', timestampMs: 3000 }],
     phase: 'waiting',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-      'send:audio-stop',
-    ],
+    effects: [...STOPS_STREAMING, 'send:audio-stop'],
   },
   {
     name: 'a transcript stops streaming and plays the done sound',
     mode: 'wake',
     inputs: [...ready, wake, server('transcribe'), server('transcript', { text: 'x' })],
     phase: 'waiting',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-      'play-sound:done',
-    ],
+    effects: [...STOPS_STREAMING, 'play-sound:done'],
   },
   {
     name: 'the answer audio is played',
@@ -193,50 +188,28 @@ const ROWS: Row[] = [
       server('error', { text: 'another satellite', code: ARBITRATION_LOST }),
     ],
     phase: 'idle',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-    ],
+    effects: [...STOPS_STREAMING],
   },
   {
     name: 'any other error plays the error sound',
     mode: 'wake',
     inputs: [...ready, wake, server('error', { text: 'stt failed' })],
     phase: 'idle',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-      'play-sound:error',
-    ],
+    effects: [...STOPS_STREAMING, 'play-sound:error'],
   },
   {
     name: 'a dropped link mid-turn ends the turn cleanly',
     mode: 'wake',
     inputs: [...ready, wake, { type: 'unlinked' }],
     phase: 'idle',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-      'notify:satellite-disconnected',
-    ],
+    effects: [...STOPS_STREAMING, 'notify:satellite-disconnected'],
   },
   {
     name: 'pause-satellite stops streaming',
     mode: 'wake',
     inputs: [...ready, wake, server('pause-satellite')],
     phase: 'idle',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-    ],
+    effects: [...STOPS_STREAMING],
   },
   {
     name: 'the server asks to listen without a wake word (follow-up)',
@@ -256,13 +229,7 @@ const ROWS: Row[] = [
     mode: 'wake',
     inputs: [...ready, wake, { type: 'deadline', name: 'stream-timeout' }],
     phase: 'waiting',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-      'send:audio-stop',
-    ],
+    effects: [...STOPS_STREAMING, 'send:audio-stop'],
   },
   {
     name: 'ping is answered with pong',
@@ -300,13 +267,7 @@ const ROWS: Row[] = [
       { type: 'deadline', name: 'vad-wake-word-timeout' },
     ],
     phase: 'idle',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-      'send:audio-stop',
-    ],
+    effects: [...STOPS_STREAMING, 'send:audio-stop'],
   },
   {
     name: 'VAD mode: the server heard the wake word, the deadline no longer applies',
@@ -340,10 +301,7 @@ const ROWS: Row[] = [
     inputs: [...ready, server('error', { text: 'x' })],
     phase: 'streaming',
     effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
+      ...STOPS_STREAMING,
       'play-sound:error',
       'send:run-pipeline',
       'reset-vad',
@@ -356,12 +314,7 @@ const ROWS: Row[] = [
     mode: 'always',
     inputs: [...ready, { type: 'mute' }],
     phase: 'idle',
-    effects: [
-      'stream:off',
-      'cancel-schedule:stream-timeout',
-      'cancel-schedule:vad-wake-word-timeout',
-      'notify:streaming-stopped',
-    ],
+    effects: [...STOPS_STREAMING],
   },
 ];
 
