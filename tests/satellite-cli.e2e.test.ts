@@ -18,7 +18,7 @@ afterEach(async () => {
 describe('jarvis-satellite command line', () => {
   it.each([
     [['--frobnicate'], /Unknown option '--frobnicate'/],
-    [['--wake-threshold', '7'], /--wake-threshold: 7 is outside 0\.\.1/],
+    [['--wake-threshold', '7'], /--wake-threshold: 7 is outside 0\.01\.\.1/],
     [
       ['--wake-word-name', 'hey_siri', '--mic-file', '/dev/null'],
       /unknown wake word "hey_siri"; available: .*hey_jarvis/,

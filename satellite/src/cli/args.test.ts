@@ -50,7 +50,7 @@ describe('satellite options', () => {
 
   it.each([
     [['--frobnicate'], "Unknown option '--frobnicate'"],
-    [['--wake-threshold', '2'], '--wake-threshold: 2 is outside 0..1'],
+    [['--wake-threshold', '2'], '--wake-threshold: 2 is outside 0.01..1'],
     [['--mic-command-rate', 'fast'], '--mic-command-rate: expected a number, got "fast"'],
     [['--vad', '--always-stream'], '--vad: --vad and --always-stream exclude each other'],
     [['stray'], "unexpected argument 'stray'"],

@@ -30,8 +30,11 @@ export async function runDetect(
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new ConfigError('give one or more WAV files', 'detect');
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
-    throw new ConfigError(`expected a number in 0..1, got '${values.threshold}'`, '--threshold');
+  if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
+    throw new ConfigError(
+      `expected a number above 0, up to 1, got '${values.threshold}'`,
+      '--threshold',
+    );
   }
   const triggerLevel =
     values['trigger-level'] === undefined ? undefined : Number(values['trigger-level']);

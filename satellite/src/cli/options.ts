@@ -169,7 +169,7 @@ export const OPTIONS = {
     type: 'number',
     group: 'wake',
     default: 0.5,
-    min: 0,
+    min: 0.01,
     max: 1,
     help: 'wake word score threshold',
   },

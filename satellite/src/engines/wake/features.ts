@@ -80,10 +80,13 @@ export async function embed(
 }
 
 /**
- * Streams audio into embeddings. The stream starts as if it had been preceded by digital
- * silence: the audio context, mel window and embedding history hold silence at first, so
- * the first step already gives a full classifier window, and `batchScores` can reproduce
- * the stream exactly. All buffers are allocated once; ONNX writes into preallocated outputs.
+ * Streams audio into embeddings as openWakeWord's `AudioFeatures` does: per 80 ms step, the
+ * melspectrogram of the step's 1280 samples and the 480 before them, then one embedding of the
+ * last 76 mel frames. Except at the start: openWakeWord fills its buffers with mel frames of
+ * ones and embeddings of random noise, and zeroes its first five scores; here a stream starts
+ * as if after digital silence, which is deterministic, gives real scores from the first step,
+ * and lets `batchScores` reproduce the stream. Buffers are allocated once; ONNX writes into
+ * preallocated outputs.
  */
 export class FeatureStream {
   /** The last `historyLength` embeddings, oldest first, newest last. */

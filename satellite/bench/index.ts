@@ -1,0 +1,4 @@
+// The satellite's benchmarks: `npm run bench -w satellite`.
+import { runWakeBenchmark } from './wake.js';
+
+await runWakeBenchmark();
