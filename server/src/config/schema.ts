@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+// The server's configuration: one schema for defaults, types, validation and the key docs
+// (`config.yaml` at the repository root mirrors it, and a test keeps the two in step).
+
+const uri = (what: string) =>
+  z
+    .string()
+    .regex(
+      /^(tcp:\/\/[^\s:]+:\d+|unix:\/\/\S+)$/,
+      `expected tcp://host:port or unix://path for ${what}`,
+    );
+
+const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL');
+
+export const SatelliteEntrySchema = z
+  .object({
+    uri: uri('a satellite'),
+    name: z.string().min(1).optional(),
+    area: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    data_dir: z.string().min(1).default('./data'),
+    language: z.enum(['en', 'fr']).default('en'),
+    log_level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    wyoming: z
+      .object({
+        uri: uri('the Wyoming endpoint').default('tcp://0.0.0.0:10600'),
+        zeroconf: z.boolean().default(true),
+        zeroconf_name: z.string().min(1).default('jarvis'),
+      })
+      .strict()
+      .default({}),
+    http: z
+      .object({
+        host: z.string().min(1).default('0.0.0.0'),
+        port: z.number().int().min(0).max(65535).default(8099),
+        token: z.string().min(16, 'use at least 16 characters').optional(),
+      })
+      .strict()
+      .default({}),
+    satellites: z.array(SatelliteEntrySchema).default([]),
+    discovery: z
+      .object({ zeroconf: z.boolean().default(true) })
+      .strict()
+      .default({}),
+    satellite_driver: z
+      .object({
+        ping_interval_ms: z.number().int().min(500).max(60_000).default(5000),
+        ping_timeout_ms: z.number().int().min(500).max(60_000).default(10_000),
+        reconnect_min_ms: z.number().int().min(100).default(500),
+        reconnect_max_ms: z.number().int().min(1000).default(30_000),
+      })
+      .strict()
+      .default({}),
+    arbitration: z
+      .object({ window_ms: z.number().int().min(0).max(5000).default(300) })
+      .strict()
+      .default({}),
+    stt: z
+      .object({
+        phrase: z
+          .object({
+            enabled: z.boolean().default(true),
+            min_confidence: z.number().min(0).max(1).default(0.5),
+          })
+          .strict()
+          .default({}),
+        wyoming_uri: uri('a Wyoming ASR service').optional(),
+        timeout_ms: z.number().int().min(100).default(10_000),
+      })
+      .strict()
+      .default({}),
+    tts: z
+      .object({
+        engine: z.enum(['espeak-ng', 'wyoming']).default('espeak-ng'),
+        espeak_voice_en: z.string().default('en-us'),
+        espeak_voice_fr: z.string().default('fr-fr'),
+        espeak_rate: z.number().int().min(80).max(450).default(175),
+        wyoming_uri: uri('a Wyoming TTS service').optional(),
+        wyoming_voice: z.string().optional(),
+      })
+      .strict()
+      .default({}),
+    wake: z
+      .object({
+        models: z.array(z.string().min(1)).default(['hey_jarvis']),
+        threshold: z.number().gt(0).max(1).default(0.5),
+      })
+      .strict()
+      .default({}),
+    home_assistant: z
+      .object({
+        url: httpUrl.optional(),
+        token: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    ollama: z
+      .object({
+        url: httpUrl.default('http://127.0.0.1:11434'),
+        model: z.string().min(1).default('llama3.1:8b'),
+      })
+      .strict()
+      .default({}),
+    redis: z
+      .object({
+        url: z
+          .string()
+          .regex(/^rediss?:\/\/\S+$/)
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    mqtt: z
+      .object({
+        url: z
+          .string()
+          .regex(/^mqtts?:\/\/\S+$/)
+          .optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type JarvisConfig = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,23 @@
+/** 16 kHz mono 16-bit PCM, the format satellites stream. */
+export interface Utterance {
+  readonly audio: Uint8Array;
+  /** Language hint (`en`, `fr`); engines may ignore it. */
+  readonly language?: string;
+}
+
+export interface Transcription {
+  readonly text: string;
+  /** 0..1; engines that cannot tell give 1 for a non-empty text. */
+  readonly confidence: number;
+  readonly language?: string;
+  /** The engine that produced it (`phrase`, `wyoming:tcp://core-whisper:10300`). */
+  readonly engine: string;
+}
+
+export interface SpeechToText {
+  readonly name: string;
+  /** Languages it can transcribe. */
+  readonly languages: readonly string[];
+  transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import type { Home, ServiceCall } from '../home/home.js';
+
+export type Language = 'en' | 'fr' | (string & {});
+
+/** What a local intent asks the satellite's timers to do (sent as `timer-*` events). */
+export type TimerAction =
+  | { readonly type: 'start'; readonly id: string; readonly seconds: number; readonly name?: string }
+  | { readonly type: 'cancel'; readonly id: string }
+  | { readonly type: 'query' };
+
+export interface TimerInfo {
+  readonly id: string;
+  readonly name?: string;
+  readonly secondsLeft: number;
+}
+
+export interface IntentContext {
+  readonly home: Home;
+  /** The area of the satellite that heard the request: "the light" means this area's. */
+  readonly area?: string;
+  /** One per satellite by default; confirmations and follow-ups live per conversation. */
+  readonly conversationId: string;
+  readonly now: Date;
+  /** The satellite's running timers, for "how much time is left". */
+  readonly timers: readonly TimerInfo[];
+  /** The language of the request when known (from speech-to-text); else detected. */
+  readonly language?: Language;
+  readonly signal?: AbortSignal;
+}
+
+export interface IntentResult {
+  /** `HassTurnOn`, `HassLightSet`, `JarvisTimerStart`, ... (Home Assistant's names where they exist). */
+  readonly intent: string;
+  readonly language: Language;
+  /** What to say. */
+  readonly speech: string;
+  /** Service calls already made. */
+  readonly calls: readonly ServiceCall[];
+  readonly timer?: TimerAction;
+  /** True when the reply is a question: the satellite listens again without the wake word. */
+  readonly expectsReply: boolean;
+  /** The request failed (entity unknown, Home Assistant unreachable): spoken as such. */
+  readonly failed?: boolean;
+}
+
+/** Local intents: understands a sentence or returns `undefined` so the agent can try. */
+export interface IntentRecognizer {
+  readonly languages: readonly Language[];
+  handle(text: string, context: IntentContext): Promise<IntentResult | undefined>;
+  /** Every sentence the intents can understand in this home, for the phrase engine's grammar. */
+  sentences(home: Home, language: Language): string[];
+}
