@@ -15,7 +15,7 @@ const ROWS: Array<[SessionPhase, SessionEvent['type'], SessionPhase]> = [
   ['listening', 'disconnected', 'idle'],
   // Events out of place change nothing.
   ['idle', 'speech-ended', 'idle'],
-  ['idle', 'response-started', 'idle'],
+  ['idle', 'response-started', 'responding'], // an announcement
   ['idle', 'response-finished', 'idle'],
   ['listening', 'response-started', 'listening'],
   ['listening', 'turn-started', 'listening'],

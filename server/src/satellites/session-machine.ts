@@ -8,7 +8,7 @@ export type SessionEvent =
   | { readonly type: 'turn-started' }
   /** The speaker stopped: `audio-stop`, or the server's VAD heard the end of speech. */
   | { readonly type: 'speech-ended' }
-  /** The first audio of the answer went to the satellite. */
+  /** The first audio of the answer went to the satellite (from idle: an announcement). */
   | { readonly type: 'response-started' }
   /** The satellite reported `played`, or the answer had no audio. */
   | { readonly type: 'response-finished' }
@@ -20,7 +20,7 @@ export type SessionEvent =
 const TRANSITIONS: Record<SessionEvent['type'], Partial<Record<SessionPhase, SessionPhase>>> = {
   'turn-started': { idle: 'listening', responding: 'listening', processing: 'listening' },
   'speech-ended': { listening: 'processing' },
-  'response-started': { processing: 'responding' },
+  'response-started': { processing: 'responding', idle: 'responding' },
   'response-finished': { processing: 'idle', responding: 'idle' },
   'turn-ended': { listening: 'idle', processing: 'idle', responding: 'idle' },
   disconnected: { listening: 'idle', processing: 'idle', responding: 'idle' },

@@ -1,0 +1,41 @@
+import { type Logger, silentLogger } from 'wyoming-ts';
+import type { TurnTimings } from './pipeline/timings.js';
+import type { SessionPhase } from './satellites/session-machine.js';
+
+/** What the server tells the dashboard and automations about, as it happens. */
+export type ServerEvent =
+  | { readonly type: 'satellite-connected'; readonly satellite: string; readonly area?: string }
+  | { readonly type: 'satellite-disconnected'; readonly satellite: string }
+  | { readonly type: 'phase'; readonly satellite: string; readonly phase: SessionPhase }
+  | {
+      readonly type: 'turn';
+      readonly satellite?: string;
+      readonly transcript?: string;
+      readonly intent?: string;
+      readonly response?: string;
+      readonly language?: string;
+      readonly failed: boolean;
+      readonly timings: TurnTimings;
+    };
+
+/** A typed event bus whose listeners cannot crash it or each other. */
+export class EventBus {
+  private readonly listeners = new Set<(event: ServerEvent) => void>();
+
+  constructor(private readonly logger: Logger = silentLogger) {}
+
+  on(listener: (event: ServerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: ServerEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error(`event listener failed on ${event.type}: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type Logger, silentLogger } from 'wyoming-ts';
+import type { EventBus } from '../event-bus.js';
+import type { Home } from '../home/home.js';
+import type { IntentRecognizer, Language } from '../intents/types.js';
+import type { Metrics } from '../metrics.js';
+import { reply } from '../pipeline/replies.js';
+import type { SatelliteRegistry } from '../satellites/registry.js';
+import { HttpProblem, sendJson, sendProblem } from './problem.js';
+
+export interface HttpApiOptions {
+  host: string;
+  port: number;
+  token?: string;
+  registry: SatelliteRegistry;
+  home: Home;
+  recognizer: IntentRecognizer;
+  metrics: Metrics;
+  bus: EventBus;
+  language: Language;
+  logger?: Logger;
+}
+
+const MAX_BODY = 64 * 1024;
+
+/** The HTTP API on 8099: health, metrics, satellites, conversation, announce, live events. */
+export class HttpApi {
+  private readonly server: Server;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: HttpApiOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.server = createServer((req, res) => void this.route(req, res));
+  }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host, () => resolve());
+    });
+    const address = this.server.address();
+    return typeof address === 'object' && address ? address.port : this.options.port;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (req.method === 'GET' && url.pathname === '/health') return this.health(res);
+      this.authorize(req);
+      const key = `${req.method} ${url.pathname}`;
+      switch (key) {
+        case 'GET /metrics':
+          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+          res.end(
+            this.options.metrics.render({
+              satellites: this.options.registry.size,
+              homeConnected: this.options.home.connected,
+            }),
+          );
+          return;
+        case 'GET /api/satellites':
+          return sendJson(res, 200, this.satellites());
+        case 'POST /api/conversation':
+          return sendJson(res, 200, await this.converse(await readJson(req)));
+        case 'POST /api/announce':
+          return sendJson(res, 202, await this.announce(await readJson(req)));
+        case 'GET /api/events':
+          return this.events(req, res);
+        default:
+          throw new HttpProblem(404, 'Not found', `no route for ${key}`);
+      }
+    } catch (error) {
+      if (error instanceof HttpProblem)
+        return sendProblem(res, error.status, error.title, error.detail);
+      this.logger.error(`HTTP ${req.method} ${url.pathname} failed: ${(error as Error).message}`);
+      sendProblem(res, 500, 'Internal error');
+    }
+  }
+
+  private health(res: ServerResponse): void {
+    sendJson(res, 200, {
+      status: 'ok',
+      satellites: this.options.registry.size,
+      home: { kind: this.options.home.kind, connected: this.options.home.connected },
+    });
+  }
+
+  private authorize(req: IncomingMessage): void {
+    const token = this.options.token;
+    if (!token)
+      throw new HttpProblem(
+        401,
+        'API token not configured',
+        'set http.token or JARVIS_API_TOKEN to use the API',
+      );
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+      throw new HttpProblem(401, 'Unauthorized', 'send Authorization: Bearer <token>');
+    }
+  }
+
+  private satellites() {
+    return this.options.registry.list().map((session) => ({
+      id: session.id,
+      name: session.name,
+      area: session.area ?? null,
+      state: session.phase,
+      timers: session.timerList(),
+    }));
+  }
+
+  private async converse(body: Record<string, unknown>) {
+    const text = body.text;
+    if (typeof text !== 'string' || !text.trim())
+      throw new HttpProblem(400, 'Bad request', 'text: expected a non-empty string');
+    const satellite =
+      typeof body.satellite === 'string' ? this.options.registry.find(body.satellite) : undefined;
+    if (typeof body.satellite === 'string' && !satellite)
+      throw new HttpProblem(404, 'Unknown satellite', body.satellite);
+    const conversationId =
+      typeof body.conversation_id === 'string' ? body.conversation_id : (satellite?.id ?? 'http');
+    const result = await this.options.recognizer.handle(text, {
+      home: this.options.home,
+      area: satellite?.area,
+      conversationId,
+      now: new Date(),
+      timers: satellite?.timerList() ?? [],
+    });
+    const language = result?.language ?? this.options.language;
+    const response = result?.speech ?? reply('notYet', language);
+    this.options.metrics.recordTurn(
+      {},
+      { failed: result?.failed ?? false, intent: result?.intent },
+    );
+    this.options.bus.emit({
+      type: 'turn',
+      satellite: satellite?.id,
+      transcript: text,
+      intent: result?.intent,
+      response,
+      language,
+      failed: result?.failed ?? false,
+      timings: {},
+    });
+    return {
+      response,
+      intent: result?.intent ?? null,
+      language,
+      conversation_id: conversationId,
+      handled: result !== undefined,
+    };
+  }
+
+  private async announce(body: Record<string, unknown>) {
+    const text = body.text;
+    if (typeof text !== 'string' || !text.trim())
+      throw new HttpProblem(400, 'Bad request', 'text: expected a non-empty string');
+    const key =
+      typeof body.satellite === 'string'
+        ? body.satellite
+        : typeof body.area === 'string'
+          ? body.area
+          : undefined;
+    const targets = key
+      ? this.options.registry
+          .list()
+          .filter(
+            (s) =>
+              s === this.options.registry.find(key) || s.area?.toLowerCase() === key.toLowerCase(),
+          )
+      : this.options.registry.list();
+    if (targets.length === 0)
+      throw new HttpProblem(
+        404,
+        'No satellite',
+        key ? `no satellite or area '${key}'` : 'no satellite is connected',
+      );
+    await Promise.all(targets.map((session) => session.announce(text)));
+    return { announced: targets.map((session) => session.id) };
+  }
+
+  private events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    res.write(`event: hello\ndata: ${JSON.stringify({ satellites: this.satellites() })}\n\n`);
+    const unsubscribe = this.options.bus.on((event) =>
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+    );
+    req.on('close', unsubscribe);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpProblem(413, 'Body too large', `at most ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+  } catch {
+    // falls through to the problem below
+  }
+  throw new HttpProblem(400, 'Bad request', 'expected a JSON object');
+}

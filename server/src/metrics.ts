@@ -1,0 +1,82 @@
+import type { TurnTimings } from './pipeline/timings.js';
+
+const BUCKETS_MS = [25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
+
+class Histogram {
+  private readonly counts = new Array<number>(BUCKETS_MS.length).fill(0);
+  private sum = 0;
+  private count = 0;
+
+  observe(ms: number): void {
+    this.sum += ms;
+    this.count++;
+    for (let i = 0; i < BUCKETS_MS.length; i++) if (ms <= BUCKETS_MS[i]!) this.counts[i]!++;
+  }
+
+  render(name: string, labels: string): string[] {
+    const lines = BUCKETS_MS.map(
+      (le, i) => `${name}_bucket{${labels},le="${le}"} ${this.counts[i]}`,
+    );
+    lines.push(`${name}_bucket{${labels},le="+Inf"} ${this.count}`);
+    lines.push(`${name}_sum{${labels}} ${this.sum}`, `${name}_count{${labels}} ${this.count}`);
+    return lines;
+  }
+}
+
+/** What the server counts: turns, errors, stage latencies, satellites. Prometheus text out. */
+export class Metrics {
+  private readonly stages = new Map<keyof TurnTimings, Histogram>();
+  private turns = 0;
+  private errors = 0;
+  private readonly intents = new Map<string, number>();
+
+  recordTurn(timings: TurnTimings, outcome: { failed: boolean; intent?: string }): void {
+    this.turns++;
+    if (outcome.failed) this.errors++;
+    if (outcome.intent)
+      this.intents.set(outcome.intent, (this.intents.get(outcome.intent) ?? 0) + 1);
+    for (const [stage, ms] of Object.entries(timings) as Array<
+      [keyof TurnTimings, number | undefined]
+    >) {
+      if (ms === undefined) continue;
+      if (!this.stages.has(stage)) this.stages.set(stage, new Histogram());
+      this.stages.get(stage)!.observe(ms);
+    }
+  }
+
+  recordError(): void {
+    this.errors++;
+  }
+
+  summary(): { turns: number; errors: number } {
+    return { turns: this.turns, errors: this.errors };
+  }
+
+  render(gauges: { satellites: number; homeConnected: boolean }): string {
+    const lines = [
+      '# HELP jarvis_turns_total Voice and text turns handled.',
+      '# TYPE jarvis_turns_total counter',
+      `jarvis_turns_total ${this.turns}`,
+      '# HELP jarvis_errors_total Turns that failed.',
+      '# TYPE jarvis_errors_total counter',
+      `jarvis_errors_total ${this.errors}`,
+      '# HELP jarvis_intent_turns_total Turns by local intent.',
+      '# TYPE jarvis_intent_turns_total counter',
+      ...[...this.intents].map(
+        ([intent, n]) => `jarvis_intent_turns_total{intent="${intent}"} ${n}`,
+      ),
+      '# HELP jarvis_satellites Satellites connected.',
+      '# TYPE jarvis_satellites gauge',
+      `jarvis_satellites ${gauges.satellites}`,
+      '# HELP jarvis_home_connected 1 when the home (Home Assistant or demo) can be controlled.',
+      '# TYPE jarvis_home_connected gauge',
+      `jarvis_home_connected ${gauges.homeConnected ? 1 : 0}`,
+      '# HELP jarvis_stage_latency_ms Per-stage latency of turns, in milliseconds.',
+      '# TYPE jarvis_stage_latency_ms histogram',
+    ];
+    for (const [stage, histogram] of this.stages) {
+      lines.push(...histogram.render('jarvis_stage_latency_ms', `stage="${stage}"`));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}

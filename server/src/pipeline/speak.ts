@@ -1,0 +1,60 @@
+import {
+  AudioChunk,
+  AudioStart,
+  AudioStop,
+  type Event,
+  type Eventable,
+  Synthesize,
+} from 'wyoming-ts';
+import type { TextToSpeech } from '../engines/tts/tts.js';
+
+/** Largest audio chunk sent to a satellite, as Home Assistant sends them. */
+const CHUNK_BYTES = 2048;
+
+export interface SpeakOptions {
+  tts: TextToSpeech;
+  send: (event: Event | Eventable) => Promise<void>;
+  text: string;
+  language?: string;
+  signal?: AbortSignal;
+  /** Called when the first audio has been sent. */
+  onFirstAudio?: () => void;
+}
+
+/**
+ * Speaks `text` on a satellite: `synthesize`, then the audio as it is made (`audio-start`,
+ * `audio-chunk`s of at most 2,048 bytes with millisecond timestamps, `audio-stop`).
+ * Returns the seconds of audio sent.
+ */
+export async function speak(options: SpeakOptions): Promise<number> {
+  const { tts, send, text, language, signal } = options;
+  await send(new Synthesize({ text, voice: language ? { language } : undefined }));
+  const audio = await tts.synthesize({ text, language }, signal);
+  const { rate, width, channels } = audio.format;
+  const bytesPerMs = (rate * width * channels) / 1000;
+  let sent = 0;
+  let started = false;
+  for await (const piece of audio.chunks) {
+    if (!started) {
+      await send(new AudioStart({ rate, width, channels, timestamp: 0 }));
+      started = true;
+    }
+    for (let offset = 0; offset < piece.length; offset += CHUNK_BYTES) {
+      const part = piece.subarray(offset, offset + CHUNK_BYTES);
+      await send(
+        new AudioChunk({
+          rate,
+          width,
+          channels,
+          audio: part,
+          timestamp: Math.round(sent / bytesPerMs),
+        }),
+      );
+      if (sent === 0) options.onFirstAudio?.();
+      sent += part.length;
+    }
+  }
+  if (!started) await send(new AudioStart({ rate, width, channels, timestamp: 0 }));
+  await send(new AudioStop({ timestamp: Math.round(sent / bytesPerMs) }));
+  return sent / bytesPerMs / 1000;
+}

@@ -1,0 +1,248 @@
+import {
+  AudioChunk,
+  AudioChunkConverter,
+  concatBytes,
+  type Event,
+  type Eventable,
+  type Logger,
+  silentLogger,
+  Transcribe,
+  Transcript,
+  VoiceStarted,
+  VoiceStopped,
+  WyomingError,
+} from 'wyoming-ts';
+import type { VadStream } from '@jarvis/satellite/engines';
+import type { SpeechToText, Transcription } from '../engines/stt/stt.js';
+import type { TextToSpeech } from '../engines/tts/tts.js';
+import type { Home } from '../home/home.js';
+import type {
+  IntentRecognizer,
+  IntentResult,
+  Language,
+  TimerAction,
+  TimerInfo,
+} from '../intents/types.js';
+import { reply, type ReplyKey } from './replies.js';
+import { speak } from './speak.js';
+import { type TurnMoments, type TurnTimings, timingsOf } from './timings.js';
+
+export interface TurnEngines {
+  stt: SpeechToText;
+  tts: TextToSpeech;
+  recognizer: IntentRecognizer;
+  home: Home;
+}
+
+export interface TurnOptions {
+  engines: TurnEngines;
+  send: (event: Event | Eventable) => Promise<void>;
+  conversationId: string;
+  area?: string;
+  /** The reply language when the request's is unknown. */
+  language: Language;
+  timers: () => readonly TimerInfo[];
+  /** Server-side end-of-speech detection; none when only the satellite's audio-stop counts. */
+  vad?: VadStream;
+  /** The VAD heard the command end; the owner decides when to `endOfSpeech()`. */
+  onSpeechEnd?: () => void;
+  sttTimeoutMs?: number;
+  /** When the wake word was heard, if it was. */
+  wakeAt?: number;
+  now?: () => number;
+  logger?: Logger;
+}
+
+export interface TurnOutcome {
+  readonly transcript?: string;
+  readonly intent?: string;
+  readonly response?: string;
+  readonly language?: Language;
+  readonly timer?: TimerAction;
+  readonly expectsReply: boolean;
+  /** Something failed (an engine, the home): the turn ended with an `error` event. */
+  readonly failed: boolean;
+  /** Audio was sent: the satellite will answer `played`. */
+  readonly spoke: boolean;
+  readonly timings: TurnTimings;
+}
+
+/**
+ * One voice turn on one satellite, after the wake word: collects the command's audio until
+ * the end of speech, transcribes it, lets the local intents act, and speaks the answer.
+ */
+export class Turn {
+  readonly moments: TurnMoments = {};
+  private readonly chunks: Uint8Array[] = [];
+  private readonly converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
+  private readonly abort = new AbortController();
+  private readonly now: () => number;
+  private readonly logger: Logger;
+  private ended: Promise<TurnOutcome> | undefined;
+  private speaking = false;
+
+  constructor(private readonly options: TurnOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.logger = options.logger ?? silentLogger;
+    this.moments.wake = options.wakeAt;
+  }
+
+  /** The turn is ours: tell the satellite transcription has begun (it chimes now). */
+  async begin(): Promise<void> {
+    await this.options.send(new Transcribe({ language: this.options.language }));
+  }
+
+  /** A chunk of the command's audio, in any format. */
+  pushAudio(chunk: AudioChunk): void {
+    if (this.ended) return;
+    this.moments.streamStart ??= this.now();
+    const pcm = this.converter.convert(chunk).audio;
+    this.chunks.push(pcm);
+    void this.options.vad?.process(pcm).then((result) => {
+      for (const event of result.events) {
+        if (this.ended) return;
+        if (event.type === 'speech-started') {
+          void this.options
+            .send(new VoiceStarted({ timestamp: event.timestampMs }))
+            .catch(() => {});
+        } else {
+          void this.options
+            .send(new VoiceStopped({ timestamp: event.timestampMs }))
+            .catch(() => {});
+          this.options.onSpeechEnd?.();
+        }
+      }
+    });
+  }
+
+  /** The command is over (audio-stop, or the VAD heard it end): answer it. */
+  endOfSpeech(): Promise<TurnOutcome> {
+    this.ended ??= this.answer();
+    return this.ended;
+  }
+
+  /** Stops the turn (barge-in, disconnect): engines are aborted, nothing more is sent. */
+  cancel(): void {
+    this.abort.abort();
+    this.ended ??= Promise.resolve(this.outcome({ failed: true, spoke: false }));
+  }
+
+  private async answer(): Promise<TurnOutcome> {
+    this.moments.speechEnd = this.now();
+    const transcription = await this.transcribe();
+    if (!transcription) return this.fail('stt-failed', 'sttFailed', this.options.language);
+    this.moments.transcript = this.now();
+    const text = transcription.text.trim();
+    const language = transcription.language ?? this.options.language;
+    this.logger.debug(
+      `transcript (${transcription.engine}, ${transcription.confidence.toFixed(2)}): ${text}`,
+    );
+    await this.send(new Transcript({ text, language }));
+    if (!text)
+      return this.respond({ speech: reply('notUnderstood', language), language, failed: false });
+    let result: IntentResult | undefined;
+    try {
+      result = await this.options.engines.recognizer.handle(text, {
+        home: this.options.engines.home,
+        area: this.options.area,
+        conversationId: this.options.conversationId,
+        now: new Date(),
+        timers: this.options.timers(),
+        language: transcription.language,
+        signal: this.abort.signal,
+      });
+    } catch (error) {
+      this.logger.error(`intent handling failed: ${(error as Error).message}`);
+      return this.fail('intent-failed', 'failed', language);
+    }
+    const speech = result?.speech ?? reply('notYet', result?.language ?? language);
+    return this.respond({
+      result,
+      speech,
+      language: result?.language ?? language,
+      failed: result?.failed ?? false,
+      transcript: text,
+    });
+  }
+
+  private async transcribe(): Promise<Transcription | undefined> {
+    const audio = concatBytes(this.chunks);
+    const timeout = AbortSignal.timeout(this.options.sttTimeoutMs ?? 10_000);
+    try {
+      return await this.options.engines.stt.transcribe(
+        { audio, language: this.options.language },
+        AbortSignal.any([this.abort.signal, timeout]),
+      );
+    } catch (error) {
+      this.logger.error(`speech-to-text failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private async respond(answer: {
+    speech: string;
+    language: Language;
+    failed: boolean;
+    result?: IntentResult;
+    transcript?: string;
+  }): Promise<TurnOutcome> {
+    this.moments.responseStart = this.now();
+    const spoke = await this.say(answer.speech, answer.language);
+    return this.outcome({
+      transcript: answer.transcript,
+      intent: answer.result?.intent,
+      response: answer.speech,
+      language: answer.language,
+      timer: answer.result?.timer,
+      expectsReply: spoke && (answer.result?.expectsReply ?? false),
+      failed: answer.failed || !spoke,
+      spoke,
+    });
+  }
+
+  /** An engine failed: an `error` event, then an apology where speech still works. */
+  private async fail(code: string, key: ReplyKey, language: Language): Promise<TurnOutcome> {
+    const text = reply(key, language);
+    await this.send(new WyomingError({ text, code }));
+    this.moments.responseStart = this.now();
+    const spoke = await this.say(text, language);
+    return this.outcome({ response: text, language, failed: true, spoke });
+  }
+
+  private async say(text: string, language: Language): Promise<boolean> {
+    if (this.abort.signal.aborted || this.speaking) return false;
+    this.speaking = true;
+    try {
+      await speak({
+        tts: this.options.engines.tts,
+        send: (event) => this.options.send(event),
+        text,
+        language,
+        signal: this.abort.signal,
+        onFirstAudio: () => {
+          this.moments.firstAudio = this.now();
+        },
+      });
+      return true;
+    } catch (error) {
+      if (this.abort.signal.aborted) return false;
+      this.logger.error(`text-to-speech failed: ${(error as Error).message}`);
+      await this.send(new WyomingError({ text: 'text-to-speech failed', code: 'tts-failed' }));
+      return false;
+    }
+  }
+
+  private async send(event: Event | Eventable): Promise<void> {
+    if (this.abort.signal.aborted) return;
+    await this.options
+      .send(event)
+      .catch((error: Error) => this.logger.warn(`send failed: ${error.message}`));
+  }
+
+  private outcome(
+    partial: Partial<TurnOutcome> & { failed: boolean; spoke: boolean },
+  ): TurnOutcome {
+    this.moments.end = this.now();
+    return { expectsReply: false, ...partial, timings: timingsOf(this.moments) };
+  }
+}

@@ -1,0 +1,106 @@
+import { Describe, type Event, type Logger, RunSatellite, silentLogger } from 'wyoming-ts';
+import { WyomingClient, type WyomingConnection } from 'wyoming-ts/node';
+import type { SatelliteRegistry } from './registry.js';
+
+export interface DriverTiming {
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  reconnectMinMs: number;
+  reconnectMaxMs: number;
+}
+
+/**
+ * Drives a satellite over one open connection until it closes: `run-satellite` and `describe`
+ * first, then every event to its session, and a `ping` every few seconds; a satellite that
+ * stops answering is disconnected (and, if the server dialled it, dialled again).
+ */
+export async function driveConnection(
+  registry: SatelliteRegistry,
+  id: string,
+  connection: WyomingConnection,
+  timing: DriverTiming,
+  logger: Logger,
+  /** Events already read from the connection (a satellite that connected in opens with info). */
+  opening: readonly Event[] = [],
+): Promise<void> {
+  const session = registry.attach(id, { send: (event) => connection.write(event) });
+  for (const event of opening) await session.handle(event);
+  let lastPong = performance.now();
+  const pinger = setInterval(() => {
+    if (performance.now() - lastPong > timing.pingTimeoutMs) {
+      logger.warn(`${session.name}: no pong for ${timing.pingTimeoutMs} ms, disconnecting`);
+      connection.destroy();
+      return;
+    }
+    void session.ping(String(Date.now())).catch(() => {});
+  }, timing.pingIntervalMs);
+  try {
+    await connection.write(new RunSatellite());
+    await connection.write(new Describe());
+    for await (const event of connection) {
+      if (event.type === 'pong') lastPong = performance.now();
+      else await session.handle(event);
+    }
+  } catch (error) {
+    logger.warn(`${session.name}: ${(error as Error).message}`);
+  } finally {
+    clearInterval(pinger);
+    registry.detach(id, session);
+  }
+}
+
+/**
+ * A satellite the server dials (from the config or zeroconf), as Home Assistant does:
+ * reconnects with exponential backoff and jitter until stopped.
+ */
+export class SatelliteDialer {
+  private stopped = false;
+  private client: WyomingClient | undefined;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly registry: SatelliteRegistry,
+    readonly uri: string,
+    private readonly timing: DriverTiming,
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.client?.disconnect();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.timing.reconnectMinMs;
+    while (!this.stopped) {
+      try {
+        this.client = await WyomingClient.connect(this.uri, { connectTimeoutMs: 5000 });
+        this.logger.info(`satellite ${this.uri} connected`);
+        backoff = this.timing.reconnectMinMs;
+        await driveConnection(
+          this.registry,
+          this.uri,
+          this.client.connection,
+          this.timing,
+          this.logger,
+        );
+      } catch (error) {
+        this.logger.debug(`satellite ${this.uri}: ${(error as Error).message}`);
+      }
+      if (this.stopped) break;
+      const delay = backoff / 2 + Math.random() * (backoff / 2);
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, delay);
+      });
+      backoff = Math.min(backoff * 2, this.timing.reconnectMaxMs);
+    }
+  }
+}
