@@ -1,5 +1,5 @@
 import {
-  AudioChunk,
+  type AudioChunk,
   AudioChunkConverter,
   concatBytes,
   type Event,
