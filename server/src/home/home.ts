@@ -26,7 +26,10 @@ export interface HomeEntity {
 export interface ServiceCall {
   readonly domain: string;
   readonly service: string;
-  readonly target?: { readonly entity_id?: readonly string[]; readonly area_id?: readonly string[] };
+  readonly target?: {
+    readonly entity_id?: readonly string[];
+    readonly area_id?: readonly string[];
+  };
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
