@@ -4,7 +4,12 @@ export type Language = 'en' | 'fr' | (string & {});
 
 /** What a local intent asks the satellite's timers to do (sent as `timer-*` events). */
 export type TimerAction =
-  | { readonly type: 'start'; readonly id: string; readonly seconds: number; readonly name?: string }
+  | {
+      readonly type: 'start';
+      readonly id: string;
+      readonly seconds: number;
+      readonly name?: string;
+    }
   | { readonly type: 'cancel'; readonly id: string }
   | { readonly type: 'query' };
 

@@ -1,0 +1,117 @@
+// One language's data made ready to match: templates parsed (politeness wrapped around them),
+// word tables folded, and the vocabulary used to guess the language of a sentence.
+import { type DurationTable, compileDurations } from './durations.js';
+import {
+  INTENTS,
+  type ColorWords,
+  type IntentName,
+  type LanguageData,
+  type TargetKind,
+} from './languages/language.js';
+import { type Token, expansionsOf, tokenize, words } from './normalize.js';
+import { type NumberTable, compileNumbers } from './numbers.js';
+import { type Sequence, parseTemplate, slotsOf } from './template.js';
+
+export const SLOTS: ReadonlySet<string> = new Set([
+  'name',
+  'area',
+  'brightness',
+  'volume',
+  'temperature',
+  'duration',
+  'timer_name',
+  'color',
+  'state',
+]);
+
+export interface CompiledTemplate {
+  readonly intent: IntentName;
+  readonly target?: TargetKind;
+  /** As written in the language file, for debugging a match. */
+  readonly source: string;
+  /** For matching: the template with the language's politeness around it. */
+  readonly sequence: Sequence;
+  /** The template alone. */
+  readonly bare: Sequence;
+  /** For generated sentences: the template alone, with the language's `grammarRules`. */
+  readonly spoken: Sequence;
+  readonly slots: ReadonlySet<string>;
+}
+
+export interface CompiledLanguage {
+  readonly data: LanguageData;
+  /** Folded articles dropped before names, areas and timer names. */
+  readonly articles: ReadonlySet<string>;
+  readonly templates: readonly CompiledTemplate[];
+  readonly yes: readonly Sequence[];
+  readonly no: readonly Sequence[];
+  readonly numbers: NumberTable;
+  readonly durations: DurationTable;
+  readonly colors: ReadonlyMap<string, ColorWords>;
+  /** Folded phrase → Home Assistant state. */
+  readonly states: ReadonlyMap<string, string>;
+  /** Every folded word the language's sentences use, to guess a sentence's language. */
+  readonly vocabulary: ReadonlySet<string>;
+  tokenize(text: string): Token[];
+  words(text: string): string[];
+}
+
+function collectWords(sequence: Sequence, into: Set<string>): void {
+  for (const node of sequence) {
+    if (node.kind === 'word') node.tokens.forEach((token) => into.add(token));
+    else if (node.kind === 'alt') node.options.forEach((option) => collectWords(option, into));
+  }
+}
+
+export function compileLanguage(data: LanguageData): CompiledLanguage {
+  const expansions = expansionsOf(data.articles.contractions, data.articles.render?.elide);
+  const fold = (text: string) => words(text, expansions);
+  const parse = (template: string, path: string, rules = data.rules) =>
+    parseTemplate(template, { rules, words: fold, slots: SLOTS, path });
+  const grammarRules = { ...data.rules, ...data.grammarRules };
+  const base = `intents.${data.language}`;
+  const before = parse(data.wrap.before, `${base}.wrap`);
+  const after = parse(data.wrap.after, `${base}.wrap`);
+  const templates: CompiledTemplate[] = [];
+  for (const intent of INTENTS) {
+    for (const group of data.intents[intent]) {
+      for (const source of group.sentences) {
+        const path = `${base}.${intent}`;
+        const bare = parse(source, path);
+        const spoken = parse(source, path, grammarRules);
+        const sequence = [...before, ...bare, ...after];
+        const slots = slotsOf(bare);
+        templates.push({ intent, target: group.target, source, sequence, bare, spoken, slots });
+      }
+    }
+  }
+  const numbers = compileNumbers(data.numbers, fold);
+  const vocabulary = new Set<string>();
+  templates.forEach((template) => collectWords(template.bare, vocabulary));
+  const tables = [
+    Object.keys(data.numbers.words),
+    Object.keys(data.durations.units),
+    data.colors.flatMap((color) => color.phrases),
+    Object.values(data.states).flatMap((state) => state.phrases),
+    data.nameWords,
+  ];
+  tables.flat().forEach((phrase) => fold(phrase).forEach((word) => vocabulary.add(word)));
+  return {
+    data,
+    articles: new Set(data.articles.strip.flatMap(fold)),
+    templates,
+    yes: data.yes.map((template) => parse(template, `${base}.yes`)),
+    no: data.no.map((template) => parse(template, `${base}.no`)),
+    numbers,
+    durations: compileDurations(data.durations, numbers, fold),
+    colors: new Map(data.colors.flatMap((c) => c.phrases.map((p) => [fold(p).join(' '), c]))),
+    states: new Map(
+      Object.entries(data.states).flatMap(([state, w]) =>
+        w.phrases.map((p) => [fold(p).join(' '), state] as const),
+      ),
+    ),
+    vocabulary,
+    tokenize: (text) => tokenize(text, expansions),
+    words: fold,
+  };
+}

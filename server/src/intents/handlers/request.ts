@@ -1,0 +1,98 @@
+// What every intent handler gets, and the helpers they share: replies, target resolution, and
+// service calls that turn an unreachable Home Assistant into a spoken failure.
+import { EngineError } from '../../errors.js';
+import type { HomeEntity, ServiceCall } from '../../home/home.js';
+import type { CompiledLanguage } from '../compile.js';
+import type { Confirmations } from '../confirmations.js';
+import type { IntentName, TargetKind } from '../languages/language.js';
+import type { Captures } from '../match.js';
+import { type Resolution, resolveTarget } from '../resolve.js';
+import type { SlotValue } from '../slots.js';
+import type { Speech } from '../speech.js';
+import type { IntentContext, IntentResult } from '../types.js';
+
+export interface IntentRequest {
+  readonly intent: IntentName;
+  readonly target?: TargetKind;
+  readonly captures: Captures<SlotValue>;
+  readonly lang: CompiledLanguage;
+  readonly speech: Speech;
+  readonly context: IntentContext;
+}
+
+export interface HandlerDeps {
+  readonly confirmations: Confirmations;
+  readonly newId: () => string;
+}
+
+export type Handler = (request: IntentRequest, deps: HandlerDeps) => Promise<IntentResult>;
+
+type Extra = Partial<Pick<IntentResult, 'calls' | 'timer' | 'expectsReply' | 'failed'>>;
+
+export function reply(request: IntentRequest, speech: string, extra: Extra = {}): IntentResult {
+  return {
+    intent: request.intent,
+    language: request.lang.data.language,
+    speech,
+    calls: [],
+    expectsReply: false,
+    ...extra,
+  };
+}
+
+export function failed(
+  request: IntentRequest,
+  speech: string,
+  calls: readonly ServiceCall[] = [],
+): IntentResult {
+  return reply(request, speech, { calls, failed: true });
+}
+
+export function resolve(
+  request: IntentRequest,
+  accept?: (entity: HomeEntity) => boolean,
+): Resolution {
+  return resolveTarget({
+    kind: request.target ?? 'any',
+    name: request.captures.name,
+    area: request.captures.area,
+    home: request.context.home,
+    here: request.context.area,
+    accept,
+  });
+}
+
+export function numberSlot(request: IntentRequest, slot: string): number | undefined {
+  const value = request.captures[slot];
+  return value?.kind === 'number' ? value.value : undefined;
+}
+
+export function textSlot(request: IntentRequest, slot: string): string | undefined {
+  const value = request.captures[slot];
+  return value?.kind === 'text' ? value.value : undefined;
+}
+
+export type Performed =
+  | { readonly ok: true; readonly calls: readonly ServiceCall[] }
+  | { readonly ok: false; readonly result: IntentResult };
+
+/** Makes the calls in order; Home Assistant unreachable ends it with the spoken apology. */
+export async function perform(
+  request: IntentRequest,
+  calls: readonly ServiceCall[],
+): Promise<Performed> {
+  const { home, signal } = request.context;
+  const done: ServiceCall[] = [];
+  const unreachable = () => failed(request, request.speech.say('unreachable'), done);
+  if (!home.connected) return { ok: false, result: unreachable() };
+  for (const call of calls) {
+    try {
+      await home.callService(call, signal);
+    } catch (error) {
+      if (error instanceof EngineError) return { ok: false, result: unreachable() };
+      throw error;
+    }
+    done.push(call);
+  }
+  return { ok: true, calls: done };
+}

@@ -1,0 +1,87 @@
+// The local intents: a sentence in, an action and a reply out, or `undefined` so the LLM agent
+// can try. Unlock confirmations wait here, per conversation.
+import { randomUUID } from 'node:crypto';
+import type { Home } from '../home/home.js';
+import { type CompiledLanguage, compileLanguage } from './compile.js';
+import { Confirmations, type Waiting } from './confirmations.js';
+import { HANDLERS } from './handlers/index.js';
+import { answerUnlock } from './handlers/locks.js';
+import type { HandlerDeps, IntentRequest } from './handlers/request.js';
+import { LANGUAGES } from './languages/index.js';
+import type { LanguageData } from './languages/language.js';
+import { answerOf, languageOrder, primaryLanguage, recognize } from './recognize.js';
+import { generateSentences } from './sentences.js';
+import { Speech } from './speech.js';
+import type { IntentContext, IntentRecognizer, IntentResult, Language } from './types.js';
+
+export interface IntentRecognizerOptions {
+  /** The languages understood; all of `languages/index.ts` by default. */
+  readonly languages?: readonly LanguageData[];
+  /** How long an unlock question waits for its "yes". */
+  readonly confirmationTimeoutMs?: number;
+  /** Ids for new timers. */
+  readonly newId?: () => string;
+}
+
+export const DEFAULT_CONFIRMATION_TIMEOUT_MS = 30_000;
+
+export function createIntentRecognizer(options: IntentRecognizerOptions = {}): IntentRecognizer {
+  const languages = (options.languages ?? LANGUAGES).map(compileLanguage);
+  const speeches = new Map(languages.map((lang) => [lang, new Speech(lang)]));
+  const deps: HandlerDeps = {
+    confirmations: new Confirmations(
+      options.confirmationTimeoutMs ?? DEFAULT_CONFIRMATION_TIMEOUT_MS,
+    ),
+    newId: options.newId ?? randomUUID,
+  };
+  const find = (language: Language | undefined) =>
+    language ? languages.find((l) => l.data.language === primaryLanguage(language)) : undefined;
+  const request = (
+    lang: CompiledLanguage,
+    context: IntentContext,
+    fields: Pick<IntentRequest, 'intent' | 'target' | 'captures'>,
+  ): IntentRequest => ({
+    ...fields,
+    lang,
+    context,
+    speech: speeches.get(lang) ?? new Speech(lang),
+  });
+
+  /** A yes or no to the waiting question, in its language (or the one the text came in). */
+  async function answer(waiting: Waiting, text: string, context: IntentContext) {
+    const asked = find(waiting.unlock.language);
+    if (!asked) return undefined;
+    for (const lang of new Set([asked, find(context.language) ?? asked])) {
+      const yes = answerOf(lang, lang.tokenize(text));
+      if (yes === undefined) continue;
+      const captures = {};
+      return answerUnlock(
+        waiting,
+        yes,
+        request(asked, context, { intent: 'HassUnlock', captures }),
+      );
+    }
+    return undefined;
+  }
+
+  return {
+    languages: languages.map((lang) => lang.data.language),
+
+    async handle(text: string, context: IntentContext): Promise<IntentResult | undefined> {
+      const waiting = deps.confirmations.take(context.conversationId, context.now);
+      const answered = waiting && (await answer(waiting, text, context));
+      if (answered) return answered;
+      const order = languageOrder(languages, text, context.language);
+      const found = recognize(order, text, context.home);
+      if (!found) return undefined;
+      const { intent, target } = found.template;
+      const fields = { intent, target, captures: found.captures };
+      return HANDLERS[intent](request(found.lang, context, fields), deps);
+    },
+
+    sentences(home: Home, language: Language): string[] {
+      const lang = find(language);
+      return lang ? generateSentences(lang, home) : [];
+    },
+  };
+}

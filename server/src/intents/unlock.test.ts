@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { EngineError } from '../errors.js';
+import { createIntentRecognizer } from './recognizer.js';
+import { TEST_NOW, type TestHome, createTestHome, describeCall } from './test-home.js';
+import type { IntentContext } from './types.js';
+
+function setup(home: TestHome = createTestHome()) {
+  const recognizer = createIntentRecognizer({ confirmationTimeoutMs: 30_000 });
+  const say = (text: string, secondsLater = 0, extra: Partial<IntentContext> = {}) =>
+    recognizer.handle(text, {
+      home,
+      area: 'hallway',
+      conversationId: 'hallway-satellite',
+      now: new Date(TEST_NOW.getTime() + secondsLater * 1000),
+      timers: [],
+      ...extra,
+    });
+  return { home, say };
+}
+
+describe('unlocking asks first', () => {
+  it('asks, then unlocks on "yes"', async () => {
+    const { home, say } = setup();
+    const ask = await say('unlock the front door');
+    expect(ask).toMatchObject({
+      intent: 'HassUnlock',
+      speech: 'Do you want me to unlock the front door?',
+      expectsReply: true,
+      calls: [],
+    });
+    expect(home.calls).toEqual([]);
+    const yes = await say('Yes, please.', 5);
+    expect(yes).toMatchObject({ intent: 'HassUnlock', speech: 'Unlocked the front door.' });
+    expect(yes?.calls.map(describeCall)).toEqual(['lock.unlock lock.front_door']);
+    expect(home.entity('lock.front_door')?.state).toBe('unlocked');
+  });
+
+  it('asks, then does nothing on "no"', async () => {
+    const { home, say } = setup();
+    await say('unlock the front door');
+    const no = await say('no', 3);
+    expect(no).toMatchObject({
+      intent: 'HassUnlock',
+      speech: "OK, I won't unlock the front door.",
+      calls: [],
+      expectsReply: false,
+    });
+    expect(no?.failed).toBeUndefined();
+    expect(home.calls).toEqual([]);
+    expect(await say('yes', 4)).toBeUndefined();
+  });
+
+  it('"never mind" cancels too', async () => {
+    const { home, say } = setup();
+    await say('unlock the front door');
+    expect((await say('never mind', 2))?.speech).toBe("OK, I won't unlock the front door.");
+    expect(home.calls).toEqual([]);
+  });
+
+  it('a "yes" after the timeout does not unlock', async () => {
+    const { home, say } = setup();
+    await say('unlock the front door');
+    const late = await say('yes', 31);
+    expect(late).toMatchObject({
+      intent: 'HassUnlock',
+      speech: "I didn't unlock the front door: please ask again.",
+      failed: true,
+      calls: [],
+    });
+    expect(home.calls).toEqual([]);
+    expect(home.entity('lock.front_door')?.state).toBe('locked');
+  });
+
+  it('only the same conversation can answer', async () => {
+    const { home, say } = setup();
+    await say('unlock the front door');
+    expect(await say('yes', 1, { conversationId: 'kitchen-satellite' })).toBeUndefined();
+    expect(home.calls).toEqual([]);
+    expect((await say('yes', 2))?.speech).toBe('Unlocked the front door.');
+  });
+
+  it('anything else drops the question and is handled as a new request', async () => {
+    const { home, say } = setup();
+    await say('unlock the front door');
+    const other = await say('turn on the light', 2);
+    expect(other?.intent).toBe('HassTurnOn');
+    expect(home.calls.map(describeCall)).toEqual(['light.turn_on light.hallway']);
+    expect(await say('yes', 3)).toBeUndefined();
+    expect(home.entity('lock.front_door')?.state).toBe('locked');
+  });
+
+  it('works in French: "déverrouille la porte d\'entrée" then "oui"', async () => {
+    const { home, say } = setup();
+    const ask = await say("déverrouille la porte d'entrée");
+    expect(ask?.speech).toBe("Voulez-vous que je déverrouille la porte d'entrée ?");
+    expect(ask?.language).toBe('fr');
+    const yes = await say('Oui, vas-y !', 4);
+    expect(yes).toMatchObject({ language: 'fr', speech: "J'ai déverrouillé la porte d'entrée." });
+    expect(home.calls.map(describeCall)).toEqual(['lock.unlock lock.front_door']);
+  });
+
+  it('"non" in French cancels', async () => {
+    const { home, say } = setup();
+    await say('ouvre la porte');
+    expect((await say('non merci', 1))?.speech).toBe(
+      "D'accord, je ne déverrouille pas la porte d'entrée.",
+    );
+    expect(home.calls).toEqual([]);
+  });
+
+  it('says so when Home Assistant cannot be reached for the unlock', async () => {
+    const home = createTestHome({ failWith: new EngineError('home-assistant', 'socket closed') });
+    const { say } = setup(home);
+    await say('unlock the front door');
+    expect(await say('yes', 1)).toMatchObject({
+      speech: "I can't reach Home Assistant right now.",
+      failed: true,
+      calls: [],
+    });
+  });
+
+  it('locking needs no confirmation', async () => {
+    const { home, say } = setup();
+    home.set('lock.front_door', 'unlocked');
+    expect(await say('lock the door')).toMatchObject({
+      speech: 'Locked the front door.',
+      expectsReply: false,
+    });
+    expect(home.entity('lock.front_door')?.state).toBe('locked');
+  });
+});
