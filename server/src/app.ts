@@ -1,0 +1,147 @@
+import { type Logger, silentLogger } from 'wyoming-ts';
+import { parseUri, type WyomingServer } from 'wyoming-ts/node';
+import {
+  OpenWakeWord,
+  resolveWakeWordModels,
+  SileroVad,
+  VadStream,
+  type WakeWordModel,
+} from '@jarvis/satellite/engines';
+import type { JarvisConfig } from './config/schema.js';
+import type { SpeechToText } from './engines/stt/stt.js';
+import type { TextToSpeech } from './engines/tts/tts.js';
+import { EventBus } from './event-bus.js';
+import type { Home } from './home/home.js';
+import { HttpApi } from './http/server.js';
+import type { IntentRecognizer } from './intents/types.js';
+import { Metrics } from './metrics.js';
+import { WakeArbiter } from './satellites/arbiter.js';
+import { type DriverTiming, SatelliteDialer } from './satellites/driver.js';
+import { SatelliteRegistry } from './satellites/registry.js';
+import { createWyomingEndpoint } from './wyoming/endpoint.js';
+import { serviceInfo } from './wyoming/info.js';
+
+/** What the server is built from; tests pass their own. */
+export interface AppParts {
+  stt: SpeechToText;
+  tts: TextToSpeech;
+  recognizer: IntentRecognizer;
+  home: Home;
+  /** Turns the home's names into the phrase engine's grammar; none when not applicable. */
+  onHomeChanged?: () => void;
+}
+
+export interface RunningApp {
+  readonly wyomingUri: string;
+  readonly httpPort: number;
+  readonly registry: SatelliteRegistry;
+  readonly metrics: Metrics;
+  readonly bus: EventBus;
+  stop(): Promise<void>;
+}
+
+/** Starts the server: Wyoming endpoint, satellites, HTTP API. */
+export async function startApp(
+  config: JarvisConfig,
+  parts: AppParts,
+  logger: Logger = silentLogger,
+): Promise<RunningApp> {
+  const bus = new EventBus(logger);
+  const metrics = new Metrics();
+  const wakeModels: WakeWordModel[] = resolveWakeWordModels({
+    names: config.wake.models,
+    threshold: config.wake.threshold,
+  });
+  const createWakeDetector = (names?: readonly string[]) =>
+    OpenWakeWord.load({
+      models:
+        names && names.length > 0
+          ? resolveWakeWordModels({ names, threshold: config.wake.threshold })
+          : wakeModels,
+    });
+  // The arbiter asks the registry (declared just below) how many satellites could compete.
+  const arbiter = new WakeArbiter({
+    windowMs: config.arbitration.window_ms,
+    rivals: () => registry.size,
+  });
+  const registry: SatelliteRegistry = new SatelliteRegistry({
+    engines: parts,
+    arbiter,
+    language: config.language,
+    createVad: async () => new VadStream({ detector: await SileroVad.load() }),
+    createWakeDetector: () => createWakeDetector(),
+    sttTimeoutMs: config.stt.timeout_ms,
+    logger,
+    onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
+    onTurn: (session, outcome) => {
+      metrics.recordTurn(outcome.timings, outcome);
+      bus.emit({ type: 'turn', satellite: session.id, ...outcome });
+      logger.info(
+        `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}; ${describeTimings(outcome.timings)}`,
+      );
+    },
+  });
+  const timing: DriverTiming = {
+    pingIntervalMs: config.satellite_driver.ping_interval_ms,
+    pingTimeoutMs: config.satellite_driver.ping_timeout_ms,
+    reconnectMinMs: config.satellite_driver.reconnect_min_ms,
+    reconnectMaxMs: config.satellite_driver.reconnect_max_ms,
+  };
+  const info = () =>
+    serviceInfo({
+      stt: parts.stt,
+      tts: parts.tts,
+      wakeModels,
+      intentLanguages: parts.recognizer.languages,
+      ttsStreaming: false,
+    });
+  const endpoint: WyomingServer = createWyomingEndpoint({
+    uri: config.wyoming.uri,
+    registry,
+    timing,
+    logger,
+    services: { ...parts, language: config.language, info, createWakeDetector, logger },
+  });
+  const wyomingUri = await endpoint.start();
+  const dialers = config.satellites.map(
+    (entry) => new SatelliteDialer(registry, entry.uri, timing, logger),
+  );
+  for (const dialer of dialers) dialer.start();
+  const http = new HttpApi({
+    host: config.http.host,
+    port: config.http.port,
+    token: config.http.token,
+    registry,
+    home: parts.home,
+    recognizer: parts.recognizer,
+    metrics,
+    bus,
+    language: config.language,
+    logger,
+  });
+  const httpPort = await http.start();
+  return {
+    wyomingUri,
+    httpPort,
+    registry,
+    metrics,
+    bus,
+    stop: async () => {
+      for (const dialer of dialers) await dialer.stop();
+      await endpoint.stop();
+      await http.stop();
+      arbiter.stop();
+    },
+  };
+}
+
+function describeTimings(timings: object): string {
+  const shown = Object.entries(timings).filter(([, ms]) => ms !== undefined);
+  return shown.map(([stage, ms]) => `${stage.replace(/_ms$/, '')} ${ms} ms`).join(', ');
+}
+
+/** The port of a tcp:// URI, for the summary. */
+export function portOf(uri: string): number | undefined {
+  const address = parseUri(uri);
+  return address.kind === 'tcp' ? address.port : undefined;
+}

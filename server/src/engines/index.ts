@@ -1,0 +1,65 @@
+// Builds the speech engines the configuration asks for.
+import type { Logger } from 'wyoming-ts';
+import type { JarvisConfig } from '../config/schema.js';
+import { SpeechToTextChain } from './stt/chain.js';
+import { PhraseEngine } from './stt/phrase-engine.js';
+import type { SpeechToText } from './stt/stt.js';
+import { WyomingStt } from './stt/wyoming-stt.js';
+import { EspeakTts } from './tts/espeak-tts.js';
+import type { TextToSpeech } from './tts/tts.js';
+import { WyomingTts } from './tts/wyoming-tts.js';
+
+export interface SpeechEngines {
+  stt: SpeechToText;
+  tts: TextToSpeech;
+  /** Regenerates the phrase engine's grammar (the home's names changed). */
+  setSentences?: (sentences: readonly string[]) => Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function buildSpeechEngines(
+  config: JarvisConfig,
+  logger: Logger,
+): Promise<SpeechEngines> {
+  const phrase = config.stt.phrase.enabled ? new PhraseEngine({ logger }) : undefined;
+  const general = config.stt.wyoming_uri
+    ? new WyomingStt({ uri: config.stt.wyoming_uri, logger })
+    : undefined;
+  const engines = [phrase, general].filter(
+    (engine): engine is NonNullable<typeof engine> => engine !== undefined,
+  );
+  if (engines.length === 0) {
+    throw new Error('no speech-to-text engine: enable stt.phrase or set stt.wyoming_uri');
+  }
+  const stt: SpeechToText =
+    phrase && general
+      ? SpeechToTextChain.phraseFirst({
+          phrase,
+          general,
+          threshold: config.stt.phrase.min_confidence,
+          logger,
+        })
+      : engines[0]!;
+  const tts: TextToSpeech =
+    config.tts.engine === 'wyoming' && config.tts.wyoming_uri
+      ? new WyomingTts({ uri: config.tts.wyoming_uri, voice: config.tts.wyoming_voice, logger })
+      : new EspeakTts({
+          voices: { en: config.tts.espeak_voice_en, fr: config.tts.espeak_voice_fr },
+          rate: config.tts.espeak_rate,
+          logger,
+        });
+  return {
+    stt,
+    tts,
+    setSentences: phrase
+      ? (sentences) =>
+          phrase.setSentences(sentences).then(
+            (summary) => logger.info(`phrase grammar: ${JSON.stringify(summary)}`),
+            (error: Error) => logger.error(`phrase grammar failed: ${error.message}`),
+          )
+      : undefined,
+    close: async () => {
+      await Promise.all([stt.close(), tts.close()]);
+    },
+  };
+}

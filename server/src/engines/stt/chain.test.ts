@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../../tests/helpers/free-port.js';
+import { samplesOf, speak } from '../../../../tests/helpers/speech.js';
+import { EngineError } from '../../errors.js';
+import { SpeechToTextChain, supportsLanguage } from './chain.js';
+import { speechToTextContract } from './contract.js';
+import { type FakeAsr, startFakeAsr } from './fake-asr-server.js';
+import { PhraseEngine } from './phrase-engine.js';
+import type { SpeechToText } from './stt.js';
+import { homeSentences } from './test-sentences.js';
+import { WyomingStt } from './wyoming-stt.js';
+
+const isSilent = (audio: Uint8Array) => samplesOf(audio).every((s) => Math.abs(s) < 100);
+
+/** A stand-in whisper that "hears" `text` in any audio that is not silence. */
+function whisperHearing(text: string): Promise<FakeAsr> {
+  return startFakeAsr({ transcribe: (audio) => (isSilent(audio) ? '' : text) });
+}
+
+let contractServices: FakeAsr[] = [];
+speechToTextContract('SpeechToTextChain (phrase, then whisper)', {
+  command: 'set a timer for 5 minutes',
+  create: async () => {
+    const phrase = new PhraseEngine();
+    await phrase.setSentences(homeSentences());
+    const service = await whisperHearing('set a timer for 5 minutes');
+    contractServices.push(service);
+    return SpeechToTextChain.phraseFirst({ phrase, general: new WyomingStt({ uri: service.uri }) });
+  },
+});
+afterAll(async () => {
+  await Promise.all(contractServices.map((service) => service.stop()));
+  contractServices = [];
+});
+
+describe('SpeechToTextChain', () => {
+  const phrase = new PhraseEngine();
+  let whisper: FakeAsr;
+  let chain: SpeechToTextChain;
+  let command: Uint8Array;
+  let question: Uint8Array;
+
+  beforeAll(async () => {
+    await phrase.setSentences(homeSentences());
+    whisper = await whisperHearing('Who wrote The Lord of the Rings?');
+    const general = new WyomingStt({ uri: whisper.uri });
+    await general.describe();
+    chain = SpeechToTextChain.phraseFirst({ phrase, general, threshold: 0.5 });
+    command = (await speak('lock the front door', { engine: 'flite', name: 'slt' })).audio;
+    question = (await speak('who wrote the lord of the rings')).audio;
+  });
+  afterAll(async () => {
+    await chain.close();
+    await whisper.stop();
+  });
+
+  it('answers with the phrase engine when it is confident', async () => {
+    const before = whisper.requests.length;
+    const { transcription, attempts } = await chain.transcribeWithAttempts({ audio: command });
+    expect(transcription).toMatchObject({ text: 'lock the front door', engine: 'phrase' });
+    expect(transcription.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(attempts.map((attempt) => attempt.engine)).toEqual(['phrase']);
+    expect(whisper.requests.length).toBe(before);
+  });
+
+  it('falls back to the general engine below the threshold, and says who answered', async () => {
+    const { transcription, attempts } = await chain.transcribeWithAttempts({ audio: question });
+    expect(transcription).toMatchObject({
+      text: 'Who wrote The Lord of the Rings?',
+      engine: `wyoming:${whisper.uri}`,
+    });
+    expect(attempts.map((attempt) => attempt.engine)).toEqual(['phrase', `wyoming:${whisper.uri}`]);
+    expect(attempts[0]!.transcription!.confidence).toBeLessThan(0.5);
+  });
+
+  it('skips engines that do not speak the language', async () => {
+    const { attempts } = await chain.transcribeWithAttempts({ audio: command, language: 'fr-FR' });
+    expect(attempts.map((attempt) => attempt.engine)).toEqual([`wyoming:${whisper.uri}`]);
+  });
+
+  it('keeps the phrase answer, with its low confidence, when the general engine is down', async () => {
+    const down = SpeechToTextChain.phraseFirst({
+      phrase,
+      general: new WyomingStt({ uri: `tcp://127.0.0.1:${await freePort()}` }),
+    });
+    const { transcription, attempts } = await down.transcribeWithAttempts({ audio: question });
+    expect(transcription.engine).toBe('phrase');
+    expect(transcription.confidence).toBeLessThan(0.5);
+    expect(attempts[1]!.error).toBeInstanceOf(EngineError);
+  });
+
+  it('without a general engine, returns the phrase answer whatever its confidence', async () => {
+    const alone = SpeechToTextChain.phraseFirst({ phrase });
+    const result = await alone.transcribe({ audio: question });
+    expect(result.engine).toBe('phrase');
+    expect(result.confidence).toBeLessThan(0.5);
+  });
+
+  it('throws the last error when no engine answers', async () => {
+    const failing = (name: string): SpeechToText => ({
+      name,
+      languages: [],
+      transcribe: () => Promise.reject(new EngineError(name, 'down', { retryable: true })),
+      close: async () => {},
+    });
+    const broken = new SpeechToTextChain({
+      stages: [{ engine: failing('a') }, { engine: failing('b') }],
+    });
+    await expect(broken.transcribe({ audio: command })).rejects.toThrow('b: down');
+  });
+
+  it('passes an abort through instead of trying the next engine', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('barge-in'));
+    await expect(chain.transcribe({ audio: question }, controller.signal)).rejects.toThrow(
+      'barge-in',
+    );
+  });
+
+  it.each([
+    [['en'], undefined, true],
+    [['en'], 'en', true],
+    [['en'], 'en-US', true],
+    [['en_US'], 'en', true],
+    [['en'], 'fr', false],
+    [[], 'fr', true],
+  ])('supportsLanguage(%j, %s) = %s', (languages, language, expected) => {
+    const engine = { languages } as unknown as SpeechToText;
+    expect(supportsLanguage(engine, language)).toBe(expected);
+  });
+
+  it('lists the languages of all its engines', () => {
+    expect([...chain.languages].sort()).toEqual(['en', 'fr']);
+  });
+});

@@ -1,0 +1,125 @@
+// Speech-to-text engines tried in order: typically the phrase engine first (fast, exact for the
+// home's commands), and a general engine (whisper through Wyoming) when the phrase engine is
+// not confident enough. The transcription's `engine` says which one answered.
+import { type Logger, silentLogger } from 'wyoming-ts';
+import { EngineError } from '../../errors.js';
+import type { SpeechToText, Transcription, Utterance } from './stt.js';
+
+export interface ChainStage {
+  readonly engine: SpeechToText;
+  /**
+   * Accept this engine's answer at or above this confidence (default 0: always). Below it the
+   * next stage is asked. The last stage's answer is accepted whatever its confidence.
+   */
+  readonly minConfidence?: number;
+}
+
+/** What one stage did for one utterance. */
+export interface ChainAttempt {
+  readonly engine: string;
+  readonly ms: number;
+  readonly transcription?: Transcription;
+  readonly error?: Error;
+}
+
+export interface ChainResult {
+  readonly transcription: Transcription;
+  readonly attempts: readonly ChainAttempt[];
+}
+
+export interface SpeechToTextChainOptions {
+  readonly stages: readonly ChainStage[];
+  readonly logger?: Logger;
+}
+
+/** The primary subtag of a language tag, lower-cased: `en-US` and `en_us` -> `en`. */
+function primary(language: string): string {
+  return language.toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** True when `engine` can take `language` (an engine that lists no languages takes any). */
+export function supportsLanguage(engine: SpeechToText, language: string | undefined): boolean {
+  if (!language || engine.languages.length === 0) return true;
+  return engine.languages.some((candidate) => primary(candidate) === primary(language));
+}
+
+export class SpeechToTextChain implements SpeechToText {
+  readonly name = 'chain';
+  private readonly stages: readonly ChainStage[];
+  private readonly logger: Logger;
+
+  constructor(options: SpeechToTextChainOptions) {
+    if (options.stages.length === 0) throw new EngineError('chain', 'a chain needs an engine');
+    this.stages = options.stages;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Phrase engine first; below `threshold`, the general engine when there is one. */
+  static phraseFirst(options: {
+    phrase: SpeechToText;
+    general?: SpeechToText;
+    threshold?: number;
+    logger?: Logger;
+  }): SpeechToTextChain {
+    const stages: ChainStage[] = [
+      { engine: options.phrase, minConfidence: options.threshold ?? 0.5 },
+    ];
+    if (options.general) stages.push({ engine: options.general });
+    return new SpeechToTextChain({ stages, logger: options.logger });
+  }
+
+  get languages(): readonly string[] {
+    return [...new Set(this.stages.flatMap((stage) => stage.engine.languages))];
+  }
+
+  async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
+    return (await this.transcribeWithAttempts(utterance, signal)).transcription;
+  }
+
+  /**
+   * Asks each stage that takes the utterance's language, in order, until one is confident
+   * enough. When none is, or later stages fail, the most confident answer obtained wins (its
+   * `confidence` says how little to trust it). Throws when no stage answered at all.
+   */
+  async transcribeWithAttempts(utterance: Utterance, signal?: AbortSignal): Promise<ChainResult> {
+    const stages = this.stages.filter((stage) =>
+      supportsLanguage(stage.engine, utterance.language),
+    );
+    const attempts: ChainAttempt[] = [];
+    let best: Transcription | undefined;
+    for (const [index, stage] of stages.entries()) {
+      const started = performance.now();
+      let transcription: Transcription;
+      try {
+        transcription = await stage.engine.transcribe(utterance, signal);
+      } catch (error) {
+        signal?.throwIfAborted();
+        const failure = error instanceof Error ? error : new Error(String(error));
+        attempts.push({
+          engine: stage.engine.name,
+          ms: performance.now() - started,
+          error: failure,
+        });
+        this.logger.warn(`stt ${stage.engine.name} failed: ${failure.message}`);
+        continue;
+      }
+      attempts.push({ engine: stage.engine.name, ms: performance.now() - started, transcription });
+      const last = index === stages.length - 1;
+      if (last || transcription.confidence >= (stage.minConfidence ?? 0)) {
+        return { transcription, attempts };
+      }
+      this.logger.debug(
+        `stt ${stage.engine.name}: confidence ${transcription.confidence.toFixed(2)}, trying the next engine`,
+      );
+      if (!best || transcription.confidence > best.confidence) best = transcription;
+    }
+    if (best) return { transcription: best, attempts };
+    const lastError = attempts.findLast((attempt) => attempt.error)?.error;
+    if (lastError) throw lastError;
+    throw new EngineError(this.name, `no engine for language '${utterance.language}'`);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.stages.map((stage) => stage.engine.close()));
+  }
+}

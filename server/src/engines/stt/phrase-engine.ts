@@ -1,0 +1,310 @@
+// The phrase engine: speech-to-text with pocketsphinx constrained to a list of sentences.
+//
+// Two long-lived `pocketsphinx_batch` decoders hear every utterance, in parallel:
+//   - the grammar decoder, restricted to the sentences (a prefix-tree FSG), finds the sentence
+//     that fits best, and its acoustic score;
+//   - the phone-loop decoder, allowed any sequence of phones, finds how well the audio can be
+//     explained with no constraint at all.
+// Their difference per 10 ms frame is a log-likelihood ratio: near zero when the speech is one
+// of the sentences, strongly negative when the grammar had to force something else onto it.
+// The confidence is a logistic function of that margin (see `DEFAULT_CALIBRATION`).
+//
+// Words missing from the CMU dictionary are given pronunciations from espeak-ng's
+// letter-to-sound rules; only sentences whose words cannot be pronounced at all are dropped.
+import { constants } from 'node:fs';
+import { access, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Logger, silentLogger } from 'wyoming-ts';
+import { EngineError } from '../../errors.js';
+import { guessPronunciations, lookupPronunciations, type Pronunciations } from './lexicon.js';
+import {
+  buildPhoneLoop,
+  buildPhraseGrammar,
+  type DroppedSentence,
+  type PhraseGrammar,
+  wordsOf,
+} from './phrase-grammar.js';
+import { SphinxBatch } from './sphinx-batch.js';
+import type { SpeechToText, Transcription, Utterance } from './stt.js';
+
+const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
+const INSTALL_HINT = 'install it with: apt-get install pocketsphinx pocketsphinx-en-us';
+
+/** margin -> confidence: 1 / (1 + exp(-(margin - midpoint) / scale)). */
+export interface Calibration {
+  readonly midpoint: number;
+  readonly scale: number;
+}
+
+/**
+ * Fitted on espeak-ng and flite voices (tests/helpers/speech.ts) against the ~110 home commands
+ * of `test-sentences.ts`: out-of-grammar speech scored margins of -13 and below, three quarters
+ * of the correctly recognized commands -10 and above (units: pocketsphinx's scaled
+ * log-likelihood per 10 ms frame). Both decoders must use the same Gaussian settings (`-topn`)
+ * for the margin to mean anything.
+ */
+export const DEFAULT_CALIBRATION: Calibration = { midpoint: -10, scale: 2.5 };
+
+export interface PhraseEngineOptions {
+  /** Default `/usr/bin/pocketsphinx_batch` (Debian package `pocketsphinx`). */
+  pocketsphinx?: string;
+  /** Acoustic model folder; default the en-us model of `pocketsphinx-en-us`. */
+  model?: string;
+  /** Pronunciation dictionary; default `cmudict-en-us.dict` of `pocketsphinx-en-us`. */
+  dictionary?: string;
+  /** espeak-ng, to pronounce words the dictionary lacks; `null` drops their sentences instead. */
+  espeak?: string | null;
+  /** Where grammars and utterances are written; default a new folder in the system temp dir. */
+  workDir?: string;
+  calibration?: Calibration;
+  /** Longest wait for one utterance (default 15 s). */
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface GrammarSummary {
+  /** Distinct sentences in the grammar. */
+  readonly sentences: number;
+  /** Sentences left out because a word could not be pronounced. */
+  readonly dropped: readonly DroppedSentence[];
+  /** Words pronounced by espeak-ng's rules, with the phones used. */
+  readonly guessed: ReadonlyMap<string, string>;
+}
+
+/** A transcription with the numbers behind its confidence. */
+export interface PhraseResult extends Transcription {
+  /** Grammar minus phone-loop acoustic score per frame; -Infinity when nothing matched. */
+  readonly margin: number;
+  readonly frames: number;
+}
+
+interface ActiveGrammar {
+  readonly grammar: PhraseGrammar;
+  readonly decoder: SphinxBatch | undefined;
+  /** The decoder's grammar and dictionary files. */
+  readonly files: readonly string[];
+}
+
+const MIN_AUDIO_BYTES = 3200; // 100 ms
+
+export class PhraseEngine implements SpeechToText {
+  readonly name = 'phrase';
+  readonly languages = ['en'] as const;
+  private readonly binary: string;
+  private readonly model: string;
+  private readonly dictionary: string;
+  private readonly calibration: Calibration;
+  private readonly logger: Logger;
+  private workDir: Promise<string> | undefined;
+  private active: ActiveGrammar | undefined;
+  private loop: SphinxBatch | undefined;
+  private generation = 0;
+  private latestRequest = 0;
+  private closed = false;
+  private utterances = 0;
+
+  constructor(private readonly options: PhraseEngineOptions = {}) {
+    this.binary = options.pocketsphinx ?? '/usr/bin/pocketsphinx_batch';
+    this.model = options.model ?? `${MODEL_ROOT}/en-us`;
+    this.dictionary = options.dictionary ?? `${MODEL_ROOT}/cmudict-en-us.dict`;
+    this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /**
+   * Makes `sentences` the grammar; resolves once the new decoder has loaded. Unchanged sentences
+   * keep the running decoder. Throws `EngineError` when pocketsphinx or its model is missing.
+   */
+  async setSentences(sentences: readonly string[], signal?: AbortSignal): Promise<GrammarSummary> {
+    const request = ++this.latestRequest;
+    const overtaken = () => request !== this.latestRequest || this.closed;
+    await this.checkInstallation();
+    const { pronunciations, guessed } = await this.pronounce(wordsOf(sentences), signal);
+    const grammar = buildPhraseGrammar(sentences, pronunciations);
+    const summary = { sentences: grammar.sentences.size, dropped: grammar.dropped, guessed };
+    if (grammar.dropped.length > 0) {
+      this.logger.warn(`phrase: ${grammar.dropped.length} sentence(s) dropped (unknown words)`);
+    }
+    if (overtaken()) return summary;
+    if (this.active && this.active.grammar.fsg === grammar.fsg) {
+      this.active = { ...this.active, grammar }; // same decoder, maybe new spellings
+      return summary;
+    }
+    const started = grammar.fsg ? await this.startGrammarDecoder(grammar, signal) : undefined;
+    const next = { grammar, decoder: started?.decoder, files: started?.files ?? [] };
+    // Swap in the new decoder, unless a later call (or close) overtook this one: its grammar wins.
+    const stale = overtaken();
+    const previous = stale ? next : this.active;
+    if (!stale) this.active = next;
+    await previous?.decoder?.close();
+    await Promise.all((previous?.files ?? []).map((file) => unlink(file).catch(() => {})));
+    return summary;
+  }
+
+  async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
+    const {
+      margin: _margin,
+      frames: _frames,
+      ...transcription
+    } = await this.recognize(utterance, signal);
+    return transcription;
+  }
+
+  /** `transcribe`, with the margin and frame count the confidence comes from. */
+  async recognize(utterance: Utterance, signal?: AbortSignal): Promise<PhraseResult> {
+    const active = this.active;
+    if (!active) {
+      throw new EngineError(this.name, 'no grammar yet: call setSentences() first');
+    }
+    if (!active.decoder || utterance.audio.byteLength < MIN_AUDIO_BYTES) return this.nothing();
+    const dir = await this.dir();
+    const id = `utt${++this.utterances}`;
+    const file = join(dir, `${id}.raw`);
+    const audio = utterance.audio;
+    await writeFile(file, audio.subarray(0, audio.byteLength - (audio.byteLength % 2)));
+    try {
+      const [best, free] = await Promise.all([
+        active.decoder.decode(id, signal),
+        (await this.phoneLoop()).decode(id, signal),
+      ]);
+      if (best.words.length === 0) return this.nothing();
+      const spoken = best.words.join(' ');
+      const frames = Math.max(best.frames, free.frames, 1);
+      const margin = (best.acousticScore - free.acousticScore) / frames;
+      return {
+        text: active.grammar.sentences.get(spoken) ?? spoken,
+        confidence: this.confidence(margin),
+        language: 'en',
+        engine: this.name,
+        margin,
+        frames,
+      };
+    } finally {
+      await unlink(file).catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const active = this.active;
+    this.active = undefined;
+    await Promise.all([active?.decoder?.close(), this.loop?.close()]);
+    this.loop = undefined;
+    if (this.workDir && !this.options.workDir) {
+      await rm(await this.workDir, { recursive: true, force: true });
+    }
+    this.workDir = undefined;
+  }
+
+  /** Dictionary pronunciations, and espeak-ng's guesses for the words the dictionary lacks. */
+  private async pronounce(
+    words: ReadonlySet<string>,
+    signal?: AbortSignal,
+  ): Promise<{ pronunciations: Pronunciations; guessed: Map<string, string> }> {
+    const pronunciations = await lookupPronunciations(this.dictionary, words);
+    const unknown = [...words].filter((word) => !pronunciations.has(word));
+    const guessed = new Map<string, string>();
+    if (unknown.length > 0 && this.options.espeak !== null) {
+      const espeak = this.options.espeak ?? 'espeak-ng';
+      for (const [word, phones] of await guessPronunciations(unknown, { espeak, signal })) {
+        pronunciations.set(word, phones);
+        guessed.set(word, phones[0]!);
+      }
+    }
+    return { pronunciations, guessed };
+  }
+
+  private confidence(margin: number): number {
+    const { midpoint, scale } = this.calibration;
+    return 1 / (1 + Math.exp(-(margin - midpoint) / scale));
+  }
+
+  private nothing(): PhraseResult {
+    return {
+      text: '',
+      confidence: 0,
+      language: 'en',
+      engine: this.name,
+      margin: -Infinity,
+      frames: 0,
+    };
+  }
+
+  private async startGrammarDecoder(
+    grammar: PhraseGrammar,
+    signal?: AbortSignal,
+  ): Promise<{ decoder: SphinxBatch; files: string[] }> {
+    const dir = await this.dir();
+    const base = join(dir, `grammar-${++this.generation}`);
+    const files = [`${base}.fsg`, `${base}.dict`];
+    await writeFile(files[0]!, grammar.fsg);
+    await writeFile(files[1]!, grammar.dictionary);
+    // Wide beams: with narrower ones accented voices often reach no final state at all.
+    const decoder = this.decoder(dir, [
+      ...['-dict', files[1]!, '-fsg', files[0]!],
+      ...['-beam', '1e-80', '-pbeam', '1e-80', '-wbeam', '1e-60', '-bestpath', 'no'],
+    ]);
+    await this.warmUp(decoder, signal);
+    return { decoder, files };
+  }
+
+  private async phoneLoop(): Promise<SphinxBatch> {
+    if (this.loop) return this.loop;
+    const dir = await this.dir();
+    const { fsg, dictionary } = buildPhoneLoop();
+    await writeFile(join(dir, 'phone-loop.fsg'), fsg);
+    await writeFile(join(dir, 'phone-loop.dict'), dictionary);
+    this.loop ??= this.decoder(dir, [
+      ...['-dict', join(dir, 'phone-loop.dict'), '-fsg', join(dir, 'phone-loop.fsg')],
+      ...['-beam', '1e-20', '-pbeam', '1e-20', '-wbeam', '1e-15', '-ds', '2'],
+      ...['-bestpath', 'no'],
+    ]);
+    return this.loop;
+  }
+
+  private decoder(audioDir: string, args: string[]): SphinxBatch {
+    return new SphinxBatch({
+      engine: this.name,
+      binary: this.binary,
+      audioDir,
+      args: ['-hmm', this.model, '-dither', 'yes', '-seed', '1', ...args],
+      timeoutMs: this.options.timeoutMs,
+    });
+  }
+
+  /** Decodes a moment of faint noise so models load now and load errors surface here. */
+  private async warmUp(decoder: SphinxBatch, signal?: AbortSignal): Promise<void> {
+    const dir = await this.dir();
+    const samples = new Int16Array(8000).map((_, i) => ((i * 7919) % 61) - 30);
+    await writeFile(join(dir, 'warmup.raw'), new Uint8Array(samples.buffer));
+    await Promise.all([
+      decoder.decode('warmup', signal),
+      (await this.phoneLoop()).decode('warmup', signal),
+    ]);
+  }
+
+  private async checkInstallation(): Promise<void> {
+    const required: [string, string, number][] = [
+      ['pocketsphinx_batch', this.binary, constants.X_OK],
+      ['the en-us acoustic model', join(this.model, 'mdef'), constants.R_OK],
+      ['the pronunciation dictionary', this.dictionary, constants.R_OK],
+    ];
+    for (const [what, path, mode] of required) {
+      try {
+        await access(path, mode);
+      } catch (cause) {
+        throw new EngineError(this.name, `${what} not found at ${path}; ${INSTALL_HINT}`, {
+          cause,
+        });
+      }
+    }
+  }
+
+  private dir(): Promise<string> {
+    this.workDir ??= this.options.workDir
+      ? mkdir(this.options.workDir, { recursive: true }).then(() => this.options.workDir!)
+      : mkdtemp(join(tmpdir(), 'jarvis-phrase-'));
+    return this.workDir;
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../errors.js';
+import { collect, seconds, textToSpeechContract } from './contract.js';
+import { EspeakTts, parseEspeakVoices } from './espeak-tts.js';
+
+textToSpeechContract('EspeakTts (espeak-ng)', {
+  create: async () => {
+    const tts = new EspeakTts();
+    await tts.loadVoices();
+    return tts;
+  },
+});
+
+describe('EspeakTts', () => {
+  it('streams: the first audio arrives long before a long text is synthesized', async () => {
+    const tts = new EspeakTts();
+    const text = Array.from({ length: 40 }, (_, i) => `This is sentence number ${i + 1}.`).join(
+      ' ',
+    );
+    const started = performance.now();
+    const audio = await tts.synthesize({ text });
+    let firstAt = 0;
+    let bytes = 0;
+    for await (const piece of audio.chunks) {
+      firstAt ||= performance.now() - started;
+      bytes += piece.byteLength;
+    }
+    const doneAt = performance.now() - started;
+    const audioSeconds = bytes / (audio.format.rate * 2);
+    console.log(
+      `espeak-ng: first audio after ${firstAt.toFixed(1)} ms, all ${audioSeconds.toFixed(1)} s ` +
+        `of audio after ${doneAt.toFixed(0)} ms`,
+    );
+    expect(audio.format).toEqual({ rate: 22050, width: 2, channels: 1 });
+    expect(audioSeconds).toBeGreaterThan(40);
+    expect(firstAt).toBeLessThan(doneAt / 3);
+  });
+
+  it('picks the voice per language, or the one asked for', () => {
+    const tts = new EspeakTts({ voices: { fr: 'fr-be' }, language: 'fr' });
+    expect(tts.voiceFor({})).toBe('fr-be');
+    expect(tts.voiceFor({ language: 'en-GB' })).toBe('en-us');
+    expect(tts.voiceFor({ language: 'de' })).toBe('de');
+    expect(tts.voiceFor({ language: 'en', voice: 'en-gb-scotland' })).toBe('en-gb-scotland');
+  });
+
+  it('speaks faster at a higher rate', async () => {
+    const text = 'The front door is locked and the alarm is armed.';
+    const slow = new EspeakTts({ rate: 120 });
+    const fast = new EspeakTts({ rate: 260 });
+    const slowAudio = await slow.synthesize({ text });
+    const fastAudio = await fast.synthesize({ text });
+    const slowSeconds = seconds(slowAudio, await collect(slowAudio));
+    const fastSeconds = seconds(fastAudio, await collect(fastAudio));
+    expect(fastSeconds).toBeLessThan(slowSeconds * 0.7);
+  });
+
+  it('lists its voices once, French and English among them', async () => {
+    const tts = new EspeakTts();
+    const voices = await tts.loadVoices();
+    expect(tts.voices()).toBe(voices);
+    expect(voices.find((voice) => voice.name === 'fr-fr')).toMatchObject({
+      languages: ['fr-fr', 'fr'],
+      description: 'French (France)',
+    });
+    expect(voices.find((voice) => voice.name === 'en-us')?.languages).toContain('en');
+  });
+
+  it('parses espeak-ng --voices', () => {
+    const output = [
+      'Pty Language       Age/Gender VoiceName          File                 Other Languages',
+      ' 5  af              --/M      Afrikaans          gmw/af               ',
+      ' 5  es-419          --/M      Spanish_(Latin_America) roa/es-419           (es-mx 6)(es 6)',
+      '',
+    ].join('\n');
+    expect(parseEspeakVoices(output)).toEqual([
+      { name: 'af', languages: ['af'], description: 'Afrikaans' },
+      {
+        name: 'es-419',
+        languages: ['es-419', 'es-mx', 'es'],
+        description: 'Spanish (Latin America)',
+      },
+    ]);
+  });
+
+  it('fails with an EngineError naming a voice espeak-ng does not have', async () => {
+    const tts = new EspeakTts();
+    await expect(tts.synthesize({ text: 'Hello.', voice: 'xx-nope' })).rejects.toThrow(
+      /espeak-ng: exited with code 1: .*voice does not exist/,
+    );
+  });
+
+  it('fails with an EngineError when espeak-ng is not installed', async () => {
+    const tts = new EspeakTts({ binary: '/nonexistent/espeak-ng' });
+    const error = await tts.synthesize({ text: 'Hello.' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as Error).message).toMatch(
+      /not found; install it with: apt-get install espeak-ng/,
+    );
+    await expect(tts.loadVoices()).rejects.toThrow(/not found/);
+  });
+});

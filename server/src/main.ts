@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import { hostname } from 'node:os';
+import { parseArgs } from 'node:util';
+import { advertise } from '@jarvis/satellite';
+import type { Logger } from 'wyoming-ts';
+import { createStderrLogger } from 'wyoming-ts/node';
+import { portOf, startApp } from './app.js';
+import { loadConfig } from './config/load.js';
+import type { JarvisConfig } from './config/schema.js';
+import { buildSpeechEngines } from './engines/index.js';
+import { ConfigError, EngineError } from './errors.js';
+import { createHome } from './home/index.js';
+import { createIntentRecognizer } from './intents/index.js';
+import { startupSummary } from './summary.js';
+
+const PROGRAM = 'jarvis-server';
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { config: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    throw new ConfigError((error as Error).message.replace(/\. To specify.*$/s, ''));
+  }
+  if (values.help) {
+    process.stdout.write(
+      'Usage: jarvis-server [--config FILE]   (see config.yaml; JARVIS_* variables override)\n',
+    );
+    return 0;
+  }
+  const config = loadConfig({ file: values.config });
+  const logger = createStderrLogger('jarvis:server', config.log_level);
+  await run(config, logger);
+  return 0;
+}
+
+async function run(config: JarvisConfig, logger: Logger): Promise<void> {
+  const home = createHome({
+    url: config.home_assistant.url,
+    token: config.home_assistant.token,
+    logger,
+  });
+  const homeReady = home.start().catch((error: Error) => {
+    logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
+  });
+  await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  const recognizer = createIntentRecognizer();
+  const speech = await buildSpeechEngines(config, logger);
+  const refreshGrammar = () => speech.setSentences?.(recognizer.sentences(home, 'en'));
+  await refreshGrammar();
+  const unsubscribe = home.onChange(debounce(() => void refreshGrammar(), 2000));
+  const app = await startApp(
+    config,
+    { stt: speech.stt, tts: speech.tts, recognizer, home },
+    logger,
+  );
+  const stopZeroconf =
+    config.wyoming.zeroconf && portOf(app.wyomingUri) !== undefined
+      ? advertise({
+          name: `${config.wyoming.zeroconf_name} on ${hostname()}`,
+          port: portOf(app.wyomingUri)!,
+          logger,
+        })
+      : undefined;
+  process.stderr.write(startupSummary({ config, app, home, speech, recognizer }));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  logger.info('stopping');
+  unsubscribe();
+  await stopZeroconf?.();
+  await app.stop();
+  await speech.close();
+  await home.close();
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${PROGRAM}: ${error.message}\n`);
+      process.exit(2);
+    }
+    const message =
+      error instanceof EngineError ? error.message : ((error as Error).stack ?? String(error));
+    process.stderr.write(`${PROGRAM}: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,39 @@
+import { hostname } from 'node:os';
+import type { RunningApp } from './app.js';
+import type { JarvisConfig } from './config/schema.js';
+import type { Home } from './home/home.js';
+import type { IntentRecognizer } from './intents/types.js';
+
+export interface SummarySources {
+  config: JarvisConfig;
+  app: RunningApp;
+  home: Home;
+  speech: { stt: { name: string }; tts: { name: string } };
+  recognizer: IntentRecognizer;
+}
+
+/** The one start-up summary: what is connected, which engines run, where to point things. */
+export function startupSummary({ config, app, home, speech, recognizer }: SummarySources): string {
+  const host = hostname();
+  const port = app.wyomingUri.replace(/^tcp:\/\/[^:]+:/, '');
+  const lines = [
+    '',
+    'Jarvis server ready',
+    `  home:              ${home.kind}${home.connected ? '' : ' (not connected yet; retrying)'}`,
+    `  speech-to-text:    ${speech.stt.name}`,
+    `  text-to-speech:    ${speech.tts.name}`,
+    `  local intents:     ${recognizer.languages.join(', ')}`,
+    `  conversation agent: not available yet (requests no local intent understands get an honest "I can't do that yet")`,
+    `  memory:            not available yet`,
+    `  Redis:             ${config.redis.url ? `${config.redis.url} (not used yet)` : 'none (in-process state)'}`,
+    `  MQTT:              ${config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'}`,
+    `  Wyoming endpoint:  ${app.wyomingUri}`,
+    `  HTTP API:          http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,
+    `  satellites:        ${config.satellites.length} configured`,
+    '',
+    `  Satellites: jarvis-satellite --server tcp://${host}:${port}`,
+    `  Home Assistant: add the Wyoming integration with host ${host}, port ${port}`,
+    '',
+  ];
+  return lines.join('\n');
+}
