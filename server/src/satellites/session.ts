@@ -175,7 +175,7 @@ export class SatelliteSession {
       return;
     }
     if (run.start_stage === 'asr') {
-      this.startTurn(this.claim === 'pending' ? this.wakeAt : undefined);
+      this.startTurn(this.claim === 'none' ? undefined : this.wakeAt);
       if (this.claim !== 'pending') await this.turn?.begin();
       this.claim = this.claim === 'pending' ? 'pending' : 'none';
     }

@@ -11,6 +11,7 @@ describe('parseHypseg', () => {
       words: ['turn', 'on', 'the', 'light'],
       acousticScore: -4901,
       frames: 158,
+      speechFrames: 26 + 14 + 9 + (158 - 91),
     });
   });
 
@@ -20,6 +21,7 @@ describe('parseHypseg', () => {
       words: [],
       acousticScore: 0,
       frames: 0,
+      speechFrames: 0,
     });
   });
 

@@ -22,7 +22,12 @@ export interface Hypothesis {
   readonly acousticScore: number;
   /** Frames (10 ms) up to the end of the last segment; 0 when nothing was recognized. */
   readonly frames: number;
+  /** Frames inside words, silences and noises left out. */
+  readonly speechFrames: number;
 }
+
+/** Silences, noises, sentence marks and the end-of-path `(NULL)`. */
+const isFiller = (word: string) => /^[<([]/.test(word);
 
 /**
  * Parses `uttid S 0 T total A acoustic L language (sf ascr lscr word)* ef`. A decoding that
@@ -35,19 +40,24 @@ export function parseHypseg(line: string): Hypothesis {
     throw new EngineError('phrase', `unexpected pocketsphinx output: ${line.slice(0, 200)}`);
   }
   const segments = fields.slice(9);
+  const count = Math.floor(segments.length / 4);
+  const frames = count > 0 ? Number(segments[segments.length - 1]) : 0;
   const words: string[] = [];
-  for (let i = 0; i + 3 < segments.length; i += 4) {
-    const word = segments[i + 3]!;
-    if (/^[<([]/.test(word)) continue;
+  let speechFrames = 0;
+  for (let i = 0; i < count; i++) {
+    const word = segments[i * 4 + 3]!;
+    if (isFiller(word)) continue;
     words.push(word.replace(/\(\d+\)$/, ''));
+    const start = Number(segments[i * 4]);
+    const end = i + 1 < count ? Number(segments[(i + 1) * 4]) : frames;
+    speechFrames += Math.max(0, end - start);
   }
-  const segmentCount = Math.floor(segments.length / 4);
-  const frames = segmentCount > 0 ? Number(segments[segments.length - 1]) : 0;
   return {
     id,
     words,
     acousticScore: Number(acoustic),
     frames: Number.isFinite(frames) ? frames : 0,
+    speechFrames: Number.isFinite(speechFrames) ? speechFrames : 0,
   };
 }
 

@@ -1,0 +1,38 @@
+// The server's benchmarks: `npm run bench -w server`. Prints tables, writes bench-results/server.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLatencyBenchmark } from './latency.js';
+
+const fmt = (n: number) => n.toFixed(1);
+const latency = await runLatencyBenchmark(Number(process.env.TURNS ?? 50));
+console.log(
+  `\nEnd of speech -> first TTS audio at the satellite: ${latency.turns} local-intent turns, phrase engine + espeak-ng, demo home`,
+);
+console.log(`(transcripts exactly right: ${latency.correctTranscripts}/${latency.turns})\n`);
+console.log('| measure | p50 ms | p95 ms | max ms |');
+console.log('|---|---:|---:|---:|');
+const names = {
+  endToEndMs: 'end to end',
+  sttMs: 'speech-to-text',
+  ttsFirstAudioMs: 'TTS to first audio',
+  overheadMs: 'server overhead (engines out)',
+};
+for (const [key, name] of Object.entries(names)) {
+  const s = latency.summary[key]!;
+  console.log(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`);
+}
+const out = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'bench-results',
+  'server.json',
+);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, latency }, null, 2)}\n`,
+);
+console.log(`\nwrote ${out}`);
