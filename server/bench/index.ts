@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLatencyBenchmark } from './latency.js';
+import { runStreamsBenchmark } from './streams.js';
 
 const fmt = (n: number) => n.toFixed(1);
 const latency = await runLatencyBenchmark(Number(process.env.TURNS ?? 50));
@@ -23,6 +24,18 @@ for (const [key, name] of Object.entries(names)) {
   const s = latency.summary[key]!;
   console.log(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`);
 }
+const streams = await runStreamsBenchmark(Number(process.env.STREAMS ?? 50));
+console.log(
+  `\n${streams.streams} always-streaming satellites, wake word on the server, real-time pacing`,
+);
+console.log(
+  '| streams | wake words detected | late chunks | CPU s per stream-second | added latency p50 ms | p95 ms | max ms |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  `| ${streams.streams} | ${streams.detected} | ${streams.lateChunks} | ${streams.cpuSecondsPerStreamSecond.toFixed(4)} | ` +
+    `${fmt(streams.addedLatencyMs.p50 ?? NaN)} | ${fmt(streams.addedLatencyMs.p95 ?? NaN)} | ${fmt(streams.addedLatencyMs.max ?? NaN)} |`,
+);
 const out = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
@@ -33,6 +46,6 @@ const out = join(
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, latency }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, latency, streams }, null, 2)}\n`,
 );
 console.log(`\nwrote ${out}`);

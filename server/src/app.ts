@@ -16,6 +16,7 @@ import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
 import { Metrics } from './metrics.js';
 import { WakeArbiter } from './satellites/arbiter.js';
+import { type Browse, browseZeroconf, discoverSatellites } from './satellites/discovery.js';
 import { type DriverTiming, SatelliteDialer } from './satellites/driver.js';
 import { SatelliteRegistry } from './satellites/registry.js';
 import { createWyomingEndpoint } from './wyoming/endpoint.js';
@@ -29,6 +30,8 @@ export interface AppParts {
   home: Home;
   /** Turns the home's names into the phrase engine's grammar; none when not applicable. */
   onHomeChanged?: () => void;
+  /** How satellites are found on the network (default: zeroconf when `discovery.zeroconf`). */
+  browse?: Browse;
 }
 
 export interface RunningApp {
@@ -107,6 +110,20 @@ export async function startApp(
     (entry) => new SatelliteDialer(registry, entry.uri, timing, logger),
   );
   for (const dialer of dialers) dialer.start();
+  const browse = parts.browse ?? (config.discovery.zeroconf ? browseZeroconf : undefined);
+  const stopDiscovery = browse
+    ? discoverSatellites({
+        browse,
+        known: (uri) =>
+          dialers.some((dialer) => dialer.uri === uri) || uri.endsWith(`:${portOf(wyomingUri)}`),
+        onSatellite: (uri) => {
+          const dialer = new SatelliteDialer(registry, uri, timing, logger);
+          dialers.push(dialer);
+          dialer.start();
+        },
+        logger,
+      })
+    : undefined;
   const http = new HttpApi({
     host: config.http.host,
     port: config.http.port,
@@ -127,6 +144,7 @@ export async function startApp(
     metrics,
     bus,
     stop: async () => {
+      stopDiscovery?.();
       for (const dialer of dialers) await dialer.stop();
       await endpoint.stop();
       await http.stop();

@@ -29,7 +29,7 @@ export function startupSummary({ config, app, home, speech, recognizer }: Summar
     `  MQTT:              ${config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'}`,
     `  Wyoming endpoint:  ${app.wyomingUri}`,
     `  HTTP API:          http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,
-    `  satellites:        ${config.satellites.length} configured`,
+    `  satellites:        ${config.satellites.length} configured${config.discovery.zeroconf ? ', more found over zeroconf' : ''}`,
     '',
     `  Satellites: jarvis-satellite --server tcp://${host}:${port}`,
     `  Home Assistant: add the Wyoming integration with host ${host}, port ${port}`,
