@@ -70,8 +70,8 @@ export interface GrammarSummary {
   readonly sentences: number;
   /** Sentences left out because a word could not be pronounced. */
   readonly dropped: readonly DroppedSentence[];
-  /** Words pronounced by espeak-ng's rules, with the phones used. */
-  readonly guessed: ReadonlyMap<string, string>;
+  /** Words pronounced by espeak-ng's rules, with the phones used (plain data: loggable as JSON). */
+  readonly guessed: Readonly<Record<string, string>>;
 }
 
 /** A transcription with the numbers behind its confidence. */
@@ -205,15 +205,15 @@ export class PhraseEngine implements SpeechToText {
   private async pronounce(
     words: ReadonlySet<string>,
     signal?: AbortSignal,
-  ): Promise<{ pronunciations: Pronunciations; guessed: Map<string, string> }> {
+  ): Promise<{ pronunciations: Pronunciations; guessed: Record<string, string> }> {
     const pronunciations = await lookupPronunciations(this.dictionary, words);
     const unknown = [...words].filter((word) => !pronunciations.has(word));
-    const guessed = new Map<string, string>();
+    const guessed: Record<string, string> = {};
     if (unknown.length > 0 && this.options.espeak !== null) {
       const espeak = this.options.espeak ?? 'espeak-ng';
       for (const [word, phones] of await guessPronunciations(unknown, { espeak, signal })) {
         pronunciations.set(word, phones);
-        guessed.set(word, phones[0]!);
+        guessed[word] = phones[0]!;
       }
     }
     return { pronunciations, guessed };

@@ -19,6 +19,7 @@ export interface EspeakTtsOptions {
   rate?: number;
   /** Pitch 0-99 (espeak's `-p`); espeak's default when absent. */
   pitch?: number;
+  /** For debug messages (never the text itself). */
   logger?: Logger;
 }
 
@@ -85,7 +86,9 @@ export class EspeakTts implements TextToSpeech {
   async synthesize(request: SynthesisRequest, signal?: AbortSignal): Promise<SynthesizedAudio> {
     signal?.throwIfAborted();
     if (!request.text.trim()) return { format: FORMAT, chunks: (async function* () {})() };
-    const args = ['--stdout', '-b', '1', '-v', this.voiceFor(request)];
+    const voice = this.voiceFor(request);
+    this.options.logger?.debug(`espeak-ng: voice ${voice}, ${request.text.length} characters`);
+    const args = ['--stdout', '-b', '1', '-v', voice];
     args.push('-s', String(this.options.rate ?? 175));
     if (this.options.pitch !== undefined) args.push('-p', String(this.options.pitch));
     const child = spawn(this.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });

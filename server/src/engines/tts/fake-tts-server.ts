@@ -106,6 +106,7 @@ class Session {
   }
 
   private async speak(text: string, voice: string | undefined): Promise<void> {
+    if (!text.trim()) return this.send(new AudioStop()); // as piper does
     const espeakVoice = VOICES[voice ?? 'en_US-lessac-medium']?.espeak ?? 'en-us';
     const audio = await this.espeak.synthesize({ text, voice: espeakVoice });
     const { rate, width, channels } = audio.format;

@@ -114,9 +114,13 @@ export class WyomingTts implements TextToSpeech {
     const session = await WyomingSession.open(this.session, signal);
     try {
       await session.write(new Synthesize({ text: request.text, voice: this.voiceFor(request) }));
-      const format = await this.firstAudio(session, () => this.session.responseTimeoutMs);
-      if (!format) throw this.error('the service ended without audio', true);
       const timeout = () => this.session.responseTimeoutMs;
+      const format = await this.firstAudio(session, timeout);
+      if (!format) {
+        // Nothing to say (piper answers blank text with a lone audio-stop).
+        await session.close();
+        return { format: EMPTY_FORMAT, chunks: (async function* () {})() };
+      }
       return { format, chunks: this.audio(session, format, 'single', timeout, () => undefined) };
     } catch (error) {
       session.destroy();
