@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { advertise } from '@jarvis/satellite';
@@ -31,7 +32,12 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  const config = loadConfig({ file: values.config });
+  // `npm start` runs from the repository root, whose config.yaml is the documented one.
+  const file =
+    values.config ??
+    process.env.JARVIS_CONFIG ??
+    (existsSync('config.yaml') ? 'config.yaml' : undefined);
+  const config = loadConfig({ file });
   const logger = createStderrLogger('jarvis:server', config.log_level);
   await run(config, logger);
   return 0;
