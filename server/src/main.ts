@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.help) {
     process.stdout.write(
-      'Usage: jarvis-server [--config FILE]   (see config.yaml; JARVIS_* variables override)\n',
+      'Usage: jarvis-server [--config FILE]   (default: JARVIS_CONFIG, else ./config.yaml; JARVIS_* variables override)\n',
     );
     return 0;
   }
