@@ -19,29 +19,38 @@ const pronunciations: Pronunciations = new Map([
 ]);
 
 describe('buildFsg', () => {
-  it('shares prefixes and gives every sentence the same prior', () => {
+  it('shares prefixes and endings, and gives every sentence the same prior', () => {
     const fsg = buildFsg([['turn', 'on'], ['turn', 'off'], ['stop']]);
     expect(fsg.split('\n')).toEqual([
       'FSG_BEGIN jarvis',
-      'NUM_STATES 6',
+      'NUM_STATES 4',
       'START_STATE 0',
       'FINAL_STATE 1',
-      'TRANSITION 0 2 0.666667 turn',
-      'TRANSITION 2 3 0.500000 on',
-      'TRANSITION 3 1 1.00000',
-      'TRANSITION 2 4 0.500000 off',
-      'TRANSITION 4 1 1.00000',
-      'TRANSITION 0 5 0.333333 stop',
-      'TRANSITION 5 1 1.00000',
+      'TRANSITION 2 1 1.00000',
+      'TRANSITION 3 2 0.500000 off',
+      'TRANSITION 3 2 0.500000 on',
+      'TRANSITION 0 2 0.333333 stop',
+      'TRANSITION 0 3 0.666667 turn',
       'FSG_END',
       '',
     ]);
   });
 
+  it('merges the endings many sentences share', () => {
+    const fsg = buildFsg([
+      ['turn', 'on', 'the', 'kitchen', 'light'],
+      ['turn', 'off', 'the', 'kitchen', 'light'],
+      ['switch', 'on', 'the', 'kitchen', 'light'],
+    ]);
+    // light, kitchen, the, on|off (shared by both verbs), turn, switch: 6 states besides start
+    // and final, where a trie needs 14.
+    expect(fsg).toContain('NUM_STATES 8');
+  });
+
   it('lets a sentence end where a longer one goes on', () => {
     const fsg = buildFsg([['stop'], ['stop', 'stop']]);
-    expect(fsg).toContain('TRANSITION 2 1 0.500000\n');
-    expect(fsg).toContain('TRANSITION 2 3 0.500000 stop\n');
+    expect(fsg).toContain('TRANSITION 3 2 0.500000 stop\n');
+    expect(fsg).toContain('TRANSITION 3 1 0.500000\n');
   });
 });
 

@@ -53,54 +53,63 @@ export function buildPhraseGrammar(
 }
 
 interface TrieNode {
-  readonly state: number;
   readonly children: Map<string, TrieNode>;
-  /** Sentences through this node. */
-  count: number;
   /** Sentences ending here. */
   ends: number;
 }
 
-function newNode(state: number): TrieNode {
-  return { state, children: new Map(), count: 0, ends: 0 };
+function newNode(_state: number): TrieNode {
+  return { children: new Map(), ends: 0 };
 }
 
 /**
- * A pocketsphinx FSG accepting exactly `paths` (each a list of words). Shared prefixes share
- * states; transition probabilities give every sentence the same prior.
+ * A pocketsphinx FSG accepting exactly `paths` (each a list of words), as a minimal acyclic
+ * automaton: shared prefixes share states (a trie), and so do shared endings ("... the kitchen
+ * light" after every verb), which keeps the search small in a large home. Every choice at a
+ * state is equally likely.
  */
 export function buildFsg(paths: readonly (readonly string[])[], name = 'jarvis'): string {
-  let states = 2; // 0 = start, 1 = final
   const root = newNode(0);
   for (const path of paths) {
     let node = root;
-    node.count++;
     for (const word of path) {
       let child = node.children.get(word);
       if (!child) {
-        child = newNode(states++);
+        child = newNode(-1);
         node.children.set(word, child);
       }
-      child.count++;
       node = child;
     }
     node.ends++;
   }
+  // Merge nodes whose futures are identical, from the leaves up: one state per signature. A
+  // state's number of completions is the same for every node merged into it, so the
+  // probabilities below still give every sentence the same prior.
+  const states = new Map<string, { state: number; completions: number }>();
   const transitions: string[] = [];
-  const visit = (node: TrieNode) => {
-    for (const [word, child] of node.children) {
+  let next = 2; // 0 = start, 1 = final
+  const stateOf = (node: TrieNode, isRoot = false): { state: number; completions: number } => {
+    const edges = [...node.children].map(([word, child]) => [word, stateOf(child)] as const);
+    edges.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].state - b[1].state));
+    const signature = `${node.ends > 0 ? '$' : ''}${edges.map(([w, c]) => `${w}>${c.state}`).join(' ')}`;
+    const known = isRoot ? undefined : states.get(signature);
+    if (known) return known;
+    const ends = node.ends > 0 ? 1 : 0;
+    const completions = ends + edges.reduce((sum, [, child]) => sum + child.completions, 0);
+    const entry = { state: isRoot ? 0 : next++, completions };
+    if (!isRoot) states.set(signature, entry);
+    for (const [word, child] of edges) {
       transitions.push(
-        `TRANSITION ${node.state} ${child.state} ${prob(child.count / node.count)} ${word}`,
+        `TRANSITION ${entry.state} ${child.state} ${prob(child.completions / completions)} ${word}`,
       );
-      visit(child);
     }
-    if (node.ends > 0)
-      transitions.push(`TRANSITION ${node.state} 1 ${prob(node.ends / node.count)}`);
+    if (ends) transitions.push(`TRANSITION ${entry.state} 1 ${prob(1 / completions)}`);
+    return entry;
   };
-  visit(root);
+  stateOf(root, true);
   return [
     `FSG_BEGIN ${name}`,
-    `NUM_STATES ${states}`,
+    `NUM_STATES ${next}`,
     'START_STATE 0',
     'FINAL_STATE 1',
     ...transitions,
