@@ -10,7 +10,7 @@ import { loadConfig } from './config/load.js';
 import type { JarvisConfig } from './config/schema.js';
 import { buildSpeechEngines } from './engines/index.js';
 import { ConfigError, EngineError } from './errors.js';
-import { createHome } from './home/index.js';
+import { createHome, type Home } from './home/index.js';
 import { createIntentRecognizer } from './intents/index.js';
 import { startupSummary } from './summary.js';
 
@@ -55,7 +55,14 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
   await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   const recognizer = createIntentRecognizer();
   const speech = await buildSpeechEngines(config, logger);
-  const refreshGrammar = () => speech.setSentences?.(recognizer.sentences(home, 'en'));
+  // The grammar depends on names, aliases and areas, not on states: rebuild only when those change.
+  let vocabulary = '';
+  const refreshGrammar = async () => {
+    const current = vocabularyOf(home);
+    if (current === vocabulary) return;
+    vocabulary = current;
+    await speech.setSentences?.(recognizer.sentences(home, 'en'));
+  };
   await refreshGrammar();
   const unsubscribe = home.onChange(debounce(() => void refreshGrammar(), 2000));
   const app = await startApp(
@@ -82,6 +89,12 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
   await app.stop();
   await speech.close();
   await home.close();
+}
+
+function vocabularyOf(home: Home): string {
+  const entities = home.entities().map((e) => [e.entity_id, e.name, e.aliases, e.area_id]);
+  const areas = home.areas().map((a) => [a.area_id, a.name, a.aliases]);
+  return JSON.stringify([entities, areas]);
 }
 
 function debounce(fn: () => void, ms: number): () => void {

@@ -45,9 +45,21 @@ export class WakeArbiter {
     }
   }
 
-  /** Forgets a satellite's claim (it disconnected). */
+  /**
+   * Forgets a satellite's claim (it disconnected). Its claim leaves the round too: a satellite
+   * that is gone must not win it, or the ones still there would all be told to stand down.
+   */
   withdraw(satelliteId: string): void {
     this.pending.delete(satelliteId);
+    const round = this.state.round;
+    if (!round) return;
+    const claims = round.claims.filter((claim) => claim.satelliteId !== satelliteId);
+    if (claims.length > 0) {
+      this.state = { round: { ...round, claims } };
+    } else {
+      clearTimeout(this.timer);
+      this.state = {};
+    }
   }
 
   private close(): void {

@@ -43,6 +43,10 @@ async function route(
     }
   }
   const service = new ServiceConnection(connection, options.services);
-  await service.handle(first);
-  for await (const event of connection) await service.handle(event);
+  try {
+    await service.handle(first);
+    for await (const event of connection) await service.handle(event);
+  } finally {
+    await service.close();
+  }
 }

@@ -36,8 +36,39 @@ export interface ServiceDeps {
   logger?: Logger;
 }
 
+/** Engines that learn their voices or languages only when asked (espeak-ng, a remote service). */
+interface Catalogued {
+  loadVoices?(signal?: AbortSignal): Promise<unknown>;
+  describe?(signal?: AbortSignal): Promise<unknown>;
+}
+
+/**
+ * Asks the engines for their voices and languages before `info` is built from them: until
+ * then espeak-ng lists no voices and a remote service no languages. A service that does not
+ * answer within 3 s leaves its part of `info` as it was.
+ */
+async function refreshCatalogs(engines: readonly object[], logger: Logger): Promise<void> {
+  const signal = AbortSignal.timeout(3000);
+  await Promise.all(
+    engines.map(async (engine) => {
+      const { loadVoices, describe } = engine as Catalogued;
+      try {
+        await (loadVoices ?? describe)?.call(engine, signal);
+      } catch (error) {
+        logger.warn(`describe: ${(error as Error).message}`);
+      }
+    }),
+  );
+}
+
+/** Closes a detector once it has loaded (one that failed to load has nothing to close). */
+async function releaseDetector(detector: Promise<WakeWordDetector>): Promise<void> {
+  await detector.then((loaded) => loaded.close()).catch(() => {});
+}
+
 type Mode =
   | { kind: 'none' }
+  | { kind: 'refused' }
   | { kind: 'transcribe'; language?: string }
   | { kind: 'detect'; detector: Promise<WakeWordDetector>; names?: readonly string[] };
 
@@ -62,17 +93,15 @@ export class ServiceConnection {
   async handle(event: Event): Promise<void> {
     switch (event.type) {
       case 'describe':
+        await refreshCatalogs([this.deps.tts, this.deps.stt], this.logger);
         return this.connection.write(this.deps.info());
       case 'ping':
         return this.connection.write({ type: 'pong', data: event.data });
       case 'transcribe':
         this.startAudio({ kind: 'transcribe', language: Transcribe.fromEvent(event).language });
         return;
-      case 'detect': {
-        const names = Detect.fromEvent(event).names;
-        this.startAudio({ kind: 'detect', detector: this.deps.createWakeDetector(names), names });
-        return;
-      }
+      case 'detect':
+        return this.startDetect(Detect.fromEvent(event).names);
       case 'audio-start':
         if (this.mode.kind === 'none') this.startAudio({ kind: 'transcribe' });
         this.converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
@@ -90,11 +119,40 @@ export class ServiceConnection {
     }
   }
 
+  /**
+   * The client has gone: releases a wake-word detector still open. Home Assistant closes the
+   * connection as soon as it has its `detection`, without `audio-stop`.
+   */
+  async close(): Promise<void> {
+    const mode = this.mode;
+    this.mode = { kind: 'none' };
+    if (mode.kind === 'detect') await releaseDetector(mode.detector);
+  }
+
   private startAudio(mode: Mode): void {
+    if (this.mode.kind === 'detect') void releaseDetector(this.mode.detector);
     this.mode = mode;
     this.audio = [];
     this.detected = false;
     this.converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
+  }
+
+  /** Loads the detector for `names`; a name it does not know is refused with an `error`. */
+  private async startDetect(names: readonly string[] | undefined): Promise<void> {
+    let detector: Promise<WakeWordDetector>;
+    try {
+      detector = this.deps.createWakeDetector(names);
+    } catch (error) {
+      return this.refuseDetect(error as Error);
+    }
+    detector.catch(() => {}); // a failed load is answered when the audio comes
+    this.startAudio({ kind: 'detect', detector, names });
+  }
+
+  /** No wake-word detection on this stream: its audio is dropped until `audio-stop`. */
+  private async refuseDetect(error: Error): Promise<void> {
+    this.startAudio({ kind: 'refused' });
+    await this.connection.write(new WyomingError({ text: error.message, code: 'wake-failed' }));
   }
 
   private async onAudio(chunk: AudioChunk): Promise<void> {
@@ -102,7 +160,12 @@ export class ServiceConnection {
     if (this.mode.kind === 'transcribe') {
       this.audio.push(pcm);
     } else if (this.mode.kind === 'detect' && !this.detected) {
-      const detector = await this.mode.detector;
+      let detector: WakeWordDetector;
+      try {
+        detector = await this.mode.detector;
+      } catch (error) {
+        return this.refuseDetect(error as Error);
+      }
       const samples = new Int16Array(
         pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength),
       );
@@ -134,8 +197,8 @@ export class ServiceConnection {
         );
       }
     } else if (mode.kind === 'detect') {
+      await releaseDetector(mode.detector);
       if (!this.detected) await this.connection.write(new NotDetected());
-      await (await mode.detector).close();
     }
     this.audio = [];
   }
