@@ -17,6 +17,9 @@ import {
   Info,
   NotHandled,
   Synthesize,
+  SynthesizeChunk,
+  SynthesizeStart,
+  SynthesizeStop,
   Transcribe,
   Transcript,
   WyomingError,
@@ -143,6 +146,35 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
       expect(seconds, text).toBeLessThan(6);
       expect(rms(pcm), text).toBeGreaterThan(500); // speech, not silence
     }
+  });
+
+  it('streamed synthesis: synthesize-start, chunks, the legacy synthesize, stop -> audio per sentence, then synthesize-stopped', async () => {
+    const info = Info.fromEvent((await request([new Describe()], ['info']))[0]!);
+    expect(info.tts[0]?.supports_synthesize_streaming).toBe(true);
+    const text = 'The kitchen light is on. The front door is locked.';
+    const events = await request(
+      [
+        new SynthesizeStart({ voice: { language: 'en' } }),
+        new SynthesizeChunk({ text: 'The kitchen light ' }),
+        new SynthesizeChunk({ text: 'is on. The front door ' }),
+        new SynthesizeChunk({ text: 'is locked.' }),
+        new Synthesize({ text }), // sent for services that do not stream; ignored here
+        new SynthesizeStop(),
+      ],
+      ['synthesize-stopped', 'error'],
+    );
+    const types = events.map((e) => e.type).filter((type) => type !== 'audio-chunk');
+    expect(types).toEqual([
+      'audio-start',
+      'audio-stop',
+      'audio-start',
+      'audio-stop',
+      'synthesize-stopped',
+    ]);
+    const pcm = concatBytes(
+      events.filter((e) => e.type === 'audio-chunk').map((e) => AudioChunk.fromEvent(e).audio),
+    );
+    expect(rms(pcm)).toBeGreaterThan(500);
   });
 
   it('detect + "hey jarvis" -> detection of hey_jarvis; other speech -> not-detected', async () => {

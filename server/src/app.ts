@@ -96,7 +96,7 @@ export async function startApp(
       tts: parts.tts,
       wakeModels,
       intentLanguages: parts.recognizer.languages,
-      ttsStreaming: false,
+      ttsStreaming: true,
     });
   const endpoint: WyomingServer = createWyomingEndpoint({
     uri: config.wyoming.uri,

@@ -14,6 +14,8 @@ import {
   NotHandled,
   silentLogger,
   Synthesize,
+  SynthesizeChunk,
+  SynthesizeStart,
   Transcribe,
   Transcript,
   WyomingError,
@@ -24,6 +26,7 @@ import type { SpeechToText } from '../engines/stt/stt.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language } from '../intents/types.js';
+import { SynthesisStream } from './synthesis-stream.js';
 
 export interface ServiceDeps {
   stt: SpeechToText;
@@ -77,6 +80,7 @@ type Mode =
  * service: describe, transcribe, synthesize, detect and handle, as the Wyoming spec has them.
  */
 export class ServiceConnection {
+  private stream: SynthesisStream | undefined;
   private mode: Mode = { kind: 'none' };
   private audio: Uint8Array[] = [];
   private converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
@@ -111,7 +115,27 @@ export class ServiceConnection {
       case 'audio-stop':
         return this.onAudioStop();
       case 'synthesize':
+        // During a streamed synthesis, the full-text `synthesize` is only for older services.
+        if (this.stream) return;
         return this.synthesize(Synthesize.fromEvent(event));
+      case 'synthesize-start': {
+        const voice = SynthesizeStart.fromEvent(event).voice;
+        this.stream = new SynthesisStream(this.deps.tts, (e) => this.connection.write(e), voice);
+        return;
+      }
+      case 'synthesize-chunk':
+        this.stream?.push(SynthesizeChunk.fromEvent(event).text);
+        return;
+      case 'synthesize-stop': {
+        const stream = this.stream;
+        this.stream = undefined;
+        await stream
+          ?.finish()
+          .catch((error: Error) =>
+            this.connection.write(new WyomingError({ text: error.message, code: 'tts-failed' })),
+          );
+        return;
+      }
       case 'transcript':
         return this.converse(Transcript.fromEvent(event));
       default:
