@@ -87,7 +87,7 @@ describe('the HTTP API', () => {
     const port = await open.start();
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);
     expect(response.status).toBe(401);
-    expect((await response.json()).detail).toContain('http.token');
+    expect(((await response.json()) as { detail: string }).detail).toContain('http.token');
     await open.stop();
   });
 
@@ -100,7 +100,7 @@ describe('the HTTP API', () => {
     });
     unsubscribe();
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { response: string };
     expect(body).toMatchObject({
       intent: 'HassTurnOn',
       language: 'en',
@@ -149,7 +149,9 @@ describe('the HTTP API', () => {
       body: JSON.stringify({ text: 'Dinner is ready', area: 'Kitchen' }),
     });
     expect(response.status).toBe(404);
-    expect((await response.json()).detail).toContain("no satellite or area 'Kitchen'");
+    expect(((await response.json()) as { detail: string }).detail).toContain(
+      "no satellite or area 'Kitchen'",
+    );
   });
 
   it('GET /metrics is Prometheus text with the turns counted', async () => {
