@@ -38,12 +38,12 @@ export const TEST_VOICES: readonly Voice[] = [
   { engine: 'flite', name: 'kal16' },
 ];
 
-let cacheDir: string | undefined;
+/** One cache for every test process: files are written under a temporary name, then renamed. */
+const CACHE_DIR = join(tmpdir(), 'jarvis-speech-cache');
 
 function cache(): string {
-  cacheDir ??= mkdtempSync(join(tmpdir(), 'jarvis-speech-'));
-  mkdirSync(cacheDir, { recursive: true });
-  return cacheDir;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  return CACHE_DIR;
 }
 
 /**
