@@ -2,7 +2,7 @@
 // 16 kHz mono 16-bit PCM. Results are cached per process in a temporary folder.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,29 +60,16 @@ export async function speak(
     .digest('hex');
   const file = join(cache(), `${key}.wav`);
   if (!existsSync(file)) {
+    // Written under a temporary name, then renamed: parallel test processes share the cache.
+    const partial = `${file}.${process.pid}.${Date.now()}.tmp.wav`;
     if (voice.engine === 'espeak-ng') {
-      await run('espeak-ng', [
-        '-v',
-        voice.name,
-        '-s',
-        String(Math.round(165 * speed)),
-        '-w',
-        file,
-        text,
-      ]);
+      const rate = String(Math.round(165 * speed));
+      await run('espeak-ng', ['-v', voice.name, '-s', rate, '-w', partial, text]);
     } else {
-      const stretch = (1 / speed).toFixed(3);
-      await run('flite', [
-        '-voice',
-        voice.name,
-        '--setf',
-        `duration_stretch=${stretch}`,
-        '-t',
-        text,
-        '-o',
-        file,
-      ]);
+      const stretch = `duration_stretch=${(1 / speed).toFixed(3)}`;
+      await run('flite', ['-voice', voice.name, '--setf', stretch, '-t', text, '-o', partial]);
     }
+    renameSync(partial, file);
   }
   return toPcm16k(readWav(new Uint8Array(readFileSync(file))));
 }
