@@ -15,6 +15,15 @@ export interface SatelliteProcess {
   stop(): Promise<number | null>;
 }
 
+/** Sends SIGTERM (unless the process already ended) and waits for its exit code. */
+export async function stopChild(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const [code] = await exited;
+  return code as number | null;
+}
+
 export function startSatellite(args: string[]): SatelliteProcess {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN, ...args], {
     cwd: REPO_ROOT,
@@ -26,13 +35,7 @@ export function startSatellite(args: string[]): SatelliteProcess {
   return {
     child,
     log: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      return code as number | null;
-    },
+    stop: () => stopChild(child),
   };
 }
 

@@ -1,11 +1,10 @@
 // Starts the real Jarvis server (from source) as a child process, with a config file.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { REPO_ROOT } from './satellite-process.js';
+import { REPO_ROOT, stopChild } from './satellite-process.js';
 
 const MAIN = join(REPO_ROOT, 'server', 'src', 'main.ts');
 
@@ -46,12 +45,6 @@ export async function startServer(
   return {
     child,
     log: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      return code as number | null;
-    },
+    stop: () => stopChild(child),
   };
 }

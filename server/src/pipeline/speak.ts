@@ -6,30 +6,23 @@ import {
   type Eventable,
   Synthesize,
 } from 'wyoming-ts';
-import type { TextToSpeech } from '../engines/tts/tts.js';
+import type { SynthesizedAudio, TextToSpeech } from '../engines/tts/tts.js';
 
-/** Largest audio chunk sent to a satellite, as Home Assistant sends them. */
+/** Largest audio chunk sent to a peer, as Home Assistant sends them. */
 const CHUNK_BYTES = 2048;
 
-export interface SpeakOptions {
-  tts: TextToSpeech;
-  send: (event: Event | Eventable) => Promise<void>;
-  text: string;
-  language?: string;
-  signal?: AbortSignal;
-  /** Called when the first audio has been sent. */
-  onFirstAudio?: () => void;
-}
+type Send = (event: Event | Eventable) => Promise<void>;
 
 /**
- * Speaks `text` on a satellite: `synthesize`, then the audio as it is made (`audio-start`,
- * `audio-chunk`s of at most 2,048 bytes with millisecond timestamps, `audio-stop`).
+ * Sends synthesized audio as it is made: `audio-start` when the first piece exists,
+ * `audio-chunk`s of at most 2,048 bytes with millisecond timestamps, `audio-stop`.
  * Returns the seconds of audio sent.
  */
-export async function speak(options: SpeakOptions): Promise<number> {
-  const { tts, send, text, language, signal } = options;
-  await send(new Synthesize({ text, voice: language ? { language } : undefined }));
-  const audio = await tts.synthesize({ text, language }, signal);
+export async function sendAudio(
+  audio: SynthesizedAudio,
+  send: Send,
+  onFirstAudio?: () => void,
+): Promise<number> {
   const { rate, width, channels } = audio.format;
   const bytesPerMs = (rate * width * channels) / 1000;
   let sent = 0;
@@ -50,11 +43,28 @@ export async function speak(options: SpeakOptions): Promise<number> {
           timestamp: Math.round(sent / bytesPerMs),
         }),
       );
-      if (sent === 0) options.onFirstAudio?.();
+      if (sent === 0) onFirstAudio?.();
       sent += part.length;
     }
   }
   if (!started) await send(new AudioStart({ rate, width, channels, timestamp: 0 }));
   await send(new AudioStop({ timestamp: Math.round(sent / bytesPerMs) }));
   return sent / bytesPerMs / 1000;
+}
+
+export interface SpeakOptions {
+  tts: TextToSpeech;
+  send: Send;
+  text: string;
+  language?: string;
+  signal?: AbortSignal;
+  /** Called when the first audio has been sent. */
+  onFirstAudio?: () => void;
+}
+
+/** Speaks `text` on a satellite: `synthesize`, then the audio as it is made. */
+export async function speak(options: SpeakOptions): Promise<number> {
+  const { tts, send, text, language, signal } = options;
+  await send(new Synthesize({ text, voice: language ? { language } : undefined }));
+  return sendAudio(await tts.synthesize({ text, language }, signal), send, options.onFirstAudio);
 }

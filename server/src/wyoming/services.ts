@@ -1,8 +1,6 @@
 import {
   AudioChunk,
   AudioChunkConverter,
-  AudioStart,
-  AudioStop,
   concatBytes,
   Detect,
   Detection,
@@ -26,6 +24,7 @@ import type { SpeechToText } from '../engines/stt/stt.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language } from '../intents/types.js';
+import { sendAudio } from '../pipeline/speak.js';
 import { SynthesisStream } from './synthesis-stream.js';
 
 export interface ServiceDeps {
@@ -229,28 +228,13 @@ export class ServiceConnection {
 
   private async synthesize(request: Synthesize): Promise<void> {
     try {
-      const language = request.voice?.language;
+      const voice = request.voice;
       const audio = await this.deps.tts.synthesize({
         text: request.text,
-        language,
-        voice: request.voice?.name,
+        language: voice?.language,
+        voice: voice?.name,
       });
-      const { rate, width, channels } = audio.format;
-      await this.connection.write(new AudioStart({ rate, width, channels, timestamp: 0 }));
-      let sent = 0;
-      for await (const piece of audio.chunks) {
-        for (let offset = 0; offset < piece.length; offset += 2048) {
-          const part = piece.subarray(offset, offset + 2048);
-          const timestamp = Math.round((sent / (rate * width * channels)) * 1000);
-          await this.connection.write(
-            new AudioChunk({ rate, width, channels, audio: part, timestamp }),
-          );
-          sent += part.length;
-        }
-      }
-      await this.connection.write(
-        new AudioStop({ timestamp: Math.round((sent / (rate * width * channels)) * 1000) }),
-      );
+      await sendAudio(audio, (event) => this.connection.write(event));
     } catch (error) {
       await this.connection.write(
         new WyomingError({ text: (error as Error).message, code: 'tts-failed' }),

@@ -1,6 +1,7 @@
-import { AudioChunk, AudioStart, AudioStop, type Eventable, SynthesizeStopped } from 'wyoming-ts';
+import { type Event, type Eventable, SynthesizeStopped } from 'wyoming-ts';
 import { SentenceSplitter } from '../engines/tts/sentences.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
+import { sendAudio } from '../pipeline/speak.js';
 
 /**
  * One streamed synthesis (`synthesize-start`, `synthesize-chunk`s, `synthesize-stop`): each
@@ -14,7 +15,7 @@ export class SynthesisStream {
 
   constructor(
     private readonly tts: TextToSpeech,
-    private readonly write: (event: Eventable) => Promise<void>,
+    private readonly write: (event: Event | Eventable) => Promise<void>,
     private readonly voice: { name?: string; language?: string } = {},
   ) {}
 
@@ -41,26 +42,7 @@ export class SynthesisStream {
         voice: this.voice.name,
         language: this.voice.language,
       });
-      const { rate, width, channels } = audio.format;
-      const bytesPerMs = (rate * width * channels) / 1000;
-      await this.write(new AudioStart({ rate, width, channels, timestamp: 0 }));
-      let sent = 0;
-      for await (const piece of audio.chunks) {
-        for (let offset = 0; offset < piece.length; offset += 2048) {
-          const part = piece.subarray(offset, offset + 2048);
-          await this.write(
-            new AudioChunk({
-              rate,
-              width,
-              channels,
-              audio: part,
-              timestamp: Math.round(sent / bytesPerMs),
-            }),
-          );
-          sent += part.length;
-        }
-      }
-      await this.write(new AudioStop({ timestamp: Math.round(sent / bytesPerMs) }));
+      await sendAudio(audio, this.write);
     } catch (error) {
       this.failure = error as Error;
     }
