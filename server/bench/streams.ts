@@ -50,7 +50,8 @@ async function runStream(
     new RunPipeline({ start_stage: 'wake', end_stage: 'tts', restart_on_end: true }),
   );
   const started = performance.now();
-  let wakeSentAt: number | undefined;
+  // When the end of "hey jarvis" is due in real time; openWakeWord may fire a little before it.
+  const wakeDueAt = started + wakeEndMs;
   let lateChunks = 0;
   for (
     let offset = 0, n = 0;
@@ -69,7 +70,6 @@ async function runStream(
         audio: audio.subarray(offset, offset + CHUNK_BYTES),
       }),
     );
-    if (wakeSentAt === undefined && (n + 1) * CHUNK_MS >= wakeEndMs) wakeSentAt = performance.now();
   }
   const deadline = performance.now() + 3000;
   while (detectedAt === undefined && performance.now() < deadline)
@@ -78,8 +78,7 @@ async function runStream(
   await reading;
   return {
     detected: detectedAt !== undefined,
-    addedLatencyMs:
-      detectedAt !== undefined && wakeSentAt !== undefined ? detectedAt - wakeSentAt : undefined,
+    addedLatencyMs: detectedAt !== undefined ? detectedAt - wakeDueAt : undefined,
     lateChunks,
   };
 }

@@ -1,6 +1,6 @@
 // The per-wake-word models: a window of embeddings in, one score out.
 import type * as ort from 'onnxruntime-node';
-import { classifierWindow, openModel, releaseAll } from './onnx-models.js';
+import { classifierWindow, openModel, releaseAll, releaseModel } from './onnx-models.js';
 import type { WakeWordModel } from './wake-word.js';
 
 export interface Classifier {
@@ -19,7 +19,7 @@ export async function loadClassifiers(models: readonly WakeWordModel[]): Promise
       try {
         loaded.push({ model, session, window: classifierWindow(session, model.path) });
       } catch (error) {
-        await session.release();
+        await releaseModel(session);
         throw error;
       }
     }

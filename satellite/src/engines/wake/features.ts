@@ -10,6 +10,7 @@ import {
   MEL_BINS,
   MEL_CONTEXT,
   openModel,
+  releaseModel,
   STEP_SAMPLES,
 } from './onnx-models.js';
 
@@ -41,8 +42,8 @@ export async function loadFeatureModels(
     const silenceEmbedding = await embed(embedding, window, 1);
     return { melspectrogram, embedding, silenceFrame, silenceEmbedding };
   } catch (error) {
-    await melspectrogram.release();
-    await embedding?.release();
+    await releaseModel(melspectrogram);
+    if (embedding) await releaseModel(embedding);
     throw error;
   }
 }
