@@ -1,15 +1,16 @@
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { parseUri, type WyomingServer } from 'wyoming-ts/node';
 import {
-  OpenWakeWord,
   resolveWakeWordModels,
   SileroVad,
   VadStream,
+  type WakeWordDetector,
   type WakeWordModel,
 } from '@jarvis/satellite/engines';
 import type { JarvisConfig } from './config/schema.js';
 import type { SpeechToText } from './engines/stt/stt.js';
 import type { TextToSpeech } from './engines/tts/tts.js';
+import { WakeWordPool } from './engines/wake/wake-pool.js';
 import { EventBus } from './event-bus.js';
 import type { Home } from './home/home.js';
 import { HttpApi } from './http/server.js';
@@ -55,13 +56,17 @@ export async function startApp(
     names: config.wake.models,
     threshold: config.wake.threshold,
   });
-  const createWakeDetector = (names?: readonly string[]) =>
-    OpenWakeWord.load({
-      models:
-        names && names.length > 0
-          ? resolveWakeWordModels({ names, threshold: config.wake.threshold })
-          : wakeModels,
-    });
+  // Started on first use: most installations have no satellite that streams all the time.
+  let wakePool: WakeWordPool | undefined;
+  // An unknown name throws at once, so the detect service can refuse it before any audio.
+  const createWakeDetector = (names?: readonly string[]): Promise<WakeWordDetector> => {
+    const models =
+      names && names.length > 0
+        ? resolveWakeWordModels({ names, threshold: config.wake.threshold })
+        : wakeModels;
+    wakePool ??= new WakeWordPool({ workers: config.wake.workers || undefined, logger });
+    return Promise.resolve(wakePool.open(models));
+  };
   // The arbiter asks the registry (declared just below) how many satellites could compete.
   const arbiter = new WakeArbiter({
     windowMs: config.arbitration.window_ms,
@@ -149,6 +154,7 @@ export async function startApp(
       await endpoint.stop();
       await http.stop();
       arbiter.stop();
+      await wakePool?.close();
     },
   };
 }

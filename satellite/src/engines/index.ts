@@ -15,6 +15,7 @@ export {
   resolveWakeWordModels,
 } from './wake/builtin-models.js';
 export { detectFile, readWavAs16k } from './wake/detect-file.js';
-export { OpenWakeWord } from './wake/openwakeword.js';
+export { OpenWakeWord, type OpenWakeWordOptions } from './wake/openwakeword.js';
+export { WakeWordStreams } from './wake/wake-streams.js';
 export type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake/wake-word.js';
 export { ConfigError, EngineError } from '../errors.js';

@@ -11,7 +11,7 @@ import {
   silentLogger,
   WyomingError,
 } from 'wyoming-ts';
-import type { VadStream, WakeWordDetector } from '@jarvis/satellite/engines';
+import type { VadStream, WakeDetection, WakeWordDetector } from '@jarvis/satellite/engines';
 import type { Language } from '../intents/types.js';
 import { speak } from '../pipeline/speak.js';
 import { Turn, type TurnEngines, type TurnOutcome } from '../pipeline/turn.js';
@@ -238,7 +238,19 @@ export class SatelliteSession {
     const samples = new Int16Array(
       pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength),
     );
-    for (const detection of await wake.detector.process(samples)) {
+    let detections: readonly WakeDetection[];
+    try {
+      detections = await wake.detector.process(samples);
+    } catch (error) {
+      if (this.serverWake !== wake) return;
+      this.serverWake = undefined; // the satellite's next run-pipeline tries again
+      this.logger.error(`${this.name}: server-side wake word failed: ${(error as Error).message}`);
+      await this.send(
+        new WyomingError({ text: 'wake word detection failed', code: 'wake-failed' }),
+      );
+      return;
+    }
+    for (const detection of detections) {
       if (this.turn) return;
       await this.send(new Detection({ name: detection.name, timestamp: detection.timestampMs }));
       this.onDetection(

@@ -19,7 +19,7 @@ import {
   WyomingError,
 } from 'wyoming-ts';
 import type { WyomingConnection } from 'wyoming-ts/node';
-import type { WakeWordDetector } from '@jarvis/satellite/engines';
+import type { WakeDetection, WakeWordDetector } from '@jarvis/satellite/engines';
 import type { SpeechToText } from '../engines/stt/stt.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
@@ -192,7 +192,12 @@ export class ServiceConnection {
       const samples = new Int16Array(
         pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength),
       );
-      const [detection] = await detector.process(samples);
+      let detection: WakeDetection | undefined;
+      try {
+        [detection] = await detector.process(samples);
+      } catch (error) {
+        return this.refuseDetect(error as Error);
+      }
       if (detection && !this.detected) {
         this.detected = true;
         await this.connection.write(

@@ -172,7 +172,8 @@ export class OpenWakeWord implements WakeWordDetector {
   }
 }
 
-function checkModels(models: readonly WakeWordModel[]): void {
+/** Rejects an empty list, a word listed twice and unusable trigger settings. */
+export function checkModels(models: readonly WakeWordModel[]): void {
   if (models.length === 0) throw new ConfigError('no wake word models given', 'models');
   const names = new Set<string>();
   models.forEach((model, i) => {

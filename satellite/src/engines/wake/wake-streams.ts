@@ -1,0 +1,256 @@
+// openWakeWord for many streams at once (a server hearing the wake word for every satellite
+// that streams all the time). Each 80 ms step gives the same scores as `OpenWakeWord`, but the
+// steps due in all streams run together: the embedding model, which costs nine tenths of a step,
+// runs once over the whole batch. The melspectrogram runs per stream, because its -80 dB floor
+// is taken over its whole input (a batch would let a loud stream floor a quiet one).
+import * as ort from 'onnxruntime-node';
+import { EngineError } from '../../errors.js';
+import { builtinFeatureModels } from './builtin-models.js';
+import { type Classifier, loadClassifiers, longestWindow } from './classifier.js';
+import { embed, type FeatureModels, loadFeatureModels, transform } from './features.js';
+import {
+  EMBEDDING_FRAMES,
+  EMBEDDING_SIZE,
+  ENGINE,
+  FRAMES_PER_STEP,
+  MEL_BINS,
+  MEL_CONTEXT,
+  releaseAll,
+  SAMPLE_RATE,
+  STEP_SAMPLES,
+} from './onnx-models.js';
+import { checkModels, type OpenWakeWordOptions } from './openwakeword.js';
+import { INITIAL_TRIGGER, trigger, type TriggerState } from './trigger.js';
+import type { WakeDetection, WakeWordModel } from './wake-word.js';
+
+const STEP_MS = (STEP_SAMPLES * 1000) / SAMPLE_RATE;
+const STEP_INPUT = MEL_CONTEXT + STEP_SAMPLES;
+
+/** One stream's buffers: audio waiting, the mel window, the embedding history, the triggers. */
+class StreamState {
+  readonly audio = new Float32Array(STEP_INPUT);
+  filled = MEL_CONTEXT;
+  readonly pending: Int16Array[] = [];
+  pendingSamples = 0;
+  pendingOffset = 0;
+  readonly melWindow = new Float32Array(EMBEDDING_FRAMES * MEL_BINS);
+  readonly history: Float32Array;
+  triggers: TriggerState[];
+  steps = 0;
+
+  constructor(
+    private readonly features: FeatureModels,
+    historyLength: number,
+    private readonly models: number,
+  ) {
+    this.history = new Float32Array(historyLength * EMBEDDING_SIZE);
+    this.triggers = [];
+    this.reset();
+  }
+
+  reset(): void {
+    this.audio.fill(0);
+    this.filled = MEL_CONTEXT;
+    this.pending.length = 0;
+    this.pendingSamples = 0;
+    this.pendingOffset = 0;
+    for (let i = 0; i < EMBEDDING_FRAMES; i++) {
+      this.melWindow.set(this.features.silenceFrame, i * MEL_BINS);
+    }
+    for (let i = 0; i < this.history.length; i += EMBEDDING_SIZE) {
+      this.history.set(this.features.silenceEmbedding, i);
+    }
+    this.triggers = Array.from({ length: this.models }, () => INITIAL_TRIGGER);
+    this.steps = 0;
+  }
+
+  /** True when the waiting audio completes a step. */
+  get stepDue(): boolean {
+    return this.filled + this.pendingSamples >= STEP_INPUT;
+  }
+
+  /** Moves waiting samples into the step's buffer until it is full. */
+  fill(): void {
+    while (this.filled < STEP_INPUT) {
+      const chunk = this.pending[0]!;
+      const count = Math.min(STEP_INPUT - this.filled, chunk.length - this.pendingOffset);
+      for (let i = 0; i < count; i++) this.audio[this.filled + i] = chunk[this.pendingOffset + i]!;
+      this.filled += count;
+      this.pendingOffset += count;
+      this.pendingSamples -= count;
+      if (this.pendingOffset === chunk.length) {
+        this.pending.shift();
+        this.pendingOffset = 0;
+      }
+    }
+  }
+}
+
+export class WakeWordStreams {
+  readonly models: readonly WakeWordModel[];
+  readonly #features: FeatureModels;
+  readonly #classifiers: readonly Classifier[];
+  readonly #historyLength: number;
+  readonly #streams = new Map<number, StreamState>();
+  readonly #classifierInputs: Float32Array[];
+  readonly #melOut = new Float32Array(FRAMES_PER_STEP * MEL_BINS);
+  #nextId = 1;
+  #busy = false;
+  #closed = false;
+
+  private constructor(features: FeatureModels, classifiers: readonly Classifier[]) {
+    this.models = classifiers.map((classifier) => classifier.model);
+    this.#features = features;
+    this.#classifiers = classifiers;
+    this.#historyLength = longestWindow(classifiers);
+    this.#classifierInputs = classifiers.map((c) => new Float32Array(c.window * EMBEDDING_SIZE));
+  }
+
+  /** Loads the models once for every stream; errors as `OpenWakeWord.load`. */
+  static async load(options: OpenWakeWordOptions): Promise<WakeWordStreams> {
+    checkModels(options.models);
+    const builtin = builtinFeatureModels();
+    const features = await loadFeatureModels(
+      options.melspectrogramPath ?? builtin.melspectrogram,
+      options.embeddingPath ?? builtin.embedding,
+    );
+    try {
+      return new WakeWordStreams(features, await loadClassifiers(options.models));
+    } catch (error) {
+      await releaseAll([features.melspectrogram, features.embedding]);
+      throw error;
+    }
+  }
+
+  get size(): number {
+    return this.#streams.size;
+  }
+
+  /** A new stream, as if after silence; returns its id. */
+  open(): number {
+    if (this.#closed) throw new EngineError(ENGINE, 'the detector is closed');
+    const id = this.#nextId++;
+    this.#streams.set(id, new StreamState(this.#features, this.#historyLength, this.models.length));
+    return id;
+  }
+
+  /** Forgets a stream's buffered audio and features. */
+  reset(id: number): void {
+    this.#stream(id).reset();
+  }
+
+  closeStream(id: number): void {
+    this.#streams.delete(id);
+  }
+
+  /** Queues samples for a stream; `run()` processes them. The array must not change after. */
+  push(id: number, samples: Int16Array): void {
+    const stream = this.#stream(id);
+    if (samples.length === 0) return;
+    stream.pending.push(samples);
+    stream.pendingSamples += samples.length;
+  }
+
+  /**
+   * Runs every step the queued audio completes, one batch per round (a round takes at most one
+   * step from each stream), and returns the detections per stream id. One run at a time.
+   */
+  async run(): Promise<Map<number, WakeDetection[]>> {
+    if (this.#busy) throw new EngineError(ENGINE, 'WakeWordStreams.run is already running');
+    this.#busy = true;
+    const detections = new Map<number, WakeDetection[]>();
+    try {
+      for (;;) {
+        const due = [...this.#streams].filter(([, stream]) => stream.stepDue);
+        if (due.length === 0 || this.#closed) return detections;
+        await this.#round(due, detections);
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#streams.clear();
+    const { melspectrogram, embedding } = this.#features;
+    await releaseAll([
+      melspectrogram,
+      embedding,
+      ...this.#classifiers.map((classifier) => classifier.session),
+    ]);
+  }
+
+  #stream(id: number): StreamState {
+    const stream = this.#streams.get(id);
+    if (!stream) throw new EngineError(ENGINE, `no wake word stream ${id}`);
+    return stream;
+  }
+
+  async #round(
+    due: [number, StreamState][],
+    detections: Map<number, WakeDetection[]>,
+  ): Promise<void> {
+    const windows = new Float32Array(due.length * EMBEDDING_FRAMES * MEL_BINS);
+    for (let b = 0; b < due.length; b++) {
+      const stream = due[b]![1];
+      stream.fill();
+      await this.#melStep(stream);
+      windows.set(stream.melWindow, b * stream.melWindow.length);
+    }
+    const embeddings = await embed(this.#features.embedding, windows, due.length);
+    for (let b = 0; b < due.length; b++) {
+      const [id, stream] = due[b]!;
+      const { history } = stream;
+      history.copyWithin(0, EMBEDDING_SIZE);
+      history.set(
+        embeddings.subarray(b * EMBEDDING_SIZE, (b + 1) * EMBEDDING_SIZE),
+        history.length - EMBEDDING_SIZE,
+      );
+      stream.steps++;
+      const found = await this.#score(stream);
+      if (found.length > 0) detections.set(id, [...(detections.get(id) ?? []), ...found]);
+    }
+  }
+
+  /** Eight new mel frames at the end of the stream's window; the step's audio moves on. */
+  async #melStep(stream: StreamState): Promise<void> {
+    const session = this.#features.melspectrogram;
+    await session.run(
+      { [session.inputNames[0]!]: new ort.Tensor('float32', stream.audio, [1, STEP_INPUT]) },
+      {
+        [session.outputNames[0]!]: new ort.Tensor('float32', this.#melOut, [
+          1,
+          1,
+          FRAMES_PER_STEP,
+          MEL_BINS,
+        ]),
+      },
+    );
+    transform(this.#melOut);
+    const window = stream.melWindow;
+    window.copyWithin(0, FRAMES_PER_STEP * MEL_BINS);
+    window.set(this.#melOut, window.length - this.#melOut.length);
+    stream.audio.copyWithin(0, STEP_SAMPLES);
+    stream.filled = MEL_CONTEXT;
+  }
+
+  async #score(stream: StreamState): Promise<WakeDetection[]> {
+    const found: WakeDetection[] = [];
+    const timestampMs = stream.steps * STEP_MS;
+    for (let i = 0; i < this.#classifiers.length; i++) {
+      const { session, window, model } = this.#classifiers[i]!;
+      const input = this.#classifierInputs[i]!;
+      input.set(stream.history.subarray(stream.history.length - window * EMBEDDING_SIZE));
+      const output = await session.run({
+        [session.inputNames[0]!]: new ort.Tensor('float32', input, [1, window, EMBEDDING_SIZE]),
+      });
+      const score = (output[session.outputNames[0]!]!.data as Float32Array)[0]!;
+      const next = trigger(stream.triggers[i]!, model, score, timestampMs);
+      stream.triggers[i] = next.state;
+      if (next.detected) found.push({ name: model.name, timestampMs, score });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,14 @@
+// The messages between the wake word pool (main thread) and its workers.
+import type { WakeDetection, WakeWordModel } from '@jarvis/satellite/engines';
+
+export type ToWakeWorker =
+  | { type: 'open'; stream: number; models: readonly WakeWordModel[] }
+  | { type: 'audio'; stream: number; seq: number; samples: Int16Array }
+  | { type: 'reset'; stream: number }
+  | { type: 'close'; stream: number };
+
+export type FromWakeWorker =
+  /** Every `audio` message up to `seq` of `stream` is processed; `detections` are theirs. */
+  | { type: 'done'; stream: number; seq: number; detections: WakeDetection[] }
+  /** The stream could not be opened or run (a model failed to load); it is gone. */
+  | { type: 'failed'; stream: number; message: string };

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  OpenWakeWord,
+  resolveWakeWordModels,
+  type WakeDetection,
+  type WakeWordDetector,
+} from '@jarvis/satellite/engines';
+import { joinPcm, samplesOf, silence, speak } from '../../../../tests/helpers/speech.js';
+import { WakeWordPool } from './wake-pool.js';
+
+async function feed(detector: WakeWordDetector, samples: Int16Array, piece = 1024) {
+  const calls: Promise<WakeDetection[]>[] = [];
+  for (let offset = 0; offset < samples.length; offset += piece) {
+    calls.push(detector.process(samples.subarray(offset, offset + piece)));
+  }
+  return (await Promise.all(calls)).flat();
+}
+
+describe('WakeWordPool: wake words on worker threads', () => {
+  let clip: Int16Array;
+  const pool = new WakeWordPool({ workers: 2 });
+  beforeAll(async () => {
+    clip = samplesOf(joinPcm(silence(500), (await speak('hey jarvis')).audio, silence(800)).audio);
+  });
+  afterAll(() => pool.close());
+
+  it('detects what a detector on the main thread detects, in many streams at once', async () => {
+    const models = resolveWakeWordModels({ names: ['hey_jarvis', 'alexa'] });
+    const alone = await OpenWakeWord.load({ models });
+    const expected = await feed(alone, clip);
+    await alone.close();
+    expect(expected.map((d) => d.name)).toEqual(['hey_jarvis']);
+    const detectors = Array.from({ length: 6 }, () => pool.open(models));
+    const silent = pool.open(models);
+    const [results, quiet] = await Promise.all([
+      Promise.all(detectors.map((detector, i) => feed(detector, clip, 700 + i * 300))),
+      feed(silent, new Int16Array(clip.length)),
+    ]);
+    for (const found of results) {
+      expect(found.map((d) => [d.name, d.timestampMs])).toEqual(
+        expected.map((d) => [d.name, d.timestampMs]),
+      );
+      expect(found[0]!.score).toBeCloseTo(expected[0]!.score, 5);
+    }
+    expect(quiet).toEqual([]);
+    await Promise.all([...detectors, silent].map((detector) => detector.close()));
+  });
+
+  it('starts a stream again after reset, and refuses audio after close', async () => {
+    const detector = pool.open(resolveWakeWordModels({ names: ['hey_jarvis'] }));
+    expect(await feed(detector, clip.subarray(0, clip.length / 2))).toEqual([]);
+    detector.reset();
+    expect((await feed(detector, clip)).map((d) => d.name)).toEqual(['hey_jarvis']);
+    await detector.close();
+    await expect(detector.process(clip)).rejects.toThrow(/closed/);
+  });
+
+  it('fails only the stream whose model cannot load', async () => {
+    const [good] = resolveWakeWordModels({ names: ['hey_jarvis'] });
+    const broken = pool.open([{ ...good!, name: 'broken', path: '/nonexistent/model.onnx' }]);
+    await expect(broken.process(clip)).rejects.toThrow(/model file not found/);
+    const working = pool.open([good!]);
+    expect((await feed(working, clip)).map((d) => d.name)).toEqual(['hey_jarvis']);
+    await working.close();
+  });
+});

@@ -1,0 +1,87 @@
+// A wake word worker thread: runs the streams the pool gives it, batching the steps that are
+// due in all of them (see `WakeWordStreams`), so inference never blocks the server's sockets.
+import { parentPort } from 'node:worker_threads';
+import { type WakeDetection, type WakeWordModel, WakeWordStreams } from '@jarvis/satellite/engines';
+import type { FromWakeWorker, ToWakeWorker } from './wake-messages.js';
+
+interface Placed {
+  engine: WakeWordStreams;
+  id: number;
+  /** The last `audio` seq pushed and not yet reported. */
+  seq?: number;
+}
+
+const engines = new Map<string, Promise<WakeWordStreams>>();
+const placed = new Map<number, Placed>();
+const inbox: ToWakeWorker[] = [];
+let flushing = false;
+
+const post = (message: FromWakeWorker) => parentPort!.postMessage(message);
+
+function engineFor(models: readonly WakeWordModel[]): Promise<WakeWordStreams> {
+  const key = JSON.stringify(models);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = WakeWordStreams.load({ models });
+    engines.set(key, engine);
+    engine.catch(() => engines.delete(key));
+  }
+  return engine;
+}
+
+/** Runs every engine with streams due and reports each stream's pushed audio as done. */
+async function runAll(): Promise<void> {
+  const found = new Map<number, WakeDetection[]>();
+  const ready = await Promise.all([...new Set(engines.values())]);
+  for (const engine of ready) {
+    const detections = await engine.run();
+    for (const [stream, entry] of placed) {
+      if (entry.engine === engine) found.set(stream, detections.get(entry.id) ?? []);
+    }
+  }
+  for (const [stream, entry] of placed) {
+    if (entry.seq === undefined) continue;
+    post({ type: 'done', stream, seq: entry.seq, detections: found.get(stream) ?? [] });
+    entry.seq = undefined;
+  }
+}
+
+async function apply(message: ToWakeWorker): Promise<void> {
+  if (message.type === 'open') {
+    try {
+      const engine = await engineFor(message.models);
+      placed.set(message.stream, { engine, id: engine.open() });
+    } catch (error) {
+      post({ type: 'failed', stream: message.stream, message: (error as Error).message });
+    }
+    return;
+  }
+  const entry = placed.get(message.stream);
+  if (!entry) return;
+  if (message.type === 'audio') {
+    entry.engine.push(entry.id, message.samples);
+    entry.seq = message.seq;
+    return;
+  }
+  if (entry.seq !== undefined) await runAll(); // audio before a reset or close is heard first
+  if (message.type === 'reset') entry.engine.reset(entry.id);
+  else {
+    entry.engine.closeStream(entry.id);
+    placed.delete(message.stream);
+  }
+}
+
+async function flush(): Promise<void> {
+  while (inbox.length > 0) {
+    for (const message of inbox.splice(0)) await apply(message);
+    await runAll();
+  }
+  flushing = false;
+}
+
+parentPort!.on('message', (message: ToWakeWorker) => {
+  inbox.push(message);
+  if (flushing) return;
+  flushing = true;
+  setImmediate(() => void flush());
+});
