@@ -61,3 +61,26 @@ for (const direction of ['server connects out', 'satellite connects in'] as cons
     });
   });
 }
+
+describe('a satellite that streams all the time (--always-stream)', () => {
+  it('the server hears "hey jarvis" on its wake word workers and runs the turn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-e2e-'));
+    const scene = await micScene(dir);
+    const ha = await kitchenHome(cleanups);
+    const server = await jarvisServer(ha, cleanups, {});
+    const args = ['--name', 'kitchen', '--area', 'Kitchen', '--mic-file', scene.path];
+    args.push('--snd-file', join(dir, 'played.wav'), '--awake-wav', '', '--done-wav', '');
+    const satellite = startSatellite([...args, '--always-stream', '--server', server.wyomingUri]);
+    cleanups.push(() => satellite.stop());
+
+    const call = await until('light.turn_on', () =>
+      ha.calls.find((c) => c.domain === 'light' && c.service === 'turn_on'),
+    );
+    expect(call.target).toEqual({ entity_id: ['light.kitchen'] });
+    const metrics = await until('the turn counted', async () => {
+      const text = await server.metrics();
+      return /jarvis_turns_total 1/.test(text) ? text : undefined;
+    });
+    expect(metrics).toMatch(/jarvis_intent_turns_total\{intent="HassTurnOn"\} 1/);
+  });
+});
