@@ -1,12 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type Logger, silentLogger } from 'wyoming-ts';
+import type { ConversationAgent } from '../agent/agent.js';
+import type { ConversationStore } from '../conversation/store.js';
 import type { EventBus } from '../event-bus.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language } from '../intents/types.js';
+import type { MemoryStore } from '../memory/memory.js';
 import type { Metrics } from '../metrics.js';
-import { reply } from '../pipeline/replies.js';
+import { converse, finish } from '../pipeline/conversation.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
+import { MEMORIES_PATH, memoriesRoute } from './memories.js';
 import { HttpProblem, sendJson, sendProblem } from './problem.js';
 
 export interface HttpApiOptions {
@@ -16,6 +20,11 @@ export interface HttpApiOptions {
   registry: SatelliteRegistry;
   home: Home;
   recognizer: IntentRecognizer;
+  agent?: ConversationAgent;
+  conversations?: ConversationStore;
+  memory?: MemoryStore;
+  /** What `/health` reports besides satellites and the home (agent, memory, context). */
+  status?: () => Record<string, unknown>;
   metrics: Metrics;
   bus: EventBus;
   language: Language;
@@ -53,6 +62,9 @@ export class HttpApi {
     try {
       if (req.method === 'GET' && url.pathname === '/health') return this.health(res);
       this.authorize(req);
+      if (url.pathname === MEMORIES_PATH || url.pathname.startsWith(`${MEMORIES_PATH}/`)) {
+        return await memoriesRoute(req, res, url, this.options.memory, () => readJson(req));
+      }
       const key = `${req.method} ${url.pathname}`;
       switch (key) {
         case 'GET /metrics':
@@ -88,6 +100,7 @@ export class HttpApi {
       status: 'ok',
       satellites: this.options.registry.size,
       home: { kind: this.options.home.kind, connected: this.options.home.connected },
+      ...this.options.status?.(),
     });
   }
 
@@ -127,35 +140,36 @@ export class HttpApi {
       throw new HttpProblem(404, 'Unknown satellite', body.satellite);
     const conversationId =
       typeof body.conversation_id === 'string' ? body.conversation_id : (satellite?.id ?? 'http');
-    const result = await this.options.recognizer.handle(text, {
-      home: this.options.home,
-      area: satellite?.area,
+    const language = typeof body.language === 'string' ? body.language : undefined;
+    const answer = await converse(this.options, {
+      text,
       conversationId,
-      now: new Date(),
+      satellite: satellite?.id,
+      area: satellite?.area,
+      language,
       timers: satellite?.timerList() ?? [],
     });
-    const language = result?.language ?? this.options.language;
-    const response = result?.speech ?? reply('notYet', language);
-    this.options.metrics.recordTurn(
-      {},
-      { failed: result?.failed ?? false, intent: result?.intent },
-    );
+    const outcome = await finish(answer);
+    this.options.metrics.recordTurn({}, outcome);
     this.options.bus.emit({
       type: 'turn',
       satellite: satellite?.id,
       transcript: text,
-      intent: result?.intent,
-      response,
-      language,
-      failed: result?.failed ?? false,
+      intent: outcome.intent,
+      response: outcome.speech,
+      language: outcome.language,
+      failed: outcome.failed,
       timings: {},
     });
     return {
-      response,
-      intent: result?.intent ?? null,
-      language,
+      response: outcome.speech,
+      intent: outcome.intent ?? null,
+      language: outcome.language,
       conversation_id: conversationId,
-      handled: result !== undefined,
+      handled: outcome.handledBy !== 'none',
+      handled_by: outcome.handledBy,
+      expects_reply: outcome.expectsReply,
+      ...(outcome.errorCode ? { error: outcome.errorCode } : {}),
     };
   }
 

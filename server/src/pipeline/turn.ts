@@ -6,6 +6,7 @@ import {
   type Eventable,
   type Logger,
   silentLogger,
+  Synthesize,
   Transcribe,
   Transcript,
   VoiceStarted,
@@ -14,17 +15,15 @@ import {
 } from 'wyoming-ts';
 import type { VadStream } from '@jarvis/satellite/engines';
 import type { SpeechToText, Transcription } from '../engines/stt/stt.js';
+import type { ConversationAgent } from '../agent/agent.js';
+import type { ConversationStore } from '../conversation/store.js';
+import { sentencesOf, speakStreaming } from '../engines/tts/sentences.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
-import type {
-  IntentRecognizer,
-  IntentResult,
-  Language,
-  TimerAction,
-  TimerInfo,
-} from '../intents/types.js';
+import type { IntentRecognizer, Language, TimerAction, TimerInfo } from '../intents/types.js';
+import { type ConversationAnswer, converse } from './conversation.js';
 import { reply, type ReplyKey } from './replies.js';
-import { speak } from './speak.js';
+import { sendAudio } from './speak.js';
 import { type TurnMoments, type TurnTimings, timingsOf } from './timings.js';
 
 export interface TurnEngines {
@@ -32,12 +31,18 @@ export interface TurnEngines {
   tts: TextToSpeech;
   recognizer: IntentRecognizer;
   home: Home;
+  /** The LLM agent, for what no local intent understands. */
+  agent?: ConversationAgent;
+  /** Conversation context (recent turns), shared with the agent. */
+  conversations?: ConversationStore;
 }
 
 export interface TurnOptions {
   engines: TurnEngines;
   send: (event: Event | Eventable) => Promise<void>;
   conversationId: string;
+  /** The satellite's id, for the conversation context. */
+  satellite?: string;
   area?: string;
   /** The reply language when the request's is unknown. */
   language: Language;
@@ -60,8 +65,10 @@ export interface TurnOutcome {
   readonly language?: Language;
   readonly timer?: TimerAction;
   readonly expectsReply: boolean;
-  /** Something failed (an engine, the home): the turn ended with an `error` event. */
+  /** Something failed (an engine, the home, the agent): spoken as an apology. */
   readonly failed: boolean;
+  /** `stt-failed`, `ollama-timeout`, ... when it failed. */
+  readonly errorCode?: string;
   /** Audio was sent: the satellite will answer `played`. */
   readonly spoke: boolean;
   readonly timings: TurnTimings;
@@ -138,31 +145,21 @@ export class Turn {
       `transcript (${transcription.engine}, ${transcription.confidence.toFixed(2)}): ${text}`,
     );
     await this.send(new Transcript({ text, language }));
-    if (!text)
-      return this.respond({ speech: reply('notUnderstood', language), language, failed: false });
-    let result: IntentResult | undefined;
-    try {
-      result = await this.options.engines.recognizer.handle(text, {
-        home: this.options.engines.home,
-        area: this.options.area,
+    if (!text) return this.respond(fixedAnswer(reply('notUnderstood', language), language));
+    const { engines } = this.options;
+    const answer = await converse(
+      { ...engines, language: this.options.language, logger: this.logger },
+      {
+        text,
         conversationId: this.options.conversationId,
-        now: new Date(),
-        timers: this.options.timers(),
+        satellite: this.options.satellite,
+        area: this.options.area,
         language: transcription.language,
+        timers: this.options.timers(),
         signal: this.abort.signal,
-      });
-    } catch (error) {
-      this.logger.error(`intent handling failed: ${(error as Error).message}`);
-      return this.fail('intent-failed', 'failed', language);
-    }
-    const speech = result?.speech ?? reply('notYet', result?.language ?? language);
-    return this.respond({
-      result,
-      speech,
-      language: result?.language ?? language,
-      failed: result?.failed ?? false,
-      transcript: text,
-    });
+      },
+    );
+    return this.respond(answer, text, language);
   }
 
   private async transcribe(): Promise<Transcription | undefined> {
@@ -179,23 +176,24 @@ export class Turn {
     }
   }
 
-  private async respond(answer: {
-    speech: string;
-    language: Language;
-    failed: boolean;
-    result?: IntentResult;
-    transcript?: string;
-  }): Promise<TurnOutcome> {
-    this.moments.responseStart = this.now();
-    const spoke = await this.say(answer.speech, answer.language);
+  /** Speaks the answer as it streams in, then waits for how it ended. */
+  private async respond(
+    answer: ConversationAnswer,
+    transcript?: string,
+    speechLanguage?: Language,
+  ): Promise<TurnOutcome> {
+    const spoke = await this.say(answer.text, speechLanguage ?? this.options.language);
+    const outcome = await answer.done;
+    if (outcome.errorCode) this.logger.warn(`answer failed: ${outcome.errorCode}`);
     return this.outcome({
-      transcript: answer.transcript,
-      intent: answer.result?.intent,
-      response: answer.speech,
-      language: answer.language,
-      timer: answer.result?.timer,
-      expectsReply: spoke && (answer.result?.expectsReply ?? false),
-      failed: answer.failed || !spoke,
+      transcript,
+      intent: outcome.intent,
+      response: outcome.speech,
+      language: outcome.language,
+      timer: outcome.timer,
+      expectsReply: spoke && outcome.expectsReply,
+      failed: outcome.failed || !spoke,
+      errorCode: outcome.errorCode,
       spoke,
     });
   }
@@ -204,31 +202,47 @@ export class Turn {
   private async fail(code: string, key: ReplyKey, language: Language): Promise<TurnOutcome> {
     const text = reply(key, language);
     await this.send(new WyomingError({ text, code }));
-    this.moments.responseStart = this.now();
-    const spoke = await this.say(text, language);
-    return this.outcome({ response: text, language, failed: true, spoke });
+    const spoke = await this.say(fixedAnswer(text, language).text, language);
+    return this.outcome({ response: text, language, failed: true, errorCode: code, spoke });
   }
 
-  private async say(text: string, language: Language): Promise<boolean> {
+  /**
+   * Speaks text as it comes, sentence by sentence: the first sentence is synthesized (and its
+   * audio sent) while the rest is still being written.
+   */
+  private async say(text: AsyncIterable<string>, language: Language): Promise<boolean> {
     if (this.abort.signal.aborted || this.speaking) return false;
     this.speaking = true;
+    const signal = this.abort.signal;
     try {
-      await speak({
-        tts: this.options.engines.tts,
-        send: (event) => this.options.send(event),
-        text,
-        language,
-        signal: this.abort.signal,
-        onFirstAudio: () => {
+      const sentences = this.announced(sentencesOf(text), language);
+      const audio = await speakStreaming(this.options.engines.tts, sentences, { language, signal });
+      await sendAudio(
+        audio,
+        (event) => this.options.send(event),
+        () => {
           this.moments.firstAudio = this.now();
         },
-      });
+      );
       return true;
     } catch (error) {
-      if (this.abort.signal.aborted) return false;
+      if (signal.aborted) return false;
       this.logger.error(`text-to-speech failed: ${(error as Error).message}`);
       await this.send(new WyomingError({ text: 'text-to-speech failed', code: 'tts-failed' }));
       return false;
+    }
+  }
+
+  /** Marks the response start and sends `synthesize` with the first sentence, as it passes. */
+  private async *announced(sentences: AsyncIterable<string>, language: Language) {
+    let first = true;
+    for await (const sentence of sentences) {
+      if (first) {
+        first = false;
+        this.moments.responseStart = this.now();
+        await this.send(new Synthesize({ text: sentence, voice: { language } }));
+      }
+      yield sentence;
     }
   }
 
@@ -242,7 +256,25 @@ export class Turn {
   private outcome(
     partial: Partial<TurnOutcome> & { failed: boolean; spoke: boolean },
   ): TurnOutcome {
+    this.moments.responseStart ??= this.moments.firstAudio;
     this.moments.end = this.now();
     return { expectsReply: false, ...partial, timings: timingsOf(this.moments) };
   }
+}
+
+/** An answer known at once. */
+function fixedAnswer(speech: string, language: Language): ConversationAnswer {
+  return {
+    text: (async function* () {
+      yield speech;
+    })(),
+    done: Promise.resolve({
+      speech,
+      language,
+      handledBy: 'none',
+      calls: [],
+      expectsReply: false,
+      failed: false,
+    }),
+  };
 }

@@ -188,6 +188,7 @@ export class SatelliteSession {
       engines: this.deps.engines,
       send: (event) => this.send(event),
       conversationId: this.id,
+      satellite: this.id,
       area: this.area,
       language: this.deps.language,
       timers: () => this.timers.list(),

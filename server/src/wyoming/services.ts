@@ -24,7 +24,10 @@ import type { SpeechToText } from '../engines/stt/stt.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language } from '../intents/types.js';
+import { converse, finish } from '../pipeline/conversation.js';
 import { sendAudio } from '../pipeline/speak.js';
+import type { ConversationAgent } from '../agent/agent.js';
+import type { ConversationStore } from '../conversation/store.js';
 import { SynthesisStream } from './synthesis-stream.js';
 
 export interface ServiceDeps {
@@ -32,6 +35,8 @@ export interface ServiceDeps {
   tts: TextToSpeech;
   recognizer: IntentRecognizer;
   home: Home;
+  agent?: ConversationAgent;
+  conversations?: ConversationStore;
   language: Language;
   info: () => Info;
   createWakeDetector: (names?: readonly string[]) => Promise<WakeWordDetector>;
@@ -253,19 +258,16 @@ export class ServiceConnection {
       typeof transcript.context?.conversation_id === 'string'
         ? transcript.context.conversation_id
         : this.connection.remote;
-    try {
-      const result = await this.deps.recognizer.handle(transcript.text, {
-        home: this.deps.home,
-        conversationId,
-        now: new Date(),
-        timers: [],
-        language: transcript.language,
-      });
-      const context = { conversation_id: conversationId };
-      if (result) await this.connection.write(new Handled({ text: result.speech, context }));
-      else await this.connection.write(new NotHandled({ text: "I can't do that yet.", context }));
-    } catch (error) {
-      await this.connection.write(new NotHandled({ text: (error as Error).message }));
-    }
+    const answer = await converse(this.deps, {
+      text: transcript.text,
+      conversationId,
+      language: transcript.language,
+      timers: [],
+    });
+    const outcome = await finish(answer);
+    const context = { conversation_id: conversationId };
+    if (outcome.handledBy !== 'none' && !outcome.failed)
+      await this.connection.write(new Handled({ text: outcome.speech, context }));
+    else await this.connection.write(new NotHandled({ text: outcome.speech, context }));
   }
 }

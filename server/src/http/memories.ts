@@ -1,0 +1,120 @@
+// `/api/memories`: what Jarvis remembers, for the dashboard card and for people who want to see
+// (and correct) it. GET lists (newest first) or, with `q`, searches; POST adds or updates;
+// DELETE removes one by id, or with `q` the memories that clearly match.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  MEMORY_KINDS,
+  type MemoryKind,
+  type MemoryStore,
+  type NewMemory,
+} from '../memory/memory.js';
+import { HttpProblem, sendJson } from './problem.js';
+
+export const MEMORIES_PATH = '/api/memories';
+
+export async function memoriesRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  memory: MemoryStore | undefined,
+  readJson: () => Promise<Record<string, unknown>>,
+): Promise<void> {
+  if (!memory)
+    throw new HttpProblem(503, 'Memory unavailable', 'long-term memory is off or failed to open');
+  const id = url.pathname.slice(MEMORIES_PATH.length + 1);
+  if (id && req.method === 'GET') {
+    const found = await memory.get(decodeURIComponent(id));
+    if (!found) throw new HttpProblem(404, 'Not found', `no memory ${id}`);
+    return sendJson(res, 200, found);
+  }
+  if (id && req.method === 'DELETE') {
+    if (!(await memory.forget(decodeURIComponent(id))))
+      throw new HttpProblem(404, 'Not found', `no memory ${id}`);
+    res.writeHead(204).end();
+    return;
+  }
+  if (id) throw new HttpProblem(405, 'Method not allowed', `${req.method} ${url.pathname}`);
+  switch (req.method) {
+    case 'GET':
+      return sendJson(res, 200, await listOrSearch(memory, url.searchParams));
+    case 'POST': {
+      const result = await memory.remember(newMemory(await readJson()));
+      return sendJson(res, result.action === 'added' ? 201 : 200, result);
+    }
+    case 'DELETE': {
+      const q = url.searchParams.get('q');
+      if (!q?.trim())
+        throw new HttpProblem(
+          400,
+          'Bad request',
+          'DELETE /api/memories/<id>, or ?q=<what to forget>',
+        );
+      return sendJson(res, 200, { forgotten: await memory.forgetMatching(q) });
+    }
+    default:
+      throw new HttpProblem(405, 'Method not allowed', `${req.method} ${url.pathname}`);
+  }
+}
+
+async function listOrSearch(memory: MemoryStore, params: URLSearchParams) {
+  const limit = count(params, 'limit', 50, 500);
+  const kind = params.get('kind') ?? undefined;
+  if (kind !== undefined && !isKind(kind))
+    throw new HttpProblem(400, 'Bad request', `kind: expected one of ${MEMORY_KINDS.join(', ')}`);
+  const q = params.get('q');
+  if (q?.trim()) {
+    const recalled = await memory.recall(q, {
+      limit,
+      kinds: kind ? [kind] : undefined,
+      area: params.get('area') ?? undefined,
+    });
+    return {
+      memories: recalled.map(({ memory: m, score }) => ({ ...m, score })),
+      total: recalled.length,
+    };
+  }
+  return memory.list({ limit, offset: count(params, 'offset', 0, Number.MAX_SAFE_INTEGER), kind });
+}
+
+function newMemory(body: Record<string, unknown>): NewMemory {
+  const text = body.text;
+  if (typeof text !== 'string' || !text.trim())
+    throw new HttpProblem(400, 'Bad request', 'text: expected a non-empty string');
+  const optionalString = (key: string) => {
+    const value = body[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' || !value.trim())
+      throw new HttpProblem(400, 'Bad request', `${key}: expected a non-empty string`);
+    return value;
+  };
+  const kind = optionalString('kind');
+  if (kind !== undefined && !isKind(kind))
+    throw new HttpProblem(400, 'Bad request', `kind: expected one of ${MEMORY_KINDS.join(', ')}`);
+  const importance = body.importance;
+  if (
+    importance !== undefined &&
+    (typeof importance !== 'number' || !(importance >= 0 && importance <= 1))
+  )
+    throw new HttpProblem(400, 'Bad request', 'importance: expected a number from 0 to 1');
+  return {
+    text: text.trim(),
+    kind,
+    subject: optionalString('subject'),
+    area: optionalString('area'),
+    source: 'api',
+    importance,
+  };
+}
+
+function isKind(value: string): value is MemoryKind {
+  return (MEMORY_KINDS as readonly string[]).includes(value);
+}
+
+function count(params: URLSearchParams, key: string, fallback: number, max: number): number {
+  const raw = params.get(key);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new HttpProblem(400, 'Bad request', `${key}: expected a whole number from 0 to ${max}`);
+  return value;
+}
