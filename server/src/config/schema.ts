@@ -102,8 +102,33 @@ export const ConfigSchema = z
       .default({}),
     ollama: z
       .object({
+        enabled: z.boolean().default(true),
         url: httpUrl.default('http://127.0.0.1:11434'),
         model: z.string().min(1).default('llama3.1:8b'),
+        timeout_ms: z.number().int().min(500).max(600_000).default(10_000),
+        keep_alive: z.string().min(1).default('30m'),
+      })
+      .strict()
+      .default({}),
+    agent: z
+      .object({
+        max_tool_rounds: z.number().int().min(1).max(20).default(4),
+        sensitive_domains: z
+          .array(z.string().regex(/^[a-z_]+$/, 'expected a domain such as cover'))
+          .default([]),
+        extract_facts: z.boolean().default(true),
+      })
+      .strict()
+      .default({}),
+    conversation: z
+      .object({
+        ttl_seconds: z
+          .number()
+          .int()
+          .min(10)
+          .max(30 * 86_400)
+          .default(300),
+        max_messages: z.number().int().min(2).max(500).default(20),
       })
       .strict()
       .default({}),
@@ -113,6 +138,15 @@ export const ConfigSchema = z
           .string()
           .regex(/^rediss?:\/\/\S+$/)
           .optional(),
+      })
+      .strict()
+      .default({}),
+    memory: z
+      .object({
+        enabled: z.boolean().default(true),
+        embedder: z.enum(['auto', 'hashed', 'ollama']).default('auto'),
+        embed_model: z.string().min(1).default('nomic-embed-text'),
+        recall_limit: z.number().int().min(1).max(20).default(3),
       })
       .strict()
       .default({}),
