@@ -1,10 +1,26 @@
 // The server's benchmarks: `npm run bench -w server`. Prints tables, writes bench-results/server.json.
+// `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLatencyBenchmark } from './latency.js';
+import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { runStreamsBenchmark } from './streams.js';
+
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
+if (process.argv.slice(2)[0] === 'memory') {
+  const memory = await runMemoryBenchmark();
+  console.log(formatMemoryBenchmark(memory));
+  const out = join(resultsDir, 'server-memory.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, memory }, null, 2)}\n`,
+  );
+  console.log(`\nwrote ${out}`);
+  process.exit(0);
+}
 
 const fmt = (n: number) => n.toFixed(1);
 const latency = await runLatencyBenchmark(Number(process.env.TURNS ?? 50));

@@ -7,7 +7,9 @@ import {
   type WakeWordDetector,
   type WakeWordModel,
 } from '@jarvis/satellite/engines';
+import type { ConversationAgent } from './agent/agent.js';
 import type { JarvisConfig } from './config/schema.js';
+import type { ConversationStore } from './conversation/store.js';
 import type { SpeechToText } from './engines/stt/stt.js';
 import type { TextToSpeech } from './engines/tts/tts.js';
 import { WakeWordPool } from './engines/wake/wake-pool.js';
@@ -15,6 +17,7 @@ import { EventBus } from './event-bus.js';
 import type { Home } from './home/home.js';
 import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
+import type { MemoryStore } from './memory/memory.js';
 import { Metrics } from './metrics.js';
 import { WakeArbiter } from './satellites/arbiter.js';
 import { type Browse, browseZeroconf, discoverSatellites } from './satellites/discovery.js';
@@ -33,6 +36,16 @@ export interface AppParts {
   onHomeChanged?: () => void;
   /** How satellites are found on the network (default: zeroconf when `discovery.zeroconf`). */
   browse?: Browse;
+  /** The LLM agent, for what no local intent understands (see `brain.ts`). */
+  agent?: ConversationAgent;
+  /** Conversation context, shared by the pipeline and the agent. */
+  conversations?: ConversationStore;
+  /** Long-term memory, for `/api/memories`. */
+  memory?: MemoryStore;
+  /** More for `/health` (agent, memory, context). */
+  status?: () => Record<string, unknown>;
+  /** Shared with the brain, which counts the agent's failures. */
+  metrics?: Metrics;
 }
 
 export interface RunningApp {
@@ -51,7 +64,7 @@ export async function startApp(
   logger: Logger = silentLogger,
 ): Promise<RunningApp> {
   const bus = new EventBus(logger);
-  const metrics = new Metrics();
+  const metrics = parts.metrics ?? new Metrics();
   const wakeModels: WakeWordModel[] = resolveWakeWordModels({
     names: config.wake.models,
     threshold: config.wake.threshold,
@@ -136,6 +149,10 @@ export async function startApp(
     registry,
     home: parts.home,
     recognizer: parts.recognizer,
+    agent: parts.agent,
+    conversations: parts.conversations,
+    memory: parts.memory,
+    status: parts.status,
     metrics,
     bus,
     language: config.language,

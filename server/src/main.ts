@@ -6,12 +6,14 @@ import { advertise } from '@jarvis/satellite';
 import type { Logger } from 'wyoming-ts';
 import { createStderrLogger } from 'wyoming-ts/node';
 import { portOf, startApp } from './app.js';
+import { buildBrain } from './brain.js';
 import { loadConfig } from './config/load.js';
 import type { JarvisConfig } from './config/schema.js';
 import { buildSpeechEngines } from './engines/index.js';
 import { ConfigError, EngineError } from './errors.js';
 import { createHome, type Home } from './home/index.js';
 import { createIntentRecognizer } from './intents/index.js';
+import { Metrics } from './metrics.js';
 import { startupSummary } from './summary.js';
 
 const PROGRAM = 'jarvis-server';
@@ -54,6 +56,13 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
   });
   await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   const recognizer = createIntentRecognizer();
+  const metrics = new Metrics();
+  const brain = await buildBrain({
+    config,
+    home,
+    logger,
+    onAgentError: (code) => metrics.recordAgentError(code),
+  });
   const speech = await buildSpeechEngines(config, logger);
   // The grammar depends on names, aliases and areas, not on states: rebuild only when those change.
   let vocabulary = '';
@@ -67,7 +76,17 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
   const unsubscribe = home.onChange(debounce(() => void refreshGrammar(), 2000));
   const app = await startApp(
     config,
-    { stt: speech.stt, tts: speech.tts, recognizer, home },
+    {
+      stt: speech.stt,
+      tts: speech.tts,
+      recognizer,
+      home,
+      agent: brain.agent,
+      conversations: brain.conversations,
+      memory: brain.memory,
+      status: brain.status,
+      metrics,
+    },
     logger,
   );
   const stopZeroconf =
@@ -78,7 +97,7 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
           logger,
         })
       : undefined;
-  process.stderr.write(startupSummary({ config, app, home, speech, recognizer }));
+  process.stderr.write(startupSummary({ config, app, home, speech, recognizer, brain }));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -87,6 +106,7 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
   unsubscribe();
   await stopZeroconf?.();
   await app.stop();
+  await brain.close();
   await speech.close();
   await home.close();
 }

@@ -29,6 +29,7 @@ export class Metrics {
   private turns = 0;
   private errors = 0;
   private readonly intents = new Map<string, number>();
+  private readonly agentErrors = new Map<string, number>();
 
   recordTurn(timings: TurnTimings, outcome: { failed: boolean; intent?: string }): void {
     this.turns++;
@@ -48,6 +49,11 @@ export class Metrics {
     this.errors++;
   }
 
+  /** The agent failed (`ollama-timeout`, `bad-tool-call`, ...): the answer was an apology. */
+  recordAgentError(code: string): void {
+    this.agentErrors.set(code, (this.agentErrors.get(code) ?? 0) + 1);
+  }
+
   summary(): { turns: number; errors: number } {
     return { turns: this.turns, errors: this.errors };
   }
@@ -65,6 +71,9 @@ export class Metrics {
       ...[...this.intents].map(
         ([intent, n]) => `jarvis_intent_turns_total{intent="${intent}"} ${n}`,
       ),
+      '# HELP jarvis_agent_errors_total Conversation agent failures by code (answered with an apology).',
+      '# TYPE jarvis_agent_errors_total counter',
+      ...[...this.agentErrors].map(([code, n]) => `jarvis_agent_errors_total{code="${code}"} ${n}`),
       '# HELP jarvis_satellites Satellites connected.',
       '# TYPE jarvis_satellites gauge',
       `jarvis_satellites ${gauges.satellites}`,

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { RunningApp } from './app.js';
 import type { JarvisConfig } from './config/schema.js';
+import type { Brain } from './brain.js';
 import type { Home } from './home/home.js';
 import type { IntentRecognizer } from './intents/types.js';
 
@@ -10,10 +11,18 @@ export interface SummarySources {
   home: Home;
   speech: { stt: { name: string }; tts: { name: string } };
   recognizer: IntentRecognizer;
+  brain: Pick<Brain, 'summary'>;
 }
 
 /** The one start-up summary: what is connected, which engines run, where to point things. */
-export function startupSummary({ config, app, home, speech, recognizer }: SummarySources): string {
+export function startupSummary({
+  config,
+  app,
+  home,
+  speech,
+  recognizer,
+  brain,
+}: SummarySources): string {
   const host = hostname();
   const port = app.wyomingUri.replace(/^tcp:\/\/[^:]+:/, '');
   const lines = [
@@ -23,9 +32,9 @@ export function startupSummary({ config, app, home, speech, recognizer }: Summar
     `  speech-to-text:    ${speech.stt.name}`,
     `  text-to-speech:    ${speech.tts.name}`,
     `  local intents:     ${recognizer.languages.join(', ')}`,
-    `  conversation agent: not available yet (requests no local intent understands get an honest "I can't do that yet")`,
-    `  memory:            not available yet`,
-    `  Redis:             ${config.redis.url ? `${config.redis.url} (not used yet)` : 'none (in-process state)'}`,
+    `  conversation agent: ${brain.summary.agent}`,
+    `  memory:            ${brain.summary.memory}`,
+    `  context:           ${brain.summary.context} (conversations kept ${config.conversation.ttl_seconds} s)`,
     `  MQTT:              ${config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'}`,
     `  Wyoming endpoint:  ${app.wyomingUri}`,
     `  HTTP API:          http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,

@@ -1,0 +1,157 @@
+// What makes Jarvis more than a command matcher, built from the config: the conversation
+// context (Redis, or in process), long-term memory (LanceDB) and the Ollama agent. Each part
+// that cannot start says why and leaves the rest working; only a configured model that cannot
+// serve the agent (missing, or unable to call tools) stops start-up, with a clear message.
+import { join } from 'node:path';
+import { Ollama } from 'ollama';
+import { type Logger, silentLogger } from 'wyoming-ts';
+import type { ConversationAgent } from './agent/agent.js';
+import { checkOllamaModel } from './agent/check-model.js';
+import { OllamaAgent } from './agent/ollama-agent.js';
+import type { JarvisConfig } from './config/schema.js';
+import { createConversationStore } from './conversation/resilient-store.js';
+import type { ConversationStore } from './conversation/store.js';
+import { ConfigError } from './errors.js';
+import type { Home } from './home/home.js';
+import type { Embedder } from './memory/embedder.js';
+import { HashedEmbedder } from './memory/hashed-embedder.js';
+import { openLanceMemory } from './memory/lance-memory.js';
+import type { MemoryStore } from './memory/memory.js';
+import { OllamaEmbedder } from './memory/ollama-embedder.js';
+
+export interface Brain {
+  readonly agent?: ConversationAgent;
+  readonly conversations: ConversationStore;
+  readonly memory?: MemoryStore;
+  /** One line each for the start-up summary. */
+  readonly summary: { agent: string; memory: string; context: string };
+  /** For `/health`. */
+  status(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export interface BrainOptions {
+  readonly config: JarvisConfig;
+  readonly home: Home;
+  readonly logger?: Logger;
+  /** Each agent failure's code, for metrics. */
+  readonly onAgentError?: (code: string) => void;
+  /** For tests: the Ollama client (default: one for `ollama.url`). */
+  readonly ollama?: Ollama;
+}
+
+export async function buildBrain(options: BrainOptions): Promise<Brain> {
+  const { config, home } = options;
+  const logger = options.logger ?? silentLogger;
+  const ollama = options.ollama ?? new Ollama({ host: config.ollama.url });
+  const conversations = await createConversationStore({
+    url: config.redis.url,
+    ttlMs: config.conversation.ttl_seconds * 1000,
+    maxMessages: config.conversation.max_messages,
+    logger,
+  });
+  let agentLine = 'off (ollama.enabled is false)';
+  let ollamaReachable = false;
+  if (config.ollama.enabled) {
+    try {
+      const info = await checkOllamaModel(ollama, config.ollama.model, AbortSignal.timeout(5000));
+      ollamaReachable = true;
+      agentLine = `Ollama ${info.model} at ${config.ollama.url}`;
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        await conversations.close();
+        throw error;
+      }
+      agentLine = `Ollama ${config.ollama.model} at ${config.ollama.url}: unreachable (${(error as Error).message}); apologising until it answers`;
+      logger.warn(
+        `Ollama at ${config.ollama.url} unreachable; the agent will apologise until it answers`,
+      );
+    }
+  }
+  const {
+    memory,
+    embedder,
+    line: memoryLine,
+  } = await openMemory(config, ollama, ollamaReachable, logger);
+  const agent = config.ollama.enabled
+    ? new OllamaAgent({
+        ollama,
+        model: config.ollama.model,
+        home,
+        conversations,
+        memory,
+        embedder,
+        timeoutMs: config.ollama.timeout_ms,
+        keepAlive: config.ollama.keep_alive,
+        maxToolRounds: config.agent.max_tool_rounds,
+        sensitiveDomains: config.agent.sensitive_domains,
+        extractFacts: config.agent.extract_facts && memory !== undefined,
+        recallLimit: config.memory.recall_limit,
+        historyMessages: config.conversation.max_messages,
+        logger,
+        onError: options.onAgentError,
+      })
+    : undefined;
+  return {
+    agent,
+    conversations,
+    memory,
+    summary: { agent: agentLine, memory: memoryLine, context: conversations.kind },
+    status: () => ({
+      agent: agent ? { model: config.ollama.model } : null,
+      conversation_context: conversations.kind,
+      memory: memory ? 'lancedb' : null,
+    }),
+    close: async () => {
+      await memory?.close();
+      await conversations.close();
+    },
+  };
+}
+
+async function openMemory(
+  config: JarvisConfig,
+  ollama: Ollama,
+  ollamaReachable: boolean,
+  logger: Logger,
+): Promise<{ memory?: MemoryStore; embedder?: Embedder; line: string }> {
+  if (!config.memory.enabled) return { line: 'off (memory.enabled is false)' };
+  const embedder = await chooseEmbedder(config, ollama, ollamaReachable, logger);
+  const dir = join(config.data_dir, 'memory');
+  try {
+    const memory = await openLanceMemory({ dir, embedder, logger });
+    const count = await memory.count();
+    return {
+      memory,
+      embedder,
+      line: `LanceDB in ${dir}: ${count} memories, embedder ${embedder.id}`,
+    };
+  } catch (error) {
+    logger.error(`long-term memory failed to open in ${dir}: ${(error as Error).message}`);
+    return { line: `unavailable (${(error as Error).message})` };
+  }
+}
+
+async function chooseEmbedder(
+  config: JarvisConfig,
+  ollama: Ollama,
+  ollamaReachable: boolean,
+  logger: Logger,
+): Promise<Embedder> {
+  const wanted = config.memory.embedder;
+  if (wanted === 'hashed' || (wanted === 'auto' && !ollamaReachable)) return new HashedEmbedder();
+  try {
+    return await OllamaEmbedder.create({ ollama, model: config.memory.embed_model });
+  } catch (error) {
+    if (wanted === 'ollama') {
+      throw new ConfigError(
+        `memory.embedder is ollama but ${config.memory.embed_model} gives no embeddings: ${(error as Error).message} (ollama pull ${config.memory.embed_model}, or set memory.embedder to auto)`,
+        'memory.embed_model',
+      );
+    }
+    logger.info(
+      `Ollama embeddings unavailable (${(error as Error).message}); using the built-in embedder`,
+    );
+    return new HashedEmbedder();
+  }
+}

@@ -1,0 +1,112 @@
+// One 0..1 score from the signals a recall gathers for each candidate: vector similarity, BM25
+// (full text), how much of the query the memory covers, recency, importance and an area match.
+// Two fusions: a weighted sum of the normalised signals (the default: its scores mean the same
+// from one query to the next, so `minScore` and forget's confidence can use them) and
+// reciprocal-rank fusion (compared in the memory benchmark).
+
+export interface Candidate<T> {
+  readonly item: T;
+  /** Cosine similarity to the query, -1..1. */
+  readonly similarity: number;
+  /** BM25 from the full-text index, 0 when the full-text search did not return it. */
+  readonly bm25: number;
+  /** Share of the query's distinct terms (stems and concepts) the memory contains, 0..1. */
+  readonly coverage: number;
+  /** Share of the query's distinct stemmed words the memory contains, 0..1. */
+  readonly wordCoverage: number;
+  /** Share of the memory's subject words the query names, 0..1 ("where does Claire live?"). */
+  readonly subjectMatch: number;
+  readonly updatedAt: number;
+  readonly importance: number;
+  readonly areaMatch: boolean;
+}
+
+export interface ScoreWeights {
+  readonly vector: number;
+  readonly text: number;
+  /** The query names what the memory is about. */
+  readonly subject: number;
+  readonly recency: number;
+  readonly importance: number;
+  /** Added when the memory's area is the one asked for. */
+  readonly area: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  vector: 0.5,
+  text: 0.3,
+  subject: 0.25,
+  recency: 0.1,
+  importance: 0.1,
+  area: 0.15,
+};
+
+export type Fusion = 'weighted' | 'rrf';
+
+export interface FuseOptions {
+  readonly now: number;
+  readonly weights?: ScoreWeights;
+  readonly fusion?: Fusion;
+  /** Recency halves every this many days (default 28). */
+  readonly halfLifeDays?: number;
+  /** Whether an area was asked for (the area weight then counts in the total). */
+  readonly area?: boolean;
+}
+
+export interface Scored<T> {
+  readonly candidate: Candidate<T>;
+  readonly score: number;
+}
+
+const DAY_MS = 86_400_000;
+const RRF_K = 60;
+
+/** 1 for now, 0.5 one half-life ago, towards 0 after. Future times count as now. */
+export function recency(updatedAt: number, now: number, halfLifeDays = 28): number {
+  const ageDays = Math.max(0, now - updatedAt) / DAY_MS;
+  return 0.5 ** (ageDays / halfLifeDays);
+}
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+function ranks<T>(list: readonly Candidate<T>[], key: (c: Candidate<T>) => number) {
+  const sorted = list.filter((c) => key(c) > 0).sort((a, b) => key(b) - key(a));
+  return new Map(sorted.map((c, i) => [c, i + 1]));
+}
+
+/** Scores the candidates and sorts them best first. */
+export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOptions): Scored<T>[] {
+  const w = options.weights ?? DEFAULT_WEIGHTS;
+  const total =
+    w.vector + w.text + w.subject + w.recency + w.importance + (options.area ? w.area : 0);
+  const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25));
+  const vectorRanks = ranks(candidates, (c) => c.similarity);
+  const textRanks = ranks(candidates, (c) => c.bm25);
+  const scored = candidates.map((c) => {
+    const fresh = recency(c.updatedAt, options.now, options.halfLifeDays);
+    const extras =
+      w.subject * clamp01(c.subjectMatch) +
+      w.recency * fresh +
+      w.importance * clamp01(c.importance) +
+      (options.area && c.areaMatch ? w.area : 0);
+    let relevance: number;
+    if (options.fusion === 'rrf') {
+      const rr = (r: number | undefined) => (r === undefined ? 0 : (RRF_K + 1) / (RRF_K + r));
+      relevance = w.vector * rr(vectorRanks.get(c)) + w.text * rr(textRanks.get(c));
+    } else {
+      const text = maxBm25 > 0 ? 0.5 * (c.bm25 / maxBm25) + 0.5 * c.coverage : c.coverage;
+      relevance = w.vector * clamp01(c.similarity) + w.text * clamp01(text);
+    }
+    return { candidate: c, score: clamp01((relevance + extras) / total) };
+  });
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/** The share of `query`'s distinct terms found among `doc`'s terms. */
+export function coverage(queryTerms: readonly string[], docTerms: ReadonlySet<string>): number {
+  const distinct = new Set(queryTerms);
+  if (distinct.size === 0) return 0;
+  let found = 0;
+  for (const term of distinct) if (docTerms.has(term)) found++;
+  return found / distinct.size;
+}

@@ -1,0 +1,164 @@
+// Hybrid search over the memories table: a vector query and a full-text (BM25) query run side by
+// side, their candidates are merged by id (a full-text hit's similarity is computed from its
+// stored vector), then scored by `fuse`. Also what `forgetMatching` counts as a confident match.
+import type * as lancedb from '@lancedb/lancedb';
+import type { Embedder } from './embedder.js';
+import {
+  type Candidate,
+  coverage,
+  type Fusion,
+  fuse,
+  type Scored,
+  type ScoreWeights,
+} from './hybrid-score.js';
+import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
+import type { Memory, MemoryKind } from './memory.js';
+import { canonicalWords } from './lexicon.js';
+import { analyse, searchTerms } from './terms.js';
+import { normaliseText, stem } from './text-analysis.js';
+
+export interface SearchContext {
+  readonly table: lancedb.Table;
+  readonly embedder: Embedder;
+  readonly now: number;
+  readonly vectorIndex: boolean;
+  readonly fusion: Fusion;
+  readonly weights: ScoreWeights;
+  readonly halfLifeDays: number;
+}
+
+export interface SearchOptions {
+  readonly kinds?: readonly MemoryKind[];
+  readonly area?: string;
+  readonly signal?: AbortSignal;
+  /** How many candidates each of the two searches returns. */
+  readonly candidates: number;
+}
+
+type Row = Record<string, unknown>;
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+async function runQueries(
+  context: SearchContext,
+  vector: Float32Array,
+  terms: string,
+  options: SearchOptions,
+): Promise<[Row[], Row[]]> {
+  const where = kindFilter(options.kinds);
+  const columns = [...MEMORY_COLUMNS, 'terms'];
+  let vectorQuery = context.table
+    .query()
+    .nearestTo(vector)
+    .distanceType('cosine')
+    .select(columns)
+    .limit(options.candidates);
+  if (context.vectorIndex) vectorQuery = vectorQuery.refineFactor(4);
+  if (where) vectorQuery = vectorQuery.where(where);
+  let textQuery: lancedb.Query | undefined;
+  if (terms !== '') {
+    textQuery = context.table
+      .query()
+      .fullTextSearch(terms, { columns: 'terms' })
+      .select([...columns, 'vector'])
+      .limit(options.candidates);
+    if (where) textQuery = textQuery.where(where);
+  }
+  return Promise.all([vectorQuery.toArray(), textQuery ? textQuery.toArray() : []]);
+}
+
+/** The candidates for `query`, scored and sorted best first. */
+export async function search(
+  context: SearchContext,
+  query: string,
+  options: SearchOptions,
+): Promise<Scored<Memory>[]> {
+  const terms = searchTerms(query);
+  const [vector] = await context.embedder.embed([query], options.signal);
+  options.signal?.throwIfAborted();
+  const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
+  options.signal?.throwIfAborted();
+  const queryTerms = terms === '' ? [] : terms.split(' ');
+  const queryWords = queryTerms.filter((t) => !/^[ck]_/.test(t));
+  const named = namedWords(query);
+  const area = options.area ? normaliseText(options.area) : undefined;
+  const byId = new Map<string, { row: Row; similarity: number; bm25: number }>();
+  for (const row of vectorRows) {
+    byId.set(String(row.id), { row, similarity: 1 - Number(row._distance), bm25: 0 });
+  }
+  for (const row of textRows) {
+    const seen = byId.get(String(row.id));
+    if (seen) seen.bm25 = Number(row._score) || 0;
+    else {
+      const stored = rowVector(row);
+      const similarity = stored ? dot(vector!, stored) : 0;
+      byId.set(String(row.id), { row, similarity, bm25: Number(row._score) || 0 });
+    }
+  }
+  const candidates: Candidate<Memory>[] = [...byId.values()].map(({ row, similarity, bm25 }) => {
+    const memory = toMemory(row);
+    const docTerms = new Set(String(row.terms).split(' '));
+    return {
+      item: memory,
+      similarity,
+      bm25,
+      coverage: coverage(queryTerms, docTerms),
+      wordCoverage: coverage(queryWords, docTerms),
+      subjectMatch: subjectMatch(memory.subject, named),
+      updatedAt: memory.updatedAt,
+      importance: memory.importance,
+      areaMatch:
+        area !== undefined && memory.area !== undefined && normaliseText(memory.area) === area,
+    };
+  });
+  return fuse(candidates, {
+    now: context.now,
+    weights: context.weights,
+    fusion: context.fusion,
+    halfLifeDays: context.halfLifeDays,
+    area: area !== undefined,
+  });
+}
+
+/** The words a query names things with: as written, stemmed, and their canonical names. */
+function namedWords(query: string): Set<string> {
+  const { contentWords, stems } = analyse(query);
+  return new Set([...contentWords, ...stems, ...canonicalWords(stems)]);
+}
+
+/** The share of a subject's words (`claire live`, `user: evening light`) the query names. */
+function subjectMatch(subject: string, named: ReadonlySet<string>): number {
+  const words = subject
+    .replace(/^user:\s*/, '')
+    .split(' ')
+    .filter(Boolean);
+  if (words.length === 0) return 0;
+  return words.filter((w) => named.has(w) || named.has(stem(w))).length / words.length;
+}
+
+const FORGET_VERBS =
+  /^\s*(?:please\s+|s'il te pla[iî]t\s+)?(?:forget|delete|remove|erase|oublie[rz]?|efface[rz]?|supprime[rz]?)\b[\s,:]*/i;
+
+/** What a "forget ..." request is about: the request without its verb. */
+export function forgetQuery(request: string): string {
+  return request.replace(FORGET_VERBS, '').trim();
+}
+
+/**
+ * The memories a forget request clearly points at: the best match when it has at least half of
+ * the request's words or is very close in meaning, and any other nearly as good and as clear.
+ */
+export function confidentMatches(scored: readonly Scored<Memory>[]): Memory[] {
+  const clear = (s: Scored<Memory>) =>
+    s.candidate.wordCoverage >= 0.5 || s.candidate.similarity >= 0.75;
+  const best = scored[0];
+  if (!best || !clear(best)) return [];
+  return scored
+    .filter((s) => s === best || (clear(s) && s.score >= best.score * 0.9))
+    .map((s) => s.candidate.item);
+}

@@ -1,0 +1,36 @@
+// The terms of a text as the memory store sees them: stemmed content words and the concepts
+// the lexicon gives them. Used for the full-text column, queries and the embedder's features.
+import { conceptsOf, rewriteIdioms } from './lexicon.js';
+import { isStopWord, normaliseText, stem } from './text-analysis.js';
+
+export interface AnalysedText {
+  /** Content words as written (normalised), in order. */
+  readonly contentWords: readonly string[];
+  /** Content words, stemmed, in order. */
+  readonly stems: readonly string[];
+  /** Lexicon synonyms as tags (`c_cat` for `chat`), one per occurrence. */
+  readonly concepts: readonly string[];
+  /** Lexicon categories as tags (`k_pet`, `k_colour`), one per occurrence. */
+  readonly categories: readonly string[];
+}
+
+/** Content words, their stems and their lexicon concepts. */
+export function analyse(text: string): AnalysedText {
+  const normalised = rewriteIdioms(normaliseText(text));
+  const contentWords = normalised.split(' ').filter((w) => w !== '' && !isStopWord(w));
+  const stems = contentWords.map(stem);
+  const concepts: string[] = [];
+  const categories: string[] = [];
+  for (let i = 0; i < stems.length; i++) {
+    const entry = conceptsOf(stems[i]!, stems[i + 1]);
+    for (const c of entry.synonyms) concepts.push(`c_${c}`);
+    for (const c of entry.categories) categories.push(`k_${c}`);
+  }
+  return { contentWords, stems, concepts, categories };
+}
+
+/** The terms indexed for full-text search and used to query it: stems, then lexicon tags. */
+export function searchTerms(text: string): string {
+  const { stems, concepts, categories } = analyse(text);
+  return [...stems, ...concepts, ...categories].join(' ');
+}
