@@ -31,6 +31,8 @@ export interface RedisServerOptions {
   binary?: string;
   /** How long to wait for Redis to accept connections (default 15 s). */
   readyTimeoutMs?: number;
+  /** Keep data across `kill()`/`restart()` (an append-only file synced on every write). */
+  persistent?: boolean;
 }
 
 const STOP_GRACE_MS = 5_000;
@@ -43,11 +45,12 @@ export async function startRedisServer(
 ): Promise<RedisServerProcess> {
   const binary = options.binary ?? 'redis-server';
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
+  const persistent = options.persistent ?? false;
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-redis-'));
   let port = options.port ?? (await freePort());
   let child: ChildProcess;
   try {
-    child = await launch(binary, port, dir, readyTimeoutMs);
+    child = await launch(binary, port, dir, readyTimeoutMs, persistent);
   } catch (error) {
     // A port found free a moment ago may have been taken since: try another one, once.
     if (options.port !== undefined || !(error instanceof PortInUseError)) {
@@ -55,7 +58,7 @@ export async function startRedisServer(
       throw error;
     }
     port = await freePort();
-    child = await launch(binary, port, dir, readyTimeoutMs).catch((second: unknown) => {
+    child = await launch(binary, port, dir, readyTimeoutMs, persistent).catch((second: unknown) => {
       rmSync(dir, { recursive: true, force: true });
       throw second;
     });
@@ -73,7 +76,7 @@ export async function startRedisServer(
     async restart() {
       await terminate(child);
       mkdirSync(dir, { recursive: true }); // gone if it was stopped
-      child = await launch(binary, port, dir, readyTimeoutMs);
+      child = await launch(binary, port, dir, readyTimeoutMs, persistent);
     },
     pause() {
       child.kill('SIGSTOP');
@@ -93,13 +96,15 @@ async function launch(
   port: number,
   dir: string,
   readyTimeoutMs: number,
+  persistent: boolean,
 ): Promise<ChildProcess> {
   installExitHook();
   const args = [
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--save', '',
-    '--appendonly', 'no',
+    '--appendonly', persistent ? 'yes' : 'no',
+    '--appendfsync', 'always',
     '--daemonize', 'no',
     '--dir', dir,
     '--logfile', '',

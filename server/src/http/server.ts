@@ -166,7 +166,8 @@ export class HttpApi {
       intent: outcome.intent ?? null,
       language: outcome.language,
       conversation_id: conversationId,
-      handled: outcome.handledBy !== 'none',
+      // An agent that failed (Ollama down) did not handle it: its apology is the response.
+      handled: outcome.handledBy === 'intent' || (outcome.handledBy === 'agent' && !outcome.failed),
       handled_by: outcome.handledBy,
       expects_reply: outcome.expectsReply,
       ...(outcome.errorCode ? { error: outcome.errorCode } : {}),
