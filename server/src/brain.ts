@@ -9,7 +9,7 @@ import type { ConversationAgent } from './agent/agent.js';
 import { checkOllamaModel } from './agent/check-model.js';
 import { OllamaAgent } from './agent/ollama-agent.js';
 import type { JarvisConfig } from './config/schema.js';
-import { createConversationStore } from './conversation/resilient-store.js';
+import { createConversationStore, redactUrl } from './conversation/resilient-store.js';
 import type { ConversationStore } from './conversation/store.js';
 import { ConfigError } from './errors.js';
 import type { Home } from './home/home.js';
@@ -96,7 +96,11 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
     agent,
     conversations,
     memory,
-    summary: { agent: agentLine, memory: memoryLine, context: conversations.kind },
+    summary: {
+      agent: agentLine,
+      memory: memoryLine,
+      context: contextLine(config, conversations.kind),
+    },
     status: () => ({
       agent: agent ? { model: config.ollama.model } : null,
       conversation_context: conversations.kind,
@@ -154,4 +158,13 @@ async function chooseEmbedder(
     );
     return new HashedEmbedder();
   }
+}
+
+function contextLine(config: JarvisConfig, kind: string): string {
+  const kept = `conversations kept ${config.conversation.ttl_seconds} s`;
+  if (!config.redis.url) return `in process (no redis.url), ${kept}`;
+  const where = `Redis at ${redactUrl(config.redis.url)}`;
+  return kind === 'redis'
+    ? `${where}, ${kept}`
+    : `in process: ${where} unreachable, retrying; ${kept}`;
 }

@@ -25,20 +25,29 @@ export function startupSummary({
 }: SummarySources): string {
   const host = hostname();
   const port = app.wyomingUri.replace(/^tcp:\/\/[^:]+:/, '');
+  const rows: [string, string][] = [
+    ['home', `${home.kind}${home.connected ? '' : ' (not connected yet; retrying)'}`],
+    ['speech-to-text', speech.stt.name],
+    ['text-to-speech', speech.tts.name],
+    ['local intents', recognizer.languages.join(', ')],
+    ['conversation agent', brain.summary.agent],
+    ['memory', brain.summary.memory],
+    ['context', brain.summary.context],
+    ['MQTT', config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'],
+    ['Wyoming endpoint', app.wyomingUri],
+    [
+      'HTTP API',
+      `http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,
+    ],
+    [
+      'satellites',
+      `${config.satellites.length} configured${config.discovery.zeroconf ? ', more found over zeroconf' : ''}`,
+    ],
+  ];
   const lines = [
     '',
     'Jarvis server ready',
-    `  home:              ${home.kind}${home.connected ? '' : ' (not connected yet; retrying)'}`,
-    `  speech-to-text:    ${speech.stt.name}`,
-    `  text-to-speech:    ${speech.tts.name}`,
-    `  local intents:     ${recognizer.languages.join(', ')}`,
-    `  conversation agent: ${brain.summary.agent}`,
-    `  memory:            ${brain.summary.memory}`,
-    `  context:           ${brain.summary.context} (conversations kept ${config.conversation.ttl_seconds} s)`,
-    `  MQTT:              ${config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'}`,
-    `  Wyoming endpoint:  ${app.wyomingUri}`,
-    `  HTTP API:          http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,
-    `  satellites:        ${config.satellites.length} configured${config.discovery.zeroconf ? ', more found over zeroconf' : ''}`,
+    ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(20)}${value}`),
     '',
     `  Satellites: jarvis-satellite --server tcp://${host}:${port}`,
     `  Home Assistant: add the Wyoming integration with host ${host}, port ${port}`,
