@@ -282,7 +282,7 @@ export class LanceMemory implements MemoryStore {
       .nearestTo(vector)
       .distanceType('cosine')
       .where(sameKind)
-      .select(MEMORY_COLUMNS)
+      .select([...MEMORY_COLUMNS, '_distance'])
       .limit(1)
       .toArray();
     const threshold = this.#options.duplicateSimilarity ?? 0.9;

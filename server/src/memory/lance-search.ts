@@ -56,7 +56,7 @@ async function runQueries(
     .query()
     .nearestTo(vector)
     .distanceType('cosine')
-    .select(columns)
+    .select([...columns, '_distance'])
     .limit(options.candidates);
   if (context.vectorIndex) vectorQuery = vectorQuery.refineFactor(4);
   if (where) vectorQuery = vectorQuery.where(where);
@@ -65,7 +65,7 @@ async function runQueries(
     textQuery = context.table
       .query()
       .fullTextSearch(terms, { columns: 'terms' })
-      .select([...columns, 'vector'])
+      .select([...columns, 'vector', '_score'])
       .limit(options.candidates);
     if (where) textQuery = textQuery.where(where);
   }
