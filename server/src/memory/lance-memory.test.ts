@@ -363,11 +363,15 @@ describe('LanceMemory: storage', () => {
     const indexed = await table.listIndices();
     table.close();
     db.close();
-    expect(indexed.map((i) => i.columns[0]).sort()).toEqual(['terms', 'vector']);
+    expect(indexed.map((i) => i.columns[0]).sort()).toEqual(['subject', 'terms', 'vector']);
     const { memory } = await store.remember({ text: 'Felix is a black cat' });
     expect((await store.recall('what colour is my cat?'))[0]?.memory.id).toBe(memory.id);
     await store.optimize();
     expect((await store.recall('what colour is my cat?'))[0]?.memory.id).toBe(memory.id);
+    // The subject index finds the old memory, so a new statement about Felix replaces it.
+    const update = await store.remember({ text: 'Felix is actually grey' });
+    expect(update).toMatchObject({ action: 'updated', memory: { id: memory.id } });
+    expect(await store.count()).toBe(401);
     expect((await store.recall('where is box number 123?'))[0]?.memory.text).toContain(
       'box number 123',
     );

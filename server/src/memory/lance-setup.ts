@@ -49,6 +49,10 @@ export async function ensureVectorIndex(
   if (indices.some((i) => i.columns.includes('vector'))) return true;
   const rows = await table.countRows();
   if (rows < options.vectorIndexRows) return false;
+  // `remember` looks up the memory about the same subject first: a scan without this.
+  if (!indices.some((i) => i.columns.includes('subject'))) {
+    await table.createIndex('subject', { config: lancedb.Index.btree(), replace: true });
+  }
   const started = performance.now();
   await table.createIndex('vector', {
     config: lancedb.Index.hnswSq({ distanceType: 'cosine' }),
