@@ -44,12 +44,6 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
   const { config, home } = options;
   const logger = options.logger ?? silentLogger;
   const ollama = options.ollama ?? new Ollama({ host: config.ollama.url });
-  const conversations = await createConversationStore({
-    url: config.redis.url,
-    ttlMs: config.conversation.ttl_seconds * 1000,
-    maxMessages: config.conversation.max_messages,
-    logger,
-  });
   let agentLine = 'off (ollama.enabled is false)';
   let ollamaReachable = false;
   if (config.ollama.enabled) {
@@ -58,21 +52,24 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
       ollamaReachable = true;
       agentLine = `Ollama ${info.model} at ${config.ollama.url}`;
     } catch (error) {
-      if (error instanceof ConfigError) {
-        await conversations.close();
-        throw error;
-      }
+      if (error instanceof ConfigError) throw error;
       agentLine = `Ollama ${config.ollama.model} at ${config.ollama.url}: unreachable (${(error as Error).message}); apologising until it answers`;
       logger.warn(
         `Ollama at ${config.ollama.url} unreachable; the agent will apologise until it answers`,
       );
     }
   }
-  const {
-    memory,
-    embedder,
-    line: memoryLine,
-  } = await openMemory(config, ollama, ollamaReachable, logger);
+  // Everything that can refuse the config is decided before anything is opened.
+  const embedder = config.memory.enabled
+    ? await chooseEmbedder(config, ollama, ollamaReachable, logger)
+    : undefined;
+  const conversations = await createConversationStore({
+    url: config.redis.url,
+    ttlMs: config.conversation.ttl_seconds * 1000,
+    maxMessages: config.conversation.max_messages,
+    logger,
+  });
+  const { memory, line: memoryLine } = await openMemory(config, embedder, logger);
   const agent = config.ollama.enabled
     ? new OllamaAgent({
         ollama,
@@ -107,6 +104,7 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
       memory: memory ? 'lancedb' : null,
     }),
     close: async () => {
+      await agent?.close(); // lets a fact extraction in flight finish or stop first
       await memory?.close();
       await conversations.close();
     },
@@ -115,19 +113,16 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
 
 async function openMemory(
   config: JarvisConfig,
-  ollama: Ollama,
-  ollamaReachable: boolean,
+  embedder: Embedder | undefined,
   logger: Logger,
-): Promise<{ memory?: MemoryStore; embedder?: Embedder; line: string }> {
-  if (!config.memory.enabled) return { line: 'off (memory.enabled is false)' };
-  const embedder = await chooseEmbedder(config, ollama, ollamaReachable, logger);
+): Promise<{ memory?: MemoryStore; line: string }> {
+  if (!embedder) return { line: 'off (memory.enabled is false)' };
   const dir = join(config.data_dir, 'memory');
   try {
     const memory = await openLanceMemory({ dir, embedder, logger });
     const count = await memory.count();
     return {
       memory,
-      embedder,
       line: `LanceDB in ${dir}: ${count} memories, embedder ${embedder.id}`,
     };
   } catch (error) {
