@@ -9,7 +9,9 @@ describe('deriveSubject', () => {
     ['Felix is a black cat', 'felix'],
     ['Felix is actually grey', 'felix'],
     ['Felix est un chat noir, il aime les zones chaudes', 'felix'],
-    ["Mon chat s'appelle Felix", 'felix'],
+    ["Mon chat s'appelle Felix", 'felix name'],
+    ['My wife is called Claire', 'claire name'],
+    ['Felix is 3 years old', 'felix age'],
     ['Felix aime les zones chaudes', 'felix like'],
     ['Felix likes sleeping on the sofa', 'felix like'],
     ['I like warm light in the evening', 'user: evening light'],
@@ -37,8 +39,10 @@ describe('deriveSubject', () => {
       'Claire lives in Lyon',
       'Claire was born in May',
       'Claire loves lasagne',
+      'Claire is 34 years old',
+      'My sister is called Claire',
     ];
-    expect(new Set(about.map(subject)).size).toBe(4);
+    expect(new Set(about.map(subject)).size).toBe(6);
   });
 
   it('derives something from any text', () => {

@@ -138,6 +138,11 @@ function reminderSubject(list: readonly Token[]): string {
 
 const HAVE = new Set(['has', 'have', 'had', 'ont', 'possede']);
 
+/** "is 3 years old", "is three", "a 3 ans": an age, its own aspect. */
+const isAge = (predicate: readonly Token[]) =>
+  predicate.some((t, i) => t.word === 'old' && /^years?$/.test(predicate[i - 1]?.word ?? '')) ||
+  predicate.some((t) => t.word === 'ans');
+
 /** The noun phrase before the first verb, plus the verb when it is not a copula. */
 function statementSubject(list: readonly Token[], kind: MemoryKind): string {
   const start = list.findIndex((t) => !isStopWord(t.word) || POSSESSIVES.has(t.word));
@@ -151,9 +156,11 @@ function statementSubject(list: readonly Token[], kind: MemoryKind): string {
   if (kind === 'house' && HAVE.has(verb.word)) return head;
   if (COPULAS.has(verb.word)) {
     // "Anna was born in May", "Anna is allergic to nuts": about her birthday, her allergy.
-    const next = body.slice(verbAt + 1).find((t) => isContent(t) || isBorn(t));
-    const aspect =
-      next && (isBorn(next) ? 'birthday' : ASPECTS.find((a) => hasConcept(next.stem, a)));
+    const predicate = body.slice(verbAt + 1);
+    const next = predicate.find((t) => isContent(t) || isBorn(t));
+    const aspect = isAge(predicate)
+      ? 'age'
+      : next && (isBorn(next) ? 'birthday' : ASPECTS.find((a) => hasConcept(next.stem, a)));
     return aspect ? `${head} ${aspect}` : head;
   }
   return `${head} ${canonicalWords([verb.stem])[0]}`;
@@ -167,7 +174,8 @@ export function deriveSubject(text: string, kind: MemoryKind): string {
       .replace(/\p{M}+/gu, '')
       .toLowerCase(),
   );
-  if (named) return normaliseText(named[1]!);
+  // "Mon chat s'appelle Felix": Felix's name, not everything about Felix ("Felix is a black cat").
+  if (named) return `${normaliseText(named[1]!)} name`;
   const list = tokens(text);
   const colon = /^([^:]{1,30}):/.exec(text.trim());
   let subject: string;
