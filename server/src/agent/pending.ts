@@ -41,7 +41,8 @@ export async function answerPending(
   );
   const calls = outcome.calls ?? [];
   if (calls.length === 0) {
-    options.logger.warn(`confirmed ${action.tool} did not run: ${outcome.content}`);
+    options.logger.warn(`confirmed ${action.tool} did not run`);
+    options.logger.debug(`confirmed ${action.tool}: ${outcome.content}`);
     voice.say(actionPhrase('actionFailed', service, target, language));
     return {
       ...reply,
