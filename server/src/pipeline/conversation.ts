@@ -139,6 +139,11 @@ function fixed(
   return { speech, language, handledBy: 'none', calls: [], expectsReply: false, failed, errorCode };
 }
 
+/** A fixed answer known at once ("Sorry, I didn't catch that"), neither handled nor failed. */
+export function fixedAnswer(speech: string, language: Language): ConversationAnswer {
+  return whole(fixed(speech, language, false));
+}
+
 /** An answer known at once: its text in one piece. */
 function whole(outcome: ConversationOutcome): ConversationAnswer {
   return {

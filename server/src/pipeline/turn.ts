@@ -21,7 +21,7 @@ import { sentencesOf, speakStreaming } from '../engines/tts/sentences.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language, TimerAction, TimerInfo } from '../intents/types.js';
-import { type ConversationAnswer, converse } from './conversation.js';
+import { type ConversationAnswer, converse, fixedAnswer } from './conversation.js';
 import { reply, type ReplyKey } from './replies.js';
 import { sendAudio } from './speak.js';
 import { type TurnMoments, type TurnTimings, timingsOf } from './timings.js';
@@ -260,21 +260,4 @@ export class Turn {
     this.moments.end = this.now();
     return { expectsReply: false, ...partial, timings: timingsOf(this.moments) };
   }
-}
-
-/** An answer known at once. */
-function fixedAnswer(speech: string, language: Language): ConversationAnswer {
-  return {
-    text: (async function* () {
-      yield speech;
-    })(),
-    done: Promise.resolve({
-      speech,
-      language,
-      handledBy: 'none',
-      calls: [],
-      expectsReply: false,
-      failed: false,
-    }),
-  };
 }

@@ -61,18 +61,8 @@ export class OpenWakeWord implements WakeWordDetector {
    * file gives an `EngineError` naming it; bad settings or duplicate names a `ConfigError`.
    */
   static async load(options: OpenWakeWordOptions): Promise<OpenWakeWord> {
-    checkModels(options.models);
-    const builtin = builtinFeatureModels();
-    const features = await loadFeatureModels(
-      options.melspectrogramPath ?? builtin.melspectrogram,
-      options.embeddingPath ?? builtin.embedding,
-    );
-    try {
-      return new OpenWakeWord(features, await loadClassifiers(options.models));
-    } catch (error) {
-      await releaseAll([features.melspectrogram, features.embedding]);
-      throw error;
-    }
+    const { features, classifiers } = await loadWakeModels(options);
+    return new OpenWakeWord(features, classifiers);
   }
 
   /**
@@ -169,6 +159,27 @@ export class OpenWakeWord implements WakeWordDetector {
       fetches: { [session.outputNames[0]!]: new ort.Tensor('float32', output, [1, 1]) },
       output,
     };
+  }
+}
+
+/**
+ * The shared feature models and one classifier per wake word, checked; on a failure what was
+ * loaded is released. Errors as `OpenWakeWord.load`.
+ */
+export async function loadWakeModels(
+  options: OpenWakeWordOptions,
+): Promise<{ features: FeatureModels; classifiers: Classifier[] }> {
+  checkModels(options.models);
+  const builtin = builtinFeatureModels();
+  const features = await loadFeatureModels(
+    options.melspectrogramPath ?? builtin.melspectrogram,
+    options.embeddingPath ?? builtin.embedding,
+  );
+  try {
+    return { features, classifiers: await loadClassifiers(options.models) };
+  } catch (error) {
+    await releaseAll([features.melspectrogram, features.embedding]);
+    throw error;
   }
 }
 

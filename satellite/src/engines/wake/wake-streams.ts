@@ -5,9 +5,8 @@
 // is taken over its whole input (a batch would let a loud stream floor a quiet one).
 import * as ort from 'onnxruntime-node';
 import { EngineError } from '../../errors.js';
-import { builtinFeatureModels } from './builtin-models.js';
-import { type Classifier, loadClassifiers, longestWindow } from './classifier.js';
-import { embed, type FeatureModels, loadFeatureModels, transform } from './features.js';
+import { type Classifier, longestWindow } from './classifier.js';
+import { embed, type FeatureModels, transform } from './features.js';
 import {
   EMBEDDING_FRAMES,
   EMBEDDING_SIZE,
@@ -19,7 +18,7 @@ import {
   SAMPLE_RATE,
   STEP_SAMPLES,
 } from './onnx-models.js';
-import { checkModels, type OpenWakeWordOptions } from './openwakeword.js';
+import { loadWakeModels, type OpenWakeWordOptions } from './openwakeword.js';
 import { INITIAL_TRIGGER, trigger, type TriggerState } from './trigger.js';
 import type { WakeDetection, WakeWordModel } from './wake-word.js';
 
@@ -108,18 +107,8 @@ export class WakeWordStreams {
 
   /** Loads the models once for every stream; errors as `OpenWakeWord.load`. */
   static async load(options: OpenWakeWordOptions): Promise<WakeWordStreams> {
-    checkModels(options.models);
-    const builtin = builtinFeatureModels();
-    const features = await loadFeatureModels(
-      options.melspectrogramPath ?? builtin.melspectrogram,
-      options.embeddingPath ?? builtin.embedding,
-    );
-    try {
-      return new WakeWordStreams(features, await loadClassifiers(options.models));
-    } catch (error) {
-      await releaseAll([features.melspectrogram, features.embedding]);
-      throw error;
-    }
+    const { features, classifiers } = await loadWakeModels(options);
+    return new WakeWordStreams(features, classifiers);
   }
 
   get size(): number {

@@ -25,6 +25,20 @@ export interface WyomingSessionOptions {
   readonly responseTimeoutMs?: number;
 }
 
+/** The session options of a Wyoming client engine, named `wyoming:<uri>`. */
+export function wyomingSessionOptions(options: {
+  readonly uri: string;
+  readonly connectTimeoutMs?: number;
+  readonly responseTimeoutMs?: number;
+}): WyomingSessionOptions {
+  return {
+    uri: options.uri,
+    engine: `wyoming:${options.uri}`,
+    connectTimeoutMs: options.connectTimeoutMs,
+    responseTimeoutMs: options.responseTimeoutMs,
+  };
+}
+
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -17,7 +17,12 @@ import {
 } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
-import { describeService, WyomingSession, type WyomingSessionOptions } from './wyoming-session.js';
+import {
+  describeService,
+  WyomingSession,
+  type WyomingSessionOptions,
+  wyomingSessionOptions,
+} from './wyoming-session.js';
 
 export interface WyomingSttOptions {
   /** `tcp://host:port` or `unix://path`. */
@@ -44,13 +49,8 @@ export class WyomingStt implements SpeechToText {
   private readonly logger: Logger;
 
   constructor(private readonly options: WyomingSttOptions) {
-    this.name = `wyoming:${options.uri}`;
-    this.session = {
-      uri: options.uri,
-      engine: this.name,
-      connectTimeoutMs: options.connectTimeoutMs,
-      responseTimeoutMs: options.responseTimeoutMs,
-    };
+    this.session = wyomingSessionOptions(options);
+    this.name = this.session.engine;
     this.logger = options.logger ?? silentLogger;
   }
 

@@ -32,6 +32,7 @@ import {
   describeService,
   WyomingSession,
   type WyomingSessionOptions,
+  wyomingSessionOptions,
 } from '../stt/wyoming-session.js';
 import { sentencesOf } from './sentences.js';
 import { speakStreaming } from './speak-streaming.js';
@@ -74,13 +75,8 @@ export class WyomingTts implements TextToSpeech {
   private readonly logger: Logger;
 
   constructor(private readonly options: WyomingTtsOptions) {
-    this.name = `wyoming:${options.uri}`;
-    this.session = {
-      uri: options.uri,
-      engine: this.name,
-      connectTimeoutMs: options.connectTimeoutMs,
-      responseTimeoutMs: options.responseTimeoutMs,
-    };
+    this.session = wyomingSessionOptions(options);
+    this.name = this.session.engine;
     this.logger = options.logger ?? silentLogger;
   }
 
