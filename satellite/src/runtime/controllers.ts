@@ -47,6 +47,11 @@ export class ControllerGuard {
     this.logger = options.logger ?? silentLogger;
   }
 
+  /** A refused connection, being closed: nothing it sends counts any more. */
+  isRefused(link: ServerLink): boolean {
+    return this.refused.has(link);
+  }
+
   /** The controller sent something: it is alive. */
   heard(link: ServerLink): void {
     if (this.probe?.owner !== link) return;

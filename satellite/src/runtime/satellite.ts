@@ -114,6 +114,7 @@ export class Satellite {
    * `allowTakeover`, take it over).
    */
   receive(link: ServerLink, event: Event): void {
+    if (this.guard.isRefused(link)) return;
     if (event.type === 'describe') {
       void link.send(this.options.info()).catch(() => {});
       return;
