@@ -53,7 +53,11 @@ async function call(method: string, path: string, body?: unknown) {
 }
 
 /** A satellite called `name` connecting in from `localAddress`; resolves once it is driven. */
-async function connectIn(name: string, localAddress: string): Promise<WyomingConnection> {
+async function connectIn(
+  name: string,
+  localAddress: string,
+  expected = 'run-satellite',
+): Promise<WyomingConnection> {
   const socket = connect({
     host: '127.0.0.1',
     port: Number(endpoint.uri.split(':').at(-1)),
@@ -65,7 +69,7 @@ async function connectIn(name: string, localAddress: string): Promise<WyomingCon
   await connection.write(
     new Info({ satellite: { name, attribution: { name: 'test', url: '' }, installed: true } }),
   );
-  expect((await connection.readEvent())?.type).toBe('run-satellite');
+  expect((await connection.readEvent())?.type).toBe(expected);
   return connection;
 }
 
@@ -115,6 +119,13 @@ describe('/api/satellites', () => {
       satellite: { status: 'discovered', adopted_via: null },
     });
     expect(fleet.drives('tcp://127.0.0.1:3')).toBe(false);
+  });
+
+  it('a connection never takes the name of a satellite the server dials', async () => {
+    await connectIn('garage', '127.0.0.1', 'error');
+    expect((await call('GET', '/api/satellites')).body).not.toContainEqual(
+      expect.objectContaining({ adopted_via: 'connection', name: 'garage' }),
+    );
   });
 
   it('one that connects in is adopted at its address; forgetting it closes it and frees the name', async () => {

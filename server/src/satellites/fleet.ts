@@ -106,6 +106,11 @@ export class SatelliteFleet {
   ): Promise<void> {
     const address = hostOf(connection.remote);
     const name = satellite.name || address;
+    // A name the server dials (configured or adopted) is never taken by a connection.
+    const dialedNamesake = this.list().find(
+      (e) => e.uri && e.adopted_via && sameName(e.name, name),
+    );
+    if (dialedNamesake) return this.refuse(connection, name, address, dialedNamesake.uri!);
     const verdict = judgeClaim(this.adoptions, name, address, this.timestamp());
     if (verdict.verdict === 'refuse')
       return this.refuse(connection, name, address, verdict.adoptedAddress);
