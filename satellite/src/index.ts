@@ -6,3 +6,5 @@ export const DEFAULT_SATELLITE_URI = 'tcp://0.0.0.0:10700';
 export { DEFAULT_WAKE_WORD } from './engines/wake/builtin-models.js';
 
 export { advertise } from './runtime/zeroconf.js';
+
+export { SATELLITE_BUSY } from './runtime/controllers.js';

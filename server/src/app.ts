@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { parseUri, type WyomingServer } from 'wyoming-ts/node';
 import {
@@ -20,8 +21,10 @@ import type { IntentRecognizer } from './intents/types.js';
 import type { MemoryStore } from './memory/memory.js';
 import { Metrics } from './metrics.js';
 import { WakeArbiter } from './satellites/arbiter.js';
+import { AdoptionStore } from './satellites/adoption-store.js';
 import { type Browse, browseZeroconf, discoverSatellites } from './satellites/discovery.js';
-import { type DriverTiming, SatelliteDialer } from './satellites/driver.js';
+import type { DriverTiming } from './satellites/driver.js';
+import { SatelliteFleet } from './satellites/fleet.js';
 import { SatelliteRegistry } from './satellites/registry.js';
 import { createWyomingEndpoint } from './wyoming/endpoint.js';
 import { serviceInfo } from './wyoming/info.js';
@@ -34,7 +37,10 @@ export interface AppParts {
   home: Home;
   /** Turns the home's names into the phrase engine's grammar; none when not applicable. */
   onHomeChanged?: () => void;
-  /** How satellites are found on the network (default: zeroconf when `discovery.zeroconf`). */
+  /**
+   * How satellites are found on the network (default: zeroconf when `discovery.zeroconf`).
+   * Found ones are listed as discovered and driven only once adopted.
+   */
   browse?: Browse;
   /** The LLM agent, for what no local intent understands (see `brain.ts`). */
   agent?: ConversationAgent;
@@ -52,6 +58,8 @@ export interface RunningApp {
   readonly wyomingUri: string;
   readonly httpPort: number;
   readonly registry: SatelliteRegistry;
+  /** Every satellite known: configured, adopted, discovered, connected. */
+  readonly fleet: SatelliteFleet;
   readonly metrics: Metrics;
   readonly bus: EventBus;
   stop(): Promise<void>;
@@ -116,29 +124,27 @@ export async function startApp(
       intentLanguages: parts.recognizer.languages,
       ttsStreaming: true,
     });
+  const fleet = await SatelliteFleet.open({
+    registry,
+    configured: config.satellites,
+    store: new AdoptionStore(join(config.data_dir, 'satellites.json')),
+    timing,
+    logger,
+  });
   const endpoint: WyomingServer = createWyomingEndpoint({
     uri: config.wyoming.uri,
-    registry,
-    timing,
+    fleet,
     logger,
     services: { ...parts, language: config.language, info, createWakeDetector, logger },
   });
   const wyomingUri = await endpoint.start();
-  const dialers = config.satellites.map(
-    (entry) => new SatelliteDialer(registry, entry.uri, timing, logger),
-  );
-  for (const dialer of dialers) dialer.start();
+  fleet.start();
   const browse = parts.browse ?? (config.discovery.zeroconf ? browseZeroconf : undefined);
   const stopDiscovery = browse
     ? discoverSatellites({
         browse,
-        known: (uri) =>
-          dialers.some((dialer) => dialer.uri === uri) || uri.endsWith(`:${portOf(wyomingUri)}`),
-        onSatellite: (uri) => {
-          const dialer = new SatelliteDialer(registry, uri, timing, logger);
-          dialers.push(dialer);
-          dialer.start();
-        },
+        known: (uri) => fleet.drives(uri) || uri.endsWith(`:${portOf(wyomingUri)}`),
+        onSatellite: (uri, satellite) => fleet.found(uri, satellite),
         logger,
       })
     : undefined;
@@ -147,6 +153,7 @@ export async function startApp(
     port: config.http.port,
     token: config.http.token,
     registry,
+    fleet,
     home: parts.home,
     recognizer: parts.recognizer,
     agent: parts.agent,
@@ -163,11 +170,12 @@ export async function startApp(
     wyomingUri,
     httpPort,
     registry,
+    fleet,
     metrics,
     bus,
     stop: async () => {
       stopDiscovery?.();
-      for (const dialer of dialers) await dialer.stop();
+      await fleet.stop();
       await endpoint.stop();
       await http.stop();
       arbiter.stop();

@@ -39,10 +39,7 @@ export function startupSummary({
       'HTTP API',
       `http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,
     ],
-    [
-      'satellites',
-      `${config.satellites.length} configured${config.discovery.zeroconf ? ', more found over zeroconf' : ''}`,
-    ],
+    ['satellites', satellitesRow(app, config.discovery.zeroconf)],
   ];
   const lines = [
     '',
@@ -54,4 +51,15 @@ export function startupSummary({
     '',
   ];
   return lines.join('\n');
+}
+
+/** `1 configured, 2 adopted, 1 discovered (adopt: POST /api/satellites/<name>/adopt)`. */
+function satellitesRow(app: RunningApp, zeroconf: boolean): string {
+  const counts = app.fleet.counts();
+  const parts = [`${counts.configured} configured`, `${counts.adopted} adopted`];
+  if (counts.discovered > 0) parts.push(`${counts.discovered} discovered, not driven`);
+  const found = zeroconf
+    ? '; found over zeroconf: listed at /api/satellites, driven once adopted (POST /api/satellites/<name>/adopt)'
+    : '';
+  return `${parts.join(', ')}${found}`;
 }

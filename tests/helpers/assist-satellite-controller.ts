@@ -92,6 +92,23 @@ export class AssistSatelliteController {
     return this.client.write(event);
   }
 
+  /** Pings the satellite with `text` and waits for its pong: the satellite still answers us. */
+  async roundTrip(text: string, timeoutMs = 20_000): Promise<void> {
+    const answered = () =>
+      this.received.some((event) => event.type === 'pong' && event.data.text === text);
+    await this.client.write(new Ping({ text }));
+    const deadline = Date.now() + timeoutMs;
+    while (!answered()) {
+      if (Date.now() > deadline) throw new Error(`no pong '${text}' within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Resolves once the satellite's side of the connection has ended (it closed us). */
+  ended(): Promise<void> {
+    return this.reading ?? Promise.resolve();
+  }
+
   /** The next event of `type` (or one already received and not yet taken). */
   waitFor(type: string, timeoutMs = 20_000): Promise<Event> {
     const taken = this.taken.get(type) ?? 0;

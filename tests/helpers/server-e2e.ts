@@ -99,7 +99,10 @@ export async function jarvisServer(
 export interface ApiSatellite {
   id: string;
   name: string;
-  state: string;
+  /** `discovered`, `adopted` or `connected`. */
+  status: string;
+  /** The session's phase while connected, else null. */
+  state: string | null;
 }
 
 /** Polls `check` every 100 ms until it returns something truthy. */
@@ -161,11 +164,41 @@ export function liveSatellite(
   cleanups: Cleanups,
   options: LiveSatelliteOptions = {},
 ): LiveSatellite {
+  return spawnLiveSatellite(name, ['--server', serverUri], dir, cleanups, options);
+}
+
+/**
+ * The same satellite serving Wyoming on a port the system picks (`--uri tcp://127.0.0.1:0`, no
+ * zeroconf), for Home Assistant or a server to drive; resolves with the URI it serves.
+ */
+export async function servedSatellite(
+  name: string,
+  dir: string,
+  cleanups: Cleanups,
+  options: LiveSatelliteOptions = {},
+): Promise<LiveSatellite & { uri: string; port: number }> {
+  const link = ['--uri', 'tcp://127.0.0.1:0', '--no-zeroconf'];
+  const satellite = spawnLiveSatellite(name, link, dir, cleanups, options);
+  const uri = await until(
+    `${name} serving`,
+    () => /serving (tcp:\/\/[^\s;]+)/.exec(satellite.process.log())?.[1],
+  );
+  return { ...satellite, uri, port: Number(uri.split(':').at(-1)) };
+}
+
+function spawnLiveSatellite(
+  name: string,
+  link: string[],
+  dir: string,
+  cleanups: Cleanups,
+  options: LiveSatelliteOptions,
+): LiveSatellite {
   const mic = LiveMic.create(dir, `${name}.fifo`);
   cleanups.push(() => mic.close());
   const sndFile = join(dir, `${name}.wav`);
   const child = startSatellite([
-    ...['--server', serverUri, '--name', name, '--area', 'Kitchen', '--debug'],
+    ...link,
+    ...['--name', name, '--area', 'Kitchen', '--debug'],
     ...['--mic-command', mic.command],
     ...(options.sndCommand ? ['--snd-command', options.sndCommand] : ['--snd-file', sndFile]),
     ...['--awake-wav', '', '--done-wav', '', '--error-wav', ''],
@@ -204,10 +237,10 @@ export async function listening(server: JarvisServer, satellite: LiveSatellite):
   });
 }
 
-/** The state `/api/satellites` gives `name`, or undefined when it is not listed. */
+/** The state `/api/satellites` gives `name`, or undefined when it is not connected. */
 export async function stateOf(server: JarvisServer, name: string): Promise<string | undefined> {
   const list = await server.api<ApiSatellite[]>('/api/satellites');
-  return list.find((s) => s.name === name)?.state;
+  return list.find((s) => s.name === name)?.state ?? undefined;
 }
 
 /** The value of a counter in the Prometheus text, e.g. `jarvis_turns_total`. */

@@ -20,6 +20,8 @@ describe('satellite options', () => {
     expect(options['wake-word-name']).toEqual(['hey_jarvis']);
     expect(options.vad).toBe(false);
     expect(options.name).toBeUndefined();
+    expect(options['allow-takeover']).toBe(false);
+    expect(parseSatelliteArgs(['--allow-takeover'])['allow-takeover']).toBe(true);
   });
 
   it('reads repeated and comma-separated wake words, numbers and booleans', () => {
@@ -80,6 +82,7 @@ describe('satellite options', () => {
       '--wake-word-name',
       '--event-uri',
       '--timer-finished-command',
+      '--allow-takeover',
     ]) {
       expect(text).toContain(flag);
     }

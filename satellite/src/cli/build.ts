@@ -153,6 +153,7 @@ export async function buildSatellite(
     timers,
     hooks,
     vadWakeWordTimeoutMs: options['vad-wake-word-timeout'] * 1000,
+    allowTakeover: options['allow-takeover'],
     logger,
   });
   const listener = new Listener({

@@ -35,6 +35,8 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
   const parts = await buildSatellite(options, logger);
   const { satellite, listener, hooks } = parts;
   const stops: Array<() => Promise<void>> = [];
+  // The address actually served (`--uri tcp://host:0` picks a free port).
+  let served = options.uri;
   if (options['startup-command']) hooks.runCommand('startup-command', options['startup-command']);
   if (options.server) {
     const connection = new ServerConnection(satellite, () => satellite.info(), {
@@ -45,7 +47,7 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
     stops.push(() => connection.stop());
   } else {
     const server = serveForHomeAssistant(satellite, { uri: options.uri, logger });
-    await server.start();
+    served = await server.start();
     stops.push(() => server.stop());
     const address = parseUri(server.uri);
     if (!options['no-zeroconf'] && address.kind === 'tcp') {
@@ -67,7 +69,7 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
   const wakeWords = parts.wakeModels.map((model) => model.name).join(', ');
   logger.info(
     `satellite "${parts.name}" ready: mode ${modeOf(options)}${wakeWords ? ` (${wakeWords})` : ''}` +
-      `${options.muted ? ', muted' : ''}; ${options.server ? `server ${options.server}` : `serving ${options.uri}`}`,
+      `${options.muted ? ', muted' : ''}; ${options.server ? `server ${options.server}` : `serving ${served}`}`,
   );
   process.on('SIGUSR1', () => satellite.setMuted(true));
   process.on('SIGUSR2', () => satellite.setMuted(false));

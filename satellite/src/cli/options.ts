@@ -55,6 +55,12 @@ export const OPTIONS = {
     group: 'general',
     help: 'zeroconf service name (default: the satellite name)',
   },
+  'allow-takeover': {
+    type: 'boolean',
+    group: 'general',
+    default: false,
+    help: 'let a new controller take over from the connected one (default: refuse it)',
+  },
   // Microphone
   'mic-command': {
     type: 'string',

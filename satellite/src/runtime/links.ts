@@ -27,8 +27,9 @@ async function pump(
 }
 
 /**
- * Serves Wyoming for Home Assistant (`--uri`). Any connection may `describe`; the one that
- * sends anything else drives the satellite, and a newer one takes over from an older one.
+ * Serves Wyoming for Home Assistant (`--uri`). Any connection may `describe`; the first that
+ * sends anything else drives the satellite until it disconnects, and the others are refused
+ * meanwhile (unless `--allow-takeover`: see `controllers.ts`).
  */
 export function serveForHomeAssistant(
   satellite: Satellite,

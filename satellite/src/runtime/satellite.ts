@@ -18,6 +18,7 @@ import type {
   ScheduleName,
   SoundName,
 } from '../machine/types.js';
+import { admission, ControllerGuard } from './controllers.js';
 import type { EventHooks } from './hooks.js';
 import type { Listener, ListenerNeeds } from './listener.js';
 import type { Speaker } from './speaker.js';
@@ -42,6 +43,10 @@ export interface SatelliteOptions {
   streamTimeoutMs?: number;
   /** VAD mode: how long the server has to hear a wake word (default 5 s). */
   vadWakeWordTimeoutMs?: number;
+  /** Let a new controller take the satellite from the connected one (default: refuse it). */
+  allowTakeover?: boolean;
+  /** How long the controller may stay silent once pinged because another one knocked (5 s). */
+  controllerTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -50,7 +55,8 @@ const FORWARDED_SENDS = new Set(['detection', 'run-pipeline']);
 
 /**
  * Runs the satellite state machine: feeds it server events, wake words, speech and
- * playback, and performs what it decides. One server link owns the satellite at a time.
+ * playback, and performs what it decides. One server link controls the satellite at a time
+ * (see `controllers.ts` for who may take it).
  */
 export class Satellite {
   private current: SatelliteState;
@@ -60,10 +66,19 @@ export class Satellite {
   private readonly schedules = new Map<ScheduleName, ReturnType<typeof setTimeout>>();
   private readonly stateListeners = new Set<(state: SatelliteState) => void>();
   private readonly logger: Logger;
+  private readonly guard: ControllerGuard;
 
   constructor(private readonly options: SatelliteOptions) {
     this.current = initialState(options.mode, options.muted);
     this.logger = options.logger ?? silentLogger;
+    this.guard = new ControllerGuard({
+      ownerTimeoutMs: options.controllerTimeoutMs ?? 5000,
+      dropOwner: (owner) => {
+        this.detach(owner);
+        owner.close();
+      },
+      logger: this.logger,
+    });
   }
 
   /** The `info` this satellite answers `describe` with. */
@@ -93,13 +108,23 @@ export class Satellite {
     };
   }
 
-  /** A link (connection) sent an event. The first non-describe event makes it the owner. */
+  /**
+   * A link (connection) sent an event. Anyone may `describe`; the first to send anything else
+   * controls the satellite, and others are refused while it is connected (or, with
+   * `allowTakeover`, take it over).
+   */
   receive(link: ServerLink, event: Event): void {
+    if (this.guard.isRefused(link)) return;
     if (event.type === 'describe') {
       void link.send(this.options.info()).catch(() => {});
       return;
     }
-    if (link !== this.link) this.attach(link);
+    const admitted = admission(this.link, link, this.options.allowTakeover ?? false);
+    if (admitted === 'refuse') return this.guard.refuse(link, this.link!);
+    if (admitted !== 'owner') this.attach(link);
+    this.guard.heard(link);
+    // The answer to the guard's ping; not an event for the machine or the hooks.
+    if (event.type === 'pong') return;
     if (event.type !== 'audio-chunk' && event.type !== 'ping') {
       this.logger.debug(`<- ${event.type}`);
     }
@@ -124,6 +149,7 @@ export class Satellite {
 
   detach(link: ServerLink): void {
     if (this.link !== link) return;
+    this.guard.released(link);
     this.link = undefined;
     this.logger.info(`server disconnected: ${link.id}`);
     this.dispatch({ type: 'unlinked' });
@@ -158,6 +184,7 @@ export class Satellite {
 
   /** Stops schedules and playback (shutdown). */
   async stop(): Promise<void> {
+    this.guard.stop();
     for (const handle of this.schedules.values()) clearTimeout(handle);
     this.schedules.clear();
     this.options.timers.stop();

@@ -4,13 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../event-bus.js';
-import { DemoHome } from '../home/demo-home.js';
-import { createIntentRecognizer } from '../intents/index.js';
 import { HashedEmbedder } from '../memory/hashed-embedder.js';
 import { type LanceMemory, openLanceMemory } from '../memory/lance-memory.js';
 import { Metrics } from '../metrics.js';
-import { WakeArbiter } from '../satellites/arbiter.js';
-import { SatelliteRegistry } from '../satellites/registry.js';
+import { apiTestParts } from './api-test-parts.js';
 import { HttpApi } from './server.js';
 
 const TOKEN = 'memories-test-token-0123456789';
@@ -21,17 +18,9 @@ let base = '';
 let bare = '';
 
 async function start(withMemory: boolean): Promise<string> {
-  const home = new DemoHome();
-  const recognizer = createIntentRecognizer();
-  const registry = new SatelliteRegistry({
-    engines: { recognizer, home } as never,
-    arbiter: new WakeArbiter({ windowMs: 300, rivals: () => 0 }),
-    language: 'en',
-    createVad: () => Promise.reject(new Error('not used')),
-    createWakeDetector: () => Promise.reject(new Error('not used')),
-  });
+  const { home, recognizer, registry, fleet } = await apiTestParts(dir);
   const api = new HttpApi({
-    ...{ host: '127.0.0.1', port: 0, token: TOKEN, registry, home, recognizer },
+    ...{ host: '127.0.0.1', port: 0, token: TOKEN, registry, fleet, home, recognizer },
     ...{ metrics: new Metrics(), bus: new EventBus(), language: 'en' },
     memory: withMemory ? memory : undefined,
   });

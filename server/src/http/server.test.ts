@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SileroVad, VadStream } from '@jarvis/satellite/engines';
 import { PhraseEngine } from '../engines/stt/phrase-engine.js';
@@ -7,11 +10,14 @@ import { DemoHome } from '../home/demo-home.js';
 import { createIntentRecognizer } from '../intents/index.js';
 import { Metrics } from '../metrics.js';
 import { WakeArbiter } from '../satellites/arbiter.js';
+import { AdoptionStore } from '../satellites/adoption-store.js';
+import { SatelliteFleet } from '../satellites/fleet.js';
 import { SatelliteRegistry } from '../satellites/registry.js';
 import { HttpApi } from './server.js';
 
 const TOKEN = 'http-test-token-0123456789';
 let api: HttpApi;
+let fleet: SatelliteFleet;
 let base = '';
 const home = new DemoHome();
 const bus = new EventBus();
@@ -27,11 +33,23 @@ beforeAll(async () => {
     createVad: async () => new VadStream({ detector: await SileroVad.load() }),
     createWakeDetector: () => Promise.reject(new Error('not used')),
   });
+  fleet = await SatelliteFleet.open({
+    registry,
+    configured: [],
+    store: new AdoptionStore(join(mkdtempSync(join(tmpdir(), 'jarvis-http-')), 'satellites.json')),
+    timing: {
+      pingIntervalMs: 5000,
+      pingTimeoutMs: 10_000,
+      reconnectMinMs: 500,
+      reconnectMaxMs: 500,
+    },
+  });
   api = new HttpApi({
     host: '127.0.0.1',
     port: 0,
     token: TOKEN,
     registry,
+    fleet,
     home,
     recognizer,
     metrics,
@@ -78,6 +96,7 @@ describe('the HTTP API', () => {
       host: '127.0.0.1',
       port: 0,
       registry: new SatelliteRegistry({} as never),
+      fleet,
       home,
       recognizer,
       metrics,

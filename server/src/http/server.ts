@@ -9,15 +9,19 @@ import type { IntentRecognizer, Language } from '../intents/types.js';
 import type { MemoryStore } from '../memory/memory.js';
 import type { Metrics } from '../metrics.js';
 import { converse, finish } from '../pipeline/conversation.js';
+import type { SatelliteFleet } from '../satellites/fleet.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
 import { MEMORIES_PATH, memoriesRoute } from './memories.js';
 import { HttpProblem, sendJson, sendProblem } from './problem.js';
+import { SATELLITES_PATH, satellitesRoute } from './satellites.js';
 
 export interface HttpApiOptions {
   host: string;
   port: number;
   token?: string;
   registry: SatelliteRegistry;
+  /** Every satellite known (discovered, adopted, connected) and adoption. */
+  fleet: SatelliteFleet;
   home: Home;
   recognizer: IntentRecognizer;
   agent?: ConversationAgent;
@@ -65,6 +69,11 @@ export class HttpApi {
       if (url.pathname === MEMORIES_PATH || url.pathname.startsWith(`${MEMORIES_PATH}/`)) {
         return await memoriesRoute(req, res, url, this.options.memory, () => readJson(req));
       }
+      if (url.pathname === SATELLITES_PATH || url.pathname.startsWith(`${SATELLITES_PATH}/`)) {
+        return await satellitesRoute(req, res, url, this.options.fleet, () =>
+          readJson(req, { emptyIsObject: true }),
+        );
+      }
       const key = `${req.method} ${url.pathname}`;
       switch (key) {
         case 'GET /metrics':
@@ -76,8 +85,6 @@ export class HttpApi {
             }),
           );
           return;
-        case 'GET /api/satellites':
-          return sendJson(res, 200, this.satellites());
         case 'POST /api/conversation':
           return sendJson(res, 200, await this.converse(await readJson(req)));
         case 'POST /api/announce':
@@ -118,16 +125,6 @@ export class HttpApi {
     if (a.length !== b.length || !timingSafeEqual(a, b)) {
       throw new HttpProblem(401, 'Unauthorized', 'send Authorization: Bearer <token>');
     }
-  }
-
-  private satellites() {
-    return this.options.registry.list().map((session) => ({
-      id: session.id,
-      name: session.name,
-      area: session.area ?? null,
-      state: session.phase,
-      timers: session.timerList(),
-    }));
   }
 
   private async converse(body: Record<string, unknown>) {
@@ -208,7 +205,9 @@ export class HttpApi {
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
-    res.write(`event: hello\ndata: ${JSON.stringify({ satellites: this.satellites() })}\n\n`);
+    res.write(
+      `event: hello\ndata: ${JSON.stringify({ satellites: this.options.fleet.list() })}\n\n`,
+    );
     const unsubscribe = this.options.bus.on((event) =>
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
     );
@@ -216,7 +215,10 @@ export class HttpApi {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJson(
+  req: IncomingMessage,
+  options: { emptyIsObject?: boolean } = {},
+): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -224,6 +226,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     if (size > MAX_BODY) throw new HttpProblem(413, 'Body too large', `at most ${MAX_BODY} bytes`);
     chunks.push(chunk as Buffer);
   }
+  if (options.emptyIsObject && size === 0) return {};
   try {
     const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;

@@ -37,24 +37,25 @@ const whisperInfo = new Info({
 });
 
 describe('satellite discovery', () => {
-  it('dials the services whose info has a satellite section, once each', async () => {
+  it('reports the services whose info has a satellite section, once each', async () => {
     const satellitePort = await service(satelliteInfo);
     const whisperPort = await service(whisperInfo);
     const found: string[] = [];
-    let announce: (service: FoundService) => void = () => {};
+    let announce: (service: FoundService) => Promise<void> = async () => {};
     const stop = discoverSatellites({
       browse: (onFound) => {
         announce = onFound;
         return () => {};
       },
-      onSatellite: (uri, info) => found.push(`${uri} ${info.satellite?.name}`),
+      onSatellite: (uri, satellite) => found.push(`${uri} ${satellite.name}`),
       known: (uri) => uri.endsWith(':1'),
     });
-    announce({ name: 'kitchen', host: '127.0.0.1', port: satellitePort });
-    announce({ name: 'kitchen again', host: '127.0.0.1', port: satellitePort });
-    announce({ name: 'whisper', host: '127.0.0.1', port: whisperPort });
-    announce({ name: 'configured', host: '127.0.0.1', port: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.all([
+      announce({ name: 'kitchen', host: '127.0.0.1', port: satellitePort }),
+      announce({ name: 'kitchen again', host: '127.0.0.1', port: satellitePort }),
+      announce({ name: 'whisper', host: '127.0.0.1', port: whisperPort }),
+      announce({ name: 'configured', host: '127.0.0.1', port: 1 }),
+    ]);
     stop();
     expect(found).toEqual([`tcp://127.0.0.1:${satellitePort} kitchen`]);
   });

@@ -1,5 +1,5 @@
 import { Bonjour } from 'bonjour-service';
-import { Describe, Info, type Logger, silentLogger } from 'wyoming-ts';
+import { Describe, Info, type Logger, type Satellite, silentLogger } from 'wyoming-ts';
 import { WyomingClient } from 'wyoming-ts/node';
 
 export interface FoundService {
@@ -8,15 +8,18 @@ export interface FoundService {
   readonly port: number;
 }
 
-/** Watches the network for Wyoming services; returns the stop function. */
-export type Browse = (onFound: (service: FoundService) => void) => () => void;
+/**
+ * Watches the network for Wyoming services; returns the stop function. `onFound` resolves once
+ * the service has been looked at (tests wait for it; zeroconf does not).
+ */
+export type Browse = (onFound: (service: FoundService) => Promise<void>) => () => void;
 
 /** Browses `_wyoming._tcp` over mDNS with bonjour-service. */
 export const browseZeroconf: Browse = (onFound) => {
   const bonjour = new Bonjour();
   const browser = bonjour.find({ type: 'wyoming' }, (service) => {
     const host = service.addresses?.find((address) => address.includes('.')) ?? service.host;
-    onFound({ name: service.name, host, port: service.port });
+    void onFound({ name: service.name, host, port: service.port });
   });
   return () => {
     browser.stop();
@@ -48,28 +51,24 @@ export async function probe(uri: string, timeoutMs = 3000): Promise<Info | undef
 
 /**
  * Finds satellites on the network: every `_wyoming._tcp` service whose `info` has a
- * `satellite` section is handed to `onSatellite` once (by URI).
+ * `satellite` section is handed to `onSatellite` once (by URI). Only `describe` is sent, which
+ * a satellite answers whoever asks: finding one never takes it from its controller.
  */
 export function discoverSatellites(options: {
   browse: Browse;
-  onSatellite: (uri: string, info: Info) => void;
-  /** URIs to leave alone: configured satellites, the server's own endpoint. */
+  onSatellite: (uri: string, satellite: Satellite) => void;
+  /** URIs to leave alone: satellites the server drives already, its own endpoint. */
   known: (uri: string) => boolean;
   logger?: Logger;
 }): () => void {
   const logger = options.logger ?? silentLogger;
   const seen = new Set<string>();
-  return options.browse((service) => {
+  return options.browse(async (service) => {
     const uri = `tcp://${service.host}:${service.port}`;
     if (seen.has(uri) || options.known(uri)) return;
     seen.add(uri);
-    void probe(uri).then((info) => {
-      if (info?.satellite) {
-        logger.info(`zeroconf: found satellite "${info.satellite.name}" at ${uri}`);
-        options.onSatellite(uri, info);
-      } else {
-        logger.debug(`zeroconf: ${service.name} at ${uri} is not a satellite`);
-      }
-    });
+    const info = await probe(uri);
+    if (info?.satellite) options.onSatellite(uri, info.satellite);
+    else logger.debug(`zeroconf: ${JSON.stringify(service.name)} at ${uri} is not a satellite`);
   });
 }

@@ -1,4 +1,11 @@
-import { Describe, type Event, type Logger, RunSatellite, silentLogger } from 'wyoming-ts';
+import {
+  Describe,
+  type Event,
+  type Logger,
+  RunSatellite,
+  silentLogger,
+  WyomingError,
+} from 'wyoming-ts';
 import { WyomingClient, type WyomingConnection } from 'wyoming-ts/node';
 import type { SatelliteRegistry } from './registry.js';
 
@@ -12,7 +19,8 @@ export interface DriverTiming {
 /**
  * Drives a satellite over one open connection until it closes: `run-satellite` and `describe`
  * first, then every event to its session, and a `ping` every few seconds; a satellite that
- * stops answering is disconnected (and, if the server dialled it, dialled again).
+ * stops answering is disconnected (and, if the server dialled it, dialled again). Resolves with
+ * the last `error` the satellite sent (a satellite another controller holds refuses with one).
  */
 export async function driveConnection(
   registry: SatelliteRegistry,
@@ -22,7 +30,8 @@ export async function driveConnection(
   logger: Logger,
   /** Events already read from the connection (a satellite that connected in opens with info). */
   opening: readonly Event[] = [],
-): Promise<void> {
+): Promise<WyomingError | undefined> {
+  let lastError: WyomingError | undefined;
   const session = registry.attach(id, { send: (event) => connection.write(event) });
   for (const event of opening) await session.handle(event);
   let lastPong = performance.now();
@@ -40,6 +49,7 @@ export async function driveConnection(
     for await (const event of connection) {
       if (event.type === 'pong') lastPong = performance.now();
       else await session.handle(event);
+      if (event.type === 'error') lastError = WyomingError.fromEvent(event);
     }
   } catch (error) {
     logger.warn(`${session.name}: ${(error as Error).message}`);
@@ -47,6 +57,7 @@ export async function driveConnection(
     clearInterval(pinger);
     registry.detach(id, session);
   }
+  return lastError;
 }
 
 /**
@@ -54,6 +65,8 @@ export async function driveConnection(
  * reconnects with exponential backoff and jitter until stopped.
  */
 export class SatelliteDialer {
+  /** Why the satellite last turned the server away (`satellite-busy: ...`), if it did. */
+  lastRefusal: string | undefined;
   private stopped = false;
   private client: WyomingClient | undefined;
   private wake: (() => void) | undefined;
@@ -77,6 +90,19 @@ export class SatelliteDialer {
     await this.loop;
   }
 
+  /** Logs a refusal once at warn (repeats at debug), and forgets it when one ends cleanly. */
+  private noteRefusal(error: WyomingError | undefined): void {
+    const refusal = error ? `${error.code ?? 'error'}: ${error.text}` : undefined;
+    if (refusal && refusal !== this.lastRefusal) {
+      this.logger.warn(
+        `satellite ${this.uri} turned the server away (${JSON.stringify(refusal)}); another controller such as Home Assistant may hold it; retrying`,
+      );
+    } else if (refusal) {
+      this.logger.debug(`satellite ${this.uri} still turns the server away`);
+    }
+    this.lastRefusal = refusal;
+  }
+
   private async run(): Promise<void> {
     let backoff = this.timing.reconnectMinMs;
     while (!this.stopped) {
@@ -84,13 +110,14 @@ export class SatelliteDialer {
         this.client = await WyomingClient.connect(this.uri, { connectTimeoutMs: 5000 });
         this.logger.info(`satellite ${this.uri} connected`);
         backoff = this.timing.reconnectMinMs;
-        await driveConnection(
+        const error = await driveConnection(
           this.registry,
           this.uri,
           this.client.connection,
           this.timing,
           this.logger,
         );
+        this.noteRefusal(error);
       } catch (error) {
         this.logger.debug(`satellite ${this.uri}: ${(error as Error).message}`);
       }

@@ -1,46 +1,37 @@
 import { Info, type Logger, silentLogger } from 'wyoming-ts';
 import { type WyomingConnection, WyomingServer } from 'wyoming-ts/node';
-import { type DriverTiming, driveConnection } from '../satellites/driver.js';
-import type { SatelliteRegistry } from '../satellites/registry.js';
+import type { SatelliteFleet } from '../satellites/fleet.js';
 import { ServiceConnection, type ServiceDeps } from './services.js';
 
 export interface EndpointOptions {
   uri: string;
-  registry: SatelliteRegistry;
+  /** Satellites that connect in are driven by the fleet, which knows their names. */
+  fleet: SatelliteFleet;
   services: ServiceDeps;
-  timing: DriverTiming;
   logger?: Logger;
 }
 
 /**
  * The server's Wyoming endpoint (10600). A connection that opens with an `info` carrying a
- * `satellite` section is a satellite connecting in, driven like any other; everything else is a
- * client (Home Assistant) using the server's asr, tts, wake and handle services.
+ * `satellite` section is a satellite connecting in, driven like any other once its name and
+ * address check out; everything else is a client (Home Assistant) using the server's asr, tts,
+ * wake and handle services.
  */
 export function createWyomingEndpoint(options: EndpointOptions): WyomingServer {
   const logger = options.logger ?? silentLogger;
   return new WyomingServer({
     uri: options.uri,
     logger,
-    handler: (connection) => route(connection, options, logger),
+    handler: (connection) => route(connection, options),
   });
 }
 
-async function route(
-  connection: WyomingConnection,
-  options: EndpointOptions,
-  logger: Logger,
-): Promise<void> {
+async function route(connection: WyomingConnection, options: EndpointOptions): Promise<void> {
   const first = await connection.readEvent();
   if (!first) return;
   if (first.type === 'info') {
     const satellite = Info.fromEvent(first).satellite;
-    if (satellite) {
-      const id = satellite.name || connection.remote;
-      logger.info(`satellite ${id} connected in from ${connection.remote}`);
-      await driveConnection(options.registry, id, connection, options.timing, logger, [first]);
-      return;
-    }
+    if (satellite) return options.fleet.driveIncoming(connection, first, satellite);
   }
   const service = new ServiceConnection(connection, options.services);
   try {

@@ -1,0 +1,64 @@
+// `/api/satellites`: every satellite the server knows of, and adoption. GET lists them (status
+// `discovered`, `adopted` or `connected`); POST `/api/satellites/<id or name>/adopt` adopts a
+// discovered one (the server drives it from now on) or re-adopts one that connects in at a new
+// address (`{address}`, default: the address its name was last refused from); DELETE
+// `/api/satellites/<id or name>` forgets an adopted one.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FleetResult, SatelliteFleet } from '../satellites/fleet.js';
+import { HttpProblem, sendJson } from './problem.js';
+
+export const SATELLITES_PATH = '/api/satellites';
+
+export async function satellitesRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  fleet: SatelliteFleet,
+  readJson: () => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const rest = url.pathname.slice(SATELLITES_PATH.length);
+  if (rest === '' || rest === '/') {
+    if (req.method !== 'GET') throw methodNotAllowed(req, url);
+    return sendJson(res, 200, fleet.list());
+  }
+  const adopt = /^\/([^/]+)\/adopt$/.exec(rest);
+  if (adopt) {
+    if (req.method !== 'POST') throw methodNotAllowed(req, url);
+    const address = addressOf(await readJson());
+    return sendJson(res, 200, entryOf(await fleet.adopt(keyOf(adopt[1]!), address)));
+  }
+  const one = /^\/([^/]+)$/.exec(rest);
+  if (!one) throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${url.pathname}`);
+  const key = keyOf(one[1]!);
+  if (req.method === 'DELETE') {
+    const result = await fleet.forget(key);
+    return sendJson(res, 200, { forgotten: key, satellite: entryOf(result) ?? null });
+  }
+  throw methodNotAllowed(req, url);
+}
+
+function keyOf(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpProblem(400, 'Bad request', 'the satellite id is not a valid URL escape');
+  }
+}
+
+function addressOf(body: Record<string, unknown>): string | undefined {
+  const address = body.address;
+  if (address === undefined) return undefined;
+  if (typeof address !== 'string' || !/^[0-9A-Za-z.:_-]{1,100}$/.test(address))
+    throw new HttpProblem(400, 'Bad request', 'address: expected an IP address or host name');
+  return address;
+}
+
+function entryOf(result: FleetResult) {
+  if (result.ok) return result.entry;
+  const status = result.reason === 'unknown' ? 404 : 409;
+  throw new HttpProblem(status, status === 404 ? 'Unknown satellite' : 'Conflict', result.detail);
+}
+
+function methodNotAllowed(req: IncomingMessage, url: URL): HttpProblem {
+  return new HttpProblem(405, 'Method not allowed', `${req.method} ${url.pathname}`);
+}

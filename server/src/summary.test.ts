@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { RunningApp } from './app.js';
+import { ConfigSchema } from './config/schema.js';
+import { DemoHome } from './home/demo-home.js';
+import { createIntentRecognizer } from './intents/index.js';
+import { startupSummary } from './summary.js';
+
+const counts = { configured: 1, adopted: 2, discovered: 3, connected: 1 };
+
+describe('the start-up summary', () => {
+  it('counts the satellites by how they are known, and says discovered ones wait for adoption', () => {
+    const text = startupSummary({
+      config: ConfigSchema.parse({}),
+      app: {
+        wyomingUri: 'tcp://0.0.0.0:10600',
+        httpPort: 8099,
+        fleet: { counts: () => counts },
+      } as unknown as RunningApp,
+      home: new DemoHome(),
+      speech: { stt: { name: 'phrase' }, tts: { name: 'espeak-ng' } },
+      recognizer: createIntentRecognizer(),
+      brain: { summary: { agent: 'off', memory: 'off', context: 'in process' } },
+    });
+    expect(text).toMatch(
+      /satellites: +1 configured, 2 adopted, 3 discovered, not driven; found over zeroconf: listed at \/api\/satellites, driven once adopted/,
+    );
+  });
+});
