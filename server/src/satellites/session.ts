@@ -232,10 +232,16 @@ export class SatelliteSession {
         turn.pushAudio(effect.chunk);
         return Promise.resolve();
       case 'finish-turn':
-        void turn.endOfSpeech().then((outcome) => {
-          if (this.turn?.turn === turn) this.turn = undefined;
-          this.post({ type: 'turn-finished', turn: effect.turn, outcome });
-        });
+        void turn
+          .endOfSpeech()
+          .catch((error: Error): TurnOutcome => {
+            this.logger.error(`${this.name}: the turn failed: ${error.message}`);
+            return { expectsReply: false, failed: true, spoke: false, timings: {} };
+          })
+          .then((outcome) => {
+            if (this.turn?.turn === turn) this.turn = undefined;
+            this.post({ type: 'turn-finished', turn: effect.turn, outcome });
+          });
         return Promise.resolve();
       case 'cancel-turn':
         turn.cancel();
@@ -274,7 +280,7 @@ export class SatelliteSession {
       .createVad()
       .then(
         async (vad) => {
-          if (this.vadReleased) await vad.close();
+          if (this.vadReleased) await this.closeVad(vad);
           else this.vad = vad;
         },
         (error: Error) => this.logger.warn(`${this.name}: no server-side VAD: ${error.message}`),
@@ -289,7 +295,13 @@ export class SatelliteSession {
     await this.vadLoading;
     const vad = this.vad;
     this.vad = undefined;
-    await vad?.close();
+    if (vad) await this.closeVad(vad);
+  }
+
+  private async closeVad(vad: VadStream): Promise<void> {
+    await vad.close().catch((error: Error) => {
+      this.logger.warn(`${this.name}: closing the VAD: ${error.message}`);
+    });
   }
 
   private arbitrate(effect: Extract<SessionEffect, { type: 'claim' | 'withdraw-claim' }>): void {
