@@ -52,13 +52,12 @@ export function sessionTransition(state: SessionState, event: SessionEvent): Tra
       return onWakeFailed(state, `server-side wake word failed: ${event.message}`, true);
     case 'listen-requested':
       return listen(state);
-    case 'announce-requested': {
-      const ended = endTurn(state);
-      return {
-        state: ended.state,
-        effects: [...ended.effects, { type: 'speak', text: event.text, language: event.language }],
-      };
-    }
+    case 'announce-requested':
+      return appendEffects(endTurn(state), {
+        type: 'speak',
+        text: event.text,
+        language: event.language,
+      });
     case 'announcement-sent':
       if (state.phase !== 'idle') return same(state);
       return moveTo(state, { ...state, phase: 'responding', followUp: false });
