@@ -60,6 +60,10 @@ export const ConfigSchema = z
       .object({ window_ms: z.number().int().min(0).max(5000).default(300) })
       .strict()
       .default({}),
+    pipeline: z
+      .object({ max_command_seconds: z.number().min(1).max(120).default(15) })
+      .strict()
+      .default({}),
     stt: z
       .object({
         phrase: z

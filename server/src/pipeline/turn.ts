@@ -49,14 +49,24 @@ export interface TurnOptions {
   timers: () => readonly TimerInfo[];
   /** Server-side end-of-speech detection; none when only the satellite's audio-stop counts. */
   vad?: VadStream;
-  /** The VAD heard the command end; the owner decides when to `endOfSpeech()`. */
-  onSpeechEnd?: () => void;
+  /**
+   * The command is over: the VAD heard it end, or it reached `maxAudioSeconds`. Called once;
+   * the owner decides when to `endOfSpeech()`.
+   */
+  onSpeechEnd?: (reason: 'vad' | 'max-length') => void;
   sttTimeoutMs?: number;
+  /** The longest command kept (default 15 s); the audio after it is dropped. */
+  maxAudioSeconds?: number;
   /** When the wake word was heard, if it was. */
   wakeAt?: number;
   now?: () => number;
   logger?: Logger;
 }
+
+/** The default of `pipeline.max_command_seconds`. */
+export const MAX_COMMAND_SECONDS = 15;
+/** Bytes per second of the audio a turn keeps: 16 kHz, 16-bit, mono. */
+const BYTES_PER_SECOND = 16000 * 2;
 
 export interface TurnOutcome {
   readonly transcript?: string;
@@ -81,6 +91,10 @@ export interface TurnOutcome {
 export class Turn {
   readonly moments: TurnMoments = {};
   private readonly chunks: Uint8Array[] = [];
+  /** Bytes of audio kept so far, and how many may be. */
+  private bytes = 0;
+  private readonly maxBytes: number;
+  private speechEnded = false;
   private readonly converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
   private readonly abort = new AbortController();
   private readonly now: () => number;
@@ -92,6 +106,8 @@ export class Turn {
     this.now = options.now ?? (() => performance.now());
     this.logger = options.logger ?? silentLogger;
     this.moments.wake = options.wakeAt;
+    const seconds = options.maxAudioSeconds ?? MAX_COMMAND_SECONDS;
+    this.maxBytes = Math.round(seconds * 16000) * 2;
   }
 
   /** The turn is ours: tell the satellite transcription has begun (it chimes now). */
@@ -99,27 +115,51 @@ export class Turn {
     await this.options.send(new Transcribe({ language: this.options.language }));
   }
 
-  /** A chunk of the command's audio, in any format. */
+  /**
+   * A chunk of the command's audio, in any format. Past `maxAudioSeconds` the command ends as
+   * if the speaker had stopped, and the rest is dropped: a satellite that never stops streaming
+   * does not grow the server's memory.
+   */
   pushAudio(chunk: AudioChunk): void {
-    if (this.ended) return;
+    if (this.ended || this.bytes >= this.maxBytes) return;
     this.moments.streamStart ??= this.now();
-    const pcm = this.converter.convert(chunk).audio;
+    let pcm = this.converter.convert(chunk).audio;
+    const room = this.maxBytes - this.bytes;
+    if (pcm.byteLength >= room) pcm = pcm.subarray(0, room);
     this.chunks.push(pcm);
-    void this.options.vad?.process(pcm).then((result) => {
-      for (const event of result.events) {
-        if (this.ended) return;
-        if (event.type === 'speech-started') {
-          void this.options
-            .send(new VoiceStarted({ timestamp: event.timestampMs }))
-            .catch(() => {});
-        } else {
-          void this.options
-            .send(new VoiceStopped({ timestamp: event.timestampMs }))
-            .catch(() => {});
-          this.options.onSpeechEnd?.();
+    this.bytes += pcm.byteLength;
+    this.detectSpeech(pcm);
+    if (this.bytes >= this.maxBytes) {
+      this.logger.info(
+        `the command reached ${this.maxBytes / BYTES_PER_SECOND} s: answering what was heard`,
+      );
+      this.endSpeech('max-length');
+    }
+  }
+
+  private detectSpeech(pcm: Uint8Array): void {
+    const vad = this.options.vad;
+    if (!vad) return;
+    vad.process(pcm).then(
+      (result) => {
+        for (const event of result.events) {
+          if (this.ended || this.speechEnded) return;
+          if (event.type === 'speech-started') {
+            void this.send(new VoiceStarted({ timestamp: event.timestampMs }));
+          } else {
+            void this.send(new VoiceStopped({ timestamp: event.timestampMs }));
+            this.endSpeech('vad');
+          }
         }
-      }
-    });
+      },
+      (error: Error) => this.logger.debug(`server-side VAD: ${error.message}`),
+    );
+  }
+
+  private endSpeech(reason: 'vad' | 'max-length'): void {
+    if (this.speechEnded) return;
+    this.speechEnded = true;
+    this.options.onSpeechEnd?.(reason);
   }
 
   /** The command is over (audio-stop, or the VAD heard it end): answer it. */

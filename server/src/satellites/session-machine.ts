@@ -1,31 +1,304 @@
-// A satellite's turn, as Home Assistant's assist_satellite shows it: idle -> listening ->
-// processing -> responding -> idle. Pure: the session runner feeds it what happened.
+// One satellite's session as a pure function: (state, event) -> (state, effects). The runner
+// (session.ts) performs the effects; nothing here touches sockets, engines or clocks.
+import { AudioChunk, Detection, type Event, RunPipeline, WyomingError } from 'wyoming-ts';
+import type { TurnOutcome } from '../pipeline/turn.js';
+import type {
+  SessionEffect as Effect,
+  SessionEvent,
+  SessionPhase,
+  SessionState,
+  SessionTransition as Transition,
+  SpeechEndReason,
+} from './session-types.js';
 
-export type SessionPhase = 'idle' | 'listening' | 'processing' | 'responding';
+export type * from './session-types.js';
 
-export type SessionEvent =
-  /** A turn starts: a wake word won arbitration, or the server asked the satellite to listen. */
-  | { readonly type: 'turn-started' }
-  /** The speaker stopped: `audio-stop`, or the server's VAD heard the end of speech. */
-  | { readonly type: 'speech-ended' }
-  /** The first audio of the answer went to the satellite (from idle: an announcement). */
-  | { readonly type: 'response-started' }
-  /** The satellite reported `played`, or the answer had no audio. */
-  | { readonly type: 'response-finished' }
-  /** The turn ended early: an engine failed, the satellite lost arbitration, a timeout, a barge-in. */
-  | { readonly type: 'turn-ended' }
-  | { readonly type: 'disconnected' };
+/** The error code satellites that lose arbitration receive. */
+export const ARBITRATION_LOST = 'wake-arbitration-lost';
 
-/** Where each event may come from; anything else leaves the phase as it is. */
-const TRANSITIONS: Record<SessionEvent['type'], Partial<Record<SessionPhase, SessionPhase>>> = {
-  'turn-started': { idle: 'listening', responding: 'listening', processing: 'listening' },
-  'speech-ended': { listening: 'processing' },
-  'response-started': { processing: 'responding', idle: 'responding' },
-  'response-finished': { processing: 'idle', responding: 'idle' },
-  'turn-ended': { listening: 'idle', processing: 'idle', responding: 'idle' },
-  disconnected: { listening: 'idle', processing: 'idle', responding: 'idle' },
-};
+/** What a wake word heard by the server's own detector counts as in arbitration (dBFS). */
+const SERVER_WAKE_LEVEL_DBFS = -30;
 
-export function sessionTransition(phase: SessionPhase, event: SessionEvent): SessionPhase {
-  return TRANSITIONS[event.type][phase] ?? phase;
+export function initialSessionState(): SessionState {
+  return { phase: 'idle', nextId: 1, serverWake: 'off' };
+}
+
+/** The phase the outside world sees (a closed session is idle). */
+export function visiblePhase(state: SessionState): SessionPhase {
+  return state.phase === 'closed' ? 'idle' : state.phase;
+}
+
+export function sessionTransition(state: SessionState, event: SessionEvent): Transition {
+  if (state.phase === 'closed') return afterClose(state, event);
+  switch (event.type) {
+    case 'satellite-event':
+      return onSatelliteEvent(state, event.event, event.at);
+    case 'arbitration-won':
+      return onArbitrationWon(state, event.claim);
+    case 'arbitration-lost':
+      return onArbitrationLost(state, event.claim, event.winner);
+    case 'speech-ended':
+      return onSpeechEnded(state, event.reason, event.turn);
+    case 'turn-finished':
+      return onTurnFinished(state, event.turn, event.outcome);
+    case 'wake-detector-ready':
+      if (state.serverWake !== 'opening') return same(state, { type: 'close-wake-detector' });
+      return same({ ...state, serverWake: 'on' });
+    case 'wake-detector-failed':
+      return onWakeFailed(state, `no server-side wake word: ${event.message}`, false);
+    case 'wake-heard':
+      return onWakeHeard(state, event);
+    case 'wake-failed':
+      return onWakeFailed(state, `server-side wake word failed: ${event.message}`, true);
+    case 'listen-requested':
+      return listen(state);
+    case 'announce-requested':
+      return appendEffects(endTurn(state), {
+        type: 'speak',
+        text: event.text,
+        language: event.language,
+      });
+    case 'announcement-sent':
+      if (state.phase !== 'idle') return same(state);
+      return moveTo(state, { ...state, phase: 'responding', followUp: false });
+    case 'disconnected':
+      return close(state);
+  }
+}
+
+function onSatelliteEvent(state: SessionState, event: Event, at: number): Transition {
+  switch (event.type) {
+    case 'detection':
+      return onDetection(state, Detection.fromEvent(event), at);
+    case 'run-pipeline':
+      return onRunPipeline(state, RunPipeline.fromEvent(event));
+    case 'audio-chunk':
+      return onAudio(state, AudioChunk.fromEvent(event));
+    case 'audio-stop':
+      return state.phase === 'listening'
+        ? onSpeechEnded(state, 'audio-stop', state.turn)
+        : same(state);
+    case 'played':
+      return onPlayed(state);
+    case 'ping':
+      return same(state, { type: 'send', event: { type: 'pong', data: event.data } });
+    default:
+      return same(state, { type: 'log', level: 'debug', message: `ignoring ${event.type}` });
+  }
+}
+
+/** The satellite heard its wake word: claim it; the turn starts with its `run-pipeline`. */
+function onDetection(state: SessionState, detection: Detection, at: number): Transition {
+  const context = detection.context ?? {};
+  const claim = state.nextId;
+  return {
+    state: { ...state, nextId: claim + 1, wake: { id: claim, status: 'pending', at } },
+    effects: [
+      {
+        type: 'claim',
+        claim,
+        wakeWord: detection.name ?? 'wake',
+        score: typeof context.score === 'number' ? context.score : 0.5,
+        levelDbfs: typeof context.level_dbfs === 'number' ? context.level_dbfs : -60,
+      },
+    ],
+  };
+}
+
+function onRunPipeline(state: SessionState, run: RunPipeline): Transition {
+  if (run.start_stage === 'wake') {
+    if (state.serverWake !== 'off') return same(state);
+    return same({ ...state, serverWake: 'opening' }, { type: 'open-wake-detector' });
+  }
+  if (run.start_stage !== 'asr') return same(state);
+  const wake = state.wake;
+  const unclaimed = { ...state, wake: undefined };
+  const started = startTurn(unclaimed, wake?.id, wake?.status ?? 'none', wake?.at);
+  if (wake?.status === 'pending') return started;
+  return appendEffects(started, { type: 'begin-transcription', turn: started.turn });
+}
+
+function onAudio(state: SessionState, chunk: AudioChunk): Transition {
+  if (state.phase === 'listening') {
+    return same(state, { type: 'push-audio', turn: state.turn, chunk });
+  }
+  // A turn being answered takes no more audio; between turns the server may hear the wake word.
+  if (state.phase === 'processing' || state.serverWake !== 'on') return same(state);
+  return same(state, { type: 'feed-wake', chunk });
+}
+
+/**
+ * The command's speech is over. Once the turn is surely this satellite's, it is answered;
+ * while arbitration is open, the end is remembered until it is won. Early endpointing sends
+ * its own reason here (and, before, what it heard so far to the listening state).
+ */
+function onSpeechEnded(state: SessionState, reason: SpeechEndReason, turn: number): Transition {
+  if (state.phase !== 'listening' || state.turn !== turn) return same(state);
+  if (state.claim === 'pending') {
+    return same({ ...state, speechEnded: state.speechEnded ?? reason });
+  }
+  return finishTurn(state, state.turn);
+}
+
+function onArbitrationWon(state: SessionState, claim: number): Transition {
+  if (state.wake?.id === claim) return same({ ...state, wake: { ...state.wake, status: 'won' } });
+  if (state.phase !== 'listening' || state.turn !== claim || state.claim !== 'pending') {
+    return same(state);
+  }
+  const begun: Effect = { type: 'begin-transcription', turn: claim };
+  const won = { ...state, claim: 'won' as const };
+  if (!state.speechEnded) return same(won, begun);
+  const finished = finishTurn(won, claim);
+  return { state: finished.state, effects: [begun, ...finished.effects] };
+}
+
+function onArbitrationLost(state: SessionState, claim: number, winner: string): Transition {
+  const standDown: Effect[] = [
+    { type: 'log', level: 'info', message: `${winner} heard the wake word better` },
+    {
+      type: 'send',
+      event: new WyomingError({ text: 'another satellite is answering', code: ARBITRATION_LOST }),
+    },
+  ];
+  if (state.wake?.id === claim) return same({ ...state, wake: undefined }, ...standDown);
+  if (state.phase !== 'listening' || state.turn !== claim) return same(state);
+  const cancelled: Effect = { type: 'cancel-turn', turn: claim };
+  return moveTo(state, idle(state), cancelled, ...standDown);
+}
+
+/**
+ * The turn is answered. A spoken answer waits for `played` (and a question is followed by
+ * listening again); anything else is over at once. A `rejected` outcome (not understood) will
+ * be told apart here.
+ */
+function onTurnFinished(state: SessionState, turn: number, outcome: TurnOutcome): Transition {
+  if (state.phase !== 'processing' || state.turn !== turn) return same(state);
+  const effects: Effect[] = [];
+  if (outcome.timer) effects.push({ type: 'apply-timer', action: outcome.timer });
+  effects.push({ type: 'notify-turn', outcome });
+  if (!outcome.spoke) return moveTo(state, idle(state), ...effects);
+  const followUp = outcome.expectsReply;
+  return moveTo(state, { ...idle(state), phase: 'responding', followUp }, ...effects);
+}
+
+function onPlayed(state: SessionState): Transition {
+  if (state.phase !== 'responding') return same(state);
+  const done = moveTo(state, idle(state));
+  if (!state.followUp) return done;
+  const listening = listen(done.state);
+  return { state: listening.state, effects: [...done.effects, ...listening.effects] };
+}
+
+/** The server's detector heard the wake word: tell the satellite, claim it, and listen. */
+function onWakeHeard(
+  state: SessionState,
+  heard: Extract<SessionEvent, { type: 'wake-heard' }>,
+): Transition {
+  if (state.serverWake !== 'on' || state.phase === 'listening' || state.phase === 'processing') {
+    return same(state);
+  }
+  const detection = new Detection({ name: heard.name, timestamp: heard.timestampMs });
+  const started = startTurn(state, undefined, 'pending', heard.at, {
+    type: 'send',
+    event: detection,
+  });
+  return appendEffects(started, {
+    type: 'claim',
+    claim: started.turn,
+    wakeWord: heard.name,
+    score: heard.score,
+    levelDbfs: SERVER_WAKE_LEVEL_DBFS,
+  });
+}
+
+/**
+ * The server's wake word detector could not open, or failed: the satellite is told, and its
+ * next `run-pipeline` tries again.
+ */
+function onWakeFailed(state: SessionState, message: string, running: boolean): Transition {
+  if (state.serverWake === 'off') return same(state);
+  const effects: Effect[] = [{ type: 'log', level: 'error', message }];
+  if (running) effects.push({ type: 'close-wake-detector' });
+  effects.push({
+    type: 'send',
+    event: new WyomingError({ text: 'wake word detection failed', code: 'wake-failed' }),
+  });
+  return same({ ...state, serverWake: 'off' }, ...effects);
+}
+
+/** The server asks the satellite to listen now, without a wake word. */
+function listen(state: SessionState): Transition {
+  const ask = new RunPipeline({ start_stage: 'asr', end_stage: 'tts' });
+  return startTurn(state, undefined, 'none', undefined, { type: 'send', event: ask });
+}
+
+/**
+ * A new turn replaces the one under way (a barge-in, a follow-up); `before` is said once the
+ * old turn is cancelled, before the new one starts.
+ */
+function startTurn(
+  state: SessionState,
+  id: number | undefined,
+  claim: 'pending' | 'won' | 'none',
+  wakeAt: number | undefined,
+  ...before: Effect[]
+): Transition & { turn: number } {
+  const turn = id ?? state.nextId;
+  const nextId = Math.max(state.nextId, turn + 1);
+  const listening: SessionState = { ...idle(state), nextId, phase: 'listening', turn, claim };
+  const started: Effect = { type: 'start-turn', turn, wakeAt };
+  return { ...moveTo(state, listening, ...cancelTurn(state), ...before, started), turn };
+}
+
+function finishTurn(state: SessionState, turn: number): Transition {
+  const processing: SessionState = { ...idle(state), phase: 'processing', turn };
+  return moveTo(state, processing, { type: 'finish-turn', turn });
+}
+
+/** Whatever turn is under way ends, and the session is idle (an announcement follows). */
+function endTurn(state: SessionState): Transition {
+  return moveTo(state, idle(state), ...cancelTurn(state));
+}
+
+function close(state: SessionState): Transition {
+  const effects: Effect[] = [
+    ...cancelTurn(state),
+    { type: 'withdraw-claim' },
+    { type: 'stop-timers' },
+    { type: 'release-vad' },
+  ];
+  if (state.serverWake === 'on') effects.push({ type: 'close-wake-detector' });
+  return moveTo(state, { phase: 'closed', nextId: state.nextId, serverWake: 'off' }, ...effects);
+}
+
+/** After the connection closed, only what arrives late is cleaned up. */
+function afterClose(state: SessionState, event: SessionEvent): Transition {
+  if (event.type === 'wake-detector-ready') return same(state, { type: 'close-wake-detector' });
+  return same(state);
+}
+
+function cancelTurn(state: SessionState): Effect[] {
+  return state.phase === 'listening' || state.phase === 'processing'
+    ? [{ type: 'cancel-turn', turn: state.turn }]
+    : [];
+}
+
+/** The same session with no turn under way. */
+function idle(state: SessionState): SessionState & { phase: 'idle' } {
+  return { phase: 'idle', nextId: state.nextId, serverWake: state.serverWake, wake: state.wake };
+}
+
+/** From `from` to `to`: the effects, then the owner is told when the phase changed. */
+function moveTo(from: SessionState, to: SessionState, ...effects: Effect[]): Transition {
+  const phase = visiblePhase(to);
+  if (phase === visiblePhase(from)) return { state: to, effects };
+  return { state: to, effects: [...effects, { type: 'notify-phase', phase }] };
+}
+
+function appendEffects(transition: Transition, ...effects: Effect[]): Transition {
+  return { state: transition.state, effects: [...transition.effects, ...effects] };
+}
+
+function same(state: SessionState, ...effects: Effect[]): Transition {
+  return { state, effects };
 }

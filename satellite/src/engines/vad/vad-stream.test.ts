@@ -157,6 +157,17 @@ describe('VadStream with Silero VAD', () => {
       expect(await stream.process(audio)).toEqual(whole);
     });
 
+    it('close() waits for the frame under way, drops what is queued, and frees its detector', async () => {
+      const own = await SileroVad.load();
+      const users = SileroVad.usage().users;
+      const stream = new VadStream({ detector: own });
+      const queued = stream.process(audio);
+      await stream.close();
+      expect((await queued).events).toEqual([]);
+      expect(SileroVad.usage().users).toBe(users - 1);
+      await expect(own.process(new Float32Array(512))).rejects.toThrow(/after close/);
+    });
+
     it('drops a chunk still queued when reset() is called', async () => {
       const stream = new VadStream({ detector: vad });
       const dropped = stream.process(audio);

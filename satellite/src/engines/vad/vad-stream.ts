@@ -17,7 +17,8 @@ export interface VadResult {
 /**
  * Runs a detector and a segmenter over 16 kHz mono 16-bit PCM in chunks of any length, so the
  * events do not depend on how the audio was cut. Calls are queued: each chunk is processed after
- * the one before it. The stream owns its detector's state: one detector per stream.
+ * the one before it. The stream owns its detector's state: one detector per stream, closed with
+ * the stream.
  */
 export class VadStream {
   private readonly detector: VoiceActivityDetector;
@@ -68,6 +69,17 @@ export class VadStream {
     this.segmenter.reset();
     // After any frame still running, which would otherwise write the old stream's state back.
     this.queue = this.queue.then(() => this.detector.reset());
+  }
+
+  /**
+   * Ends the stream and gives its detector back, after any frame still running; audio still
+   * queued is dropped.
+   */
+  async close(): Promise<void> {
+    this.generation++;
+    const queue = this.queue;
+    this.queue = queue.then(() => this.detector.close());
+    await this.queue;
   }
 
   private async run(samples: Int16Array, generation: number): Promise<VadResult> {

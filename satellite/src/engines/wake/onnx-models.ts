@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { EngineError } from '../../errors.js';
+import { SharedSessions } from '../shared-sessions.js';
 
 export const ENGINE = 'openwakeword';
 
@@ -31,35 +32,18 @@ const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
 };
 
 // Sessions are shared between detectors that load the same file, and released when the last
-// one closes: a server with fifty streaming satellites needs three sessions, not 150. Sharing
-// is safe because onnxruntime-node runs a session synchronously and keeps no state between
-// runs; every detector passes its own input and output tensors.
-const shared = new Map<string, { session: Promise<ort.InferenceSession>; users: number }>();
-const pathOf = new WeakMap<ort.InferenceSession, string>();
+// one closes: a server with fifty streaming satellites needs three sessions, not 150.
+const shared = new SharedSessions(createSession);
 
 /** Opens one model file; a missing, unreadable or corrupt file gives an `EngineError` naming it. */
-export async function openModel(path: string): Promise<ort.InferenceSession> {
-  let entry = shared.get(path);
-  if (!entry) {
-    entry = { session: createSession(path), users: 0 };
-    shared.set(path, entry);
-    entry.session.catch(() => shared.delete(path));
-  }
-  entry.users++;
-  try {
-    return await entry.session;
-  } catch (error) {
-    entry.users--;
-    throw error;
-  }
+export function openModel(path: string): Promise<ort.InferenceSession> {
+  return shared.open(path);
 }
 
 async function createSession(path: string): Promise<ort.InferenceSession> {
   if (!existsSync(path)) throw new EngineError(ENGINE, `model file not found: ${path}`);
   try {
-    const session = await ort.InferenceSession.create(path, SESSION_OPTIONS);
-    pathOf.set(session, path);
-    return session;
+    return await ort.InferenceSession.create(path, SESSION_OPTIONS);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new EngineError(ENGINE, `cannot load model ${path}: ${reason}`, { cause });
@@ -67,12 +51,8 @@ async function createSession(path: string): Promise<ort.InferenceSession> {
 }
 
 /** Gives back a session from `openModel`; the last user's release frees it. */
-export async function releaseModel(session: ort.InferenceSession): Promise<void> {
-  const path = pathOf.get(session);
-  const entry = path === undefined ? undefined : shared.get(path);
-  if (!entry || --entry.users > 0) return;
-  shared.delete(path!);
-  await session.release();
+export function releaseModel(session: ort.InferenceSession): Promise<void> {
+  return shared.release(session);
 }
 
 /** The shape ONNX declares for a session's only input, with symbolic sizes as `undefined`. */

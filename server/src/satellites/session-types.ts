@@ -1,0 +1,143 @@
+// The satellite session as data: its state, what can happen to it, and what it asks the runner
+// to do. `session-machine.ts` is the pure transition between them; `session.ts` runs it.
+import type { AudioChunk, Event, Eventable } from 'wyoming-ts';
+import type { Language, TimerAction } from '../intents/types.js';
+import type { TurnOutcome } from '../pipeline/turn.js';
+
+/** The four states Home Assistant's assist_satellite shows: idle -> listening -> processing -> responding. */
+export type SessionPhase = 'idle' | 'listening' | 'processing' | 'responding';
+
+/**
+ * Why the command's speech is over. Early endpointing (a pause heard once the grammar has a
+ * complete sentence, a speculative transcript) will end it with a reason of its own here.
+ */
+export type SpeechEndReason =
+  /** The satellite's `audio-stop` (its own VAD heard the end). */
+  | 'audio-stop'
+  /** The server's VAD heard the end of speech. */
+  | 'vad'
+  /** The command reached `pipeline.max_command_seconds`: what follows is dropped. */
+  | 'max-length';
+
+/** Whether the turn under way has to win wake-word arbitration before it is answered. */
+export type ClaimStatus =
+  /** Claimed; another satellite may still have heard the wake word better. */
+  | 'pending'
+  /** Arbitration was won: the turn is this satellite's. */
+  | 'won'
+  /** No wake word to arbitrate (a follow-up, a button, `run-pipeline` without `detection`). */
+  | 'none';
+
+/** A wake word heard before the satellite's `run-pipeline` arrived to start its turn. */
+export interface WakeClaim {
+  readonly id: number;
+  readonly status: 'pending' | 'won';
+  /** When the wake word was heard (ms on the runner's clock). */
+  readonly at: number;
+}
+
+/** Server-side wake word detection, for satellites that stream all the time (or on VAD). */
+export type ServerWake = 'off' | 'opening' | 'on';
+
+interface Common {
+  /** The next id for a turn or a wake claim, so news of an older one is recognised as stale. */
+  readonly nextId: number;
+  readonly serverWake: ServerWake;
+  /** A wake word under arbitration whose turn has not started yet. */
+  readonly wake?: WakeClaim;
+}
+
+export type SessionState = Common &
+  (
+    | { readonly phase: 'idle' }
+    | {
+        readonly phase: 'listening';
+        readonly turn: number;
+        readonly claim: ClaimStatus;
+        /**
+         * The speech ended while arbitration was still open: answered once it is won. Early
+         * endpointing keeps what it heard so far (pauses, a speculative transcript) beside it.
+         */
+        readonly speechEnded?: SpeechEndReason;
+      }
+    | { readonly phase: 'processing'; readonly turn: number }
+    | {
+        readonly phase: 'responding';
+        /** The answer asked a question: listen again once the satellite has `played` it. */
+        readonly followUp: boolean;
+      }
+    /** The connection is gone; late news (an outcome, a detector) is only cleaned up. */
+    | { readonly phase: 'closed' }
+  );
+
+export type SessionEvent =
+  /** An event from the satellite; `at` is when it arrived (ms). */
+  | { readonly type: 'satellite-event'; readonly event: Event; readonly at: number }
+  | { readonly type: 'arbitration-won'; readonly claim: number }
+  | { readonly type: 'arbitration-lost'; readonly claim: number; readonly winner: string }
+  /** The turn's own end of speech (its VAD, its length cap); `audio-stop` comes as an event. */
+  | { readonly type: 'speech-ended'; readonly turn: number; readonly reason: SpeechEndReason }
+  /** The turn was answered (or failed); a `rejected` outcome will arrive here too. */
+  | { readonly type: 'turn-finished'; readonly turn: number; readonly outcome: TurnOutcome }
+  | { readonly type: 'wake-detector-ready' }
+  | { readonly type: 'wake-detector-failed'; readonly message: string }
+  /** The server's wake word detector heard a wake word in the satellite's stream. */
+  | {
+      readonly type: 'wake-heard';
+      readonly name: string;
+      readonly score: number;
+      readonly timestampMs?: number;
+      readonly at: number;
+    }
+  /** The server's wake word detector failed while running. */
+  | { readonly type: 'wake-failed'; readonly message: string }
+  /** Listen without a wake word (an automation, a button, the API). */
+  | { readonly type: 'listen-requested' }
+  /** Speak `text` now, then listen no further. */
+  | { readonly type: 'announce-requested'; readonly text: string; readonly language: Language }
+  /** The announcement's audio went to the satellite. */
+  | { readonly type: 'announcement-sent' }
+  | { readonly type: 'disconnected' };
+
+export type SessionEffect =
+  | { readonly type: 'send'; readonly event: Event | Eventable }
+  /** Enter a wake claim in arbitration; the arbiter answers `arbitration-won` or `-lost`. */
+  | {
+      readonly type: 'claim';
+      readonly claim: number;
+      readonly wakeWord: string;
+      readonly score: number;
+      readonly levelDbfs: number;
+    }
+  | { readonly type: 'withdraw-claim' }
+  /** A new turn collects the command's audio (the runner resets the VAD for it). */
+  | { readonly type: 'start-turn'; readonly turn: number; readonly wakeAt?: number }
+  /** The turn is ours: `transcribe` to the satellite (it chimes now). */
+  | { readonly type: 'begin-transcription'; readonly turn: number }
+  | { readonly type: 'push-audio'; readonly turn: number; readonly chunk: AudioChunk }
+  /** Transcribe and answer; the runner reports `turn-finished`. */
+  | { readonly type: 'finish-turn'; readonly turn: number }
+  | { readonly type: 'cancel-turn'; readonly turn: number }
+  | { readonly type: 'open-wake-detector' }
+  | { readonly type: 'feed-wake'; readonly chunk: AudioChunk }
+  | { readonly type: 'close-wake-detector' }
+  /** Synthesize and send an announcement; the runner reports `announcement-sent`. */
+  | { readonly type: 'speak'; readonly text: string; readonly language: Language }
+  | { readonly type: 'apply-timer'; readonly action: TimerAction }
+  | { readonly type: 'stop-timers' }
+  /** Give back the server-side VAD (the connection is gone). */
+  | { readonly type: 'release-vad' }
+  /** Tell the owner the phase changed. */
+  | { readonly type: 'notify-phase'; readonly phase: SessionPhase }
+  /** Tell the owner how a turn ended (metrics, the event bus). */
+  | { readonly type: 'notify-turn'; readonly outcome: TurnOutcome }
+  | {
+      readonly type: 'log';
+      readonly level: 'debug' | 'info' | 'warn' | 'error';
+      readonly message: string;
+    };
+
+export interface SessionTransition {
+  readonly state: SessionState;
+  readonly effects: readonly SessionEffect[];
+}
