@@ -56,8 +56,9 @@ beforeAll(async () => {
   let connections = 0;
   endpoint = new WyomingServer({
     uri: 'tcp://127.0.0.1:0',
-    handler: (connection) =>
-      driveConnection(registry, `sat-${++connections}`, connection, TIMING, silentLogger),
+    handler: async (connection) => {
+      await driveConnection(registry, `sat-${++connections}`, connection, TIMING, silentLogger);
+    },
   });
   uri = await endpoint.start();
 });
