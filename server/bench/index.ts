@@ -5,10 +5,15 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLatencyBenchmark } from './latency.js';
+import { runUnderstanding } from './understanding-run.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { runStreamsBenchmark } from './streams.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
+if (process.argv.slice(2)[0] === 'understanding') {
+  await runUnderstanding(resultsDir, process.argv.slice(2)[1] === 'calibrate');
+  process.exit(0);
+}
 if (process.argv.slice(2)[0] === 'memory') {
   const memory = await runMemoryBenchmark();
   console.log(formatMemoryBenchmark(memory));

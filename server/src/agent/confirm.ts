@@ -1,37 +1,9 @@
-// Sensitive actions wait for a spoken yes: unlocking or opening a lock, arming or disarming an
-// alarm, moving a garage door, gate or door cover, and anything in a domain the user listed.
-// Pure decisions, tested as tables.
-import type { HomeEntity } from '../home/home.js';
+// Sensitive actions wait for a spoken yes (the rule is `home/sensitive.ts`, shared with the local
+// intents). Pure decisions, tested as tables.
 import type { PendingAction } from '../conversation/store.js';
 import type { Answer } from './languages.js';
 
-export const SENSITIVE_COVER_CLASSES: readonly string[] = ['garage', 'gate', 'door'];
-
-/** Whether calling `domain.service` on `entity` needs the user's confirmation first. */
-export function isSensitive(
-  domain: string,
-  service: string,
-  entity: HomeEntity | undefined,
-  extraDomains: readonly string[] = [],
-): boolean {
-  if (extraDomains.includes(domain)) return true;
-  switch (domain) {
-    case 'lock':
-      return service === 'unlock' || service === 'open';
-    case 'alarm_control_panel':
-      return service.startsWith('alarm_');
-    case 'cover': {
-      const deviceClass = entity?.attributes['device_class'];
-      return (
-        typeof deviceClass === 'string' &&
-        SENSITIVE_COVER_CLASSES.includes(deviceClass) &&
-        service !== 'stop_cover'
-      );
-    }
-    default:
-      return false;
-  }
-}
+export { isSensitive, SENSITIVE_COVER_CLASSES } from '../home/sensitive.js';
 
 export type PendingDecision =
   /** Run the waiting action now. */

@@ -10,11 +10,43 @@ export interface Agreement {
 
 const VOWEL = /^[aeiouy]/;
 
-/** "Kitchen light" → "kitchen light" in the middle of a sentence; "TV" keeps its capitals. */
+/**
+ * Ordinary words of device and room names, English and French: in "Bedroom Light" or "Living
+ * Room" they are lowered mid-sentence ("the bedroom light"); other capitalised words ("Samsung
+ * TV", "Felix's bowl") are kept as written.
+ */
+const ORDINARY_NAME_WORDS = new Set(
+  (
+    'light lights lamp lamps ceiling strip spot spots bulb room living dining bedroom bathroom ' +
+    'kitchen hallway hall office garage garden front back side door doors window windows blinds ' +
+    'curtains shutters shades fan heater heating thermostat lock gate alarm switch plug socket ' +
+    'sensor temperature speaker porch basement attic upstairs downstairs main floor desk table ' +
+    'bed machine coffee kettle oven washer dryer dishwasher fridge left right big small master ' +
+    'guest kids entrance stairs terrace patio pool cover valve vacuum ' +
+    'lumière lumières lampe lampes plafonnier porte portes fenêtre volets volet salon cuisine ' +
+    'chambre entrée couloir séjour bureau chauffage ventilateur serrure prise café télé grande ' +
+    'petite avant arrière haut bas'
+  ).split(' '),
+);
+
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * A name as said mid-sentence. Ordinary words are lowered ("Bedroom Light" → "bedroom light",
+ * "Living Room" → "living room"), and so is the first word of a name written in sentence case,
+ * as Home Assistant writes them ("Nightstand lamp" → "nightstand lamp"); brands and names in a
+ * title-case name keep their capitals ("Samsung TV", "Hue Go").
+ */
 export function displayName(name: string): string {
-  const first = name.split(/\s/)[0] ?? '';
-  const rest = first.slice(1);
-  return rest && rest === rest.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  const words = name.split(/(\s+)/);
+  const sentenceCase = words.slice(1).every((word) => word === word.toLowerCase());
+  return words
+    .map((word, i) => {
+      if (!CAPITALISED.test(word)) return word;
+      const ordinary = ORDINARY_NAME_WORDS.has(word.toLowerCase());
+      return ordinary || (i === 0 && sentenceCase) ? word.toLowerCase() : word;
+    })
+    .join('');
 }
 
 function firstWord(phrase: string): string {

@@ -1,21 +1,32 @@
 // Questions waiting for a spoken yes, one per conversation: "Do you want me to unlock the front
-// door?" An answer after the timeout is recognised as late rather than acted on.
+// door?", "Do you want me to open the garage door?". An answer after the timeout is recognised
+// as late rather than acted on.
+import type { ServiceCall } from '../home/home.js';
+import type { IntentName, ResponseKey } from './languages/language.js';
 import type { Language } from './types.js';
 
-export interface PendingUnlock {
-  readonly entityIds: readonly string[];
-  /** How the question named them, in its language. */
+/** How the question is put: unlocking, opening, or any other sensitive action. */
+export type ConfirmKind = 'unlock' | 'open' | 'act';
+
+export interface PendingConfirmation {
+  readonly kind: ConfirmKind;
+  readonly intent: IntentName;
+  /** The calls to make on "yes". */
+  readonly calls: readonly ServiceCall[];
+  /** How the question named the target, in its language. */
   readonly target: string;
   readonly language: Language;
+  /** What to say once done. */
+  readonly done: ResponseKey;
 }
 
 export interface Waiting {
-  readonly unlock: PendingUnlock;
+  readonly pending: PendingConfirmation;
   readonly expired: boolean;
 }
 
 interface Entry {
-  readonly unlock: PendingUnlock;
+  readonly pending: PendingConfirmation;
   readonly expiresAt: number;
 }
 
@@ -27,9 +38,9 @@ export class Confirmations {
 
   constructor(private readonly timeoutMs: number) {}
 
-  ask(conversationId: string, unlock: PendingUnlock, now: Date): void {
+  ask(conversationId: string, pending: PendingConfirmation, now: Date): void {
     this.prune(now);
-    this.entries.set(conversationId, { unlock, expiresAt: now.getTime() + this.timeoutMs });
+    this.entries.set(conversationId, { pending, expiresAt: now.getTime() + this.timeoutMs });
   }
 
   /** The conversation's waiting question, now answered or dropped either way. */
@@ -38,7 +49,7 @@ export class Confirmations {
     const entry = this.entries.get(conversationId);
     if (!entry) return undefined;
     this.entries.delete(conversationId);
-    return { unlock: entry.unlock, expired: now.getTime() > entry.expiresAt };
+    return { pending: entry.pending, expired: now.getTime() > entry.expiresAt };
   }
 
   private prune(now: Date): void {

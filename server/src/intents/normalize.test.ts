@@ -56,8 +56,18 @@ describe('articles', () => {
     expect(contract(text, fr.articles)).toBe(said);
   });
 
-  it('lowers the first letter of ordinary names only', () => {
-    expect(displayName('Kitchen light')).toBe('kitchen light');
-    expect(displayName('TV')).toBe('TV');
+  it.each([
+    ['Kitchen light', 'kitchen light'],
+    ['TV', 'TV'],
+    ['Bedroom Light', 'bedroom light'],
+    ['Living Room', 'living room'],
+    ['Front Door', 'front door'],
+    ['Nightstand lamp', 'nightstand lamp'],
+    ['Samsung TV', 'Samsung TV'],
+    ['Hue Go', 'Hue Go'],
+    ['Felix Feeder', 'Felix Feeder'],
+    ['Porte d’entrée', 'porte d’entrée'],
+  ])('says %s mid-sentence as %s', (name, said) => {
+    expect(displayName(name)).toBe(said);
   });
 });

@@ -5,7 +5,7 @@ import type { Home } from '../home/home.js';
 import { type CompiledLanguage, compileLanguage } from './compile.js';
 import { Confirmations, type Waiting } from './confirmations.js';
 import { HANDLERS } from './handlers/index.js';
-import { answerUnlock } from './handlers/locks.js';
+import { answerConfirmation } from './handlers/locks.js';
 import type { HandlerDeps, IntentRequest } from './handlers/request.js';
 import { LANGUAGES } from './languages/index.js';
 import type { LanguageData } from './languages/language.js';
@@ -21,6 +21,8 @@ export interface IntentRecognizerOptions {
   readonly confirmationTimeoutMs?: number;
   /** Ids for new timers. */
   readonly newId?: () => string;
+  /** Domains whose every action waits for a "yes" (`agent.sensitive_domains`). */
+  readonly sensitiveDomains?: readonly string[];
 }
 
 export const DEFAULT_CONFIRMATION_TIMEOUT_MS = 30_000;
@@ -33,6 +35,7 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
       options.confirmationTimeoutMs ?? DEFAULT_CONFIRMATION_TIMEOUT_MS,
     ),
     newId: options.newId ?? randomUUID,
+    sensitiveDomains: options.sensitiveDomains ?? [],
   };
   const find = (language: Language | undefined) =>
     language ? languages.find((l) => l.data.language === primaryLanguage(language)) : undefined;
@@ -49,16 +52,16 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
 
   /** A yes or no to the waiting question, in its language (or the one the text came in). */
   async function answer(waiting: Waiting, text: string, context: IntentContext) {
-    const asked = find(waiting.unlock.language);
+    const asked = find(waiting.pending.language);
     if (!asked) return undefined;
     for (const lang of new Set([asked, find(context.language) ?? asked])) {
       const yes = answerOf(lang, lang.tokenize(text));
       if (yes === undefined) continue;
       const captures = {};
-      return answerUnlock(
+      return answerConfirmation(
         waiting,
         yes,
-        request(asked, context, { intent: 'HassUnlock', captures }),
+        request(asked, context, { intent: waiting.pending.intent, captures }),
       );
     }
     return undefined;

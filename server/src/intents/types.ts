@@ -31,6 +31,11 @@ export interface IntentContext {
   /** The language of the request when known (from speech-to-text); else detected. */
   readonly language?: Language;
   readonly signal?: AbortSignal;
+  /**
+   * False when speech-to-text heard the request too uncertainly for an action that opens,
+   * unlocks or disarms: such a request is answered "I didn't catch that" instead of asked.
+   */
+  readonly sureEnoughForSensitive?: boolean;
 }
 
 export interface IntentResult {

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors.js';
 import { createIntentRecognizer } from './recognizer.js';
 import { TEST_NOW, type TestHome, createTestHome, describeCall } from './test-home.js';
+import type { HomeEntity } from '../home/home.js';
 import type { IntentContext } from './types.js';
 
-function setup(home: TestHome = createTestHome()) {
-  const recognizer = createIntentRecognizer({ confirmationTimeoutMs: 30_000 });
+const GARAGE_DOOR: HomeEntity = {
+  entity_id: 'cover.garage_door',
+  domain: 'cover',
+  name: 'Garage door',
+  aliases: [],
+  area_id: 'hallway',
+  state: 'closed',
+  attributes: { device_class: 'garage' },
+};
+
+function setup(home: TestHome = createTestHome(), sensitiveDomains: string[] = []) {
+  const recognizer = createIntentRecognizer({ confirmationTimeoutMs: 30_000, sensitiveDomains });
   const say = (text: string, secondsLater = 0, extra: Partial<IntentContext> = {}) =>
     recognizer.handle(text, {
       home,
@@ -127,5 +138,60 @@ describe('unlocking asks first', () => {
       expectsReply: false,
     });
     expect(home.entity('lock.front_door')?.state).toBe('locked');
+  });
+});
+
+describe('opening, unlocking or disarming asks first, whatever the verb', () => {
+  const withGarage = () => createTestHome({ extraEntities: [GARAGE_DOOR] });
+
+  it.each(['open the garage door', 'turn on the garage door', 'turn the garage door on'])(
+    '"%s" asks, then opens on "yes"',
+    async (sentence) => {
+      const { home, say } = setup(withGarage());
+      const ask = await say(sentence);
+      expect(ask).toMatchObject({
+        speech: 'Do you want me to open the garage door?',
+        expectsReply: true,
+        calls: [],
+      });
+      expect(home.calls).toEqual([]);
+      const yes = await say('yes', 2);
+      expect(yes?.speech).toBe('Opened the garage door.');
+      expect(home.calls.map(describeCall)).toEqual(['cover.open_cover cover.garage_door']);
+    },
+  );
+
+  it('closing a garage door asks too (it moves the door), and "no" leaves it', async () => {
+    const { home, say } = setup(withGarage());
+    home.set('cover.garage_door', 'open');
+    expect((await say('close the garage door'))?.expectsReply).toBe(true);
+    expect((await say('no', 1))?.speech).toBe("OK, I won't touch the garage door.");
+    expect(home.calls).toEqual([]);
+  });
+
+  it('a domain listed as sensitive asks before any action on it', async () => {
+    const { home, say } = setup(createTestHome(), ['switch']);
+    const ask = await say('turn on the coffee maker');
+    expect(ask).toMatchObject({ expectsReply: true, calls: [] });
+    expect(ask?.speech).toBe('Do you really want me to do that to the coffee maker?');
+    expect((await say('yes', 1))?.speech).toBe('Turned on the coffee maker.');
+    expect(home.calls.map(describeCall)).toEqual(['switch.turn_on switch.coffee_maker']);
+  });
+
+  it('speech heard too uncertainly for a sensitive action is not acted on, nor asked', async () => {
+    const { home, say } = setup(withGarage());
+    const unsure = { sureEnoughForSensitive: false };
+    expect(await say('unlock the front door', 0, unsure)).toMatchObject({
+      speech: "Sorry, I didn't catch that.",
+      failed: true,
+      calls: [],
+    });
+    expect(await say('yes', 1)).toBeUndefined();
+    expect((await say('open the garage door', 2, unsure))?.speech).toBe(
+      "Sorry, I didn't catch that.",
+    );
+    expect(home.calls).toEqual([]);
+    // Ordinary actions are not held back by it.
+    expect((await say('turn on the kitchen light', 3, unsure))?.calls).toHaveLength(1);
   });
 });

@@ -78,22 +78,46 @@ describe('SpeechToTextChain', () => {
     expect(attempts.map((attempt) => attempt.engine)).toEqual([`wyoming:${whisper.uri}`]);
   });
 
-  it('keeps the phrase answer, with its low confidence, when the general engine is down', async () => {
+  it('invents nothing when the phrase engine is unsure and the general engine is down', async () => {
     const down = SpeechToTextChain.phraseFirst({
       phrase,
       general: new WyomingStt({ uri: `tcp://127.0.0.1:${await freePort()}` }),
     });
     const { transcription, attempts } = await down.transcribeWithAttempts({ audio: question });
-    expect(transcription.engine).toBe('phrase');
-    expect(transcription.confidence).toBeLessThan(0.5);
+    expect(transcription).toMatchObject({ text: '', engine: 'phrase', rejected: 'not-understood' });
     expect(attempts[1]!.error).toBeInstanceOf(EngineError);
   });
 
-  it('without a general engine, returns the phrase answer whatever its confidence', async () => {
+  it('without a general engine, an utterance the phrase engine rejects stays rejected', async () => {
     const alone = SpeechToTextChain.phraseFirst({ phrase });
     const result = await alone.transcribe({ audio: question });
-    expect(result.engine).toBe('phrase');
-    expect(result.confidence).toBeLessThan(0.5);
+    expect(result).toMatchObject({ text: '', engine: 'phrase', rejected: 'not-understood' });
+  });
+
+  it('an unsure answer of a stage that is not the last is never returned as text', async () => {
+    const unsure: SpeechToText = {
+      name: 'unsure',
+      languages: [],
+      transcribe: async () => ({
+        text: 'unlock the front door',
+        confidence: 0.2,
+        engine: 'unsure',
+      }),
+      close: async () => {},
+    };
+    const failing: SpeechToText = {
+      name: 'general',
+      languages: [],
+      transcribe: () => Promise.reject(new EngineError('general', 'down', { retryable: true })),
+      close: async () => {},
+    };
+    const both = new SpeechToTextChain({
+      stages: [{ engine: unsure, minConfidence: 0.5 }, { engine: failing }],
+    });
+    expect(await both.transcribe({ audio: command })).toMatchObject({
+      text: '',
+      rejected: 'not-understood',
+    });
   });
 
   it('throws the last error when no engine answers', async () => {

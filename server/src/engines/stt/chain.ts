@@ -8,8 +8,9 @@ import type { SpeechToText, Transcription, Utterance } from './stt.js';
 export interface ChainStage {
   readonly engine: SpeechToText;
   /**
-   * Accept this engine's answer at or above this confidence (default 0: always). Below it the
-   * next stage is asked. The last stage's answer is accepted whatever its confidence.
+   * Accept this engine's answer at or above this confidence (default 0: any text). Below it, or
+   * when the engine rejected the audio, the next stage is asked. The last stage's answer stands
+   * whatever its confidence, and a rejection stays a rejection (empty text): nothing invented.
    */
   readonly minConfidence?: number;
 }
@@ -41,6 +42,14 @@ function primary(language: string): string {
 export function supportsLanguage(engine: SpeechToText, language: string | undefined): boolean {
   if (!language || engine.languages.length === 0) return true;
   return engine.languages.some((candidate) => primary(candidate) === primary(language));
+}
+
+function unsure(transcription: Transcription): Transcription {
+  return {
+    ...transcription,
+    text: '',
+    rejected: transcription.rejected ?? 'not-understood',
+  };
 }
 
 export class SpeechToTextChain implements SpeechToText {
@@ -78,8 +87,8 @@ export class SpeechToTextChain implements SpeechToText {
 
   /**
    * Asks each stage that takes the utterance's language, in order, until one is confident
-   * enough. When none is, or later stages fail, the most confident answer obtained wins (its
-   * `confidence` says how little to trust it). Throws when no stage answered at all.
+   * enough. When none is and the later stages fail, the answer is a rejection (empty text, and
+   * why). Throws when no stage answered at all.
    */
   async transcribeWithAttempts(utterance: Utterance, signal?: AbortSignal): Promise<ChainResult> {
     const stages = this.stages.filter((stage) =>
@@ -105,15 +114,16 @@ export class SpeechToTextChain implements SpeechToText {
       }
       attempts.push({ engine: stage.engine.name, ms: performance.now() - started, transcription });
       const last = index === stages.length - 1;
-      if (last || transcription.confidence >= (stage.minConfidence ?? 0)) {
-        return { transcription, attempts };
-      }
+      const accepted =
+        !transcription.rejected && transcription.confidence >= (stage.minConfidence ?? 0);
+      if (last || accepted) return { transcription, attempts };
       this.logger.debug(
         `stt ${stage.engine.name}: confidence ${transcription.confidence.toFixed(2)}, trying the next engine`,
       );
-      if (!best || transcription.confidence > best.confidence) best = transcription;
+      best ??= transcription;
     }
-    if (best) return { transcription: best, attempts };
+    // Every stage that answered was unsure and the later ones failed: say nothing was understood.
+    if (best) return { transcription: unsure(best), attempts };
     const lastError = attempts.findLast((attempt) => attempt.error)?.error;
     if (lastError) throw lastError;
     throw new EngineError(this.name, `no engine for language '${utterance.language}'`);

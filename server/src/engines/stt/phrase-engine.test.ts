@@ -76,7 +76,7 @@ describe('PhraseEngine', () => {
     for (const [v, voice] of TEST_VOICES.entries()) {
       for (const said of IN_GRAMMAR) {
         const speech = joinPcm(silence(300), (await speak(said, voice)).audio, silence(300));
-        const heard = await engine.transcribe({ audio: withNoise(speech.audio, 20, v + 1) });
+        const heard = await engine.recognize({ audio: withNoise(speech.audio, 20, v + 1) });
         if (heard.text === said) correct++;
       }
     }
@@ -126,7 +126,7 @@ describe('PhraseEngine', () => {
   it('decodes utterances that arrive together, one after the other', async () => {
     const said = ['what time is it', 'good night', 'lock the front door'];
     const audio = await Promise.all(said.map(async (text) => (await speak(text)).audio));
-    const heard = await Promise.all(audio.map((pcm) => engine.transcribe({ audio: pcm })));
+    const heard = await Promise.all(audio.map((pcm) => engine.recognize({ audio: pcm })));
     expect(heard.map((result) => result.text)).toEqual(said);
   });
 

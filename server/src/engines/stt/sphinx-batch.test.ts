@@ -12,6 +12,15 @@ describe('parseHypseg', () => {
       acousticScore: -4901,
       frames: 158,
       speechFrames: 26 + 14 + 9 + (158 - 91),
+      segments: [
+        { word: 'turn', start: 0, end: 26, acousticScore: -1123, filler: false },
+        { word: 'on', start: 26, end: 40, acousticScore: -864, filler: false },
+        { word: 'the', start: 40, end: 49, acousticScore: -323, filler: false },
+        { word: '<sil>', start: 49, end: 60, acousticScore: -1160, filler: true },
+        { word: '[NOISE]', start: 60, end: 91, acousticScore: -1, filler: true },
+        { word: 'light', start: 91, end: 158, acousticScore: -1431, filler: false },
+        { word: '(NULL)', start: 158, end: 158, acousticScore: 0, filler: true },
+      ],
     });
   });
 
@@ -22,6 +31,7 @@ describe('parseHypseg', () => {
       acousticScore: 0,
       frames: 0,
       speechFrames: 0,
+      segments: [],
     });
   });
 

@@ -24,6 +24,18 @@ export interface Hypothesis {
   readonly frames: number;
   /** Frames inside words, silences and noises left out. */
   readonly speechFrames: number;
+  /** Every segment of the best path, fillers included, in order. */
+  readonly segments: readonly Segment[];
+}
+
+/** One word (or filler) of a hypothesis: frames `start` (inclusive) to `end` (exclusive). */
+export interface Segment {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  /** Its acoustic score. */
+  readonly acousticScore: number;
+  readonly filler: boolean;
 }
 
 /** Silences, noises, sentence marks and the end-of-path `(NULL)`. */
@@ -43,13 +55,17 @@ export function parseHypseg(line: string): Hypothesis {
   const count = Math.floor(segments.length / 4);
   const frames = count > 0 ? Number(segments[segments.length - 1]) : 0;
   const words: string[] = [];
+  const parsed: Segment[] = [];
   let speechFrames = 0;
   for (let i = 0; i < count; i++) {
-    const word = segments[i * 4 + 3]!;
-    if (isFiller(word)) continue;
-    words.push(word.replace(/\(\d+\)$/, ''));
+    const raw = segments[i * 4 + 3]!;
     const start = Number(segments[i * 4]);
     const end = i + 1 < count ? Number(segments[(i + 1) * 4]) : frames;
+    const filler = isFiller(raw);
+    const word = filler ? raw : raw.replace(/\(\d+\)$/, '');
+    parsed.push({ word, start, end, acousticScore: Number(segments[i * 4 + 1]), filler });
+    if (filler) continue;
+    words.push(word);
     speechFrames += Math.max(0, end - start);
   }
   return {
@@ -58,6 +74,7 @@ export function parseHypseg(line: string): Hypothesis {
     acousticScore: Number(acoustic),
     frames: Number.isFinite(frames) ? frames : 0,
     speechFrames: Number.isFinite(speechFrames) ? speechFrames : 0,
+    segments: parsed,
   };
 }
 

@@ -12,6 +12,11 @@ export interface Transcription {
   readonly language?: string;
   /** The engine that produced it (`phrase`, `wyoming:tcp://core-whisper:10300`). */
   readonly engine: string;
+  /**
+   * Why the text is empty although there was audio: `no-speech` (nothing in it was speech) or
+   * `not-understood` (speech, but none of the sentences the engine knows). Never acted on.
+   */
+  readonly rejected?: 'no-speech' | 'not-understood';
 }
 
 export interface SpeechToText {

@@ -6,12 +6,12 @@ import type { ResponseKey } from '../languages/language.js';
 import type { Target } from '../resolve.js';
 import type { Values } from '../speech.js';
 import {
+  actOn,
   type Handler,
+  type HandlerDeps,
   type IntentRequest,
   failed,
   numberSlot,
-  perform,
-  reply,
   resolve,
 } from './request.js';
 
@@ -22,9 +22,10 @@ function call(domain: string, service: string, target: Target, data?: ServiceCal
     : { domain, service, target: { entity_id } };
 }
 
-/** Resolves the target, makes the calls it needs, and says `key` about it. */
+/** Resolves the target, makes the calls it needs (or asks first), and says `key` about it. */
 async function act(
   request: IntentRequest,
+  deps: HandlerDeps,
   calls: (target: Target) => readonly ServiceCall[],
   key: (target: Target) => ResponseKey,
   values: Values = {},
@@ -32,18 +33,15 @@ async function act(
   const resolution = resolve(request);
   if (!resolution.ok) return failed(request, request.speech.failure(resolution.failure));
   const { target } = resolution;
-  const performed = await perform(request, calls(target));
-  if (!performed.ok) return performed.result;
   const said = request.speech.target(target.phrase, target.entities.length);
-  return reply(request, request.speech.say(key(target), { target: said, ...values }), {
-    calls: performed.calls,
-  });
+  return actOn(request, deps, calls(target), { done: key(target), target: said, values });
 }
 
 function turn(on: boolean): Handler {
-  return (request) =>
+  return (request, deps) =>
     act(
       request,
+      deps,
       (target) =>
         byDomain(target.entities).map(([domain, entity_id]) => ({
           domain,
@@ -70,13 +68,14 @@ function kelvinFor(kelvin: number, lights: readonly HomeEntity[]): number {
   return Math.round(Math.min(Math.max(kelvin, min), max));
 }
 
-export const lightSet: Handler = (request) => {
+export const lightSet: Handler = (request, deps) => {
   const brightness = numberSlot(request, 'brightness');
   const kelvin = numberSlot(request, 'color') ?? 4000;
   if (brightness !== undefined) {
     const pct = Math.round(brightness);
     return act(
       request,
+      deps,
       (target) => [call('light', 'turn_on', target, { brightness_pct: pct })],
       () => 'brightnessSet',
       { brightness: request.speech.number(pct) },
@@ -85,6 +84,7 @@ export const lightSet: Handler = (request) => {
   const color = request.lang.data.colors.find((c) => c.kelvin === kelvin);
   return act(
     request,
+    deps,
     (target) => [
       call('light', 'turn_on', target, { color_temp_kelvin: kelvinFor(kelvin, target.entities) }),
     ],
@@ -93,36 +93,40 @@ export const lightSet: Handler = (request) => {
   );
 };
 
-export const climateSetTemperature: Handler = (request) => {
+export const climateSetTemperature: Handler = (request, deps) => {
   const temperature = numberSlot(request, 'temperature') ?? 0;
   return act(
     request,
+    deps,
     (target) => [call('climate', 'set_temperature', target, { temperature })],
     () => 'temperatureSet',
     { temperature: request.speech.number(temperature) },
   );
 };
 
-export const setVolume: Handler = (request) => {
+export const setVolume: Handler = (request, deps) => {
   const volume = Math.round(numberSlot(request, 'volume') ?? 0);
   return act(
     request,
+    deps,
     (target) => [call('media_player', 'volume_set', target, { volume_level: volume / 100 })],
     () => 'volumeSet',
     { volume: request.speech.number(volume) },
   );
 };
 
-export const mediaPause: Handler = (request) =>
+export const mediaPause: Handler = (request, deps) =>
   act(
     request,
+    deps,
     (target) => [call('media_player', 'media_pause', target)],
     () => 'paused',
   );
 
-export const mediaUnpause: Handler = (request) =>
+export const mediaUnpause: Handler = (request, deps) =>
   act(
     request,
+    deps,
     (target) => [call('media_player', 'media_play', target)],
     () => 'resumed',
   );

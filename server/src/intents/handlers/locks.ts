@@ -1,51 +1,50 @@
 // Locks: locking just happens; unlocking asks first and waits for a yes in the same
-// conversation (see `Confirmations`).
+// conversation (see `actOn` and `Confirmations`), as does every other action that opens,
+// unlocks or disarms.
 import type { ServiceCall } from '../../home/home.js';
 import type { Waiting } from '../confirmations.js';
-import { type Handler, type IntentRequest, failed, perform, reply, resolve } from './request.js';
+import {
+  actOn,
+  failed,
+  type Handler,
+  type IntentRequest,
+  performAndSay,
+  reply,
+  resolve,
+} from './request.js';
 
 function lockCall(service: 'lock' | 'unlock', entityIds: readonly string[]): ServiceCall {
   return { domain: 'lock', service, target: { entity_id: [...entityIds] } };
 }
 
-export const lock: Handler = async (request) => {
-  const resolution = resolve(request);
-  if (!resolution.ok) return failed(request, request.speech.failure(resolution.failure));
-  const { entities, phrase } = resolution.target;
-  const performed = await perform(request, [
-    lockCall(
-      'lock',
-      entities.map((e) => e.entity_id),
-    ),
-  ]);
-  if (!performed.ok) return performed.result;
-  const target = request.speech.target(phrase, entities.length);
-  return reply(request, request.speech.say('locked', { target }), { calls: performed.calls });
-};
-
-export const unlock: Handler = async (request, deps) => {
-  const resolution = resolve(request);
-  if (!resolution.ok) return failed(request, request.speech.failure(resolution.failure));
-  const { entities, phrase } = resolution.target;
-  const target = request.speech.target(phrase, entities.length);
-  deps.confirmations.ask(
-    request.context.conversationId,
-    {
-      entityIds: entities.map((entity) => entity.entity_id),
+function lockHandler(service: 'lock' | 'unlock'): Handler {
+  return async (request, deps) => {
+    const resolution = resolve(request);
+    if (!resolution.ok) return failed(request, request.speech.failure(resolution.failure));
+    const { entities, phrase } = resolution.target;
+    const target = request.speech.target(phrase, entities.length);
+    const calls = [
+      lockCall(
+        service,
+        entities.map((entity) => entity.entity_id),
+      ),
+    ];
+    return actOn(request, deps, calls, {
+      done: service === 'lock' ? 'locked' : 'unlocked',
       target,
-      language: request.lang.data.language,
-    },
-    request.context.now,
-  );
-  return reply(request, request.speech.say('unlockConfirm', { target }), { expectsReply: true });
-};
+    });
+  };
+}
 
-/** The answer to "Do you want me to unlock ...?"; `request` is in the question's language. */
-export async function answerUnlock(waiting: Waiting, yes: boolean, request: IntentRequest) {
-  const { target, entityIds } = waiting.unlock;
-  if (!yes) return reply(request, request.speech.say('unlockCancelled', { target }));
-  if (waiting.expired) return failed(request, request.speech.say('unlockExpired', { target }));
-  const performed = await perform(request, [lockCall('unlock', entityIds)]);
-  if (!performed.ok) return performed.result;
-  return reply(request, request.speech.say('unlocked', { target }), { calls: performed.calls });
+export const lock = lockHandler('lock');
+export const unlock = lockHandler('unlock');
+
+/** The answer to "Do you want me to ...?"; `request` is in the question's language. */
+export async function answerConfirmation(waiting: Waiting, yes: boolean, request: IntentRequest) {
+  const { pending } = waiting;
+  const { target } = pending;
+  if (!yes) return reply(request, request.speech.say(`${pending.kind}Cancelled`, { target }));
+  if (waiting.expired)
+    return failed(request, request.speech.say(`${pending.kind}Expired`, { target }));
+  return performAndSay(request, pending.calls, pending);
 }

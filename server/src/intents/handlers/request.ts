@@ -3,12 +3,13 @@
 import { EngineError } from '../../errors.js';
 import type { HomeEntity, ServiceCall } from '../../home/home.js';
 import type { CompiledLanguage } from '../compile.js';
-import type { Confirmations } from '../confirmations.js';
-import type { IntentName, TargetKind } from '../languages/language.js';
+import type { ConfirmKind, Confirmations, PendingConfirmation } from '../confirmations.js';
+import type { IntentName, ResponseKey, TargetKind } from '../languages/language.js';
+import { needsConfirmation } from '../../home/sensitive.js';
 import type { Captures } from '../match.js';
 import { type Resolution, resolveTarget } from '../resolve.js';
 import type { SlotValue } from '../slots.js';
-import type { Speech } from '../speech.js';
+import type { Speech, Values } from '../speech.js';
 import type { IntentContext, IntentResult } from '../types.js';
 
 export interface IntentRequest {
@@ -23,6 +24,8 @@ export interface IntentRequest {
 export interface HandlerDeps {
   readonly confirmations: Confirmations;
   readonly newId: () => string;
+  /** Domains whose every action waits for a "yes" (`agent.sensitive_domains`). */
+  readonly sensitiveDomains: readonly string[];
 }
 
 export type Handler = (request: IntentRequest, deps: HandlerDeps) => Promise<IntentResult>;
@@ -95,4 +98,65 @@ export async function perform(
     done.push(call);
   }
   return { ok: true, calls: done };
+}
+
+function confirmKind(calls: readonly ServiceCall[]): ConfirmKind {
+  if (calls.every((call) => call.domain === 'lock' && call.service === 'unlock')) return 'unlock';
+  const opens = (call: ServiceCall) => call.domain === 'cover' && call.service === 'open_cover';
+  return calls.every(opens) ? 'open' : 'act';
+}
+
+/** What a reply says once the calls are made: its key and values, `target` included. */
+export interface Said {
+  readonly done: ResponseKey;
+  readonly target: string;
+  readonly values?: Values;
+}
+
+/**
+ * Makes the calls and says `said`; but calls that open, unlock or disarm (whatever the verb:
+ * "turn on the garage door" opens it) are not made: the question is asked and they wait for a
+ * "yes" in this conversation. Speech heard too uncertainly for that is not acted on at all.
+ */
+export async function actOn(
+  request: IntentRequest,
+  deps: HandlerDeps,
+  calls: readonly ServiceCall[],
+  said: Said,
+): Promise<IntentResult> {
+  const { context } = request;
+  const sensitive = needsConfirmation(
+    calls,
+    (id) => context.home.entity(id),
+    deps.sensitiveDomains,
+  );
+  if (sensitive) {
+    if (context.sureEnoughForSensitive === false) {
+      return failed(request, request.speech.say('notHeard'));
+    }
+    const kind = confirmKind(calls);
+    const pending: PendingConfirmation = {
+      kind,
+      intent: request.intent,
+      calls,
+      language: request.lang.data.language,
+      ...said,
+    };
+    deps.confirmations.ask(context.conversationId, pending, context.now);
+    return reply(request, request.speech.say(`${kind}Confirm`, { target: said.target }), {
+      expectsReply: true,
+    });
+  }
+  return performAndSay(request, calls, said);
+}
+
+export async function performAndSay(
+  request: IntentRequest,
+  calls: readonly ServiceCall[],
+  said: Said,
+): Promise<IntentResult> {
+  const performed = await perform(request, calls);
+  if (!performed.ok) return performed.result;
+  const speech = request.speech.say(said.done, { ...said.values, target: said.target });
+  return reply(request, speech, { calls: performed.calls });
 }

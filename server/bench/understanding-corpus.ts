@@ -1,0 +1,268 @@
+// The understanding benchmark's utterances, generated at run time: commands the home's grammar
+// contains, and speech and sounds it does not. Everything comes in two splits that share no
+// voice and no sentence: `calibration` (the only one any threshold was chosen on) and
+// `heldout` (reported, never tuned on).
+import { type Pcm16k, speak, type Voice } from '../../tests/helpers/speech.js';
+
+export type Split = 'calibration' | 'heldout';
+
+export type UtteranceClass =
+  'command' | 'question' | 'chit-chat' | 'near-miss' | 'other-language' | 'non-speech';
+
+export interface CorpusItem {
+  readonly split: Split;
+  readonly kind: UtteranceClass;
+  /** What was said ('' for sounds). */
+  readonly text: string;
+  /** `engine:voice` or the sound's name. */
+  readonly source: string;
+  /** Silence or noise before the speech, as people leave it after the chime. */
+  readonly lead: 'short silence' | 'long silence' | 'long noise';
+  readonly audio: Uint8Array;
+  /** Where the speech ends in `audio`, in ms (for sounds: their end). */
+  readonly speechEndMs: number;
+}
+
+export const VOICES: Readonly<Record<Split, readonly Voice[]>> = {
+  calibration: [
+    { engine: 'espeak-ng', name: 'en-us' },
+    { engine: 'espeak-ng', name: 'en-gb+m3' },
+    { engine: 'espeak-ng', name: 'en-029+m2' },
+    { engine: 'flite', name: 'slt' },
+    { engine: 'flite', name: 'rms' },
+  ],
+  heldout: [
+    { engine: 'espeak-ng', name: 'en-us+f3' },
+    { engine: 'espeak-ng', name: 'en-gb-scotland+f2' },
+    { engine: 'espeak-ng', name: 'en-gb-x-rp+f4' },
+    { engine: 'espeak-ng', name: 'en-us-nyc+m5' },
+    { engine: 'flite', name: 'awb' },
+    { engine: 'flite', name: 'kal16' },
+  ],
+};
+
+/** Speech the grammar does not contain, per class and split (no sentence in both). */
+export const OUT_OF_GRAMMAR: Readonly<
+  Record<Split, Readonly<Partial<Record<UtteranceClass, readonly string[]>>>>
+> = {
+  calibration: {
+    question: [
+      'who wrote the lord of the rings',
+      'what is the capital of france',
+      'how tall is the eiffel tower',
+      'why is the sky blue',
+      'how many calories are in an apple',
+    ],
+    'chit-chat': [
+      'tell me a joke',
+      'remind me to buy milk tomorrow',
+      'my sister is flying to canada next week',
+      'i had a really long day at work',
+      'please order me a large pizza with mushrooms',
+    ],
+    'near-miss': [
+      'turn on the garage heater',
+      'open the fridge door',
+      'turn off the car engine',
+      'lock my phone',
+      'dim the porch lamp',
+    ],
+  },
+  heldout: {
+    question: [
+      'when was the first moon landing',
+      'how far is the moon from the earth',
+      'who won the world cup last year',
+      'what does a giraffe eat',
+      'how do you make a chocolate cake',
+      'what is the population of japan',
+    ],
+    'chit-chat': [
+      'sing me a song',
+      'what should i cook for dinner tonight',
+      'thank you so much for your help',
+      'the weather in paris tomorrow looks rainy',
+      'i think the cat wants to go outside',
+      'can you believe how late it is already',
+    ],
+    'near-miss': [
+      'turn on the kitchen radio',
+      'close the bathroom window',
+      'unlock the back gate',
+      'turn on the sprinklers in the garden',
+      'set the oven to two hundred degrees',
+      'open the garage heater',
+    ],
+  },
+};
+
+/** Other languages, in espeak-ng's voices for them. */
+const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]>> = {
+  calibration: [
+    ['de', 'wie spät ist es in berlin'],
+    ['es', 'dónde está la estación de tren'],
+    ['it', 'vorrei un caffè per favore'],
+  ],
+  heldout: [
+    ['nl', 'hoe laat gaat de winkel dicht'],
+    ['pt', 'o jantar está pronto na cozinha'],
+    ['pl', 'jutro będzie padać deszcz'],
+    ['sv', 'var ligger närmaste apotek'],
+  ],
+};
+
+/** A seeded generator, so the corpus is the same on every run. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `count` distinct sentences of `pool` picked with `next`. */
+export function pick<T>(pool: readonly T[], count: number, next: () => number): T[] {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(count, pool.length)) chosen.add(Math.floor(next() * pool.length));
+  return [...chosen].map((i) => pool[i]!);
+}
+
+const RATE = 16000;
+
+function pcm(samples: Float64Array): Uint8Array {
+  const out = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    out[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i]! * 32767)));
+  }
+  return new Uint8Array(out.buffer);
+}
+
+/** Low-level room noise (brown-ish), `ms` long, at about `dbfs`. */
+export function roomNoise(ms: number, dbfs: number, seed: number): Uint8Array {
+  const next = random(seed);
+  const samples = new Float64Array(Math.round((RATE * ms) / 1000));
+  let level = 0;
+  for (let i = 0; i < samples.length; i++) {
+    level = 0.98 * level + 0.2 * (next() * 2 - 1);
+    samples[i] = level;
+  }
+  const rms = Math.sqrt(samples.reduce((sum, s) => sum + s * s, 0) / samples.length) || 1;
+  const gain = 10 ** (dbfs / 20) / rms;
+  return pcm(samples.map((s) => s * gain));
+}
+
+/** Sounds that are not speech: a cough, a door slam, music, a hiss, a clatter. */
+export function nonSpeech(split: Split): { name: string; audio: Uint8Array }[] {
+  const seed = split === 'calibration' ? 11 : 29;
+  const next = random(seed);
+  const make = (seconds: number, fn: (t: number, i: number) => number) => {
+    const samples = new Float64Array(Math.round(RATE * seconds));
+    for (let i = 0; i < samples.length; i++) samples[i] = fn(i / RATE, i);
+    return pcm(samples);
+  };
+  const noise = () => next() * 2 - 1;
+  const burst = (t: number, at: number, length: number) =>
+    t >= at && t < at + length ? Math.sin((Math.PI * (t - at)) / length) : 0;
+  const notes = split === 'calibration' ? [262, 330, 392, 523] : [294, 370, 440, 587, 494];
+  const sounds = [
+    { name: 'cough', audio: make(0.9, (t) => 0.5 * noise() * (burst(t, 0.05, 0.25) + burst(t, 0.45, 0.3))) },
+    { name: 'door slam', audio: make(0.8, (t) => 0.9 * noise() * Math.exp(-t * 18) + 0.3 * Math.sin(2 * Math.PI * 60 * t) * Math.exp(-t * 6)) },
+    { name: 'music', audio: make(2.5, (t) => { const f = notes[Math.floor(t * 3) % notes.length]!; return 0.25 * (Math.sin(2 * Math.PI * f * t) + 0.5 * Math.sin(4 * Math.PI * f * t)); }) },
+    { name: 'hiss', audio: make(1.5, () => 0.15 * noise()) },
+    { name: 'clatter', audio: make(1.2, (t) => 0.6 * noise() * [0.1, 0.35, 0.5, 0.8].reduce((sum, at) => sum + burst(t, at, 0.06), 0)) },
+  ]; // prettier-ignore
+  return sounds;
+}
+
+export interface CorpusOptions {
+  /** The home's sentences (`recognizer.sentences(home, 'en')`), to draw commands from. */
+  readonly grammar: readonly string[];
+  /** Commands drawn per split. */
+  readonly commands: number;
+  readonly splits?: readonly Split[];
+}
+
+const LEADS = ['short silence', 'long silence', 'long noise'] as const;
+
+function lead(kind: CorpusItem['lead'], seed: number): Uint8Array {
+  if (kind === 'short silence') return new Uint8Array(2 * Math.round(RATE * 0.2));
+  if (kind === 'long silence') return new Uint8Array(2 * Math.round(RATE * 1.2));
+  return roomNoise(1200, -50, seed);
+}
+
+function place(
+  item: Omit<CorpusItem, 'audio' | 'speechEndMs' | 'lead'>,
+  body: Uint8Array,
+  index: number,
+): CorpusItem {
+  const kind = LEADS[index % LEADS.length]!;
+  const before = lead(kind, index + 1);
+  const after = new Uint8Array(2 * Math.round(RATE * 0.3));
+  const audio = new Uint8Array(before.length + body.length + after.length);
+  audio.set(before, 0);
+  audio.set(body, before.length);
+  audio.set(after, before.length + body.length);
+  const speechEndMs = ((before.length + body.length) / 2 / RATE) * 1000;
+  return { ...item, lead: kind, audio, speechEndMs };
+}
+
+/** Trims the synthesizer's own leading and trailing silence, so `speechEndMs` is exact. */
+export function trimSilence(audio: Uint8Array, threshold = 300): Uint8Array {
+  const samples = new Int16Array(
+    audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength),
+  );
+  let start = 0;
+  let end = samples.length;
+  while (start < end && Math.abs(samples[start]!) < threshold) start++;
+  while (end > start && Math.abs(samples[end - 1]!) < threshold) end--;
+  return audio.slice(start * 2, end * 2);
+}
+
+async function spoken(text: string, voice: Voice): Promise<Uint8Array> {
+  const said: Pcm16k = await speak(text, voice);
+  return trimSilence(said.audio);
+}
+
+/** Builds the corpus: every command and out-of-grammar sentence in every voice of its split. */
+export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]> {
+  const items: CorpusItem[] = [];
+  const englishOnly = options.grammar.filter((sentence) => /^[a-z0-9 %'-]+$/i.test(sentence));
+  const next = random(7);
+  const shuffled = pick(englishOnly, options.commands * 2, next);
+  const commandsOf: Record<Split, string[]> = {
+    calibration: shuffled.slice(0, options.commands),
+    heldout: shuffled.slice(options.commands),
+  };
+  let index = 0;
+  for (const split of options.splits ?? (['calibration', 'heldout'] as const)) {
+    const voices = VOICES[split];
+    for (const [i, text] of commandsOf[split].entries()) {
+      const voice = voices[i % voices.length]!;
+      const source = `${voice.engine}:${voice.name}`;
+      items.push(
+        place({ split, kind: 'command', text, source }, await spoken(text, voice), index++),
+      );
+    }
+    for (const [kind, texts] of Object.entries(OUT_OF_GRAMMAR[split])) {
+      for (const text of texts) {
+        for (const voice of voices) {
+          const source = `${voice.engine}:${voice.name}`;
+          const body = await spoken(text, voice);
+          items.push(place({ split, kind: kind as UtteranceClass, text, source }, body, index++));
+        }
+      }
+    }
+    for (const [language, text] of OTHER_LANGUAGES[split]) {
+      const voice: Voice = { engine: 'espeak-ng', name: language };
+      const body = await spoken(text, voice);
+      const source = `espeak-ng:${language}`;
+      items.push(place({ split, kind: 'other-language', text, source }, body, index++));
+    }
+    for (const sound of nonSpeech(split)) {
+      items.push(
+        place({ split, kind: 'non-speech', text: '', source: sound.name }, sound.audio, index++),
+      );
+    }
+  }
+  return items;
+}
