@@ -100,6 +100,7 @@ export async function startApp(
     createVad: async () => new VadStream({ detector: await SileroVad.load() }),
     createWakeDetector: () => createWakeDetector(),
     sttTimeoutMs: config.stt.timeout_ms,
+    sensitiveConfidence: config.stt.phrase.sensitive_confidence,
     maxCommandSeconds: config.pipeline.max_command_seconds,
     logger,
     onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),

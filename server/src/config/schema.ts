@@ -1,3 +1,4 @@
+import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import { z } from 'zod';
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
@@ -70,6 +71,7 @@ export const ConfigSchema = z
           .object({
             enabled: z.boolean().default(true),
             min_confidence: z.number().min(0).max(1).default(0.5),
+            sensitive_confidence: z.number().min(0).max(1).default(DEFAULT_SENSITIVE_CONFIDENCE),
           })
           .strict()
           .default({}),

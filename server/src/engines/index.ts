@@ -21,7 +21,9 @@ export async function buildSpeechEngines(
   config: JarvisConfig,
   logger: Logger,
 ): Promise<SpeechEngines> {
-  const phrase = config.stt.phrase.enabled ? new PhraseEngine({ logger }) : undefined;
+  const phrase = config.stt.phrase.enabled
+    ? new PhraseEngine({ minConfidence: config.stt.phrase.min_confidence, logger })
+    : undefined;
   const general = config.stt.wyoming_uri
     ? new WyomingStt({ uri: config.stt.wyoming_uri, logger })
     : undefined;

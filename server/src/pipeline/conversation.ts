@@ -35,6 +35,8 @@ export interface ConversationRequest {
   readonly language?: Language;
   readonly timers: readonly TimerInfo[];
   readonly signal?: AbortSignal;
+  /** False when speech-to-text was too unsure for an action that opens, unlocks or disarms. */
+  readonly sureEnoughForSensitive?: boolean;
 }
 
 export interface ConversationOutcome {
@@ -74,6 +76,7 @@ export async function converse(
       timers: request.timers,
       language: request.language,
       signal: request.signal,
+      sureEnoughForSensitive: request.sureEnoughForSensitive,
     });
   } catch (error) {
     logger.error(`intent handling failed: ${(error as Error).message}`);

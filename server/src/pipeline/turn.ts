@@ -14,6 +14,7 @@ import {
   WyomingError,
 } from 'wyoming-ts';
 import type { VadStream } from '@jarvis/satellite/engines';
+import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import type { SpeechToText, Transcription } from '../engines/stt/stt.js';
 import type { ConversationAgent } from '../agent/agent.js';
 import type { ConversationStore } from '../conversation/store.js';
@@ -55,6 +56,8 @@ export interface TurnOptions {
    */
   onSpeechEnd?: (reason: 'vad' | 'max-length') => void;
   sttTimeoutMs?: number;
+  /** Speech-to-text confidence an action that opens, unlocks or disarms needs. */
+  sensitiveConfidence?: number;
   /** The longest command kept (default 15 s); the audio after it is dropped. */
   maxAudioSeconds?: number;
   /** When the wake word was heard, if it was. */
@@ -79,6 +82,8 @@ export interface TurnOutcome {
   readonly failed: boolean;
   /** `stt-failed`, `ollama-timeout`, ... when it failed. */
   readonly errorCode?: string;
+  /** Why nothing was done: speech-to-text heard no speech, or nothing it understood. */
+  readonly rejected?: 'no-speech' | 'not-understood';
   /** Audio was sent: the satellite will answer `played`. */
   readonly spoke: boolean;
   readonly timings: TurnTimings;
@@ -185,7 +190,12 @@ export class Turn {
       `transcript (${transcription.engine}, ${transcription.confidence.toFixed(2)}): ${text}`,
     );
     await this.send(new Transcript({ text, language }));
-    if (!text) return this.respond(fixedAnswer(reply('notUnderstood', language), language));
+    if (!text) {
+      // Nothing understood: said so, and nothing goes to the intents or the agent.
+      const rejected = transcription.rejected ?? 'not-understood';
+      const outcome = await this.respond(fixedAnswer(reply('notUnderstood', language), language));
+      return { ...outcome, rejected };
+    }
     const { engines } = this.options;
     const answer = await converse(
       { ...engines, language: this.options.language, logger: this.logger },
@@ -197,6 +207,9 @@ export class Turn {
         language: transcription.language,
         timers: this.options.timers(),
         signal: this.abort.signal,
+        sureEnoughForSensitive:
+          transcription.confidence >=
+          (this.options.sensitiveConfidence ?? DEFAULT_SENSITIVE_CONFIDENCE),
       },
     );
     return this.respond(answer, text, language);

@@ -38,6 +38,8 @@ export interface SessionDeps {
   onTurn?: (session: SatelliteSession, outcome: TurnOutcome) => void;
   onPhase?: (session: SatelliteSession, phase: SessionPhase) => void;
   sttTimeoutMs?: number;
+  /** Speech-to-text confidence an action that opens, unlocks or disarms needs. */
+  sensitiveConfidence?: number;
   /** A command longer than this ends as if the speaker had stopped (default 15 s). */
   maxCommandSeconds?: number;
   now?: () => number;
@@ -264,6 +266,7 @@ export class SatelliteSession {
       vad,
       onSpeechEnd: (reason) => this.post({ type: 'speech-ended', turn: id, reason }),
       sttTimeoutMs: this.deps.sttTimeoutMs,
+      sensitiveConfidence: this.deps.sensitiveConfidence,
       maxAudioSeconds: this.deps.maxCommandSeconds,
       wakeAt,
       logger: this.logger,

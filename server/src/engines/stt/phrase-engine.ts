@@ -54,12 +54,7 @@ export interface Calibration {
  */
 export const DEFAULT_CALIBRATION: Calibration = { midpoint: 0, scale: 3 };
 
-/**
- * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that"),
- * chosen on the same calibration split: the fit at which none of its out-of-grammar speech
- * reached a sensitive action.
- */
-export const DEFAULT_SENSITIVE_CONFIDENCE = 0.75;
+export { DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
 
 export interface PhraseEngineOptions {
   /** Default `/usr/bin/pocketsphinx_batch` (Debian package `pocketsphinx`). */

@@ -26,3 +26,11 @@ export interface SpeechToText {
   transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription>;
   close(): Promise<void>;
 }
+
+/**
+ * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that"),
+ * chosen on the phrase engine's calibration split (`npm run bench -w server --
+ * understanding calibrate`): the fit at which none of its out-of-grammar speech
+ * reached a sensitive action.
+ */
+export const DEFAULT_SENSITIVE_CONFIDENCE = 0.75;
