@@ -15,6 +15,23 @@ export interface SatelliteProcess {
   stop(): Promise<number | null>;
 }
 
+/** How to run a child: under a wrapper command (`ip netns exec ns strace ...`), with more env. */
+export interface ChildLaunch {
+  /** A command and its arguments that run node (given last) for us. */
+  wrapper?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Starts node with `nodeArgs` from the repository root, its output piped. */
+export function launch(nodeArgs: string[], options: ChildLaunch = {}): ChildProcess {
+  const [command, ...args] = [...(options.wrapper ?? []), process.execPath, ...nodeArgs];
+  return spawn(command!, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
+}
+
 /** Sends SIGTERM (unless the process already ended) and waits for its exit code. */
 export async function stopChild(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
@@ -24,11 +41,8 @@ export async function stopChild(child: ChildProcess): Promise<number | null> {
   return code as number | null;
 }
 
-export function startSatellite(args: string[]): SatelliteProcess {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN, ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startSatellite(args: string[], options: ChildLaunch = {}): SatelliteProcess {
+  const child = launch(['--conditions=source', '--import', 'tsx', MAIN, ...args], options);
   let output = '';
   child.stdout!.on('data', (data) => (output += data));
   child.stderr!.on('data', (data) => (output += data));
@@ -56,19 +70,35 @@ export async function runSatelliteCli(
 }
 
 /**
- * A satellite serving Wyoming on a free port (no zeroconf), with a Home Assistant-like
+ * The URI a satellite started with `--uri tcp://127.0.0.1:0` serves, from its "ready" line, once
+ * it is ready; a `SatelliteProcess` that exits first fails with its log.
+ */
+export async function servedUri(satellite: SatelliteProcess, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = /ready: .*; serving (tcp:\/\/\S+)$/m.exec(satellite.log());
+    if (match) return match[1]!;
+    if (satellite.child.exitCode !== null)
+      throw new Error(`satellite exited with ${satellite.child.exitCode}:\n${satellite.log()}`);
+    if (Date.now() > deadline) throw new Error(`satellite not ready:\n${satellite.log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A satellite serving Wyoming on a port of its own (no zeroconf), with a Home Assistant-like
  * controller connected and started. Stops both through `cleanups`.
  */
 export async function adoptedSatellite(args: string[], cleanups: Array<() => Promise<unknown>>) {
-  const { freePort } = await import('./free-port.js');
   const { AssistSatelliteController } = await import('./assist-satellite-controller.js');
-  const port = await freePort();
-  const satellite = startSatellite(['--uri', `tcp://127.0.0.1:${port}`, '--no-zeroconf', ...args]);
+  const satellite = startSatellite(['--uri', 'tcp://127.0.0.1:0', '--no-zeroconf', ...args]);
   cleanups.push(() => satellite.stop());
   cleanups.push(async () => {
     if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
   });
-  const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+  const uri = await servedUri(satellite);
+  const port = Number(uri.replace(/^.*:/, ''));
+  const ha = await AssistSatelliteController.connect(uri);
   cleanups.push(() => ha.close());
   const info = await ha.start();
   return { satellite, ha, info, port };

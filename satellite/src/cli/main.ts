@@ -35,6 +35,7 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
   const parts = await buildSatellite(options, logger);
   const { satellite, listener, hooks } = parts;
   const stops: Array<() => Promise<void>> = [];
+  let where = `server ${options.server}`;
   if (options['startup-command']) hooks.runCommand('startup-command', options['startup-command']);
   if (options.server) {
     const connection = new ServerConnection(satellite, () => satellite.info(), {
@@ -47,6 +48,7 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
     const server = serveForHomeAssistant(satellite, { uri: options.uri, logger });
     await server.start();
     stops.push(() => server.stop());
+    where = `serving ${server.uri}`; // with the port it got when asked for port 0
     const address = parseUri(server.uri);
     if (!options['no-zeroconf'] && address.kind === 'tcp') {
       stops.push(
@@ -67,7 +69,7 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
   const wakeWords = parts.wakeModels.map((model) => model.name).join(', ');
   logger.info(
     `satellite "${parts.name}" ready: mode ${modeOf(options)}${wakeWords ? ` (${wakeWords})` : ''}` +
-      `${options.muted ? ', muted' : ''}; ${options.server ? `server ${options.server}` : `serving ${options.uri}`}`,
+      `${options.muted ? ', muted' : ''}; ${where}`,
   );
   process.on('SIGUSR1', () => satellite.setMuted(true));
   process.on('SIGUSR2', () => satellite.setMuted(false));

@@ -1,7 +1,7 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TimeoutError } from 'wyoming-ts';
-import { freePort } from '../../../../tests/helpers/free-port.js';
+import { CLOSED_PORT } from '../../../../tests/helpers/ports.js';
 import { speak } from '../../../../tests/helpers/speech.js';
 import { EngineError } from '../../errors.js';
 import { speechToTextContract } from './contract.js';
@@ -82,7 +82,7 @@ describe('WyomingStt', () => {
   });
 
   it('fails with a retryable EngineError when the service is down', async () => {
-    const uri = `tcp://127.0.0.1:${await freePort()}`;
+    const uri = `tcp://127.0.0.1:${CLOSED_PORT}`;
     const engine = new WyomingStt({ uri });
     const error = await engine.transcribe({ audio }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
