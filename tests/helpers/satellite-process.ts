@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childProcesses } from './proc.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(REPO_ROOT, 'satellite', 'src', 'cli', 'main.ts');
@@ -22,21 +23,28 @@ export interface ChildLaunch {
   env?: NodeJS.ProcessEnv;
 }
 
+// Children run under a wrapper: `stopChild` signals the node the wrapper started (strace, for
+// one, blocks SIGTERM while its command runs), and the wrapper ends with it.
+const wrapped = new WeakSet<ChildProcess>();
+
 /** Starts node with `nodeArgs` from the repository root, its output piped. */
 export function launch(nodeArgs: string[], options: ChildLaunch = {}): ChildProcess {
   const [command, ...args] = [...(options.wrapper ?? []), process.execPath, ...nodeArgs];
-  return spawn(command!, args, {
+  const child = spawn(command!, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
   });
+  if (options.wrapper) wrapped.add(child);
+  return child;
 }
 
 /** Sends SIGTERM (unless the process already ended) and waits for its exit code. */
 export async function stopChild(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   const exited = once(child, 'exit');
-  child.kill('SIGTERM');
+  if (!wrapped.has(child)) child.kill('SIGTERM');
+  else for (const inner of childProcesses(child.pid!)) process.kill(inner.pid, 'SIGTERM');
   const [code] = await exited;
   return code as number | null;
 }

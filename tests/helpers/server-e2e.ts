@@ -148,6 +148,8 @@ export interface LiveSatelliteOptions {
   /** Play through this command instead of recording into `sndFile`. */
   sndCommand?: string;
   extraArgs?: string[];
+  /** Run it under a wrapper (a network namespace, strace) or with more environment. */
+  launch?: ChildLaunch;
 }
 
 /**
@@ -164,13 +166,16 @@ export function liveSatellite(
   const mic = LiveMic.create(dir, `${name}.fifo`);
   cleanups.push(() => mic.close());
   const sndFile = join(dir, `${name}.wav`);
-  const child = startSatellite([
-    ...['--server', serverUri, '--name', name, '--area', 'Kitchen', '--debug'],
-    ...['--mic-command', mic.command],
-    ...(options.sndCommand ? ['--snd-command', options.sndCommand] : ['--snd-file', sndFile]),
-    ...['--awake-wav', '', '--done-wav', '', '--error-wav', ''],
-    ...(options.extraArgs ?? []),
-  ]);
+  const child = startSatellite(
+    [
+      ...['--server', serverUri, '--name', name, '--area', 'Kitchen', '--debug'],
+      ...['--mic-command', mic.command],
+      ...(options.sndCommand ? ['--snd-command', options.sndCommand] : ['--snd-file', sndFile]),
+      ...['--awake-wav', '', '--done-wav', '', '--error-wav', ''],
+      ...(options.extraArgs ?? []),
+    ],
+    options.launch,
+  );
   // A satellite the test killed has exited already: nothing to stop.
   cleanups.push(async () => {
     if (child.child.exitCode === null && child.child.signalCode === null) await child.stop();

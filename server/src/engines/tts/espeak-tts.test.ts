@@ -1,25 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { childProcesses } from '../../../../tests/helpers/proc.js';
 import { EngineError } from '../../errors.js';
 import { collect, seconds, textToSpeechContract } from './contract.js';
 import { EspeakTts, parseEspeakVoices } from './espeak-tts.js';
 
-/** How many `name` processes this process started are running (not exited, not zombies). */
-function runningChildren(name: string): number {
-  const stats = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        return ''; // gone since the listing
-      }
-    });
-  return stats.filter((stat) => {
-    const match = /^\d+ \((.*)\) (\S) (\d+) /.exec(stat);
-    return match?.[1] === name && match[2] !== 'Z' && Number(match[3]) === process.pid;
-  }).length;
-}
+/** How many `name` processes this process started are running. */
+const runningChildren = (name: string) =>
+  childProcesses(process.pid).filter((child) => child.name === name).length;
 
 textToSpeechContract('EspeakTts (espeak-ng)', {
   create: async () => {
