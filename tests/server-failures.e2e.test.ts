@@ -116,13 +116,12 @@ describe('engine failures during a voice turn', () => {
     await listening(server, satellite);
 
     await satellite.mic.say(await wakeAndCommand('turn on the kitchen light'));
-    const spoken = Date.now();
     await until('the apology', async () => {
       const idle = (await stateOf(server, 'kitchen')) === 'idle';
       return idle && satellite.playedSeconds() > 2;
     });
-    // The command ended 1.5 s before `say` returned; the apology follows the timeout.
-    expect(Date.now() - spoken).toBeLessThan(6000);
+    // The apology follows the timeout (the log says so; a stopwatch would depend on the load).
+    expect(server.process.log()).toMatch(/speech-to-text failed: .*time/i);
     expect(satellite.process.log()).toMatch(/<- error[\s\S]*<- synthesize/);
     expect(counter(await server.metrics(), 'jarvis_errors_total')).toBe(1);
   }, 60_000);
