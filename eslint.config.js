@@ -17,8 +17,17 @@ export default tseslint.config(
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'onnxruntime-node',
+          message:
+            "Import './onnx-runtime.js' (satellite/src/engines): it turns telemetry off first.",
+        },
+      ],
     },
   },
+  { files: ['satellite/src/engines/onnx-runtime.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['protocol/src/**/*.ts'],
     ignores: ['protocol/src/node/**', 'protocol/src/**/*.test.ts'],

@@ -25,6 +25,9 @@ const PACKAGES = {
     'redis-server',
     'mosquitto',
     'alsa-utils',
+    // The network isolation test: a namespace with only loopback, and strace to watch it.
+    'iproute2',
+    'strace',
   ],
 };
 PACKAGES.all = [...new Set([...PACKAGES.start, ...PACKAGES.test])];

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Describe, Info, Ping } from 'wyoming-ts';
 import { WyomingClient } from 'wyoming-ts/node';
-import { freePort } from './helpers/free-port.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let child: ChildProcess | undefined;
@@ -15,22 +14,20 @@ afterEach(() => {
   child = undefined;
 });
 
-async function connectWithRetry(uri: string): Promise<WyomingClient> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await WyomingClient.connect(uri);
-    } catch (error) {
-      if (attempt > 100) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+/** The URI the server logs it listens on, once it does. */
+async function listeningUri(output: () => string, exited: () => boolean): Promise<string> {
+  for (;;) {
+    const match = /listening on (tcp:\/\/\S+)/.exec(output());
+    if (match) return match[1]!;
+    if (exited()) throw new Error(`the demo server exited:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 describe('the demo server process (what npm start runs until the server exists)', () => {
   it('serves Wyoming on the given URI and stops cleanly on SIGTERM', async () => {
-    const uri = `tcp://127.0.0.1:${await freePort()}`;
     const cli = join(root, 'protocol', 'src', 'node', 'demo-cli.ts');
-    child = spawn(process.execPath, ['--import', 'tsx', cli, '--uri', uri], {
+    child = spawn(process.execPath, ['--import', 'tsx', cli, '--uri', 'tcp://127.0.0.1:0'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -39,7 +36,13 @@ describe('the demo server process (what npm start runs until the server exists)'
       stderr += chunk;
     });
 
-    const client = await connectWithRetry(uri);
+    const started = child;
+    const uri = await listeningUri(
+      () => stderr,
+      () => started.exitCode !== null,
+    );
+    expect(uri).toMatch(/^tcp:\/\/127\.0\.0\.1:[1-9]\d*$/);
+    const client = await WyomingClient.connect(uri);
     await client.write(new Describe());
     const info = Info.fromEvent((await client.readEvent())!);
     expect(info.asr).toEqual([]);

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeWav } from 'wyoming-ts';
 import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
-import { freePort } from './helpers/free-port.js';
-import { runSatelliteCli, startSatellite } from './helpers/satellite-process.js';
+import { runSatelliteCli, servedUri, startSatellite } from './helpers/satellite-process.js';
 import { micScene } from './helpers/satellite-scenes.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 
@@ -95,10 +94,9 @@ describe('a satellite facing bad peers', () => {
   it('closes a connection that sends garbage, ignores unknown events, and keeps serving', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
     const scene = await micScene(dir);
-    const port = await freePort();
     const satellite = startSatellite([
       '--uri',
-      `tcp://127.0.0.1:${port}`,
+      'tcp://127.0.0.1:0',
       '--no-zeroconf',
       '--mic-file',
       scene.path,
@@ -107,7 +105,9 @@ describe('a satellite facing bad peers', () => {
       join(dir, 'out.wav'),
     ]);
     cleanups.push(() => satellite.stop());
-    const garbage = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+    const uri = await servedUri(satellite);
+    const port = Number(uri.replace(/^.*:/, ''));
+    const garbage = await AssistSatelliteController.connect(uri);
     await garbage.close();
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = connect({ host: '127.0.0.1', port }, () => socket.write('{"type": 12}\n'));
@@ -118,7 +118,7 @@ describe('a satellite facing bad peers', () => {
     });
     expect(reply).toContain('"type":"error"');
 
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+    const ha = await AssistSatelliteController.connect(uri);
     cleanups.push(() => ha.close());
     await ha.send({ type: 'some-future-event', data: { x: 1 } });
     await ha.start();

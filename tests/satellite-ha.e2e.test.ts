@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
 import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
-import { freePort } from './helpers/free-port.js';
-import { type SatelliteProcess, startSatellite } from './helpers/satellite-process.js';
+import { type SatelliteProcess, servedUri, startSatellite } from './helpers/satellite-process.js';
 import { containsBytes, micScene, ttsAudio } from './helpers/satellite-scenes.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -19,11 +18,10 @@ describe('a satellite adopted by Home Assistant (Wyoming assist_satellite flow)'
     const scene = await micScene(dir);
     const tts = ttsAudio(dir);
     expect(tts.rate).toBe(22050);
-    const port = await freePort();
     const sndFile = join(dir, 'played.wav');
     const satellite: SatelliteProcess = startSatellite([
       '--uri',
-      `tcp://127.0.0.1:${port}`,
+      'tcp://127.0.0.1:0',
       '--no-zeroconf',
       '--name',
       'kitchen',
@@ -41,7 +39,7 @@ describe('a satellite adopted by Home Assistant (Wyoming assist_satellite flow)'
       if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
     });
 
-    const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+    const ha = await AssistSatelliteController.connect(await servedUri(satellite));
     cleanups.push(() => ha.close());
     const info = await ha.start();
     expect(info.satellite).toMatchObject({

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav, writeWav } from 'wyoming-ts';
-import { freePort } from './helpers/free-port.js';
-import { type SatelliteProcess, startSatellite } from './helpers/satellite-process.js';
+import { type SatelliteProcess, servedUri, startSatellite } from './helpers/satellite-process.js';
 import { micScene } from './helpers/satellite-scenes.js';
 import {
   type ApiSatellite,
@@ -49,12 +48,20 @@ describe('wake-word arbitration between three satellites', () => {
       { name: 'kitchen', gain: 1 },
       { name: 'dining', gain: 0.25 },
     ];
-    const satellites: Placed[] = [];
+    const started: Omit<Placed, 'uri'>[] = [];
     for (const { name, gain } of placements) {
-      const uri = `tcp://127.0.0.1:${await freePort()}`;
       const sndFile = join(dir, `${name}.wav`);
       const child = startSatellite([
-        ...['--uri', uri, '--no-zeroconf', '--debug', '--name', name, '--area', 'Kitchen'],
+        ...[
+          '--uri',
+          'tcp://127.0.0.1:0',
+          '--no-zeroconf',
+          '--debug',
+          '--name',
+          name,
+          '--area',
+          'Kitchen',
+        ],
         ...['--mic-file', scaled(scene.path, gain, join(dir, `${name}-mic.wav`))],
         ...['--snd-file', sndFile],
       ]);
@@ -62,14 +69,15 @@ describe('wake-word arbitration between three satellites', () => {
       cleanups.push(async () => {
         if (process.env.DEBUG_SATELLITE) console.error(name, child.log());
       });
-      satellites.push({ name, uri, sndFile, process: child });
+      started.push({ name, sndFile, process: child });
     }
     // A satellite starts its mic file when it first listens, that is on `run-satellite`. The
     // server dials all three as it starts and sends it at once on each connection, so the three
     // files start within milliseconds of each other and the detections land well inside the
     // 300 ms window, however long each satellite took to load its models.
-    for (const satellite of satellites) {
-      await until(`${satellite.name} ready`, () => /ready: mode/.test(satellite.process.log()));
+    const satellites: Placed[] = [];
+    for (const satellite of started) {
+      satellites.push({ ...satellite, uri: await servedUri(satellite.process) });
     }
     const server = await jarvisServer(ha, cleanups, {
       satellites: satellites.map((s) => ({ uri: s.uri })),

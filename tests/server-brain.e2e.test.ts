@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeAsr } from '../server/src/engines/stt/fake-asr-server.js';
-import { freePort } from './helpers/free-port.js';
+import { CLOSED_PORT } from './helpers/ports.js';
 import { HaTestServer } from './helpers/ha-test-server.js';
 import {
   callTools,
@@ -183,9 +183,8 @@ describe('the agent over the HTTP API', () => {
 
   it('Ollama down: a spoken apology, counted, and the local intents still work', async () => {
     const ha = await kitchenHome(cleanups);
-    const closedPort = await freePort();
     const server = await jarvisServer(ha, cleanups, {
-      ollama: { url: `http://127.0.0.1:${closedPort}`, timeout_ms: 2000 },
+      ollama: { url: `http://127.0.0.1:${CLOSED_PORT}`, timeout_ms: 2000 },
       memory: { embedder: 'auto' },
     });
     expect(server.process.log()).toMatch(/conversation agent: Ollama llama3\.1:8b .*unreachable/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { audioToEvents, type Event, type Eventable, Synthesize, Transcribe } from 'wyoming-ts';
 import { WyomingClient } from 'wyoming-ts/node';
-import { freePort } from './helpers/free-port.js';
+import { CLOSED_PORT } from './helpers/ports.js';
 import {
   type Cleanups,
   counter,
@@ -49,8 +49,9 @@ describe('engine failures during a voice turn', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-stt-down-'));
     const ha = await kitchenHome(cleanups);
     // The general speech-to-text is a Wyoming ASR service (as the whisper add-on would be):
-    // here another Jarvis server offering its phrase engine, not started yet.
-    const asrUri = `tcp://127.0.0.1:${await freePort()}`;
+    // here another Jarvis server offering its phrase engine, not started yet. A unix socket:
+    // a TCP port found free now could be taken by the time that server starts.
+    const asrUri = `unix://${join(dir, 'asr.sock')}`;
     const server = await jarvisServer(ha, cleanups, {
       stt: { phrase: { enabled: false }, wyoming_uri: asrUri, timeout_ms: 5000 },
     });
@@ -115,13 +116,12 @@ describe('engine failures during a voice turn', () => {
     await listening(server, satellite);
 
     await satellite.mic.say(await wakeAndCommand('turn on the kitchen light'));
-    const spoken = Date.now();
     await until('the apology', async () => {
       const idle = (await stateOf(server, 'kitchen')) === 'idle';
       return idle && satellite.playedSeconds() > 2;
     });
-    // The command ended 1.5 s before `say` returned; the apology follows the timeout.
-    expect(Date.now() - spoken).toBeLessThan(6000);
+    // The apology follows the timeout (the log says so; a stopwatch would depend on the load).
+    expect(server.process.log()).toMatch(/speech-to-text failed: .*time/i);
     expect(satellite.process.log()).toMatch(/<- error[\s\S]*<- synthesize/);
     expect(counter(await server.metrics(), 'jarvis_errors_total')).toBe(1);
   }, 60_000);
@@ -130,7 +130,7 @@ describe('engine failures during a voice turn', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-tts-down-'));
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups, {
-      tts: { engine: 'wyoming', wyoming_uri: `tcp://127.0.0.1:${await freePort()}` },
+      tts: { engine: 'wyoming', wyoming_uri: `tcp://127.0.0.1:${CLOSED_PORT}` },
     });
     const satellite = liveSatellite('kitchen', server.wyomingUri, dir, cleanups);
     await listening(server, satellite);

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
-import { freePort } from './helpers/free-port.js';
-import { startSatellite } from './helpers/satellite-process.js';
+import { servedUri, startSatellite } from './helpers/satellite-process.js';
 import { micScene } from './helpers/satellite-scenes.js';
 import {
   type ApiSatellite,
@@ -24,19 +23,22 @@ for (const direction of ['server connects out', 'satellite connects in'] as cons
       const dir = mkdtempSync(join(tmpdir(), 'jarvis-e2e-'));
       const scene = await micScene(dir);
       const ha = await kitchenHome(cleanups);
-      const satelliteUri = `tcp://127.0.0.1:${await freePort()}`;
       const sndFile = join(dir, 'played.wav');
-      const server = await jarvisServer(ha, cleanups, {
-        satellites: direction === 'server connects out' ? [{ uri: satelliteUri }] : [],
-      });
       const args = ['--name', 'kitchen', '--area', 'Kitchen', '--mic-file', scene.path];
       args.push('--snd-file', sndFile, '--awake-wav', '', '--done-wav', '');
-      const satellite = startSatellite(
+      // Each side listens on port 0: the one that is dialled starts first and says where it is.
+      const dialled =
         direction === 'server connects out'
-          ? [...args, '--uri', satelliteUri, '--no-zeroconf']
-          : [...args, '--server', server.wyomingUri],
-      );
-      cleanups.push(() => satellite.stop());
+          ? startSatellite([...args, '--uri', 'tcp://127.0.0.1:0', '--no-zeroconf'])
+          : undefined;
+      if (dialled) cleanups.push(() => dialled.stop());
+      const server = await jarvisServer(ha, cleanups, {
+        satellites: dialled ? [{ uri: await servedUri(dialled) }] : [],
+      });
+      if (!dialled) {
+        const satellite = startSatellite([...args, '--server', server.wyomingUri]);
+        cleanups.push(() => satellite.stop());
+      }
 
       const call = await until('light.turn_on', () =>
         ha.calls.find((c) => c.domain === 'light' && c.service === 'turn_on'),

@@ -262,3 +262,18 @@ describe('Resampler arguments', () => {
     expect(strong.taps).toBeGreaterThan(weak.taps);
   });
 });
+
+describe('Resampler bounds', () => {
+  it('refuses, before building anything, a ratio whose filter would not fit in memory', () => {
+    // 2^31 Hz to 16 kHz: 1.6 billion coefficients (6.5 GB), built synchronously before the fix.
+    expect(() => new Resampler(2 ** 31, 16000, 64)).toThrow(ProtocolError);
+    expect(() => new Resampler(16_000_000, 16000, 1)).toThrow(/cannot resample 16000000 Hz/);
+  });
+
+  it('accepts every pair of rates between 8 and 192 kHz', () => {
+    const rates = [8000, 11025, 16000, 22050, 24000, 44100, 48000, 96000, 192000];
+    for (const from of rates) {
+      for (const to of rates) expect(new Resampler(from, to, 8).taps).toBeGreaterThan(0);
+    }
+  });
+});

@@ -16,6 +16,13 @@ export interface ResamplerOptions {
 const MAX_EXACT_PHASES = 1024;
 /** Phases of the interpolated table; linear interpolation between them keeps errors < -100 dB. */
 const INTERPOLATED_PHASES = 512;
+/**
+ * Largest filter, in taps per output sample, and table, in coefficients (16 MB). 192 kHz to
+ * 8 kHz needs 2,400 taps; a peer claiming 16 MHz would need 100,000 per sample, and one
+ * claiming 2^31 Hz a table of 1.6 billion built synchronously: refused before any work.
+ */
+const MAX_TAPS = 8192;
+const MAX_TABLE_SIZE = 4 * 1024 * 1024;
 
 /**
  * A streaming band-limited resampler: a Kaiser-windowed sinc filter evaluated as a polyphase
@@ -71,9 +78,17 @@ export class Resampler {
     this.#stepPhase = this.#down % this.#up;
     this.#interpolated = this.#up > MAX_EXACT_PHASES;
     const design = designFilter(this.#up, this.#down, options);
+    const phases = this.#interpolated ? INTERPOLATED_PHASES : this.#up;
+    if (design.taps > MAX_TAPS || design.taps * phases > MAX_TABLE_SIZE) {
+      throw new ProtocolError(
+        `cannot resample ${inRate} Hz to ${outRate} Hz: the filter would need ` +
+          `${design.taps} taps and ${design.taps * phases} coefficients ` +
+          `(at most ${MAX_TAPS} and ${MAX_TABLE_SIZE})`,
+      );
+    }
     this.taps = design.taps;
     this.latency = design.taps / 2;
-    this.#table = buildTable(design, this.#interpolated ? INTERPOLATED_PHASES : this.#up);
+    this.#table = buildTable(design, phases);
     this.#row = new Float32Array(this.#interpolated ? this.taps : 0);
     this.reset();
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OllamaTestServer } from '../../tests/helpers/ollama-test-server.js';
-import { freePort } from '../../tests/helpers/free-port.js';
+import { CLOSED_PORT } from '../../tests/helpers/ports.js';
 import { type Brain, buildBrain } from './brain.js';
 import { loadConfig } from './config/load.js';
 import { ConfigError } from './errors.js';
@@ -18,7 +18,7 @@ afterEach(async () => {
 async function brainWith(yaml: Record<string, unknown>, ollama?: OllamaTestServer) {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-brain-'));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const url = ollama?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const url = ollama?.url ?? `http://127.0.0.1:${CLOSED_PORT}`;
   const config = loadConfig({ env: { JARVIS_DATA_DIR: dir, JARVIS_OLLAMA_URL: url } });
   const merged = { ...config, ...yaml } as typeof config;
   const brain: Brain = await buildBrain({ config: merged, home: new DemoHome() });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from './free-port.js';
+import { quietPort } from './ports.js';
 import { ping, type RedisServerProcess, startRedisServer } from './redis-server.js';
 
 /** Sends one inline command and returns the first `lines` lines of the reply. */
@@ -62,7 +62,7 @@ describe('startRedisServer', () => {
   });
 
   it('listens on the port it is given, and stop() frees it', async () => {
-    const port = await freePort();
+    const port = quietPort();
     const redis = await startRedisServer({ port });
     started.push(redis);
     expect(redis.port).toBe(port);

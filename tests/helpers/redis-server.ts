@@ -1,4 +1,4 @@
-// Starts a real redis-server for tests: on a free port of 127.0.0.1, nothing persisted, its
+// Starts a real redis-server for tests: on a quiet port of 127.0.0.1 (it cannot listen on 0), nothing persisted, its
 // working directory a temp dir removed on stop. `kill()` is "Redis dying" (SIGKILL) and
 // `restart()` brings it back on the same port, for the resilience tests.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.js';
+import { quietPort } from './ports.js';
 
 export interface RedisServerProcess {
   /** `redis://127.0.0.1:PORT` */
@@ -25,7 +25,7 @@ export interface RedisServerProcess {
 }
 
 export interface RedisServerOptions {
-  /** The port to listen on; a free one when absent. */
+  /** The port to listen on; a quiet one (see `quietPort`) when absent. */
   port?: number;
   /** The redis-server binary (default `redis-server` from PATH). */
   binary?: string;
@@ -47,21 +47,20 @@ export async function startRedisServer(
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
   const persistent = options.persistent ?? false;
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-redis-'));
-  let port = options.port ?? (await freePort());
+  let port = options.port ?? quietPort();
   let child: ChildProcess;
-  try {
-    child = await launch(binary, port, dir, readyTimeoutMs, persistent);
-  } catch (error) {
-    // A port found free a moment ago may have been taken since: try another one, once.
-    if (options.port !== undefined || !(error instanceof PortInUseError)) {
-      rmSync(dir, { recursive: true, force: true });
-      throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      child = await launch(binary, port, dir, readyTimeoutMs, persistent);
+      break;
+    } catch (error) {
+      // Another Redis of the suite picked the same port: try another one.
+      if (options.port !== undefined || !(error instanceof PortInUseError) || attempt === 5) {
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      }
+      port = quietPort();
     }
-    port = await freePort();
-    child = await launch(binary, port, dir, readyTimeoutMs, persistent).catch((second: unknown) => {
-      rmSync(dir, { recursive: true, force: true });
-      throw second;
-    });
   }
   return {
     url: `redis://127.0.0.1:${port}`,

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childProcesses } from './proc.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(REPO_ROOT, 'satellite', 'src', 'cli', 'main.ts');
@@ -15,20 +16,41 @@ export interface SatelliteProcess {
   stop(): Promise<number | null>;
 }
 
+/** How to run a child: under a wrapper command (`ip netns exec ns strace ...`), with more env. */
+export interface ChildLaunch {
+  /** A command and its arguments that run node (given last) for us. */
+  wrapper?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+// Children run under a wrapper: `stopChild` signals the node the wrapper started (strace, for
+// one, blocks SIGTERM while its command runs), and the wrapper ends with it.
+const wrapped = new WeakSet<ChildProcess>();
+
+/** Starts node with `nodeArgs` from the repository root, its output piped. */
+export function launch(nodeArgs: string[], options: ChildLaunch = {}): ChildProcess {
+  const [command, ...args] = [...(options.wrapper ?? []), process.execPath, ...nodeArgs];
+  const child = spawn(command!, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
+  if (options.wrapper) wrapped.add(child);
+  return child;
+}
+
 /** Sends SIGTERM (unless the process already ended) and waits for its exit code. */
 export async function stopChild(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   const exited = once(child, 'exit');
-  child.kill('SIGTERM');
+  if (!wrapped.has(child)) child.kill('SIGTERM');
+  else for (const inner of childProcesses(child.pid!)) process.kill(inner.pid, 'SIGTERM');
   const [code] = await exited;
   return code as number | null;
 }
 
-export function startSatellite(args: string[]): SatelliteProcess {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN, ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startSatellite(args: string[], options: ChildLaunch = {}): SatelliteProcess {
+  const child = launch(['--conditions=source', '--import', 'tsx', MAIN, ...args], options);
   let output = '';
   child.stdout!.on('data', (data) => (output += data));
   child.stderr!.on('data', (data) => (output += data));
@@ -56,19 +78,35 @@ export async function runSatelliteCli(
 }
 
 /**
- * A satellite serving Wyoming on a free port (no zeroconf), with a Home Assistant-like
+ * The URI a satellite started with `--uri tcp://127.0.0.1:0` serves, from its "ready" line, once
+ * it is ready; a `SatelliteProcess` that exits first fails with its log.
+ */
+export async function servedUri(satellite: SatelliteProcess, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = /ready: .*; serving (tcp:\/\/\S+)$/m.exec(satellite.log());
+    if (match) return match[1]!;
+    if (satellite.child.exitCode !== null)
+      throw new Error(`satellite exited with ${satellite.child.exitCode}:\n${satellite.log()}`);
+    if (Date.now() > deadline) throw new Error(`satellite not ready:\n${satellite.log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A satellite serving Wyoming on a port of its own (no zeroconf), with a Home Assistant-like
  * controller connected and started. Stops both through `cleanups`.
  */
 export async function adoptedSatellite(args: string[], cleanups: Array<() => Promise<unknown>>) {
-  const { freePort } = await import('./free-port.js');
   const { AssistSatelliteController } = await import('./assist-satellite-controller.js');
-  const port = await freePort();
-  const satellite = startSatellite(['--uri', `tcp://127.0.0.1:${port}`, '--no-zeroconf', ...args]);
+  const satellite = startSatellite(['--uri', 'tcp://127.0.0.1:0', '--no-zeroconf', ...args]);
   cleanups.push(() => satellite.stop());
   cleanups.push(async () => {
     if (process.env.DEBUG_SATELLITE) console.error(satellite.log());
   });
-  const ha = await AssistSatelliteController.connect(`tcp://127.0.0.1:${port}`);
+  const uri = await servedUri(satellite);
+  const port = Number(uri.replace(/^.*:/, ''));
+  const ha = await AssistSatelliteController.connect(uri);
   cleanups.push(() => ha.close());
   const info = await ha.start();
   return { satellite, ha, info, port };

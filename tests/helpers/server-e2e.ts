@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWav } from 'wyoming-ts';
-import { freePort } from './free-port.js';
 import { HaTestServer } from './ha-test-server.js';
 import { LiveMic } from './live-mic.js';
-import { type SatelliteProcess, startSatellite } from './satellite-process.js';
+import { type ChildLaunch, type SatelliteProcess, startSatellite } from './satellite-process.js';
 import { type ServerProcess, startServer } from './server-process.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './speech.js';
 
@@ -60,24 +59,25 @@ export interface JarvisServer {
 }
 
 /**
- * The real server process on free ports with the token, no zeroconf, talking to `ha`; `extra`
- * is merged over that config. Its log is printed after the test when DEBUG_SERVER is set.
+ * The real server process on ports of its own with the token, no zeroconf, talking to `ha`;
+ * `extra` is merged over that config. Its log is printed after the test when DEBUG_SERVER is set.
  */
 export async function jarvisServer(
   ha: HaTestServer,
   cleanups: Cleanups,
   extra: Record<string, unknown> = {},
+  launch: ChildLaunch = {},
 ): Promise<JarvisServer> {
   const config = {
     log_level: 'debug',
-    wyoming: { uri: `tcp://127.0.0.1:${await freePort()}`, zeroconf: false },
-    http: { host: '127.0.0.1', port: await freePort(), token: API_TOKEN },
+    wyoming: { uri: 'tcp://127.0.0.1:0', zeroconf: false },
+    http: { host: '127.0.0.1', port: 0, token: API_TOKEN },
     discovery: { zeroconf: false },
     home_assistant: { url: ha.url, token: ha.token },
     ...extra,
   };
-  const httpPort = config.http.port;
-  const process_ = await startServer(config);
+  const process_ = await startServer(config, undefined, launch);
+  const { httpPort } = process_;
   cleanups.push(() => process_.stop());
   cleanups.push(async () => {
     if (process.env.DEBUG_SERVER) console.error(process_.log());
@@ -88,7 +88,7 @@ export async function jarvisServer(
     });
   return {
     process: process_,
-    wyomingUri: config.wyoming.uri,
+    wyomingUri: process_.wyomingUri,
     httpPort,
     api: async <T>(path: string) => (await (await get(path)).json()) as T,
     metrics: async () => (await get('/metrics')).text(),
@@ -151,6 +151,8 @@ export interface LiveSatelliteOptions {
   /** Play through this command instead of recording into `sndFile`. */
   sndCommand?: string;
   extraArgs?: string[];
+  /** Run it under a wrapper (a network namespace, strace) or with more environment. */
+  launch?: ChildLaunch;
 }
 
 /**
@@ -196,14 +198,17 @@ function spawnLiveSatellite(
   const mic = LiveMic.create(dir, `${name}.fifo`);
   cleanups.push(() => mic.close());
   const sndFile = join(dir, `${name}.wav`);
-  const child = startSatellite([
-    ...link,
-    ...['--name', name, '--area', 'Kitchen', '--debug'],
-    ...['--mic-command', mic.command],
-    ...(options.sndCommand ? ['--snd-command', options.sndCommand] : ['--snd-file', sndFile]),
-    ...['--awake-wav', '', '--done-wav', '', '--error-wav', ''],
-    ...(options.extraArgs ?? []),
-  ]);
+  const child = startSatellite(
+    [
+      ...link,
+      ...['--name', name, '--area', 'Kitchen', '--debug'],
+      ...['--mic-command', mic.command],
+      ...(options.sndCommand ? ['--snd-command', options.sndCommand] : ['--snd-file', sndFile]),
+      ...['--awake-wav', '', '--done-wav', '', '--error-wav', ''],
+      ...(options.extraArgs ?? []),
+    ],
+    options.launch,
+  );
   // A satellite the test killed has exited already: nothing to stop.
   cleanups.push(async () => {
     if (child.child.exitCode === null && child.child.signalCode === null) await child.stop();

@@ -1,41 +1,53 @@
 // Starts the real Jarvis server (from source) as a child process, with a config file.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { REPO_ROOT, stopChild } from './satellite-process.js';
+import { type ChildLaunch, launch, REPO_ROOT, stopChild } from './satellite-process.js';
 
 const MAIN = join(REPO_ROOT, 'server', 'src', 'main.ts');
 
 export interface ServerProcess {
   child: ChildProcess;
+  /** The Wyoming endpoint it listens on, with the port it got (ask for port 0). */
+  wyomingUri: string;
+  /** The HTTP API's port (ask for port 0). */
+  httpPort: number;
   log(): string;
   stop(): Promise<number | null>;
 }
 
-/** Starts the server with `config` (merged into a YAML file) and waits until it is ready. */
+/** Where the start-up summary says the server listens. */
+export function boundAddresses(summary: string): { wyomingUri: string; httpPort: number } {
+  const wyoming = /^ {2}Wyoming endpoint: +(\S+)$/m.exec(summary);
+  const http = /^ {2}HTTP API: +http:\/\/[^/]*:(\d+)\//m.exec(summary);
+  if (!wyoming || !http) throw new Error(`no addresses in the start-up summary:\n${summary}`);
+  return { wyomingUri: wyoming[1]!, httpPort: Number(http[1]) };
+}
+
+/**
+ * Starts the server with `config` (merged into a YAML file) and waits until it is ready. Ask for
+ * port 0 (`tcp://127.0.0.1:0`, `http.port: 0`): it reports the ports it got. `spawnOptions`
+ * run it another way (`command`, `args` before node's) or with more environment.
+ */
 export async function startServer(
   config: Record<string, unknown>,
   timeoutMs = 30_000,
+  spawnOptions: ChildLaunch = {},
 ): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-server-'));
   const file = join(dir, 'config.yaml');
   writeFileSync(file, stringify({ data_dir: join(dir, 'data'), ...config }));
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', MAIN, '--config', file],
-    {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, JARVIS_CONFIG: undefined },
-    },
-  );
+  const child = launch(['--conditions=source', '--import', 'tsx', MAIN, '--config', file], {
+    ...spawnOptions,
+    env: { JARVIS_CONFIG: undefined, ...spawnOptions.env },
+  });
   let output = '';
   child.stdout!.on('data', (data) => (output += data));
   child.stderr!.on('data', (data) => (output += data));
   const deadline = Date.now() + timeoutMs;
-  while (!output.includes('Jarvis server ready')) {
+  while (!/Jarvis server ready[^]*\n\n/.test(output)) {
     if (child.exitCode !== null)
       throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline)
@@ -44,6 +56,7 @@ export async function startServer(
   }
   return {
     child,
+    ...boundAddresses(output),
     log: () => output,
     stop: () => stopChild(child),
   };

@@ -130,6 +130,7 @@ export class LocalTimers {
     }
     this.ringing.delete(id);
     this.timers.delete(id);
+    this.logger.info(`timer ${id}: ringing stopped`);
   }
 
   private clear(id: string): void {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'wyoming-ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../tests/helpers/free-port.js';
+import { CLOSED_PORT } from '../../../tests/helpers/ports.js';
 import { type RedisServerProcess, startRedisServer } from '../../../tests/helpers/redis-server.js';
 import { runConversationStoreContract } from './contract.js';
 import { conversationKeys } from './redis-store.js';
@@ -125,16 +125,18 @@ describe('createConversationStore', () => {
   });
 
   it('starts without Redis, keeps reconnecting, and moves to Redis once it is up', async () => {
-    const port = await freePort();
+    const server = await redisServer();
+    await server.kill(); // down before the store opens; restart() brings it back on its port
     const { logger, at } = recordingLogger();
-    const store = await open({ url: `redis://127.0.0.1:${port}`, logger, connectTimeoutMs: 500 });
+    const store = await open({ url: server.url, logger, connectTimeoutMs: 500 });
     expect(store.kind).toBe(REDIS_UNAVAILABLE);
     await store.append('bureau', [say('remember me')]);
     expect(await store.recent('bureau')).toEqual([say('remember me')]);
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a few failed reconnections
+    // A few failed reconnections (each logs why at debug), and still one warning.
+    await until(() => at('debug').length >= 3, 'a few failed reconnections');
     expect(at('warn')).toHaveLength(1);
 
-    const server = await redisServer(port);
+    await server.restart();
     await until(() => store.kind === 'redis', 'the store to reach Redis');
     expect(await direct(server, 'bureau')).toEqual([say('remember me')]);
     await store.append('bureau', [say('and this')]);
@@ -165,7 +167,7 @@ describe('createConversationStore', () => {
     await server.kill();
     await store.close();
     const never = await createConversationStore({
-      url: `redis://127.0.0.1:${await freePort()}`,
+      url: `redis://127.0.0.1:${CLOSED_PORT}`,
       connectTimeoutMs: 300,
     });
     await never.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplesOf, speak } from '../../../../tests/helpers/speech.js';
 import { EngineError } from '../../errors.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import { EngineError } from '../../errors.js';
 import { SharedSessions } from '../shared-sessions.js';
 import { VAD_FRAME_SAMPLES, type VoiceActivityDetector } from './vad.js';

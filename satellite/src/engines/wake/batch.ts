@@ -21,7 +21,7 @@
 // wherever a step holds something 80 dB below the loudest part of the clip: digital silence
 // next to speech, never a real microphone's noise floor. Those steps, and only those, are
 // recomputed from their own 1760 samples, as the stream does.
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import { EngineError } from '../../errors.js';
 import { type Classifier, longestWindow } from './classifier.js';
 import { embed, type FeatureModels, melFrames, transform } from './features.js';

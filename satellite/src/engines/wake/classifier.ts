@@ -1,5 +1,5 @@
 // The per-wake-word models: a window of embeddings in, one score out.
-import type * as ort from 'onnxruntime-node';
+import type * as ort from '../onnx-runtime.js';
 import { classifierWindow, openModel, releaseAll, releaseModel } from './onnx-models.js';
 import type { WakeWordModel } from './wake-word.js';
 

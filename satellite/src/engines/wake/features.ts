@@ -1,6 +1,6 @@
 // The part of openWakeWord every wake word shares: 16 kHz audio -> mel frames -> 96-value
 // speech embeddings, one embedding per 80 ms step.
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import {
   checkEmbedding,
   checkMelspectrogram,

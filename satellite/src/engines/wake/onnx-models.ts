@@ -1,6 +1,6 @@
 // Loading and checking the ONNX models of the openWakeWord pipeline.
 import { existsSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import { EngineError } from '../../errors.js';
 import { SharedSessions } from '../shared-sessions.js';
 

@@ -1,6 +1,6 @@
 // openWakeWord (dscripka/openWakeWord) on onnxruntime-node: 16 kHz audio -> melspectrogram ->
 // speech embeddings -> one small classifier per wake word, every 80 ms.
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import { ConfigError, EngineError } from '../../errors.js';
 import { batchScores } from './batch.js';
 import { builtinFeatureModels } from './builtin-models.js';

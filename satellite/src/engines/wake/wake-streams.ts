@@ -3,7 +3,7 @@
 // steps due in all streams run together: the embedding model, which costs nine tenths of a step,
 // runs once over the whole batch. The melspectrogram runs per stream, because its -80 dB floor
 // is taken over its whole input (a batch would let a loud stream floor a quiet one).
-import * as ort from 'onnxruntime-node';
+import * as ort from '../onnx-runtime.js';
 import { EngineError } from '../../errors.js';
 import { type Classifier, longestWindow } from './classifier.js';
 import { embed, type FeatureModels, transform } from './features.js';

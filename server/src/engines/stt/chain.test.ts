@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../../tests/helpers/free-port.js';
+import { CLOSED_PORT } from '../../../../tests/helpers/ports.js';
 import { samplesOf, speak } from '../../../../tests/helpers/speech.js';
 import { EngineError } from '../../errors.js';
 import { SpeechToTextChain, supportsLanguage } from './chain.js';
@@ -81,7 +81,7 @@ describe('SpeechToTextChain', () => {
   it('invents nothing when the phrase engine is unsure and the general engine is down', async () => {
     const down = SpeechToTextChain.phraseFirst({
       phrase,
-      general: new WyomingStt({ uri: `tcp://127.0.0.1:${await freePort()}` }),
+      general: new WyomingStt({ uri: `tcp://127.0.0.1:${CLOSED_PORT}` }),
     });
     const { transcription, attempts } = await down.transcribeWithAttempts({ audio: question });
     expect(transcription).toMatchObject({ text: '', engine: 'phrase', rejected: 'not-understood' });

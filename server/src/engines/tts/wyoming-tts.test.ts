@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TimeoutError } from 'wyoming-ts';
-import { freePort } from '../../../../tests/helpers/free-port.js';
+import { CLOSED_PORT } from '../../../../tests/helpers/ports.js';
 import { EngineError } from '../../errors.js';
 import { collect, seconds, textToSpeechContract } from './contract.js';
 import { type FakeTts, startFakeTts } from './fake-tts-server.js';
@@ -109,7 +109,7 @@ describe('WyomingTts', () => {
   });
 
   it('fails with a retryable EngineError when the service is down', async () => {
-    const uri = `tcp://127.0.0.1:${await freePort()}`;
+    const uri = `tcp://127.0.0.1:${CLOSED_PORT}`;
     const tts = new WyomingTts({ uri });
     await expect(tts.synthesize({ text: 'Hello.' })).rejects.toMatchObject({
       name: 'EngineError',

@@ -5,6 +5,7 @@ import {
   type WakeDetection,
   type WakeWordDetector,
 } from '@jarvis/satellite/engines';
+import { telemetryRanIn } from '../../../../tests/helpers/onnx-telemetry.js';
 import { joinPcm, samplesOf, silence, speak } from '../../../../tests/helpers/speech.js';
 import { WakeWordPool } from './wake-pool.js';
 
@@ -44,6 +45,19 @@ describe('WakeWordPool: wake words on worker threads', () => {
     }
     expect(quiet).toEqual([]);
     await Promise.all([...detectors, silent].map((detector) => detector.close()));
+  });
+
+  it('loads its models on workers with onnxruntime telemetry off', async () => {
+    // Only the wake pool loaded: nothing else in the process imports onnxruntime first.
+    const script = `
+      const { WakeWordPool } = await import(ROOT + '/server/src/engines/wake/wake-pool.ts');
+      const { resolveWakeWordModels } = await import(ROOT + '/satellite/src/engines/index.ts');
+      const pool = new WakeWordPool({ workers: 1 });
+      const detector = pool.open(resolveWakeWordModels({ names: ['hey_jarvis'] }));
+      await detector.process(new Int16Array(16000));
+      await detector.close();
+      await pool.close();`;
+    expect(await telemetryRanIn(script)).toBe(false);
   });
 
   it('starts a stream again after reset, and refuses audio after close', async () => {

@@ -8,7 +8,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Logger, silentLogger } from 'wyoming-ts';
-import type { WakeDetection, WakeWordDetector, WakeWordModel } from '@jarvis/satellite/engines';
+import {
+  turnOffOnnxTelemetry,
+  type WakeDetection,
+  type WakeWordDetector,
+  type WakeWordModel,
+} from '@jarvis/satellite/engines';
 import { EngineError } from '../../errors.js';
 import type { FromWakeWorker, ToWakeWorker } from './wake-messages.js';
 
@@ -89,6 +94,8 @@ class WorkerSlot {
 
 /** The worker entry runs as built JavaScript, or from the TypeScript source through tsx. */
 function startWorker(): Worker {
+  // The worker's onnxruntime reads the process's environment, which only this thread can set.
+  turnOffOnnxTelemetry();
   const fromSource = import.meta.url.endsWith('.ts');
   if (!fromSource) return new Worker(new URL('./wake-worker.js', import.meta.url));
   // tsx's ESM API (its `require` entry cannot register ESM hooks).
