@@ -1,4 +1,4 @@
-import type * as ort from 'onnxruntime-node';
+import type * as ort from './onnx-runtime.js';
 
 interface Entry {
   readonly session: Promise<ort.InferenceSession>;
