@@ -12,38 +12,37 @@ import {
   type Thresholds,
 } from './understanding.js';
 
-/** The fit at which the engine's confidence reaches `confidence`. */
-function fitAt(confidence: number): number {
-  const { midpoint, scale } = DEFAULT_CALIBRATION;
-  return midpoint + scale * Math.log(confidence / (1 - confidence));
+/** The score at which the engine's confidence reaches `confidence`. */
+function scoreAt(confidence: number): number {
+  return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
 }
 
 export async function runUnderstanding(resultsDir: string, calibrating: boolean): Promise<void> {
   const split = calibrating ? 'calibration' : 'heldout';
   const scored = await scoreCorpus([split]);
   const shipped: Thresholds = {
-    accept: fitAt(0.5),
-    sensitive: fitAt(DEFAULT_SENSITIVE_CONFIDENCE),
+    rule: DEFAULT_CALIBRATION.rule,
+    sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
   };
-  let chosen: (Thresholds & { sweep: string[] }) | undefined;
+  let chosen: Thresholds | undefined;
   if (calibrating) {
-    chosen = calibrate(scored);
+    const found = calibrate(scored);
+    chosen = found;
+    console.log('\nOn the calibration split, by the fit alone:\n');
+    console.log('| fit ≥ | commands acted correctly | out-of-grammar acted |\n|---:|---:|---:|');
+    console.log(found.sweep.join('\n'));
     console.log(
-      '\nSweep on the calibration split (fit threshold, commands acted correctly, out-of-grammar acted, sensitive asked):\n',
-    );
-    console.log(
-      '| fit ≥ | commands correct | out-of-grammar acted | sensitive asked |\n|---:|---:|---:|---:|',
-    );
-    console.log(chosen.sweep.join('\n'));
-    console.log(
-      `\nchosen: accept at fit ≥ ${chosen.accept}, sensitive at fit ≥ ${chosen.sensitive}`,
+      `\nchosen rule: ${JSON.stringify(found.rule)}; sensitive actions at score ≥ ${found.sensitive}`,
     );
   }
   const thresholds = chosen ?? shipped;
   const rows = tabulate(scored, thresholds);
+  const { rule } = thresholds;
+  const why = split === 'heldout' ? 'never used to choose anything' : 'the rule was chosen on it';
   console.log(
-    `\nUnderstanding, ${split} split (${split === 'heldout' ? 'never used to choose anything' : 'the thresholds were chosen on it'}): ` +
-      `accept at fit ≥ ${thresholds.accept.toFixed(1)}, sensitive at fit ≥ ${thresholds.sensitive.toFixed(1)}\n`,
+    `\nUnderstanding, ${split} split (${why}): accepted at fit ≥ ${rule.fit}, ` +
+      `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}; ` +
+      `sensitive actions ${thresholds.sensitive.toFixed(1)} above that\n`,
   );
   console.log(formatTable(rows));
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);

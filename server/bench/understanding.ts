@@ -7,6 +7,12 @@
 // same service calls, timer and intent), an out-of-grammar utterance is "acted" whenever anything
 // but "Sorry, I didn't catch that" comes of it.
 import { cpus } from 'node:os';
+import {
+  type AcceptanceRule,
+  acceptanceScore,
+  DEFAULT_ACCEPTANCE,
+  worstOf,
+} from '../src/engines/stt/phrase-confidence.js';
 import { PhraseEngine, type PhraseResult } from '../src/engines/stt/phrase-engine.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
@@ -19,12 +25,16 @@ import {
 } from './understanding-corpus.js';
 import { englishHome } from './understanding-home.js';
 
-export type Verdict = 'correct' | 'wrong' | 'rejected';
+/** `asked`: a sensitive action was asked for, and would happen only after a spoken "yes". */
+export type Verdict = 'correct' | 'wrong' | 'asked' | 'rejected';
 
 export interface Scored {
   readonly item: Omit<CorpusItem, 'audio'>;
   readonly heard: string;
   readonly fit: number;
+  /** The worst word: its fit per frame, and its deficit summed over its frames. */
+  readonly worstWord: number;
+  readonly worstDeficit: number;
   readonly rejected?: string;
   readonly ms: number;
   /** What the sentence heard would do if accepted (undefined: no intent at all). */
@@ -93,6 +103,7 @@ export async function scoreCorpus(splits: readonly Split[], commands = 60): Prom
       item,
       heard: heard.text,
       fit: heard.fit,
+      ...worstOf(heard.words),
       rejected: heard.rejected,
       ms,
       outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
@@ -104,19 +115,18 @@ export async function scoreCorpus(splits: readonly Split[], commands = 60): Prom
 }
 
 export interface Thresholds {
-  /** Fit at or above which a sentence is accepted. */
-  readonly accept: number;
-  /** Fit at or above which a sensitive action may be asked for. */
+  readonly rule: AcceptanceRule;
+  /** Score (above the rule) a sensitive action needs before it may be asked for. */
   readonly sensitive: number;
 }
 
 /** What Jarvis would do with one utterance at these thresholds. */
-export function verdictOf(s: Scored, t: Thresholds): { verdict: Verdict; sensitive: boolean } {
-  const accepted = !s.rejected && s.outcome && s.fit >= t.accept;
-  if (!accepted || !s.outcome) return { verdict: 'rejected', sensitive: false };
-  if (s.outcome.sensitive && s.fit < t.sensitive) return { verdict: 'rejected', sensitive: false };
-  const correct = s.expected !== undefined && same(s.outcome, s.expected);
-  return { verdict: correct ? 'correct' : 'wrong', sensitive: s.outcome.sensitive };
+export function verdictOf(s: Scored, t: Thresholds): Verdict {
+  if (s.rejected || !s.outcome) return 'rejected';
+  const score = acceptanceScore(s, t.rule);
+  if (score < 0 || (s.outcome.sensitive && score < t.sensitive)) return 'rejected';
+  if (s.expected !== undefined && same(s.outcome, s.expected)) return 'correct';
+  return s.outcome.sensitive ? 'asked' : 'wrong';
 }
 
 export interface ClassRow {
@@ -125,15 +135,14 @@ export interface ClassRow {
   readonly count: number;
   readonly correct: number;
   readonly wrong: number;
+  /** Asked "do you want me to open/unlock ...?" for something nobody asked. */
+  readonly asked: number;
   readonly rejected: number;
-  /** Out-of-grammar utterances that led to a sensitive action being asked for. */
-  readonly sensitive: number;
 }
 
 export function tabulate(scored: readonly Scored[], t: Thresholds): ClassRow[] {
   const rows: ClassRow[] = [];
-  const splits = [...new Set(scored.map((s) => s.item.split))];
-  for (const split of splits) {
+  for (const split of [...new Set(scored.map((s) => s.item.split))]) {
     const mine = scored.filter((s) => s.item.split === split);
     const kinds = [...new Set(mine.map((s) => s.item.kind))];
     const groups: [ClassRow['kind'], Scored[]][] = kinds.map((k) => [
@@ -143,60 +152,70 @@ export function tabulate(scored: readonly Scored[], t: Thresholds): ClassRow[] {
     groups.push(['out-of-grammar (all)', mine.filter((s) => s.item.kind !== 'command')]);
     for (const [kind, group] of groups) {
       const verdicts = group.map((s) => verdictOf(s, t));
-      const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
+      const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
       rows.push({
         split,
         kind,
         count: group.length,
         correct: count('correct'),
         wrong: count('wrong'),
+        asked: count('asked'),
         rejected: count('rejected'),
-        sensitive: kind === 'command' ? 0 : verdicts.filter((x) => x.sensitive).length,
       });
     }
   }
   return rows;
 }
 
+const GRID = {
+  fit: [-6, -4, -2, 0, 2, 4, 6, 8, 10],
+  worstWord: [-Infinity, -60, -50, -40, -30, -20],
+  worstDeficit: [-Infinity, -3000, -2000, -1500, -1000, -600],
+};
+
 /**
- * The thresholds a calibration split calls for: the lowest acceptance fit at which at most
- * `maxOutOfGrammar` of its out-of-grammar utterances are acted on, and the lowest sensitive fit
- * at which none of them asks for a sensitive action.
+ * The rule a calibration split calls for: of a grid of thresholds, the one that acts correctly
+ * on most commands while acting on at most `maxOutOfGrammar` of the out-of-grammar utterances
+ * (sensitive questions included); then the least score above it at which none of them asks for
+ * a sensitive action.
  */
-export function calibrate(
-  scored: readonly Scored[],
-  maxOutOfGrammar = 0.02,
-): Thresholds & { sweep: string[] } {
-  const candidates = [
-    ...new Set(scored.map((s) => Math.round(s.fit * 2) / 2).filter(Number.isFinite)),
-  ].sort((a, b) => a - b);
+export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02) {
+  let best: { rule: AcceptanceRule; correct: number } | undefined;
   const sweep: string[] = [];
-  let accept = Infinity;
-  let sensitive = Infinity;
-  for (const fit of candidates) {
-    const rows = tabulate(scored, { accept: fit, sensitive: fit });
-    const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
-    const commands = rows.find((r) => r.kind === 'command')!;
-    sweep.push(
-      `| ${fit.toFixed(1)} | ${commands.correct}/${commands.count} | ${oog.count - oog.rejected}/${oog.count} | ${oog.sensitive} |`,
-    );
-    if (accept === Infinity && (oog.count - oog.rejected) / oog.count <= maxOutOfGrammar)
-      accept = fit;
-    if (sensitive === Infinity && oog.sensitive === 0) sensitive = fit;
+  for (const fit of GRID.fit) {
+    for (const worstWord of GRID.worstWord) {
+      for (const worstDeficit of GRID.worstDeficit) {
+        const rule = { ...DEFAULT_ACCEPTANCE, fit, worstWord, worstDeficit };
+        const rows = tabulate(scored, { rule, sensitive: 0 });
+        const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
+        const commands = rows.find((r) => r.kind === 'command')!;
+        const acted = oog.count - oog.rejected;
+        if (worstWord === -Infinity && worstDeficit === -Infinity) {
+          sweep.push(`| ${fit} | ${commands.correct}/${commands.count} | ${acted}/${oog.count} |`);
+        }
+        if (acted / oog.count > maxOutOfGrammar) continue;
+        if (!best || commands.correct > best.correct) best = { rule, correct: commands.correct };
+      }
+    }
   }
-  return { accept, sensitive: Math.max(sensitive, accept), sweep };
+  const rule = best?.rule ?? DEFAULT_ACCEPTANCE;
+  const oogScores = scored
+    .filter((s) => s.item.kind !== 'command' && s.outcome?.sensitive && !s.rejected)
+    .map((s) => acceptanceScore(s, rule));
+  const sensitive = Math.max(0, ...oogScores.map((score) => Math.floor(score) + 1));
+  return { rule, sensitive, sweep };
 }
 
 export function formatTable(rows: readonly ClassRow[]): string {
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '-');
   const lines = [
-    '| split | class | utterances | acted correctly | acted wrongly | rejected | sensitive asked |',
+    '| split | class | utterances | acted correctly | acted wrongly | asked to confirm (nothing done) | rejected |',
     '|---|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     lines.push(
       `| ${r.split} | ${r.kind} | ${r.count} | ${r.correct} (${pct(r.correct, r.count)}) | ` +
-        `${r.wrong} (${pct(r.wrong, r.count)}) | ${r.rejected} (${pct(r.rejected, r.count)}) | ${r.sensitive} |`,
+        `${r.wrong} (${pct(r.wrong, r.count)}) | ${r.asked} (${pct(r.asked, r.count)}) | ${r.rejected} (${pct(r.rejected, r.count)}) |`,
     );
   }
   return lines.join('\n');

@@ -36,3 +36,48 @@ export function wordFits(best: Hypothesis, free: Hypothesis): WordFit[] {
         (segment.end - segment.start),
     }));
 }
+
+/**
+ * When a sentence counts as heard: its fit over the whole utterance, its worst word's fit, and
+ * its worst word's deficit summed over the word's frames (one long wrong word, "heater" heard as
+ * "door", hides in the average). Each is a margin above its threshold; the score is the least,
+ * so a sentence is accepted when all three clear theirs.
+ */
+export interface AcceptanceRule {
+  readonly fit: number;
+  readonly worstWord: number;
+  readonly worstDeficit: number;
+  /** Frames that make one unit of deficit comparable to one unit of fit. */
+  readonly deficitFrames: number;
+}
+
+/**
+ * Chosen on the calibration split of `npm run bench -w server -- understanding calibrate`
+ * (its voices and sentences only; the held-out split reports the result).
+ */
+export const DEFAULT_ACCEPTANCE: AcceptanceRule = {
+  fit: 2,
+  worstWord: -40,
+  worstDeficit: -1000,
+  deficitFrames: 100,
+};
+
+/** The worst word's fit and deficit (0 when every word fits as well as free phones). */
+export function worstOf(words: readonly WordFit[]): { worstWord: number; worstDeficit: number } {
+  return {
+    worstWord: Math.min(0, ...words.map((w) => w.margin)),
+    worstDeficit: Math.min(0, ...words.map((w) => w.margin * (w.end - w.start))),
+  };
+}
+
+/** How far above the rule's thresholds a sentence is (≥ 0: accepted), in units of fit. */
+export function acceptanceScore(
+  heard: { fit: number; worstWord: number; worstDeficit: number },
+  rule: AcceptanceRule = DEFAULT_ACCEPTANCE,
+): number {
+  return Math.min(
+    heard.fit - rule.fit,
+    heard.worstWord - rule.worstWord,
+    (heard.worstDeficit - rule.worstDeficit) / rule.deficitFrames,
+  );
+}

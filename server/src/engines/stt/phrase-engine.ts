@@ -7,8 +7,10 @@
 //     explained with no constraint at all.
 // Their difference per 10 ms frame of the utterance is a log-likelihood ratio (the "fit"): near
 // zero or above when the speech is one of the sentences, strongly negative when the grammar had
-// to force a sentence onto something else. The confidence is a logistic function of the fit
-// (see `DEFAULT_CALIBRATION`), and below `minConfidence` the engine answers with no text at all
+// to force a sentence onto something else. The same ratio per word finds one wrong word in a
+// right-sounding sentence. The confidence is a logistic function of how far the fit, the worst
+// word and its deficit clear their thresholds (`phrase-confidence.ts`, chosen on the
+// understanding benchmark's calibration split); below `minConfidence` there is no text at all
 // (`rejected`): a grammar always has a nearest sentence, and acting on it would be a guess.
 //
 // Only the speech is decoded: a voice activity detector finds it and the silence or noise around
@@ -32,7 +34,14 @@ import {
   wordsOf,
 } from './phrase-grammar.js';
 import { SileroVad, type VoiceActivityDetector } from '@jarvis/satellite/engines';
-import { type WordFit, wordFits } from './phrase-confidence.js';
+import {
+  type AcceptanceRule,
+  acceptanceScore,
+  DEFAULT_ACCEPTANCE,
+  type WordFit,
+  wordFits,
+  worstOf,
+} from './phrase-confidence.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
@@ -40,19 +49,14 @@ import type { SpeechToText, Transcription, Utterance } from './stt.js';
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
 const INSTALL_HINT = 'install it with: apt-get install pocketsphinx pocketsphinx-en-us';
 
-/** margin -> confidence: 1 / (1 + exp(-(margin - midpoint) / scale)). */
+/** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
 export interface Calibration {
-  readonly midpoint: number;
+  readonly rule: AcceptanceRule;
   readonly scale: number;
 }
 
-/**
- * Chosen on the calibration split of `npm run bench -w server -- understanding` (its voices and
- * sentences only; the held-out split reports the result): the midpoint is the fit at which
- * out-of-grammar speech stops being accepted. Fits are pocketsphinx's scaled log-likelihood per
- * 10 ms frame; both decoders must use the same front end and Gaussian settings.
- */
-export const DEFAULT_CALIBRATION: Calibration = { midpoint: 0, scale: 3 };
+/** The rule chosen on the benchmark's calibration split (`phrase-confidence.ts`). */
+export const DEFAULT_CALIBRATION: Calibration = { rule: DEFAULT_ACCEPTANCE, scale: 3 };
 
 export { DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
 
@@ -207,14 +211,16 @@ export class PhraseEngine implements SpeechToText {
       // noise counts against it, and the speech span keeps long silences out.
       const frames = Math.max(best.frames, 1);
       const fit = (best.acousticScore - free.acousticScore) / frames;
+      const words = wordFits(best, free);
+      const score = acceptanceScore({ fit, ...worstOf(words) }, this.calibration.rule);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
-        confidence: this.confidence(fit),
+        confidence: this.confidence(score),
         language: 'en',
         engine: this.name,
         fit,
         frames,
-        words: wordFits(best, free),
+        words,
         fillerFrames: best.segments
           .filter((segment) => segment.filler)
           .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
@@ -254,9 +260,8 @@ export class PhraseEngine implements SpeechToText {
     return { pronunciations, guessed };
   }
 
-  private confidence(fit: number): number {
-    const { midpoint, scale } = this.calibration;
-    return 1 / (1 + Math.exp(-(fit - midpoint) / scale));
+  private confidence(score: number): number {
+    return 1 / (1 + Math.exp(-score / this.calibration.scale));
   }
 
   private nothing(rejected: NonNullable<Transcription['rejected']>): PhraseResult {
