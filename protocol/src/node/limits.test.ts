@@ -180,7 +180,8 @@ describe('log lines', () => {
   it('escapes control characters so a name cannot forge a line', () => {
     const name = 'kitchen\n2025-01-01T00:00:00.000Z INFO jarvis:server unlocked\u001b[2J\u2028';
     const escaped = escapeForLog(`satellite ${name} connected`);
-    expect(escaped).not.toMatch(/[\n\r\u001b\u2028]/);
+    expect(escaped).not.toMatch(/[\n\r\u2028]/);
+    expect(escaped).not.toContain(String.fromCharCode(27));
     expect(escaped).toContain('kitchen\\n2025');
     expect(escaped).toContain('\\u001b[2J');
   });
