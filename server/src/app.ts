@@ -120,8 +120,19 @@ export async function startApp(
     uri: config.wyoming.uri,
     registry,
     timing,
+    allowedPeers: config.wyoming.allowed_peers,
+    idleTimeoutMs: config.wyoming.idle_timeout_ms,
+    maxConnections: config.wyoming.max_connections,
     logger,
-    services: { ...parts, language: config.language, info, createWakeDetector, logger },
+    services: {
+      ...parts,
+      language: config.language,
+      info,
+      createWakeDetector,
+      maxAudioSeconds: config.wyoming.max_audio_seconds,
+      sttTimeoutMs: config.stt.timeout_ms,
+      logger,
+    },
   });
   const wyomingUri = await endpoint.start();
   const dialers = config.satellites.map(

@@ -40,7 +40,10 @@ const CLOSE_GRACE_MS = 2000;
  * bytes is told so with an `error` event and disconnected; the reader sees a `ProtocolError`.
  */
 export class WyomingConnection implements AsyncIterable<Event> {
+  /** `address:port` of the peer, for logs (`unix-peer` on a unix socket). */
   readonly remote: string;
+  /** The peer's IP address; undefined on a unix socket. */
+  readonly remoteAddress: string | undefined;
   readonly closed: Promise<void>;
   private readonly decoder: EventDecoder;
   private readonly queue: Event[] = [];
@@ -64,6 +67,7 @@ export class WyomingConnection implements AsyncIterable<Event> {
     this.maxQueuedBytes = options.maxQueuedBytes ?? 4 * 1024 * 1024;
     this.logger = options.logger ?? silentLogger;
     this.remote = describeRemote(socket);
+    this.remoteAddress = socket.remoteAddress;
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));

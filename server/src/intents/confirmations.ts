@@ -1,6 +1,13 @@
 // Questions waiting for a spoken yes, one per conversation: "Do you want me to unlock the front
-// door?" An answer after the timeout is recognised as late rather than acted on.
+// door?" An answer after the timeout is recognised as late rather than acted on. A question is
+// bound to the conversation and the peer that asked: an answer from another peer never takes it.
 import type { Language } from './types.js';
+
+/** Who a question was asked of: its conversation, and the peer when it was not a satellite. */
+export interface Asker {
+  readonly conversationId: string;
+  readonly peer?: string;
+}
 
 export interface PendingUnlock {
   readonly entityIds: readonly string[];
@@ -17,6 +24,7 @@ export interface Waiting {
 interface Entry {
   readonly unlock: PendingUnlock;
   readonly expiresAt: number;
+  readonly peer?: string;
 }
 
 /** Late answers are still recognised for this long, then forgotten. */
@@ -27,17 +35,21 @@ export class Confirmations {
 
   constructor(private readonly timeoutMs: number) {}
 
-  ask(conversationId: string, unlock: PendingUnlock, now: Date): void {
+  ask(asker: Asker, unlock: PendingUnlock, now: Date): void {
     this.prune(now);
-    this.entries.set(conversationId, { unlock, expiresAt: now.getTime() + this.timeoutMs });
+    const expiresAt = now.getTime() + this.timeoutMs;
+    this.entries.set(asker.conversationId, { unlock, expiresAt, peer: asker.peer });
   }
 
-  /** The conversation's waiting question, now answered or dropped either way. */
-  take(conversationId: string, now: Date): Waiting | undefined {
+  /**
+   * The conversation's waiting question, now answered or dropped either way; none for another
+   * peer, whose answer leaves the question waiting for the one it was asked of.
+   */
+  take(asker: Asker, now: Date): Waiting | undefined {
     this.prune(now);
-    const entry = this.entries.get(conversationId);
-    if (!entry) return undefined;
-    this.entries.delete(conversationId);
+    const entry = this.entries.get(asker.conversationId);
+    if (!entry || entry.peer !== asker.peer) return undefined;
+    this.entries.delete(asker.conversationId);
     return { unlock: entry.unlock, expired: now.getTime() > entry.expiresAt };
   }
 

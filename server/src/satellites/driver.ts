@@ -1,5 +1,6 @@
 import { Describe, type Event, type Logger, RunSatellite, silentLogger } from 'wyoming-ts';
 import { WyomingClient, type WyomingConnection } from 'wyoming-ts/node';
+import { DECODER_LIMITS, validatePeerEvent } from '../wyoming/limits.js';
 import type { SatelliteRegistry } from './registry.js';
 
 export interface DriverTiming {
@@ -42,7 +43,10 @@ export async function driveConnection(
       else await session.handle(event);
     }
   } catch (error) {
-    logger.warn(`${session.name}: ${(error as Error).message}`);
+    // A peer that broke the protocol or went idle was logged once, with its address, already.
+    if (error === connection.readFailure)
+      logger.debug(`${session.name}: ${(error as Error).message}`);
+    else logger.warn(`${session.name}: ${(error as Error).message}`);
   } finally {
     clearInterval(pinger);
     registry.detach(id, session);
@@ -81,7 +85,11 @@ export class SatelliteDialer {
     let backoff = this.timing.reconnectMinMs;
     while (!this.stopped) {
       try {
-        this.client = await WyomingClient.connect(this.uri, { connectTimeoutMs: 5000 });
+        this.client = await WyomingClient.connect(this.uri, {
+          connectTimeoutMs: 5000,
+          limits: DECODER_LIMITS,
+          validate: validatePeerEvent,
+        });
         this.logger.info(`satellite ${this.uri} connected`);
         backoff = this.timing.reconnectMinMs;
         await driveConnection(

@@ -2,6 +2,8 @@ import { Info, type Logger, silentLogger } from 'wyoming-ts';
 import { type WyomingConnection, WyomingServer } from 'wyoming-ts/node';
 import { type DriverTiming, driveConnection } from '../satellites/driver.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
+import { DECODER_LIMITS, validatePeerEvent } from './limits.js';
+import { allowPeers } from './peers.js';
 import { ServiceConnection, type ServiceDeps } from './services.js';
 
 export interface EndpointOptions {
@@ -9,6 +11,12 @@ export interface EndpointOptions {
   registry: SatelliteRegistry;
   services: ServiceDeps;
   timing: DriverTiming;
+  /** CIDR networks allowed to connect (`wyoming.allowed_peers`); everyone when absent. */
+  allowedPeers?: readonly string[];
+  /** `wyoming.idle_timeout_ms`; 0 or absent: never. */
+  idleTimeoutMs?: number;
+  /** `wyoming.max_connections`; absent: no cap. */
+  maxConnections?: number;
   logger?: Logger;
 }
 
@@ -23,6 +31,11 @@ export function createWyomingEndpoint(options: EndpointOptions): WyomingServer {
     uri: options.uri,
     logger,
     handler: (connection) => route(connection, options, logger),
+    admit: options.allowedPeers ? allowPeers(options.allowedPeers) : undefined,
+    maxConnections: options.maxConnections,
+    idleTimeoutMs: options.idleTimeoutMs,
+    limits: DECODER_LIMITS,
+    validate: validatePeerEvent,
   });
 }
 

@@ -29,7 +29,7 @@ export const unlock: Handler = async (request, deps) => {
   const { entities, phrase } = resolution.target;
   const target = request.speech.target(phrase, entities.length);
   deps.confirmations.ask(
-    request.context.conversationId,
+    request.context,
     {
       entityIds: entities.map((entity) => entity.entity_id),
       target,
