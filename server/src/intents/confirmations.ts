@@ -29,6 +29,8 @@ interface Entry {
 
 /** Late answers are still recognised for this long, then forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
+/** Questions kept at most, the oldest forgotten first, whatever ids peers invent. */
+const MAX_WAITING = 1000;
 
 export class Confirmations {
   private readonly entries = new Map<string, Entry>();
@@ -38,7 +40,12 @@ export class Confirmations {
   ask(asker: Asker, unlock: PendingUnlock, now: Date): void {
     this.prune(now);
     const expiresAt = now.getTime() + this.timeoutMs;
+    this.entries.delete(asker.conversationId);
     this.entries.set(asker.conversationId, { unlock, expiresAt, peer: asker.peer });
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= MAX_WAITING) break;
+      this.entries.delete(oldest);
+    }
   }
 
   /**
