@@ -11,6 +11,7 @@ import { Ping, Pong } from '../ping.js';
 import { Synthesize } from '../tts.js';
 import { WyomingClient } from './client.js';
 import { type ConnectionHandler, WyomingServer, type WyomingServerOptions } from './server.js';
+import { createStderrLogger } from './stderr-logger.js';
 import { parseUri } from './uri.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -184,5 +185,19 @@ describe('log lines', () => {
     expect(escaped).not.toContain(String.fromCharCode(27));
     expect(escaped).toContain('kitchen\\n2025');
     expect(escaped).toContain('\\u001b[2J');
+  });
+
+  it('writes one line per call from the stderr logger, whatever the message holds', () => {
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => written.push(chunk)) as typeof write;
+    try {
+      createStderrLogger('test').info('satellite kitchen\nERROR forged connected', 'x\ry');
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(written).toHaveLength(1);
+    expect(written[0]!.split('\n')).toHaveLength(2); // the line, then the empty rest
+    expect(written[0]).toContain('satellite kitchen\\nERROR forged connected x\\ry');
   });
 });

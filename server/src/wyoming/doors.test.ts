@@ -41,7 +41,17 @@ interface Doors {
   othersAnswered(): Promise<boolean>;
 }
 
+/** Every log line, as `LEVEL message`. */
+const logged: string[] = [];
+const logger = {
+  debug: (m: string) => logged.push(`DEBUG ${m}`),
+  info: (m: string) => logged.push(`INFO ${m}`),
+  warn: (m: string) => logged.push(`WARN ${m}`),
+  error: (m: string) => logged.push(`ERROR ${m}`),
+};
+
 async function startDoors(wyoming: Record<string, unknown> = {}, stt = {}): Promise<Doors> {
+  logged.length = 0;
   const asr = await startFakeAsr({ mode: 'silent' });
   cleanups.push(() => asr.stop());
   const config = ConfigSchema.parse({
@@ -51,12 +61,16 @@ async function startDoors(wyoming: Record<string, unknown> = {}, stt = {}): Prom
     stt,
   });
   const home = new DemoHome();
-  const app = await startApp(config, {
-    stt: new WyomingStt({ uri: asr.uri, responseTimeoutMs: 120_000 }),
-    tts: new EspeakTts(),
-    recognizer: createIntentRecognizer(),
-    home,
-  });
+  const app = await startApp(
+    config,
+    {
+      stt: new WyomingStt({ uri: asr.uri, responseTimeoutMs: 120_000 }),
+      tts: new EspeakTts(),
+      recognizer: createIntentRecognizer(),
+      home,
+    },
+    logger,
+  );
   cleanups.push(() => app.stop());
   const address = parseUri(app.wyomingUri);
   if (address.kind !== 'tcp') throw new Error('tcp expected');
@@ -260,5 +274,29 @@ describe('who may control the house', () => {
     const owner = await ask(doors, '127.0.0.1', 'yes');
     expect(owner).toMatchObject({ type: 'handled', data: { text: 'Unlocked the front door.' } });
     expect(doors.home.entity('lock.front_door')?.state).toBe('unlocked');
+  });
+});
+
+describe('log lines about peers', () => {
+  it('logs a malformed peer once, with its address, and never as an error', async () => {
+    const doors = await startDoors();
+    const malformed = [
+      '{"type": 42}\n',
+      'not json at all\n',
+      encodeEvent({ type: 'info', data: { satellite: { name: 7 } } }),
+      encodeEvent({ type: 'transcript', data: { text: ['not', 'a', 'string'] } }),
+    ];
+    for (const bytes of malformed) {
+      const peer = await doors.raw();
+      const port = peer.localPort;
+      const closed = once(peer, 'close');
+      peer.resume(); // reads (and drops) the server's answer, so the close is seen
+      peer.write(bytes);
+      await closed;
+      const lines = logged.filter((line) => !line.startsWith('DEBUG') && line.includes(`:${port}`));
+      expect(lines, logged.join('\n')).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^WARN 127\\.0\\.0\\.1:${port}: `));
+    }
+    expect(logged.filter((line) => line.startsWith('ERROR'))).toEqual([]);
   });
 });
