@@ -121,7 +121,11 @@ export async function startApp(
     registry,
     timing,
     allowedPeers: config.wyoming.allowed_peers,
-    idleTimeoutMs: config.wyoming.idle_timeout_ms,
+    // A satellite is quiet between pings: it must not be cut for waiting on the next one.
+    idleTimeoutMs: Math.max(
+      config.wyoming.idle_timeout_ms,
+      2 * config.satellite_driver.ping_interval_ms,
+    ),
     maxConnections: config.wyoming.max_connections,
     logger,
     services: {
