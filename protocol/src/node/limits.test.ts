@@ -71,7 +71,7 @@ async function pingPongWorks(uri: string): Promise<boolean> {
 
 describe('the idle timeout', () => {
   it('cuts a peer that sends one byte at a time, never a whole event, and serves others', async () => {
-    const server = await startServer({ idleTimeoutMs: 300 });
+    const server = await startServer({ idleTimeoutMs: 1000 });
     const slow = await rawSocket(server.uri);
     const bytes = encodeEvent(new Ping({ text: 'x'.repeat(200) }));
     let sent = 0;
@@ -88,7 +88,7 @@ describe('the idle timeout', () => {
   it('cuts a peer that never reads what it asked for', async () => {
     const big = new Uint8Array(1024 * 1024);
     const server = await startServer({
-      idleTimeoutMs: 300,
+      idleTimeoutMs: 1000,
       handler: async (connection) => {
         const first = await connection.readEvent();
         if (first?.type === 'ping') await connection.write(new Pong({ text: 'still there?' }));
