@@ -203,7 +203,7 @@ describe('AudioChunkConverter', () => {
     const converter = new AudioChunkConverter({ width: 2 });
     expect(() =>
       converter.convert(chunk({ rate: 16000, width: 6, channels: 1 }, new Uint8Array(6))),
-    ).toThrow(/unsupported PCM sample width 6/);
+    ).toThrow(/width: expected 1 to 4, got 6/);
     expect(() =>
       converter.convert(chunk({ rate: 16000, width: 2, channels: 0 }, new Uint8Array(6))),
     ).toThrow(ProtocolError);

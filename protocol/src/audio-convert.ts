@@ -1,4 +1,5 @@
 import { AudioChunk, type AudioFormat } from './audio.js';
+import { assertAudioFormat } from './bounds.js';
 import { ProtocolError } from './errors.js';
 import { assertPcmWidth, decodePcm, encodePcm } from './pcm.js';
 import { Resampler } from './resampler.js';
@@ -42,7 +43,7 @@ export class AudioChunkConverter {
 
   /** Converts one chunk; returns `chunk` itself when it already has the target format. */
   convert(chunk: AudioChunk): AudioChunk {
-    assertFormat(chunk);
+    assertAudioFormat(chunk, 'audio-chunk');
     const output = this.#outputFormat(chunk);
     const tail = this.#tailBefore(chunk, output);
     let audio = chunk.audio;
@@ -164,11 +165,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   joined.set(a);
   joined.set(b, a.length);
   return joined;
-}
-
-function assertFormat(chunk: AudioFormat): void {
-  assertPositiveInt(chunk.rate, 'chunk rate');
-  assertPositiveInt(chunk.channels, 'chunk channels');
 }
 
 function assertPositiveInt(value: number, field: string): void {

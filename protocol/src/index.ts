@@ -17,6 +17,13 @@ export {
   chunkAudio,
 } from './audio-chunking.js';
 export { AudioChunkConverter, type AudioTarget, mixChannels } from './audio-convert.js';
+export {
+  AUDIO_FORMAT_BOUNDS,
+  assertAudioFormat,
+  assertEventWithinLimits,
+  DEFAULT_EVENT_LIMITS,
+  type EventLimits,
+} from './bounds.js';
 export { concatBytes } from './bytes.js';
 export {
   DEFAULT_DECODER_LIMITS,
@@ -66,7 +73,7 @@ export {
   NotRecognized,
   Recognize,
 } from './intent.js';
-export { type Logger, silentLogger } from './logger.js';
+export { escapeForLog, type Logger, silentLogger } from './logger.js';
 export { Ping, Pong } from './ping.js';
 export {
   PIPELINE_STAGES,

@@ -15,3 +15,18 @@ export const silentLogger: Logger = Object.freeze({
   warn: noop,
   error: noop,
 });
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Escapes control characters (newlines, escape sequences, line separators) so that text a peer
+ * chose cannot start a forged log line or repaint a terminal; everything else is kept as is.
+ */
+export function escapeForLog(text: string): string {
+  return text.replace(
+    CONTROL,
+    (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,3 +1,4 @@
+import { AUDIO_FORMAT_BOUNDS } from './bounds.js';
 import { ProtocolError } from './errors.js';
 
 /** Filter design knobs; the defaults suit speech and music alike. */
@@ -65,9 +66,10 @@ export class Resampler {
   #received = 0;
 
   constructor(inRate: number, outRate: number, channels: number, options: ResamplerOptions = {}) {
-    assertPositiveInt(inRate, 'input rate');
-    assertPositiveInt(outRate, 'output rate');
-    assertPositiveInt(channels, 'channel count');
+    // Bounded, so no table or buffer is ever sized by a number a peer made up.
+    assertBounded(inRate, 'input rate', AUDIO_FORMAT_BOUNDS.rate);
+    assertBounded(outRate, 'output rate', AUDIO_FORMAT_BOUNDS.rate);
+    assertBounded(channels, 'channel count', AUDIO_FORMAT_BOUNDS.channels);
     this.inRate = inRate;
     this.outRate = outRate;
     this.channels = channels;
@@ -292,8 +294,11 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-function assertPositiveInt(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new ProtocolError(`resampler ${what} must be a positive integer, got ${value}`);
+function assertBounded(value: number, what: string, [min, max]: readonly [number, number]): void {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ProtocolError(
+      `resampler ${what} must be a whole number from ${min} to ${max}, got ${value}`,
+      'unsupported-audio-format',
+    );
   }
 }

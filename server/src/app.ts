@@ -136,8 +136,23 @@ export async function startApp(
   const endpoint: WyomingServer = createWyomingEndpoint({
     uri: config.wyoming.uri,
     fleet,
+    allowedPeers: config.wyoming.allowed_peers,
+    // A satellite is quiet between pings: it must not be cut for waiting on the next one.
+    idleTimeoutMs: Math.max(
+      config.wyoming.idle_timeout_ms,
+      2 * config.satellite_driver.ping_interval_ms,
+    ),
+    maxConnections: config.wyoming.max_connections,
     logger,
-    services: { ...parts, language: config.language, info, createWakeDetector, logger },
+    services: {
+      ...parts,
+      language: config.language,
+      info,
+      createWakeDetector,
+      maxAudioSeconds: config.wyoming.max_audio_seconds,
+      sttTimeoutMs: config.stt.timeout_ms,
+      logger,
+    },
   });
   const wyomingUri = await endpoint.start();
   fleet.start();

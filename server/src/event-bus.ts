@@ -29,6 +29,11 @@ export class EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** Listeners subscribed now. */
+  get size(): number {
+    return this.listeners.size;
+  }
+
   emit(event: ServerEvent): void {
     for (const listener of this.listeners) {
       try {

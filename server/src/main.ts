@@ -12,6 +12,7 @@ import type { JarvisConfig } from './config/schema.js';
 import { buildSpeechEngines } from './engines/index.js';
 import { ConfigError, EngineError } from './errors.js';
 import { createHome, type Home } from './home/index.js';
+import { type ApiToken, resolveApiToken } from './http/token.js';
 import { createIntentRecognizer } from './intents/index.js';
 import { Metrics } from './metrics.js';
 import { startupSummary } from './summary.js';
@@ -39,13 +40,15 @@ async function main(argv: string[]): Promise<number> {
     values.config ??
     process.env.JARVIS_CONFIG ??
     (existsSync('config.yaml') ? 'config.yaml' : undefined);
-  const config = loadConfig({ file });
-  const logger = createStderrLogger('jarvis:server', config.log_level);
-  await run(config, logger);
+  const loaded = loadConfig({ file });
+  const logger = createStderrLogger('jarvis:server', loaded.log_level);
+  const apiToken = await resolveApiToken(loaded.http.token, loaded.data_dir, logger);
+  const config = { ...loaded, http: { ...loaded.http, token: apiToken.token } };
+  await run(config, apiToken, logger);
   return 0;
 }
 
-async function run(config: JarvisConfig, logger: Logger): Promise<void> {
+async function run(config: JarvisConfig, apiToken: ApiToken, logger: Logger): Promise<void> {
   const home = createHome({
     url: config.home_assistant.url,
     token: config.home_assistant.token,
@@ -97,7 +100,7 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
           logger,
         })
       : undefined;
-  process.stderr.write(startupSummary({ config, app, home, speech, recognizer, brain }));
+  process.stderr.write(startupSummary({ config, app, home, speech, recognizer, brain, apiToken }));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -3,7 +3,9 @@ import type { RunningApp } from './app.js';
 import type { JarvisConfig } from './config/schema.js';
 import type { Brain } from './brain.js';
 import type { Home } from './home/home.js';
+import type { ApiToken } from './http/token.js';
 import type { IntentRecognizer } from './intents/types.js';
+import { PRIVATE_NETWORKS } from './wyoming/peers.js';
 
 export interface SummarySources {
   config: JarvisConfig;
@@ -12,6 +14,8 @@ export interface SummarySources {
   speech: { stt: { name: string }; tts: { name: string } };
   recognizer: IntentRecognizer;
   brain: Pick<Brain, 'summary'>;
+  /** Where the API token comes from (never the token itself). */
+  apiToken?: Pick<ApiToken, 'file' | 'generated'>;
 }
 
 /** The one start-up summary: what is connected, which engines run, where to point things. */
@@ -22,6 +26,7 @@ export function startupSummary({
   speech,
   recognizer,
   brain,
+  apiToken,
 }: SummarySources): string {
   const host = hostname();
   const port = app.wyomingUri.replace(/^tcp:\/\/[^:]+:/, '');
@@ -34,11 +39,8 @@ export function startupSummary({
     ['memory', brain.summary.memory],
     ['context', brain.summary.context],
     ['MQTT', config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'],
-    ['Wyoming endpoint', app.wyomingUri],
-    [
-      'HTTP API',
-      `http://${host}:${app.httpPort}/ (${config.http.token ? 'token set' : 'no token: only /health answers'})`,
-    ],
+    ['Wyoming endpoint', `${app.wyomingUri} (${peersLine(config.wyoming.allowed_peers)})`],
+    ['HTTP API', `http://${host}:${app.httpPort}/ (${tokenLine(config, apiToken)})`],
     ['satellites', satellitesRow(app, config.discovery.zeroconf)],
   ];
   const lines = [
@@ -62,4 +64,15 @@ function satellitesRow(app: RunningApp, zeroconf: boolean): string {
     ? '; found over zeroconf: listed at /api/satellites, driven once adopted (POST /api/satellites/<name>/adopt)'
     : '';
   return `${parts.join(', ')}${found}`;
+}
+
+function peersLine(peers: readonly string[]): string {
+  const local =
+    peers.length === PRIVATE_NETWORKS.length && peers.every((p, i) => p === PRIVATE_NETWORKS[i]);
+  return local ? 'this machine and private networks only' : `peers: ${peers.join(', ')}`;
+}
+
+function tokenLine(config: JarvisConfig, apiToken: SummarySources['apiToken']): string {
+  if (apiToken?.file) return `token ${apiToken.generated ? 'generated in' : 'in'} ${apiToken.file}`;
+  return config.http.token ? 'token set' : 'no token: only /health answers';
 }

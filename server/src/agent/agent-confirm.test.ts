@@ -205,6 +205,24 @@ describe('OllamaAgent: confirmations', () => {
     expect(kit.home.entity('lock.front_door')?.state).toBe('locked');
   });
 
+  it('takes the "yes" only from the peer that was asked, and only for 30 s', async () => {
+    let clock = Date.parse('2025-06-02T12:05:00Z');
+    await start({
+      now: () => new Date(clock),
+      script: [unlockFrontDoor, say('Yes to what?'), unlockFrontDoor, say('Yes to what?')],
+    });
+    const homeAssistant = { conversationId: 'ha-1', peer: 'wyoming:192.168.1.20' };
+    await kit.ask('Unlock the front door', homeAssistant);
+    const stranger = await kit.ask('yes', { ...homeAssistant, peer: 'wyoming:192.168.1.66' });
+    expect(stranger.reply.speech).toBe('Yes to what?');
+    expect(kit.home.entity('lock.front_door')?.state).toBe('locked');
+    await kit.ask('Unlock the front door', homeAssistant);
+    clock += 31_000; // the conversation lives on (5 minutes), the question does not
+    const late = await kit.ask('yes', homeAssistant);
+    expect(late.reply.speech).toBe('Yes to what?');
+    expect(kit.home.entity('lock.front_door')?.state).toBe('locked');
+  });
+
   it('says so when the confirmed action fails', async () => {
     await start({ script: [unlockFrontDoor] });
     await kit.ask('Unlock the front door');

@@ -8,6 +8,11 @@ export interface AgentRequest {
   readonly text: string;
   /** One per satellite by default, or the id a caller passes. */
   readonly conversationId: string;
+  /**
+   * Who asked, when it was not a satellite (`wyoming:192.168.1.20`, `http`): a confirmation is
+   * taken only from the peer that was asked.
+   */
+  readonly peer?: string;
   /** The satellite that heard it, if any. */
   readonly satellite?: string;
   /** The satellite's area id: "the light" means this area's. */

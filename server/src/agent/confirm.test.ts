@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingAction } from '../conversation/store.js';
 import type { HomeEntity } from '../home/home.js';
-import { decidePending, isSensitive } from './confirm.js';
+import { CONFIRMATION_TIMEOUT_MS, decidePending, isSensitive } from './confirm.js';
 import { AgentLanguages } from './languages.js';
 
 function entity(entityId: string, attributes: Record<string, unknown> = {}): HomeEntity {
@@ -61,6 +61,22 @@ describe('decidePending', () => {
   it.each(table)('"%s" (%s) → %s', (text, language, expected) => {
     const answer = languages.answer(text, action.language, language);
     expect(decidePending(action, answer).kind).toBe(expected);
+  });
+
+  it('takes an answer only from the peer that was asked, within the timeout', () => {
+    const asked = { ...action, peer: 'wyoming:192.168.1.20', at: 1000 };
+    const at = (seconds: number) => 1000 + seconds * 1000;
+    expect(decidePending(asked, 'yes', { peer: 'wyoming:192.168.1.20', now: at(5) }).kind).toBe(
+      'run',
+    );
+    expect(decidePending(asked, 'yes', { peer: 'wyoming:192.168.1.66', now: at(5) }).kind).toBe(
+      'ignore',
+    );
+    expect(decidePending(asked, 'yes', { now: at(5) }).kind).toBe('ignore');
+    const late = at(CONFIRMATION_TIMEOUT_MS / 1000 + 1);
+    expect(decidePending(asked, 'yes', { peer: 'wyoming:192.168.1.20', now: late }).kind).toBe(
+      'ignore',
+    );
   });
 
   it('ignores any answer when nothing waits', () => {

@@ -123,7 +123,10 @@ export class OllamaAgent implements ConversationAgent {
       const answer = pending
         ? this.#languages.answer(request.text, pending.language, language)
         : 'other';
-      const decision = decidePending(pending, answer);
+      const decision = decidePending(pending, answer, {
+        peer: request.peer,
+        now: this.#now().getTime(),
+      });
       if (decision.kind !== 'ignore') {
         const reply = await answerPending(decision, {
           context,
@@ -212,6 +215,7 @@ export class OllamaAgent implements ConversationAgent {
         question: result.confirm.question,
         language,
         at: this.#now().getTime(),
+        peer: request.peer,
       });
     } else if (!voice.text.trim()) {
       if (!result.calls.length && !result.timer)

@@ -1,5 +1,6 @@
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import { z } from 'zod';
+import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
 // (`config.yaml` at the repository root mirrors it, and a test keeps the two in step).
@@ -11,6 +12,14 @@ const uri = (what: string) =>
       /^(tcp:\/\/[^\s:]+:\d+|unix:\/\/\S+)$/,
       `expected tcp://host:port or unix://path for ${what}`,
     );
+
+function validCidr(value: string, context: z.RefinementCtx): void {
+  try {
+    parseCidr(value);
+  } catch (error) {
+    context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+  }
+}
 
 const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL');
 
@@ -32,6 +41,10 @@ export const ConfigSchema = z
         uri: uri('the Wyoming endpoint').default('tcp://0.0.0.0:10600'),
         zeroconf: z.boolean().default(true),
         zeroconf_name: z.string().min(1).default('jarvis'),
+        allowed_peers: z.array(z.string().superRefine(validCidr)).default([...PRIVATE_NETWORKS]),
+        idle_timeout_ms: z.number().int().min(1000).max(3_600_000).default(60_000),
+        max_connections: z.number().int().min(1).max(10_000).default(64),
+        max_audio_seconds: z.number().int().min(1).max(600).default(30),
       })
       .strict()
       .default({}),

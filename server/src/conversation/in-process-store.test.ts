@@ -52,6 +52,19 @@ describe('InProcessConversationStore', () => {
     expect(await store.recent('c')).toEqual([{ role: 'user', content: 'original', at: 1 }]);
   });
 
+  it('keeps at most maxConversations, forgetting the least recently used', async () => {
+    const store = make({ maxConversations: 3 });
+    const say = (id: string) => store.append(id, [{ role: 'user', content: id, at: 1 }]);
+    for (const id of ['a', 'b', 'c']) await say(id);
+    await say('a'); // used again: now the most recent
+    await store.setPending('b', { tool: 't', arguments: {}, question: 'q', at: 1 });
+    for (let i = 0; i < 300; i++) await say(`invented-${i}`);
+    expect(store.snapshot()).toHaveLength(3);
+    expect(await store.recent('a')).toEqual([]);
+    expect(await store.pending('b')).toBeUndefined();
+    expect((await store.recent('invented-299'))[0]?.content).toBe('invented-299');
+  });
+
   it('rejects a TTL or a message count that is not a positive whole number', () => {
     expect(() => make({ ttlMs: 0 })).toThrow(ConfigError);
     expect(() => make({ ttlMs: 1.5 })).toThrow(/ttlMs/);

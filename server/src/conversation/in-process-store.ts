@@ -15,7 +15,14 @@ export interface InProcessConversationStoreOptions extends ConversationStoreOpti
   readonly now?: () => number;
   /** How often expired conversations are swept (default: the TTL, at least 10 s). */
   readonly sweepIntervalMs?: number;
+  /**
+   * Conversations kept at most (default 1,000); the least recently used goes first, so peers
+   * inventing conversation ids cannot grow the server's memory without end.
+   */
+  readonly maxConversations?: number;
 }
+
+export const DEFAULT_MAX_CONVERSATIONS = 1000;
 
 /** A conversation held in memory, as the resilient store copies it back to Redis. */
 export interface ConversationSnapshot {
@@ -34,6 +41,7 @@ export class InProcessConversationStore implements ConversationStore {
   private readonly ttlMs: number;
   private readonly maxMessages: number;
   private readonly now: () => number;
+  private readonly maxConversations: number;
   private readonly messages = new Map<string, Expiring<ConversationMessage[]>>();
   private readonly pendings = new Map<string, Expiring<PendingAction>>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
@@ -41,6 +49,7 @@ export class InProcessConversationStore implements ConversationStore {
   constructor(options: InProcessConversationStoreOptions = {}) {
     ({ ttlMs: this.ttlMs, maxMessages: this.maxMessages } = resolveStoreOptions(options));
     this.now = options.now ?? Date.now;
+    this.maxConversations = options.maxConversations ?? DEFAULT_MAX_CONVERSATIONS;
     const interval = options.sweepIntervalMs ?? Math.max(this.ttlMs, 10_000);
     this.sweeper = setInterval(() => this.sweep(), interval);
     this.sweeper.unref();
@@ -50,7 +59,7 @@ export class InProcessConversationStore implements ConversationStore {
     const kept = this.live(this.messages, conversationId)?.value ?? [];
     kept.push(...messages.map((message) => structuredClone(message)));
     kept.splice(0, Math.max(0, kept.length - this.maxMessages));
-    this.messages.set(conversationId, { value: kept, expiresAt: this.now() + this.ttlMs });
+    this.keep(this.messages, conversationId, { value: kept, expiresAt: this.now() + this.ttlMs });
   }
 
   async recent(conversationId: string, limit?: number): Promise<ConversationMessage[]> {
@@ -65,7 +74,7 @@ export class InProcessConversationStore implements ConversationStore {
       return;
     }
     const value = structuredClone(action);
-    this.pendings.set(conversationId, { value, expiresAt: this.now() + this.ttlMs });
+    this.keep(this.pendings, conversationId, { value, expiresAt: this.now() + this.ttlMs });
   }
 
   async pending(conversationId: string): Promise<PendingAction | undefined> {
@@ -106,6 +115,17 @@ export class InProcessConversationStore implements ConversationStore {
     const now = this.now();
     for (const map of [this.messages, this.pendings] as Map<string, Expiring<unknown>>[]) {
       for (const [id, entry] of map) if (entry.expiresAt <= now) map.delete(id);
+    }
+  }
+
+  /** Sets `id` as the most recently used, forgetting the least recently used past the cap. */
+  private keep<T>(map: Map<string, Expiring<T>>, id: string, entry: Expiring<T>): void {
+    map.delete(id);
+    map.set(id, entry);
+    for (const oldest of map.keys()) {
+      if (map.size <= this.maxConversations) break;
+      this.messages.delete(oldest);
+      this.pendings.delete(oldest);
     }
   }
 

@@ -191,7 +191,7 @@ export function parseMessage(raw: string): ConversationMessage | undefined {
 export function parsePending(raw: string): PendingAction | undefined {
   const value = parseJson(raw);
   if (!value) return undefined;
-  const { tool, arguments: args, question, at, language } = value;
+  const { tool, arguments: args, question, at, language, peer } = value;
   const valid =
     typeof tool === 'string' &&
     typeof args === 'object' &&
@@ -199,6 +199,7 @@ export function parsePending(raw: string): PendingAction | undefined {
     !Array.isArray(args) &&
     typeof question === 'string' &&
     typeof at === 'number' &&
-    optionalString(language);
+    optionalString(language) &&
+    optionalString(peer);
   return valid ? (value as unknown as PendingAction) : undefined;
 }

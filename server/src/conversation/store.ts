@@ -22,6 +22,8 @@ export interface PendingAction {
   readonly language?: string;
   /** Milliseconds since the epoch. */
   readonly at: number;
+  /** The peer that was asked (see `AgentRequest.peer`); only its answer is taken. */
+  readonly peer?: string;
 }
 
 export interface ConversationStore {

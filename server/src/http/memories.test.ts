@@ -113,6 +113,37 @@ describe('/api/memories', () => {
     expect(unauthorised.status).toBe(401);
   });
 
+  it.each([
+    ['/api/memories?limit=0', /limit: expected a whole number from 1/],
+    ['/api/memories?limit=', /limit: expected a whole number from 1/],
+    ['/api/memories?limit=1e2', /limit: expected a whole number/],
+    ['/api/memories/%E0%A4%A', /not a valid URL escape/],
+    ['/api/memories/abc%00def', /printable characters/],
+    [`/api/memories/${'x'.repeat(300)}`, /at most 200/],
+  ])('GET %s is a 400 problem, not a 500', async (path, detail) => {
+    const response = await fetch(`${base}${path}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
+  });
+
+  it('answers an unknown method with 405 and the methods it allows', async () => {
+    const collection = await fetch(`${base}/api/memories`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(collection.status).toBe(405);
+    expect(collection.headers.get('allow')).toBe('GET, POST, DELETE');
+    const one = await fetch(`${base}/api/memories/some-id`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(one.status).toBe(405);
+    expect(one.headers.get('allow')).toBe('GET, DELETE');
+  });
+
   it('says so when memory is off', async () => {
     const response = await call('/api/memories', 'GET', undefined, bare);
     expect(response.status).toBe(503);

@@ -8,7 +8,7 @@ import {
   type MemoryStore,
   type NewMemory,
 } from '../memory/memory.js';
-import { HttpProblem, sendJson } from './problem.js';
+import { HttpProblem, methodNotAllowed, sendJson } from './problem.js';
 
 export const MEMORIES_PATH = '/api/memories';
 
@@ -21,19 +21,19 @@ export async function memoriesRoute(
 ): Promise<void> {
   if (!memory)
     throw new HttpProblem(503, 'Memory unavailable', 'long-term memory is off or failed to open');
-  const id = url.pathname.slice(MEMORIES_PATH.length + 1);
+  const raw = url.pathname.slice(MEMORIES_PATH.length + 1);
+  const id = raw ? memoryId(raw) : '';
   if (id && req.method === 'GET') {
-    const found = await memory.get(decodeURIComponent(id));
-    if (!found) throw new HttpProblem(404, 'Not found', `no memory ${id}`);
+    const found = await memory.get(id);
+    if (!found) throw new HttpProblem(404, 'Not found', `no memory ${raw}`);
     return sendJson(res, 200, found);
   }
   if (id && req.method === 'DELETE') {
-    if (!(await memory.forget(decodeURIComponent(id))))
-      throw new HttpProblem(404, 'Not found', `no memory ${id}`);
+    if (!(await memory.forget(id))) throw new HttpProblem(404, 'Not found', `no memory ${raw}`);
     res.writeHead(204).end();
     return;
   }
-  if (id) throw new HttpProblem(405, 'Method not allowed', `${req.method} ${url.pathname}`);
+  if (id) throw methodNotAllowed(req.method, url.pathname, ['GET', 'DELETE']);
   switch (req.method) {
     case 'GET':
       return sendJson(res, 200, await listOrSearch(memory, url.searchParams));
@@ -52,12 +52,26 @@ export async function memoriesRoute(
       return sendJson(res, 200, { forgotten: await memory.forgetMatching(q) });
     }
     default:
-      throw new HttpProblem(405, 'Method not allowed', `${req.method} ${url.pathname}`);
+      throw methodNotAllowed(req.method, url.pathname, ['GET', 'POST', 'DELETE']);
   }
 }
 
+/** The id in the path, decoded: a bad `%` escape or a control character is the client's error. */
+function memoryId(raw: string): string {
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    throw new HttpProblem(400, 'Bad request', 'the memory id is not a valid URL escape');
+  }
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (id.length > 200 || /[\u0000-\u001f\u007f]/.test(id))
+    throw new HttpProblem(400, 'Bad request', 'a memory id is at most 200 printable characters');
+  return id;
+}
+
 async function listOrSearch(memory: MemoryStore, params: URLSearchParams) {
-  const limit = count(params, 'limit', 50, 500);
+  const limit = count(params, 'limit', 50, 1, 500);
   const kind = params.get('kind') ?? undefined;
   if (kind !== undefined && !isKind(kind))
     throw new HttpProblem(400, 'Bad request', `kind: expected one of ${MEMORY_KINDS.join(', ')}`);
@@ -73,7 +87,8 @@ async function listOrSearch(memory: MemoryStore, params: URLSearchParams) {
       total: recalled.length,
     };
   }
-  return memory.list({ limit, offset: count(params, 'offset', 0, Number.MAX_SAFE_INTEGER), kind });
+  const offset = count(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  return memory.list({ limit, offset, kind });
 }
 
 function newMemory(body: Record<string, unknown>): NewMemory {
@@ -110,11 +125,21 @@ function isKind(value: string): value is MemoryKind {
   return (MEMORY_KINDS as readonly string[]).includes(value);
 }
 
-function count(params: URLSearchParams, key: string, fallback: number, max: number): number {
+function count(
+  params: URLSearchParams,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = params.get(key);
   if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max)
-    throw new HttpProblem(400, 'Bad request', `${key}: expected a whole number from 0 to ${max}`);
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new HttpProblem(
+      400,
+      'Bad request',
+      `${key}: expected a whole number from ${min} to ${max}`,
+    );
   return value;
 }

@@ -6,6 +6,7 @@ export function sendProblem(
   status: number,
   title: string,
   detail?: string,
+  headers: Readonly<Record<string, string>> = {},
 ): void {
   const body = JSON.stringify({
     type: 'about:blank',
@@ -13,7 +14,7 @@ export function sendProblem(
     status,
     ...(detail ? { detail } : {}),
   });
-  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/problem+json' }).end(body);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -26,7 +27,20 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
+    /** Sent with the problem (`Allow` on a 405). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail ?? title);
   }
+}
+
+/** A 405 naming the methods the path answers, in `Allow` as RFC 9110 asks. */
+export function methodNotAllowed(
+  method: string | undefined,
+  path: string,
+  allowed: readonly string[],
+) {
+  return new HttpProblem(405, 'Method not allowed', `${method} ${path}`, {
+    allow: allowed.join(', '),
+  });
 }

@@ -5,7 +5,7 @@
 // `/api/satellites/<id or name>` forgets an adopted one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FleetResult, SatelliteFleet } from '../satellites/fleet.js';
-import { HttpProblem, sendJson } from './problem.js';
+import { HttpProblem, methodNotAllowed, sendJson } from './problem.js';
 
 export const SATELLITES_PATH = '/api/satellites';
 
@@ -18,12 +18,12 @@ export async function satellitesRoute(
 ): Promise<void> {
   const rest = url.pathname.slice(SATELLITES_PATH.length);
   if (rest === '' || rest === '/') {
-    if (req.method !== 'GET') throw methodNotAllowed(req, url);
+    if (req.method !== 'GET') throw methodNotAllowed(req.method, url.pathname, ['GET']);
     return sendJson(res, 200, fleet.list());
   }
   const adopt = /^\/([^/]+)\/adopt$/.exec(rest);
   if (adopt) {
-    if (req.method !== 'POST') throw methodNotAllowed(req, url);
+    if (req.method !== 'POST') throw methodNotAllowed(req.method, url.pathname, ['POST']);
     const address = addressOf(await readJson());
     return sendJson(res, 200, entryOf(await fleet.adopt(keyOf(adopt[1]!), address)));
   }
@@ -34,7 +34,7 @@ export async function satellitesRoute(
     const result = await fleet.forget(key);
     return sendJson(res, 200, { forgotten: key, satellite: entryOf(result) ?? null });
   }
-  throw methodNotAllowed(req, url);
+  throw methodNotAllowed(req.method, url.pathname, ['DELETE']);
 }
 
 function keyOf(segment: string): string {
@@ -57,8 +57,4 @@ function entryOf(result: FleetResult) {
   if (result.ok) return result.entry;
   const status = result.reason === 'unknown' ? 404 : 409;
   throw new HttpProblem(status, status === 404 ? 'Unknown satellite' : 'Conflict', result.detail);
-}
-
-function methodNotAllowed(req: IncomingMessage, url: URL): HttpProblem {
-  return new HttpProblem(405, 'Method not allowed', `${req.method} ${url.pathname}`);
 }

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SileroVad, VadStream } from '@jarvis/satellite/engines';
 import { PhraseEngine } from '../engines/stt/phrase-engine.js';
@@ -71,14 +73,45 @@ const call = (path: string, init: RequestInit = {}, token: string | null = TOKEN
   });
 
 describe('the HTTP API', () => {
-  it('answers /health without a token', async () => {
-    const response = await call('/health', {}, null);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+  it('answers /health without a token with its status only, and the details with it', async () => {
+    const bare = await call('/health', {}, null);
+    expect(bare.status).toBe(200);
+    expect(await bare.json()).toEqual({ status: 'ok' });
+    const wrong = await call('/health', {}, 'wrong-token-0123456789abc');
+    expect(await wrong.json()).toEqual({ status: 'ok' });
+    const detailed = await call('/health');
+    expect(await detailed.json()).toEqual({
       status: 'ok',
       satellites: 0,
       home: { kind: 'demo home', connected: true },
     });
+  });
+
+  it('answers HEAD /health as GET, without a body and without a token', async () => {
+    const response = await call('/health', { method: 'HEAD' }, null);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.text()).toBe('');
+  });
+
+  it.each([
+    ['DELETE', '/health', 'GET, HEAD'],
+    ['PUT', '/api/satellites', 'GET'],
+    ['GET', '/api/conversation', 'POST'],
+  ])('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
+    const response = await call(path, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses a conversation text longer than a spoken request', async () => {
+    const response = await call('/api/conversation', {
+      method: 'POST',
+      body: JSON.stringify({ text: 'turn on the light '.repeat(100) }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { detail: string }).detail).toContain('1000 characters');
   });
 
   it('refuses everything else without the right token, as problem JSON', async () => {
@@ -199,6 +232,43 @@ describe('the HTTP API', () => {
     while (!text.includes('event: phase')) await read();
     expect(text).toContain('"phase":"listening"');
     controller.abort();
+  });
+
+  it('drops an /api/events reader that stops reading, and keeps answering others', async () => {
+    const own = new EventBus();
+    const api = new HttpApi({
+      ...{ host: '127.0.0.1', port: 0, token: TOKEN, home, metrics, bus: own, language: 'en' },
+      ...{
+        registry: new SatelliteRegistry({} as never),
+        recognizer: createIntentRecognizer(),
+        fleet,
+      },
+    });
+    const port = await api.start();
+    try {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      await once(socket, 'connect');
+      socket.write(`GET /api/events HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${TOKEN}\r\n\r\n`);
+      socket.pause(); // a stalled dashboard: never reads what it asked for
+      while (own.size === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const response = 'the lights are on. '.repeat(3000); // ~57 KB an event
+      let emitted = 0;
+      while (own.size > 0) {
+        own.emit({ type: 'turn', satellite: 'kitchen', response, failed: false, timings: {} });
+        emitted++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (emitted % 20 === 0) {
+          const health = await fetch(`http://127.0.0.1:${port}/health`);
+          expect(health.status).toBe(200);
+        }
+      }
+      // Dropped after some unread megabytes at most, not after everything emitted piled up.
+      expect(emitted * response.length).toBeLessThan(64 * 1024 * 1024);
+      socket.destroy();
+    } finally {
+      await api.stop();
+    }
   });
 
   it('unknown routes are 404 problems', async () => {

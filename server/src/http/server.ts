@@ -12,7 +12,9 @@ import { converse, finish } from '../pipeline/conversation.js';
 import type { SatelliteFleet } from '../satellites/fleet.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
 import { MEMORIES_PATH, memoriesRoute } from './memories.js';
-import { HttpProblem, sendJson, sendProblem } from './problem.js';
+import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
+import { streamEvents } from './event-stream.js';
+import { HttpProblem, methodNotAllowed, sendJson, sendProblem } from './problem.js';
 import { SATELLITES_PATH, satellitesRoute } from './satellites.js';
 
 export interface HttpApiOptions {
@@ -36,6 +38,15 @@ export interface HttpApiOptions {
 }
 
 const MAX_BODY = 64 * 1024;
+
+/** The methods each path answers: another method there is a 405 with `Allow`. */
+const ROUTES: Readonly<Record<string, readonly string[]>> = {
+  '/health': ['GET', 'HEAD'],
+  '/metrics': ['GET'],
+  '/api/conversation': ['POST'],
+  '/api/announce': ['POST'],
+  '/api/events': ['GET'],
+};
 
 /** The HTTP API on 8099: health, metrics, satellites, conversation, announce, live events. */
 export class HttpApi {
@@ -62,9 +73,13 @@ export class HttpApi {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = parseTarget(req.url);
+    if (!url) return sendProblem(res, 400, 'Bad request', 'the request target is not a URL');
     try {
-      if (req.method === 'GET' && url.pathname === '/health') return this.health(res);
+      const methods = ROUTES[url.pathname];
+      if (url.pathname === '/health' && methods?.includes(req.method ?? '')) {
+        return this.health(req, res);
+      }
       this.authorize(req);
       if (url.pathname === MEMORIES_PATH || url.pathname.startsWith(`${MEMORIES_PATH}/`)) {
         return await memoriesRoute(req, res, url, this.options.memory, () => readJson(req));
@@ -73,6 +88,9 @@ export class HttpApi {
         return await satellitesRoute(req, res, url, this.options.fleet, () =>
           readJson(req, { emptyIsObject: true }),
         );
+      }
+      if (methods && !methods.includes(req.method ?? '')) {
+        throw methodNotAllowed(req.method, url.pathname, methods);
       }
       const key = `${req.method} ${url.pathname}`;
       switch (key) {
@@ -90,21 +108,30 @@ export class HttpApi {
         case 'POST /api/announce':
           return sendJson(res, 202, await this.announce(await readJson(req)));
         case 'GET /api/events':
-          return this.events(req, res);
+          return streamEvents(req, res, {
+            bus: this.options.bus,
+            hello: () => ({ satellites: this.options.fleet.list() }),
+            logger: this.logger,
+          });
         default:
           throw new HttpProblem(404, 'Not found', `no route for ${key}`);
       }
     } catch (error) {
       if (error instanceof HttpProblem)
-        return sendProblem(res, error.status, error.title, error.detail);
+        return sendProblem(res, error.status, error.title, error.detail, error.headers);
       this.logger.error(`HTTP ${req.method} ${url.pathname} failed: ${(error as Error).message}`);
       sendProblem(res, 500, 'Internal error');
     }
   }
 
-  private health(res: ServerResponse): void {
+  /** `ok` or `degraded` for anyone; what the house runs only for those with the token. */
+  private health(req: IncomingMessage, res: ServerResponse): void {
+    const status = this.options.home.connected ? 'ok' : 'degraded';
+    if (!this.options.token || !bearerMatches(req, this.options.token)) {
+      return sendJson(res, 200, { status });
+    }
     sendJson(res, 200, {
-      status: 'ok',
+      status,
       satellites: this.options.registry.size,
       home: { kind: this.options.home.kind, connected: this.options.home.connected },
       ...this.options.status?.(),
@@ -119,28 +146,26 @@ export class HttpApi {
         'API token not configured',
         'set http.token or JARVIS_API_TOKEN to use the API',
       );
-    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    if (!bearerMatches(req, token)) {
       throw new HttpProblem(401, 'Unauthorized', 'send Authorization: Bearer <token>');
     }
   }
 
   private async converse(body: Record<string, unknown>) {
-    const text = body.text;
-    if (typeof text !== 'string' || !text.trim())
-      throw new HttpProblem(400, 'Bad request', 'text: expected a non-empty string');
+    const text = textOf(body, MAX_REQUEST_CHARS);
     const satellite =
       typeof body.satellite === 'string' ? this.options.registry.find(body.satellite) : undefined;
     if (typeof body.satellite === 'string' && !satellite)
       throw new HttpProblem(404, 'Unknown satellite', body.satellite);
-    const conversationId =
-      typeof body.conversation_id === 'string' ? body.conversation_id : (satellite?.id ?? 'http');
+    const given = typeof body.conversation_id === 'string' ? body.conversation_id : undefined;
+    if (given !== undefined && given.length > EVENT_LIMITS.maxStringChars)
+      throw new HttpProblem(400, 'Bad request', 'conversation_id: too long');
+    const conversationId = given ?? satellite?.id ?? 'http';
     const language = typeof body.language === 'string' ? body.language : undefined;
     const answer = await converse(this.options, {
       text,
       conversationId,
+      peer: 'http',
       satellite: satellite?.id,
       area: satellite?.area,
       language,
@@ -172,9 +197,7 @@ export class HttpApi {
   }
 
   private async announce(body: Record<string, unknown>) {
-    const text = body.text;
-    if (typeof text !== 'string' || !text.trim())
-      throw new HttpProblem(400, 'Bad request', 'text: expected a non-empty string');
+    const text = textOf(body, EVENT_LIMITS.maxTextChars);
     const key =
       typeof body.satellite === 'string'
         ? body.satellite
@@ -198,21 +221,32 @@ export class HttpApi {
     await Promise.all(targets.map((session) => session.announce(text)));
     return { announced: targets.map((session) => session.id) };
   }
+}
 
-  private events(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-    });
-    res.write(
-      `event: hello\ndata: ${JSON.stringify({ satellites: this.options.fleet.list() })}\n\n`,
-    );
-    const unsubscribe = this.options.bus.on((event) =>
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
-    );
-    req.on('close', unsubscribe);
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
   }
+}
+
+/** The request's `text`: a non-empty string of at most `max` characters. */
+function textOf(body: Record<string, unknown>, max: number): string {
+  const text = body.text;
+  if (typeof text !== 'string' || !text.trim())
+    throw new HttpProblem(400, 'Bad request', 'text: expected a non-empty string');
+  if (text.length > max)
+    throw new HttpProblem(413, 'Text too long', `text: at most ${max} characters`);
+  return text;
+}
+
+/** Whether the request carries `Bearer <token>`, compared in constant time. */
+function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 async function readJson(

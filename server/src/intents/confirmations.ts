@@ -1,9 +1,16 @@
 // Questions waiting for a spoken yes, one per conversation: "Do you want me to unlock the front
 // door?", "Do you want me to open the garage door?". An answer after the timeout is recognised
-// as late rather than acted on.
+// as late rather than acted on. A question is bound to the conversation and the peer that asked:
+// an answer from another peer never takes it.
 import type { ServiceCall } from '../home/home.js';
 import type { IntentName, ResponseKey } from './languages/language.js';
 import type { Language } from './types.js';
+
+/** Who a question was asked of: its conversation, and the peer when it was not a satellite. */
+export interface Asker {
+  readonly conversationId: string;
+  readonly peer?: string;
+}
 
 /** How the question is put: unlocking, opening, or any other sensitive action. */
 export type ConfirmKind = 'unlock' | 'open' | 'act';
@@ -28,27 +35,39 @@ export interface Waiting {
 interface Entry {
   readonly pending: PendingConfirmation;
   readonly expiresAt: number;
+  readonly peer?: string;
 }
 
 /** Late answers are still recognised for this long, then forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
+/** Questions kept at most (invented conversation ids cannot grow memory): oldest dropped. */
+const MAX_WAITING = 1000;
 
 export class Confirmations {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly timeoutMs: number) {}
 
-  ask(conversationId: string, pending: PendingConfirmation, now: Date): void {
+  ask(asker: Asker, pending: PendingConfirmation, now: Date): void {
     this.prune(now);
-    this.entries.set(conversationId, { pending, expiresAt: now.getTime() + this.timeoutMs });
+    const expiresAt = now.getTime() + this.timeoutMs;
+    this.entries.delete(asker.conversationId);
+    this.entries.set(asker.conversationId, { pending, expiresAt, peer: asker.peer });
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= MAX_WAITING) break;
+      this.entries.delete(oldest);
+    }
   }
 
-  /** The conversation's waiting question, now answered or dropped either way. */
-  take(conversationId: string, now: Date): Waiting | undefined {
+  /**
+   * The conversation's waiting question, now answered or dropped either way; none for another
+   * peer, whose answer leaves the question waiting for the one it was asked of.
+   */
+  take(asker: Asker, now: Date): Waiting | undefined {
     this.prune(now);
-    const entry = this.entries.get(conversationId);
-    if (!entry) return undefined;
-    this.entries.delete(conversationId);
+    const entry = this.entries.get(asker.conversationId);
+    if (!entry || entry.peer !== asker.peer) return undefined;
+    this.entries.delete(asker.conversationId);
     return { pending: entry.pending, expired: now.getTime() > entry.expiresAt };
   }
 

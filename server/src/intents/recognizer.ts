@@ -71,7 +71,7 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
     languages: languages.map((lang) => lang.data.language),
 
     async handle(text: string, context: IntentContext): Promise<IntentResult | undefined> {
-      const waiting = deps.confirmations.take(context.conversationId, context.now);
+      const waiting = deps.confirmations.take(context, context.now);
       const answered = waiting && (await answer(waiting, text, context));
       if (answered) return answered;
       const order = languageOrder(languages, text, context.language);

@@ -25,6 +25,11 @@ export interface IntentContext {
   readonly area?: string;
   /** One per satellite by default; confirmations and follow-ups live per conversation. */
   readonly conversationId: string;
+  /**
+   * Who asked, when it was not a satellite (`wyoming:192.168.1.20`, `http`): a confirmation is
+   * taken only from the peer that was asked.
+   */
+  readonly peer?: string;
   readonly now: Date;
   /** The satellite's running timers, for "how much time is left". */
   readonly timers: readonly TimerInfo[];

@@ -46,6 +46,17 @@ describe('unlocking asks first', () => {
     expect(home.entity('lock.front_door')?.state).toBe('unlocked');
   });
 
+  it('takes the "yes" only from the peer that was asked, in the same conversation', async () => {
+    const { home, say } = setup();
+    const asker = { peer: 'wyoming:192.168.1.20' };
+    await say('unlock the front door', 0, asker);
+    expect(await say('yes', 1)).toBeUndefined(); // the satellite of that conversation
+    expect(await say('yes', 2, { peer: 'wyoming:192.168.1.66' })).toBeUndefined();
+    expect(home.calls).toEqual([]);
+    const yes = await say('yes', 3, asker);
+    expect(yes?.calls.map(describeCall)).toEqual(['lock.unlock lock.front_door']);
+  });
+
   it('asks, then does nothing on "no"', async () => {
     const { home, say } = setup();
     await say('unlock the front door');

@@ -29,6 +29,11 @@ export interface ConversationDeps {
 export interface ConversationRequest {
   readonly text: string;
   readonly conversationId: string;
+  /**
+   * Who asked, when it was not a satellite (`wyoming:192.168.1.20`, `http`): a confirmation is
+   * taken only from the peer that was asked.
+   */
+  readonly peer?: string;
   readonly satellite?: string;
   readonly area?: string;
   /** The request's language when known (from speech-to-text). */
@@ -72,6 +77,7 @@ export async function converse(
       home: deps.home,
       area: request.area,
       conversationId: request.conversationId,
+      peer: request.peer,
       now: new Date(),
       timers: request.timers,
       language: request.language,
@@ -103,6 +109,7 @@ export async function converse(
   const turn = deps.agent.reply({
     text: request.text,
     conversationId: request.conversationId,
+    peer: request.peer,
     satellite: request.satellite,
     area: request.area,
     language: request.language,

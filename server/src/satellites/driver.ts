@@ -7,6 +7,7 @@ import {
   WyomingError,
 } from 'wyoming-ts';
 import { WyomingClient, type WyomingConnection } from 'wyoming-ts/node';
+import { DECODER_LIMITS, validatePeerEvent } from '../wyoming/limits.js';
 import type { SatelliteRegistry } from './registry.js';
 
 export interface DriverTiming {
@@ -52,7 +53,10 @@ export async function driveConnection(
       if (event.type === 'error') lastError = WyomingError.fromEvent(event);
     }
   } catch (error) {
-    logger.warn(`${session.name}: ${(error as Error).message}`);
+    // A peer that broke the protocol or went idle was logged once, with its address, already.
+    if (error === connection.readFailure)
+      logger.debug(`${session.name}: ${(error as Error).message}`);
+    else logger.warn(`${session.name}: ${(error as Error).message}`);
   } finally {
     clearInterval(pinger);
     registry.detach(id, session);
@@ -107,7 +111,11 @@ export class SatelliteDialer {
     let backoff = this.timing.reconnectMinMs;
     while (!this.stopped) {
       try {
-        this.client = await WyomingClient.connect(this.uri, { connectTimeoutMs: 5000 });
+        this.client = await WyomingClient.connect(this.uri, {
+          connectTimeoutMs: 5000,
+          limits: DECODER_LIMITS,
+          validate: validatePeerEvent,
+        });
         this.logger.info(`satellite ${this.uri} connected`);
         backoff = this.timing.reconnectMinMs;
         const error = await driveConnection(

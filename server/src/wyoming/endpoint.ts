@@ -1,6 +1,8 @@
 import { Info, type Logger, silentLogger } from 'wyoming-ts';
 import { type WyomingConnection, WyomingServer } from 'wyoming-ts/node';
 import type { SatelliteFleet } from '../satellites/fleet.js';
+import { DECODER_LIMITS, validatePeerEvent } from './limits.js';
+import { allowPeers } from './peers.js';
 import { ServiceConnection, type ServiceDeps } from './services.js';
 
 export interface EndpointOptions {
@@ -8,6 +10,12 @@ export interface EndpointOptions {
   /** Satellites that connect in are driven by the fleet, which knows their names. */
   fleet: SatelliteFleet;
   services: ServiceDeps;
+  /** CIDR networks allowed to connect (`wyoming.allowed_peers`); everyone when absent. */
+  allowedPeers?: readonly string[];
+  /** `wyoming.idle_timeout_ms`; 0 or absent: never. */
+  idleTimeoutMs?: number;
+  /** `wyoming.max_connections`; absent: no cap. */
+  maxConnections?: number;
   logger?: Logger;
 }
 
@@ -15,7 +23,8 @@ export interface EndpointOptions {
  * The server's Wyoming endpoint (10600). A connection that opens with an `info` carrying a
  * `satellite` section is a satellite connecting in, driven like any other once its name and
  * address check out; everything else is a client (Home Assistant) using the server's asr, tts,
- * wake and handle services.
+ * wake and handle services. Peers outside `allowedPeers`, past the connection cap, idle too
+ * long or sending events out of bounds are refused with an `error` and closed.
  */
 export function createWyomingEndpoint(options: EndpointOptions): WyomingServer {
   const logger = options.logger ?? silentLogger;
@@ -23,6 +32,11 @@ export function createWyomingEndpoint(options: EndpointOptions): WyomingServer {
     uri: options.uri,
     logger,
     handler: (connection) => route(connection, options),
+    admit: options.allowedPeers ? allowPeers(options.allowedPeers) : undefined,
+    maxConnections: options.maxConnections,
+    idleTimeoutMs: options.idleTimeoutMs,
+    limits: DECODER_LIMITS,
+    validate: validatePeerEvent,
   });
 }
 

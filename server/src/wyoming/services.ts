@@ -28,6 +28,7 @@ import { converse, finish } from '../pipeline/conversation.js';
 import { sendAudio } from '../pipeline/speak.js';
 import type { ConversationAgent } from '../agent/agent.js';
 import type { ConversationStore } from '../conversation/store.js';
+import { AudioBudget, EVENT_LIMITS } from './limits.js';
 import { SynthesisStream } from './synthesis-stream.js';
 
 export interface ServiceDeps {
@@ -40,6 +41,10 @@ export interface ServiceDeps {
   language: Language;
   info: () => Info;
   createWakeDetector: (names?: readonly string[]) => Promise<WakeWordDetector>;
+  /** The longest audio one `transcribe` may send (`wyoming.max_audio_seconds`, default 30). */
+  maxAudioSeconds?: number;
+  /** How long speech-to-text may take (`stt.timeout_ms`, default 10 s). */
+  sttTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -68,6 +73,16 @@ async function refreshCatalogs(engines: readonly object[], logger: Logger): Prom
   );
 }
 
+/** `work`, or a rejection as soon as `signal` aborts, for engines that finish regardless. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Closes a detector once it has loaded (one that failed to load has nothing to close). */
 async function releaseDetector(detector: Promise<WakeWordDetector>): Promise<void> {
   await detector.then((loaded) => loaded.close()).catch(() => {});
@@ -76,7 +91,7 @@ async function releaseDetector(detector: Promise<WakeWordDetector>): Promise<voi
 type Mode =
   | { kind: 'none' }
   | { kind: 'refused' }
-  | { kind: 'transcribe'; language?: string }
+  | { kind: 'transcribe'; language?: string; budget: AudioBudget }
   | { kind: 'detect'; detector: Promise<WakeWordDetector>; names?: readonly string[] };
 
 /**
@@ -106,12 +121,12 @@ export class ServiceConnection {
       case 'ping':
         return this.connection.write({ type: 'pong', data: event.data });
       case 'transcribe':
-        this.startAudio({ kind: 'transcribe', language: Transcribe.fromEvent(event).language });
+        this.startAudio(this.transcribing(Transcribe.fromEvent(event).language));
         return;
       case 'detect':
         return this.startDetect(Detect.fromEvent(event).names);
       case 'audio-start':
-        if (this.mode.kind === 'none') this.startAudio({ kind: 'transcribe' });
+        if (this.mode.kind === 'none') this.startAudio(this.transcribing(undefined));
         this.converter = new AudioChunkConverter({ rate: 16000, width: 2, channels: 1 });
         return;
       case 'audio-chunk':
@@ -124,7 +139,12 @@ export class ServiceConnection {
         return this.synthesize(Synthesize.fromEvent(event));
       case 'synthesize-start': {
         const voice = SynthesizeStart.fromEvent(event).voice;
-        this.stream = new SynthesisStream(this.deps.tts, (e) => this.connection.write(e), voice);
+        this.stream = new SynthesisStream(
+          this.deps.tts,
+          (e) => this.connection.write(e),
+          voice,
+          EVENT_LIMITS.maxTextChars,
+        );
         return;
       }
       case 'synthesize-chunk':
@@ -157,6 +177,14 @@ export class ServiceConnection {
     if (mode.kind === 'detect') await releaseDetector(mode.detector);
   }
 
+  private transcribing(language: string | undefined): Mode {
+    return {
+      kind: 'transcribe',
+      language,
+      budget: new AudioBudget(this.deps.maxAudioSeconds ?? 30),
+    };
+  }
+
   private startAudio(mode: Mode): void {
     if (this.mode.kind === 'detect') void releaseDetector(this.mode.detector);
     this.mode = mode;
@@ -184,6 +212,11 @@ export class ServiceConnection {
   }
 
   private async onAudio(chunk: AudioChunk): Promise<void> {
+    if (this.mode.kind === 'refused') return;
+    if (this.mode.kind === 'transcribe') {
+      const over = this.mode.budget.spend(chunk);
+      if (over) return this.refuseAudio(over);
+    }
     const pcm = this.converter.convert(chunk).audio;
     if (this.mode.kind === 'transcribe') {
       this.audio.push(pcm);
@@ -212,28 +245,43 @@ export class ServiceConnection {
     }
   }
 
+  /** Too much audio for one request: says so, and drops the rest until `audio-stop`. */
+  private async refuseAudio(reason: string): Promise<void> {
+    this.logger.info(`${this.connection.remote}: transcribe refused: ${reason}`);
+    this.startAudio({ kind: 'refused' });
+    await this.connection.write(new WyomingError({ text: reason, code: 'audio-too-long' }));
+  }
+
   private async onAudioStop(): Promise<void> {
     const mode = this.mode;
     this.mode = { kind: 'none' };
     if (mode.kind === 'transcribe') {
-      try {
-        const result = await this.deps.stt.transcribe({
-          audio: concatBytes(this.audio),
-          language: mode.language,
-        });
-        await this.connection.write(
-          new Transcript({ text: result.text, language: result.language ?? mode.language }),
-        );
-      } catch (error) {
-        await this.connection.write(
-          new WyomingError({ text: (error as Error).message, code: 'stt-failed' }),
-        );
-      }
+      const audio = concatBytes(this.audio);
+      this.audio = [];
+      await this.transcribe(audio, mode.language);
     } else if (mode.kind === 'detect') {
       await releaseDetector(mode.detector);
       if (!this.detected) await this.connection.write(new NotDetected());
     }
     this.audio = [];
+  }
+
+  /** Speech-to-text within `stt.timeout_ms`; a failure or a timeout is an `error` event. */
+  private async transcribe(audio: Uint8Array, language: string | undefined): Promise<void> {
+    const timeoutMs = this.deps.sttTimeoutMs ?? 10_000;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const result = await abortable(this.deps.stt.transcribe({ audio, language }, signal), signal);
+      await this.connection.write(
+        new Transcript({ text: result.text, language: result.language ?? language }),
+      );
+    } catch (error) {
+      const timedOut = signal.aborted;
+      const text = timedOut ? `no transcript within ${timeoutMs} ms` : (error as Error).message;
+      await this.connection.write(
+        new WyomingError({ text, code: timedOut ? 'stt-timeout' : 'stt-failed' }),
+      );
+    }
   }
 
   private async synthesize(request: Synthesize): Promise<void> {
@@ -252,15 +300,19 @@ export class ServiceConnection {
     }
   }
 
-  /** Home Assistant's conversation agent: a transcript in, `handled` or `not-handled` out. */
+  /**
+   * Home Assistant's conversation agent: a transcript in, `handled` or `not-handled` out. The
+   * conversation is the peer's own (HA opens one connection per request, so the peer is its
+   * address): an id another peer chooses never reaches it, nor answers its questions.
+   */
   private async converse(transcript: Transcript): Promise<void> {
-    const conversationId =
-      typeof transcript.context?.conversation_id === 'string'
-        ? transcript.context.conversation_id
-        : this.connection.remote;
+    const given = transcript.context?.conversation_id;
+    const conversationId = typeof given === 'string' ? given : this.connection.remote;
+    const peer = `wyoming:${this.connection.remoteAddress ?? 'local'}`;
     const answer = await converse(this.deps, {
       text: transcript.text,
-      conversationId,
+      conversationId: `${peer}/${conversationId}`,
+      peer,
       language: transcript.language,
       timers: [],
     });

@@ -1,4 +1,4 @@
-import { type Event, type Eventable, SynthesizeStopped } from 'wyoming-ts';
+import { type Event, type Eventable, ProtocolError, SynthesizeStopped } from 'wyoming-ts';
 import { SentenceSplitter } from '../engines/tts/sentences.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import { sendAudio } from '../pipeline/speak.js';
@@ -12,14 +12,24 @@ export class SynthesisStream {
   private readonly splitter = new SentenceSplitter();
   private queue: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
+  private chars = 0;
 
   constructor(
     private readonly tts: TextToSpeech,
     private readonly write: (event: Event | Eventable) => Promise<void>,
     private readonly voice: { name?: string; language?: string } = {},
+    /** The whole streamed text may be this long; one chunk more is a `ProtocolError`. */
+    private readonly maxChars = Number.POSITIVE_INFINITY,
   ) {}
 
   push(text: string): void {
+    this.chars += text.length;
+    if (this.chars > this.maxChars) {
+      throw new ProtocolError(
+        `synthesize-chunk: more than ${this.maxChars} characters`,
+        'too-long',
+      );
+    }
     for (const sentence of this.splitter.push(text)) this.enqueue(sentence);
   }
 

@@ -142,7 +142,7 @@ export async function actOn(
       language: request.lang.data.language,
       ...said,
     };
-    deps.confirmations.ask(context.conversationId, pending, context.now);
+    deps.confirmations.ask(context, pending, context.now);
     return reply(request, request.speech.say(`${kind}Confirm`, { target: said.target }), {
       expectsReply: true,
     });
