@@ -11,7 +11,13 @@ import { runStreamsBenchmark } from './streams.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
 if (process.argv.slice(2)[0] === 'understanding') {
-  await runUnderstanding(resultsDir, process.argv.slice(2)[1] === 'calibrate');
+  const args = process.argv.slice(3);
+  const from = args.indexOf('--from');
+  await runUnderstanding(
+    resultsDir,
+    args.includes('calibrate'),
+    from >= 0 ? args[from + 1] : undefined,
+  );
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory') {

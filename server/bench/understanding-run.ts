@@ -1,5 +1,5 @@
 // `npm run bench -w server -- understanding [calibrate]`: prints the tables, writes JSON.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
@@ -7,6 +7,7 @@ import {
   calibrate,
   formatTable,
   machine,
+  type Scored,
   scoreCorpus,
   tabulate,
   type Thresholds,
@@ -17,9 +18,19 @@ function scoreAt(confidence: number): number {
   return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
 }
 
-export async function runUnderstanding(resultsDir: string, calibrating: boolean): Promise<void> {
+/**
+ * `from`: the JSON of an earlier run of the same split, to apply other thresholds without
+ * decoding everything again.
+ */
+export async function runUnderstanding(
+  resultsDir: string,
+  calibrating: boolean,
+  from?: string,
+): Promise<void> {
   const split = calibrating ? 'calibration' : 'heldout';
-  const scored = await scoreCorpus([split]);
+  const scored: Scored[] = from
+    ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
+    : await scoreCorpus([split]);
   const shipped: Thresholds = {
     rule: DEFAULT_CALIBRATION.rule,
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
@@ -29,10 +40,13 @@ export async function runUnderstanding(resultsDir: string, calibrating: boolean)
     const found = calibrate(scored);
     chosen = found;
     console.log('\nOn the calibration split, by the fit alone:\n');
-    console.log('| fit ≥ | commands acted correctly | out-of-grammar acted |\n|---:|---:|---:|');
+    console.log(
+      '| fit ≥ | commands acted correctly | out-of-grammar acted | out-of-grammar asked to confirm |\n|---:|---:|---:|---:|',
+    );
     console.log(found.sweep.join('\n'));
     console.log(
-      `\nchosen rule: ${JSON.stringify(found.rule)}; sensitive actions at score ≥ ${found.sensitive}`,
+      `\nchosen rule: fit ≥ ${found.rule.fit}, worst word ≥ ${found.rule.worstWord}, ` +
+        `worst deficit ≥ ${found.rule.worstDeficit}; sensitive actions at score ≥ ${found.sensitive}`,
     );
   }
   const thresholds = chosen ?? shipped;

@@ -176,8 +176,8 @@ const GRID = {
 /**
  * The rule a calibration split calls for: of a grid of thresholds, the one that acts correctly
  * on most commands while acting on at most `maxOutOfGrammar` of the out-of-grammar utterances
- * (sensitive questions included); then the least score above it at which none of them asks for
- * a sensitive action.
+ * (a question "do you want me to open ...?" is not acting: nothing happens without a "yes");
+ * then the least score above it at which none of them asks for a sensitive action either.
  */
 export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02) {
   let best: { rule: AcceptanceRule; correct: number } | undefined;
@@ -189,9 +189,11 @@ export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02) {
         const rows = tabulate(scored, { rule, sensitive: 0 });
         const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
         const commands = rows.find((r) => r.kind === 'command')!;
-        const acted = oog.count - oog.rejected;
+        const acted = oog.correct + oog.wrong;
         if (worstWord === -Infinity && worstDeficit === -Infinity) {
-          sweep.push(`| ${fit} | ${commands.correct}/${commands.count} | ${acted}/${oog.count} |`);
+          sweep.push(
+            `| ${fit} | ${commands.correct}/${commands.count} | ${acted}/${oog.count} | ${oog.asked} |`,
+          );
         }
         if (acted / oog.count > maxOutOfGrammar) continue;
         if (!best || commands.correct > best.correct) best = { rule, correct: commands.correct };

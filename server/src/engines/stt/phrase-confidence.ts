@@ -56,9 +56,9 @@ export interface AcceptanceRule {
  * (its voices and sentences only; the held-out split reports the result).
  */
 export const DEFAULT_ACCEPTANCE: AcceptanceRule = {
-  fit: 2,
-  worstWord: -40,
-  worstDeficit: -1000,
+  fit: -2,
+  worstWord: -30,
+  worstDeficit: -Infinity, // the calibration found no use for it
   deficitFrames: 100,
 };
 
