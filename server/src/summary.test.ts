@@ -15,6 +15,7 @@ describe('the start-up summary', () => {
         wyomingUri: 'tcp://0.0.0.0:10600',
         httpPort: 8099,
         fleet: { counts: () => counts },
+        extensions: {},
       } as unknown as RunningApp,
       home: new DemoHome(),
       speech: { stt: { name: 'phrase' }, tts: { name: 'espeak-ng' } },
@@ -24,5 +25,27 @@ describe('the start-up summary', () => {
     expect(text).toMatch(
       /satellites: +1 configured, 2 adopted, 3 discovered, not driven; found over zeroconf: listed at \/api\/satellites, driven once adopted/,
     );
+    expect(text).toMatch(/MQTT: +off/);
+  });
+
+  it('says whether the MQTT broker is connected, without its credentials', () => {
+    const status = { url: 'mqtt://broker:1883', connected: false, error: 'connect ECONNREFUSED' };
+    const text = startupSummary({
+      config: ConfigSchema.parse({ mqtt: { url: 'mqtt://jarvis:secret@broker:1883' } }),
+      app: {
+        wyomingUri: 'tcp://0.0.0.0:10600',
+        httpPort: 8099,
+        fleet: { counts: () => counts },
+        extensions: { mqtt: { status: () => status } },
+      } as unknown as RunningApp,
+      home: new DemoHome(),
+      speech: { stt: { name: 'phrase' }, tts: { name: 'espeak-ng' } },
+      recognizer: createIntentRecognizer(),
+      brain: { summary: { agent: 'off', memory: 'off', context: 'in process' } },
+    });
+    expect(text).toMatch(
+      /MQTT: +mqtt:\/\/broker:1883 \(not connected yet: connect ECONNREFUSED; retrying\)/,
+    );
+    expect(text).not.toMatch(/secret/);
   });
 });
