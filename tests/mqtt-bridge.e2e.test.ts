@@ -17,6 +17,7 @@ import { createIntentRecognizer } from '../server/src/intents/index.js';
 import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 import {
+  apiClient,
   type Cleanups,
   counter,
   type JarvisServer,
@@ -66,14 +67,7 @@ export async function jarvis(brokerUrl: string, options: { home?: Home } = {}) {
   cleanups.push(async () => {
     if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));
   });
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${app.httpPort}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const api = apiClient(app.httpPort, TOKEN);
   const metrics = async () =>
     (
       await fetch(`http://127.0.0.1:${app.httpPort}/metrics`, {

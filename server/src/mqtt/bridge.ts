@@ -281,7 +281,7 @@ export class MqttBridge {
     if (!key) return;
     const session = this.options.registry.get(id);
     const view = this.view(id, {
-      assistState: session?.phase ?? 'idle',
+      assistState: session?.phase ?? this.views.get(id)?.assistState ?? 'idle',
       timers: session?.timerList() ?? [],
     });
     this.scheduleTimerRefresh(id, view.timers);

@@ -1,5 +1,6 @@
 // The JSON the bridge publishes on each device's state topic (read by the components' value
 // templates, see `discovery.ts`) and on a satellite's event topic. Pure.
+import type { ServerEvent } from '../event-bus.js';
 import type { TurnTimings } from '../pipeline/timings.js';
 import type { SatelliteSettings } from '../satellites/controls.js';
 import { LATENCY_STAGES } from './discovery.js';
@@ -132,14 +133,8 @@ export function bridgeStatsPayload(stats: BridgeStats): Record<string, unknown> 
   };
 }
 
-export interface TurnEventInput {
-  readonly transcript?: string;
-  readonly intent?: string;
-  readonly response?: string;
-  readonly language?: string;
-  readonly failed: boolean;
-  readonly timings: TurnTimings;
-}
+/** What a `turn` bus event carries besides its satellite. */
+export type TurnEventInput = Omit<Extract<ServerEvent, { type: 'turn' }>, 'type' | 'satellite'>;
 
 /**
  * The data of a `turn_finished` event, for the event entity, Home Assistant's `jarvis_turn`
