@@ -19,6 +19,7 @@ import type { Browse, FoundService } from '../server/src/satellites/discovery.js
 import type { FleetEntry } from '../server/src/satellites/fleet-list.js';
 import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
 import {
+  apiClient,
   type Cleanups,
   liveSatellite,
   runCleanups,
@@ -66,14 +67,7 @@ async function jarvis(dataDir: string, browse?: Browse) {
   cleanups.push(async () => {
     if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));
   });
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${app.httpPort}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const api = apiClient(app.httpPort, TOKEN);
   const list = async () =>
     (await (
       await fetch(`http://127.0.0.1:${app.httpPort}/api/satellites`, {

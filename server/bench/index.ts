@@ -1,15 +1,29 @@
 // The server's benchmarks: `npm run bench -w server`. Prints tables, writes bench-results/server.json.
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json).
+// `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
+// `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
+// acts on (server-understanding-<split>.json).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBridgeBenchmark } from './bridge.js';
 import { runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { runStreamsBenchmark } from './streams.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
+
+/** Writes `bench-results/<file>` with the date and CPU, and says so. */
+function writeResults(file: string, results: Record<string, unknown>): void {
+  const out = join(resultsDir, file);
+  mkdirSync(dirname(out), { recursive: true });
+  const record = { date: new Date().toISOString(), cpu: cpus()[0]?.model, ...results };
+  writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
+}
+
 if (process.argv.slice(2)[0] === 'understanding') {
   const args = process.argv.slice(3);
   const from = args.indexOf('--from');
@@ -23,13 +37,24 @@ if (process.argv.slice(2)[0] === 'understanding') {
 if (process.argv.slice(2)[0] === 'memory') {
   const memory = await runMemoryBenchmark();
   console.log(formatMemoryBenchmark(memory));
-  const out = join(resultsDir, 'server-memory.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(
-    out,
-    `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, memory }, null, 2)}\n`,
-  );
-  console.log(`\nwrote ${out}`);
+  writeResults('server-memory.json', { memory });
+  process.exit(0);
+}
+
+if (process.argv.slice(2)[0] === 'bridge') {
+  const bridge = await runBridgeBenchmark(Number(process.env.TURNS ?? 200));
+  const f = (n: number) => n.toFixed(3);
+  console.log(`\nMQTT bridge on a turn (real Mosquitto, ${bridge.turns} turns)\n`);
+  console.log('| measure | p50 ms | p95 ms | max ms |');
+  console.log('|---|---:|---:|---:|');
+  const rows = [
+    ['added latency (bus listeners, 5 events)', bridge.addedLatencyMs],
+    ['turn -> event at another client', bridge.deliveryMs],
+  ] as const;
+  for (const [name, s] of rows)
+    console.log(`| ${name} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.max)} |`);
+  console.log(`\nmessages per turn: ${bridge.messagesPerTurn.toFixed(1)}`);
+  writeResults('server-bridge.json', { bridge });
   process.exit(0);
 }
 

@@ -15,6 +15,7 @@ import type { SpeechToText } from './engines/stt/stt.js';
 import type { TextToSpeech } from './engines/tts/tts.js';
 import { WakeWordPool } from './engines/wake/wake-pool.js';
 import { EventBus } from './event-bus.js';
+import { type Extensions, startExtensions } from './extensions.js';
 import type { Home } from './home/home.js';
 import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
@@ -24,6 +25,7 @@ import { WakeArbiter } from './satellites/arbiter.js';
 import { AdoptionStore } from './satellites/adoption-store.js';
 import { type Browse, browseZeroconf, discoverSatellites } from './satellites/discovery.js';
 import type { DriverTiming } from './satellites/driver.js';
+import { SatelliteControls } from './satellites/controls.js';
 import { SatelliteFleet } from './satellites/fleet.js';
 import { SatelliteRegistry } from './satellites/registry.js';
 import { createWyomingEndpoint } from './wyoming/endpoint.js';
@@ -62,6 +64,8 @@ export interface RunningApp {
   readonly fleet: SatelliteFleet;
   readonly metrics: Metrics;
   readonly bus: EventBus;
+  /** The Home Assistant bridges (MQTT, HA events) and the automation actions. */
+  readonly extensions: Extensions;
   stop(): Promise<void>;
 }
 
@@ -93,25 +97,29 @@ export async function startApp(
     windowMs: config.arbitration.window_ms,
     rivals: () => registry.size,
   });
-  const registry: SatelliteRegistry = new SatelliteRegistry({
-    engines: parts,
-    arbiter,
-    language: config.language,
-    createVad: async () => new VadStream({ detector: await SileroVad.load() }),
-    createWakeDetector: () => createWakeDetector(),
-    sttTimeoutMs: config.stt.timeout_ms,
-    sensitiveConfidence: config.stt.phrase.sensitive_confidence,
-    maxCommandSeconds: config.pipeline.max_command_seconds,
-    logger,
-    onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
-    onTurn: (session, outcome) => {
-      metrics.recordTurn(outcome.timings, outcome);
-      bus.emit({ type: 'turn', satellite: session.id, ...outcome });
-      logger.info(
-        `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}; ${describeTimings(outcome.timings)}`,
-      );
+  const controls = new SatelliteControls(bus);
+  const registry: SatelliteRegistry = new SatelliteRegistry(
+    {
+      engines: parts,
+      arbiter,
+      language: config.language,
+      createVad: async () => new VadStream({ detector: await SileroVad.load() }),
+      createWakeDetector: () => createWakeDetector(),
+      sttTimeoutMs: config.stt.timeout_ms,
+      sensitiveConfidence: config.stt.phrase.sensitive_confidence,
+      maxCommandSeconds: config.pipeline.max_command_seconds,
+      logger,
+      onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
+      onTurn: (session, outcome) => {
+        metrics.recordTurn(outcome.timings, outcome);
+        bus.emit({ type: 'turn', satellite: session.id, ...outcome });
+        logger.info(
+          `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}; ${describeTimings(outcome.timings)}`,
+        );
+      },
     },
-  });
+    controls,
+  );
   const timing: DriverTiming = {
     pingIntervalMs: config.satellite_driver.ping_interval_ms,
     pingTimeoutMs: config.satellite_driver.ping_timeout_ms,
@@ -131,6 +139,18 @@ export async function startApp(
     configured: config.satellites,
     store: new AdoptionStore(join(config.data_dir, 'satellites.json')),
     timing,
+    logger,
+    onChange: () => bus.emit({ type: 'satellites-changed' }),
+  });
+  const extensions = startExtensions({
+    config,
+    parts,
+    bus,
+    registry,
+    fleet,
+    controls,
+    metrics,
+    wakeModels: wakeModels.map((model) => model.name),
     logger,
   });
   const endpoint: WyomingServer = createWyomingEndpoint({
@@ -176,7 +196,8 @@ export async function startApp(
     agent: parts.agent,
     conversations: parts.conversations,
     memory: parts.memory,
-    status: parts.status,
+    status: () => ({ ...parts.status?.(), ...extensions.status() }),
+    actions: extensions.actions,
     metrics,
     bus,
     language: config.language,
@@ -190,8 +211,10 @@ export async function startApp(
     fleet,
     metrics,
     bus,
+    extensions,
     stop: async () => {
       stopDiscovery?.();
+      await extensions.stop();
       await fleet.stop();
       await endpoint.stop();
       await http.stop();

@@ -7,6 +7,14 @@ export type ServerEvent =
   | { readonly type: 'satellite-connected'; readonly satellite: string; readonly area?: string }
   | { readonly type: 'satellite-disconnected'; readonly satellite: string }
   | { readonly type: 'phase'; readonly satellite: string; readonly phase: SessionPhase }
+  /** The satellite heard its wake word (before arbitration between satellites). */
+  | { readonly type: 'wake'; readonly satellite: string; readonly wake_word: string }
+  /** Another satellite heard the same wake word better and answers instead. */
+  | { readonly type: 'arbitration-lost'; readonly satellite: string }
+  /** A satellite was adopted or forgotten. */
+  | { readonly type: 'satellites-changed' }
+  /** Mute, volume, wake word or mode changed (see `satellites/controls.ts`). */
+  | { readonly type: 'satellite-settings'; readonly satellite: string }
   | {
       readonly type: 'turn';
       readonly satellite?: string;

@@ -1,5 +1,8 @@
 import type { TurnTimings } from './pipeline/timings.js';
 
+/** Turns kept for the average and p95 latency the bridge shows. */
+const RECENT_TURNS = 1000;
+
 const BUCKETS_MS = [25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
 
 class Histogram {
@@ -30,6 +33,7 @@ export class Metrics {
   private errors = 0;
   private readonly intents = new Map<string, number>();
   private readonly agentErrors = new Map<string, number>();
+  private readonly recent: number[] = [];
 
   recordTurn(timings: TurnTimings, outcome: { failed: boolean; intent?: string }): void {
     this.turns++;
@@ -43,6 +47,22 @@ export class Metrics {
       if (!this.stages.has(stage)) this.stages.set(stage, new Histogram());
       this.stages.get(stage)!.observe(ms);
     }
+    // What a person waits for: end of speech to the answer (for text turns, the answer itself).
+    const latency =
+      timings.speech_end_to_first_audio_ms ?? timings.transcript_to_response_ms ?? timings.total_ms;
+    if (latency !== undefined) {
+      this.recent.push(latency);
+      if (this.recent.length > RECENT_TURNS) this.recent.shift();
+    }
+  }
+
+  /** Average and 95th percentile latency of the last turns, in ms (null before any). */
+  latency(): { average: number | null; p95: number | null } {
+    if (this.recent.length === 0) return { average: null, p95: null };
+    const sorted = [...this.recent].sort((a, b) => a - b);
+    const average = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
+    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+    return { average: Math.round(average), p95 };
   }
 
   recordError(): void {

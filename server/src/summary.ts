@@ -38,7 +38,7 @@ export function startupSummary({
     ['conversation agent', brain.summary.agent],
     ['memory', brain.summary.memory],
     ['context', brain.summary.context],
-    ['MQTT', config.mqtt.url ? `${config.mqtt.url} (not used yet)` : 'off'],
+    ['MQTT', mqttRow(app)],
     ['Wyoming endpoint', `${app.wyomingUri} (${peersLine(config.wyoming.allowed_peers)})`],
     ['HTTP API', `http://${host}:${app.httpPort}/ (${tokenLine(config, apiToken)})`],
     ['satellites', satellitesRow(app, config.discovery.zeroconf)],
@@ -53,6 +53,16 @@ export function startupSummary({
     '',
   ];
   return lines.join('\n');
+}
+
+/** `mqtt://broker:1883 (connected; discovery prefix homeassistant, base topic jarvis)`. */
+function mqttRow(app: RunningApp): string {
+  const status = app.extensions.mqtt?.status();
+  if (!status) return 'off';
+  const state = status.connected
+    ? 'connected'
+    : `not connected yet: ${status.error ?? 'connecting'}; retrying`;
+  return `${status.url} (${state}); Home Assistant devices through MQTT discovery`;
 }
 
 /** `1 configured, 2 adopted, 1 discovered (adopt: POST /api/satellites/<name>/adopt)`. */

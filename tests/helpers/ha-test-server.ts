@@ -181,6 +181,14 @@ export class HaTestServer {
       s.subscriptions.delete(Number(m['subscription']));
       s.result(m.id);
     });
+    on('fire_event', (s, m) => {
+      const eventType = m['event_type'];
+      if (typeof eventType !== 'string' || !eventType)
+        throw new CommandError('invalid_format', "required key not provided @ data['event_type']");
+      const context = { id: ulid(), parent_id: null, user_id: USER_ID };
+      home.fire(eventType, (m['event_data'] ?? {}) as Json, context);
+      s.result(m.id, { context });
+    });
     on('subscribe_entities', (s, m) => this.#subscribeEntities(s, m));
     on('call_service', (s, m) => this.#callService(s, m));
     on('config/area_registry/list', (s, m) => s.result(m.id, home.areaList()));

@@ -95,6 +95,18 @@ export async function jarvisServer(
   };
 }
 
+/** The HTTP API of a server on `port`, called with `token`: status and JSON body. */
+export function apiClient(port: number, token: string) {
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+}
+
 /** A satellite as `/api/satellites` lists it. */
 export interface ApiSatellite {
   id: string;

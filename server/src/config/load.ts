@@ -16,6 +16,8 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, 'string' | '
   ['JARVIS_OLLAMA_MODEL', 'ollama.model', 'string'],
   ['JARVIS_REDIS_URL', 'redis.url', 'string'],
   ['JARVIS_MQTT_URL', 'mqtt.url', 'string'],
+  ['JARVIS_MQTT_USERNAME', 'mqtt.username', 'string'],
+  ['JARVIS_MQTT_PASSWORD', 'mqtt.password', 'string'],
 ];
 
 export interface LoadOptions {

@@ -23,6 +23,12 @@ function validCidr(value: string, context: z.RefinementCtx): void {
 
 const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL');
 
+/** One MQTT topic level: no wildcards, no slash (HA's discovery ids use `[a-zA-Z0-9_-]`). */
+const topicLevel = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -');
+const topicPrefix = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'expected topic levels such as homeassistant');
+
 export const SatelliteEntrySchema = z
   .object({
     uri: uri('a satellite'),
@@ -173,8 +179,19 @@ export const ConfigSchema = z
       .object({
         url: z
           .string()
-          .regex(/^mqtts?:\/\/\S+$/)
+          .regex(
+            /^(mqtts?:\/\/\S+|mqtt\+unix:\/\/\/\S+)$/,
+            'expected mqtt://host:port, mqtts://host:port or mqtt+unix:///path',
+          )
           .optional(),
+        username: z.string().min(1).optional(),
+        password: z.string().min(1).optional(),
+        ca_file: z.string().min(1).optional(),
+        discovery_prefix: topicPrefix.default('homeassistant'),
+        base_topic: topicLevel.default('jarvis'),
+        publish_text: z.boolean().default(true),
+        configuration_url: httpUrl.optional(),
+        rediscover_delay_ms: z.number().int().min(0).max(60_000).default(2000),
       })
       .strict()
       .default({}),

@@ -23,6 +23,7 @@ import {
   untilAborted,
 } from './ha-commands.js';
 import { indexRegistry, toHomeEntity, type HaRegistry, type RegistryIndex } from './ha-registry.js';
+import { HaEventChannel } from './ha-events.js';
 import { wsSocketFactory } from './ha-socket.js';
 import { applyEntitiesEvent, type EntitiesEvent, type HaState } from './ha-states.js';
 import type { Home, HomeArea, HomeEntity, ServiceCall } from './home.js';
@@ -68,6 +69,7 @@ const EMPTY_INDEX = indexRegistry({
 
 export class HomeAssistantHome implements Home {
   readonly kind = 'Home Assistant';
+  readonly events: HaEventChannel;
   readonly #url: string;
   readonly #token: string;
   readonly #logger: Logger;
@@ -99,6 +101,7 @@ export class HomeAssistantHome implements Home {
     this.#url = normalizeHassUrl(options.url);
     this.#token = options.token;
     this.#logger = options.logger ?? silentLogger;
+    this.events = new HaEventChannel(this.#logger);
     this.#exposedOnly = options.exposedOnly ?? true;
     this.#callTimeoutMs = options.callTimeoutMs ?? 15_000;
     this.#refreshDelayMs = options.refreshDelayMs ?? 250;
@@ -290,6 +293,7 @@ export class HomeAssistantHome implements Home {
     this.#index = indexRegistry(registry);
     this.#rebuild();
     this.#synced = true;
+    if (this.#conn) this.events.attach(this.#conn);
     const exposed = this.#exposedOnly ? ' (exposed to Assist)' : '';
     const size = `${this.#entities.size} entities in ${this.#index.areas.length} areas`;
     this.#logger.info(`Home Assistant: ${size}${exposed}`);

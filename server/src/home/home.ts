@@ -33,6 +33,14 @@ export interface ServiceCall {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
+/** Home Assistant's event bus, for automations (absent on the demo home). */
+export interface HomeEvents {
+  /** Fires an event; rejects with `EngineError` while Home Assistant is not connected. */
+  fire(eventType: string, data: Record<string, unknown>): Promise<void>;
+  /** Calls `listener` with each event's data; returns the unsubscribe. */
+  on(eventType: string, listener: (data: Record<string, unknown>) => void): () => void;
+}
+
 export interface Home {
   /** `Home Assistant` or `demo home`, for the start-up summary. */
   readonly kind: string;
@@ -46,5 +54,7 @@ export interface Home {
   callService(call: ServiceCall, signal?: AbortSignal): Promise<void>;
   /** States, names, aliases or areas changed; returns the unsubscribe. */
   onChange(listener: () => void): () => void;
+  /** Home Assistant's event bus, when there is one. */
+  readonly events?: HomeEvents;
   close(): Promise<void>;
 }

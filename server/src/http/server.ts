@@ -11,6 +11,8 @@ import type { Metrics } from '../metrics.js';
 import { converse, finish } from '../pipeline/conversation.js';
 import type { SatelliteFleet } from '../satellites/fleet.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
+import type { JarvisActions } from '../automation/actions.js';
+import { COMMANDS_PATH, commandsRoute } from './commands.js';
 import { MEMORIES_PATH, memoriesRoute } from './memories.js';
 import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
 import { streamEvents } from './event-stream.js';
@@ -33,6 +35,8 @@ export interface HttpApiOptions {
   status?: () => Record<string, unknown>;
   metrics: Metrics;
   bus: EventBus;
+  /** Automations' commands (`POST /api/commands`). */
+  actions?: JarvisActions;
   language: Language;
   logger?: Logger;
 }
@@ -89,6 +93,8 @@ export class HttpApi {
           readJson(req, { emptyIsObject: true }),
         );
       }
+      if (url.pathname === COMMANDS_PATH)
+        return await commandsRoute(req, res, this.options.actions, () => readJson(req));
       if (methods && !methods.includes(req.method ?? '')) {
         throw methodNotAllowed(req.method, url.pathname, methods);
       }

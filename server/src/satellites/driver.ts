@@ -1,11 +1,4 @@
-import {
-  Describe,
-  type Event,
-  type Logger,
-  RunSatellite,
-  silentLogger,
-  WyomingError,
-} from 'wyoming-ts';
+import { Describe, type Event, type Logger, silentLogger, WyomingError } from 'wyoming-ts';
 import { WyomingClient, type WyomingConnection } from 'wyoming-ts/node';
 import { DECODER_LIMITS, validatePeerEvent } from '../wyoming/limits.js';
 import type { SatelliteRegistry } from './registry.js';
@@ -34,7 +27,10 @@ export async function driveConnection(
 ): Promise<WyomingError | undefined> {
   let lastError: WyomingError | undefined;
   const session = registry.attach(id, { send: (event) => connection.write(event) });
-  for (const event of opening) await session.handle(event);
+  for (const event of opening) {
+    registry.observe(id, event);
+    await session.handle(event);
+  }
   let lastPong = performance.now();
   const pinger = setInterval(() => {
     if (performance.now() - lastPong > timing.pingTimeoutMs) {
@@ -45,11 +41,14 @@ export async function driveConnection(
     void session.ping(String(Date.now())).catch(() => {});
   }, timing.pingIntervalMs);
   try {
-    await connection.write(new RunSatellite());
+    for (const event of registry.opening(id)) await connection.write(event);
     await connection.write(new Describe());
     for await (const event of connection) {
       if (event.type === 'pong') lastPong = performance.now();
-      else await session.handle(event);
+      else {
+        registry.observe(id, event);
+        await session.handle(event);
+      }
       if (event.type === 'error') lastError = WyomingError.fromEvent(event);
     }
   } catch (error) {

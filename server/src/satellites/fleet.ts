@@ -27,6 +27,8 @@ export interface FleetOptions {
   timing: DriverTiming;
   logger?: Logger;
   now?: () => Date;
+  /** A satellite was adopted or forgotten. */
+  onChange?: () => void;
 }
 
 export type FleetResult =
@@ -287,6 +289,7 @@ export class SatelliteFleet {
 
   private async persist(adoptions: Adoption[]): Promise<void> {
     this.adoptions = adoptions;
+    this.options.onChange?.();
     await this.options.store.save(adoptions);
   }
 

@@ -1,0 +1,178 @@
+// Carries out automations' commands on the satellites, through the session's public methods
+// (`announce`, `listen`) and the server's event bus: the same code for Home Assistant events,
+// the HTTP API and MQTT command topics.
+import { type Logger, silentLogger } from 'wyoming-ts';
+import type { EventBus, ServerEvent } from '../event-bus.js';
+import type { Metrics } from '../metrics.js';
+import { type ConversationDeps, converse, finish } from '../pipeline/conversation.js';
+import type { SatelliteRegistry } from '../satellites/registry.js';
+import type { SatelliteSession } from '../satellites/session.js';
+import { CommandError, type JarvisCommand, matchAnswer, type Target } from './commands.js';
+
+export interface ActionDeps {
+  registry: SatelliteRegistry;
+  bus: EventBus;
+  metrics: Metrics;
+  conversation: ConversationDeps;
+  /** How long a spoken question or announcement may take to be played, in ms (default 60 s). */
+  playTimeoutMs?: number;
+  /** How long to wait for the reply to a question, in ms (default 30 s). */
+  replyTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export type ActionResult =
+  | { readonly action: 'announce' | 'listen' | 'converse'; readonly satellites: string[] }
+  | {
+      readonly action: 'ask';
+      readonly satellite: string;
+      /** The answer's id, null when the reply matched none (or nothing was heard). */
+      readonly id: string | null;
+      readonly sentence: string | null;
+      readonly text: string | null;
+    }
+  | {
+      readonly action: 'process';
+      readonly satellite: string | null;
+      readonly response: string;
+      readonly intent: string | null;
+    };
+
+export class JarvisActions {
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: ActionDeps) {
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /** Runs a command; throws `CommandError` when its target does not exist. */
+  async run(command: JarvisCommand): Promise<ActionResult> {
+    switch (command.action) {
+      case 'announce': {
+        const targets = this.targets(command.target, 'all');
+        await Promise.all(targets.map((s) => s.announce(command.text)));
+        return { action: 'announce', satellites: targets.map((s) => s.id) };
+      }
+      case 'listen': {
+        const [session] = this.targets(command.target, 'one');
+        await session!.listen();
+        return { action: 'listen', satellites: [session!.id] };
+      }
+      case 'converse': {
+        const [session] = this.targets(command.target, 'one');
+        await this.speakThenListen(session!, command.text);
+        return { action: 'converse', satellites: [session!.id] };
+      }
+      case 'ask':
+        return this.ask(command);
+      case 'process':
+        return this.process(command.target, command.text);
+    }
+  }
+
+  private async ask(command: Extract<JarvisCommand, { action: 'ask' }>): Promise<ActionResult> {
+    const [session] = this.targets(command.target, 'one');
+    await this.speakThenListen(session!, command.question);
+    // Subscribed in the same tick as `listen()` returned: the reply's turn cannot be missed.
+    const reply = this.next(
+      (e) => e.type === 'turn' && e.satellite === session!.id,
+      this.deps.replyTimeoutMs ?? 30_000,
+    );
+    const turn = await reply.event;
+    const heard = turn?.type === 'turn' ? (turn.transcript ?? null) : null;
+    const match = heard ? matchAnswer(heard, command.answers) : undefined;
+    this.logger.debug(`${session!.name}: answer ${JSON.stringify(heard)} -> ${match?.id ?? '-'}`);
+    return {
+      action: 'ask',
+      satellite: session!.id,
+      id: match?.id ?? null,
+      sentence: match?.sentence ?? null,
+      text: heard,
+    };
+  }
+
+  /** Text handled as if spoken to the satellite: the answer spoken there, the turn published. */
+  private async process(target: Target, text: string): Promise<ActionResult> {
+    const session = target.satellite || target.area ? this.targets(target, 'one')[0] : undefined;
+    const started = performance.now();
+    const answer = await converse(this.deps.conversation, {
+      text,
+      conversationId: session?.id ?? 'automation',
+      satellite: session?.id,
+      area: session?.area,
+      timers: session?.timerList() ?? [],
+    });
+    const outcome = await finish(answer);
+    const timings = { transcript_to_response_ms: Math.round(performance.now() - started) };
+    if (session) await session.announce(outcome.speech, outcome.language);
+    this.deps.metrics.recordTurn(timings, outcome);
+    this.deps.bus.emit({
+      type: 'turn',
+      satellite: session?.id,
+      transcript: text,
+      intent: outcome.intent,
+      response: outcome.speech,
+      language: outcome.language,
+      failed: outcome.failed,
+      timings,
+    });
+    return {
+      action: 'process',
+      satellite: session?.id ?? null,
+      response: outcome.speech,
+      intent: outcome.intent ?? null,
+    };
+  }
+
+  /** Speaks `text`, waits until the satellite has played it, then opens a turn. */
+  private async speakThenListen(session: SatelliteSession, text: string): Promise<void> {
+    await session.announce(text);
+    // Checked and subscribed in one tick: the satellite's `played` cannot slip in between.
+    if (session.phase !== 'idle') {
+      await this.next(
+        (e) => e.type === 'phase' && e.satellite === session.id && e.phase === 'idle',
+        this.deps.playTimeoutMs ?? 60_000,
+      ).event;
+    }
+    await session.listen();
+  }
+
+  private targets(target: Target, how: 'one' | 'all'): SatelliteSession[] {
+    const registry = this.deps.registry;
+    const key = target.satellite ?? target.area;
+    if (!key) {
+      const all = registry.list();
+      if (all.length === 0) throw new CommandError('no satellite is connected');
+      if (how === 'one' && all.length > 1)
+        throw new CommandError('satellite: name one (several are connected)');
+      return all;
+    }
+    const wanted = key.toLowerCase();
+    const found = target.satellite
+      ? [registry.find(target.satellite)].filter((s): s is SatelliteSession => !!s)
+      : registry.list().filter((s) => s.area?.toLowerCase() === wanted);
+    if (found.length === 0)
+      throw new CommandError(
+        target.satellite
+          ? `satellite: no connected satellite ${JSON.stringify(key)}`
+          : `area: no connected satellite in ${JSON.stringify(key)}`,
+      );
+    return how === 'one' ? found.slice(0, 1) : found;
+  }
+
+  /** The next bus event that passes `test`, or undefined after `timeoutMs`. */
+  private next(test: (event: ServerEvent) => boolean, timeoutMs: number) {
+    const event = new Promise<ServerEvent | undefined>((resolve) => {
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const off = this.deps.bus.on((e) => {
+        if (test(e)) done(e);
+      });
+      const done = (value: ServerEvent | undefined) => {
+        clearTimeout(timer);
+        off();
+        resolve(value);
+      };
+    });
+    return { event };
+  }
+}

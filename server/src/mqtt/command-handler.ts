@@ -1,0 +1,87 @@
+// What a message on one of the bridge's command topics does: validated for its entity (a volume
+// of "loud", an unknown mode, an empty ask are refused with a `CommandError`), then carried out
+// through the satellite controls or the automation actions.
+import type { JarvisActions } from '../automation/actions.js';
+import { CommandError } from '../automation/commands.js';
+import {
+  SATELLITE_MODES,
+  type SatelliteControls,
+  type SatelliteMode,
+} from '../satellites/controls.js';
+
+export interface CommandTargets {
+  controls: SatelliteControls;
+  actions: JarvisActions;
+  /** The wake words the select offers for satellite `id`. */
+  wakeWords(id: string): readonly string[];
+}
+
+/** A command for satellite `id` (its role names the entity). */
+export async function satelliteCommand(
+  targets: CommandTargets,
+  id: string,
+  role: string,
+  payload: string,
+): Promise<void> {
+  const { controls, actions } = targets;
+  switch (role) {
+    case 'mute':
+      return controls.setMuted(id, onOff(payload));
+    case 'volume':
+      return controls.setVolume(id, volume(payload));
+    case 'wake_word': {
+      const options = targets.wakeWords(id);
+      if (!options.includes(payload))
+        throw new CommandError(`expected one of ${options.join(', ')}`);
+      return controls.setWakeWord(id, payload);
+    }
+    case 'mode':
+      if (!(SATELLITE_MODES as readonly string[]).includes(payload))
+        throw new CommandError(`expected one of ${SATELLITE_MODES.join(', ')}`);
+      return controls.setMode(id, payload as SatelliteMode);
+    case 'listen':
+      await actions.run({ action: 'listen', target: { satellite: id } });
+      return;
+    case 'ask':
+      await actions.run({ action: 'process', target: { satellite: id }, text: text(payload) });
+      return;
+    case 'announce':
+      await actions.run({ action: 'announce', target: { satellite: id }, text: text(payload) });
+      return;
+    default:
+      throw new CommandError(`no command ${JSON.stringify(role)}`);
+  }
+}
+
+/** A command for the bridge: announce everywhere, or ask the house. */
+export async function bridgeCommand(
+  actions: JarvisActions,
+  role: string,
+  payload: string,
+): Promise<void> {
+  if (role === 'announce')
+    await actions.run({ action: 'announce', target: {}, text: text(payload) });
+  else if (role === 'ask')
+    await actions.run({ action: 'process', target: {}, text: text(payload) });
+  else throw new CommandError(`no command ${JSON.stringify(role)}`);
+}
+
+function onOff(payload: string): boolean {
+  if (payload === 'ON') return true;
+  if (payload === 'OFF') return false;
+  throw new CommandError('expected ON or OFF');
+}
+
+function volume(payload: string): number {
+  const value = Number(payload.trim());
+  if (payload.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100)
+    throw new CommandError('expected a number from 0 to 100');
+  return value;
+}
+
+function text(payload: string): string {
+  const value = payload.trim();
+  if (!value) throw new CommandError('expected some text');
+  if (value.length > 2000) throw new CommandError('at most 2000 characters');
+  return value;
+}

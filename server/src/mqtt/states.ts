@@ -1,0 +1,158 @@
+// The JSON the bridge publishes on each device's state topic (read by the components' value
+// templates, see `discovery.ts`) and on a satellite's event topic. Pure.
+import type { ServerEvent } from '../event-bus.js';
+import type { TurnTimings } from '../pipeline/timings.js';
+import type { SatelliteSettings } from '../satellites/controls.js';
+import { LATENCY_STAGES } from './discovery.js';
+
+/** Home Assistant rejects a sensor state over 255 characters: the full text goes in attributes. */
+export const MAX_STATE_LENGTH = 255;
+
+export interface SpokenText {
+  readonly text: string;
+  readonly language?: string;
+}
+
+/** What the bridge remembers of a satellite between events. */
+export interface SatelliteView {
+  readonly id: string;
+  readonly assistState: string;
+  readonly transcript?: SpokenText;
+  readonly response?: SpokenText;
+  readonly timings?: TurnTimings;
+  readonly timers: readonly { id: string; name?: string; secondsLeft: number }[];
+}
+
+export interface BridgeStats {
+  readonly commands: number;
+  readonly errors: number;
+  readonly latencyAverage: number | null;
+  readonly latencyP95: number | null;
+  readonly satellitesOnline: number;
+  readonly agent: boolean;
+  readonly memory: boolean;
+  readonly context: boolean;
+}
+
+export function cut(text: string): string {
+  return text.length <= MAX_STATE_LENGTH ? text : `${text.slice(0, MAX_STATE_LENGTH - 1)}…`;
+}
+
+/** A satellite's state topic: one value per entity, and each entity's attributes. */
+export function satelliteStatePayload(
+  view: SatelliteView,
+  settings: SatelliteSettings,
+  wakeWords: readonly string[],
+  publishText: boolean,
+  now: number = Date.now(),
+): Record<string, unknown> {
+  const role = (name: string, extra: Record<string, unknown> = {}) => ({
+    jarvis_role: name,
+    jarvis_satellite: view.id,
+    ...extra,
+  });
+  const latency = Object.fromEntries(
+    LATENCY_STAGES.map(([name, , key]) => [
+      name.slice('latency_'.length),
+      view.timings?.[key] ?? null,
+    ]),
+  );
+  const timers = view.timers.map((timer) => ({
+    id: timer.id,
+    name: timer.name ?? null,
+    ends_at: new Date(now + timer.secondsLeft * 1000).toISOString(),
+  }));
+  const text = (spoken: SpokenText | undefined) => ({
+    text: spoken?.text ?? null,
+    language: spoken?.language ?? null,
+  });
+  const roles = [
+    'assist_state',
+    'mute',
+    'volume',
+    'wake_word',
+    'mode',
+    'listen',
+    'ask',
+    'announce',
+    'turn',
+    ...LATENCY_STAGES.map(([name]) => name),
+  ];
+  return {
+    assist_state: view.assistState,
+    ...(publishText
+      ? {
+          transcript: view.transcript ? cut(view.transcript.text) : null,
+          response: view.response ? cut(view.response.text) : null,
+        }
+      : {}),
+    mute: settings.muted ? 'ON' : 'OFF',
+    volume: settings.volume,
+    wake_word: settings.wakeWord ?? wakeWords[0] ?? null,
+    mode: settings.mode,
+    latency,
+    timers: timers.length,
+    attributes: {
+      ...Object.fromEntries(roles.map((name) => [name, role(name)])),
+      ...(publishText
+        ? {
+            transcript: role('transcript', text(view.transcript)),
+            response: role('response', text(view.response)),
+          }
+        : {}),
+      timers: role('timers', { timers }),
+    },
+  };
+}
+
+const BRIDGE_ROLES = [
+  'commands',
+  'latency_average',
+  'latency_p95',
+  'errors',
+  'satellites_online',
+  'agent_health',
+  'memory_health',
+  'context_health',
+  'announce_all',
+  'ask',
+];
+
+/** The bridge's state topic. */
+export function bridgeStatsPayload(stats: BridgeStats): Record<string, unknown> {
+  return {
+    commands: stats.commands,
+    errors: stats.errors,
+    latency_average: stats.latencyAverage,
+    latency_p95: stats.latencyP95,
+    satellites_online: stats.satellitesOnline,
+    agent: stats.agent,
+    memory: stats.memory,
+    context: stats.context,
+    attributes: Object.fromEntries(BRIDGE_ROLES.map((name) => [name, { jarvis_role: name }])),
+  };
+}
+
+/** What a `turn` bus event carries besides its satellite. */
+export type TurnEventInput = Omit<Extract<ServerEvent, { type: 'turn' }>, 'type' | 'satellite'>;
+
+/**
+ * The data of a `turn_finished` event, for the event entity, Home Assistant's `jarvis_turn`
+ * event and the API; without what was said when `publishText` is off.
+ */
+export function turnEventData(
+  satellite: string | undefined,
+  turn: TurnEventInput,
+  publishText: boolean,
+): Record<string, unknown> {
+  return {
+    satellite: satellite ?? null,
+    ...(publishText
+      ? { transcript: turn.transcript ?? null, response: turn.response ?? null }
+      : {}),
+    intent: turn.intent ?? null,
+    language: turn.language ?? null,
+    failed: turn.failed,
+    timings: turn.timings,
+  };
+}

@@ -1,0 +1,133 @@
+// What Home Assistant (or the API) sets on a satellite the server drives: microphone mute,
+// speaker volume, wake word and mode. Applied where the server can: mute as `pause-satellite` /
+// `run-satellite` (as Home Assistant's Wyoming integration does), volume by scaling the audio
+// sent to the satellite, the wake word as a `detect` with its name. Sits on the satellite's link
+// (see `SatelliteRegistry`), so it also sees what the satellite says (`detection`, `info`) and
+// what the server tells it (a lost arbitration), without touching the session.
+import {
+  AudioChunk,
+  Detect,
+  type Event,
+  type Eventable,
+  Info,
+  PauseSatellite,
+  RunSatellite,
+} from 'wyoming-ts';
+import type { EventBus } from '../event-bus.js';
+import type { RegistryHooks, SatelliteLink } from './registry.js';
+import { ARBITRATION_LOST, type SatelliteSession } from './session.js';
+
+export const SATELLITE_MODES = ['normal', 'silent', 'night', 'do not disturb'] as const;
+export type SatelliteMode = (typeof SATELLITE_MODES)[number];
+
+export interface SatelliteSettings {
+  readonly muted: boolean;
+  /** Speaker volume, 0-100 (100: the audio as synthesized). */
+  readonly volume: number;
+  /** The wake word chosen, if any (else the satellite's own). */
+  readonly wakeWord?: string;
+  /** The wake-word models the satellite reported in its `info`. */
+  readonly wakeWords: readonly string[];
+  readonly mode: SatelliteMode;
+}
+
+const DEFAULTS: SatelliteSettings = { muted: false, volume: 100, wakeWords: [], mode: 'normal' };
+
+export class SatelliteControls implements RegistryHooks {
+  private readonly settings = new Map<string, SatelliteSettings>();
+  private readonly links = new Map<string, SatelliteLink>();
+
+  constructor(private readonly bus: EventBus) {}
+
+  get(id: string): SatelliteSettings {
+    return this.settings.get(id) ?? DEFAULTS;
+  }
+
+  /** The satellite's link, through which everything the server sends it passes. */
+  wrap(id: string, link: SatelliteLink): SatelliteLink {
+    this.links.set(id, link);
+    return {
+      send: (event) => {
+        const out = this.outgoing(id, 'toEvent' in event ? event.toEvent() : event);
+        return link.send(out);
+      },
+    };
+  }
+
+  /** The connection closed. */
+  release(id: string, link: SatelliteLink): void {
+    if (this.links.get(id) === link) this.links.delete(id);
+  }
+
+  attached(session: SatelliteSession): void {
+    this.bus.emit({ type: 'satellite-connected', satellite: session.id, area: session.area });
+  }
+
+  detached(session: SatelliteSession): void {
+    this.bus.emit({ type: 'satellite-disconnected', satellite: session.id });
+  }
+
+  /** What the server sends first on a new connection: run, or pause when muted. */
+  opening(id: string): Eventable[] {
+    const wake = this.get(id).wakeWord;
+    return [
+      this.get(id).muted ? new PauseSatellite() : new RunSatellite(),
+      ...(wake ? [new Detect({ names: [wake] })] : []),
+    ];
+  }
+
+  /** An event from the satellite, before its session sees it. */
+  observe(id: string, event: Event): void {
+    if (event.type === 'info') {
+      const info = Info.fromEvent(event);
+      const names = (info.wake ?? []).flatMap((program) => program.models.map((m) => m.name));
+      this.update(id, { wakeWords: names });
+    } else if (event.type === 'detection') {
+      const name = typeof event.data.name === 'string' ? event.data.name : 'wake';
+      this.bus.emit({ type: 'wake', satellite: id, wake_word: name });
+    }
+  }
+
+  async setMuted(id: string, muted: boolean): Promise<void> {
+    this.update(id, { muted });
+    await this.links.get(id)?.send(muted ? new PauseSatellite() : new RunSatellite());
+  }
+
+  setVolume(id: string, volume: number): void {
+    this.update(id, { volume: Math.max(0, Math.min(100, Math.round(volume))) });
+  }
+
+  async setWakeWord(id: string, wakeWord: string): Promise<void> {
+    this.update(id, { wakeWord });
+    await this.links.get(id)?.send(new Detect({ names: [wakeWord] }));
+  }
+
+  setMode(id: string, mode: SatelliteMode): void {
+    this.update(id, { mode });
+  }
+
+  private update(id: string, change: Partial<SatelliteSettings>): void {
+    const before = this.get(id);
+    const after = { ...before, ...change };
+    this.settings.set(id, after);
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      this.bus.emit({ type: 'satellite-settings', satellite: id });
+  }
+
+  private outgoing(id: string, event: Event): Event {
+    if (event.type === 'error' && event.data.code === ARBITRATION_LOST)
+      this.bus.emit({ type: 'arbitration-lost', satellite: id });
+    const volume = this.get(id).volume;
+    if (event.type !== 'audio-chunk' || volume === 100) return event;
+    return scaled(AudioChunk.fromEvent(event), volume / 100).toEvent();
+  }
+}
+
+/** The chunk at `gain` (16-bit samples; other widths pass unchanged). */
+function scaled(chunk: AudioChunk, gain: number): AudioChunk {
+  if (chunk.width !== 2) return chunk;
+  const out = new Uint8Array(chunk.audio);
+  const samples = new Int16Array(out.buffer, 0, Math.floor(out.byteLength / 2));
+  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(samples[i]! * gain);
+  return new AudioChunk({ ...chunk, audio: out, timestamp: chunk.timestamp });
+}

@@ -1,0 +1,292 @@
+// The Home Assistant bridge end to end: the server in this process, a real Mosquitto broker, real
+// satellite processes, and an MQTT client standing in for Home Assistant (it reads what HA would
+// read and publishes what HA would publish: its birth message, entity commands).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Logger } from 'wyoming-ts';
+import { startApp } from '../server/src/app.js';
+import { ConfigSchema } from '../server/src/config/schema.js';
+import { PhraseEngine } from '../server/src/engines/stt/phrase-engine.js';
+import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
+import { DemoHome } from '../server/src/home/demo-home.js';
+import { HomeAssistantHome } from '../server/src/home/home-assistant.js';
+import type { Home } from '../server/src/home/home.js';
+import { createIntentRecognizer } from '../server/src/intents/index.js';
+import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
+import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import {
+  apiClient,
+  type Cleanups,
+  counter,
+  type JarvisServer,
+  kitchenHome,
+  liveSatellite,
+  listening,
+  runCleanups,
+  until,
+  wakeAndCommand,
+} from './helpers/server-e2e.js';
+
+const TOKEN = 'bridge-e2e-token-0123456789';
+const cleanups: Cleanups = [];
+afterEach(() => runCleanups(cleanups));
+
+const BRIDGE_CONFIG = 'homeassistant/device/jarvis_bridge/config';
+const KITCHEN_CONFIG = 'homeassistant/device/jarvis_satellite_kitchen/config';
+const KITCHEN = 'jarvis/satellites/kitchen';
+
+/** A broker and an MQTT client watching it as Home Assistant would. */
+export async function broker() {
+  const mosquitto = await Mosquitto.start();
+  cleanups.push(() => mosquitto.stop());
+  const watcher = await MqttWatcher.connect(mosquitto.url);
+  cleanups.push(() => watcher.close());
+  return { mosquitto, watcher };
+}
+
+/** The server in this process with the bridge on `brokerUrl`, logging into `lines`. */
+export async function jarvis(brokerUrl: string, options: { home?: Home } = {}) {
+  const lines: string[] = [];
+  const keep = (message: string) => lines.push(message);
+  const logger: Logger = { debug: () => {}, info: keep, warn: keep, error: keep };
+  const config = ConfigSchema.parse({
+    data_dir: mkdtempSync(join(tmpdir(), 'jarvis-bridge-')),
+    wyoming: { uri: 'tcp://127.0.0.1:0', zeroconf: false },
+    http: { host: '127.0.0.1', port: 0, token: TOKEN },
+    discovery: { zeroconf: false },
+    mqtt: { url: brokerUrl, rediscover_delay_ms: 0 },
+  });
+  const home = options.home ?? new DemoHome();
+  const recognizer = createIntentRecognizer();
+  const stt = new PhraseEngine();
+  await stt.setSentences([...recognizer.sentences(home, 'en'), 'yes please', 'no thanks']);
+  const app = await startApp(config, { stt, tts: new EspeakTts(), home, recognizer }, logger);
+  cleanups.push(() => app.stop());
+  cleanups.push(async () => {
+    if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));
+  });
+  const api = apiClient(app.httpPort, TOKEN);
+  const metrics = async () =>
+    (
+      await fetch(`http://127.0.0.1:${app.httpPort}/metrics`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      })
+    ).text();
+  return { app, home, lines, api, metrics };
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-bridge-sat-'));
+/** The satellite's event entity messages of one type. */
+const events = (watcher: MqttWatcher, type: string) =>
+  watcher.messages
+    .filter((m) => m.topic === `${KITCHEN}/event`)
+    .map((m) => JSON.parse(m.payload) as Record<string, unknown>)
+    .filter((e) => e.event_type === type);
+const configs = (watcher: MqttWatcher, topic: string) =>
+  watcher.messages.filter((m) => m.topic === topic && m.payload !== '').length;
+
+describe('the MQTT bridge', () => {
+  it('publishes the bridge and each adopted satellite, again when Home Assistant restarts, and removes a forgotten one', async () => {
+    const { mosquitto, watcher } = await broker();
+    const server = await jarvis(mosquitto.url);
+    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
+    await until('the satellite published', () => watcher.json(KITCHEN_CONFIG));
+    await until('the satellite online', () =>
+      watcher.latest.get(`${KITCHEN}/availability`) === 'online' ? true : undefined,
+    );
+    expect(watcher.latest.get('jarvis/bridge/state')).toBe('online');
+    const bridge = watcher.json(BRIDGE_CONFIG)!;
+    expect(bridge.device).toMatchObject({ identifiers: ['jarvis_bridge'], name: 'Jarvis' });
+    const satellite = watcher.json(KITCHEN_CONFIG)!;
+    expect(satellite.device).toMatchObject({ name: 'kitchen', via_device: 'jarvis_bridge' });
+    expect(await until('an idle state', () => watcher.json(KITCHEN))).toMatchObject({
+      assist_state: 'idle',
+      mute: 'OFF',
+      volume: 100,
+    });
+
+    // Retained: what Home Assistant reads when it subscribes after the fact.
+    const late = await MqttWatcher.connect(mosquitto.url);
+    cleanups.push(() => late.close());
+    await until(
+      'the retained configs',
+      () => late.json(KITCHEN_CONFIG) && late.json(BRIDGE_CONFIG),
+    );
+    expect(late.messages.find((m) => m.topic === KITCHEN_CONFIG)?.retain).toBe(true);
+
+    // Home Assistant restarted: every config again, then the states.
+    const before = configs(watcher, KITCHEN_CONFIG);
+    const statesBefore = watcher.messages.filter((m) => m.topic === KITCHEN).length;
+    await watcher.publish('homeassistant/status', 'online');
+    await until('configs re-sent', () => configs(watcher, KITCHEN_CONFIG) > before);
+    await until('states re-sent', () =>
+      watcher.messages.filter((m) => m.topic === KITCHEN).length > statesBefore ? true : undefined,
+    );
+    // The bridge's own config is unchanged all along: sent once at start, once for the restart.
+    await until('the bridge config re-sent', () => configs(watcher, BRIDGE_CONFIG) === 2);
+
+    // A command that does not fit its entity is ignored with a warning naming the topic.
+    await watcher.publish(`${KITCHEN}/volume/set`, 'loud');
+    await watcher.publish(`${KITCHEN}/mode/set`, 'party');
+    await watcher.publish(`${KITCHEN}/ask/set`, '   ');
+    await until('three warnings', () =>
+      server.lines.filter((l) => /^MQTT jarvis\/satellites\/kitchen\/\w+\/set: .*ignored$/.test(l))
+        .length === 3
+        ? true
+        : undefined,
+    );
+    await watcher.publish(`${KITCHEN}/volume/set`, '40');
+    await until('volume 40', () => (watcher.json(KITCHEN)?.volume === 40 ? true : undefined));
+
+    // Forgotten: its device disappears from Home Assistant (empty retained config).
+    await kitchen.process.stop();
+    await until('offline', () =>
+      watcher.latest.get(`${KITCHEN}/availability`) === 'offline' ? true : undefined,
+    );
+    expect((await server.api('DELETE', '/api/satellites/kitchen')).status).toBe(200);
+    await until('config cleared', () => (watcher.latest.has(KITCHEN_CONFIG) ? undefined : true));
+    expect(watcher.latest.has(BRIDGE_CONFIG)).toBe(true);
+  });
+
+  it('clears a stale config left by an earlier run, and comes back after the broker restarts', async () => {
+    const { mosquitto, watcher } = await broker();
+    // An older version's per-entity config, and a device that is no longer adopted.
+    await watcher.publish('homeassistant/sensor/jarvis_kitchen_state/config', '{"name":"x"}', true);
+    await watcher.publish('homeassistant/device/jarvis_satellite_gone/config', '{"x":1}', true);
+    await watcher.publish('homeassistant/device/zigbee2mqtt_lamp/config', '{"x":1}', true);
+    const server = await jarvis(mosquitto.url);
+    await until('stale configs cleared', () =>
+      !watcher.latest.has('homeassistant/sensor/jarvis_kitchen_state/config') &&
+      !watcher.latest.has('homeassistant/device/jarvis_satellite_gone/config')
+        ? true
+        : undefined,
+    );
+    expect(watcher.latest.has('homeassistant/device/zigbee2mqtt_lamp/config')).toBe(true);
+    expect(watcher.json(BRIDGE_CONFIG)).toBeDefined();
+    expect(server.app.extensions.mqtt?.status()).toMatchObject({ connected: true });
+
+    await mosquitto.kill();
+    await until('disconnected in /health', async () => {
+      const health = await (await fetch(`http://127.0.0.1:${server.app.httpPort}/health`)).json();
+      return (health as { mqtt?: { connected: boolean } }).mqtt?.connected === false;
+    });
+    await mosquitto.restart();
+    // Nothing persisted: the bridge publishes everything again once it is back.
+    const fresh = await MqttWatcher.connect(mosquitto.url);
+    cleanups.push(() => fresh.close());
+    await until('configs after the restart', () => fresh.json(BRIDGE_CONFIG));
+    await until('online after the restart', () =>
+      fresh.latest.get('jarvis/bridge/state') === 'online' ? true : undefined,
+    );
+  });
+
+  it('mutes a real satellite (it stops listening), asks it by text, announces and opens a turn', async () => {
+    const { mosquitto, watcher } = await broker();
+    const server = await jarvis(mosquitto.url);
+    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
+    const asServer = { api: async (path: string) => (await server.api('GET', path)).body };
+    await listening(asServer as unknown as JarvisServer, kitchen);
+    await until('published', () => watcher.json(KITCHEN));
+
+    await watcher.publish(`${KITCHEN}/mute/set`, 'ON');
+    await until('paused', () =>
+      /<- pause-satellite/.test(kitchen.process.log()) ? true : undefined,
+    );
+    expect(await until('mute ON', () => watcher.json(KITCHEN)?.mute === 'ON' && true)).toBe(true);
+    await kitchen.mic.say(await wakeAndCommand('turn on the living room light'));
+    await watcher.publish(`${KITCHEN}/mute/set`, 'OFF');
+    await until('mute OFF', () => watcher.json(KITCHEN)?.mute === 'OFF' && true);
+    await kitchen.mic.say(await wakeAndCommand('turn on the kitchen light'));
+    await until(
+      'one turn',
+      async () => counter(await server.metrics(), 'jarvis_turns_total') === 1,
+    );
+    const turn = await until('turn event', () => events(watcher, 'turn_finished')[0]);
+    expect(events(watcher, 'wake_detected')).toEqual([
+      { event_type: 'wake_detected', satellite: 'kitchen', wake_word: 'hey_jarvis' },
+    ]);
+    // Only the command spoken after unmuting was heard: the first turn is the kitchen's.
+    expect(turn).toMatchObject({
+      event_type: 'turn_finished',
+      satellite: 'kitchen',
+      transcript: 'turn on the kitchen light',
+    });
+    expect(server.home.entity('light.living_room_ceiling')?.state).toBe('off');
+    expect(server.home.entity('light.kitchen')?.state).toBe('on');
+
+    const played = kitchen.playedSeconds();
+    await watcher.publish(`${KITCHEN}/ask/set`, 'turn off the kitchen light');
+    const answered = await until('a response', () => {
+      const state = watcher.json(KITCHEN);
+      return state?.transcript === 'turn off the kitchen light' ? state : undefined;
+    });
+    expect(String(answered.response)).toMatch(/kitchen/i);
+    await until('the answer played', () => kitchen.playedSeconds() > played);
+    await until('a second turn event', () => events(watcher, 'turn_finished').length === 2);
+
+    const starts = () => kitchen.process.log().match(/<- audio-start/g)?.length ?? 0;
+    const before = starts();
+    await watcher.publish('jarvis/bridge/announce/set', 'Dinner is ready');
+    await until('announced', () => starts() > before);
+    await until(
+      'idle after the announcement',
+      () => watcher.json(KITCHEN)?.assist_state === 'idle' && true,
+    );
+    await watcher.publish(`${KITCHEN}/listen/set`, 'PRESS');
+    await until('listening', () => watcher.json(KITCHEN)?.assist_state === 'listening' && true);
+    const stats = await until('stats', () => watcher.json('jarvis/bridge/stats'));
+    expect(stats).toMatchObject({ commands: 2, errors: 0, satellites_online: 1 });
+  });
+});
+
+describe('automations over the Home Assistant websocket, without MQTT', () => {
+  it('jarvis_command asks a satellite a question, hears the reply and fires jarvis_answer', async () => {
+    const ha = await kitchenHome(cleanups);
+    const home = new HomeAssistantHome({ url: ha.url, token: ha.token });
+    cleanups.push(() => home.close());
+    await home.start();
+    const { mosquitto } = await broker();
+    const server = await jarvis(mosquitto.url, { home });
+    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
+    const asServer = { api: async (path: string) => (await server.api('GET', path)).body };
+    await listening(asServer as unknown as JarvisServer, kitchen);
+    const answers: Record<string, unknown>[] = [];
+    const turns: Record<string, unknown>[] = [];
+    ha.home.on('jarvis_answer', (event) => answers.push(event.data));
+    ha.home.on('jarvis_turn', (event) => turns.push(event.data));
+
+    const listens = () => kitchen.process.log().match(/<- run-pipeline/g)?.length ?? 0;
+    ha.home.fire('jarvis_command', {
+      action: 'ask',
+      satellite: 'kitchen',
+      question: 'Do you want the heating on?',
+      answers: [
+        { id: 'yes', sentences: ['yes please', 'yes'] },
+        { id: 'no', sentences: ['no thanks', 'no'] },
+      ],
+    });
+    // The question is spoken and played, then the satellite listens without the wake word.
+    await until('listening for the answer', () => listens() === 1);
+    const voice = TEST_VOICES[0]!;
+    const reply = await speak('yes please', voice);
+    await kitchen.mic.say(joinPcm(silence(300), reply.audio, silence(1500)).audio);
+    const answer = await until('jarvis_answer', () => answers[0]);
+    expect(answer).toEqual({
+      satellite: 'kitchen',
+      id: 'yes',
+      sentence: 'yes please',
+      text: 'yes please',
+    });
+    expect(turns[0]).toMatchObject({ satellite: 'kitchen', transcript: 'yes please' });
+
+    // A bad command is refused with a warning, and nothing else happens.
+    ha.home.fire('jarvis_command', { action: 'announce', satellite: 'kitchen' });
+    await until('warned', () =>
+      server.lines.some(
+        (l) => l === 'Home Assistant jarvis_command: text: expected a non-empty string; ignored',
+      ),
+    );
+  });
+});
