@@ -193,6 +193,7 @@ export class PhraseEngine implements SpeechToText {
     }
     const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
     const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
+    signal?.throwIfAborted();
     if (!span) return this.nothing('no-speech');
     const audio = withNoiseFloor(whole.subarray(span.start, span.end));
     if (!active.decoder || audio.byteLength < MIN_AUDIO_BYTES) return this.nothing('no-speech');
