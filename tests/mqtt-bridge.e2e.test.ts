@@ -169,7 +169,8 @@ describe('the MQTT bridge', () => {
 
     await mosquitto.kill();
     await until('disconnected in /health', async () => {
-      const health = await (await fetch(`http://127.0.0.1:${server.app.httpPort}/health`)).json();
+      // The details of /health are for token holders.
+      const health = (await server.api('GET', '/health')).body;
       return (health as { mqtt?: { connected: boolean } }).mqtt?.connected === false;
     });
     await mosquitto.restart();
@@ -269,7 +270,9 @@ describe('automations over the Home Assistant websocket, without MQTT', () => {
     });
     // The question is spoken and played, then the satellite listens without the wake word.
     await until('listening for the answer', () => listens() === 1);
-    const voice = TEST_VOICES[0]!;
+    // A flite voice: espeak-ng's robotic "yes please" is heard too uncertainly in this grammar,
+    // and the phrase engine rightly answers nothing rather than guess.
+    const voice = TEST_VOICES.find((v) => v.name === 'slt')!;
     const reply = await speak('yes please', voice);
     await kitchen.mic.say(joinPcm(silence(300), reply.audio, silence(1500)).audio);
     const answer = await until('jarvis_answer', () => answers[0]);

@@ -33,7 +33,15 @@ import {
   kitchenHome,
   runCleanups,
 } from './helpers/server-e2e.js';
-import { joinPcm, type Pcm16k, samplesOf, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import {
+  COMMAND_VOICE,
+  joinPcm,
+  type Pcm16k,
+  samplesOf,
+  silence,
+  speak,
+  TEST_VOICES,
+} from './helpers/speech.js';
 
 const cleanups: Cleanups = [];
 let ha: HaTestServer;
@@ -109,7 +117,7 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
   });
 
   it('transcribe + audio -> the transcript of "turn on the kitchen light"', async () => {
-    const command = await speak('turn on the kitchen light');
+    const command = await speak('turn on the kitchen light', COMMAND_VOICE);
     const pcm = joinPcm(silence(300), command.audio, silence(300));
     const events = await request(
       [new Transcribe({ language: 'en' }), ...audioEvents(pcm)],
@@ -118,6 +126,18 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
     const last = events.at(-1)!;
     expect(last.type).toBe('transcript');
     expect(Transcript.fromEvent(last).text).toBe('turn on the kitchen light');
+  });
+
+  it('transcribe + speech Jarvis does not understand -> an empty transcript, never a forced sentence', async () => {
+    for (const said of ['who wrote the lord of the rings', 'tell me a joke about cats']) {
+      const pcm = joinPcm(silence(1200), (await speak(said)).audio, silence(300));
+      const events = await request(
+        [new Transcribe({ language: 'en' }), ...audioEvents(pcm)],
+        ['transcript', 'error'],
+      );
+      expect(events.at(-1)!.type).toBe('transcript');
+      expect(Transcript.fromEvent(events.at(-1)!).text).toBe('');
+    }
   });
 
   it('synthesize -> audio-start, chunks, audio-stop of real speech, by default and by voice name', async () => {

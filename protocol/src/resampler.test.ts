@@ -267,7 +267,7 @@ describe('Resampler bounds', () => {
   it('refuses, before building anything, a ratio whose filter would not fit in memory', () => {
     // 2^31 Hz to 16 kHz: 1.6 billion coefficients (6.5 GB), built synchronously before the fix.
     expect(() => new Resampler(2 ** 31, 16000, 64)).toThrow(ProtocolError);
-    expect(() => new Resampler(16_000_000, 16000, 1)).toThrow(/cannot resample 16000000 Hz/);
+    expect(() => new Resampler(16_000_000, 16000, 1)).toThrow(/16000000/);
   });
 
   it('accepts every pair of rates between 8 and 192 kHz', () => {

@@ -3,13 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWav, writeWav } from 'wyoming-ts';
-import { joinPcm, silence, speak, TEST_VOICES } from './speech.js';
+import { COMMAND_VOICE, joinPcm, silence, speak, TEST_VOICES } from './speech.js';
 
 /** "hey jarvis ... turn on the kitchen light" as a mic WAV, and the command's own bytes. */
 export async function micScene(dir: string, leadingSilenceMs = 500) {
-  const voice = TEST_VOICES[0]!;
-  const wake = await speak('hey jarvis', voice);
-  const command = await speak('turn on the kitchen light', voice);
+  const wake = await speak('hey jarvis', TEST_VOICES[0]!);
+  const command = await speak('turn on the kitchen light', COMMAND_VOICE);
   const mic = joinPcm(
     silence(leadingSilenceMs),
     wake.audio,

@@ -7,7 +7,7 @@ import { HaTestServer } from './ha-test-server.js';
 import { LiveMic } from './live-mic.js';
 import { type ChildLaunch, type SatelliteProcess, startSatellite } from './satellite-process.js';
 import { type ServerProcess, startServer } from './server-process.js';
-import { joinPcm, silence, speak, TEST_VOICES } from './speech.js';
+import { COMMAND_VOICE, joinPcm, silence, speak, TEST_VOICES } from './speech.js';
 
 export const API_TOKEN = 'e2e-api-token-0123456789';
 
@@ -144,9 +144,8 @@ export function secondsOf(wav: {
 
 /** "hey jarvis", a short pause, then `command`, and a second and a half of silence. */
 export async function wakeAndCommand(command: string): Promise<Uint8Array> {
-  const voice = TEST_VOICES[0]!;
-  const wake = await speak('hey jarvis', voice);
-  const spoken = await speak(command, voice);
+  const wake = await speak('hey jarvis', TEST_VOICES[0]!);
+  const spoken = await speak(command, COMMAND_VOICE);
   return joinPcm(silence(300), wake.audio, silence(250), spoken.audio, silence(1500)).audio;
 }
 

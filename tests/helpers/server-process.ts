@@ -20,7 +20,7 @@ export interface ServerProcess {
 
 /** Where the start-up summary says the server listens. */
 export function boundAddresses(summary: string): { wyomingUri: string; httpPort: number } {
-  const wyoming = /^ {2}Wyoming endpoint: +(\S+)$/m.exec(summary);
+  const wyoming = /^ {2}Wyoming endpoint: +(\S+)/m.exec(summary);
   const http = /^ {2}HTTP API: +http:\/\/[^/]*:(\d+)\//m.exec(summary);
   if (!wyoming || !http) throw new Error(`no addresses in the start-up summary:\n${summary}`);
   return { wyomingUri: wyoming[1]!, httpPort: Number(http[1]) };
