@@ -10,6 +10,7 @@ import {
   type Scored,
   scoreCorpus,
   tabulate,
+  verdictOf,
   type Thresholds,
 } from './understanding.js';
 
@@ -59,6 +60,7 @@ export async function runUnderstanding(
       `sensitive actions ${thresholds.sensitive.toFixed(1)} above that\n`,
   );
   console.log(formatTable(rows));
+  console.log(`\n${byEngine(scored, thresholds)}`);
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
@@ -70,4 +72,20 @@ export async function runUnderstanding(
     `${JSON.stringify({ ...machine(), split, thresholds, rows, utterances: scored }, null, 1)}\n`,
   );
   console.log(`\nwrote ${out}`);
+}
+
+/** Commands acted correctly per synthesizer: espeak-ng's formant voices against flite's. */
+function byEngine(scored: readonly Scored[], thresholds: Thresholds): string {
+  const lines = ['| commands said by | acted correctly | rejected |', '|---|---:|---:|'];
+  for (const engine of ['espeak-ng', 'flite']) {
+    const mine = scored.filter(
+      (s) => s.item.kind === 'command' && s.item.source.startsWith(`${engine}:`),
+    );
+    const verdicts = mine.map((s) => verdictOf(s, thresholds));
+    const count = (v: string) => verdicts.filter((x) => x === v).length;
+    lines.push(
+      `| ${engine} | ${count('correct')}/${mine.length} | ${count('rejected')}/${mine.length} |`,
+    );
+  }
+  return lines.join('\n');
 }
