@@ -78,6 +78,7 @@ async function run(config: JarvisConfig, logger: Logger): Promise<void> {
     config,
     {
       stt: speech.stt,
+      commandStt: speech.commandStt,
       tts: speech.tts,
       recognizer,
       home,

@@ -11,6 +11,11 @@ import { WyomingTts } from './tts/wyoming-tts.js';
 
 export interface SpeechEngines {
   stt: SpeechToText;
+  /**
+   * The engine whose accepted answer is one of the home's commands (the phrase engine, alone
+   * even in a chain): early endpointing ends a command on it.
+   */
+  commandStt?: SpeechToText;
   tts: TextToSpeech;
   /** Regenerates the phrase engine's grammar (the home's names changed). */
   setSentences?: (sentences: readonly string[]) => Promise<void>;
@@ -52,6 +57,7 @@ export async function buildSpeechEngines(
         });
   return {
     stt,
+    commandStt: phrase,
     tts,
     setSentences: phrase
       ? (sentences) =>

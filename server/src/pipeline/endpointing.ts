@@ -1,0 +1,81 @@
+// Early endpointing's side of a turn: the audio up to a pause in the command, transcribed while
+// the speaker may still go on, so the answer can start as soon as the pause has lasted long
+// enough and the transcript is a sentence the grammar accepts.
+import { type Logger, silentLogger } from 'wyoming-ts';
+import type { SpeechToText, Transcription } from '../engines/stt/stt.js';
+
+/** Why the command's speech is over. */
+export type SpeechEndReason =
+  /**
+   * Early endpointing: a pause of `pipeline.early_endpoint_ms` after speech, and the
+   * speculative transcript of the audio before it is a sentence the grammar accepts.
+   */
+  | 'early'
+  /** The satellite's `audio-stop` (its own VAD heard the end). */
+  | 'audio-stop'
+  /** The server's VAD heard the end of speech. */
+  | 'vad'
+  /** The command reached `pipeline.max_command_seconds`: what follows is dropped. */
+  | 'max-length';
+
+/**
+ * The silences the turn's VAD reports as pauses: when the speculative transcription starts,
+ * and when an accepted command ends. None when early endpointing is off.
+ */
+export function pauseMarksMs(pipeline: {
+  readonly early_endpoint_ms: number;
+  readonly speculate_after_ms: number;
+}): number[] {
+  const early = pipeline.early_endpoint_ms;
+  return early > 0 ? [Math.min(pipeline.speculate_after_ms, early), early] : [];
+}
+
+/** A transcript early endpointing may end a command on: text, and not a rejection. */
+export function isAccepted(transcription: Transcription | undefined): boolean {
+  return !!transcription && !transcription.rejected && transcription.text.trim() !== '';
+}
+
+export interface SpeculationOptions {
+  /**
+   * The engine whose accepted answer is a whole command (the phrase engine); none: nothing is
+   * transcribed speculatively.
+   */
+  stt?: SpeechToText;
+  language: string;
+  /** Aborts the transcription under way (the turn was cancelled). */
+  signal: AbortSignal;
+  timeoutMs: number;
+  logger?: Logger;
+}
+
+/** The speculative transcripts of one turn; only the latest pause's is kept. */
+export class Speculation {
+  private latest: { pause: number; result: Promise<Transcription | undefined> } | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: SpeculationOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Transcribes `audio` (the command up to the pause `pause`); resolves whether it is accepted. */
+  async start(pause: number, audio: Uint8Array): Promise<boolean> {
+    const { stt, language, signal, timeoutMs } = this.options;
+    if (!stt) return false;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const result = stt
+      .transcribe({ audio, language }, AbortSignal.any([signal, timeout]))
+      .catch((error: Error) => {
+        if (!signal.aborted) this.logger.warn(`speculative transcription: ${error.message}`);
+        return undefined;
+      });
+    this.latest = { pause, result };
+    return isAccepted(await result);
+  }
+
+  /** The accepted transcript of `pause`, if that is the latest one and it was accepted. */
+  async take(pause: number): Promise<Transcription | undefined> {
+    if (this.latest?.pause !== pause) return undefined;
+    const transcription = await this.latest.result;
+    return isAccepted(transcription) ? transcription : undefined;
+  }
+}
