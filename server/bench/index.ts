@@ -1,10 +1,12 @@
 // The server's benchmarks: `npm run bench -w server`. Prints tables, writes bench-results/server.json.
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json).
+// `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json);
+// EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLatencyBenchmark } from './latency.js';
+import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { runStreamsBenchmark } from './streams.js';
@@ -28,22 +30,15 @@ if (process.argv.slice(2)[0] === 'memory') {
 }
 
 const fmt = (n: number) => n.toFixed(1);
-const latency = await runLatencyBenchmark(Number(process.env.TURNS ?? 50));
-console.log(
-  `\nEnd of speech -> first TTS audio at the satellite: ${latency.turns} local-intent turns, phrase engine + espeak-ng, demo home`,
-);
-console.log(`(transcripts exactly right: ${latency.correctTranscripts}/${latency.turns})\n`);
-console.log('| measure | p50 ms | p95 ms | max ms |');
-console.log('|---|---:|---:|---:|');
-const names = {
-  endToEndMs: 'end to end',
-  sttMs: 'speech-to-text',
-  ttsFirstAudioMs: 'TTS to first audio',
-  overheadMs: 'server overhead (engines out)',
-};
-for (const [key, name] of Object.entries(names)) {
-  const s = latency.summary[key]!;
-  console.log(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`);
+const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
+const early = process.env.EARLY_ENDPOINT_MS;
+const latency = await runLatencyBenchmark({
+  earlyEndpointMs: early === undefined ? undefined : Number(early),
+});
+console.log(`\n${formatLatency(latency)}`);
+if (process.argv.slice(2)[0] === 'latency') {
+  writeResults('server-latency.json', { latency });
+  process.exit(0);
 }
 const streams = await runStreamsBenchmark(Number(process.env.STREAMS ?? 50));
 console.log(
@@ -57,16 +52,14 @@ console.log(
   `| ${streams.streams} | ${streams.detected} | ${streams.lateChunks} | ${streams.cpuSecondsPerStreamSecond.toFixed(4)} | ` +
     `${fmt(streams.addedLatencyMs.p50 ?? NaN)} | ${fmt(streams.addedLatencyMs.p95 ?? NaN)} | ${fmt(streams.addedLatencyMs.max ?? NaN)} |`,
 );
-const out = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'bench-results',
-  'server.json',
-);
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(
-  out,
-  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, latency, streams }, null, 2)}\n`,
-);
-console.log(`\nwrote ${out}`);
+writeResults('server.json', { latency, streams });
+
+function writeResults(name: string, results: Record<string, unknown>): void {
+  const out = join(resultsDir, name);
+  mkdirSync(dirname(out), { recursive: true });
+  const load = { atStart: loadAtStart, atEnd: loadavg().map((n) => Number(n.toFixed(2))) };
+  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, load };
+  const date = new Date().toISOString();
+  writeFileSync(out, `${JSON.stringify({ date, ...machine, ...results }, null, 2)}\n`);
+  console.log(`\nwrote ${out} (load average at start ${loadAtStart.join(' ')})`);
+}

@@ -65,7 +65,7 @@ export const ConfigSchema = z
       .object({
         max_command_seconds: z.number().min(1).max(120).default(15),
         early_endpoint_ms: z.number().int().min(0).max(600).default(300),
-        speculate_after_ms: z.number().int().min(0).max(600).default(100),
+        speculate_after_ms: z.number().int().min(0).max(600).default(0),
       })
       .strict()
       .default({}),

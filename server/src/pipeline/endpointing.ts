@@ -30,6 +30,43 @@ export function pauseMarksMs(pipeline: {
   return early > 0 ? [Math.min(pipeline.speculate_after_ms, early), early] : [];
 }
 
+/** Bytes per millisecond of the audio a turn keeps (16 kHz, 16-bit, mono). */
+const BYTES_PER_MS = 32;
+/** The piece of a pause repeated to lengthen it: one VAD frame (32 ms). */
+const FRAME_BYTES = 1024;
+
+/**
+ * `audio`, a command followed by a pause that began at `pauseAtMs`, with the pause lengthened to
+ * `tailMs` by repeating its quietest frame (the room's noise): the command as it will be if the
+ * speaker stays silent that long. The phrase engine decodes a command followed by a long enough
+ * pause more surely than one cut just after its last word; if the speaker goes on instead, the
+ * transcript is dropped.
+ */
+export function lengthenPause(audio: Uint8Array, pauseAtMs: number, tailMs: number): Uint8Array {
+  const start = Math.min(audio.byteLength, Math.round(pauseAtMs) * BYTES_PER_MS);
+  const wanted = start + Math.round(tailMs) * BYTES_PER_MS;
+  if (audio.byteLength >= wanted) return audio;
+  const out = new Uint8Array(wanted);
+  out.set(audio);
+  const noise = quietestFrame(audio.subarray(start));
+  if (!noise) return out; // less than a frame of pause: digital silence
+  for (let at = audio.byteLength; at < wanted; at += noise.byteLength) {
+    out.set(noise.subarray(0, wanted - at), at);
+  }
+  return out;
+}
+
+function quietestFrame(pause: Uint8Array): Uint8Array | undefined {
+  const view = new DataView(pause.buffer, pause.byteOffset, pause.byteLength);
+  let best: { at: number; energy: number } | undefined;
+  for (let at = 0; at + FRAME_BYTES <= pause.byteLength; at += FRAME_BYTES) {
+    let energy = 0;
+    for (let i = at; i < at + FRAME_BYTES; i += 2) energy += view.getInt16(i, true) ** 2;
+    if (!best || energy < best.energy) best = { at, energy };
+  }
+  return best && pause.subarray(best.at, best.at + FRAME_BYTES);
+}
+
 /** A transcript early endpointing may end a command on: text, and not a rejection. */
 export function isAccepted(transcription: Transcription | undefined): boolean {
   return !!transcription && !transcription.rejected && transcription.text.trim() !== '';

@@ -23,7 +23,7 @@ import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language, TimerAction, TimerInfo } from '../intents/types.js';
 import { type ConversationAnswer, converse, fixedAnswer } from './conversation.js';
-import { type SpeechEndReason, Speculation } from './endpointing.js';
+import { lengthenPause, type SpeechEndReason, Speculation } from './endpointing.js';
 import { reply, type ReplyKey } from './replies.js';
 import { sendAudio } from './speak.js';
 import { type TurnMoments, type TurnTimings, timingsOf } from './timings.js';
@@ -199,11 +199,13 @@ export class Turn {
   }
 
   /**
-   * Transcribes the command so far, at the pause `pause`, while the speaker may go on;
-   * resolves whether the transcript is a sentence early endpointing may end the command on.
+   * Transcribes the command so far, at the pause `pause`, as it will be if the pause lasts
+   * `tailMs`, while the speaker may go on; resolves whether the transcript is a sentence early
+   * endpointing may end the command on.
    */
-  speculate(pause: number): Promise<boolean> {
-    return this.speculation.start(pause, concatBytes(this.chunks));
+  speculate(pause: number, tailMs: number): Promise<boolean> {
+    const audio = lengthenPause(concatBytes(this.chunks), this.pauseAtMs, tailMs);
+    return this.speculation.start(pause, audio);
   }
 
   /**

@@ -73,7 +73,7 @@ function describeEffect(effect: SessionEffect): string {
     case 'finish-turn':
       return `finish-turn:${effect.turn}${effect.reason === 'early' ? `:early:${effect.pause}` : ''}`;
     case 'speculate':
-      return `speculate:${effect.turn}:${effect.pause}`;
+      return `speculate:${effect.turn}:${effect.pause}:${effect.tailMs}ms`;
     case 'claim':
     case 'start-turn':
     case 'begin-transcription':
@@ -396,7 +396,7 @@ const ROWS: Row[] = [
     events: [...wakeTurn, paused(100)],
     settings: EARLY,
     phase: 'listening',
-    effects: ['speculate:1:2'],
+    effects: ['speculate:1:2:300ms'],
   },
   {
     name: 'an accepted speculative transcript waits for the pause to last',
@@ -445,7 +445,7 @@ const ROWS: Row[] = [
     events: [...wakeTurn, paused(100), speculated(2, true), resumed(), paused(100)],
     settings: EARLY,
     phase: 'listening',
-    effects: ['speculate:1:3'],
+    effects: ['speculate:1:3:300ms'],
   },
   {
     name: '...and the dropped transcript cannot end the command',

@@ -168,10 +168,9 @@ function onSpeechPaused(state: SessionState, turn: number, silenceMs: number): T
   if (!open || open.earlyEndpointMs <= 0) return same(state);
   if (!open.pause) {
     const pause = { id: open.nextId, silenceMs, speculation: 'running' } as const;
-    return same(
-      { ...open, nextId: pause.id + 1, pause },
-      { type: 'speculate', turn, pause: pause.id },
-    );
+    const tailMs = open.earlyEndpointMs;
+    const speculate: Effect = { type: 'speculate', turn, pause: pause.id, tailMs };
+    return same({ ...open, nextId: pause.id + 1, pause }, speculate);
   }
   const longest = Math.max(open.pause.silenceMs, silenceMs);
   return endIfUnderstood({ ...open, pause: { ...open.pause, silenceMs: longest } });

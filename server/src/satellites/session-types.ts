@@ -134,8 +134,16 @@ export type SessionEffect =
   /** The turn is ours: `transcribe` to the satellite (it chimes now). */
   | { readonly type: 'begin-transcription'; readonly turn: number }
   | { readonly type: 'push-audio'; readonly turn: number; readonly chunk: AudioChunk }
-  /** Transcribe the audio so far, as `pause`; the runner reports `speculation-finished`. */
-  | { readonly type: 'speculate'; readonly turn: number; readonly pause: number }
+  /**
+   * Transcribe the audio so far, as `pause`, as it will be if the pause lasts `tailMs`; the
+   * runner reports `speculation-finished`.
+   */
+  | {
+      readonly type: 'speculate';
+      readonly turn: number;
+      readonly pause: number;
+      readonly tailMs: number;
+    }
   /**
    * Transcribe and answer (with the speculative transcript of `pause` when given); the runner
    * reports `turn-finished`.

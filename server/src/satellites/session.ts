@@ -249,7 +249,7 @@ export class SatelliteSession {
         return Promise.resolve();
       case 'speculate': {
         const { pause } = effect;
-        void turn.speculate(pause).then((accepted) => {
+        void turn.speculate(pause, effect.tailMs).then((accepted) => {
           this.post({ type: 'speculation-finished', turn: effect.turn, pause, accepted });
         });
         return Promise.resolve();
