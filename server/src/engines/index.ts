@@ -53,6 +53,8 @@ export async function buildSpeechEngines(
       : new EspeakTts({
           voices: { en: config.tts.espeak_voice_en, fr: config.tts.espeak_voice_fr },
           rate: config.tts.espeak_rate,
+          // A process waits for the next answer: its first audio does not wait for one to start.
+          warm: true,
           logger,
         });
   return {

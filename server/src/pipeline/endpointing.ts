@@ -79,8 +79,6 @@ export interface SpeculationOptions {
    */
   stt?: SpeechToText;
   language: string;
-  /** Aborts the transcription under way (the turn was cancelled). */
-  signal: AbortSignal;
   timeoutMs: number;
   logger?: Logger;
 }
@@ -94,17 +92,19 @@ export class Speculation {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Transcribes `audio` (the command up to the pause `pause`); resolves whether it is accepted. */
+  /**
+   * Transcribes `audio` (the command up to the pause `pause`); resolves whether it is accepted.
+   * A turn cancelled meanwhile does not abort it: aborting the phrase engine kills its decoders,
+   * which cost more to start again than a short transcription costs to finish.
+   */
   async start(pause: number, audio: Uint8Array): Promise<boolean> {
-    const { stt, language, signal, timeoutMs } = this.options;
+    const { stt, language, timeoutMs } = this.options;
     if (!stt) return false;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const result = stt
-      .transcribe({ audio, language }, AbortSignal.any([signal, timeout]))
-      .catch((error: Error) => {
-        if (!signal.aborted) this.logger.warn(`speculative transcription: ${error.message}`);
-        return undefined;
-      });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const result = stt.transcribe({ audio, language }, signal).catch((error: Error) => {
+      this.logger.warn(`speculative transcription: ${error.message}`);
+      return undefined;
+    });
     this.latest = { pause, result };
     return isAccepted(await result);
   }

@@ -131,7 +131,6 @@ export class Turn {
     this.speculation = new Speculation({
       stt: options.engines.commandStt,
       language: options.language,
-      signal: this.abort.signal,
       timeoutMs: options.sttTimeoutMs ?? 10_000,
       logger: this.logger,
     });
