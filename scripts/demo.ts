@@ -66,7 +66,7 @@ const speech = await buildSpeechEngines(config, quiet);
 await speech.setSentences?.(recognizer.sentences(home, 'en'));
 const app = await startApp(
   { ...config, http: { ...config.http, host: '127.0.0.1' } },
-  { stt: speech.stt, tts: recording(speech.tts), recognizer, home },
+  { stt: speech.stt, commandStt: speech.commandStt, tts: recording(speech.tts), recognizer, home },
   quiet,
 );
 console.log(

@@ -3,26 +3,21 @@
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
 // acts on (server-understanding-<split>.json).
+// `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json);
+// EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBridgeBenchmark } from './bridge.js';
-import { runLatencyBenchmark } from './latency.js';
+import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { runStreamsBenchmark } from './streams.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
 
-/** Writes `bench-results/<file>` with the date and CPU, and says so. */
-function writeResults(file: string, results: Record<string, unknown>): void {
-  const out = join(resultsDir, file);
-  mkdirSync(dirname(out), { recursive: true });
-  const record = { date: new Date().toISOString(), cpu: cpus()[0]?.model, ...results };
-  writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
-  console.log(`\nwrote ${out}`);
-}
+const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 
 if (process.argv.slice(2)[0] === 'understanding') {
   const args = process.argv.slice(3);
@@ -59,22 +54,14 @@ if (process.argv.slice(2)[0] === 'bridge') {
 }
 
 const fmt = (n: number) => n.toFixed(1);
-const latency = await runLatencyBenchmark(Number(process.env.TURNS ?? 50));
-console.log(
-  `\nEnd of speech -> first TTS audio at the satellite: ${latency.turns} local-intent turns, phrase engine + espeak-ng, demo home`,
-);
-console.log(`(transcripts exactly right: ${latency.correctTranscripts}/${latency.turns})\n`);
-console.log('| measure | p50 ms | p95 ms | max ms |');
-console.log('|---|---:|---:|---:|');
-const names = {
-  endToEndMs: 'end to end',
-  sttMs: 'speech-to-text',
-  ttsFirstAudioMs: 'TTS to first audio',
-  overheadMs: 'server overhead (engines out)',
-};
-for (const [key, name] of Object.entries(names)) {
-  const s = latency.summary[key]!;
-  console.log(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`);
+const early = process.env.EARLY_ENDPOINT_MS;
+const latency = await runLatencyBenchmark({
+  earlyEndpointMs: early === undefined ? undefined : Number(early),
+});
+console.log(`\n${formatLatency(latency)}`);
+if (process.argv.slice(2)[0] === 'latency') {
+  writeResults('server-latency.json', { latency });
+  process.exit(0);
 }
 const streams = await runStreamsBenchmark(Number(process.env.STREAMS ?? 50));
 console.log(
@@ -88,16 +75,15 @@ console.log(
   `| ${streams.streams} | ${streams.detected} | ${streams.lateChunks} | ${streams.cpuSecondsPerStreamSecond.toFixed(4)} | ` +
     `${fmt(streams.addedLatencyMs.p50 ?? NaN)} | ${fmt(streams.addedLatencyMs.p95 ?? NaN)} | ${fmt(streams.addedLatencyMs.max ?? NaN)} |`,
 );
-const out = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'bench-results',
-  'server.json',
-);
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(
-  out,
-  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, latency, streams }, null, 2)}\n`,
-);
-console.log(`\nwrote ${out}`);
+writeResults('server.json', { latency, streams });
+
+/** Writes `bench-results/<name>` with the date, the machine and its load, and says so. */
+function writeResults(name: string, results: Record<string, unknown>): void {
+  const out = join(resultsDir, name);
+  mkdirSync(dirname(out), { recursive: true });
+  const load = { atStart: loadAtStart, atEnd: loadavg().map((n) => Number(n.toFixed(2))) };
+  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, load };
+  const date = new Date().toISOString();
+  writeFileSync(out, `${JSON.stringify({ date, ...machine, ...results }, null, 2)}\n`);
+  console.log(`\nwrote ${out} (load average at start ${loadAtStart.join(' ')})`);
+}

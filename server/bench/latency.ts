@@ -1,24 +1,27 @@
-// End of speech -> first TTS audio at the satellite, for local-intent commands with the phrase
-// engine and espeak-ng, in process, against the demo home; and the same with engine time out.
-import {
-  AudioChunk,
-  AudioStop,
-  Detection,
-  type Event,
-  Info,
-  Played,
-  RunPipeline,
-} from 'wyoming-ts';
-import { WyomingClient } from 'wyoming-ts/node';
+// From the moment the speaker stopped to the first audio of the answer at the satellite, for
+// local-intent commands: the real satellite process (wake word, VAD endpointing) hears
+// "hey jarvis" and a command through a microphone fed in real time, and the server (in this
+// process: the phrase engine, espeak-ng, the demo home) answers. The end of speech is known
+// from the generated audio (the synthesizer's own silence trimmed off); the first audio is
+// when the satellite forwarded the answer's `audio-start` to its event service.
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load.js';
 import { buildSpeechEngines } from '../src/engines/index.js';
 import { DemoHome } from '../src/home/demo-home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
-import { speak, TEST_VOICES } from '../../tests/helpers/speech.js';
+import type { TurnOutcome } from '../src/pipeline/turn.js';
+import {
+  joinPcm,
+  silence,
+  speak,
+  TEST_VOICES,
+  trimmed,
+  type Voice,
+} from '../../tests/helpers/speech.js';
+import { BenchSatellite } from './latency-satellite.js';
 import { TimedStt, TimedTts } from './timed-engines.js';
 
-const COMMANDS = [
+export const COMMANDS = [
   'turn on the kitchen light',
   'turn off the kitchen light',
   'what time is it',
@@ -31,117 +34,214 @@ const COMMANDS = [
   'set the bedroom lamp to fifty percent',
 ];
 
-export interface LatencyRun {
+/** The commands' voices: espeak-ng accents and variants, and flite's. */
+export const VOICES: readonly Voice[] = TEST_VOICES.filter((voice) =>
+  ['en-us', 'en-us+f3', 'en-gb+m3', 'en-029+m2', 'slt', 'rms'].includes(voice.name),
+);
+
+/** "hey jarvis" is always said in this voice: the wake word is not what is measured. */
+const WAKE_VOICE: Voice = { engine: 'espeak-ng', name: 'en-us' };
+/** The pause people leave after the wake word (for the chime). */
+const AFTER_WAKE_MS = 500;
+/** Silence between turns, once the answer has played. */
+const BETWEEN_TURNS_MS = 1000;
+
+export const STAGES = ['total', 'endpointing', 'stt', 'intents', 'ttsFirstAudio'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface LatencyRun extends Record<Stage, number> {
+  voice: string;
   command: string;
-  endToEndMs: number;
-  sttMs: number;
-  ttsFirstAudioMs: number;
-  overheadMs: number;
-  transcript: string;
+  transcript?: string;
+  intent?: string;
+  /** What ended the command: `early`, `audio-stop`, `vad`. */
+  endpoint?: string;
+  rejected?: string;
+  /** The speculative transcription that ended it early (decoded while the pause ran). */
+  speculativeSttMs?: number;
+  /** Speculative transcriptions the turn started (one per pause). */
+  speculations: number;
+}
+
+export interface LatencyOptions {
+  voices?: readonly Voice[];
+  commands?: readonly string[];
+  /** Overrides `pipeline.early_endpoint_ms` (0: off, the satellite's VAD ends every command). */
+  earlyEndpointMs?: number;
+  /** Overrides `pipeline.speculate_after_ms`. */
+  speculateAfterMs?: number;
 }
 
 const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-export async function runLatencyBenchmark(turns = 50) {
-  const config = loadConfig({
+export function summarize(runs: readonly LatencyRun[]) {
+  return Object.fromEntries(
+    STAGES.map((stage) => {
+      const values = runs.map((run) => run[stage]);
+      return [
+        stage,
+        { p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) },
+      ];
+    }),
+  ) as Record<Stage, { p50: number; p95: number; max: number }>;
+}
+
+async function startServer(options: LatencyOptions) {
+  const base = loadConfig({
     env: { JARVIS_WYOMING_URI: 'tcp://127.0.0.1:0', JARVIS_HTTP_PORT: '0' },
   });
+  const config = {
+    ...base,
+    wyoming: { ...base.wyoming, zeroconf: false },
+    discovery: { ...base.discovery, zeroconf: false },
+    http: { ...base.http, host: '127.0.0.1' },
+    pipeline: {
+      ...base.pipeline,
+      early_endpoint_ms: options.earlyEndpointMs ?? base.pipeline.early_endpoint_ms,
+      speculate_after_ms: options.speculateAfterMs ?? base.pipeline.speculate_after_ms,
+    },
+  };
   const logger = { debug() {}, info() {}, warn: console.warn, error: console.error };
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
-  const speech = await buildSpeechEngines(
-    { ...config, wyoming: { ...config.wyoming, zeroconf: false } },
-    logger,
-  );
+  const speech = await buildSpeechEngines(config, logger);
   await speech.setSentences?.(recognizer.sentences(home, 'en'));
   const stt = new TimedStt(speech.stt);
+  const commandStt = speech.commandStt ? new TimedStt(speech.commandStt) : undefined;
   const tts = new TimedTts(speech.tts);
-  const app = await startApp(
-    { ...config, http: { ...config.http, host: '127.0.0.1' } },
-    { stt, tts, recognizer, home },
-    logger,
-  );
-  const audio = await Promise.all(COMMANDS.map((text) => speak(text, TEST_VOICES[0]!)));
-  const satellite = await WyomingClient.connect(app.wyomingUri);
-  await satellite.write(
-    new Info({
-      satellite: {
-        name: 'bench',
-        area: 'Kitchen',
-        attribution: { name: 'bench', url: '' },
-        installed: true,
-      },
-    }),
-  );
-  const events = satellite.events()[Symbol.asyncIterator]();
-  const next = async (type: string): Promise<Event> => {
-    for (;;) {
-      const { value, done } = await events.next();
-      if (done) throw new Error('server closed the connection');
-      if (value.type === 'ping') await satellite.write({ type: 'pong', data: value.data });
-      if (value.type === type) return value;
-    }
+  const app = await startApp(config, { stt, commandStt, tts, recognizer, home }, logger);
+  const outcomes: TurnOutcome[] = [];
+  app.bus.on((event) => {
+    if (event.type === 'turn') outcomes.push(event as unknown as TurnOutcome);
+  });
+  const stop = async () => {
+    await app.stop();
+    await speech.close();
   };
-  await next('run-satellite');
-  const runs: LatencyRun[] = [];
-  for (let i = 0; i < turns; i++) {
-    const index = i % COMMANDS.length;
-    await satellite.write(
-      new Detection({ name: 'hey_jarvis', context: { score: 0.9, level_dbfs: -20 } }),
-    );
-    await satellite.write(
-      new RunPipeline({ start_stage: 'asr', end_stage: 'tts', wake_word_name: 'hey_jarvis' }),
-    );
-    await next('transcribe');
-    const pcm = audio[index]!.audio;
-    for (let offset = 0; offset < pcm.length; offset += 2048) {
-      await satellite.write(
-        new AudioChunk({
-          rate: 16000,
-          width: 2,
-          channels: 1,
-          audio: pcm.subarray(offset, offset + 2048),
-        }),
-      );
-    }
-    const sttBefore = stt.durations.length;
-    const ttsBefore = tts.firstAudio.length;
-    const stopped = performance.now();
-    await satellite.write(new AudioStop());
-    const transcript = String((await next('transcript')).data.text);
-    await next('audio-chunk');
-    const endToEndMs = performance.now() - stopped;
-    await next('audio-stop');
-    await satellite.write(new Played());
-    const sttMs = stt.durations[sttBefore] ?? 0;
-    const ttsFirstAudioMs = tts.firstAudio[ttsBefore] ?? 0;
-    runs.push({
-      command: COMMANDS[index]!,
-      endToEndMs,
-      sttMs,
-      ttsFirstAudioMs,
-      overheadMs: endToEndMs - sttMs - ttsFirstAudioMs,
-      transcript,
-    });
+  return { app, config, commandStt, outcomes, stop };
+}
+
+/** Waits up to `ms` for `check` to return something. */
+async function waitFor<T>(check: () => T | undefined, ms: number): Promise<T | undefined> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined || performance.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  await satellite.disconnect();
-  await app.stop();
-  await speech.close();
-  const column = (key: 'endToEndMs' | 'sttMs' | 'ttsFirstAudioMs' | 'overheadMs') =>
-    runs.map((run) => run[key]);
-  const summary = Object.fromEntries(
-    (['endToEndMs', 'sttMs', 'ttsFirstAudioMs', 'overheadMs'] as const).map((key) => [
-      key,
-      {
-        p50: percentile(column(key), 50),
-        p95: percentile(column(key), 95),
-        max: Math.max(...column(key)),
-      },
-    ]),
+}
+
+export async function runLatencyBenchmark(options: LatencyOptions = {}) {
+  const voices = options.voices ?? VOICES;
+  const commands = options.commands ?? COMMANDS;
+  const server = await startServer(options);
+  const satellite = await BenchSatellite.start(server.app.wyomingUri);
+  const wake = trimmed((await speak('hey jarvis', WAKE_VOICE)).audio);
+  const runs: LatencyRun[] = [];
+  const missed: { voice: string; command: string }[] = [];
+  try {
+    await satellite.pause(BETWEEN_TURNS_MS);
+    for (const voice of voices) {
+      for (const command of commands) {
+        const said = trimmed((await speak(command, voice)).audio);
+        const turn = { voice: `${voice.engine}:${voice.name}`, command };
+        const speculations = server.commandStt?.durations.length ?? 0;
+        const outcomesBefore = server.outcomes.length;
+        const spokenEnd = await satellite.say(joinPcm(wake, silence(AFTER_WAKE_MS), said).audio);
+        const firstAudio = await satellite.events.next('audio-start', spokenEnd, 8000);
+        const outcome = await waitFor(() => server.outcomes[outcomesBefore], 8000);
+        await satellite.events.next('played', spokenEnd, 15_000);
+        await satellite.pause(BETWEEN_TURNS_MS);
+        if (!firstAudio || !outcome) {
+          missed.push(turn);
+          continue;
+        }
+        const timings = outcome.timings;
+        const total = firstAudio.at - spokenEnd;
+        runs.push({
+          ...turn,
+          transcript: outcome.transcript,
+          intent: outcome.intent,
+          endpoint: outcome.endpoint,
+          rejected: outcome.rejected,
+          total,
+          // Up to the server's end of speech (the rest is the server's, from its own clock).
+          endpointing: total - (timings.speech_end_to_first_audio_ms ?? NaN),
+          stt: timings.speech_end_to_transcript_ms ?? NaN,
+          intents: timings.transcript_to_response_ms ?? NaN,
+          ttsFirstAudio: timings.response_to_first_audio_ms ?? NaN,
+          speculativeSttMs:
+            outcome.endpoint === 'early' && server.commandStt
+              ? server.commandStt.durations.slice(speculations).at(-1)
+              : undefined,
+          speculations: (server.commandStt?.durations.length ?? 0) - speculations,
+        });
+      }
+    }
+  } finally {
+    await satellite.stop();
+    await server.stop();
+  }
+  // The local-intent commands the phrase engine understood; the others (rejected: "Sorry, I
+  // didn't catch that") wait for the satellite's long silence, as open questions do.
+  const understood = runs.filter((run) => run.intent && !run.rejected);
+  return {
+    earlyEndpointMs: server.config.pipeline.early_endpoint_ms,
+    speculateAfterMs: server.config.pipeline.speculate_after_ms,
+    voices: voices.map((v) => `${v.engine}:${v.name}`),
+    commands,
+    turns: runs.length,
+    missed,
+    understood: understood.length,
+    correctTranscripts: runs.filter((run) => run.transcript === run.command).length,
+    endedEarly: runs.filter((run) => run.endpoint === 'early').length,
+    summary: summarize(understood),
+    allTurns: summarize(runs),
+    runs,
+  };
+}
+
+const STAGE_NAMES: Record<Stage, string> = {
+  total: 'end of speech -> first audio at the satellite',
+  endpointing: '  endpointing (end of speech -> server ends the command)',
+  stt: '  speech-to-text after the end',
+  intents: '  intents (transcript -> answer text)',
+  ttsFirstAudio: '  TTS to first audio',
+};
+
+export function formatLatency(result: Awaited<ReturnType<typeof runLatencyBenchmark>>): string {
+  const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(0));
+  const row = (name: string, s: { p50: number; p95: number; max: number }) =>
+    `| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`;
+  const speculative = result.runs.flatMap((run) =>
+    run.speculativeSttMs === undefined ? [] : [run.speculativeSttMs],
   );
-  const correct = runs.filter((run) => run.transcript === run.command).length;
-  return { turns, correctTranscripts: correct, summary, runs };
+  const lines = [
+    `End of speech (from the audio) -> first TTS audio at the satellite, real satellite process`,
+    `(wake word, VAD), phrase engine + espeak-ng, demo home; early_endpoint_ms ` +
+      `${result.earlyEndpointMs}, speculate_after_ms ${result.speculateAfterMs}.`,
+    `${result.commands.length} commands x ${result.voices.length} voices (${result.voices.join(', ')}):`,
+    `${result.turns} turns, ${result.understood} understood and answered by a local intent ` +
+      `(${result.correctTranscripts} transcripts exactly right), ${result.endedEarly} ended early, ` +
+      `${result.missed.length} unanswered.`,
+    '',
+    '| understood local-intent commands | p50 ms | p95 ms | max ms |',
+    '|---|---:|---:|---:|',
+    ...STAGES.map((stage) => row(STAGE_NAMES[stage], result.summary[stage])),
+  ];
+  if (speculative.length > 0) {
+    lines.push(
+      row('speculative speech-to-text (during the pause)', {
+        p50: percentile(speculative, 50),
+        p95: percentile(speculative, 95),
+        max: Math.max(...speculative),
+      }),
+    );
+  }
+  lines.push(row('all turns, not understood included: total', result.allTurns.total));
+  return lines.join('\n');
 }

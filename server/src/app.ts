@@ -21,6 +21,7 @@ import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
 import type { MemoryStore } from './memory/memory.js';
 import { Metrics } from './metrics.js';
+import { pauseMarksMs } from './pipeline/endpointing.js';
 import { WakeArbiter } from './satellites/arbiter.js';
 import { AdoptionStore } from './satellites/adoption-store.js';
 import { type Browse, browseZeroconf, discoverSatellites } from './satellites/discovery.js';
@@ -34,6 +35,8 @@ import { serviceInfo } from './wyoming/info.js';
 /** What the server is built from; tests pass their own. */
 export interface AppParts {
   stt: SpeechToText;
+  /** The engine whose accepted sentence is a whole command, for early endpointing (phrase). */
+  commandStt?: SpeechToText;
   tts: TextToSpeech;
   recognizer: IntentRecognizer;
   home: Home;
@@ -103,11 +106,16 @@ export async function startApp(
       engines: parts,
       arbiter,
       language: config.language,
-      createVad: async () => new VadStream({ detector: await SileroVad.load() }),
+      createVad: async () =>
+        new VadStream({
+          detector: await SileroVad.load(),
+          pauseMarksMs: pauseMarksMs(config.pipeline),
+        }),
       createWakeDetector: () => createWakeDetector(),
       sttTimeoutMs: config.stt.timeout_ms,
       sensitiveConfidence: config.stt.phrase.sensitive_confidence,
       maxCommandSeconds: config.pipeline.max_command_seconds,
+      earlyEndpointMs: parts.commandStt ? config.pipeline.early_endpoint_ms : 0,
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {

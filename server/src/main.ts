@@ -81,6 +81,7 @@ async function run(config: JarvisConfig, apiToken: ApiToken, logger: Logger): Pr
     config,
     {
       stt: speech.stt,
+      commandStt: speech.commandStt,
       tts: speech.tts,
       recognizer,
       home,

@@ -106,6 +106,19 @@ export function joinPcm(...parts: Uint8Array[]): Pcm16k {
   return { rate: 16000, width: 2, channels: 1, audio: concatBytes(parts) };
 }
 
+/**
+ * `audio` without the synthesizer's own silence before and after the speech (samples quieter
+ * than `threshold`), so the speech ends where the audio ends.
+ */
+export function trimmed(audio: Uint8Array, threshold = 300): Uint8Array {
+  const samples = samplesOf(audio);
+  let start = 0;
+  let end = samples.length;
+  while (start < end && Math.abs(samples[start]!) < threshold) start++;
+  while (end > start && Math.abs(samples[end - 1]!) < threshold) end--;
+  return audio.slice(start * 2, end * 2);
+}
+
 /** Reads 16-bit samples as numbers. */
 export function samplesOf(audio: Uint8Array): Int16Array {
   return new Int16Array(audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength));

@@ -4,9 +4,12 @@ export { SileroVad, type SileroVadOptions } from './vad/silero-vad.js';
 export { SpeechSegmenter } from './vad/speech-segmenter.js';
 export { type VadResult, VadStream, type VadStreamOptions } from './vad/vad-stream.js';
 export {
+  isSpeechEvent,
+  type PauseEvent,
   type SpeechEvent,
   type SpeechSegmenterOptions,
   VAD_FRAME_SAMPLES,
+  type VadEvent,
   type VoiceActivityDetector,
 } from './vad/vad.js';
 export {

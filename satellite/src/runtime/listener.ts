@@ -2,7 +2,7 @@ import { type Logger, silentLogger } from 'wyoming-ts';
 import type { MicGain } from '../audio/gain.js';
 import type { MicSource } from '../audio/mic.js';
 import { int16View, SAMPLES_PER_CHUNK } from '../audio/pcm16.js';
-import type { SpeechEvent } from '../engines/vad/vad.js';
+import { isSpeechEvent, type SpeechEvent } from '../engines/vad/vad.js';
 import type { VadStream } from '../engines/vad/vad-stream.js';
 import type { WakeDetection, WakeWordDetector } from '../engines/wake/wake-word.js';
 
@@ -112,7 +112,8 @@ export class Listener {
       }
       if (needs.vad) {
         const result = await vad.process(samples);
-        for (const event of result.events) callbacks.onSpeech(event);
+        // The satellite asks for no pause marks: only speech starts and stops come.
+        for (const event of result.events) if (isSpeechEvent(event)) callbacks.onSpeech(event);
       }
     } catch (error) {
       this.logger.error(`detector failed: ${(error as Error).message}`);

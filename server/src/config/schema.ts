@@ -81,7 +81,11 @@ export const ConfigSchema = z
       .strict()
       .default({}),
     pipeline: z
-      .object({ max_command_seconds: z.number().min(1).max(120).default(15) })
+      .object({
+        max_command_seconds: z.number().min(1).max(120).default(15),
+        early_endpoint_ms: z.number().int().min(0).max(600).default(300),
+        speculate_after_ms: z.number().int().min(0).max(600).default(0),
+      })
       .strict()
       .default({}),
     stt: z

@@ -11,6 +11,11 @@ import { WyomingTts } from './tts/wyoming-tts.js';
 
 export interface SpeechEngines {
   stt: SpeechToText;
+  /**
+   * The engine whose accepted answer is one of the home's commands (the phrase engine, alone
+   * even in a chain): early endpointing ends a command on it.
+   */
+  commandStt?: SpeechToText;
   tts: TextToSpeech;
   /** Regenerates the phrase engine's grammar (the home's names changed). */
   setSentences?: (sentences: readonly string[]) => Promise<void>;
@@ -48,10 +53,13 @@ export async function buildSpeechEngines(
       : new EspeakTts({
           voices: { en: config.tts.espeak_voice_en, fr: config.tts.espeak_voice_fr },
           rate: config.tts.espeak_rate,
+          // A process waits for the next answer: its first audio does not wait for one to start.
+          warm: true,
           logger,
         });
   return {
     stt,
+    commandStt: phrase,
     tts,
     setSentences: phrase
       ? (sentences) =>

@@ -23,6 +23,7 @@ import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
 import type { IntentRecognizer, Language, TimerAction, TimerInfo } from '../intents/types.js';
 import { type ConversationAnswer, converse, fixedAnswer } from './conversation.js';
+import { lengthenPause, type SpeechEndReason, Speculation } from './endpointing.js';
 import { reply, type ReplyKey } from './replies.js';
 import { sendAudio } from './speak.js';
 import { type TurnMoments, type TurnTimings, timingsOf } from './timings.js';
@@ -36,6 +37,11 @@ export interface TurnEngines {
   agent?: ConversationAgent;
   /** Conversation context (recent turns), shared with the agent. */
   conversations?: ConversationStore;
+  /**
+   * Speech-to-text whose accepted answer is a whole command (the phrase engine): early
+   * endpointing transcribes pauses with it. None: commands end only at the end of speech.
+   */
+  commandStt?: SpeechToText;
 }
 
 export interface TurnOptions {
@@ -55,6 +61,10 @@ export interface TurnOptions {
    * the owner decides when to `endOfSpeech()`.
    */
   onSpeechEnd?: (reason: 'vad' | 'max-length') => void;
+  /** The VAD heard `silenceMs` of silence after speech (at its pause marks). */
+  onPause?: (silenceMs: number) => void;
+  /** Speech came back after a reported pause. */
+  onResume?: () => void;
   sttTimeoutMs?: number;
   /** Speech-to-text confidence an action that opens, unlocks or disarms needs. */
   sensitiveConfidence?: number;
@@ -84,6 +94,8 @@ export interface TurnOutcome {
   readonly errorCode?: string;
   /** Why nothing was done: speech-to-text heard no speech, or nothing it understood. */
   readonly rejected?: 'no-speech' | 'not-understood';
+  /** What ended the command's speech (an early end, the satellite's audio-stop, ...). */
+  readonly endpoint?: SpeechEndReason;
   /** Audio was sent: the satellite will answer `played`. */
   readonly spoke: boolean;
   readonly timings: TurnTimings;
@@ -106,6 +118,9 @@ export class Turn {
   private readonly logger: Logger;
   private ended: Promise<TurnOutcome> | undefined;
   private speaking = false;
+  private readonly speculation: Speculation;
+  /** Where the latest pause began in the command's audio (ms), for `voice-stopped`. */
+  private pauseAtMs = 0;
 
   constructor(private readonly options: TurnOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -113,6 +128,12 @@ export class Turn {
     this.moments.wake = options.wakeAt;
     const seconds = options.maxAudioSeconds ?? MAX_COMMAND_SECONDS;
     this.maxBytes = Math.round(seconds * 16000) * 2;
+    this.speculation = new Speculation({
+      stt: options.engines.commandStt,
+      language: options.language,
+      timeoutMs: options.sttTimeoutMs ?? 10_000,
+      logger: this.logger,
+    });
   }
 
   /** The turn is ours: tell the satellite transcription has begun (it chimes now). */
@@ -149,11 +170,20 @@ export class Turn {
       (result) => {
         for (const event of result.events) {
           if (this.ended || this.speechEnded) return;
-          if (event.type === 'speech-started') {
-            void this.send(new VoiceStarted({ timestamp: event.timestampMs }));
-          } else {
-            void this.send(new VoiceStopped({ timestamp: event.timestampMs }));
-            this.endSpeech('vad');
+          switch (event.type) {
+            case 'speech-started':
+              void this.send(new VoiceStarted({ timestamp: event.timestampMs }));
+              break;
+            case 'speech-paused':
+              this.pauseAtMs = event.timestampMs;
+              this.options.onPause?.(event.silenceMs);
+              break;
+            case 'speech-resumed':
+              this.options.onResume?.();
+              break;
+            case 'speech-stopped':
+              void this.send(new VoiceStopped({ timestamp: event.timestampMs }));
+              this.endSpeech('vad');
           }
         }
       },
@@ -167,9 +197,22 @@ export class Turn {
     this.options.onSpeechEnd?.(reason);
   }
 
-  /** The command is over (audio-stop, or the VAD heard it end): answer it. */
-  endOfSpeech(): Promise<TurnOutcome> {
-    this.ended ??= this.answer();
+  /**
+   * Transcribes the command so far, at the pause `pause`, as it will be if the pause lasts
+   * `tailMs`, while the speaker may go on; resolves whether the transcript is a sentence early
+   * endpointing may end the command on.
+   */
+  speculate(pause: number, tailMs: number): Promise<boolean> {
+    const audio = lengthenPause(concatBytes(this.chunks), this.pauseAtMs, tailMs);
+    return this.speculation.start(pause, audio);
+  }
+
+  /**
+   * The command is over (audio-stop, the VAD heard it end, or a pause after an accepted
+   * speculative transcript, `pause`): answer it.
+   */
+  endOfSpeech(end: { reason?: SpeechEndReason; pause?: number } = {}): Promise<TurnOutcome> {
+    this.ended ??= this.answer(end.pause).then((outcome) => ({ ...outcome, endpoint: end.reason }));
     return this.ended;
   }
 
@@ -179,9 +222,9 @@ export class Turn {
     this.ended ??= Promise.resolve(this.outcome({ failed: true, spoke: false }));
   }
 
-  private async answer(): Promise<TurnOutcome> {
+  private async answer(pause?: number): Promise<TurnOutcome> {
     this.moments.speechEnd = this.now();
-    const transcription = await this.transcribe();
+    const transcription = await this.transcribe(pause);
     if (!transcription) return this.fail('stt-failed', 'sttFailed', this.options.language);
     this.moments.transcript = this.now();
     const text = transcription.text.trim();
@@ -215,7 +258,14 @@ export class Turn {
     return this.respond(answer, text, language);
   }
 
-  private async transcribe(): Promise<Transcription | undefined> {
+  /** The speculative transcript of `pause` when there is one, else the whole command's. */
+  private async transcribe(pause?: number): Promise<Transcription | undefined> {
+    const speculative = pause === undefined ? undefined : await this.speculation.take(pause);
+    if (speculative) {
+      // The satellite's VAD has not heard the end yet: told here, the transcript stops its stream.
+      await this.send(new VoiceStopped({ timestamp: this.pauseAtMs }));
+      return speculative;
+    }
     const audio = concatBytes(this.chunks);
     const timeout = AbortSignal.timeout(this.options.sttTimeoutMs ?? 10_000);
     try {

@@ -19,8 +19,14 @@ export const ARBITRATION_LOST = 'wake-arbitration-lost';
 /** What a wake word heard by the server's own detector counts as in arbitration (dBFS). */
 const SERVER_WAKE_LEVEL_DBFS = -30;
 
-export function initialSessionState(): SessionState {
-  return { phase: 'idle', nextId: 1, serverWake: 'off' };
+export interface SessionSettings {
+  /** `pipeline.early_endpoint_ms` (default 0: a command ends only at the end of speech). */
+  readonly earlyEndpointMs?: number;
+}
+
+export function initialSessionState(settings: SessionSettings = {}): SessionState {
+  const earlyEndpointMs = settings.earlyEndpointMs ?? 0;
+  return { phase: 'idle', nextId: 1, serverWake: 'off', earlyEndpointMs };
 }
 
 /** The phase the outside world sees (a closed session is idle). */
@@ -39,6 +45,12 @@ export function sessionTransition(state: SessionState, event: SessionEvent): Tra
       return onArbitrationLost(state, event.claim, event.winner);
     case 'speech-ended':
       return onSpeechEnded(state, event.reason, event.turn);
+    case 'speech-paused':
+      return onSpeechPaused(state, event.turn, event.silenceMs);
+    case 'speech-resumed':
+      return onSpeechResumed(state, event.turn);
+    case 'speculation-finished':
+      return onSpeculationFinished(state, event.turn, event.pause, event.accepted);
     case 'turn-finished':
       return onTurnFinished(state, event.turn, event.outcome);
     case 'wake-detector-ready':
@@ -129,15 +141,72 @@ function onAudio(state: SessionState, chunk: AudioChunk): Transition {
 
 /**
  * The command's speech is over. Once the turn is surely this satellite's, it is answered;
- * while arbitration is open, the end is remembered until it is won. Early endpointing sends
- * its own reason here (and, before, what it heard so far to the listening state).
+ * while arbitration is open, the end is remembered until it is won.
  */
 function onSpeechEnded(state: SessionState, reason: SpeechEndReason, turn: number): Transition {
   if (state.phase !== 'listening' || state.turn !== turn) return same(state);
   if (state.claim === 'pending') {
     return same({ ...state, speechEnded: state.speechEnded ?? reason });
   }
-  return finishTurn(state, state.turn);
+  return finishTurn(state, reason);
+}
+
+type Listening = Extract<SessionState, { phase: 'listening' }>;
+
+/** The listening state of `turn` whose speech has not ended yet, if that is the state. */
+function openTurn(state: SessionState, turn: number): Listening | undefined {
+  if (state.phase !== 'listening' || state.turn !== turn || state.speechEnded) return undefined;
+  return state;
+}
+
+/**
+ * A pause in the command: the first report of it transcribes the audio so far speculatively;
+ * once that is accepted and the pause reaches `earlyEndpointMs`, the command is over.
+ */
+function onSpeechPaused(state: SessionState, turn: number, silenceMs: number): Transition {
+  const open = openTurn(state, turn);
+  if (!open || open.earlyEndpointMs <= 0) return same(state);
+  if (!open.pause) {
+    const pause = { id: open.nextId, silenceMs, speculation: 'running' } as const;
+    const tailMs = open.earlyEndpointMs;
+    const speculate: Effect = { type: 'speculate', turn, pause: pause.id, tailMs };
+    return same({ ...open, nextId: pause.id + 1, pause }, speculate);
+  }
+  const longest = Math.max(open.pause.silenceMs, silenceMs);
+  return endIfUnderstood({ ...open, pause: { ...open.pause, silenceMs: longest } });
+}
+
+/** Speech came back: the audio before the pause was not the whole command. */
+function onSpeechResumed(state: SessionState, turn: number): Transition {
+  const open = openTurn(state, turn);
+  if (!open?.pause) return same(state);
+  const message = 'speech resumed: the speculative transcript is dropped';
+  return same({ ...open, pause: undefined }, { type: 'log', level: 'debug', message });
+}
+
+function onSpeculationFinished(
+  state: SessionState,
+  turn: number,
+  pause: number,
+  accepted: boolean,
+): Transition {
+  const open = openTurn(state, turn);
+  if (!open || open.pause?.id !== pause) return same(state);
+  const speculation = accepted ? 'accepted' : 'rejected';
+  const next = { ...open, pause: { ...open.pause, speculation } } as const;
+  if (accepted) return endIfUnderstood(next);
+  // Not a sentence of the grammar (an open question, half a command): wait for the real end.
+  const message = 'speculative transcript not accepted: waiting for the end of speech';
+  return same(next, { type: 'log', level: 'debug', message });
+}
+
+/** The command ends early when its speculative transcript is accepted and the pause lasted. */
+function endIfUnderstood(state: Listening): Transition {
+  const pause = state.pause;
+  if (pause?.speculation !== 'accepted' || pause.silenceMs < state.earlyEndpointMs) {
+    return same(state);
+  }
+  return onSpeechEnded(state, 'early', state.turn);
 }
 
 function onArbitrationWon(state: SessionState, claim: number): Transition {
@@ -148,7 +217,7 @@ function onArbitrationWon(state: SessionState, claim: number): Transition {
   const begun: Effect = { type: 'begin-transcription', turn: claim };
   const won = { ...state, claim: 'won' as const };
   if (!state.speechEnded) return same(won, begun);
-  const finished = finishTurn(won, claim);
+  const finished = finishTurn(won, state.speechEnded);
   return { state: finished.state, effects: [begun, ...finished.effects] };
 }
 
@@ -250,9 +319,12 @@ function startTurn(
   return { ...moveTo(state, listening, ...cancelTurn(state), ...before, started), turn };
 }
 
-function finishTurn(state: SessionState, turn: number): Transition {
+/** The speech is over: answer it (an early end, with the speculative transcript of its pause). */
+function finishTurn(state: Listening, reason: SpeechEndReason): Transition {
+  const turn = state.turn;
   const processing: SessionState = { ...idle(state), phase: 'processing', turn };
-  return moveTo(state, processing, { type: 'finish-turn', turn });
+  const pause = reason === 'early' ? state.pause?.id : undefined;
+  return moveTo(state, processing, { type: 'finish-turn', turn, reason, pause });
 }
 
 /** Whatever turn is under way ends, and the session is idle (an announcement follows). */
@@ -268,7 +340,8 @@ function close(state: SessionState): Transition {
     { type: 'release-vad' },
   ];
   if (state.serverWake === 'on') effects.push({ type: 'close-wake-detector' });
-  return moveTo(state, { phase: 'closed', nextId: state.nextId, serverWake: 'off' }, ...effects);
+  const { nextId, earlyEndpointMs } = state;
+  return moveTo(state, { phase: 'closed', nextId, serverWake: 'off', earlyEndpointMs }, ...effects);
 }
 
 /** After the connection closed, only what arrives late is cleaned up. */
@@ -285,7 +358,8 @@ function cancelTurn(state: SessionState): Effect[] {
 
 /** The same session with no turn under way. */
 function idle(state: SessionState): SessionState & { phase: 'idle' } {
-  return { phase: 'idle', nextId: state.nextId, serverWake: state.serverWake, wake: state.wake };
+  const { nextId, serverWake, wake, earlyEndpointMs } = state;
+  return { phase: 'idle', nextId, serverWake, wake, earlyEndpointMs };
 }
 
 /** From `from` to `to`: the effects, then the owner is told when the phase changed. */

@@ -2,22 +2,13 @@
 // to do. `session-machine.ts` is the pure transition between them; `session.ts` runs it.
 import type { AudioChunk, Event, Eventable } from 'wyoming-ts';
 import type { Language, TimerAction } from '../intents/types.js';
+import type { SpeechEndReason } from '../pipeline/endpointing.js';
 import type { TurnOutcome } from '../pipeline/turn.js';
+
+export type { SpeechEndReason } from '../pipeline/endpointing.js';
 
 /** The four states Home Assistant's assist_satellite shows: idle -> listening -> processing -> responding. */
 export type SessionPhase = 'idle' | 'listening' | 'processing' | 'responding';
-
-/**
- * Why the command's speech is over. Early endpointing (a pause heard once the grammar has a
- * complete sentence, a speculative transcript) will end it with a reason of its own here.
- */
-export type SpeechEndReason =
-  /** The satellite's `audio-stop` (its own VAD heard the end). */
-  | 'audio-stop'
-  /** The server's VAD heard the end of speech. */
-  | 'vad'
-  /** The command reached `pipeline.max_command_seconds`: what follows is dropped. */
-  | 'max-length';
 
 /** Whether the turn under way has to win wake-word arbitration before it is answered. */
 export type ClaimStatus =
@@ -39,9 +30,23 @@ export interface WakeClaim {
 /** Server-side wake word detection, for satellites that stream all the time (or on VAD). */
 export type ServerWake = 'off' | 'opening' | 'on';
 
+/**
+ * A pause in the command's speech: the audio before it is being (or was) transcribed
+ * speculatively, and the command ends there if the transcript is accepted and the pause lasts.
+ */
+export interface Pause {
+  /** Names the speculative transcription of this pause (news of another is stale). */
+  readonly id: number;
+  /** The longest silence heard in it so far (ms). */
+  readonly silenceMs: number;
+  readonly speculation: 'running' | 'accepted' | 'rejected';
+}
+
 interface Common {
-  /** The next id for a turn or a wake claim, so news of an older one is recognised as stale. */
+  /** The next id for a turn, a wake claim or a pause, so news of an older one is recognised as stale. */
   readonly nextId: number;
+  /** `pipeline.early_endpoint_ms`: the pause that ends an accepted command; 0 = never early. */
+  readonly earlyEndpointMs: number;
   readonly serverWake: ServerWake;
   /** A wake word under arbitration whose turn has not started yet. */
   readonly wake?: WakeClaim;
@@ -54,11 +59,10 @@ export type SessionState = Common &
         readonly phase: 'listening';
         readonly turn: number;
         readonly claim: ClaimStatus;
-        /**
-         * The speech ended while arbitration was still open: answered once it is won. Early
-         * endpointing keeps what it heard so far (pauses, a speculative transcript) beside it.
-         */
+        /** The speech ended while arbitration was still open: answered once it is won. */
         readonly speechEnded?: SpeechEndReason;
+        /** The pause under way, with its speculative transcript; gone when speech resumes. */
+        readonly pause?: Pause;
       }
     | { readonly phase: 'processing'; readonly turn: number }
     | {
@@ -76,7 +80,22 @@ export type SessionEvent =
   | { readonly type: 'arbitration-won'; readonly claim: number }
   | { readonly type: 'arbitration-lost'; readonly claim: number; readonly winner: string }
   /** The turn's own end of speech (its VAD, its length cap); `audio-stop` comes as an event. */
-  | { readonly type: 'speech-ended'; readonly turn: number; readonly reason: SpeechEndReason }
+  | {
+      readonly type: 'speech-ended';
+      readonly turn: number;
+      readonly reason: Exclude<SpeechEndReason, 'early'>;
+    }
+  /** The turn's VAD heard `silenceMs` of silence after speech (reported at a few lengths). */
+  | { readonly type: 'speech-paused'; readonly turn: number; readonly silenceMs: number }
+  /** Speech came back after a pause: whatever was transcribed before it is no command yet. */
+  | { readonly type: 'speech-resumed'; readonly turn: number }
+  /** The speculative transcript of `pause`: a sentence the grammar accepts, or not. */
+  | {
+      readonly type: 'speculation-finished';
+      readonly turn: number;
+      readonly pause: number;
+      readonly accepted: boolean;
+    }
   /** The turn was answered (or failed); a `rejected` outcome will arrive here too. */
   | { readonly type: 'turn-finished'; readonly turn: number; readonly outcome: TurnOutcome }
   | { readonly type: 'wake-detector-ready' }
@@ -115,8 +134,26 @@ export type SessionEffect =
   /** The turn is ours: `transcribe` to the satellite (it chimes now). */
   | { readonly type: 'begin-transcription'; readonly turn: number }
   | { readonly type: 'push-audio'; readonly turn: number; readonly chunk: AudioChunk }
-  /** Transcribe and answer; the runner reports `turn-finished`. */
-  | { readonly type: 'finish-turn'; readonly turn: number }
+  /**
+   * Transcribe the audio so far, as `pause`, as it will be if the pause lasts `tailMs`; the
+   * runner reports `speculation-finished`.
+   */
+  | {
+      readonly type: 'speculate';
+      readonly turn: number;
+      readonly pause: number;
+      readonly tailMs: number;
+    }
+  /**
+   * Transcribe and answer (with the speculative transcript of `pause` when given); the runner
+   * reports `turn-finished`.
+   */
+  | {
+      readonly type: 'finish-turn';
+      readonly turn: number;
+      readonly reason: SpeechEndReason;
+      readonly pause?: number;
+    }
   | { readonly type: 'cancel-turn'; readonly turn: number }
   | { readonly type: 'open-wake-detector' }
   | { readonly type: 'feed-wake'; readonly chunk: AudioChunk }

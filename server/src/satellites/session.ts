@@ -42,6 +42,11 @@ export interface SessionDeps {
   sensitiveConfidence?: number;
   /** A command longer than this ends as if the speaker had stopped (default 15 s). */
   maxCommandSeconds?: number;
+  /**
+   * A pause this long ends a command whose speculative transcript is accepted (0 or none:
+   * commands end at the end of speech). The VAD must report pauses at this mark.
+   */
+  earlyEndpointMs?: number;
   now?: () => number;
   logger?: Logger;
 }
@@ -53,7 +58,7 @@ export interface SessionDeps {
  */
 export class SatelliteSession {
   info: Satellite | undefined;
-  private state: SessionState = initialSessionState();
+  private state: SessionState;
   private turn: { id: number; turn: Turn } | undefined;
   private vad: VadStream | undefined;
   private vadLoading: Promise<void> | undefined;
@@ -76,6 +81,7 @@ export class SatelliteSession {
   ) {
     this.logger = deps.logger ?? silentLogger;
     this.now = deps.now ?? (() => performance.now());
+    this.state = initialSessionState({ earlyEndpointMs: deps.earlyEndpointMs });
     this.timers = new SatelliteTimers((event) => void this.send(event));
     this.wake = new ServerWakeWord({
       create: deps.createWakeDetector,
@@ -221,7 +227,15 @@ export class SatelliteSession {
   private performTurn(
     effect: Extract<
       SessionEffect,
-      { type: 'start-turn' | 'begin-transcription' | 'push-audio' | 'finish-turn' | 'cancel-turn' }
+      {
+        type:
+          | 'start-turn'
+          | 'begin-transcription'
+          | 'push-audio'
+          | 'speculate'
+          | 'finish-turn'
+          | 'cancel-turn';
+      }
     >,
   ): Promise<unknown> {
     if (effect.type === 'start-turn') return this.startTurn(effect.turn, effect.wakeAt);
@@ -233,9 +247,16 @@ export class SatelliteSession {
       case 'push-audio':
         turn.pushAudio(effect.chunk);
         return Promise.resolve();
+      case 'speculate': {
+        const { pause } = effect;
+        void turn.speculate(pause, effect.tailMs).then((accepted) => {
+          this.post({ type: 'speculation-finished', turn: effect.turn, pause, accepted });
+        });
+        return Promise.resolve();
+      }
       case 'finish-turn':
         void turn
-          .endOfSpeech()
+          .endOfSpeech({ reason: effect.reason, pause: effect.pause })
           .catch((error: Error): TurnOutcome => {
             this.logger.error(`${this.name}: the turn failed: ${error.message}`);
             return { expectsReply: false, failed: true, spoke: false, timings: {} };
@@ -265,6 +286,8 @@ export class SatelliteSession {
       timers: () => this.timers.list(),
       vad,
       onSpeechEnd: (reason) => this.post({ type: 'speech-ended', turn: id, reason }),
+      onPause: (silenceMs) => this.post({ type: 'speech-paused', turn: id, silenceMs }),
+      onResume: () => this.post({ type: 'speech-resumed', turn: id }),
       sttTimeoutMs: this.deps.sttTimeoutMs,
       sensitiveConfidence: this.deps.sensitiveConfidence,
       maxAudioSeconds: this.deps.maxCommandSeconds,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpeechSegmenter, type SpeechSegmenterConfig } from './speech-segmenter.js';
-import type { SpeechEvent } from './vad.js';
+import type { VadEvent } from './vad.js';
 
 /** `n` frames of probability `p`. */
 const frames = (n: number, p: number): number[] => Array<number>(n).fill(p);
@@ -10,7 +10,7 @@ interface Case {
   options?: SpeechSegmenterConfig;
   probabilities: number[];
   /** Each event with the index of the frame that completed it. */
-  expected: { frame: number; event: SpeechEvent }[];
+  expected: { frame: number; event: VadEvent }[];
 }
 
 const started = (frame: number, timestampMs: number) => ({
@@ -21,6 +21,16 @@ const stopped = (frame: number, timestampMs: number) => ({
   frame,
   event: { type: 'speech-stopped', timestampMs } as const,
 });
+
+const paused = (frame: number, timestampMs: number, silenceMs: number) => ({
+  frame,
+  event: { type: 'speech-paused', timestampMs, silenceMs } as const,
+});
+const resumed = (frame: number, timestampMs: number) => ({
+  frame,
+  event: { type: 'speech-resumed', timestampMs } as const,
+});
+const MARKS = { pauseMarksMs: [100, 300] };
 
 // Frames are 32 ms: with the defaults, speech is confirmed by its 8th frame (256 ms >= 250)
 // and ended by the 22nd frame of silence (704 ms >= 700).
@@ -98,6 +108,41 @@ const cases: Case[] = [
     options: { threshold: 0.1, minSpeechMs: 0, trailingSilenceMs: 0 },
     probabilities: [0.1, 0.02, 0.005],
     expected: [started(0, 0), stopped(2, 64)],
+  },
+  {
+    name: 'pause marks: a pause is reported at each mark, then the speech stops as before',
+    options: MARKS,
+    probabilities: [...frames(10, 0.9), ...frames(22, 0.1)],
+    // 4 frames = 128 ms >= 100, 10 frames = 320 ms >= 300.
+    expected: [started(7, 0), paused(13, 320, 128), paused(19, 320, 320), stopped(31, 320)],
+  },
+  {
+    name: 'pause marks: speech that comes back after a reported pause is resumed',
+    options: MARKS,
+    probabilities: [...frames(10, 0.9), ...frames(5, 0.1), ...frames(3, 0.9), ...frames(5, 0.1)],
+    expected: [started(7, 0), paused(13, 320, 128), resumed(15, 480), paused(21, 576, 128)],
+  },
+  {
+    name: 'pause marks: a pause shorter than the first mark is not reported',
+    options: MARKS,
+    probabilities: [...frames(10, 0.9), ...frames(3, 0.1), ...frames(3, 0.9)],
+    expected: [started(7, 0)],
+  },
+  {
+    name: 'pause marks: no pause before speech, marks at or past the trailing silence ignored',
+    options: { pauseMarksMs: [700, 900, 50] },
+    probabilities: [...frames(5, 0.1), ...frames(10, 0.9), ...frames(22, 0.1)],
+    expected: [started(12, 160), paused(16, 480, 64), stopped(36, 480)],
+  },
+  {
+    name: 'pause marks: one frame past two marks reports the pause once',
+    options: { frameMs: 100, minSpeechMs: 100, trailingSilenceMs: 1000, pauseMarksMs: [50, 100] },
+    probabilities: [0.9, 0.1, 0.1, 0.9],
+    expected: [
+      { frame: 0, event: { type: 'speech-started', timestampMs: 0 } },
+      { frame: 1, event: { type: 'speech-paused', timestampMs: 100, silenceMs: 100 } },
+      { frame: 3, event: { type: 'speech-resumed', timestampMs: 300 } },
+    ],
   },
   {
     name: 'other frame lengths',

@@ -1,4 +1,4 @@
-import { VAD_FRAME_SAMPLES, type SpeechEvent, type SpeechSegmenterOptions } from './vad.js';
+import { VAD_FRAME_SAMPLES, type SpeechSegmenterOptions, type VadEvent } from './vad.js';
 
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MIN_SPEECH_MS = 250;
@@ -17,8 +17,11 @@ type Phase =
   | { kind: 'silence' }
   /** Frames crossed the threshold at `startMs`; not long enough yet to be speech. */
   | { kind: 'onset'; startMs: number }
-  /** Speech; `silenceStartMs` is set while a pause is running that may end it. */
-  | { kind: 'speech'; silenceStartMs: number | undefined };
+  /**
+   * Speech; `silenceStartMs` is set while a pause is running that may end it, and `marks`
+   * counts the pause marks it has reached.
+   */
+  | { kind: 'speech'; silenceStartMs: number | undefined; marks: number };
 
 /**
  * Turns per-frame speech probabilities into `speech-started` / `speech-stopped` events. Pure:
@@ -28,7 +31,9 @@ type Phase =
  *
  * A hysteresis: a frame at or above `threshold` starts speech, which continues while frames
  * stay at or above `threshold - 0.15`. A run shorter than `minSpeechMs` is dropped; speech ends
- * after `trailingSilenceMs` without a frame back at or above `threshold`.
+ * after `trailingSilenceMs` without a frame back at or above `threshold`. With `pauseMarksMs`,
+ * a silence inside speech is reported as it reaches each mark (`speech-paused`), and speech that
+ * comes back after one as `speech-resumed`.
  */
 export class SpeechSegmenter {
   readonly threshold: number;
@@ -36,6 +41,7 @@ export class SpeechSegmenter {
   readonly minSpeechMs: number;
   readonly trailingSilenceMs: number;
   readonly frameMs: number;
+  readonly pauseMarksMs: readonly number[];
   private phase: Phase = { kind: 'silence' };
 
   constructor(options: SpeechSegmenterConfig = {}) {
@@ -44,6 +50,9 @@ export class SpeechSegmenter {
     this.minSpeechMs = options.minSpeechMs ?? DEFAULT_MIN_SPEECH_MS;
     this.trailingSilenceMs = options.trailingSilenceMs ?? DEFAULT_TRAILING_SILENCE_MS;
     this.frameMs = options.frameMs ?? VAD_FRAME_MS;
+    this.pauseMarksMs = [...(options.pauseMarksMs ?? [])]
+      .filter((mark) => mark >= 0 && mark < this.trailingSilenceMs)
+      .sort((a, b) => a - b);
   }
 
   /** True between `speech-started` and `speech-stopped`. */
@@ -52,7 +61,7 @@ export class SpeechSegmenter {
   }
 
   /** Takes the probability of the frame that starts at `timestampMs`; returns the event it completes. */
-  process(probability: number, timestampMs: number): SpeechEvent | undefined {
+  process(probability: number, timestampMs: number): VadEvent | undefined {
     const endMs = timestampMs + this.frameMs;
     const phase = this.phase;
     switch (phase.kind) {
@@ -66,7 +75,7 @@ export class SpeechSegmenter {
         }
         return this.onset(phase.startMs, endMs);
       case 'speech':
-        return this.speech(phase.silenceStartMs, probability, timestampMs, endMs);
+        return this.speech(phase, probability, timestampMs, endMs);
     }
   }
 
@@ -75,32 +84,37 @@ export class SpeechSegmenter {
     this.phase = { kind: 'silence' };
   }
 
-  private onset(startMs: number, endMs: number): SpeechEvent | undefined {
+  private onset(startMs: number, endMs: number): VadEvent | undefined {
     if (endMs - startMs < this.minSpeechMs) {
       this.phase = { kind: 'onset', startMs };
       return undefined;
     }
-    this.phase = { kind: 'speech', silenceStartMs: undefined };
+    this.phase = { kind: 'speech', silenceStartMs: undefined, marks: 0 };
     return { type: 'speech-started', timestampMs: startMs };
   }
 
   private speech(
-    silenceStartMs: number | undefined,
+    phase: Extract<Phase, { kind: 'speech' }>,
     probability: number,
     timestampMs: number,
     endMs: number,
-  ): SpeechEvent | undefined {
+  ): VadEvent | undefined {
+    const { silenceStartMs, marks } = phase;
     const resumes = silenceStartMs === undefined ? this.continueThreshold : this.threshold;
     if (probability >= resumes) {
-      this.phase = { kind: 'speech', silenceStartMs: undefined };
-      return undefined;
+      this.phase = { kind: 'speech', silenceStartMs: undefined, marks: 0 };
+      return marks > 0 ? { type: 'speech-resumed', timestampMs } : undefined;
     }
     const startMs = silenceStartMs ?? timestampMs;
-    if (endMs - startMs < this.trailingSilenceMs) {
-      this.phase = { kind: 'speech', silenceStartMs: startMs };
-      return undefined;
+    const silenceMs = endMs - startMs;
+    if (silenceMs >= this.trailingSilenceMs) {
+      this.phase = { kind: 'silence' };
+      return { type: 'speech-stopped', timestampMs: startMs };
     }
-    this.phase = { kind: 'silence' };
-    return { type: 'speech-stopped', timestampMs: startMs };
+    let reached = marks;
+    while (reached < this.pauseMarksMs.length && silenceMs >= this.pauseMarksMs[reached]!)
+      reached++;
+    this.phase = { kind: 'speech', silenceStartMs: startMs, marks: reached };
+    return reached > marks ? { type: 'speech-paused', timestampMs: startMs, silenceMs } : undefined;
   }
 }

@@ -5,10 +5,11 @@ import {
   silence,
   speak,
   TEST_VOICES,
+  trimmed,
   withNoise,
 } from '../../../../tests/helpers/speech.js';
 import { SileroVad } from './silero-vad.js';
-import type { SpeechEvent } from './vad.js';
+import type { VadEvent } from './vad.js';
 import { VadStream, type VadResult } from './vad-stream.js';
 
 const SENTENCE = 'Turn on the kitchen lights and set the thermostat to twenty degrees.';
@@ -16,7 +17,7 @@ const SENTENCE = 'Turn on the kitchen lights and set the thermostat to twenty de
 const MIC_CHUNK_BYTES = 640;
 
 interface Heard {
-  event: SpeechEvent;
+  event: VadEvent;
   /** Stream time when the chunk that completed the event ended. */
   emittedAtMs: number;
 }
@@ -97,6 +98,35 @@ describe('VadStream with Silero VAD', () => {
     expect(stream.inSpeech).toBe(false);
   });
 
+  it('reports a pause inside speech at its marks, and the speech coming back', async () => {
+    const first = trimmed((await speak('Turn on the kitchen light', TEST_VOICES[0])).audio);
+    const second = trimmed((await speak('to fifty percent', TEST_VOICES[0])).audio);
+    const audio = joinPcm(silence(500), first, silence(500), second, silence(1000)).audio;
+    const stream = new VadStream({ detector: vad, pauseMarksMs: [100, 300] });
+
+    const { heard } = await listen(stream, audio);
+
+    const types = heard.map((h) => h.event.type);
+    expect(types).toEqual([
+      'speech-started',
+      'speech-paused',
+      'speech-paused',
+      'speech-resumed',
+      'speech-paused',
+      'speech-paused',
+      'speech-stopped',
+    ]);
+    const pauses = heard.flatMap((h) => (h.event.type === 'speech-paused' ? [h.event] : []));
+    expect(pauses.map((p) => p.silenceMs >= 100 && p.silenceMs < 300 + 32)).toEqual([
+      true, true, true, true,
+    ]); // prettier-ignore
+    expect(pauses[1]!.silenceMs).toBeGreaterThanOrEqual(300);
+    // Each pause begins where the silence begins, near the end of the words before it.
+    const firstEnd = 500 + speechBounds(first).endMs;
+    expect(pauses[0]!.timestampMs).toBeGreaterThanOrEqual(firstEnd - 64);
+    expect(pauses[0]!.timestampMs).toBeLessThanOrEqual(firstEnd + 300);
+  });
+
   describe('on two utterances in noise', () => {
     let audio: Uint8Array;
     let whole: VadResult;
@@ -123,7 +153,7 @@ describe('VadStream with Silero VAD', () => {
     it.each([1, 2, 3])('gives the same events in random byte chunks (seed %i)', async (seed) => {
       const stream = new VadStream({ detector: vad });
       const next = chunkLengths(seed, 3001);
-      const events: SpeechEvent[] = [];
+      const events: VadEvent[] = [];
       let last: VadResult = { events: [], probability: 0 };
       for (let start = 0; start < audio.length;) {
         const end = Math.min(audio.length, start + next());

@@ -1,5 +1,5 @@
 import { SpeechSegmenter } from './speech-segmenter.js';
-import type { SpeechEvent, SpeechSegmenterOptions, VoiceActivityDetector } from './vad.js';
+import type { SpeechSegmenterOptions, VadEvent, VoiceActivityDetector } from './vad.js';
 
 const SAMPLE_RATE = 16000;
 
@@ -9,7 +9,7 @@ export interface VadStreamOptions extends SpeechSegmenterOptions {
 
 export interface VadResult {
   /** Events completed by this chunk; timestamps are milliseconds from the start of the stream. */
-  events: SpeechEvent[];
+  events: VadEvent[];
   /** Speech probability of the latest complete frame (0 before the first frame). */
   probability: number;
 }
@@ -83,7 +83,7 @@ export class VadStream {
   }
 
   private async run(samples: Int16Array, generation: number): Promise<VadResult> {
-    const events: SpeechEvent[] = [];
+    const events: VadEvent[] = [];
     let i = 0;
     while (i < samples.length && generation === this.generation) {
       const take = Math.min(samples.length - i, this.frame.length - this.filled);

@@ -20,7 +20,25 @@ export interface SpeechSegmenterOptions {
   minSpeechMs?: number;
   /** Silence after speech that ends it with `speech-stopped` (default 700 ms). */
   trailingSilenceMs?: number;
+  /**
+   * Report pauses inside speech: a `speech-paused` each time a silence reaches one of these
+   * lengths (ms, below `trailingSilenceMs`), and `speech-resumed` when speech comes back after
+   * one. None by default (the server's early endpointing asks for them).
+   */
+  pauseMarksMs?: readonly number[];
 }
 
 export type SpeechEvent =
   { type: 'speech-started'; timestampMs: number } | { type: 'speech-stopped'; timestampMs: number };
+
+/** A pause inside speech (only with `pauseMarksMs`); `timestampMs` is where the silence began. */
+export type PauseEvent =
+  | { type: 'speech-paused'; timestampMs: number; silenceMs: number }
+  /** Speech came back after a reported pause; `timestampMs` is where. */
+  | { type: 'speech-resumed'; timestampMs: number };
+
+export type VadEvent = SpeechEvent | PauseEvent;
+
+export function isSpeechEvent(event: VadEvent): event is SpeechEvent {
+  return event.type === 'speech-started' || event.type === 'speech-stopped';
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { childProcesses } from '../../../../tests/helpers/proc.js';
 import { EngineError } from '../../errors.js';
 import { collect, seconds, textToSpeechContract } from './contract.js';
@@ -8,13 +8,15 @@ import { EspeakTts, parseEspeakVoices } from './espeak-tts.js';
 const runningChildren = (name: string) =>
   childProcesses(process.pid).filter((child) => child.name === name).length;
 
-textToSpeechContract('EspeakTts (espeak-ng)', {
-  create: async () => {
-    const tts = new EspeakTts();
-    await tts.loadVoices();
-    return tts;
-  },
-});
+for (const warm of [false, true]) {
+  textToSpeechContract(`EspeakTts (espeak-ng${warm ? ', warm' : ''})`, {
+    create: async () => {
+      const tts = new EspeakTts({ warm });
+      await tts.loadVoices();
+      return tts;
+    },
+  });
+}
 
 describe('EspeakTts', () => {
   it('streams: the first audio arrives while espeak-ng still speaks a long text', async () => {
@@ -37,6 +39,28 @@ describe('EspeakTts', () => {
     expect(audio.format).toEqual({ rate: 22050, width: 2, channels: 1 });
     expect(bytes / (audio.format.rate * 2)).toBeGreaterThan(40);
     expect(runningChildren('espeak-ng')).toBe(0);
+  });
+
+  it('warm: a process waits for the next text, whatever language comes; none after close', async () => {
+    const before = runningChildren('espeak-ng');
+    const tts = new EspeakTts({ warm: true });
+    // Started with the engine, for the default voice.
+    await vi.waitFor(() => expect(runningChildren('espeak-ng')).toBe(before + 1));
+    const requests = [
+      { text: 'Turned on the kitchen light.' },
+      { text: 'La lumière de la cuisine est allumée.', language: 'fr' },
+      { text: 'It is ten past four.' },
+    ];
+    for (const request of requests) {
+      const audio = await tts.synthesize(request);
+      let bytes = 0;
+      for await (const chunk of audio.chunks) bytes += chunk.byteLength;
+      expect(bytes / (audio.format.rate * 2)).toBeGreaterThan(0.8);
+      // The answer's process is gone; one waits for the next.
+      await vi.waitFor(() => expect(runningChildren('espeak-ng')).toBe(before + 1));
+    }
+    await tts.close();
+    await vi.waitFor(() => expect(runningChildren('espeak-ng')).toBe(before));
   });
 
   it('picks the voice per language, or the one asked for', () => {

@@ -19,8 +19,21 @@ export interface EspeakTtsOptions {
   rate?: number;
   /** Pitch 0-99 (espeak's `-p`); espeak's default when absent. */
   pitch?: number;
+  /**
+   * Keep an espeak-ng process started and waiting for its text, with the arguments of the last
+   * request, so the next answer's audio does not wait for a process to start (default off).
+   */
+  warm?: boolean;
   /** For debug messages (never the text itself). */
   logger?: Logger;
+}
+
+/** An espeak-ng process, and how it ended (watched from the start: it may end before use). */
+interface Speaker {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly exited: Promise<{ code: number | null; error?: Error }>;
+  /** Its arguments: a spare is only used for a request with the same. */
+  readonly args: readonly string[];
 }
 
 const ENGINE = 'espeak-ng';
@@ -53,9 +66,12 @@ export class EspeakTts implements TextToSpeech {
   private readonly binary: string;
   private cached: readonly VoiceInfo[] = [];
   private readonly running = new Set<ChildProcessWithoutNullStreams>();
+  private spare: Speaker | undefined;
+  private closed = false;
 
   constructor(private readonly options: EspeakTtsOptions = {}) {
     this.binary = options.binary ?? 'espeak-ng';
+    this.prepare(this.argsFor(this.voiceFor({})));
   }
 
   /** The voices `loadVoices` found (empty before it ran). */
@@ -88,13 +104,9 @@ export class EspeakTts implements TextToSpeech {
     if (!request.text.trim()) return { format: FORMAT, chunks: (async function* () {})() };
     const voice = this.voiceFor(request);
     this.options.logger?.debug(`espeak-ng: voice ${voice}, ${request.text.length} characters`);
-    const args = ['--stdout', '-b', '1', '-v', voice];
-    args.push('-s', String(this.options.rate ?? 175));
-    if (this.options.pitch !== undefined) args.push('-p', String(this.options.pitch));
-    const child = spawn(this.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.running.add(child);
+    const speaker = this.speaker(this.argsFor(voice));
     try {
-      const wav = await readWavStream(this.output(child, request.text, signal));
+      const wav = await readWavStream(this.output(speaker, request.text, signal));
       return { format: wav.format, chunks: wav.chunks };
     } catch (error) {
       signal?.throwIfAborted();
@@ -105,28 +117,62 @@ export class EspeakTts implements TextToSpeech {
     }
   }
 
-  /** Kills any synthesis still running. */
+  private argsFor(voice: string): string[] {
+    const args = ['--stdout', '-b', '1', '-v', voice];
+    args.push('-s', String(this.options.rate ?? 175));
+    if (this.options.pitch !== undefined) args.push('-p', String(this.options.pitch));
+    return args;
+  }
+
+  /** Kills any synthesis still running, and the spare process. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.spare = undefined;
     for (const child of this.running) child.kill('SIGKILL');
     this.running.clear();
   }
 
-  /** The process's stdout, ending with an `EngineError` when it failed. Killed when left early. */
-  private async *output(
-    child: ChildProcessWithoutNullStreams,
-    text: string,
-    signal?: AbortSignal,
-  ): AsyncGenerator<Uint8Array> {
+  /** The spare process when it has these arguments and still runs, else a new one. */
+  private speaker(args: string[]): Speaker {
+    const spare = this.spare;
+    this.spare = undefined;
+    const alive = (child: ChildProcessWithoutNullStreams) =>
+      child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+    const same = spare?.args.join(' ') === args.join(' ');
+    if (spare && same && alive(spare.child)) return spare;
+    if (spare) spare.child.kill('SIGKILL');
+    return this.start(args);
+  }
+
+  private start(args: string[]): Speaker {
+    const child = spawn(this.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.running.add(child);
     const exited = new Promise<{ code: number | null; error?: Error }>((resolve) => {
       child.once('error', (error) => resolve({ code: null, error }));
       child.once('close', (code) => resolve({ code }));
     });
+    void exited.then(() => this.running.delete(child));
+    child.stdin.on('error', () => {}); // reported through the exit status
+    return { child, exited, args };
+  }
+
+  /** Starts the next request's process now, while nothing is being synthesized. */
+  private prepare(args: readonly string[]): void {
+    if (!this.options.warm || this.closed || this.spare) return;
+    this.spare = this.start([...args]);
+  }
+
+  /** The process's stdout, ending with an `EngineError` when it failed. Killed when left early. */
+  private async *output(
+    { child, exited, args }: Speaker,
+    text: string,
+    signal?: AbortSignal,
+  ): AsyncGenerator<Uint8Array> {
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (piece: string) => (stderr = (stderr + piece).slice(-1000)));
     const kill = () => child.kill('SIGKILL');
     signal?.addEventListener('abort', kill, { once: true });
-    child.stdin.on('error', () => {}); // reported through the exit status
     child.stdin.end(text);
     try {
       for await (const chunk of child.stdout) yield chunk as Uint8Array;
@@ -140,6 +186,7 @@ export class EspeakTts implements TextToSpeech {
       signal?.removeEventListener('abort', kill);
       if (child.exitCode === null && child.signalCode === null) kill();
       this.running.delete(child);
+      this.prepare(args);
     }
   }
 

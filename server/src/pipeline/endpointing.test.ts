@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { isAccepted, lengthenPause, pauseMarksMs } from './endpointing.js';
+
+/** 16-bit samples as bytes. */
+const pcm = (...samples: number[]) => new Uint8Array(new Int16Array(samples).buffer);
+const samples = (audio: Uint8Array) => [...new Int16Array(audio.slice().buffer)];
+/** `ms` of one repeated sample (16 per ms). */
+const level = (ms: number, value: number) => Array<number>(ms * 16).fill(value);
+
+describe('lengthenPause', () => {
+  it('repeats the quietest frame of the pause until it lasts tailMs', () => {
+    // 2 ms of speech, then a 64 ms pause: a louder frame (32 ms), then a quieter one.
+    const audio = pcm(...level(2, 9000), ...level(32, 40), ...level(32, 7));
+    const longer = lengthenPause(audio, 2, 200);
+    expect(longer.byteLength).toBe((2 + 200) * 32);
+    expect(samples(longer).slice(0, audio.byteLength / 2)).toEqual(samples(audio));
+    expect(new Set(samples(longer).slice(audio.byteLength / 2))).toEqual(new Set([7]));
+  });
+
+  it('leaves a pause that is long enough as it is', () => {
+    const audio = pcm(...level(2, 9000), ...level(40, 5));
+    expect(lengthenPause(audio, 2, 30)).toBe(audio);
+  });
+
+  it('lengthens a pause shorter than a frame with digital silence', () => {
+    const audio = pcm(...level(2, 9000), ...level(10, 5));
+    const longer = lengthenPause(audio, 2, 100);
+    expect(longer.byteLength).toBe(102 * 32);
+    expect(new Set(samples(longer).slice(audio.byteLength / 2))).toEqual(new Set([0]));
+  });
+});
+
+describe('the pause marks the VAD reports', () => {
+  it('speculates first, then ends an accepted command', () => {
+    expect(pauseMarksMs({ early_endpoint_ms: 300, speculate_after_ms: 0 })).toEqual([0, 300]);
+  });
+  it('never speculates after the early endpoint', () => {
+    expect(pauseMarksMs({ early_endpoint_ms: 200, speculate_after_ms: 400 })).toEqual([200, 200]);
+  });
+  it('reports no pause when early endpointing is off', () => {
+    expect(pauseMarksMs({ early_endpoint_ms: 0, speculate_after_ms: 0 })).toEqual([]);
+  });
+});
+
+describe('what early endpointing may end a command on', () => {
+  const base = { confidence: 0.9, engine: 'phrase' };
+  it.each([
+    [{ ...base, text: 'turn on the kitchen light' }, true],
+    [{ ...base, text: '', rejected: 'not-understood' as const }, false],
+    [{ ...base, text: '  ' }, false],
+    [undefined, false],
+  ])('%j: %s', (transcription, accepted) => {
+    expect(isAccepted(transcription)).toBe(accepted);
+  });
+});
