@@ -3,7 +3,8 @@
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
 // acts on (server-understanding-<split>.json).
-// `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json);
+// `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
+// the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -59,10 +60,9 @@ const latency = await runLatencyBenchmark({
   earlyEndpointMs: early === undefined ? undefined : Number(early),
 });
 console.log(`\n${formatLatency(latency)}`);
-if (process.argv.slice(2)[0] === 'latency') {
-  writeResults('server-latency.json', { latency });
-  process.exit(0);
-}
+// Written at once: the streams benchmark below runs for a while, and may fail.
+writeResults('server-latency.json', { latency });
+if (process.argv.slice(2)[0] === 'latency') process.exit(0);
 const streams = await runStreamsBenchmark(Number(process.env.STREAMS ?? 50));
 console.log(
   `\n${streams.streams} always-streaming satellites, wake word on the server, real-time pacing`,

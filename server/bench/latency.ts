@@ -142,6 +142,8 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
   const satellite = await BenchSatellite.start(server.app.wyomingUri);
   const wake = trimmed((await speak('hey jarvis', WAKE_VOICE)).audio);
   const runs: LatencyRun[] = [];
+  // No answer after the speaker stopped: none at all, or one that started before (a command cut
+  // at a pause inside it).
   const missed: { voice: string; command: string }[] = [];
   try {
     await satellite.pause(BETWEEN_TURNS_MS);
@@ -227,7 +229,7 @@ export function formatLatency(result: Awaited<ReturnType<typeof runLatencyBenchm
     `${result.commands.length} commands x ${result.voices.length} voices (${result.voices.join(', ')}):`,
     `${result.turns} turns, ${result.understood} understood and answered by a local intent ` +
       `(${result.correctTranscripts} transcripts exactly right), ${result.endedEarly} ended early, ` +
-      `${result.missed.length} unanswered.`,
+      `${result.missed.length} unanswered or cut short.`,
     '',
     '| understood local-intent commands | p50 ms | p95 ms | max ms |',
     '|---|---:|---:|---:|',
