@@ -24,16 +24,7 @@ import { createIntentRecognizer } from '../server/src/intents/index.js';
 import type { TurnOutcome } from '../server/src/pipeline/turn.js';
 import { COMMAND_VOICE, joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 import { nonSpeech, roomNoise } from '../server/bench/understanding-corpus.js';
-
-const GARAGE_DOOR = {
-  entity_id: 'cover.garage_door',
-  domain: 'cover',
-  name: 'Garage door',
-  aliases: [],
-  area_id: 'garage',
-  state: 'closed',
-  attributes: { device_class: 'garage', friendly_name: 'Garage door' },
-};
+import { GARAGE_DOOR } from '../server/bench/understanding-home.js';
 
 let app: RunningApp;
 let home: DemoHome;
@@ -72,7 +63,7 @@ async function turn(audio: Uint8Array): Promise<{ transcript: string; outcome: T
 beforeAll(async () => {
   home = new DemoHome({
     areas: [...DEMO_AREAS, { area_id: 'garage', name: 'Garage', aliases: [] }],
-    entities: [...demoEntities(), GARAGE_DOOR],
+    entities: [...demoEntities(), structuredClone(GARAGE_DOOR)],
   });
   const recognizer = createIntentRecognizer();
   stt = new PhraseEngine();
