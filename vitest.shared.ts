@@ -10,8 +10,10 @@ export function workspaceProject(name: string) {
       name,
       include: ['**/*.test.ts'],
       exclude: ['**/node_modules/**', '**/dist/**'],
-      testTimeout: 20_000,
-      hookTimeout: 30_000,
+      // Safety nets, not measurements: CI runs on a busy machine, and an end-to-end turn with
+      // real engines takes several times longer when both cores are taken.
+      testTimeout: 60_000,
+      hookTimeout: 90_000,
     },
   });
 }
