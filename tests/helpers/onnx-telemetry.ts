@@ -8,10 +8,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './satellite-process.js';
 
+// onnxruntime keeps its telemetry off when it sees one of these (a CI machine): the probe clears
+// them, or a CI run would see no telemetry whatever Jarvis does.
+const CI_MARKERS = [
+  'CI',
+  'TF_BUILD',
+  'GITHUB_ACTIONS',
+  'GITLAB_CI',
+  'CIRCLECI',
+  'TRAVIS',
+  'JENKINS_URL',
+  'CODEBUILD_BUILD_ID',
+  'BUILDKITE',
+  'TEAMCITY_VERSION',
+  'APPVEYOR',
+  'BITBUCKET_BUILD_NUMBER',
+];
+
 /** Environment of a child whose home and cache folders are `dir`, with telemetry left alone. */
 export function isolatedHomeEnv(dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, XDG_CACHE_HOME: dir };
   delete env.ORT_DISABLE_TELEMETRY;
+  for (const marker of CI_MARKERS) delete env[marker];
   return env;
 }
 
