@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WakeArbiter } from './arbiter.js';
 import type { WakeClaim } from './arbitration.js';
 
@@ -18,24 +18,33 @@ const claim = (satelliteId: string, levelDbfs: number) => ({
   levelDbfs,
 });
 
+// A fake clock: on a loaded machine a real one can pass the window between two claims.
 describe('WakeArbiter in time', () => {
-  it('tells the best claim of a round it won and the others they lost, when the window ends', async () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('tells the best claim of a round it won and the others they lost, when the window ends', () => {
     const arbiter = new WakeArbiter({ windowMs: 20, rivals: () => 3 });
     const { outcomes, outcome } = recorder();
     arbiter.claim(claim('far', -40), outcome('far'));
     arbiter.claim(claim('near', -20), outcome('near'));
+    vi.advanceTimersByTime(19);
     expect(outcomes).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    vi.advanceTimersByTime(1);
     expect(outcomes).toEqual(['near won', 'far lost to near']);
   });
 
-  it('gives the round to the best satellite still there when the best one disconnects', async () => {
+  it('gives the round to the best satellite still there when the best one disconnects', () => {
     const arbiter = new WakeArbiter({ windowMs: 20, rivals: () => 2 });
     const { outcomes, outcome } = recorder();
     arbiter.claim(claim('far', -40), outcome('far'));
     arbiter.claim(claim('near', -20), outcome('near'));
     arbiter.withdraw('near');
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    vi.advanceTimersByTime(20);
     expect(outcomes).toEqual(['far won']);
   });
 
