@@ -10,10 +10,10 @@ export function workspaceProject(name: string) {
       name,
       include: ['**/*.test.ts'],
       exclude: ['**/node_modules/**', '**/dist/**'],
-      // Safety nets, not measurements: CI runs on a busy machine, and an end-to-end turn with
+      // Safety nets, not measurements: CI runs on a busy machine, and an end-to-end turn or a server start with
       // real engines takes several times longer when both cores are taken.
-      testTimeout: 60_000,
-      hookTimeout: 90_000,
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
     },
   });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AudioChunk, AudioStart, AudioStop, Transcript, writeWav } from 'wyoming-ts';
 import { adoptedSatellite } from './helpers/satellite-process.js';
+import { until } from './helpers/server-e2e.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -27,7 +28,7 @@ describe('barge-in', () => {
     writeFileSync(
       micPath,
       writeWav(
-        joinPcm(silence(300), wake, silence(200), command, silence(3000), wake, silence(1500)),
+        joinPcm(silence(300), wake, silence(200), command, silence(6000), wake, silence(1500)),
       ),
     );
     // A player that takes the audio, then "plays" for 21.7 s: the answer is still playing later.
@@ -54,8 +55,9 @@ describe('barge-in', () => {
     );
     await ha.send(new AudioStop());
 
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(playerRunning()).toBe(true);
+    // The answer starts playing while the microphone still hears the pause before the second
+    // "hey jarvis" (6 s of it: a loaded machine is slow to start the player).
+    await until('the answer playing', () => playerRunning());
     const second = await ha.waitFor('detection', 15_000);
     expect(second.data.name).toBe('hey_jarvis');
     await ha.waitFor('run-pipeline');

@@ -102,7 +102,7 @@ describe('a satellite that dies mid-turn', () => {
     });
     expect(ha.calls).toHaveLength(1);
     await afterTheDeath(server);
-  }, 60_000);
+  }, 180_000);
 
   it('killed while its answer plays: dropped, and the other satellite goes on', async () => {
     const ha = await kitchenHome(cleanups);
@@ -130,7 +130,7 @@ describe('a satellite that dies mid-turn', () => {
     });
     expect(counter(await server.metrics(), 'jarvis_turns_total')).toBe(2);
     await afterTheDeath(server);
-  }, 60_000);
+  }, 180_000);
 
   it('killed after hearing the wake word best, before arbitration ends: the other one answers', async () => {
     const ha = await kitchenHome(cleanups);
@@ -157,7 +157,7 @@ describe('a satellite that dies mid-turn', () => {
     });
     expect(far.process.log()).toMatch(/<- transcribe/);
     expect(far.process.log()).not.toMatch(/<- error/);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** A raw TCP peer: writes `bytes` (then half-closes if `end`), and collects what comes back. */
@@ -234,5 +234,5 @@ describe('misbehaving peers on the Wyoming endpoint', () => {
     await client.disconnect();
     expect(Info.fromEvent(info!).asr.length).toBeGreaterThan(0);
     expect(counter(await server.metrics(), 'jarvis_turns_total')).toBe(1);
-  }, 60_000);
+  }, 180_000);
 });

@@ -50,7 +50,7 @@ let server: JarvisServer;
 beforeAll(async () => {
   ha = await kitchenHome(cleanups);
   server = await jarvisServer(ha, cleanups);
-}, 60_000);
+}, 180_000);
 afterAll(() => runCleanups(cleanups));
 
 /**
@@ -247,7 +247,7 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
     for (let i = 0; i < 20; i++) await detectAndHangUp();
     // Leaked, they cost about 6.5 MiB each (130 MiB here); released, memory moves by < 15 MiB.
     expect(residentMiB(server.process.child.pid!) - before).toBeLessThan(50);
-  }, 30_000);
+  }, 120_000);
 
   it('handle: "turn on the kitchen light" -> handled, and the light is on in Home Assistant', async () => {
     const events = await request(

@@ -57,5 +57,5 @@ describe('the HTTP API token on first start', () => {
     expect(readFileSync(second.file, 'utf8').trim()).toBe(token);
     const again = await fetch(`http://127.0.0.1:${second.port}/api/satellites`, { headers: auth });
     expect(again.status).toBe(200);
-  }, 90_000);
+  }, 180_000);
 });

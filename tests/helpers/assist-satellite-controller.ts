@@ -58,7 +58,7 @@ export class AssistSatelliteController {
   }
 
   /** Connects, retrying while the satellite process starts. */
-  static async connect(uri: string, timeoutMs = 30_000): Promise<AssistSatelliteController> {
+  static async connect(uri: string, timeoutMs = 60_000): Promise<AssistSatelliteController> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {

@@ -81,7 +81,7 @@ export async function runSatelliteCli(
  * The URI a satellite started with `--uri tcp://127.0.0.1:0` serves, from its "ready" line, once
  * it is ready; a `SatelliteProcess` that exits first fails with its log.
  */
-export async function servedUri(satellite: SatelliteProcess, timeoutMs = 30_000): Promise<string> {
+export async function servedUri(satellite: SatelliteProcess, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = /ready: .*; serving (tcp:\/\/\S+)$/m.exec(satellite.log());

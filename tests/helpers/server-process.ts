@@ -33,7 +33,7 @@ export function boundAddresses(summary: string): { wyomingUri: string; httpPort:
  */
 export async function startServer(
   config: Record<string, unknown>,
-  timeoutMs = 30_000,
+  timeoutMs = 100_000,
   spawnOptions: ChildLaunch = {},
 ): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-server-'));
