@@ -31,15 +31,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.help) {
     process.stdout.write(
-      'Usage: jarvis-server [--config FILE]   (default: JARVIS_CONFIG, else ./config.yaml; JARVIS_* variables override)\n',
+      'Usage: jarvis-server [--config FILE]   (default: JARVIS_CONFIG, else ./jarvis.yaml; JARVIS_* variables override)\n',
     );
     return 0;
   }
-  // `npm start` runs from the repository root, whose config.yaml is the documented one.
+  // `npm start` runs from the repository root, whose jarvis.yaml is the documented one.
   const file =
     values.config ??
     process.env.JARVIS_CONFIG ??
-    (existsSync('config.yaml') ? 'config.yaml' : undefined);
+    (existsSync('jarvis.yaml') ? 'jarvis.yaml' : undefined);
   const loaded = loadConfig({ file });
   const logger = createStderrLogger('jarvis:server', loaded.log_level);
   const apiToken = await resolveApiToken(loaded.http.token, loaded.data_dir, logger);
