@@ -89,7 +89,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions = {}): Jar
   return parsed.data;
 }
 
-function readConfigFile(file: string): Record<string, unknown> {
+export function readConfigFile(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -112,7 +112,7 @@ function readConfigFile(file: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
