@@ -151,9 +151,12 @@ function runtimeStage(stage, layer, built, work) {
   let workdir = '/';
   const env = {};
   let command = [];
-  for (const i of stage.instructions.slice(stage.instructions.findIndex((x) => x.from))) {
+  const cached = stage.instructions.findIndex((x) => x.from);
+  for (const [index, i] of stage.instructions.entries()) {
     if (i.kind === 'WORKDIR') workdir = i.args[0];
     else if (i.kind === 'ENV') Object.assign(env, i.env);
+    else if (index < cached)
+      continue; // its COPY and RUN lines are in the cached rootfs
     else if (i.kind === 'CMD') command = i.exec;
     else if (i.kind === 'COPY') {
       // --from=build: paths are the build stage's (/src/...), here under `built`.
@@ -189,7 +192,13 @@ async function startAndProbe(rootfs, image) {
       const port = /HTTP API: +http:\/\/[^/]*:(\d+)\//.exec(output)?.[1];
       if (port) {
         const reply = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
-        if (reply?.ok) return { body: await reply.text(), output };
+        if (reply?.ok) {
+          // With the token it generated (in /data), /health says what is running.
+          const token = readFileSync(join(rootfs, 'data', 'http-token'), 'utf8').trim();
+          const headers = { Authorization: `Bearer ${token}` };
+          const full = await fetch(`http://127.0.0.1:${port}/health`, { headers });
+          return { body: await full.text(), output };
+        }
       }
       if (child.exitCode !== null)
         throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
@@ -232,6 +241,11 @@ async function main() {
     timings.push(['start to /health', (Date.now() - start) / 1000]);
     process.stdout.write(`\n/health: ${health.body}\n\n`);
     timings.push(['total', (Date.now() - started) / 1000]);
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'bench-results', 'addon-smoke.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), health: JSON.parse(health.body), seconds: Object.fromEntries(timings) }, null, 2)}\n`,
+    );
     process.stdout.write(
       [
         '| step | seconds |',

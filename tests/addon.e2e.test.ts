@@ -30,7 +30,7 @@ async function tcpFront(socket: string): Promise<Server> {
 }
 
 async function until<T>(what: string, check: () => T | undefined, log: () => string): Promise<T> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const value = check();
     if (value !== undefined && value !== false) return value;
@@ -101,7 +101,7 @@ describe('the add-on under the Supervisor (double)', () => {
       () => /Jarvis server ready[^]*\n\n/.test(output) || undefined,
       () => output,
     );
-  }, 120_000);
+  }, 150_000);
 
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
