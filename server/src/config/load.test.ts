@@ -7,7 +7,7 @@ import { ConfigError } from '../errors.js';
 import { loadConfig } from './load.js';
 import { ConfigSchema } from './schema.js';
 
-const ROOT_CONFIG = new URL('../../../config.yaml', import.meta.url).pathname;
+const ROOT_CONFIG = new URL('../../../jarvis.yaml', import.meta.url).pathname;
 
 function file(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'jarvis-config-')), 'config.yaml');
@@ -25,15 +25,15 @@ function keyPaths(schema: ZodTypeAny, prefix = ''): string[] {
 }
 
 describe('configuration', () => {
-  it('config.yaml at the root is valid and equals the defaults', () => {
+  it('jarvis.yaml at the root is valid and equals the defaults', () => {
     expect(loadConfig({ file: ROOT_CONFIG, env: {} })).toEqual(loadConfig({ env: {} }));
   });
 
-  it('config.yaml documents every key of the schema', () => {
+  it('jarvis.yaml documents every key of the schema', () => {
     const text = readFileSync(ROOT_CONFIG, 'utf8');
     for (const path of keyPaths(ConfigSchema)) {
       const key = path.split('.').at(-1)!;
-      expect(text, `config.yaml does not mention ${path}`).toMatch(
+      expect(text, `jarvis.yaml does not mention ${path}`).toMatch(
         new RegExp(`^\\s*#?\\s*(- )?${key}:`, 'm'),
       );
     }

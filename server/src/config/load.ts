@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { ConfigError } from '../errors.js';
+import { unusedSettings } from './consistency.js';
 import { ConfigSchema, type JarvisConfig } from './schema.js';
 
 /** Environment variables for the common keys, by the path they set. */
@@ -34,26 +35,61 @@ export function loadConfig(options: LoadOptions = {}): JarvisConfig {
   const env = options.env ?? process.env;
   const file = options.file ?? env.JARVIS_CONFIG;
   const raw = file ? readConfigFile(file) : {};
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const [name, path, type] of ENV_OVERRIDES) {
     const value = env[name];
     if (value === undefined || value === '') continue;
     if (type === 'number' && !/^\d+$/.test(value)) {
-      problems.push(`${path} (from ${name}): expected a whole number, got '${value}'`);
+      problems.push({ path, message: `(from ${name}): expected a whole number, got '${value}'` });
       continue;
     }
     setPath(raw, path, type === 'number' ? Number(value) : value);
   }
+  return validateConfig(raw, { where: file ? ` in ${file}` : '', problems });
+}
+
+/** One problem with a setting: its path (`http.port`) and what is wrong. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ValidateOptions {
+  /** Said after "invalid configuration" (` in /etc/jarvis.yaml`). */
+  readonly where?: string;
+  /** Problems found before validation (a bad environment variable). */
+  readonly problems?: readonly Problem[];
+  /** How a path is named to the user (the add-on names its options); default: the path. */
+  readonly nameOf?: (path: string) => string;
+}
+
+/**
+ * Validates a raw configuration (keys as in jarvis.yaml): the schema, then the settings that
+ * would do nothing. Throws one `ConfigError` listing every problem by its name.
+ */
+export function validateConfig(raw: unknown, options: ValidateOptions = {}): JarvisConfig {
+  const problems = [...(options.problems ?? [])];
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...parsed.error.issues.map(describeIssue));
+  if (parsed.success) {
+    const defaults = ConfigSchema.parse({});
+    for (const line of unusedSettings(raw, parsed.data, defaults)) {
+      const colon = line.indexOf(': ');
+      problems.push({ path: line.slice(0, colon), message: line.slice(colon + 2) });
+    }
+  } else {
+    problems.push(...parsed.error.issues.map(describeIssue));
+  }
   if (problems.length > 0 || !parsed.success) {
-    const where = file ? ` in ${file}` : '';
-    throw new ConfigError(`invalid configuration${where}:\n  ${problems.join('\n  ')}`);
+    const nameOf = options.nameOf ?? ((path: string) => path);
+    const lines = problems.map(
+      (p) => `${nameOf(p.path)}${p.message.startsWith('(') ? ' ' : ': '}${p.message}`,
+    );
+    throw new ConfigError(`invalid configuration${options.where ?? ''}:\n  ${lines.join('\n  ')}`);
   }
   return parsed.data;
 }
 
-function readConfigFile(file: string): Record<string, unknown> {
+export function readConfigFile(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -76,7 +112,7 @@ function readConfigFile(file: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
@@ -87,10 +123,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   node[keys.at(-1)!] = value;
 }
 
-function describeIssue(issue: ZodIssue): string {
+function describeIssue(issue: ZodIssue): Problem {
   const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    return `${path === '(top level)' ? '' : `${path}.`}${issue.keys.join(', ')}: unknown key`;
+    const prefix = path === '(top level)' ? '' : `${path}.`;
+    return { path: `${prefix}${issue.keys.join(', ')}`, message: 'unknown key' };
   }
-  return `${path}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
+  return { path, message: `${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
-// (`config.yaml` at the repository root mirrors it, and a test keeps the two in step).
+// (`jarvis.yaml` at the repository root mirrors it, and a test keeps the two in step).
 
 const uri = (what: string) =>
   z
@@ -18,6 +18,28 @@ function validCidr(value: string, context: z.RefinementCtx): void {
     parseCidr(value);
   } catch (error) {
     context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+  }
+}
+
+/** `tts.engine: wyoming` needs a URI; `espeak-ng` with a URI would leave it unused. */
+function ttsEngineAndUri(
+  tts: { engine?: 'espeak-ng' | 'wyoming'; wyoming_uri?: string },
+  context: z.RefinementCtx,
+): void {
+  if (tts.engine === 'wyoming' && !tts.wyoming_uri) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['wyoming_uri'],
+      message:
+        'required when tts.engine is wyoming (tcp://host:port of a Wyoming TTS such as piper)',
+    });
+  }
+  if (tts.engine === 'espeak-ng' && tts.wyoming_uri) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['wyoming_uri'],
+      message: 'does nothing while tts.engine is espeak-ng; remove one of the two',
+    });
   }
 }
 
@@ -105,7 +127,8 @@ export const ConfigSchema = z
       .default({}),
     tts: z
       .object({
-        engine: z.enum(['espeak-ng', 'wyoming']).default('espeak-ng'),
+        // Absent: wyoming when wyoming_uri is set, else espeak-ng (a URI is never ignored).
+        engine: z.enum(['espeak-ng', 'wyoming']).optional(),
         espeak_voice_en: z.string().default('en-us'),
         espeak_voice_fr: z.string().default('fr-fr'),
         espeak_rate: z.number().int().min(80).max(450).default(175),
@@ -113,6 +136,11 @@ export const ConfigSchema = z
         wyoming_voice: z.string().optional(),
       })
       .strict()
+      .superRefine(ttsEngineAndUri)
+      .transform((tts) => ({
+        ...tts,
+        engine: tts.engine ?? (tts.wyoming_uri ? ('wyoming' as const) : ('espeak-ng' as const)),
+      }))
       .default({}),
     wake: z
       .object({

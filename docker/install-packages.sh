@@ -1,0 +1,16 @@
+#!/bin/sh
+# The image's system packages: Node.js 20 (Debian trixie's), the speech engines and CA
+# certificates. The Dockerfile runs it in its runtime stage, and `npm run addon:smoke` runs the
+# same file in a debootstrapped Debian with chroot.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+  ca-certificates \
+  nodejs \
+  espeak-ng \
+  pocketsphinx \
+  pocketsphinx-en-us
+apt-get clean
+rm -rf /var/lib/apt/lists/*
+node --version

@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// `npm run addon:smoke`: the root Dockerfile without Docker. Its build stage runs here (this
+// machine's Node 20 stands in for the node image), its runtime stage in a Debian root
+// filesystem made by debootstrap (cached) with chroot: the same COPY and RUN lines, read from
+// the Dockerfile. Then the image's command starts the server inside it, until /health answers.
+// Needs root, debootstrap and the network (Debian mirror, npm registry) on the first run.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDockerfile } from './dockerfile.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = process.env.JARVIS_SMOKE_CACHE ?? join(homedir(), '.cache', 'jarvis-addon-smoke');
+const MIRROR = process.env.DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
+const SUITE = 'trixie';
+const timings = [];
+
+function step(name, fn) {
+  const start = Date.now();
+  process.stderr.write(`addon:smoke: ${name}\n`);
+  const result = fn();
+  timings.push([name, (Date.now() - start) / 1000]);
+  return result;
+}
+
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+
+/** Mounts /proc and /dev in `rootfs`; returns what unmounts them. */
+function mountInto(rootfs) {
+  const targets = [];
+  const unmount = () => {
+    for (const target of targets.reverse()) run('umount', ['-l', target]);
+  };
+  try {
+    run('mount', ['-t', 'proc', 'proc', join(rootfs, 'proc')]);
+    targets.push(join(rootfs, 'proc'));
+    run('mount', ['--bind', '/dev', join(rootfs, 'dev')]);
+    targets.push(join(rootfs, 'dev'));
+  } catch (error) {
+    unmount();
+    throw error;
+  }
+  return unmount;
+}
+
+/** Whether anything is still mounted under `dir` (then it must not be deleted). */
+function hasMounts(dir) {
+  return readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .some((line) => line.split(' ')[1]?.startsWith(dir));
+}
+
+/** What .dockerignore keeps out of the build context. */
+const IGNORED = /(^|\/)(node_modules|dist|\.git|bench-results)(\/|$)/;
+
+/** Copies a COPY line's sources from `from` into `to` (relative to `workdir` when not absolute). */
+function copy(instruction, from, to, workdir) {
+  const dest = instruction.args.at(-1);
+  const target = dest.startsWith('/') ? dest : join(workdir, dest);
+  for (const source of instruction.args.slice(0, -1)) {
+    const path = join(from, source);
+    // A directory's contents go into the destination; a file goes under it when it ends in /.
+    const into =
+      dest.endsWith('/') && !statSync(path).isDirectory()
+        ? join(to, target, basename(path))
+        : join(to, target);
+    mkdirSync(dirname(into), { recursive: true });
+    cpSync(path, into, {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => from !== ROOT || !IGNORED.test(relative(ROOT, src)),
+    });
+  }
+}
+
+function buildStage(stage, dir) {
+  let env = { ...process.env };
+  const workdir = '/src';
+  mkdirSync(join(dir, workdir), { recursive: true });
+  for (const instruction of stage.instructions) {
+    if (instruction.kind === 'ENV') env = { ...env, ...instruction.env };
+    else if (instruction.kind === 'COPY') copy(instruction, ROOT, dir, workdir);
+    else if (instruction.kind === 'RUN')
+      run('sh', ['-c', instruction.command], { cwd: join(dir, workdir), env });
+  }
+  return join(dir, workdir);
+}
+
+function baseRootfs() {
+  const base = join(CACHE, `rootfs-${SUITE}`);
+  if (!existsSync(base)) {
+    step(`debootstrap ${SUITE} (cached in ${CACHE})`, () => {
+      rmSync(`${base}.partial`, { recursive: true, force: true });
+      run('debootstrap', ['--variant=minbase', SUITE, `${base}.partial`, MIRROR]);
+      renameSync(`${base}.partial`, base);
+    });
+  }
+  return base;
+}
+
+/** The runtime stage's steps before its first COPY --from, applied once and cached by content. */
+function packagesRootfs(stage) {
+  const early = stage.instructions.slice(
+    0,
+    stage.instructions.findIndex((i) => i.from),
+  );
+  const hash = createHash('sha256');
+  for (const i of early) {
+    hash.update(i.raw);
+    if (i.kind === 'COPY')
+      for (const s of i.args.slice(0, -1)) hash.update(readFileSync(join(ROOT, s)));
+  }
+  const layer = join(CACHE, `rootfs-${SUITE}-${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(layer)) return layer;
+  step('runtime stage: system packages in the Debian rootfs (chroot)', () => {
+    const partial = `${layer}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    run('cp', ['-a', baseRootfs(), partial]);
+    writeFileSync(join(partial, 'etc', 'resolv.conf'), readFileSync('/etc/resolv.conf'));
+    const unmount = mountInto(partial);
+    try {
+      for (const i of early) {
+        if (i.kind === 'COPY') copy(i, ROOT, partial, '/');
+        else if (i.kind === 'RUN') run('chroot', [partial, 'sh', '-c', i.command]);
+      }
+    } finally {
+      unmount();
+    }
+    renameSync(partial, layer);
+  });
+  return layer;
+}
+
+/** The rest of the runtime stage in a copy of the cached rootfs; the image's env and command. */
+function runtimeStage(stage, layer, built, work) {
+  run('cp', ['-a', layer, work]);
+  let workdir = '/';
+  const env = {};
+  let command = [];
+  const cached = stage.instructions.findIndex((x) => x.from);
+  for (const [index, i] of stage.instructions.entries()) {
+    if (i.kind === 'WORKDIR') workdir = i.args[0];
+    else if (i.kind === 'ENV') Object.assign(env, i.env);
+    else if (index < cached)
+      continue; // its COPY and RUN lines are in the cached rootfs
+    else if (i.kind === 'CMD') command = i.exec;
+    else if (i.kind === 'COPY') {
+      // --from=build: paths are the build stage's (/src/...), here under `built`.
+      const from = i.from ? dirname(built) : ROOT;
+      copy(i, from, work, workdir);
+    } else if (i.kind === 'RUN') run('chroot', [work, 'sh', '-c', i.command]);
+  }
+  return { env, command };
+}
+
+/** Starts the image's command in `rootfs` and waits for /health; resolves to its answer. */
+async function startAndProbe(rootfs, image) {
+  mkdirSync(join(rootfs, 'config'), { recursive: true });
+  writeFileSync(
+    join(rootfs, 'config', 'jarvis.yaml'),
+    'wyoming:\n  uri: tcp://127.0.0.1:0\n  zeroconf: false\ndiscovery:\n  zeroconf: false\nhttp:\n  host: 127.0.0.1\n  port: 0\nollama:\n  enabled: false\n',
+  );
+  const env = {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOME: '/root',
+    ...image.env,
+  };
+  const child = spawn('chroot', [rootfs, ...image.command], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  try {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      const port = /HTTP API: +http:\/\/[^/]*:(\d+)\//.exec(output)?.[1];
+      if (port) {
+        const reply = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+        if (reply?.ok) {
+          // With the token it generated (in /data), /health says what is running.
+          const token = readFileSync(join(rootfs, 'data', 'http-token'), 'utf8').trim();
+          const headers = { Authorization: `Bearer ${token}` };
+          const full = await fetch(`http://127.0.0.1:${port}/health`, { headers });
+          return { body: await full.text(), output };
+        }
+      }
+      if (child.exitCode !== null)
+        throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`no /health after 300 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) =>
+      child.exitCode !== null ? resolve() : child.once('exit', resolve),
+    );
+  }
+}
+
+async function main() {
+  if (process.getuid?.() !== 0)
+    throw new Error('addon:smoke needs root (debootstrap, chroot, mount)');
+  const started = Date.now();
+  const stages = parseDockerfile(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+  const [build, runtime] = [stages[0], stages.at(-1)];
+  mkdirSync(CACHE, { recursive: true });
+  const scratch = mkdtempSync(join(process.env.JARVIS_SMOKE_TMP ?? tmpdir(), 'jarvis-smoke-'));
+  try {
+    const built = step('build stage: npm ci, tsc, production dependencies (on this machine)', () =>
+      buildStage(build, join(scratch, 'build')),
+    );
+    const layer = packagesRootfs(runtime);
+    const work = join(scratch, 'rootfs');
+    const image = step('runtime stage: the rest of its steps (copies)', () =>
+      runtimeStage(runtime, layer, built, work),
+    );
+    const unmount = mountInto(work);
+    const start = Date.now();
+    let health;
+    try {
+      health = await startAndProbe(work, image);
+    } finally {
+      unmount();
+    }
+    timings.push(['start to /health', (Date.now() - start) / 1000]);
+    process.stdout.write(`\n/health: ${health.body}\n\n`);
+    timings.push(['total', (Date.now() - started) / 1000]);
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'bench-results', 'addon-smoke.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), health: JSON.parse(health.body), seconds: Object.fromEntries(timings) }, null, 2)}\n`,
+    );
+    process.stdout.write(
+      [
+        '| step | seconds |',
+        '| --- | ---: |',
+        ...timings.map(([n, s]) => `| ${n} | ${s.toFixed(1)} |`),
+      ].join('\n') + '\n',
+    );
+  } finally {
+    if (hasMounts(scratch)) process.stderr.write(`addon:smoke: left ${scratch}: still mounted\n`);
+    else rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`addon:smoke: ${error.message}\n`);
+  process.exit(1);
+});

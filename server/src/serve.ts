@@ -1,0 +1,136 @@
+// Starts the whole server from a configuration (the CLI and the add-on both use it): the home,
+// the brain, the speech engines, the app, zeroconf; `stop` closes them in reverse.
+import { hostname } from 'node:os';
+import { advertise } from '@jarvis/satellite';
+import type { Logger } from 'wyoming-ts';
+import { portOf, type RunningApp, startApp } from './app.js';
+import { buildBrain } from './brain.js';
+import type { JarvisConfig } from './config/schema.js';
+import { buildSpeechEngines } from './engines/index.js';
+import { ConfigError, EngineError } from './errors.js';
+import { createHome, type Home } from './home/index.js';
+import type { ApiToken } from './http/token.js';
+import { createIntentRecognizer } from './intents/index.js';
+import { Metrics } from './metrics.js';
+import { startupSummary } from './summary.js';
+
+export interface RunningJarvis {
+  readonly app: RunningApp;
+  readonly home: Home;
+  /** The start-up summary: what is connected and where to point satellites and HA. */
+  readonly summary: string;
+  stop(): Promise<void>;
+}
+
+export async function startJarvis(
+  config: JarvisConfig,
+  apiToken: ApiToken,
+  logger: Logger,
+): Promise<RunningJarvis> {
+  const home = createHome({
+    url: config.home_assistant.url,
+    token: config.home_assistant.token,
+    logger,
+  });
+  const homeReady = home.start().catch((error: Error) => {
+    logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
+  });
+  await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  const recognizer = createIntentRecognizer();
+  const metrics = new Metrics();
+  const brain = await buildBrain({
+    config,
+    home,
+    logger,
+    onAgentError: (code) => metrics.recordAgentError(code),
+  });
+  const speech = await buildSpeechEngines(config, logger);
+  // The grammar depends on names, aliases and areas, not on states: rebuild only when those change.
+  let vocabulary = '';
+  const refreshGrammar = async () => {
+    const current = vocabularyOf(home);
+    if (current === vocabulary) return;
+    vocabulary = current;
+    await speech.setSentences?.(recognizer.sentences(home, 'en'));
+  };
+  await refreshGrammar();
+  const unsubscribe = home.onChange(debounce(() => void refreshGrammar(), 2000));
+  const app = await startApp(
+    config,
+    {
+      stt: speech.stt,
+      commandStt: speech.commandStt,
+      tts: speech.tts,
+      recognizer,
+      home,
+      agent: brain.agent,
+      conversations: brain.conversations,
+      memory: brain.memory,
+      status: brain.status,
+      metrics,
+    },
+    logger,
+  );
+  const stopZeroconf =
+    config.wyoming.zeroconf && portOf(app.wyomingUri) !== undefined
+      ? advertise({
+          name: `${config.wyoming.zeroconf_name} on ${hostname()}`,
+          port: portOf(app.wyomingUri)!,
+          logger,
+        })
+      : undefined;
+  const summary = startupSummary({ config, app, home, speech, recognizer, brain, apiToken });
+  return {
+    app,
+    home,
+    summary,
+    stop: async () => {
+      logger.info('stopping');
+      unsubscribe();
+      await stopZeroconf?.();
+      await app.stop();
+      await brain.close();
+      await speech.close();
+      await home.close();
+    },
+  };
+}
+
+/** Exits with the code `main` resolves to: 2 for a bad configuration, 1 for another error. */
+export function runMain(program: string, main: Promise<number>): void {
+  main.then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`${program}: ${error.message}\n`);
+        process.exit(2);
+      }
+      const message =
+        error instanceof EngineError ? error.message : ((error as Error).stack ?? String(error));
+      process.stderr.write(`${program}: ${message}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+/** Resolves at the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+function vocabularyOf(home: Home): string {
+  const entities = home.entities().map((e) => [e.entity_id, e.name, e.aliases, e.area_id]);
+  const areas = home.areas().map((a) => [a.area_id, a.name, a.aliases]);
+  return JSON.stringify([entities, areas]);
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
