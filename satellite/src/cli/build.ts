@@ -19,7 +19,7 @@ import { Satellite } from '../runtime/satellite.js';
 import { buildInfo } from '../runtime/info.js';
 import { Speaker } from '../runtime/speaker.js';
 import { LocalTimers } from '../runtime/timers.js';
-import type { SatelliteOptions } from './options.js';
+import type { SatelliteOptions } from './schema.js';
 
 const SOUNDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sounds');
 

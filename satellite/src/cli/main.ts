@@ -6,10 +6,11 @@ import { ConfigError, EngineError } from '../errors.js';
 import { isListening } from '../machine/satellite-machine.js';
 import { ServerConnection, serveForHomeAssistant } from '../runtime/links.js';
 import { advertise } from '../runtime/zeroconf.js';
-import { parseSatelliteArgs, usage } from './args.js';
+import { parseSatelliteArgs } from './args.js';
+import { usage } from './help.js';
 import { buildSatellite, modeOf } from './build.js';
 import { runDetect } from './detect.js';
-import type { SatelliteOptions } from './options.js';
+import type { SatelliteOptions } from './schema.js';
 
 const PROGRAM = 'jarvis-satellite';
 
