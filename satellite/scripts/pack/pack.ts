@@ -1,6 +1,6 @@
 // `npm run pack -w satellite`: builds the satellite and writes satellite/pack/
-// jarvis-satellite-<version>.tgz, a package that installs alone on a Pi: its runtime
-// dependencies, the protocol bundled, the models copied in with their licences.
+// jarvis-satellite-<version>.tgz (and install.sh beside it), a package that installs alone on a
+// Pi: its runtime dependencies, the protocol bundled, the models copied in with their licences.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -72,6 +72,8 @@ export function pack(): string {
     cpSync(join(satellite, item), join(stage, item), { recursive: true });
   }
   copyFileSync(join(satellite, 'scripts', 'install.sh'), join(stage, 'install.sh'));
+  // Beside the tarball too: the two files are all a Pi needs.
+  copyFileSync(join(satellite, 'scripts', 'install.sh'), join(out, 'install.sh'));
   copyModels(join(stage, 'models'));
   const protocol = readJson(join(repo, 'protocol', 'package.json'));
   const bundled = join(stage, 'node_modules', String(protocol.name));
