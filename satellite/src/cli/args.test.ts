@@ -59,6 +59,12 @@ describe('satellite options', () => {
     [['--vad', '--always-stream'], '--vad: --vad and --always-stream exclude each other'],
     [['--server', 'jarvis.local'], '--server: expected tcp://host:port or unix://path'],
     [['--wake-word-name', 'hey jarvis'], '--wake-word-name: expected NAME[:THRESHOLD'],
+    [['--no-mic', '--vad'], '--no-mic: a satellite without a microphone streams nothing'],
+    [
+      ['--stop-word', 'alexa', '--always-stream'],
+      '--stop-word: the stop word is heard by the local',
+    ],
+    [['--stop-word', 'alexa', '--no-mic'], '--stop-word: the stop word is heard by the local'],
     [['stray'], "unexpected argument 'stray'"],
     [['--config', '/nonexistent/x.yaml'], '--config: cannot read /nonexistent/x.yaml: ENOENT'],
   ])('refuses %j, naming the flag', (argv, message) => {

@@ -57,6 +57,7 @@ const mic = z.object({
   'mic-file-fast': flag('with --mic-file: do not pace the file'),
   'mic-volume-multiplier': number(0, 100, 1, 'multiply mic samples'),
   'mic-auto-gain': number(0, 31, 0, 'automatic gain target in dBFS (0 = off)'),
+  'no-mic': flag('no microphone: an output-only satellite (announcements, timers, answers)'),
 });
 
 const snd = z.object({
@@ -80,6 +81,11 @@ const wake = z.object({
   'wake-model-dir': text('folder with more openWakeWord .onnx models'),
   'wake-threshold': number(0.01, 1, 0.5, 'wake word score threshold'),
   'wake-trigger-level': whole(1, 50, 1, 'activated 80 ms steps needed in a row'),
+  'stop-word': wakeWord
+    .optional()
+    .describe(
+      'model that stops a ringing timer or an answer without the wake word, NAME[:THRESHOLD]',
+    ),
   'wake-refractory-seconds': number(
     0,
     600,
@@ -150,12 +156,20 @@ const shape = {
 export const OptionsObject = z.object(shape).strict();
 
 export const SatelliteOptionsSchema = OptionsObject.superRefine((options, context) => {
+  const refuse = (key: string, message: string) =>
+    context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message });
+  const serverHears = options.vad || options['always-stream'];
   if (options.vad && options['always-stream']) {
-    context.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: ['vad'],
-      message: '--vad and --always-stream exclude each other',
-    });
+    refuse('vad', '--vad and --always-stream exclude each other');
+  }
+  if (options['no-mic'] && serverHears) {
+    refuse('no-mic', 'a satellite without a microphone streams nothing (--vad, --always-stream)');
+  }
+  if (options['stop-word'] && (serverHears || options['no-mic'])) {
+    refuse(
+      'stop-word',
+      'the stop word is heard by the local wake word engine: not with --vad, --always-stream or --no-mic',
+    );
   }
 });
 
