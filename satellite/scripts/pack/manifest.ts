@@ -10,6 +10,7 @@ export const PACKED_FILES = [
   'sounds',
   'models',
   'systemd',
+  'examples',
   'install.sh',
   'satellite.example.yaml',
   'README.md',

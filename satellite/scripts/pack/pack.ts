@@ -27,6 +27,7 @@ const stage = join(out, 'stage');
 const readJson = (path: string) =>
   JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 const notMap = (path: string) => !path.endsWith('.map');
+const notTest = (path: string) => !path.endsWith('.test.ts');
 
 function copyModels(into: string): void {
   mkdirSync(into, { recursive: true });
@@ -68,8 +69,8 @@ export function pack(): string {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   cpSync(join(satellite, 'dist'), join(stage, 'dist'), { recursive: true, filter: notMap });
-  for (const item of ['sounds', 'systemd', 'satellite.example.yaml', 'README.md']) {
-    cpSync(join(satellite, item), join(stage, item), { recursive: true });
+  for (const item of ['sounds', 'systemd', 'examples', 'satellite.example.yaml', 'README.md']) {
+    cpSync(join(satellite, item), join(stage, item), { recursive: true, filter: notTest });
   }
   copyFileSync(join(satellite, 'scripts', 'install.sh'), join(stage, 'install.sh'));
   // Beside the tarball too: the two files are all a Pi needs.
