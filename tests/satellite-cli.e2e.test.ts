@@ -17,10 +17,10 @@ afterEach(async () => {
 describe('jarvis-satellite command line', () => {
   it.each([
     [['--frobnicate'], /Unknown option '--frobnicate'/],
-    [['--wake-threshold', '7'], /--wake-threshold: 7 is outside 0\.01\.\.1/],
+    [['--wake-threshold', '7'], /--wake-threshold: expected 0\.01\.\.1, got 7/],
     [
       ['--wake-word-name', 'hey_siri', '--mic-file', '/dev/null'],
-      /unknown wake word "hey_siri"; available: .*hey_jarvis/,
+      /--wake-word-name: unknown wake word "hey_siri"; available: .*hey_jarvis/,
     ],
   ])('%j: a clear message and exit code 2', async (argv, message) => {
     const { code, stderr } = await runSatelliteCli(argv as string[]);

@@ -15,6 +15,7 @@ import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
 import { detectionsIn } from '../src/engines/wake/trigger.js';
+import { gateRows, printGateTables } from './wake-gate.js';
 import { type Corpus, NEAR_MISSES, NOISE_SNR_DB, type Segment, wakeCorpus } from './wake-corpus.js';
 
 const THRESHOLDS = [0.3, 0.5, 0.7, 0.9];
@@ -263,9 +264,15 @@ export async function runWakeBenchmark(): Promise<void> {
   const scores = await scoreCorpus(corpus);
   console.log(`scored the corpus in ${fmt((performance.now() - scoring) / 1000, 1)} s`);
   const rows = accuracy(scores);
+  const gating = performance.now();
+  const gate = await gateRows(corpus, scores, SETTINGS, ACCEPT_AFTER_MS);
+  console.log(
+    `speech gate: VAD over the corpus in ${fmt((performance.now() - gating) / 1000, 1)} s`,
+  );
   const perVoice = positiveScores(scores);
   const worst = worstNegatives(scores, 0.3);
   printTables(rows, perVoice, worst, cpu);
+  const gateChoices = printGateTables(gate);
 
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const out = join(root, 'bench-results', 'satellite-wake.json');
@@ -283,6 +290,7 @@ export async function runWakeBenchmark(): Promise<void> {
     positiveScores: perVoice,
     negativesScoringAbove03: worst,
     cpu,
+    speechGate: { choices: gateChoices, rows: gate },
   };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwrote ${out} in ${fmt((performance.now() - started) / 1000, 1)} s`);

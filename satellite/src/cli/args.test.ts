@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
-import { parseSatelliteArgs, usage } from './args.js';
+import { parseSatelliteArgs } from './args.js';
+import { usage } from './help.js';
 
 function configFile(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'sat-config-')), 'satellite.yaml');
@@ -52,9 +53,18 @@ describe('satellite options', () => {
 
   it.each([
     [['--frobnicate'], "Unknown option '--frobnicate'"],
-    [['--wake-threshold', '2'], '--wake-threshold: 2 is outside 0.01..1'],
+    [['--wake-threshold', '2'], '--wake-threshold: expected 0.01..1, got 2'],
     [['--mic-command-rate', 'fast'], '--mic-command-rate: expected a number, got "fast"'],
+    [['--mic-command-rate', '16000.5'], '--mic-command-rate: expected a whole number in'],
     [['--vad', '--always-stream'], '--vad: --vad and --always-stream exclude each other'],
+    [['--server', 'jarvis.local'], '--server: expected tcp://host:port or unix://path'],
+    [['--wake-word-name', 'hey jarvis'], '--wake-word-name: expected NAME[:THRESHOLD'],
+    [['--no-mic', '--vad'], '--no-mic: a satellite without a microphone streams nothing'],
+    [
+      ['--stop-word', 'alexa', '--always-stream'],
+      '--stop-word: the stop word is heard by the local',
+    ],
+    [['--stop-word', 'alexa', '--no-mic'], '--stop-word: the stop word is heard by the local'],
     [['stray'], "unexpected argument 'stray'"],
     [['--config', '/nonexistent/x.yaml'], '--config: cannot read /nonexistent/x.yaml: ENOENT'],
   ])('refuses %j, naming the flag', (argv, message) => {
@@ -62,19 +72,45 @@ describe('satellite options', () => {
     expect(() => parseSatelliteArgs(argv)).toThrow(message);
   });
 
-  it('names the key of a bad config file', () => {
-    expect(() => parseSatelliteArgs(['--config', configFile('colour: blue\n')])).toThrow(
-      "unknown option 'colour'",
+  it('names the key of a bad config file, and lists every problem', () => {
+    const colour = configFile('colour: blue\n');
+    expect(() => parseSatelliteArgs(['--config', colour])).toThrow(
+      `colour (in ${colour}): unknown option`,
     );
-    expect(() => parseSatelliteArgs(['--config', configFile('vad-threshold: high\n')])).toThrow(
-      'vad-threshold (in the config file): expected a number, got "high"',
+    const high = configFile('vad-threshold: high\n');
+    expect(() => parseSatelliteArgs(['--config', high])).toThrow(
+      `vad-threshold (in ${high}): expected a number, got "high"`,
     );
     expect(() => parseSatelliteArgs(['--config', configFile('- a\n- b\n')])).toThrow(
       'must hold a mapping',
     );
+    const two = configFile('muted: yes please\nwake-threshold: 0\n');
+    let message = '';
+    try {
+      parseSatelliteArgs(['--config', two, '--vad-threshold', '7']);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`muted (in ${two}): expected boolean, received string`);
+    expect(message).toContain(`wake-threshold (in ${two}): expected 0.01..1, got 0`);
+    expect(message).toContain('--vad-threshold: expected 0..1, got 7');
   });
 
-  it('documents every option in --help', () => {
+  it('gives every option the same type from a flag and from the file', () => {
+    const file = configFile('wake-threshold: 0.7\nwake-word-name: alexa,hey_mycroft\n');
+    const fromFile = parseSatelliteArgs(['--config', file]);
+    const fromFlags = parseSatelliteArgs([
+      '--wake-threshold',
+      '0.7',
+      '--wake-word-name',
+      'alexa,hey_mycroft',
+    ]);
+    expect(fromFile['wake-threshold']).toBe(0.7);
+    expect(fromFile['wake-word-name']).toEqual(fromFlags['wake-word-name']);
+    expect(fromFile['wake-threshold']).toBe(fromFlags['wake-threshold']);
+  });
+
+  it('documents every option in --help, with its bounds and default', () => {
     const text = usage();
     for (const flag of [
       '--mic-command',
@@ -86,6 +122,10 @@ describe('satellite options', () => {
     ]) {
       expect(text).toContain(flag);
     }
+    expect(text).toMatch(
+      /--wake-threshold N +wake word score threshold \(0\.01\.\.1, default: 0\.5\)/,
+    );
+    expect(text).toMatch(/--wake-word-name VALUE .*\(default: hey_jarvis\)/);
   });
 });
 

@@ -1,39 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import type { ZodIssue } from 'zod';
 import { ConfigError } from '../errors.js';
-import { OPTIONS, type OptionName, type OptionSpec, type SatelliteOptions } from './options.js';
+import { allOptions, type OptionInfo } from './option-kinds.js';
+import { SatelliteOptionsSchema, type SatelliteOptions } from './schema.js';
 
 type Raw = Record<string, unknown>;
 
 /**
- * Reads the satellite's options: defaults, then the `--config` file, then flags. Throws
- * `ConfigError` naming the flag or key for anything unknown or out of range.
+ * Reads the satellite's options: the schema's defaults, then the `--config` file, then flags,
+ * validated by one schema. Throws one `ConfigError` listing every problem by the flag or key.
  */
 export function parseSatelliteArgs(argv: readonly string[]): SatelliteOptions {
-  const flags = parseFlags(argv);
-  const file = typeof flags.config === 'string' ? readConfigFile(flags.config) : {};
-  const options: Raw = {};
-  for (const [name, spec] of Object.entries(OPTIONS) as Array<[OptionName, OptionSpec]>) {
-    const fromFlag = flags[name];
-    const fromFile = file[name];
-    if (fromFlag !== undefined) options[name] = coerce(name, spec, fromFlag, `--${name}`);
-    else if (fromFile !== undefined)
-      options[name] = coerce(name, spec, fromFile, `${name} (in the config file)`);
-    else options[name] = spec.default === undefined ? undefined : copy(spec.default);
-  }
-  if (options.vad && options['always-stream']) {
-    throw new ConfigError('--vad and --always-stream exclude each other', '--vad');
-  }
-  return options as SatelliteOptions;
+  const options = new Map(allOptions());
+  const flags = normalize(parseFlags(argv, options), options, true);
+  const configPath = typeof flags.config === 'string' ? flags.config : undefined;
+  const file = configPath ? normalize(readConfigFile(configPath), options, false) : {};
+  const raw: Raw = { ...file, ...flags };
+  const parsed = SatelliteOptionsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const where = (key: string) =>
+    key in flags || !configPath ? `--${key}` : `${key} (in ${configPath})`;
+  const problems = parsed.error.issues.map((issue) => describeIssue(issue, raw, where));
+  if (problems.length === 1) throw new ConfigError(problems[0]!);
+  throw new ConfigError(`invalid options:\n  ${problems.join('\n  ')}`);
 }
 
-function parseFlags(argv: readonly string[]): Raw {
+function parseFlags(argv: readonly string[], options: Map<string, OptionInfo>): Raw {
   const config: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
-  for (const [name, spec] of Object.entries(OPTIONS) as Array<[string, OptionSpec]>) {
+  for (const [name, info] of options) {
     config[name] = {
-      type: spec.type === 'boolean' ? 'boolean' : 'string',
-      multiple: spec.type === 'list',
+      type: info.kind === 'boolean' ? 'boolean' : 'string',
+      multiple: info.kind === 'list',
     };
   }
   try {
@@ -48,6 +47,29 @@ function parseFlags(argv: readonly string[]): Raw {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError((error as Error).message.replace(/\. To specify.*$/s, ''));
   }
+}
+
+/**
+ * Flags are text: numbers are read as numbers (left as text when they are not, for the schema
+ * to refuse). Lists from flags or the file take one name or several, comma-separated.
+ */
+function normalize(raw: Raw, options: Map<string, OptionInfo>, fromFlags: boolean): Raw {
+  const out: Raw = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const kind = options.get(key)?.kind;
+    if (kind === 'list' && (typeof value === 'string' || Array.isArray(value))) {
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      out[key] = items.flatMap((item) =>
+        typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item],
+      );
+    } else if (kind === 'number' && fromFlags && typeof value === 'string') {
+      const number = Number(value);
+      out[key] = value.trim() !== '' && Number.isFinite(number) ? number : value;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
 }
 
 function readConfigFile(path: string): Raw {
@@ -73,70 +95,22 @@ function readConfigFile(path: string): Raw {
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError(`${path} must hold a mapping of option names to values`, '--config');
   }
-  for (const key of Object.keys(parsed)) {
-    if (!(key in OPTIONS) || key === 'config') {
-      throw new ConfigError(`unknown option '${key}' in ${path}`, '--config');
-    }
-  }
+  if ('config' in parsed) throw new ConfigError(`${path} cannot name another config`, '--config');
   return parsed as Raw;
 }
 
-function coerce(name: string, spec: OptionSpec, value: unknown, where: string): unknown {
-  switch (spec.type) {
-    case 'boolean':
-      if (typeof value === 'boolean') return value;
-      throw new ConfigError(`expected true or false, got ${JSON.stringify(value)}`, where);
-    case 'list': {
-      const items = Array.isArray(value) ? value : [value];
-      if (items.some((item) => typeof item !== 'string' || item === '')) {
-        throw new ConfigError('expected names', where);
-      }
-      return items.flatMap((item: string) => item.split(',').map((part) => part.trim()));
-    }
-    case 'number': {
-      const number = typeof value === 'number' ? value : Number(value);
-      if (typeof value === 'boolean' || value === '' || !Number.isFinite(number)) {
-        throw new ConfigError(`expected a number, got ${JSON.stringify(value)}`, where);
-      }
-      if (
-        (spec.min !== undefined && number < spec.min) ||
-        (spec.max !== undefined && number > spec.max)
-      ) {
-        throw new ConfigError(`${number} is outside ${spec.min}..${spec.max}`, where);
-      }
-      return number;
-    }
-    default:
-      if (typeof value !== 'string')
-        throw new ConfigError(`expected text, got ${JSON.stringify(value)}`, where);
-      void name;
-      return value;
+function describeIssue(issue: ZodIssue, raw: Raw, where: (key: string) => string): string {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => `${where(key)}: unknown option`).join('; ');
   }
-}
-
-function copy<T>(value: T): T {
-  return Array.isArray(value) ? ([...value] as T) : value;
-}
-
-/** `--help` text, grouped, generated from the option table. */
-export function usage(): string {
-  const lines = [
-    'Usage: jarvis-satellite [options]',
-    '       jarvis-satellite detect [--wake-word NAME]... [--threshold X] FILE.wav...',
-    '',
-  ];
-  let group = '';
-  for (const [name, spec] of Object.entries(OPTIONS) as Array<[string, OptionSpec]>) {
-    if (spec.group !== group) {
-      group = spec.group;
-      lines.push(`${group}:`);
-    }
-    const value = spec.type === 'boolean' ? '' : spec.type === 'number' ? ' N' : ' VALUE';
-    const fallback =
-      spec.default === undefined || spec.default === false
-        ? ''
-        : ` (default: ${String(spec.default)})`;
-    lines.push(`  --${name}${value}`.padEnd(34) + spec.help + fallback);
-  }
-  return lines.join('\n');
+  const key = String(issue.path[0] ?? '');
+  const whole = raw[key];
+  const value =
+    Array.isArray(whole) && typeof issue.path[1] === 'number' ? whole[issue.path[1]] : whole;
+  const message = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+  const got =
+    issue.code === 'custom' || value === undefined || Array.isArray(value)
+      ? ''
+      : `, got ${JSON.stringify(value)}`;
+  return `${where(key)}: ${message}${got}`;
 }

@@ -8,7 +8,6 @@ import { CommandMic, FileMic, type MicSource } from '../audio/mic.js';
 import { CommandSink, type AudioSink, FileSink } from '../audio/sink.js';
 import { SileroVad } from '../engines/vad/silero-vad.js';
 import { VadStream } from '../engines/vad/vad-stream.js';
-import { resolveWakeWordModels, type TriggerOverrides } from '../engines/wake/builtin-models.js';
 import { OpenWakeWord } from '../engines/wake/openwakeword.js';
 import type { WakeWordDetector, WakeWordModel } from '../engines/wake/wake-word.js';
 import { ConfigError } from '../errors.js';
@@ -19,7 +18,8 @@ import { Satellite } from '../runtime/satellite.js';
 import { buildInfo } from '../runtime/info.js';
 import { Speaker } from '../runtime/speaker.js';
 import { LocalTimers } from '../runtime/timers.js';
-import type { SatelliteOptions } from './options.js';
+import type { SatelliteOptions } from './schema.js';
+import { routeDetection, stopWordOf, wakeWordsOf } from './wake-words.js';
 
 const SOUNDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sounds');
 
@@ -27,39 +27,6 @@ export function modeOf(options: SatelliteOptions): SatelliteMode {
   if (options.vad) return 'vad';
   if (options['always-stream']) return 'always';
   return 'wake';
-}
-
-/** `--wake-word-name NAME[:THRESHOLD[:TRIGGER_LEVEL]]`, repeatable. */
-export function wakeWordsOf(options: SatelliteOptions): WakeWordModel[] {
-  const names: string[] = [];
-  const perWord: Record<string, TriggerOverrides> = {};
-  for (const entry of options['wake-word-name']) {
-    const [name, threshold, level] = entry.split(':');
-    names.push(name!);
-    const overrides: { threshold?: number; triggerLevel?: number } = {};
-    if (threshold) overrides.threshold = numberIn(threshold, 0, 1, entry);
-    if (level) overrides.triggerLevel = numberIn(level, 1, 50, entry);
-    perWord[name!] = overrides;
-  }
-  return resolveWakeWordModels({
-    names,
-    modelDir: options['wake-model-dir'],
-    threshold: options['wake-threshold'],
-    triggerLevel: options['wake-trigger-level'],
-    refractoryMs: options['wake-refractory-seconds'] * 1000,
-    perWord,
-  });
-}
-
-function numberIn(text: string, min: number, max: number, entry: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigError(
-      `'${entry}': expected NAME[:THRESHOLD[:TRIGGER_LEVEL]]`,
-      '--wake-word-name',
-    );
-  }
-  return value;
 }
 
 /** A sound flag: unset = the bundled sound, "" = none, else the file (which must exist). */
@@ -105,57 +72,40 @@ export function buildSink(options: SatelliteOptions, logger: Logger): AudioSink 
 
 export interface SatelliteParts {
   satellite: Satellite;
-  listener: Listener;
+  /** None for an output-only satellite (`--no-mic`). */
+  listener: Listener | undefined;
   hooks: EventHooks;
   wakeModels: WakeWordModel[];
+  stopWord: WakeWordModel | undefined;
   name: string;
   close(): Promise<void>;
 }
 
-/** Loads the engines and wires every part of a satellite from its options. */
-export async function buildSatellite(
-  options: SatelliteOptions,
-  logger: Logger,
-): Promise<SatelliteParts> {
-  const mode = modeOf(options);
-  const name = options.name ?? hostname();
-  const wakeModels = mode === 'wake' ? wakeWordsOf(options) : [];
+function loadSounds(options: SatelliteOptions) {
   const sounds: Partial<Record<SoundName, AudioChunk>> = {
     awake: loadSound('awake-wav', options['awake-wav'], 'awake.wav'),
     done: loadSound('done-wav', options['done-wav'], 'done.wav'),
     error: loadSound('error-wav', options['error-wav'], 'error.wav'),
   };
-  const timerSound = loadSound(
+  const timer = loadSound(
     'timer-finished-wav',
     options['timer-finished-wav'],
     'timer-finished.wav',
   );
-  const commands: Partial<Record<HookFlag, string>> = {};
-  for (const flag of Object.values(HOOK_FLAGS)) commands[flag] = options[flag];
-  const hooks = new EventHooks({ commands, eventUri: options['event-uri'], logger });
+  return { sounds, timer };
+}
+
+/** The microphone side: the engines loaded and the listener wired to the satellite. */
+async function buildListener(
+  options: SatelliteOptions,
+  satellite: Satellite,
+  models: { wake: WakeWordModel[]; stop: WakeWordModel | undefined },
+  logger: Logger,
+) {
   const vad = await SileroVad.load();
+  const all = models.stop ? [...models.wake, models.stop] : models.wake;
   const wake: WakeWordDetector | undefined =
-    mode === 'wake' ? await OpenWakeWord.load({ models: wakeModels }) : undefined;
-  const speaker = new Speaker(buildSink(options, logger), logger);
-  const timers = new LocalTimers({
-    ringOnce: () => (timerSound ? speaker.playClip(timerSound) : Promise.resolve(false)),
-    maxRingMs: options['timer-finished-max-seconds'] * 1000,
-    onFinished: (id) => hooks.onEvent(new TimerFinished({ id }).toEvent()),
-    logger,
-  });
-  const info = () => buildInfo({ name, area: options.area, mode, wakeModels });
-  const satellite = new Satellite({
-    mode,
-    muted: options.muted,
-    info,
-    speaker,
-    sounds,
-    timers,
-    hooks,
-    vadWakeWordTimeoutMs: options['vad-wake-word-timeout'] * 1000,
-    allowTakeover: options['allow-takeover'],
-    logger,
-  });
+    all.length > 0 ? await OpenWakeWord.load({ models: all }) : undefined;
   const listener = new Listener({
     mic: buildMic(options, logger),
     gain: new MicGain(options['mic-volume-multiplier'], options['mic-auto-gain']),
@@ -169,7 +119,7 @@ export async function buildSatellite(
     needs: () => satellite.needs(),
     callbacks: {
       onChunk: (pcm, timestampMs) => satellite.onChunk(pcm, timestampMs),
-      onWake: (detection) => satellite.dispatch({ type: 'wake-detected', ...detection }),
+      onWake: (detection) => satellite.dispatch(routeDetection(detection, models.stop?.name)),
       onSpeech: (event) => satellite.dispatch(event),
     },
     prerollSeconds: options['vad-buffer-seconds'],
@@ -177,17 +127,61 @@ export async function buildSatellite(
     logger,
   });
   satellite.useListener(listener);
+  const close = async () => {
+    await listener.stop();
+    await Promise.all([vad.close(), wake?.close()]);
+  };
+  return { listener, close };
+}
+
+/** Loads the engines and wires every part of a satellite from its options. */
+export async function buildSatellite(
+  options: SatelliteOptions,
+  logger: Logger,
+): Promise<SatelliteParts> {
+  const mode = modeOf(options);
+  const name = options.name ?? hostname();
+  const hasMic = !options['no-mic'];
+  const wakeModels = mode === 'wake' && hasMic ? wakeWordsOf(options) : [];
+  const stopWord = stopWordOf(options, wakeModels);
+  const { sounds, timer: timerSound } = loadSounds(options);
+  const commands: Partial<Record<HookFlag, string>> = {};
+  for (const flag of Object.values(HOOK_FLAGS)) commands[flag] = options[flag];
+  const hooks = new EventHooks({ commands, eventUri: options['event-uri'], logger });
+  const speaker = new Speaker(buildSink(options, logger), logger);
+  const timers = new LocalTimers({
+    ringOnce: () => (timerSound ? speaker.playClip(timerSound) : Promise.resolve(false)),
+    maxRingMs: options['timer-finished-max-seconds'] * 1000,
+    onFinished: (id) => hooks.onEvent(new TimerFinished({ id }).toEvent()),
+    logger,
+  });
+  const info = () => buildInfo({ name, area: options.area, mode, wakeModels, hasMic });
+  const satellite = new Satellite({
+    mode,
+    muted: options.muted,
+    info,
+    speaker,
+    sounds,
+    timers,
+    hooks,
+    vadWakeWordTimeoutMs: options['vad-wake-word-timeout'] * 1000,
+    allowTakeover: options['allow-takeover'],
+    logger,
+  });
+  const ears = hasMic
+    ? await buildListener(options, satellite, { wake: wakeModels, stop: stopWord }, logger)
+    : undefined;
   return {
     satellite,
-    listener,
+    listener: ears?.listener,
     hooks,
     wakeModels,
+    stopWord,
     name,
     close: async () => {
-      await listener.stop();
+      await ears?.close();
       await satellite.stop();
       await hooks.close();
-      await Promise.all([vad.close(), wake?.close()]);
     },
   };
 }

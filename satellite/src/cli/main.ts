@@ -6,10 +6,11 @@ import { ConfigError, EngineError } from '../errors.js';
 import { isListening } from '../machine/satellite-machine.js';
 import { ServerConnection, serveForHomeAssistant } from '../runtime/links.js';
 import { advertise } from '../runtime/zeroconf.js';
-import { parseSatelliteArgs, usage } from './args.js';
+import { parseSatelliteArgs } from './args.js';
+import { usage } from './help.js';
 import { buildSatellite, modeOf } from './build.js';
 import { runDetect } from './detect.js';
-import type { SatelliteOptions } from './options.js';
+import type { SatelliteOptions } from './schema.js';
 
 const PROGRAM = 'jarvis-satellite';
 
@@ -56,7 +57,7 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
       );
     }
   }
-  if (options['mic-file']) {
+  if (listener && options['mic-file']) {
     // A file plays from the moment the satellite first listens, so its words are heard.
     const unsubscribe = satellite.onStateChange((state) => {
       if (!isListening(state)) return;
@@ -64,11 +65,13 @@ async function run(options: SatelliteOptions, logger: Logger): Promise<void> {
       listener.start();
     });
   } else {
-    listener.start();
+    listener?.start();
   }
   const wakeWords = parts.wakeModels.map((model) => model.name).join(', ');
+  const stop = parts.stopWord ? `, stop word ${parts.stopWord.name}` : '';
+  const mode = listener ? `mode ${modeOf(options)}` : 'no microphone';
   logger.info(
-    `satellite "${parts.name}" ready: mode ${modeOf(options)}${wakeWords ? ` (${wakeWords})` : ''}` +
+    `satellite "${parts.name}" ready: ${mode}${wakeWords ? ` (${wakeWords})` : ''}${stop}` +
       `${options.muted ? ', muted' : ''}; ${options.server ? `server ${options.server}` : `serving ${served}`}`,
   );
   process.on('SIGUSR1', () => satellite.setMuted(true));

@@ -53,6 +53,8 @@ export function transition(state: SatelliteState, input: SatelliteInput): Transi
       return startAlwaysStreaming({ ...state, muted: false });
     case 'wake-detected':
       return onWakeDetected(state, input);
+    case 'stop-detected':
+      return onStopDetected(state);
     case 'speech-started':
       return onSpeechStarted(state);
     case 'speech-stopped':
@@ -208,6 +210,19 @@ function onPlaybackFinished(state: SatelliteState): Transition {
     { type: 'notify', event: new Played() },
   ];
   if (state.turn.phase !== 'responding') return same(state, ...effects);
+  return { state: { ...state, turn: { phase: 'idle' } }, effects };
+}
+
+/** "Stop": the timer stops ringing, the answer stops, `played` tells the server it ended. */
+function onStopDetected(state: SatelliteState): Transition {
+  if (!isListening(state) || state.turn.phase === 'streaming') return same(state);
+  const effects: Effect[] = [{ type: 'silence-timers' }];
+  if (state.turn.phase !== 'responding') return same(state, ...effects);
+  effects.push(
+    { type: 'stop-playback' },
+    { type: 'send', event: new Played() },
+    { type: 'notify', event: new Played() },
+  );
   return { state: { ...state, turn: { phase: 'idle' } }, effects };
 }
 

