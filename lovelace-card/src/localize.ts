@@ -13,7 +13,7 @@ const en = {
   answered: 'Answered',
   at: 'at {time}',
   mute: 'Mute microphone',
-  muted: 'Microphone muted',
+  muted: 'Muted',
   unmuted: 'Microphone on',
   listen: 'Start listening',
   mode: 'Mode',

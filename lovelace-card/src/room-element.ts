@@ -102,11 +102,14 @@ export class JarvisRoomElement extends LitElement {
         mute
           ? html`<button
               class="mute"
+              aria-label=${t('mute')}
               aria-pressed=${view.muted ? 'true' : 'false'}
               title=${view.muted ? t('muted') : t('unmuted')}
               @click=${() => call(act.setMute(mute, !view.muted))}
             >
-              ${view.muted ? micOffIcon : micIcon}<span>${t('mute')}</span>
+              ${view.muted ? micOffIcon : micIcon}<span
+                >${view.muted ? t('muted') : t('mute')}</span
+              >
             </button>`
           : nothing
       }

@@ -68,6 +68,7 @@ export const cardStyles = css`
   .rooms {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+    align-items: start;
     gap: 12px;
   }
   .warning {
