@@ -7,10 +7,11 @@ import { timeOfDay } from './format.js';
 import type { HomeAssistant } from './hass.js';
 import { type Localize, languageOf, localizer } from './localize.js';
 import type { RoomContext } from './room-element.js';
+import { browserRoleStore } from './role-store.js';
 import { EntityTracker } from './tracker.js';
 
 export abstract class JarvisBaseCard extends LitElement {
-  protected readonly tracker = new EntityTracker();
+  protected readonly tracker = new EntityTracker(browserRoleStore());
   protected context: RoomContext | undefined;
   protected localize: Localize = localizer('en');
   private current: HomeAssistant | undefined;

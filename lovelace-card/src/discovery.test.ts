@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { entity, house } from '../test/home.js';
-import { discover, satelliteEntityIds, selectSatellites } from './discovery.js';
+import { bridgeEntities, entity, house } from '../test/home.js';
+import {
+  MAX_REMEMBERED,
+  discover,
+  rememberRoles,
+  satelliteEntityIds,
+  selectSatellites,
+} from './discovery.js';
+
+/** The roles seen while the bedroom was online. */
+const memory = rememberRoles(house(undefined, 'idle'), new Map());
 
 describe('discover', () => {
-  const found = discover(house());
+  const found = discover(house(), memory);
 
   it('groups satellites by jarvis_satellite and names them after their assist state entity', () => {
     expect(found.satellites.map((s) => [s.id, s.name, s.source])).toEqual([
@@ -43,13 +52,44 @@ describe('discover', () => {
     expect(result.bridge).toEqual({});
   });
 
+  it('finds an offline satellite (HA drops its attributes) and bridge by the roles seen before', () => {
+    expect(discover(house()).satellites.map((s) => s.id)).not.toContain('bedroom');
+    const bedroom = found.satellites.find((s) => s.id === 'bedroom')!;
+    expect(bedroom.roles.assist_state).toBe('sensor.bedroom_assist_state');
+    const offline = Object.fromEntries(bridgeEntities(false).map((e) => [e.entity_id, e]));
+    expect(discover(offline).bridge).toEqual({});
+    const seen = rememberRoles(
+      Object.fromEntries(bridgeEntities(true).map((e) => [e.entity_id, e])),
+      new Map(),
+    );
+    expect(discover(offline, seen).bridge.commands).toBe('sensor.jarvis_commands');
+  });
+
+  it('remembers roles: the same memory when nothing is new, a role that moved, a bounded size', () => {
+    expect(rememberRoles(house(), memory)).toBe(memory);
+    const moved = rememberRoles(
+      { 'switch.x': entity('switch.x', 'on', { jarvis_role: 'mute', jarvis_satellite: 'attic' }) },
+      new Map([['switch.x', ['mute', 'kitchen'] as const]]),
+    );
+    expect(moved.get('switch.x')).toEqual(['mute', 'attic']);
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_REMEMBERED + 5 }, (_, i) => [
+        `sensor.s${i}`,
+        entity(`sensor.s${i}`, '1', { jarvis_role: 'commands' }),
+      ]),
+    );
+    const bounded = rememberRoles(many, new Map());
+    expect(bounded.size).toBe(MAX_REMEMBERED);
+    expect(bounded.has(`sensor.s${MAX_REMEMBERED + 4}`)).toBe(true);
+  });
+
   it('finds nothing in an empty home', () => {
     expect(discover({})).toEqual({ bridge: {}, satellites: [] });
   });
 });
 
 describe('selectSatellites', () => {
-  const found = discover(house()).satellites;
+  const found = discover(house(), memory).satellites;
   it.each([
     [undefined, ['bedroom', 'kitchen', 'tcp://10.0.0.7:10700', 'assist_satellite.office_voice']],
     [[], ['bedroom', 'kitchen', 'tcp://10.0.0.7:10700', 'assist_satellite.office_voice']],

@@ -2,6 +2,11 @@
 // `jarvis_satellite` attributes (published by the server's MQTT bridge), never by their ids,
 // which users rename. Satellites Home Assistant adopted directly are its `assist_satellite`
 // entities. Pure.
+//
+// Home Assistant drops an entity's extra attributes while it is unavailable (core
+// helpers/entity.py, `__async_calculate_state`), so an offline satellite's entities (and every
+// entity of a stopped server) lose their roles. The roles seen while they were available are
+// remembered (`rememberRoles`) and used for entities that come without them.
 import type { HassEntities, HassEntity } from './hass.js';
 
 export const SATELLITE_ROLES = [
@@ -66,14 +71,44 @@ function friendlyName(entity: HassEntity | undefined): string | undefined {
   return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }
 
+/** The role and satellite (none: the bridge) of each entity, as last seen with them. */
+export type RoleMemory = ReadonlyMap<string, readonly [role: string, satellite: string | null]>;
+
+/** At most this many entities remembered (a house has a few dozen Jarvis entities). */
+export const MAX_REMEMBERED = 1000;
+
+function rolesIn(entity: HassEntity): readonly [string, string | null] | undefined {
+  const { jarvis_role: role, jarvis_satellite: satellite } = entity.attributes;
+  if (typeof role !== 'string') return undefined;
+  return [role, typeof satellite === 'string' && satellite !== '' ? satellite : null];
+}
+
+/** `memory` with the roles `states` show; the same object when nothing is new. */
+export function rememberRoles(states: HassEntities, memory: RoleMemory): RoleMemory {
+  let next: Map<string, readonly [string, string | null]> | undefined;
+  for (const [entityId, entity] of Object.entries(states)) {
+    const seen = rolesIn(entity);
+    const known = memory.get(entityId);
+    if (!seen || (known && known[0] === seen[0] && known[1] === seen[1])) continue;
+    next ??= new Map(memory);
+    next.delete(entityId);
+    next.set(entityId, seen);
+  }
+  if (!next) return memory;
+  for (const oldest of next.keys()) {
+    if (next.size <= MAX_REMEMBERED) break;
+    next.delete(oldest);
+  }
+  return next;
+}
+
 /** Every Jarvis entity in `states`, grouped by satellite, satellites sorted by name. */
-export function discover(states: HassEntities): JarvisEntities {
+export function discover(states: HassEntities, memory: RoleMemory = new Map()): JarvisEntities {
   const bridge: Partial<Record<BridgeRole, string>> = {};
   const byId = new Map<string, Partial<Record<SatelliteRole, string>>>();
   const adopted: SatelliteEntities[] = [];
   for (const [entityId, entity] of Object.entries(states)) {
-    const role = entity.attributes.jarvis_role;
-    const satellite = entity.attributes.jarvis_satellite;
+    const [role, satellite] = rolesIn(entity) ?? memory.get(entityId) ?? [undefined, null];
     if (role === undefined) {
       if (domainOf(entityId) === 'assist_satellite') {
         const name = friendlyName(entity) ?? entityId;
@@ -81,7 +116,7 @@ export function discover(states: HassEntities): JarvisEntities {
       }
       continue;
     }
-    if (typeof satellite === 'string' && satellite !== '') {
+    if (satellite !== null) {
       if (!isOneOf(SATELLITE_ROLES, role)) continue;
       const roles = byId.get(satellite) ?? {};
       roles[role] ??= entityId;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeEntities, entity, house } from '../test/home.js';
+import { KITCHEN_ACTIONS, bridgeEntities, entity, house } from '../test/home.js';
 import { lastArbitration } from './arbitration.js';
-import { discover } from './discovery.js';
+import { discover, rememberRoles } from './discovery.js';
 import type { HassEntities } from './hass.js';
 import { activityOf, bridgeView, roomView, timersOf } from './state-map.js';
 
 const states = house();
-const found = discover(states);
+const online = house(undefined, 'idle');
+/** Home Assistant drops an unavailable entity's attributes: the roles seen online are kept. */
+const found = discover(states, rememberRoles(online, new Map()));
 const room = (name: string) =>
   roomView(
     found.satellites.find((s) => s.name === name)!,
@@ -39,13 +41,7 @@ describe('roomView', () => {
       response: { text: 'Timer set for 10 minutes.' },
       timers: [{ id: 't1', name: 'pasta', endsAt: Date.parse('2026-12-06T14:16:00.000Z') }],
       latencyMs: 412,
-      actions: {
-        mute: 'switch.kitchen_mute',
-        listen: 'button.kitchen_listen',
-        ask: 'text.kitchen_ask',
-        announce: 'notify.kitchen_announce',
-        mode: 'select.kitchen_mode',
-      },
+      actions: KITCHEN_ACTIONS,
     });
     expect(kitchen.modes).toEqual(['normal', 'silent', 'night', 'do not disturb']);
   });
@@ -136,7 +132,11 @@ describe('bridgeView', () => {
 
   it('knows when the server is offline, and when there is no bridge at all', () => {
     const offline = Object.fromEntries(bridgeEntities(false).map((e) => [e.entity_id, e]));
-    const view = bridgeView(discover(offline).bridge, offline);
+    const seen = rememberRoles(
+      Object.fromEntries(bridgeEntities().map((e) => [e.entity_id, e])),
+      new Map(),
+    );
+    const view = bridgeView(discover(offline, seen).bridge, offline);
     expect(view).toMatchObject({
       present: true,
       online: false,

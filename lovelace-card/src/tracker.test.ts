@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { entity, house } from '../test/home.js';
-import { selectSatellites } from './discovery.js';
+import { rememberRoles, selectSatellites } from './discovery.js';
 import { countdown, timeOfDay } from './format.js';
 import { languageOf, localizer, modeLabel } from './localize.js';
 import { EntityTracker, type Selection } from './tracker.js';
 
 const all: Selection = (found) => selectSatellites(found.satellites, undefined);
 
+/** A store holding the roles seen while every room was online; records what is saved. */
+function store() {
+  const saved: unknown[] = [];
+  const memory = rememberRoles(house(undefined, 'idle'), new Map());
+  return { saved, load: () => memory, save: (m: unknown) => void saved.push(m) };
+}
+
 describe('EntityTracker', () => {
   it('replaces only the room whose entity changed, and ignores other entities', () => {
-    const tracker = new EntityTracker();
+    const roles = store();
+    const tracker = new EntityTracker(roles);
     const states = house();
     expect(tracker.update(states, all)).toBe(true);
     const [bedroom, kitchen, living, office] = tracker.rooms;
@@ -38,10 +46,27 @@ describe('EntityTracker', () => {
     expect(tracker.rooms[0]).toBe(bedroom);
     expect(tracker.rooms[2]).toBe(living);
     expect(tracker.bridge).toBe(bridge);
+    expect(tracker.rooms[0]!.entities['sensor.bedroom_assist_state']!.state).toBe('unavailable');
+    expect(roles.saved).toEqual([]);
+  });
+
+  it('saves the roles it learns', () => {
+    const roles = {
+      saved: [] as unknown[],
+      load: () => new Map(),
+      save: (m: unknown) => void roles.saved.push(m),
+    };
+    const tracker = new EntityTracker(roles);
+    tracker.update(house(), all);
+    expect(tracker.rooms.map((r) => r.satellite.id)).not.toContain('bedroom');
+    tracker.update(house(undefined, 'idle'), all);
+    tracker.update(house(), all);
+    expect(tracker.rooms.map((r) => r.satellite.id)).toContain('bedroom');
+    expect(roles.saved).toHaveLength(2);
   });
 
   it('sees a bridge change, a new satellite and a selection change', () => {
-    const tracker = new EntityTracker();
+    const tracker = new EntityTracker(store());
     const states = house();
     tracker.update(states, all);
     const stats = {

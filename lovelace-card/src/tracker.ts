@@ -3,11 +3,14 @@
 // re-renders only when its own entities changed, and only the rooms that did. Pure data.
 import {
   type JarvisEntities,
+  type RoleMemory,
   type SatelliteEntities,
   discover,
+  rememberRoles,
   satelliteEntityIds,
 } from './discovery.js';
 import type { HassEntities } from './hass.js';
+import type { RoleStore } from './role-store.js';
 import { keepIfSame, pick, sameSatellite } from './watch.js';
 
 export interface TrackedRoom {
@@ -19,15 +22,23 @@ export interface TrackedRoom {
 export type Selection = (found: JarvisEntities) => SatelliteEntities[];
 
 export class EntityTracker {
+  private memory: RoleMemory;
   found: JarvisEntities = { bridge: {}, satellites: [] };
   rooms: readonly TrackedRoom[] = [];
   bridge: HassEntities = {};
   /** Every satellite's `turn` event entity, for the arbitration line. */
   turns: HassEntities = {};
 
+  constructor(private readonly store?: RoleStore) {
+    this.memory = store?.load() ?? new Map();
+  }
+
   /** Takes new states; true when anything this card shows changed. */
   update(states: HassEntities, select: Selection): boolean {
-    this.found = discover(states);
+    const memory = rememberRoles(states, this.memory);
+    if (memory !== this.memory) this.store?.save(memory);
+    this.memory = memory;
+    this.found = discover(states, memory);
     const before = new Map(this.rooms.map((room) => [room.satellite.id, room]));
     let changed = false;
     const rooms = select(this.found).map((satellite): TrackedRoom => {

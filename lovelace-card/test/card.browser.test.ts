@@ -5,10 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHANGED, entity, house } from './home.js';
+import { CHANGED, bridgeEntities, entity, house } from './home.js';
 import {
   type Browser,
   type CardPage,
+  CARD_URL,
   type Theme,
   addCard,
   changeStates,
@@ -19,6 +20,9 @@ import {
 } from './harness.js';
 
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
+
+/** Waiting for a condition on a loaded machine: a safety net, not a measurement. */
+const POLL = { timeout: 30_000 };
 
 let browser: Browser;
 let current: CardPage | undefined;
@@ -38,9 +42,17 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-async function open(theme: Theme = 'light'): Promise<Page> {
-  current = await openPage(browser, theme);
+async function open(theme: Theme = 'light', keepStorage = false): Promise<Page> {
+  current = await openPage(browser, theme, keepStorage);
   return current.page;
+}
+
+/** A card created while every room was online; then the bedroom goes offline. */
+async function addCardSeenOnline(page: Page, tag: string, config: unknown, now: number) {
+  await setHome(page, house(now, 'idle'));
+  await addCard(page, tag, config);
+  await page.locator(tag).first().locator('section[data-room="bedroom"]').waitFor();
+  await changeStates(page, house(now));
 }
 
 const room = (page: Page, id: string, card = 'jarvis-card') =>
@@ -63,10 +75,8 @@ const renders = (page: Page) =>
 describe('jarvis-card in chromium', () => {
   it('registers both cards once, even loaded twice, and lists them in the picker', async () => {
     const page = await open();
-    await page.addScriptTag({
-      path: join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'jarvis-card.js'),
-      type: 'module',
-    });
+    // A second resource URL (HACS adds ?hacstag=): the module runs again, defines nothing twice.
+    await page.addScriptTag({ url: `${CARD_URL}?hacstag=2`, type: 'module' });
     const cards = await page.evaluate(() =>
       (window as unknown as { customCards: { type: string; preview: boolean }[] }).customCards.map(
         (c) => [c.type, c.preview],
@@ -80,9 +90,8 @@ describe('jarvis-card in chromium', () => {
 
   it('renders every room: state, what was heard and said, timers, latency, offline', async () => {
     const page = await open();
-    await setHome(page, house(Date.now()));
-    await addCard(page, 'jarvis-card', { type: 'custom:jarvis-card' });
-    await expect.poll(() => page.locator('jarvis-card jarvis-room').count()).toBe(4);
+    await addCardSeenOnline(page, 'jarvis-card', { type: 'custom:jarvis-card' }, Date.now());
+    await expect.poll(() => page.locator('jarvis-card jarvis-room').count(), POLL).toBe(4);
     const kitchen = room(page, 'kitchen');
     await kitchen.locator('.activity', { hasText: 'Speaking' }).waitFor();
     await kitchen.getByText('set a timer for ten minutes').waitFor();
@@ -142,7 +151,7 @@ describe('jarvis-card in chromium', () => {
     await announce.getByRole('textbox', { name: 'Announce everywhere' }).fill('Dinner is ready');
     await announce.getByRole('button', { name: 'Announce everywhere: Send' }).click();
 
-    await expect.poll(async () => (await serviceCalls(page)).length).toBe(7);
+    await expect.poll(async () => (await serviceCalls(page)).length, POLL).toBe(7);
     expect(await serviceCalls(page)).toEqual([
       {
         domain: 'switch',
@@ -200,7 +209,7 @@ describe('jarvis-card in chromium', () => {
     const mute = page.locator('jarvis-room-card').getByRole('button', { name: 'Mute microphone' });
     await mute.waitFor();
     await page.keyboard.press('Tab');
-    await expect.poll(() => mute.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    await expect.poll(() => mute.evaluate((el) => el.matches(':focus-visible')), POLL).toBe(true);
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -235,7 +244,7 @@ describe('jarvis-card in chromium', () => {
     }, states);
     expect(stubs).toEqual([
       { type: 'custom:jarvis-card' },
-      { type: 'custom:jarvis-room-card', satellite: 'sensor.bedroom_assist_state' },
+      { type: 'custom:jarvis-room-card', satellite: 'sensor.kitchen_assist_state' },
     ]);
     await addCard(page, 'jarvis-card', stubs[0]);
     await addCard(page, 'jarvis-room-card', stubs[1]);
@@ -243,9 +252,26 @@ describe('jarvis-card in chromium', () => {
       type: 'custom:jarvis-room-card',
       satellite: 'attic',
     });
-    await expect.poll(() => page.locator('jarvis-card jarvis-room').count()).toBe(4);
-    await room(page, 'bedroom', 'jarvis-room-card').getByText('Offline').waitFor();
+    await expect.poll(() => page.locator('jarvis-card jarvis-room').count(), POLL).toBe(3);
+    await room(page, 'kitchen', 'jarvis-room-card').getByText('Speaking').waitFor();
     await page.locator('jarvis-room-card').getByText('Satellite attic not found').waitFor();
+  });
+
+  it('shows a room that is offline when the dashboard opens, and a stopped server', async () => {
+    const seen = await open();
+    await setHome(seen, house(Date.now(), 'idle'));
+    await addCard(seen, 'jarvis-card', { type: 'custom:jarvis-card' });
+    await room(seen, 'bedroom').getByText('Idle').waitFor();
+    expect(current!.errors).toEqual([]);
+    await seen.close();
+
+    const page = await open('light', true);
+    const stopped = Object.fromEntries(bridgeEntities(false).map((e) => [e.entity_id, e]));
+    await setHome(page, { ...house(Date.now()), ...stopped });
+    await addCard(page, 'jarvis-card', { type: 'custom:jarvis-card' });
+    await room(page, 'bedroom').getByText('Offline').waitFor();
+    await page.locator('jarvis-card').getByText('The Jarvis server is offline').waitFor();
+    expect(await page.locator('jarvis-card .stats').count()).toBe(1);
   });
 
   it('speaks French when Home Assistant does, and follows a new locale', async () => {
@@ -263,8 +289,8 @@ describe('jarvis-card in chromium', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`writes a ${theme} screenshot for review`, async () => {
       const page = await open(theme);
-      await setHome(page, house(Date.now()), { dark: theme === 'dark' });
-      await addCard(page, 'jarvis-card', { type: 'custom:jarvis-card', title: 'Jarvis' });
+      const now = Date.now();
+      await addCardSeenOnline(page, 'jarvis-card', { type: 'custom:jarvis-card' }, now);
       await addCard(page, 'jarvis-room-card', {
         type: 'custom:jarvis-room-card',
         satellite: 'sensor.salon_voice',

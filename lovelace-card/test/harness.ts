@@ -2,7 +2,8 @@
 // the theme's variables (light or dark), a minimal `ha-card` (HA's own is a themed block),
 // a `hass` object with states, callService (recorded), locale, themes, and HA's way of
 // creating a card: createElement, setConfig (an error card when it throws), hass, attach.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -80,6 +81,11 @@ export interface Browser {
 }
 
 export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: run \`node scripts/setup.mjs test\` (installs chromium)`,
+    );
+  }
   const profile = await mkdtemp(join(tmpdir(), 'jarvis-card-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -103,16 +109,37 @@ export interface CardPage {
   readonly errors: string[];
 }
 
-/** A new page with the built card loaded into it. */
-export async function openPage(browser: Browser, theme: Theme = 'light'): Promise<CardPage> {
+/** The dashboard's origin: served by the test through routing, never from the network. */
+export const ORIGIN = 'http://jarvis.test';
+export const CARD_URL = `${ORIGIN}/hacsfiles/jarvis/jarvis-card.js`;
+
+/**
+ * A new page of the dashboard with the built card loaded, as Home Assistant loads a module
+ * resource. Its origin's storage is cleared unless `keepStorage` (a page opened again).
+ */
+export async function openPage(
+  browser: Browser,
+  theme: Theme = 'light',
+  keepStorage = false,
+): Promise<CardPage> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.setContent(PAGE(theme));
-  await page.addScriptTag({ path: CARD_FILE, type: 'module' });
+  const card = await readFile(CARD_FILE);
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname === '/') return route.fulfill({ contentType: 'text/html', body: PAGE(theme) });
+    if (pathname === new URL(CARD_URL).pathname) {
+      return route.fulfill({ contentType: 'text/javascript', body: card });
+    }
+    return route.fulfill({ status: 204 });
+  });
+  await page.goto(`${ORIGIN}/`);
+  if (!keepStorage) await page.evaluate(() => localStorage.clear());
+  await page.addScriptTag({ url: `${CARD_URL}?hacstag=1`, type: 'module' });
   await page.waitForFunction(() => customElements.get('jarvis-card') !== undefined);
   return { page, errors };
 }

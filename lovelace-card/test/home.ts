@@ -1,7 +1,8 @@
 // A Home Assistant `states` object as the Jarvis MQTT bridge makes it (server/src/mqtt/):
 // each entity's attributes carry `jarvis_role` and, on a satellite, `jarvis_satellite`. Entity
 // ids follow the bridge's default ids, except a few renamed as users do, which the card must
-// not care about. Shared by the unit and browser tests.
+// not care about. An unavailable entity has no extra attributes, as in Home Assistant (its
+// roles are gone). Shared by the unit and browser tests.
 import type { HassEntities, HassEntity } from '../src/hass.js';
 
 export const CHANGED = '2026-12-06T14:05:00.000Z';
@@ -33,14 +34,34 @@ export interface SatelliteFixture {
 
 export const MODES = ['normal', 'silent', 'night', 'do not disturb'];
 
+/** The kitchen's controls, at the bridge's default entity ids. */
+export const KITCHEN_ACTIONS = {
+  mute: 'switch.kitchen_mute',
+  listen: 'button.kitchen_listen',
+  ask: 'text.kitchen_ask',
+  announce: 'notify.kitchen_announce',
+  mode: 'select.kitchen_mode',
+};
+
+/** What Home Assistant keeps of an unavailable entity's attributes (name, capabilities, unit). */
+const KEPT = new Set([
+  'friendly_name',
+  'options',
+  'device_class',
+  'unit_of_measurement',
+  'event_types',
+]);
+const kept = (attributes: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(attributes).filter(([key]) => KEPT.has(key)));
+
 export function satelliteEntities(s: SatelliteFixture): HassEntity[] {
   const offline = s.state === 'unavailable';
   const make = (role: string, platform: string, state: string, extra = {}) =>
-    entity(s.renamed?.[role] ?? `${platform}.${s.slug}_${role}`, offline ? 'unavailable' : state, {
-      jarvis_role: role,
-      jarvis_satellite: s.id,
-      ...extra,
-    });
+    entity(
+      s.renamed?.[role] ?? `${platform}.${s.slug}_${role}`,
+      offline ? 'unavailable' : state,
+      offline ? kept(extra) : { jarvis_role: role, jarvis_satellite: s.id, ...extra },
+    );
   const name = (suffix: string) => ({ friendly_name: `${s.name} ${suffix}` });
   return [
     make('assist_state', 'sensor', s.state ?? 'idle', {
@@ -87,10 +108,13 @@ export function satelliteEntities(s: SatelliteFixture): HassEntity[] {
 
 export function bridgeEntities(online = true): HassEntity[] {
   const make = (role: string, platform: string, state: string, friendly: string) =>
-    entity(`${platform}.jarvis_${role}`, online ? state : 'unavailable', {
-      jarvis_role: role,
-      friendly_name: `Jarvis ${friendly}`,
-    });
+    entity(
+      `${platform}.jarvis_${role}`,
+      online ? state : 'unavailable',
+      online
+        ? { jarvis_role: role, friendly_name: `Jarvis ${friendly}` }
+        : { friendly_name: `Jarvis ${friendly}` },
+    );
   return [
     make('commands', 'sensor', '128', 'Commands handled'),
     make('errors', 'sensor', '2', 'Errors'),
@@ -105,8 +129,14 @@ export function bridgeEntities(online = true): HassEntity[] {
   ];
 }
 
-/** A house: the bridge, three Jarvis satellites (one offline), one HA-adopted, other entities. */
-export function house(now: number = Date.parse('2026-12-06T14:06:00.000Z')): HassEntities {
+/**
+ * A house: the bridge, three Jarvis satellites (the bedroom offline unless `bedroom` says
+ * otherwise), one HA-adopted, other entities.
+ */
+export function house(
+  now: number = Date.parse('2026-12-06T14:06:00.000Z'),
+  bedroom = 'unavailable',
+): HassEntities {
   const at = (seconds: number) => new Date(now + seconds * 1000).toISOString();
   const satellites: SatelliteFixture[] = [
     {
@@ -131,7 +161,7 @@ export function house(now: number = Date.parse('2026-12-06T14:06:00.000Z')): Has
       turn: { type: 'arbitration_lost', at: at(-25) },
       renamed: { assist_state: 'sensor.salon_voice', mute: 'switch.salon_mic' },
     },
-    { id: 'bedroom', name: 'Bedroom', slug: 'bedroom', state: 'unavailable' },
+    { id: 'bedroom', name: 'Bedroom', slug: 'bedroom', state: bedroom },
   ];
   const list: HassEntity[] = [
     ...bridgeEntities(),
