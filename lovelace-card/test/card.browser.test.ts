@@ -274,6 +274,25 @@ describe('jarvis-card in chromium', () => {
     expect(await page.locator('jarvis-card .stats').count()).toBe(1);
   });
 
+  it('shows only the sections asked for, and one line per room when compact', async () => {
+    const page = await open();
+    await setHome(page, house(Date.now()));
+    await addCard(page, 'jarvis-card', {
+      type: 'custom:jarvis-card',
+      compact: true,
+      sections: ['ask'],
+      satellites: ['sensor.salon_voice', 'kitchen'],
+    });
+    const card = page.locator('jarvis-card');
+    await expect
+      .poll(() => card.locator('section h3').allTextContents(), POLL)
+      .toEqual(['Living room', 'Kitchen']);
+    expect(await card.locator('form.ask').count()).toBe(1);
+    expect(await card.locator('form.announce, .stats, .arbitration').count()).toBe(0);
+    expect(await card.locator('section dl, section .timers, section select').count()).toBe(0);
+    await room(page, 'kitchen').getByRole('button', { name: 'Mute microphone' }).waitFor();
+  });
+
   it('speaks French when Home Assistant does, and follows a new locale', async () => {
     const page = await open();
     await setHome(page, house(Date.now()), { language: 'fr' });
