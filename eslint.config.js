@@ -34,6 +34,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
   },
   {
+    // The dashboard card runs in the browser.
+    files: ['lovelace-card/src/**/*.ts'],
+    ignores: ['lovelace-card/src/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.test.ts', 'scripts/**', '**/bench/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { workspaceProject } from '../vitest.shared.js';
 
-export default workspaceProject('lovelace-card');
+export default mergeConfig(workspaceProject('lovelace-card'), {
+  test: { globalSetup: ['./test/build-once.ts'] },
+});

@@ -28,6 +28,9 @@ const PACKAGES = {
     // The network isolation test: a namespace with only loopback, and strace to watch it.
     'iproute2',
     'strace',
+    // The dashboard card's browser tests (playwright-core drives /usr/bin/chromium), with a font.
+    'chromium',
+    'fonts-liberation',
   ],
 };
 PACKAGES.all = [...new Set([...PACKAGES.start, ...PACKAGES.test])];

@@ -1,0 +1,198 @@
+// `jarvis-room`: one room, drawn from its own entities only. The house card and the room card
+// both use it; it re-renders when its entities object is replaced (the tracker replaces it only
+// when one of them changed) and, while timers run, once a second for their countdown.
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import * as act from './actions.js';
+import type { ServiceCall } from './actions.js';
+import type { SatelliteEntities } from './discovery.js';
+import { countdown, ms } from './format.js';
+import type { HassEntities } from './hass.js';
+import { listenIcon, micIcon, micOffIcon, timerIcon } from './icons.js';
+import { type Localize, modeLabel } from './localize.js';
+import { roomStyles } from './room-styles.js';
+import { controlStyles } from './styles.js';
+import { LATENCY_TARGET_MS, type RoomView, type Said, roomView } from './state-map.js';
+
+/** What a room needs from its card besides its entities; replaced only when the locale changes. */
+export interface RoomContext {
+  readonly localize: Localize;
+  readonly time: (when: string | number) => string;
+  readonly call: (action: ServiceCall) => void;
+}
+
+export class JarvisRoomElement extends LitElement {
+  static override properties = {
+    satellite: { attribute: false },
+    entities: { attribute: false },
+    context: { attribute: false },
+    compact: { type: Boolean },
+    now: { state: true },
+  };
+  static override styles = [controlStyles, roomStyles];
+
+  declare satellite: SatelliteEntities | undefined;
+  declare entities: HassEntities;
+  declare context: RoomContext | undefined;
+  declare compact: boolean;
+  declare now: number;
+  /** Renders for a change of what the room shows (not the countdown's ticks); for tests. */
+  renders = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.entities = {};
+    this.compact = false;
+    this.now = Date.now();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicking();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ([...changed.keys()].some((key) => key !== 'now')) this.renders += 1;
+    const timers = this.satellite ? roomView(this.satellite, this.entities).timers : [];
+    if (timers.some((t) => t.endsAt > this.now) && this.isConnected) this.startTicking();
+    else this.stopTicking();
+  }
+
+  private startTicking(): void {
+    this.ticker ??= setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  private stopTicking(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  protected override render() {
+    const { satellite, context } = this;
+    if (!satellite || !context) return nothing;
+    const view = roomView(satellite, this.entities);
+    const t = context.localize;
+    const label = t(`activity.${view.activity}`);
+    return html`
+      <section class=${view.activity} aria-label=${`${view.name}: ${label}`} data-room=${view.id}>
+        <div class="head">
+          <span class="dot" aria-hidden="true"></span>
+          <h3>${view.name}</h3>
+          <span class="activity" aria-live="polite">${label}</span>
+        </div>
+        ${this.controls(view, t)} ${this.compact ? nothing : this.details(view, context)}
+      </section>
+    `;
+  }
+
+  private controls(view: RoomView, t: Localize) {
+    const { mute, listen, mode } = view.actions;
+    if (view.source === 'assist_satellite') {
+      return html`<div class="note">${t('adopted.note')}</div>`;
+    }
+    if (!mute && !listen && !mode) return nothing;
+    const call = (action: ServiceCall) => this.context?.call(action);
+    return html`<div class="controls">
+      ${
+        mute
+          ? html`<button
+              class="mute"
+              aria-label=${t('mute')}
+              aria-pressed=${view.muted ? 'true' : 'false'}
+              title=${view.muted ? t('muted') : t('unmuted')}
+              @click=${() => call(act.setMute(mute, !view.muted))}
+            >
+              ${view.muted ? micOffIcon : micIcon}<span
+                >${view.muted ? t('muted') : t('mute')}</span
+              >
+            </button>`
+          : nothing
+      }
+      ${
+        listen
+          ? html`<button class="listen" @click=${() => call(act.listen(listen))}>
+              ${listenIcon}<span>${t('listen')}</span>
+            </button>`
+          : nothing
+      }
+      ${
+        mode && view.modes.length > 0 && !this.compact
+          ? html`<label
+              >${t('mode')}
+              <select
+                class="mode"
+                @change=${(e: Event) => call(act.setMode(mode, (e.target as HTMLSelectElement).value))}
+              >
+                ${view.modes.map(
+                  (option) =>
+                    html`<option value=${option} ?selected=${option === view.mode}>
+                      ${modeLabel(t, option)}
+                    </option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private details(view: RoomView, context: RoomContext) {
+    const t = context.localize;
+    const said = (key: 'heard' | 'answered', value: Said | undefined, cls: string) =>
+      value
+        ? html`<dt>${t(key)}</dt>
+            <dd class=${cls}>
+              ${value.text}
+              <time datetime=${value.at}>${t('at', { time: context.time(value.at) })}</time>
+            </dd>`
+        : nothing;
+    const running = view.timers.filter((timer) => timer.endsAt > this.now);
+    return html`
+      ${
+        view.transcript || view.response
+          ? html`<dl>
+              ${said('heard', view.transcript, 'transcript')}
+              ${said('answered', view.response, 'response')}
+            </dl>`
+          : nothing
+      }
+      ${
+        running.length > 0
+          ? html`<ul class="timers" aria-label=${t('timers')}>
+              ${running.map(
+                (timer) =>
+                  html`<li>
+                    ${timerIcon}<span>${timer.name ?? t('timer')}</span>
+                    <span class="left">${countdown(timer.endsAt, this.now)}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${view.latencyMs === undefined ? nothing : this.latency(view.latencyMs, t)}
+    `;
+  }
+
+  private latency(value: number, t: Localize) {
+    const width = Math.min(value / (2 * LATENCY_TARGET_MS), 1) * 100;
+    const slow = value > LATENCY_TARGET_MS;
+    return html`<div class="latency">
+      ${t('latency')}: ${t('latency.value', { ms: ms(value), target: LATENCY_TARGET_MS })}
+      <div
+        class="bar ${slow ? 'slow' : ''}"
+        role="meter"
+        aria-label=${t('latency')}
+        aria-valuemin="0"
+        aria-valuemax=${2 * LATENCY_TARGET_MS}
+        aria-valuenow=${Math.round(value)}
+      >
+        <span style="width: ${width}%"></span><i style="left: 50%"></i>
+      </div>
+    </div>`;
+  }
+}
