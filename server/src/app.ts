@@ -119,7 +119,7 @@ export async function startApp(
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {
-        metrics.recordTurn(outcome.timings, outcome);
+        metrics.recordTurn('voice', outcome.timings, outcome);
         bus.emit({ type: 'turn', satellite: session.id, ...outcome });
         logger.info(
           `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}; ${describeTimings(outcome.timings)}`,
@@ -179,6 +179,7 @@ export async function startApp(
       createWakeDetector,
       maxAudioSeconds: config.wyoming.max_audio_seconds,
       sttTimeoutMs: config.stt.timeout_ms,
+      metrics,
       logger,
     },
   });
@@ -210,6 +211,10 @@ export async function startApp(
     bus,
     language: config.language,
     logger,
+  });
+  metrics.useGauges({
+    satellites: () => registry.size,
+    homeConnected: () => parts.home.connected,
   });
   const httpPort = await http.start();
   return {
