@@ -29,6 +29,7 @@ import type { DriverTiming } from './satellites/driver.js';
 import { SatelliteControls } from './satellites/controls.js';
 import { SatelliteFleet } from './satellites/fleet.js';
 import { SatelliteRegistry } from './satellites/registry.js';
+import { SettingsStore } from './satellites/settings-store.js';
 import { createWyomingEndpoint } from './wyoming/endpoint.js';
 import { serviceInfo } from './wyoming/info.js';
 
@@ -100,7 +101,12 @@ export async function startApp(
     windowMs: config.arbitration.window_ms,
     rivals: () => registry.size,
   });
-  const controls = new SatelliteControls(bus);
+  const controls = new SatelliteControls({
+    bus,
+    store: new SettingsStore(join(config.data_dir, 'satellite-settings.json')),
+    logger,
+  });
+  await controls.load();
   const registry: SatelliteRegistry = new SatelliteRegistry(
     {
       engines: parts,

@@ -31,6 +31,8 @@ export interface SatelliteState {
   readonly running: boolean;
   /** Muted locally (flag, signal): no listening whatever the server says. */
   readonly muted: boolean;
+  /** The wake words the server chose (its `detect` event's names); none: all of them. */
+  readonly wakeNames?: readonly string[];
   readonly turn: Turn;
 }
 
