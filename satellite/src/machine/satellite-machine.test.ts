@@ -87,13 +87,20 @@ const ROWS: Row[] = [
     mode: 'wake',
     inputs: [{ type: 'linked' }],
     phase: 'idle',
-    // Not running before run-satellite: muted, as far as the server is concerned.
-    effects: ['notify:satellite-connected', 'send:satellite-mute(muted)'],
+    // Its mute state, once per link: not muted.
+    effects: ['notify:satellite-connected', 'send:satellite-mute()'],
   },
   {
-    name: 'run-satellite in wake mode listens, and says it is no longer muted',
+    name: 'run-satellite in wake mode just listens',
     mode: 'wake',
     inputs: ready,
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'pause-satellite: muted by the server, and it says so; run-satellite: no longer',
+    mode: 'wake',
+    inputs: [...ready, server('pause-satellite'), server('run-satellite')],
     phase: 'idle',
     effects: ['send:satellite-mute()'],
   },
@@ -352,13 +359,7 @@ const ROWS: Row[] = [
     mode: 'always',
     inputs: ready,
     phase: 'streaming',
-    effects: [
-      'send:run-pipeline',
-      'reset-vad',
-      'stream:on',
-      'notify:streaming-started',
-      'send:satellite-mute()',
-    ],
+    effects: ['send:run-pipeline', 'reset-vad', 'stream:on', 'notify:streaming-started'],
   },
   {
     name: 'always mode: a transcript keeps the stream going',

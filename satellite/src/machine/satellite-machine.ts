@@ -28,7 +28,7 @@ import type {
 export const ARBITRATION_LOST = 'wake-arbitration-lost';
 
 export function initialState(mode: SatelliteMode, muted = false): SatelliteState {
-  return { mode, linked: false, running: false, muted, turn: { phase: 'idle' } };
+  return { mode, linked: false, running: false, paused: false, muted, turn: { phase: 'idle' } };
 }
 
 /** The satellite may listen: a server drives it, it runs, and it is not muted. */
@@ -38,7 +38,7 @@ export function isListening(state: SatelliteState): boolean {
 
 /** Muted as the satellite reports it: locally, or paused by its server. */
 function muteOf(state: SatelliteState): SatelliteMute {
-  return new SatelliteMute({ muted: state.muted || !state.running, local: state.muted });
+  return new SatelliteMute({ muted: state.muted || state.paused, local: state.muted });
 }
 
 /**
@@ -62,7 +62,13 @@ function step(state: SatelliteState, input: SatelliteInput): Transition {
     case 'unlinked': {
       const ended = endTurn(state);
       return {
-        state: { ...ended.state, linked: false, running: false, wakeNames: undefined },
+        state: {
+          ...ended.state,
+          linked: false,
+          running: false,
+          paused: false,
+          wakeNames: undefined,
+        },
         effects: [...ended.effects, notify(new SatelliteDisconnected())],
       };
     }
@@ -90,10 +96,10 @@ function step(state: SatelliteState, input: SatelliteInput): Transition {
 function onServerEvent(state: SatelliteState, event: Event): Transition {
   switch (event.type) {
     case 'run-satellite':
-      return startAlwaysStreaming({ ...state, running: true });
+      return startAlwaysStreaming({ ...state, running: true, paused: false });
     case 'pause-satellite': {
       const ended = endTurn(state);
-      return { state: { ...ended.state, running: false }, effects: ended.effects };
+      return { state: { ...ended.state, running: false, paused: true }, effects: ended.effects };
     }
     case 'ping':
       return same(state, { type: 'send', event: new Pong({ text: textOf(event) }) });
