@@ -47,13 +47,16 @@ export async function broker() {
 }
 
 /** The server in this process with the bridge on `brokerUrl`, logging into `lines`. */
-export async function jarvis(brokerUrl: string, options: { home?: Home } = {}) {
+export async function jarvis(
+  brokerUrl: string,
+  options: { home?: Home; dataDir?: string; wyomingUri?: string } = {},
+) {
   const lines: string[] = [];
   const keep = (message: string) => lines.push(message);
   const logger: Logger = { debug: () => {}, info: keep, warn: keep, error: keep };
   const config = ConfigSchema.parse({
-    data_dir: mkdtempSync(join(tmpdir(), 'jarvis-bridge-')),
-    wyoming: { uri: 'tcp://127.0.0.1:0', zeroconf: false },
+    data_dir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'jarvis-bridge-')),
+    wyoming: { uri: options.wyomingUri ?? 'tcp://127.0.0.1:0', zeroconf: false },
     http: { host: '127.0.0.1', port: 0, token: TOKEN },
     discovery: { zeroconf: false },
     mqtt: { url: brokerUrl, rediscover_delay_ms: 0 },
@@ -61,9 +64,13 @@ export async function jarvis(brokerUrl: string, options: { home?: Home } = {}) {
   const home = options.home ?? new DemoHome();
   const recognizer = createIntentRecognizer();
   const stt = new PhraseEngine();
+  cleanups.push(() => stt.close());
   await stt.setSentences([...recognizer.sentences(home, 'en'), 'yes please', 'no thanks']);
   const app = await startApp(config, { stt, tts: new EspeakTts(), home, recognizer }, logger);
-  cleanups.push(() => app.stop());
+  let stopped: Promise<void> | undefined;
+  /** Stops the server (once: the test may stop it before the cleanups do). */
+  const stop = () => (stopped ??= app.stop());
+  cleanups.push(stop);
   cleanups.push(async () => {
     if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));
   });
@@ -74,7 +81,7 @@ export async function jarvis(brokerUrl: string, options: { home?: Home } = {}) {
         headers: { authorization: `Bearer ${TOKEN}` },
       })
     ).text();
-  return { app, home, lines, api, metrics };
+  return { app, home, lines, api, metrics, stop };
 }
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-bridge-sat-'));
@@ -239,6 +246,73 @@ describe('the MQTT bridge', () => {
     await until('listening', () => watcher.json(KITCHEN)?.assist_state === 'listening' && true);
     const stats = await until('stats', () => watcher.json('jarvis/bridge/stats'));
     expect(stats).toMatchObject({ commands: 2, errors: 0, satellites_online: 1 });
+  });
+});
+
+describe('satellite settings from Home Assistant', () => {
+  it("shows a real satellite's own mute, keeps volume, mode and wake word across a restart, and the satellite answers only the wake word chosen", async () => {
+    const { mosquitto, watcher } = await broker();
+    const dataDir = mkdtempSync(join(tmpdir(), 'jarvis-bridge-data-'));
+    const first = await jarvis(mosquitto.url, { dataDir });
+    const kitchen = liveSatellite('kitchen', first.app.wyomingUri, tempDir(), cleanups, {
+      extraArgs: ['--wake-word-name', 'hey_jarvis', '--wake-word-name', 'alexa'],
+    });
+    const asServer = (server: typeof first) =>
+      ({ api: async (path: string) => (await server.api('GET', path)).body }) as JarvisServer;
+    await listening(asServer(first), kitchen);
+    const state = () => watcher.json(KITCHEN);
+    await until('published', () => state()?.mute === 'OFF' && true);
+    expect((state()?.attributes as Record<string, unknown>).wake_word).toBeDefined();
+
+    // Muted on the satellite itself (SIGUSR1): Home Assistant's switch shows it.
+    kitchen.process.child.kill('SIGUSR1');
+    const muted = await until('mute ON, from the satellite', () =>
+      state()?.mute === 'ON' ? state() : undefined,
+    );
+    expect((muted.attributes as Record<string, Record<string, unknown>>).mute).toMatchObject({
+      jarvis_role: 'mute',
+      muted_locally: true,
+    });
+    kitchen.process.child.kill('SIGUSR2');
+    await until('mute OFF, from the satellite', () => state()?.mute === 'OFF' && true);
+
+    const detects = () => kitchen.process.log().match(/<- detect\b/g)?.length ?? 0;
+    await watcher.publish(`${KITCHEN}/volume/set`, '40');
+    await watcher.publish(`${KITCHEN}/mode/set`, 'night');
+    await watcher.publish(`${KITCHEN}/wake_word/set`, 'alexa');
+    await until('settings published', () => {
+      const now = state();
+      return now?.volume === 40 && now.mode === 'night' && now.wake_word === 'alexa';
+    });
+    await until('the satellite told', () => detects() === 1);
+
+    // The server restarts on the same port with the same data dir.
+    await first.stop();
+    const seen = watcher.messages.length;
+    const second = await jarvis(mosquitto.url, { dataDir, wyomingUri: first.app.wyomingUri });
+    await listening(asServer(second), kitchen);
+    await until('told again on the new connection', () => detects() === 2);
+    const republished = await until('the kept settings published by the new server', () =>
+      watcher.messages
+        .slice(seen)
+        .filter((m) => m.topic === KITCHEN)
+        .map((m) => JSON.parse(m.payload) as Record<string, unknown>)
+        .find((m) => m.volume === 40),
+    );
+    expect(republished).toMatchObject({ volume: 40, mode: 'night', wake_word: 'alexa' });
+
+    // "hey jarvis" is not the wake word now: nothing happens. Then it is again.
+    await kitchen.mic.say(await wakeAndCommand('turn on the living room light'));
+    await watcher.publish(`${KITCHEN}/wake_word/set`, 'hey_jarvis');
+    await until('the satellite told', () => detects() === 3);
+    await kitchen.mic.say(await wakeAndCommand('turn on the kitchen light'));
+    await until(
+      'one turn',
+      async () => counter(await second.metrics(), 'jarvis_turns_total') === 1,
+    );
+    const turn = await until('turn event', () => events(watcher, 'turn_finished')[0]);
+    expect(turn).toMatchObject({ satellite: 'kitchen', transcript: 'turn on the kitchen light' });
+    expect(second.home.entity('light.living_room_ceiling')?.state).toBe('off');
   });
 });
 

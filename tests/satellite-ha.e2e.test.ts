@@ -69,6 +69,10 @@ describe('a satellite adopted by Home Assistant (Wyoming assist_satellite flow)'
     await ha.answer('turn on the kitchen light', tts);
 
     expect(ha.eventTypes()).toEqual(['info', 'detection', 'run-pipeline', 'audio-stop', 'played']);
+    // Its mute state came once, when Home Assistant linked (HA skips an event it does not know).
+    expect(ha.received.filter((e) => e.type === 'satellite-mute').map((e) => e.data)).toEqual([
+      { muted: false, local: false },
+    ]);
     const streamed = ha.streamedAudio();
     expect(containsBytes(streamed, scene.command)).toBe(true);
     expect(streamed.length).toBeLessThan(scene.command.length + 16000 * 2 * 2.5);

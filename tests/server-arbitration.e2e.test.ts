@@ -91,7 +91,7 @@ describe('wake-word arbitration between three satellites', () => {
       return (
         list.length === 3 &&
         list.every((s) => s.state === 'idle') &&
-        /jarvis_turns_total [1-9]/.test(metrics)
+        /jarvis_turns_total\{way="voice"\} [1-9]/.test(metrics)
       );
     });
     // The scene is over (its tail is silence): nothing else may happen.
@@ -99,7 +99,7 @@ describe('wake-word arbitration between three satellites', () => {
     expect(ha.calls.filter((c) => c.domain === 'light' && c.service === 'turn_on')).toEqual([
       expect.objectContaining({ target: { entity_id: ['light.kitchen'] } }),
     ]);
-    expect(await server.metrics()).toMatch(/jarvis_turns_total 1\b/);
+    expect(await server.metrics()).toMatch(/jarvis_turns_total\{way="voice"\} 1\b/);
     expect(ha.home.state('light.kitchen')?.state).toBe('on');
 
     const [hall, kitchen, dining] = satellites as [Placed, Placed, Placed];

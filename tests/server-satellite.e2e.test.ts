@@ -48,7 +48,7 @@ for (const direction of ['server connects out', 'satellite connects in'] as cons
       const metrics = await until('an idle satellite after the turn', async () => {
         const satellites = await server.api<ApiSatellite[]>('/api/satellites');
         const text = await server.metrics();
-        return satellites[0]?.state === 'idle' && /jarvis_turns_total 1/.test(text)
+        return satellites[0]?.state === 'idle' && /jarvis_turns_total\{way="voice"\} 1/.test(text)
           ? text
           : undefined;
       });
@@ -81,7 +81,7 @@ describe('a satellite that streams all the time (--always-stream)', () => {
     expect(call.target).toEqual({ entity_id: ['light.kitchen'] });
     const metrics = await until('the turn counted', async () => {
       const text = await server.metrics();
-      return /jarvis_turns_total 1/.test(text) ? text : undefined;
+      return /jarvis_turns_total\{way="voice"\} 1/.test(text) ? text : undefined;
     });
     expect(metrics).toMatch(/jarvis_intent_turns_total\{intent="HassTurnOn"\} 1/);
   });

@@ -271,6 +271,9 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
       }),
     );
     expect(ha.home.state('light.kitchen')?.state).toBe('on');
+    // Home Assistant's conversation path counts in the one registry with every other way in.
+    expect(await server.metrics()).toMatch(/^jarvis_turns_total\{way="wyoming"\} [1-9]$/m);
+    expect(await server.metrics()).toMatch(/^jarvis_intent_turns_total\{intent="HassTurnOn"\} /m);
   });
 
   it('handle: "allume la lumière du salon" -> handled in French, the living room light on', async () => {

@@ -46,7 +46,7 @@ export async function runBridgeBenchmark(turns: number): Promise<BridgeBenchmark
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
   const engines = { stt: new PhraseEngine(), tts: new EspeakTts(), recognizer, home };
-  const controls = new SatelliteControls(bus);
+  const controls = new SatelliteControls({ bus });
   const arbiter = new WakeArbiter({ windowMs: 0, rivals: () => 1 });
   const registry = new SatelliteRegistry(
     {

@@ -29,6 +29,7 @@ import type { DriverTiming } from './satellites/driver.js';
 import { SatelliteControls } from './satellites/controls.js';
 import { SatelliteFleet } from './satellites/fleet.js';
 import { SatelliteRegistry } from './satellites/registry.js';
+import { SettingsStore } from './satellites/settings-store.js';
 import { createWyomingEndpoint } from './wyoming/endpoint.js';
 import { serviceInfo } from './wyoming/info.js';
 
@@ -100,7 +101,12 @@ export async function startApp(
     windowMs: config.arbitration.window_ms,
     rivals: () => registry.size,
   });
-  const controls = new SatelliteControls(bus);
+  const controls = new SatelliteControls({
+    bus,
+    store: new SettingsStore(join(config.data_dir, 'satellite-settings.json')),
+    logger,
+  });
+  await controls.load();
   const registry: SatelliteRegistry = new SatelliteRegistry(
     {
       engines: parts,
@@ -119,7 +125,7 @@ export async function startApp(
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {
-        metrics.recordTurn(outcome.timings, outcome);
+        metrics.recordTurn('voice', outcome.timings, outcome);
         bus.emit({ type: 'turn', satellite: session.id, ...outcome });
         logger.info(
           `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}; ${describeTimings(outcome.timings)}`,
@@ -179,6 +185,7 @@ export async function startApp(
       createWakeDetector,
       maxAudioSeconds: config.wyoming.max_audio_seconds,
       sttTimeoutMs: config.stt.timeout_ms,
+      metrics,
       logger,
     },
   });
@@ -210,6 +217,10 @@ export async function startApp(
     bus,
     language: config.language,
     logger,
+  });
+  metrics.useGauges({
+    satellites: () => registry.size,
+    homeConnected: () => parts.home.connected,
   });
   const httpPort = await http.start();
   return {

@@ -1,111 +1,143 @@
+// One metrics registry (prom-client) for every way a command comes in: a satellite's voice, the
+// HTTP API, Home Assistant's Wyoming conversation path and automations. `/metrics` serves it and
+// the bridge's sensors (commands handled, average and p95 latency, errors) read from it.
+import { Counter, Gauge, Histogram, Registry, Summary } from 'prom-client';
 import type { TurnTimings } from './pipeline/timings.js';
 
-/** Turns kept for the average and p95 latency the bridge shows. */
-const RECENT_TURNS = 1000;
+/** How a command reached the server. */
+export type Way = 'voice' | 'http' | 'wyoming' | 'automation';
 
 const BUCKETS_MS = [25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
 
-class Histogram {
-  private readonly counts = new Array<number>(BUCKETS_MS.length).fill(0);
-  private sum = 0;
-  private count = 0;
-
-  observe(ms: number): void {
-    this.sum += ms;
-    this.count++;
-    for (let i = 0; i < BUCKETS_MS.length; i++) if (ms <= BUCKETS_MS[i]!) this.counts[i]!++;
-  }
-
-  render(name: string, labels: string): string[] {
-    const lines = BUCKETS_MS.map(
-      (le, i) => `${name}_bucket{${labels},le="${le}"} ${this.counts[i]}`,
-    );
-    lines.push(`${name}_bucket{${labels},le="+Inf"} ${this.count}`);
-    lines.push(`${name}_sum{${labels}} ${this.sum}`, `${name}_count{${labels}} ${this.count}`);
-    return lines;
-  }
+export interface TurnRecord {
+  readonly failed: boolean;
+  readonly intent?: string;
 }
 
-/** What the server counts: turns, errors, stage latencies, satellites. Prometheus text out. */
+export interface Stats {
+  readonly turns: number;
+  readonly errors: number;
+  /** Average and 95th percentile latency of the turns, in ms (null before any). */
+  readonly average: number | null;
+  readonly p95: number | null;
+}
+
+/** Read when `/metrics` is scraped. */
+export interface MetricsGauges {
+  satellites(): number;
+  homeConnected(): boolean;
+}
+
+/** What a person waits for: end of speech to the answer (for text, the answer itself). */
+export function waitedMs(timings: TurnTimings): number | undefined {
+  return (
+    timings.speech_end_to_first_audio_ms ?? timings.transcript_to_response_ms ?? timings.total_ms
+  );
+}
+
 export class Metrics {
-  private readonly stages = new Map<keyof TurnTimings, Histogram>();
-  private turns = 0;
-  private errors = 0;
-  private readonly intents = new Map<string, number>();
-  private readonly agentErrors = new Map<string, number>();
-  private readonly recent: number[] = [];
+  readonly registry = new Registry();
+  private readonly turns: Counter<'way'>;
+  private readonly errors: Counter<'way'>;
+  private readonly intents: Counter<'intent'>;
+  private readonly agentErrors: Counter<'code'>;
+  private readonly stages: Histogram<'stage'>;
+  private readonly latency: Summary;
+  private gauges: MetricsGauges | undefined;
 
-  recordTurn(timings: TurnTimings, outcome: { failed: boolean; intent?: string }): void {
-    this.turns++;
-    if (outcome.failed) this.errors++;
-    if (outcome.intent)
-      this.intents.set(outcome.intent, (this.intents.get(outcome.intent) ?? 0) + 1);
-    for (const [stage, ms] of Object.entries(timings) as Array<
-      [keyof TurnTimings, number | undefined]
-    >) {
-      if (ms === undefined) continue;
-      if (!this.stages.has(stage)) this.stages.set(stage, new Histogram());
-      this.stages.get(stage)!.observe(ms);
-    }
-    // What a person waits for: end of speech to the answer (for text turns, the answer itself).
-    const latency =
-      timings.speech_end_to_first_audio_ms ?? timings.transcript_to_response_ms ?? timings.total_ms;
-    if (latency !== undefined) {
-      this.recent.push(latency);
-      if (this.recent.length > RECENT_TURNS) this.recent.shift();
-    }
+  constructor() {
+    const registers = [this.registry];
+    const counter = <L extends string>(name: string, help: string, label: L) =>
+      new Counter<L>({ name, help, labelNames: [label], registers });
+    this.turns = counter(
+      'jarvis_turns_total',
+      'Commands handled, by the way they came in (voice, http, wyoming, automation).',
+      'way',
+    );
+    this.errors = counter('jarvis_errors_total', 'Commands that failed, by way in.', 'way');
+    this.intents = counter('jarvis_intent_turns_total', 'Commands by local intent.', 'intent');
+    this.agentErrors = counter(
+      'jarvis_agent_errors_total',
+      'Conversation agent failures by code (answered with an apology).',
+      'code',
+    );
+    this.stages = new Histogram({
+      name: 'jarvis_stage_latency_ms',
+      help: 'Per-stage latency of voice turns, in milliseconds.',
+      labelNames: ['stage'],
+      buckets: BUCKETS_MS,
+      registers,
+    });
+    this.latency = new Summary({
+      name: 'jarvis_latency_ms',
+      help: 'What a person waits for, in milliseconds: end of speech to the answer (text: the answer).',
+      percentiles: [0.5, 0.95],
+      registers,
+    });
+    const gauge = (name: string, help: string, read: (g: MetricsGauges) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect: () => {
+          if (this.gauges) this.gauge(name).set(read(this.gauges));
+        },
+      });
+    gauge('jarvis_satellites', 'Satellites connected.', (g) => g.satellites());
+    gauge(
+      'jarvis_home_connected',
+      '1 when the home (Home Assistant or demo) can be controlled.',
+      (g) => (g.homeConnected() ? 1 : 0),
+    );
   }
 
-  /** Average and 95th percentile latency of the last turns, in ms (null before any). */
-  latency(): { average: number | null; p95: number | null } {
-    if (this.recent.length === 0) return { average: null, p95: null };
-    const sorted = [...this.recent].sort((a, b) => a - b);
-    const average = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-    return { average: Math.round(average), p95 };
+  /** What the gauges read when scraped (the registry and the home come after the metrics). */
+  useGauges(gauges: MetricsGauges): void {
+    this.gauges = gauges;
   }
 
-  recordError(): void {
-    this.errors++;
+  recordTurn(way: Way, timings: TurnTimings, outcome: TurnRecord): void {
+    this.turns.inc({ way });
+    if (outcome.failed) this.errors.inc({ way });
+    if (outcome.intent) this.intents.inc({ intent: outcome.intent });
+    for (const [stage, ms] of Object.entries(timings) as Array<[string, number | undefined]>) {
+      if (ms !== undefined) this.stages.observe({ stage }, ms);
+    }
+    const waited = waitedMs(timings);
+    if (waited !== undefined) this.latency.observe(waited);
   }
 
   /** The agent failed (`ollama-timeout`, `bad-tool-call`, ...): the answer was an apology. */
   recordAgentError(code: string): void {
-    this.agentErrors.set(code, (this.agentErrors.get(code) ?? 0) + 1);
+    this.agentErrors.inc({ code });
   }
 
-  summary(): { turns: number; errors: number } {
-    return { turns: this.turns, errors: this.errors };
+  /** Totals over every way in, for the bridge's sensors. */
+  async stats(): Promise<Stats> {
+    const sum = async (counter: Counter<'way'>) =>
+      (await counter.get()).values.reduce((total, v) => total + v.value, 0);
+    const latency = (await this.latency.get()).values;
+    const count = latency.find((v) => v.metricName === 'jarvis_latency_ms_count')?.value ?? 0;
+    const total = latency.find((v) => v.metricName === 'jarvis_latency_ms_sum')?.value ?? 0;
+    const p95 = latency.find((v) => v.labels.quantile === 0.95)?.value;
+    return {
+      turns: await sum(this.turns),
+      errors: await sum(this.errors),
+      average: count > 0 ? Math.round(total / count) : null,
+      p95: count > 0 && p95 !== undefined ? Math.round(p95) : null,
+    };
   }
 
-  render(gauges: { satellites: number; homeConnected: boolean }): string {
-    const lines = [
-      '# HELP jarvis_turns_total Voice and text turns handled.',
-      '# TYPE jarvis_turns_total counter',
-      `jarvis_turns_total ${this.turns}`,
-      '# HELP jarvis_errors_total Turns that failed.',
-      '# TYPE jarvis_errors_total counter',
-      `jarvis_errors_total ${this.errors}`,
-      '# HELP jarvis_intent_turns_total Turns by local intent.',
-      '# TYPE jarvis_intent_turns_total counter',
-      ...[...this.intents].map(
-        ([intent, n]) => `jarvis_intent_turns_total{intent="${intent}"} ${n}`,
-      ),
-      '# HELP jarvis_agent_errors_total Conversation agent failures by code (answered with an apology).',
-      '# TYPE jarvis_agent_errors_total counter',
-      ...[...this.agentErrors].map(([code, n]) => `jarvis_agent_errors_total{code="${code}"} ${n}`),
-      '# HELP jarvis_satellites Satellites connected.',
-      '# TYPE jarvis_satellites gauge',
-      `jarvis_satellites ${gauges.satellites}`,
-      '# HELP jarvis_home_connected 1 when the home (Home Assistant or demo) can be controlled.',
-      '# TYPE jarvis_home_connected gauge',
-      `jarvis_home_connected ${gauges.homeConnected ? 1 : 0}`,
-      '# HELP jarvis_stage_latency_ms Per-stage latency of turns, in milliseconds.',
-      '# TYPE jarvis_stage_latency_ms histogram',
-    ];
-    for (const [stage, histogram] of this.stages) {
-      lines.push(...histogram.render('jarvis_stage_latency_ms', `stage="${stage}"`));
-    }
-    return `${lines.join('\n')}\n`;
+  /** The Prometheus text exposition. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  private gauge(name: string): Gauge {
+    return this.registry.getSingleMetric(name) as Gauge;
   }
 }

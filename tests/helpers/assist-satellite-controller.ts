@@ -136,9 +136,12 @@ export class AssistSatelliteController {
 
   /** Types received, without audio chunks and keep-alives. */
   eventTypes(): string[] {
-    return this.received
-      .map((event) => event.type)
-      .filter((type) => type !== 'audio-chunk' && type !== 'pong');
+    return (
+      this.received
+        .map((event) => event.type)
+        // Jarvis's own `satellite-mute` is no Wyoming event: Home Assistant ignores it.
+        .filter((type) => type !== 'audio-chunk' && type !== 'pong' && type !== 'satellite-mute')
+    );
   }
 
   /** Microphone audio the satellite streamed after its run-pipeline. */

@@ -259,8 +259,11 @@ export async function stateOf(server: JarvisServer, name: string): Promise<strin
   return list.find((s) => s.name === name)?.state ?? undefined;
 }
 
-/** The value of a counter in the Prometheus text, e.g. `jarvis_turns_total`. */
+/**
+ * The value of a counter in the Prometheus text, e.g. `jarvis_turns_total`, summed over its
+ * labels (`jarvis_turns_total{way="voice"}`, `{way="http"}`, ...); NaN when it has no series.
+ */
 export function counter(metrics: string, name: string): number {
-  const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics);
-  return match ? Number(match[1]) : Number.NaN;
+  const series = [...metrics.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm'))];
+  return series.length > 0 ? series.reduce((sum, m) => sum + Number(m[1]), 0) : Number.NaN;
 }

@@ -15,6 +15,16 @@ const wake: SatelliteInput = {
   levelDbfs: -21.37,
 };
 const ready: SatelliteInput[] = [{ type: 'linked' }, server('run-satellite')];
+/** What a wake word heard while listening does. */
+const WAKE_STARTS_A_TURN = [
+  'silence-timers',
+  'send:detection',
+  'send:run-pipeline',
+  'reset-vad',
+  'stream:on',
+  'notify:streaming-started',
+  'schedule:stream-timeout',
+];
 /** What ending a stream always does. */
 const STOPS_STREAMING = [
   'stream:off',
@@ -27,8 +37,15 @@ const STOPS_STREAMING = [
 function describeEffect(effect: SatelliteEffect): string {
   switch (effect.type) {
     case 'send':
-    case 'notify':
-      return `${effect.type}:${effect.event.toEvent().type}`;
+    case 'notify': {
+      const event = effect.event.toEvent();
+      // The mute report shows what it says: `send:satellite-mute(muted,local)`.
+      const mute =
+        event.type === 'satellite-mute'
+          ? `(${[event.data.muted && 'muted', event.data.local && 'local'].filter(Boolean).join(',')})`
+          : '';
+      return `${effect.type}:${event.type}${mute}`;
+    }
     case 'stream':
       return `stream:${effect.on ? (effect.preroll ? 'on+preroll' : 'on') : 'off'}`;
     case 'play-sound':
@@ -70,7 +87,8 @@ const ROWS: Row[] = [
     mode: 'wake',
     inputs: [{ type: 'linked' }],
     phase: 'idle',
-    effects: ['notify:satellite-connected'],
+    // Its mute state, once per link: not muted.
+    effects: ['notify:satellite-connected', 'send:satellite-mute()'],
   },
   {
     name: 'run-satellite in wake mode just listens',
@@ -80,19 +98,83 @@ const ROWS: Row[] = [
     effects: [],
   },
   {
+    name: 'pause-satellite: muted by the server, and it says so; run-satellite: no longer',
+    mode: 'wake',
+    inputs: [...ready, server('pause-satellite'), server('run-satellite')],
+    phase: 'idle',
+    effects: ['send:satellite-mute()'],
+  },
+  {
+    name: 'a satellite muted locally says so as soon as it is linked, and stays muted when run',
+    mode: 'wake',
+    inputs: [{ type: 'linked' }],
+    muted: true,
+    phase: 'idle',
+    effects: ['notify:satellite-connected', 'send:satellite-mute(muted,local)'],
+  },
+  {
+    name: 'run-satellite changes nothing for a satellite muted locally: no report',
+    mode: 'wake',
+    inputs: ready,
+    muted: true,
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'unmuted locally while the server runs it: it reports it listens',
+    mode: 'wake',
+    inputs: [...ready, { type: 'unmute' }],
+    muted: true,
+    phase: 'idle',
+    effects: ['send:satellite-mute()'],
+  },
+  {
+    name: 'muted or unmuted with no server linked: nothing is sent',
+    mode: 'wake',
+    inputs: [{ type: 'mute' }],
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'detect chooses the wake words: another one heard is ignored',
+    mode: 'wake',
+    inputs: [...ready, server('detect', { names: ['alexa'] }), wake],
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'detect with the wake word heard: the turn starts',
+    mode: 'wake',
+    inputs: [...ready, server('detect', { names: ['alexa', 'hey_jarvis'] }), wake],
+    phase: 'streaming',
+    effects: WAKE_STARTS_A_TURN,
+  },
+  {
+    name: 'detect with no names: every wake word again',
+    mode: 'wake',
+    inputs: [...ready, server('detect', { names: ['alexa'] }), server('detect'), wake],
+    phase: 'streaming',
+    effects: WAKE_STARTS_A_TURN,
+  },
+  {
+    name: 'a new server link forgets the wake words the last one chose',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      server('detect', { names: ['alexa'] }),
+      { type: 'unlinked' },
+      ...ready,
+      wake,
+    ],
+    phase: 'streaming',
+    effects: WAKE_STARTS_A_TURN,
+  },
+  {
     name: 'a wake word sends detection then run-pipeline and streams',
     mode: 'wake',
     inputs: [...ready, wake],
     phase: 'streaming',
-    effects: [
-      'silence-timers',
-      'send:detection',
-      'send:run-pipeline',
-      'reset-vad',
-      'stream:on',
-      'notify:streaming-started',
-      'schedule:stream-timeout',
-    ],
+    effects: WAKE_STARTS_A_TURN,
   },
   {
     name: 'a wake word before run-satellite is ignored',
@@ -202,16 +284,7 @@ const ROWS: Row[] = [
     mode: 'wake',
     inputs: [...ready, wake, server('audio-start', { rate: 22050, width: 2, channels: 1 }), wake],
     phase: 'streaming',
-    effects: [
-      'silence-timers',
-      'stop-playback',
-      'send:detection',
-      'send:run-pipeline',
-      'reset-vad',
-      'stream:on',
-      'notify:streaming-started',
-      'schedule:stream-timeout',
-    ],
+    effects: ['silence-timers', 'stop-playback', ...WAKE_STARTS_A_TURN.slice(1)],
   },
   {
     name: 'losing arbitration ends the turn without a sound',
@@ -243,7 +316,7 @@ const ROWS: Row[] = [
     mode: 'wake',
     inputs: [...ready, wake, server('pause-satellite')],
     phase: 'idle',
-    effects: [...STOPS_STREAMING],
+    effects: [...STOPS_STREAMING, 'send:satellite-mute(muted)'],
   },
   {
     name: 'the server asks to listen without a wake word (follow-up)',
@@ -348,7 +421,7 @@ const ROWS: Row[] = [
     mode: 'always',
     inputs: [...ready, { type: 'mute' }],
     phase: 'idle',
-    effects: [...STOPS_STREAMING],
+    effects: [...STOPS_STREAMING, 'send:satellite-mute(muted,local)'],
   },
 ];
 

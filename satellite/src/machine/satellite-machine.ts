@@ -2,6 +2,7 @@
 // The runner performs the effects; nothing here touches sockets, audio or clocks.
 import {
   AudioStop,
+  Detect,
   Detection,
   type Event,
   type Eventable,
@@ -12,6 +13,7 @@ import {
   StreamingStopped,
   SatelliteConnected,
   SatelliteDisconnected,
+  SatelliteMute,
 } from 'wyoming-ts';
 import type {
   SatelliteEffect as Effect,
@@ -26,7 +28,7 @@ import type {
 export const ARBITRATION_LOST = 'wake-arbitration-lost';
 
 export function initialState(mode: SatelliteMode, muted = false): SatelliteState {
-  return { mode, linked: false, running: false, muted, turn: { phase: 'idle' } };
+  return { mode, linked: false, running: false, paused: false, muted, turn: { phase: 'idle' } };
 }
 
 /** The satellite may listen: a server drives it, it runs, and it is not muted. */
@@ -34,14 +36,39 @@ export function isListening(state: SatelliteState): boolean {
   return state.linked && state.running && !state.muted;
 }
 
+/** Muted as the satellite reports it: locally, or paused by its server. */
+function muteOf(state: SatelliteState): SatelliteMute {
+  return new SatelliteMute({ muted: state.muted || state.paused, local: state.muted });
+}
+
+/**
+ * One step of the satellite. A linked satellite tells its server its mute state when the link
+ * opens and whenever it changes (`satellite-mute`, an event other peers ignore).
+ */
 export function transition(state: SatelliteState, input: SatelliteInput): Transition {
+  const next = step(state, input);
+  if (!next.state.linked) return next;
+  const before = muteOf(state);
+  const after = muteOf(next.state);
+  if (input.type !== 'linked' && before.muted === after.muted && before.local === after.local)
+    return next;
+  return { state: next.state, effects: [...next.effects, { type: 'send', event: after }] };
+}
+
+function step(state: SatelliteState, input: SatelliteInput): Transition {
   switch (input.type) {
     case 'linked':
       return { state: { ...state, linked: true }, effects: [notify(new SatelliteConnected())] };
     case 'unlinked': {
       const ended = endTurn(state);
       return {
-        state: { ...ended.state, linked: false, running: false },
+        state: {
+          ...ended.state,
+          linked: false,
+          running: false,
+          paused: false,
+          wakeNames: undefined,
+        },
         effects: [...ended.effects, notify(new SatelliteDisconnected())],
       };
     }
@@ -71,13 +98,18 @@ export function transition(state: SatelliteState, input: SatelliteInput): Transi
 function onServerEvent(state: SatelliteState, event: Event): Transition {
   switch (event.type) {
     case 'run-satellite':
-      return startAlwaysStreaming({ ...state, running: true });
+      return startAlwaysStreaming({ ...state, running: true, paused: false });
     case 'pause-satellite': {
       const ended = endTurn(state);
-      return { state: { ...ended.state, running: false }, effects: ended.effects };
+      return { state: { ...ended.state, running: false, paused: true }, effects: ended.effects };
     }
     case 'ping':
       return same(state, { type: 'send', event: new Pong({ text: textOf(event) }) });
+    case 'detect': {
+      // The server chooses the wake words to answer to (an empty list: all of them).
+      const names = Detect.fromEvent(event).names ?? [];
+      return same({ ...state, wakeNames: names.length > 0 ? names : undefined });
+    }
     case 'run-pipeline':
       return onServerRunPipeline(state, RunPipeline.fromEvent(event));
     case 'detection':
@@ -113,6 +145,7 @@ function onWakeDetected(
   if (state.mode !== 'wake' || !isListening(state) || state.turn.phase === 'streaming') {
     return same(state);
   }
+  if (state.wakeNames && !state.wakeNames.includes(input.name)) return same(state);
   const effects: Effect[] = [{ type: 'silence-timers' }];
   if (state.turn.phase === 'responding') effects.push({ type: 'stop-playback' }); // barge-in
   const context = { score: round(input.score, 4), level_dbfs: round(input.levelDbfs, 1) };

@@ -29,8 +29,12 @@ export interface SatelliteState {
   readonly linked: boolean;
   /** The server has sent `run-satellite` and not `pause-satellite` since. */
   readonly running: boolean;
+  /** The server sent `pause-satellite` and not `run-satellite` since (it muted us). */
+  readonly paused: boolean;
   /** Muted locally (flag, signal): no listening whatever the server says. */
   readonly muted: boolean;
+  /** The wake words the server chose (its `detect` event's names); none: all of them. */
+  readonly wakeNames?: readonly string[];
   readonly turn: Turn;
 }
 

@@ -105,7 +105,7 @@ export class JarvisActions {
     const outcome = await finish(answer);
     const timings = { transcript_to_response_ms: Math.round(performance.now() - started) };
     if (session) await session.announce(outcome.speech, outcome.language);
-    this.deps.metrics.recordTurn(timings, outcome);
+    this.deps.metrics.recordTurn('automation', timings, outcome);
     this.deps.bus.emit({
       type: 'turn',
       satellite: session?.id,

@@ -209,7 +209,7 @@ describe('the HTTP API', () => {
   it('GET /metrics is Prometheus text with the turns counted', async () => {
     const text = await (await call('/metrics')).text();
     expect(text).toMatch(/^# HELP jarvis_turns_total/m);
-    expect(text).toMatch(/^jarvis_turns_total [1-9]/m);
+    expect(text).toMatch(/^jarvis_turns_total\{way="http"\} [1-9]/m);
     expect(text).toMatch(/^jarvis_satellites 0$/m);
   });
 

@@ -101,13 +101,8 @@ export class HttpApi {
       const key = `${req.method} ${url.pathname}`;
       switch (key) {
         case 'GET /metrics':
-          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-          res.end(
-            this.options.metrics.render({
-              satellites: this.options.registry.size,
-              homeConnected: this.options.home.connected,
-            }),
-          );
+          res.writeHead(200, { 'content-type': this.options.metrics.contentType });
+          res.end(await this.options.metrics.render());
           return;
         case 'POST /api/conversation':
           return sendJson(res, 200, await this.converse(await readJson(req)));
@@ -168,6 +163,7 @@ export class HttpApi {
       throw new HttpProblem(400, 'Bad request', 'conversation_id: too long');
     const conversationId = given ?? satellite?.id ?? 'http';
     const language = typeof body.language === 'string' ? body.language : undefined;
+    const started = performance.now();
     const answer = await converse(this.options, {
       text,
       conversationId,
@@ -178,7 +174,8 @@ export class HttpApi {
       timers: satellite?.timerList() ?? [],
     });
     const outcome = await finish(answer);
-    this.options.metrics.recordTurn({}, outcome);
+    const timings = { transcript_to_response_ms: Math.round(performance.now() - started) };
+    this.options.metrics.recordTurn('http', timings, outcome);
     this.options.bus.emit({
       type: 'turn',
       satellite: satellite?.id,
@@ -187,7 +184,7 @@ export class HttpApi {
       response: outcome.speech,
       language: outcome.language,
       failed: outcome.failed,
-      timings: {},
+      timings,
     });
     return {
       response: outcome.speech,

@@ -9,7 +9,7 @@ import type { JarvisActions } from '../automation/actions.js';
 import { CommandError } from '../automation/commands.js';
 import type { JarvisConfig } from '../config/schema.js';
 import type { EventBus, ServerEvent } from '../event-bus.js';
-import type { Metrics } from '../metrics.js';
+import type { Metrics, Stats } from '../metrics.js';
 import type { SatelliteControls } from '../satellites/controls.js';
 import type { SatelliteFleet } from '../satellites/fleet.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
@@ -305,14 +305,17 @@ export class MqttBridge {
     this.timerRefresh.set(id, timer);
   }
 
+  /** From the metrics registry every way in counts into. */
   private publishStats(): void {
-    const { turns, errors } = this.options.metrics.summary();
-    const latency = this.options.metrics.latency();
+    void this.options.metrics.stats().then((stats) => this.publishStatsOf(stats));
+  }
+
+  private publishStatsOf(stats: Stats): void {
     const payload = bridgeStatsPayload({
-      commands: turns,
-      errors,
-      latencyAverage: latency.average,
-      latencyP95: latency.p95,
+      commands: stats.turns,
+      errors: stats.errors,
+      latencyAverage: stats.average,
+      latencyP95: stats.p95,
       satellitesOnline: this.options.registry.size,
       ...this.options.health(),
     });

@@ -86,7 +86,7 @@ export function satelliteStatePayload(
           response: view.response ? cut(view.response.text) : null,
         }
       : {}),
-    mute: settings.muted ? 'ON' : 'OFF',
+    mute: (settings.reported?.muted ?? settings.muted) ? 'ON' : 'OFF',
     volume: settings.volume,
     wake_word: settings.wakeWord ?? wakeWords[0] ?? null,
     mode: settings.mode,
@@ -94,6 +94,7 @@ export function satelliteStatePayload(
     timers: timers.length,
     attributes: {
       ...Object.fromEntries(roles.map((name) => [name, role(name)])),
+      mute: role('mute', { muted_locally: settings.reported?.local ?? false }),
       ...(publishText
         ? {
             transcript: role('transcript', text(view.transcript)),

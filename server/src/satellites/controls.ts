@@ -10,11 +10,15 @@ import {
   type Event,
   type Eventable,
   Info,
+  type Logger,
   PauseSatellite,
   RunSatellite,
+  SatelliteMute,
+  silentLogger,
 } from 'wyoming-ts';
 import type { EventBus } from '../event-bus.js';
 import type { RegistryHooks, SatelliteLink } from './registry.js';
+import type { SettingsStore, StoredSettings } from './settings-store.js';
 import { ARBITRATION_LOST, type SatelliteSession } from './session.js';
 
 export const SATELLITE_MODES = ['normal', 'silent', 'night', 'do not disturb'] as const;
@@ -29,18 +33,50 @@ export interface SatelliteSettings {
   /** The wake-word models the satellite reported in its `info`. */
   readonly wakeWords: readonly string[];
   readonly mode: SatelliteMode;
+  /**
+   * The mute state the satellite reported (`satellite-mute`) on its connection: what the switch
+   * shows. None from a satellite that does not report it (the switch shows `muted` then).
+   */
+  readonly reported?: { readonly muted: boolean; readonly local: boolean };
 }
 
 const DEFAULTS: SatelliteSettings = { muted: false, volume: 100, wakeWords: [], mode: 'normal' };
 
+export interface ControlsOptions {
+  bus: EventBus;
+  /** Where mute, volume, wake word and mode are kept across restarts; none: not kept. */
+  store?: SettingsStore;
+  logger?: Logger;
+}
+
 export class SatelliteControls implements RegistryHooks {
   private readonly settings = new Map<string, SatelliteSettings>();
   private readonly links = new Map<string, SatelliteLink>();
+  private readonly bus: EventBus;
+  private readonly logger: Logger;
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(private readonly options: ControlsOptions) {
+    this.bus = options.bus;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Reads the kept settings (before any satellite connects). */
+  async load(): Promise<void> {
+    const stored = (await this.options.store?.load()) ?? new Map<string, StoredSettings>();
+    for (const [id, kept] of stored) {
+      const defined = Object.entries(kept).filter(([, value]) => value !== undefined);
+      this.settings.set(id, { ...this.get(id), ...Object.fromEntries(defined) });
+    }
+  }
 
   get(id: string): SatelliteSettings {
     return this.settings.get(id) ?? DEFAULTS;
+  }
+
+  /** Muted as the switch shows it: what the satellite reported, else what was asked. */
+  muted(id: string): boolean {
+    const settings = this.get(id);
+    return settings.reported?.muted ?? settings.muted;
   }
 
   /** The satellite's link, through which everything the server sends it passes. */
@@ -56,7 +92,9 @@ export class SatelliteControls implements RegistryHooks {
 
   /** The connection closed. */
   release(id: string, link: SatelliteLink): void {
-    if (this.links.get(id) === link) this.links.delete(id);
+    if (this.links.get(id) !== link) return;
+    this.links.delete(id);
+    this.update(id, { reported: undefined });
   }
 
   attached(session: SatelliteSession): void {
@@ -82,6 +120,9 @@ export class SatelliteControls implements RegistryHooks {
       const info = Info.fromEvent(event);
       const names = (info.wake ?? []).flatMap((program) => program.models.map((m) => m.name));
       this.update(id, { wakeWords: names });
+    } else if (event.type === SatelliteMute.type) {
+      const { muted, local } = SatelliteMute.fromEvent(event);
+      this.update(id, { reported: { muted, local } });
     } else if (event.type === 'detection') {
       const name = typeof event.data.name === 'string' ? event.data.name : 'wake';
       this.bus.emit({ type: 'wake', satellite: id, wake_word: name });
@@ -110,8 +151,18 @@ export class SatelliteControls implements RegistryHooks {
     const before = this.get(id);
     const after = { ...before, ...change };
     this.settings.set(id, after);
-    if (JSON.stringify(before) !== JSON.stringify(after))
-      this.bus.emit({ type: 'satellite-settings', satellite: id });
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    this.bus.emit({ type: 'satellite-settings', satellite: id });
+    if (JSON.stringify(kept(before)) !== JSON.stringify(kept(after))) this.save();
+  }
+
+  private save(): void {
+    const store = this.options.store;
+    if (!store) return;
+    const all = new Map([...this.settings].map(([id, settings]) => [id, kept(settings)]));
+    store.save(all).catch((error: Error) => {
+      this.logger.warn(`satellite settings not kept in ${store.file}: ${error.message}`);
+    });
   }
 
   private outgoing(id: string, event: Event): Event {
@@ -121,6 +172,12 @@ export class SatelliteControls implements RegistryHooks {
     if (event.type !== 'audio-chunk' || volume === 100) return event;
     return scaled(AudioChunk.fromEvent(event), volume / 100).toEvent();
   }
+}
+
+/** What is kept across restarts (not what the satellite reports). */
+function kept(settings: SatelliteSettings): StoredSettings {
+  const { muted, volume, wakeWord, mode } = settings;
+  return { muted, volume, wakeWord, mode };
 }
 
 /** The chunk at `gain` (16-bit samples; other widths pass unchanged). */

@@ -28,6 +28,7 @@ import { converse, finish } from '../pipeline/conversation.js';
 import { sendAudio } from '../pipeline/speak.js';
 import type { ConversationAgent } from '../agent/agent.js';
 import type { ConversationStore } from '../conversation/store.js';
+import type { Metrics } from '../metrics.js';
 import { AudioBudget, EVENT_LIMITS } from './limits.js';
 import { SynthesisStream } from './synthesis-stream.js';
 
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   maxAudioSeconds?: number;
   /** How long speech-to-text may take (`stt.timeout_ms`, default 10 s). */
   sttTimeoutMs?: number;
+  /** Counts Home Assistant's conversation requests (`handle`) with every other way in. */
+  metrics?: Metrics;
   logger?: Logger;
 }
 
@@ -309,6 +312,7 @@ export class ServiceConnection {
     const given = transcript.context?.conversation_id;
     const conversationId = typeof given === 'string' ? given : this.connection.remote;
     const peer = `wyoming:${this.connection.remoteAddress ?? 'local'}`;
+    const started = performance.now();
     const answer = await converse(this.deps, {
       text: transcript.text,
       conversationId: `${peer}/${conversationId}`,
@@ -317,6 +321,8 @@ export class ServiceConnection {
       timers: [],
     });
     const outcome = await finish(answer);
+    const timings = { transcript_to_response_ms: Math.round(performance.now() - started) };
+    this.deps.metrics?.recordTurn('wyoming', timings, outcome);
     const context = { conversation_id: conversationId };
     if (outcome.handledBy !== 'none' && !outcome.failed)
       await this.connection.write(new Handled({ text: outcome.speech, context }));

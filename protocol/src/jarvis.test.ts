@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { eventClassFor } from './registry.js';
+import { SatelliteMute } from './jarvis.js';
+
+describe("Jarvis's events beside Wyoming 1.9", () => {
+  it('satellite-mute round-trips, and is no Wyoming registry type (other peers ignore it)', () => {
+    const mute = new SatelliteMute({ muted: true, local: true });
+    const event = mute.toEvent();
+    expect(event).toMatchObject({ type: 'satellite-mute', data: { muted: true, local: true } });
+    expect(SatelliteMute.fromEvent(event)).toEqual(mute);
+    expect(SatelliteMute.fromEvent({ type: 'satellite-mute', data: { muted: false } })).toEqual(
+      new SatelliteMute({ muted: false, local: false }),
+    );
+    expect(eventClassFor('satellite-mute')).toBeUndefined();
+    expect(() => SatelliteMute.fromEvent({ type: 'satellite-mute', data: {} })).toThrow(/muted/);
+  });
+});

@@ -1,0 +1,35 @@
+// Events Jarvis adds to Wyoming 1.9, outside its registry. Peers that do not know them ignore
+// them (Home Assistant's Wyoming integration and wyoming-satellite skip unknown types).
+import { type Event, type Eventable, makeEvent } from './event.js';
+import { FieldReader } from './fields.js';
+
+/**
+ * Satellite -> server: whether the microphone is muted now, as the satellite knows it: muted
+ * locally (a flag, a signal, a button) or paused by its server (`pause-satellite`). Sent when
+ * a server links and whenever it changes.
+ */
+export class SatelliteMute implements Eventable {
+  static readonly type = 'satellite-mute';
+  /** Not listening because of a mute, local or from the server. */
+  readonly muted: boolean;
+  /** Muted on the satellite itself (the server cannot unmute it). */
+  readonly local: boolean;
+
+  constructor(init: { muted: boolean; local: boolean }) {
+    this.muted = init.muted;
+    this.local = init.local;
+  }
+
+  toEvent(): Event {
+    return makeEvent(SatelliteMute.type, { muted: this.muted, local: this.local });
+  }
+
+  static fromEvent(event: Event): SatelliteMute {
+    const f = FieldReader.of(event, SatelliteMute.type);
+    return new SatelliteMute({ muted: f.bool('muted'), local: f.optBool('local') ?? false });
+  }
+
+  static isType(type: string): boolean {
+    return type === SatelliteMute.type;
+  }
+}
