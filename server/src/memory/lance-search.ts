@@ -13,7 +13,7 @@ import {
 } from './hybrid-score.js';
 import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
 import type { Memory, MemoryKind } from './memory.js';
-import { canonicalWords } from './lexicon.js';
+import { canonicalWords, conceptsOf } from './lexicon.js';
 import { analyse, searchTerms } from './terms.js';
 import { normaliseText, stem } from './text-analysis.js';
 
@@ -84,7 +84,11 @@ export async function search(
   const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
   options.signal?.throwIfAborted();
   const queryTerms = terms === '' ? [] : terms.split(' ');
-  const queryWords = queryTerms.filter((t) => !/^[ck]_/.test(t));
+  // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
+  const queryWords = analyse(query).stems.map((w) => [
+    w,
+    ...conceptsOf(w).synonyms.map((c) => `c_${c}`),
+  ]);
   const named = namedWords(query);
   const area = options.area ? normaliseText(options.area) : undefined;
   const byId = new Map<string, { row: Row; similarity: number; bm25: number }>();
@@ -108,7 +112,8 @@ export async function search(
       similarity,
       bm25,
       coverage: coverage(queryTerms, docTerms),
-      wordCoverage: coverage(queryWords, docTerms),
+      wordCoverage: wordCoverage(queryWords, docTerms),
+      outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),
       updatedAt: memory.updatedAt,
       importance: memory.importance,
@@ -123,6 +128,18 @@ export async function search(
     halfLifeDays: context.halfLifeDays,
     area: area !== undefined,
   });
+}
+
+/** The share of the query's words (any of each one's forms) the memory's terms contain. */
+function wordCoverage(words: readonly (readonly string[])[], docTerms: ReadonlySet<string>) {
+  if (words.length === 0) return 0;
+  return words.filter((forms) => forms.some((f) => docTerms.has(f))).length / words.length;
+}
+
+/** The share of a memory's facets that later statements gave a new value. */
+function outdatedShare(memory: Memory): number {
+  if (memory.facets.length === 0) return 0;
+  return memory.facets.filter((f) => f.replacedAt !== undefined).length / memory.facets.length;
 }
 
 /** The words a query names things with: as written, stemmed, and their canonical names. */
@@ -144,6 +161,14 @@ function subjectMatch(subject: string, named: ReadonlySet<string>): number {
 const FORGET_VERBS =
   /^\s*(?:please\s+|s'il te pla[iî]t\s+)?(?:forget|delete|remove|erase|oublie[rz]?|efface[rz]?|supprime[rz]?)\b[\s,:]*/i;
 
+const EVERYTHING_ABOUT =
+  /^(?:(?:everything|all)\s+(?:(?:you know|i told you)\s+)?)?about\s+|^tout\s+(?:ce que tu sais\s+)?(?:sur|de|à propos de|a propos de)\s+/i;
+
+/** The thing a request to forget everything about it names ("everything about Felix"). */
+export function forgetEverythingAbout(cleaned: string): string | undefined {
+  return EVERYTHING_ABOUT.test(cleaned) ? cleaned.replace(EVERYTHING_ABOUT, '') : undefined;
+}
+
 /** What a "forget ..." request is about: the request without its verb. */
 export function forgetQuery(request: string): string {
   return request.replace(FORGET_VERBS, '').trim();
@@ -151,7 +176,8 @@ export function forgetQuery(request: string): string {
 
 /**
  * The memories a forget request clearly points at: the best match when it has at least half of
- * the request's words or is very close in meaning, and any other nearly as good and as clear.
+ * the request's words or is very close in meaning, and any other nearly as good that has as many
+ * of the request's words ("forget that Felix is at the vet" is not about Felix's colour).
  */
 export function confidentMatches(scored: readonly Scored<Memory>[]): Memory[] {
   const clear = (s: Scored<Memory>) =>
@@ -159,6 +185,12 @@ export function confidentMatches(scored: readonly Scored<Memory>[]): Memory[] {
   const best = scored[0];
   if (!best || !clear(best)) return [];
   return scored
-    .filter((s) => s === best || (clear(s) && s.score >= best.score * 0.9))
+    .filter(
+      (s) =>
+        s === best ||
+        (clear(s) &&
+          s.candidate.wordCoverage >= best.candidate.wordCoverage &&
+          s.score >= best.score * 0.9),
+    )
     .map((s) => s.candidate.item);
 }

@@ -1,5 +1,5 @@
 // Opening the memory table: create it with its full-text index, re-embed every memory when the
-// embedder changed (one atomic overwrite, then the new id in `meta`), and keep the indexes
+// embedder or the table's columns changed (one atomic overwrite, then the new id in `meta`), and keep the indexes
 // current: `optimize()` folds new rows into them, a vector index appears once flat search gets
 // slow. Rows not yet indexed are still searched (flat), so a new memory is found at once.
 import * as lancedb from '@lancedb/lancedb';
@@ -7,7 +7,6 @@ import type { Logger } from 'wyoming-ts';
 import type { Embedder } from './embedder.js';
 import {
   MEMORIES_TABLE,
-  MEMORY_COLUMNS,
   type MemoryRow,
   SCHEMA_VERSION,
   memorySchema,
@@ -49,9 +48,9 @@ export async function ensureVectorIndex(
   if (indices.some((i) => i.columns.includes('vector'))) return true;
   const rows = await table.countRows();
   if (rows < options.vectorIndexRows) return false;
-  // `remember` looks up the memory about the same subject first: a scan without this.
-  if (!indices.some((i) => i.columns.includes('subject'))) {
-    await table.createIndex('subject', { config: lancedb.Index.btree(), replace: true });
+  // `remember` looks up the memories about the same thing first: a scan without this.
+  if (!indices.some((i) => i.columns.includes('thing'))) {
+    await table.createIndex('thing', { config: lancedb.Index.btree(), replace: true });
   }
   const started = performance.now();
   await table.createIndex('vector', {
@@ -75,7 +74,8 @@ async function reembed(
 ): Promise<lancedb.Table> {
   const { db, embedder } = options;
   const started = performance.now();
-  const rows = await table.query().select(MEMORY_COLUMNS).toArray();
+  // Every column there is: a table of an older schema lacks some (`toMemory` derives them).
+  const rows = await table.query().toArray();
   table.close();
   const memories = rows.map(toMemory);
   const out: MemoryRow[] = [];
@@ -114,7 +114,7 @@ export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.
     return table;
   }
   let table = await db.openTable(MEMORIES_TABLE);
-  if (meta.get('embedder') !== embedder.id) {
+  if (meta.get('embedder') !== embedder.id || meta.get('schema') !== SCHEMA_VERSION) {
     table = await reembed(table, options, meta.get('embedder'));
   } else if (!(await hasFtsIndex(table))) {
     await createFtsIndex(table);

@@ -253,6 +253,16 @@ export function canonicalWords(stems: readonly string[]): string[] {
   return out;
 }
 
+/** True when `name` is a broader category of some group (`colour`, `pet`, `room`). */
+export function isCategory(name: string): boolean {
+  categoryNames ??= new Set(
+    GROUPS.split('\n').flatMap((line) => (line.split('|')[1] ?? '').trim().split(/\s+/)),
+  );
+  return categoryNames.has(name);
+}
+
+let categoryNames: Set<string> | undefined;
+
 /** True when the lexicon puts the stem in `concept` (`black` is in `colour`). */
 export function hasConcept(stemmed: string, concept: string): boolean {
   const { synonyms, categories } = conceptsOf(stemmed);

@@ -6,7 +6,7 @@ import { canonicalWords, hasConcept } from './lexicon.js';
 import type { MemoryKind } from './memory.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 
-const FIRST_PERSON = new Set([
+export const FIRST_PERSON = new Set([
   'i',
   'im',
   'ive',
@@ -19,10 +19,20 @@ const FIRST_PERSON = new Set([
   'we',
   'nous',
 ]);
-const POSSESSIVES = new Set(['my', 'mon', 'ma', 'mes', 'our', 'notre', 'nos']);
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'est', 'sont', 'etait', 'etaient', 'isn']);
+export const POSSESSIVES = new Set(['my', 'mon', 'ma', 'mes', 'our', 'notre', 'nos']);
+export const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'est',
+  'sont',
+  'etait',
+  'etaient',
+  'isn',
+]);
 // Verbs that end the noun phrase a statement is about (stems).
-const VERBS = new Set(
+export const VERBS = new Set(
   (
     'like love hate prefer enjoy liv work has have eat sleep play need want go come take use own ' +
     'drink drive speak aim ador detest habit vit travaill mang dor jou prefer boi conduit parl ' +
@@ -32,7 +42,7 @@ const VERBS = new Set(
     .map(stem),
 );
 // Words that date an event rather than say what it is about.
-const WHEN_WORDS = new Set(
+export const WHEN_WORDS = new Set(
   (
     'today yesterday tomorrow tonight now just ago since already again still anymore week weeks ' +
     'month months year years last next aujourd hui hier demain maintenant deja encore ' +
@@ -43,7 +53,8 @@ const WHEN_WORDS = new Set(
 );
 /** What a statement with a copula is about when its predicate says so. */
 const ASPECTS = ['birthday', 'allergy', 'age', 'job'];
-const NAME_VERBS = /\b(?:called|named|name is|appelle|nom est|prenom est)\s+(\p{L}[\p{L}-]*)/u;
+export const NAME_VERBS =
+  /\b(?:called|named|name is|appelle|nom est|prenom est)\s+(\p{L}[\p{L}-]*)/u;
 
 /** Trims, lowercases, folds accents and collapses spaces (`user:` prefixes kept). */
 export function normaliseSubject(subject: string): string {
@@ -52,7 +63,7 @@ export function normaliseSubject(subject: string): string {
   return user ? `user: ${rest}` : rest;
 }
 
-interface Token {
+export interface Token {
   /** Normalised, accents folded. */
   readonly word: string;
   readonly stem: string;
@@ -60,7 +71,7 @@ interface Token {
   readonly name: boolean;
 }
 
-function tokens(text: string): Token[] {
+export function tokens(text: string): Token[] {
   const raw = text
     .replace(/\bj['’]/gi, 'je ')
     .replace(/\bm['’]/gi, 'me ')
@@ -78,17 +89,17 @@ function tokens(text: string): Token[] {
   });
 }
 
-const isBorn = (t: Token) => t.word === 'ne' || t.word === 'nee';
-const isValue = (t: Token) =>
+export const isBorn = (t: Token) => t.word === 'ne' || t.word === 'nee';
+export const isValue = (t: Token) =>
   /^\d/.test(t.word) ||
   hasConcept(t.stem, 'colour') ||
   hasConcept(t.stem, 'temperature') ||
   WHEN_WORDS.has(t.word);
-const isContent = (t: Token) =>
+export const isContent = (t: Token) =>
   !isStopWord(t.word) && !FIRST_PERSON.has(t.word) && !POSSESSIVES.has(t.word);
 
 /** Names first ("anna"), then the other content words in canonical form, sorted. */
-function phrase(list: readonly Token[], max = 3): string {
+export function phrase(list: readonly Token[], max = 3): string {
   const names = list.filter((t) => t.name).map((t) => t.word);
   const content = list.filter(
     (t) =>
@@ -130,16 +141,16 @@ function aboutUser(list: readonly Token[]): string {
   return `user: ${words.join(' ')}`.trim();
 }
 
-function reminderSubject(list: readonly Token[]): string {
+export function reminderSubject(list: readonly Token[]): string {
   const start = list.findIndex((t) => /^(?:remind|rappel)/.test(t.word));
   const rest = list.slice(start + 1).filter((t) => isContent(t) && !isValue(t) && t.word !== 'h');
   return canonicalWords(rest.slice(0, 3).map((t) => t.stem)).join(' ');
 }
 
-const HAVE = new Set(['has', 'have', 'had', 'ont', 'possede']);
+export const HAVE = new Set(['has', 'have', 'had', 'ont', 'possede']);
 
 /** "is 3 years old", "is three", "a 3 ans": an age, its own aspect. */
-const isAge = (predicate: readonly Token[]) =>
+export const isAge = (predicate: readonly Token[]) =>
   predicate.some((t, i) => t.word === 'old' && /^years?$/.test(predicate[i - 1]?.word ?? '')) ||
   predicate.some((t) => t.word === 'ans');
 
@@ -193,4 +204,20 @@ export function deriveSubject(text: string, kind: MemoryKind): string {
     ).join(' ');
   }
   return subject;
+}
+
+const ABOUT =
+  /^.*?\b(?:about|regarding|concerning|sur|de|du|des|d)\s+(?=\S)|^\s*(?:tell me|parle[sz]?[- ]moi)\s+/i;
+
+/**
+ * The thing a question about everything known names, as memories store it: "what did I tell you
+ * about Felix" -> `felix`, "que sais-tu sur le mot de passe du wifi" -> `password wifi`.
+ */
+export function aboutWhat(question: string): string {
+  const rest = question.replace(/[?!.]+\s*$/, '').replace(ABOUT, '');
+  const list = tokens(` ${rest}`);
+  const names = list.filter((t) => t.name);
+  if (names.length > 0) return names.map((t) => t.word).join(' ');
+  const content = list.filter(isContent);
+  return content.length === 1 ? content[0]!.word : phrase(list);
 }

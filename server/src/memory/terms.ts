@@ -1,6 +1,6 @@
 // The terms of a text as the memory store sees them: stemmed content words and the concepts
 // the lexicon gives them. Used for the full-text column, queries and the embedder's features.
-import { conceptsOf, rewriteIdioms } from './lexicon.js';
+import { conceptsOf, isCategory, rewriteIdioms } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 
 export interface AnalysedText {
@@ -23,7 +23,11 @@ export function analyse(text: string): AnalysedText {
   const categories: string[] = [];
   for (let i = 0; i < stems.length; i++) {
     const entry = conceptsOf(stems[i]!, stems[i + 1]);
-    for (const c of entry.synonyms) concepts.push(`c_${c}`);
+    for (const c of entry.synonyms) {
+      concepts.push(`c_${c}`);
+      // "colour" asks for any colour: the word for a category is tagged with it too.
+      if (isCategory(c)) categories.push(`k_${c}`);
+    }
     for (const c of entry.categories) categories.push(`k_${c}`);
   }
   return { contentWords, stems, concepts, categories };
