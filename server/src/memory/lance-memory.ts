@@ -6,20 +6,14 @@ import { randomUUID } from 'node:crypto';
 import * as lancedb from '@lancedb/lancedb';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { Embedder } from './embedder.js';
-import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from './hybrid-score.js';
-import {
-  MEMORY_COLUMNS,
-  type MemoryRow,
-  kindFilter,
-  sqlString,
-  toMemory,
-  toRow,
-} from './lance-rows.js';
+import { type Candidate, DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from './hybrid-score.js';
+import { MEMORY_COLUMNS, kindFilter, sqlString, toMemory, toRow, writeRows } from './lance-rows.js';
 import { maintain, openMemoriesTable, type SetupOptions } from './lance-setup.js';
 import {
   confidentMatches,
   forgetEverythingAbout,
   forgetQuery,
+  gather,
   search,
   type SearchContext,
 } from './lance-search.js';
@@ -33,9 +27,11 @@ import {
   type RecalledMemory,
   type RememberResult,
 } from './memory.js';
+import { findAbout } from './lance-about.js';
 import { historyAfter, outdate, planRevision } from './revisions.js';
 import { analyseStatement } from './statements.js';
-import { aboutWhat, deriveSubject, inferKind, normaliseSubject } from './subjects.js';
+import { deriveSubject, inferKind, normaliseSubject } from './subjects.js';
+import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { searchTerms } from './terms.js';
 
 export interface LanceMemoryOptions {
@@ -52,6 +48,11 @@ export interface LanceMemoryOptions {
   readonly halfLifeDays?: number;
   /** Rows from which a vector index is built (default 1,000). */
   readonly vectorIndexRows?: number;
+  /**
+   * The lexicon recall analyses texts with (default the household one; `NO_LEXICON` for the
+   * benchmark's ablation). Updates (`statements.ts`) always use the household one.
+   */
+  readonly lexicon?: Lexicon;
   /** Writes between two index refreshes (default 64). */
   readonly optimizeEvery?: number;
 }
@@ -68,6 +69,7 @@ export class LanceMemory implements MemoryStore {
   readonly #setup: SetupOptions;
   readonly #logger: Logger;
   readonly #now: () => number;
+  readonly #lexicon: Lexicon;
   #queue: Promise<unknown> = Promise.resolve();
   #writes = 0;
   #vectorIndex = false;
@@ -80,6 +82,7 @@ export class LanceMemory implements MemoryStore {
     this.#setup = setup;
     this.#logger = setup.logger;
     this.#now = options.now ?? Date.now;
+    this.#lexicon = options.lexicon ?? HOUSEHOLD_LEXICON;
   }
 
   static async open(options: LanceMemoryOptions): Promise<LanceMemory> {
@@ -88,6 +91,7 @@ export class LanceMemory implements MemoryStore {
       embedder: options.embedder,
       logger: options.logger ?? silentLogger,
       vectorIndexRows: options.vectorIndexRows ?? 1000,
+      lexicon: options.lexicon ?? HOUSEHOLD_LEXICON,
     };
     const table = await openMemoriesTable(setup);
     const store = new LanceMemory(table, options, setup);
@@ -121,8 +125,9 @@ export class LanceMemory implements MemoryStore {
         updatedAt: now,
       };
       const outdated = plan.outdates.map((o) => outdate(o.memory, o.keys, memory.text, now));
-      await this.#write(
-        [toRow(memory, searchTerms(memory.text), vector!)],
+      await writeRows(
+        this.#table,
+        [toRow(memory, searchTerms(memory.text, this.#lexicon), vector!)],
         outdated.map((m) => this.#metaRow(m)),
         absorbed,
       );
@@ -164,7 +169,7 @@ export class LanceMemory implements MemoryStore {
         batch.map((m) => m.text),
         signal,
       );
-      const rows = batch.map((m, j) => toRow(m, searchTerms(m.text), vectors[j]!));
+      const rows = batch.map((m, j) => toRow(m, searchTerms(m.text, this.#lexicon), vectors[j]!));
       await this.#serial(async () => {
         signal?.throwIfAborted();
         await this.#table.add(rows);
@@ -187,6 +192,12 @@ export class LanceMemory implements MemoryStore {
       .filter((s) => s.score >= (options.minScore ?? 0))
       .slice(0, limit)
       .map((s) => ({ memory: s.candidate.item, score: s.score }));
+  }
+
+  /** The candidates a recall would score, with their signals (the benchmark tunes on these). */
+  async candidates(query: string, options: RecallOptions = {}): Promise<Candidate<Memory>[]> {
+    this.#assertOpen();
+    return gather(this.#context(), query, { ...options, candidates: 20 });
   }
 
   async list(options: ListOptions = {}): Promise<{ memories: Memory[]; total: number }> {
@@ -273,20 +284,23 @@ export class LanceMemory implements MemoryStore {
       fusion: this.#options.fusion ?? 'weighted',
       weights: this.#options.weights ?? DEFAULT_WEIGHTS,
       halfLifeDays: this.#options.halfLifeDays ?? 28,
+      lexicon: this.#lexicon,
     };
   }
 
   #newMemory(input: NewMemory): Memory {
     const text = input.text.trim();
     if (text === '') throw new TypeError('memory: cannot remember an empty text');
-    const kind = input.kind ?? inferKind(text);
+    const kind = input.kind ?? inferKind(text, this.#lexicon);
     if (!MEMORY_KINDS.includes(kind)) throw new TypeError(`memory: unknown kind ${String(kind)}`);
     const now = this.#now();
     const { thing, facets } = analyseStatement(text, kind, input.subject);
     return {
       id: randomUUID(),
       kind,
-      subject: input.subject ? normaliseSubject(input.subject) : deriveSubject(text, kind),
+      subject: input.subject
+        ? normaliseSubject(input.subject)
+        : deriveSubject(text, kind, this.#lexicon),
       thing,
       facets,
       history: [],
@@ -321,7 +335,7 @@ export class LanceMemory implements MemoryStore {
       ...(input.importance !== undefined && { importance: clamp01(input.importance) }),
       updatedAt: now,
     };
-    await this.#write([], [this.#metaRow(memory)], []);
+    await writeRows(this.#table, [], [this.#metaRow(memory)], []);
     this.#wrote(1);
     return { memory, action: 'unchanged' };
   }
@@ -335,60 +349,9 @@ export class LanceMemory implements MemoryStore {
     >;
   }
 
-  /** Upserts `whole` rows, updates the columns of `changed` ones, deletes `gone`. */
-  async #write(
-    whole: readonly MemoryRow[],
-    changed: readonly Record<string, string | number>[],
-    gone: readonly Memory[],
-  ): Promise<void> {
-    if (whole.length > 0) {
-      await this.#table
-        .mergeInsert('id')
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .execute([...whole]);
-    }
-    for (const { id, ...values } of changed) {
-      await this.#table.update({ where: `id = ${sqlString(String(id))}`, values });
-    }
-    if (gone.length > 0) {
-      await this.#table.delete(`id IN (${gone.map((m) => sqlString(m.id)).join(', ')})`);
-    }
-  }
-
   async about(thing: string, signal?: AbortSignal): Promise<Memory[]> {
     this.#assertOpen();
-    const name = normaliseSubject(aboutWhat(thing));
-    if (name === '') return [];
-    signal?.throwIfAborted();
-    const byThing = await this.#table
-      .query()
-      .where(`thing = ${sqlString(name)}`)
-      .select(MEMORY_COLUMNS)
-      .limit(1000)
-      .toArray();
-    // Memories that name it without being about it ("Felix sleeps on Hugo's bed" for Hugo).
-    const wanted = searchTerms(name)
-      .split(' ')
-      .filter((t) => t !== '' && !/^[ck]_/.test(t));
-    const mentions =
-      wanted.length === 0
-        ? []
-        : await this.#table
-            .query()
-            .fullTextSearch(wanted.join(' '), { columns: 'terms' })
-            .select([...MEMORY_COLUMNS, 'terms'])
-            .limit(200)
-            .toArray();
-    const found = new Map<string, Memory>();
-    for (const row of byThing) found.set(String(row.id), toMemory(row));
-    for (const row of mentions) {
-      const has = new Set(String(row.terms).split(' '));
-      if (wanted.every((w) => has.has(w)) && !found.has(String(row.id))) {
-        found.set(String(row.id), toMemory(row));
-      }
-    }
-    return [...found.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+    return findAbout(this.#table, thing, this.#lexicon, signal);
   }
 
   #wrote(n: number): void {

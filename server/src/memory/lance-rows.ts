@@ -179,3 +179,25 @@ export async function writeMeta(
     table.close();
   }
 }
+
+/** Upserts `whole` rows, updates the columns of `changed` ones, deletes the `gone` memories. */
+export async function writeRows(
+  table: lancedb.Table,
+  whole: readonly MemoryRow[],
+  changed: readonly Record<string, string | number>[],
+  gone: readonly Memory[],
+): Promise<void> {
+  if (whole.length > 0) {
+    await table
+      .mergeInsert('id')
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([...whole]);
+  }
+  for (const { id, ...values } of changed) {
+    await table.update({ where: `id = ${sqlString(String(id))}`, values });
+  }
+  if (gone.length > 0) {
+    await table.delete(`id IN (${gone.map((m) => sqlString(m.id)).join(', ')})`);
+  }
+}

@@ -15,6 +15,7 @@ import {
   toRow,
   writeMeta,
 } from './lance-rows.js';
+import type { Lexicon } from './lexicon.js';
 import { searchTerms } from './terms.js';
 
 const EMBED_BATCH = 256;
@@ -25,6 +26,8 @@ export interface SetupOptions {
   readonly logger: Logger;
   /** Rows from which a vector index is built; below it a flat search is fast enough. */
   readonly vectorIndexRows: number;
+  /** What the full-text terms are analysed with. */
+  readonly lexicon: Lexicon;
 }
 
 async function createFtsIndex(table: lancedb.Table): Promise<void> {
@@ -82,7 +85,7 @@ async function reembed(
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
     const vectors = await embedder.embed(batch.map((m) => m.text));
-    batch.forEach((m, j) => out.push(toRow(m, searchTerms(m.text), vectors[j]!)));
+    batch.forEach((m, j) => out.push(toRow(m, searchTerms(m.text, options.lexicon), vectors[j]!)));
   }
   const schema = memorySchema(embedder.dimensions);
   // One overwrite is one commit: a process killed half-way leaves the old table whole.

@@ -38,10 +38,10 @@ describe('analyseStatement', () => {
 
   it('gives a negation as a value, so "I don\'t like" updates "I like"', () => {
     expect(said("I don't like coriander").facets).toEqual([
-      { attribute: 'like', topic: 'herb', value: 'not' },
+      { attribute: 'like', topic: 'coriand', value: 'not' },
     ]);
     expect(said('I like coriander').facets).toEqual([
-      { attribute: 'like', topic: 'herb', value: '' },
+      { attribute: 'like', topic: 'coriand', value: '' },
     ]);
   });
 

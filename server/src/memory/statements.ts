@@ -84,7 +84,7 @@ function topicOf(list: readonly Token[]): string {
 
 /** The values among tokens (numbers, colours, temperatures, times) plus a negation, canonical. */
 function valueOf(list: readonly Token[]): string {
-  const values = canonicalWords(list.filter(isValue).map((t) => t.stem));
+  const values = canonicalWords(list.filter((t) => isValue(t)).map((t) => t.stem));
   if (list.some((t) => NEGATIONS.has(t.word))) values.push('not');
   return [...new Set(values)].join(' ');
 }
