@@ -65,7 +65,7 @@ describe('OllamaAgent: the memory tools', () => {
           arguments: { text: 'Felix is actually grey', kind: 'fact', subject: 'Felix' },
         }),
         say('Noted: Felix is grey.'),
-        callTools({ name: 'forget', arguments: { query: 'Felix' } }),
+        callTools({ name: 'forget', arguments: { query: 'everything about Felix' } }),
         say("I've forgotten about Felix."),
       ],
     });
@@ -86,21 +86,24 @@ describe('OllamaAgent: the memory tools', () => {
     };
     expect(recalled.memories[0]).toMatchObject({ text: 'Felix is a black cat' });
 
+    // A new colour: that Felix is a cat still holds, his old colour goes into the history.
     await started.ask('Actually Felix is grey');
     expect(lastToolResult(started.server.chats[5])).toMatchObject({
       ok: true,
       action: 'updated',
       replaced: 'Felix is a black cat',
-      memory: { text: 'Felix is actually grey' },
+      memory: { text: 'Felix is actually grey', before: [{ text: 'Felix is a black cat' }] },
     });
-    expect(await memory.count()).toBe(1);
+    expect(await memory.count()).toBe(2);
 
-    const forgot = await started.ask('Forget about Felix');
+    const forgot = await started.ask('Forget everything about Felix');
     expect(forgot.reply.speech).toBe("I've forgotten about Felix.");
-    expect(lastToolResult(started.server.chats[7])).toMatchObject({
-      ok: true,
-      deleted: [{ text: 'Felix is actually grey' }],
-    });
+    const deleted = (lastToolResult(started.server.chats[7]) as { deleted: { text: string }[] })
+      .deleted;
+    expect(deleted.map((m) => m.text).sort()).toEqual([
+      'Felix is a black cat',
+      'Felix is actually grey',
+    ]);
     expect(await memory.count()).toBe(0);
   });
 

@@ -2,13 +2,14 @@
 // lexicon concepts, word bigrams and character n-grams into a fixed number of dimensions, each
 // feature group weighted and scaled to a set share of the vector, then L2-normalised.
 import type { Embedder } from './embedder.js';
+import { HOUSEHOLD_LEXICON, NO_LEXICON } from './lexicon.js';
 import { analyse } from './terms.js';
 import { words } from './text-analysis.js';
 
 export interface HashedEmbedderOptions {
   /** Vector length (default 512). */
   readonly dimensions?: number;
-  /** Add the bilingual household lexicon's concepts as features (default true). */
+  /** Analyse with the bilingual household lexicon: its concepts and set phrases (default true). */
   readonly lexicon?: boolean;
 }
 
@@ -93,7 +94,7 @@ export class HashedEmbedder implements Embedder {
       bigram: new Map(),
       chars: new Map(),
     } satisfies Record<keyof typeof GROUP_WEIGHTS, Features>;
-    const analysed = analyse(text);
+    const analysed = analyse(text, this.#lexicon ? HOUSEHOLD_LEXICON : NO_LEXICON);
     // A text of stop words only ("what is it?") still gets its own words as features.
     const contentWords = analysed.stems.length > 0 ? analysed.contentWords : words(text);
     const stems = analysed.stems.length > 0 ? analysed.stems : contentWords;
@@ -101,10 +102,8 @@ export class HashedEmbedder implements Embedder {
     for (let i = 0; i + 1 < stems.length; i++)
       count(groups.bigram, `b:${stems[i]}_${stems[i + 1]}`);
     for (const w of contentWords) charNgrams(w, groups.chars);
-    if (this.#lexicon) {
-      for (const c of analysed.concepts) count(groups.concept, c);
-      for (const c of analysed.categories) count(groups.category, c);
-    }
+    for (const c of analysed.concepts) count(groups.concept, c);
+    for (const c of analysed.categories) count(groups.category, c);
     return groups;
   }
 

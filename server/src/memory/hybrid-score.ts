@@ -12,8 +12,10 @@ export interface Candidate<T> {
   readonly bm25: number;
   /** Share of the query's distinct terms (stems and concepts) the memory contains, 0..1. */
   readonly coverage: number;
-  /** Share of the query's distinct stemmed words the memory contains, 0..1. */
+  /** Share of the query's words the memory contains (as written or a lexicon name), 0..1. */
   readonly wordCoverage: number;
+  /** Share of the memory's facets a later memory gave a new value, 0..1 (0 when unknown). */
+  readonly outdated?: number;
   /** Share of the memory's subject words the query names, 0..1 ("where does Claire live?"). */
   readonly subjectMatch: number;
   readonly updatedAt: number;
@@ -60,6 +62,8 @@ export interface Scored<T> {
 
 const DAY_MS = 86_400_000;
 const RRF_K = 60;
+/** How much of its score a memory whose every facet was replaced loses. */
+const OUTDATED_PENALTY = 0.5;
 
 /** 1 for now, 0.5 one half-life ago, towards 0 after. Future times count as now. */
 export function recency(updatedAt: number, now: number, halfLifeDays = 28): number {
@@ -97,7 +101,9 @@ export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOption
       const text = maxBm25 > 0 ? 0.5 * (c.bm25 / maxBm25) + 0.5 * c.coverage : c.coverage;
       relevance = w.vector * clamp01(c.similarity) + w.text * clamp01(text);
     }
-    return { candidate: c, score: clamp01((relevance + extras) / total) };
+    // A memory partly replaced by a later one ("Felix is a black cat" once he is grey) yields.
+    const current = 1 - OUTDATED_PENALTY * clamp01(c.outdated ?? 0);
+    return { candidate: c, score: clamp01(((relevance + extras) / total) * current) };
   });
   return scored.sort((a, b) => b.score - a.score);
 }

@@ -81,6 +81,9 @@ describe('LanceMemory: remember and recall', () => {
       id: memory.id,
       kind: 'house',
       subject: 'living room',
+      thing: 'living room',
+      facets: [{ attribute: 'has', topic: 'hue light samsung thr tv', value: '' }],
+      history: [],
       area: 'living_room',
       text: 'The living room has three Hue lamps and a Samsung TV',
       source: 'conversation-42',
@@ -92,22 +95,22 @@ describe('LanceMemory: remember and recall', () => {
     await expect(store.remember({ text: '   ' })).rejects.toThrow(TypeError);
   });
 
-  it('updates the memory about the same subject instead of adding another', async () => {
+  it('updates a memory whose every facet a new statement gives, keeping its history', async () => {
     const store = await open();
-    const first = await store.remember({ text: 'Felix is a black cat' });
+    const first = await store.remember({ text: 'Felix is black' });
     clock += DAY;
     const second = await store.remember({ text: 'Felix is actually grey' });
-    expect(second.action).toBe('updated');
-    expect(second.previous).toBe('Felix is a black cat');
-    expect(second.memory.id).toBe(first.memory.id);
-    expect(second.memory.createdAt).toBe(first.memory.createdAt);
-    expect(second.memory.updatedAt).toBe(clock);
+    expect(second).toMatchObject({ action: 'updated', previous: 'Felix is black' });
+    expect(second.memory).toMatchObject({
+      id: first.memory.id,
+      createdAt: first.memory.createdAt,
+      updatedAt: clock,
+      history: [{ text: 'Felix is black', since: first.memory.updatedAt, until: clock }],
+    });
     expect(await store.count()).toBe(1);
+    expect((await store.get(first.memory.id))?.history).toEqual(second.memory.history);
     const recalled = await store.recall('tell me about Felix');
     expect(recalled.map((r) => r.memory.text)).toEqual(['Felix is actually grey']);
-    expect((await store.recall('black cat')).map((r) => r.memory.text)).not.toContain(
-      'Felix is a black cat',
-    );
 
     // French and English statements about the same habit are one memory.
     await store.remember({ text: 'I stopped smoking today' });
@@ -116,15 +119,19 @@ describe('LanceMemory: remember and recall', () => {
     expect(await store.count()).toBe(2);
   });
 
-  it('treats a near-duplicate of the same kind as an update, but not across kinds', async () => {
+  it('treats a restatement as nothing new, but not across reminders and facts', async () => {
     const store = await open();
-    await store.remember({ text: 'The spare key is under the blue pot', subject: 'spare key' });
+    const first = await store.remember({
+      text: 'The spare key is under the blue pot',
+      subject: 'spare key',
+    });
     const again = await store.remember({
       text: 'The spare key is under the blue pot!',
       subject: 'key hiding place',
     });
-    expect(again.action).toBe('updated');
-    expect(again.memory.subject).toBe('key hiding place');
+    expect(again.action).toBe('unchanged');
+    expect(again.memory).toMatchObject({ id: first.memory.id, subject: 'key hiding place' });
+    expect((await store.get(first.memory.id))?.subject).toBe('key hiding place');
     const otherKind = await store.remember({
       text: 'The spare key is under the blue pot',
       kind: 'reminder',
@@ -363,15 +370,15 @@ describe('LanceMemory: storage', () => {
     const indexed = await table.listIndices();
     table.close();
     db.close();
-    expect(indexed.map((i) => i.columns[0]).sort()).toEqual(['subject', 'terms', 'vector']);
+    expect(indexed.map((i) => i.columns[0]).sort()).toEqual(['terms', 'thing', 'vector']);
     const { memory } = await store.remember({ text: 'Felix is a black cat' });
     expect((await store.recall('what colour is my cat?'))[0]?.memory.id).toBe(memory.id);
     await store.optimize();
     expect((await store.recall('what colour is my cat?'))[0]?.memory.id).toBe(memory.id);
-    // The subject index finds the old memory, so a new statement about Felix replaces it.
+    // The thing index finds the old memory: a new colour for Felix marks his old one replaced.
     const update = await store.remember({ text: 'Felix is actually grey' });
-    expect(update).toMatchObject({ action: 'updated', memory: { id: memory.id } });
-    expect(await store.count()).toBe(401);
+    expect(update).toMatchObject({ action: 'updated', partlyReplaced: [{ id: memory.id }] });
+    expect(await store.count()).toBe(402);
     expect((await store.recall('where is box number 123?'))[0]?.memory.text).toContain(
       'box number 123',
     );

@@ -1,14 +1,22 @@
 // Long-term memory on LanceDB: one `memories` table in a folder of the data dir, a full-text index
-// beside the vectors, hybrid recall (vector + BM25 + recency + importance), one memory per kind
-// and subject (a new statement updates the old one), durable writes serialised in one queue.
+// beside the vectors, hybrid recall (vector + BM25 + recency + importance), facts kept (a new
+// statement updates an older one only where it gives the same facet of the same thing a new
+// value, `revisions.ts`), durable writes serialised in one queue.
 import { randomUUID } from 'node:crypto';
 import * as lancedb from '@lancedb/lancedb';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { Embedder } from './embedder.js';
-import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from './hybrid-score.js';
-import { MEMORY_COLUMNS, kindFilter, sqlString, toMemory, toRow } from './lance-rows.js';
+import { type Candidate, DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from './hybrid-score.js';
+import { MEMORY_COLUMNS, kindFilter, sqlString, toMemory, toRow, writeRows } from './lance-rows.js';
 import { maintain, openMemoriesTable, type SetupOptions } from './lance-setup.js';
-import { confidentMatches, forgetQuery, search, type SearchContext } from './lance-search.js';
+import {
+  confidentMatches,
+  forgetEverythingAbout,
+  forgetQuery,
+  gather,
+  search,
+  type SearchContext,
+} from './lance-search.js';
 import {
   MEMORY_KINDS,
   type ListOptions,
@@ -19,7 +27,11 @@ import {
   type RecalledMemory,
   type RememberResult,
 } from './memory.js';
+import { findAbout } from './lance-about.js';
+import { historyAfter, outdate, planRevision } from './revisions.js';
+import { analyseStatement } from './statements.js';
 import { deriveSubject, inferKind, normaliseSubject } from './subjects.js';
+import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { searchTerms } from './terms.js';
 
 export interface LanceMemoryOptions {
@@ -36,8 +48,11 @@ export interface LanceMemoryOptions {
   readonly halfLifeDays?: number;
   /** Rows from which a vector index is built (default 1,000). */
   readonly vectorIndexRows?: number;
-  /** Cosine similarity above which a new memory of the same kind updates an old one (default 0.9). */
-  readonly duplicateSimilarity?: number;
+  /**
+   * The lexicon recall analyses texts with (default the household one; `NO_LEXICON` for the
+   * benchmark's ablation). Updates (`statements.ts`) always use the household one.
+   */
+  readonly lexicon?: Lexicon;
   /** Writes between two index refreshes (default 64). */
   readonly optimizeEvery?: number;
 }
@@ -54,6 +69,7 @@ export class LanceMemory implements MemoryStore {
   readonly #setup: SetupOptions;
   readonly #logger: Logger;
   readonly #now: () => number;
+  readonly #lexicon: Lexicon;
   #queue: Promise<unknown> = Promise.resolve();
   #writes = 0;
   #vectorIndex = false;
@@ -66,6 +82,7 @@ export class LanceMemory implements MemoryStore {
     this.#setup = setup;
     this.#logger = setup.logger;
     this.#now = options.now ?? Date.now;
+    this.#lexicon = options.lexicon ?? HOUSEHOLD_LEXICON;
   }
 
   static async open(options: LanceMemoryOptions): Promise<LanceMemory> {
@@ -74,6 +91,7 @@ export class LanceMemory implements MemoryStore {
       embedder: options.embedder,
       logger: options.logger ?? silentLogger,
       vectorIndexRows: options.vectorIndexRows ?? 1000,
+      lexicon: options.lexicon ?? HOUSEHOLD_LEXICON,
     };
     const table = await openMemoriesTable(setup);
     const store = new LanceMemory(table, options, setup);
@@ -83,39 +101,53 @@ export class LanceMemory implements MemoryStore {
 
   async remember(input: NewMemory, signal?: AbortSignal): Promise<RememberResult> {
     this.#assertOpen();
-    const text = input.text.trim();
-    if (text === '') throw new TypeError('memory: cannot remember an empty text');
-    const kind = input.kind ?? inferKind(text);
-    if (!MEMORY_KINDS.includes(kind)) throw new TypeError(`memory: unknown kind ${String(kind)}`);
-    const subject = input.subject ? normaliseSubject(input.subject) : deriveSubject(text, kind);
-    const [vector] = await this.#options.embedder.embed([text], signal);
+    const fresh = this.#newMemory(input);
+    const [vector] = await this.#options.embedder.embed([fresh.text], signal);
     return this.#serial(async () => {
       signal?.throwIfAborted();
-      const existing = await this.#findSame(kind, subject, vector!);
       const now = this.#now();
+      const plan = planRevision(fresh.facets, await this.#sameThing(fresh));
+      if (plan.restates) return this.#restate(plan.restates, input, now);
+      const [kept, ...absorbed] = plan.replaces;
       const memory: Memory = {
-        id: existing?.id ?? randomUUID(),
-        kind,
-        subject: input.subject || !existing ? subject : existing.subject,
-        ...((input.area ?? existing?.area) !== undefined && { area: input.area ?? existing?.area }),
-        text,
-        ...((input.source ?? existing?.source) !== undefined && {
-          source: input.source ?? existing?.source,
+        ...fresh,
+        ...(kept && {
+          id: kept.id,
+          createdAt: kept.createdAt,
+          subject: input.subject ? fresh.subject : kept.subject,
+          ...((input.area ?? kept.area) !== undefined && { area: input.area ?? kept.area }),
+          ...((input.source ?? kept.source) !== undefined && {
+            source: input.source ?? kept.source,
+          }),
+          importance: clamp01(input.importance ?? kept.importance),
         }),
-        createdAt: existing?.createdAt ?? now,
+        history: historyAfter([...plan.replaces, ...plan.outdates.map((o) => o.memory)], now),
         updatedAt: now,
-        importance: clamp01(input.importance ?? existing?.importance ?? DEFAULT_IMPORTANCE),
       };
-      await this.#table
-        .mergeInsert('id')
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .execute([toRow(memory, searchTerms(text), vector!)]);
-      this.#wrote(1);
-      this.#logger.debug(`memory: ${existing ? 'updated' : 'added'} ${kind} "${subject}"`);
-      return existing
-        ? { memory, action: 'updated', previous: existing.text }
-        : { memory, action: 'added' };
+      const outdated = plan.outdates.map((o) => outdate(o.memory, o.keys, memory.text, now));
+      await writeRows(
+        this.#table,
+        [toRow(memory, searchTerms(memory.text, this.#lexicon), vector!)],
+        outdated.map((m) => this.#metaRow(m)),
+        absorbed,
+      );
+      this.#wrote(1 + outdated.length + absorbed.length);
+      const previous = plan.replaces[0]?.text ?? plan.outdates[0]?.memory.text;
+      this.#logger.debug(
+        `memory: ${previous ? 'updated' : 'added'} ${memory.kind} about "${memory.thing}"`,
+      );
+      return {
+        memory,
+        action: previous === undefined ? 'added' : 'updated',
+        ...(previous !== undefined && { previous }),
+        ...(plan.outdates.length > 0 && {
+          partlyReplaced: plan.outdates.map((o) => ({
+            id: o.memory.id,
+            text: o.memory.text,
+            facets: o.keys.map((k) => k.replace(/\|$/, '')),
+          })),
+        }),
+      };
     });
   }
 
@@ -137,7 +169,7 @@ export class LanceMemory implements MemoryStore {
         batch.map((m) => m.text),
         signal,
       );
-      const rows = batch.map((m, j) => toRow(m, searchTerms(m.text), vectors[j]!));
+      const rows = batch.map((m, j) => toRow(m, searchTerms(m.text, this.#lexicon), vectors[j]!));
       await this.#serial(async () => {
         signal?.throwIfAborted();
         await this.#table.add(rows);
@@ -160,6 +192,12 @@ export class LanceMemory implements MemoryStore {
       .filter((s) => s.score >= (options.minScore ?? 0))
       .slice(0, limit)
       .map((s) => ({ memory: s.candidate.item, score: s.score }));
+  }
+
+  /** The candidates a recall would score, with their signals (the benchmark tunes on these). */
+  async candidates(query: string, options: RecallOptions = {}): Promise<Candidate<Memory>[]> {
+    this.#assertOpen();
+    return gather(this.#context(), query, { ...options, candidates: 20 });
   }
 
   async list(options: ListOptions = {}): Promise<{ memories: Memory[]; total: number }> {
@@ -202,9 +240,14 @@ export class LanceMemory implements MemoryStore {
     this.#assertOpen();
     const cleaned = forgetQuery(query);
     if (cleaned === '') return [];
+    const everything = forgetEverythingAbout(cleaned);
     return this.#serial(async () => {
-      const scored = await search(this.#context(), cleaned, { signal, candidates: 20 });
-      const doomed = confidentMatches(scored);
+      let doomed = everything === undefined ? [] : await this.about(everything, signal);
+      if (doomed.length === 0) {
+        doomed = confidentMatches(
+          await search(this.#context(), cleaned, { signal, candidates: 20 }),
+        );
+      }
       signal?.throwIfAborted();
       if (doomed.length === 0) return [];
       await this.#table.delete(`id IN (${doomed.map((m) => sqlString(m.id)).join(', ')})`);
@@ -241,19 +284,26 @@ export class LanceMemory implements MemoryStore {
       fusion: this.#options.fusion ?? 'weighted',
       weights: this.#options.weights ?? DEFAULT_WEIGHTS,
       halfLifeDays: this.#options.halfLifeDays ?? 28,
+      lexicon: this.#lexicon,
     };
   }
 
   #newMemory(input: NewMemory): Memory {
     const text = input.text.trim();
     if (text === '') throw new TypeError('memory: cannot remember an empty text');
-    const kind = input.kind ?? inferKind(text);
+    const kind = input.kind ?? inferKind(text, this.#lexicon);
     if (!MEMORY_KINDS.includes(kind)) throw new TypeError(`memory: unknown kind ${String(kind)}`);
     const now = this.#now();
+    const { thing, facets } = analyseStatement(text, kind, input.subject);
     return {
       id: randomUUID(),
       kind,
-      subject: input.subject ? normaliseSubject(input.subject) : deriveSubject(text, kind),
+      subject: input.subject
+        ? normaliseSubject(input.subject)
+        : deriveSubject(text, kind, this.#lexicon),
+      thing,
+      facets,
+      history: [],
       ...(input.area !== undefined && { area: input.area }),
       text,
       ...(input.source !== undefined && { source: input.source }),
@@ -263,31 +313,45 @@ export class LanceMemory implements MemoryStore {
     };
   }
 
-  /** The memory a new one replaces: same kind and subject, or a near-duplicate of the same kind. */
-  async #findSame(
-    kind: string,
-    subject: string,
-    vector: Float32Array,
-  ): Promise<Memory | undefined> {
-    const sameKind = `kind = ${sqlString(kind)}`;
-    const bySubject = await this.#table
+  /** The memories about the same thing a new one may update (reminders only with reminders). */
+  async #sameThing(memory: Memory): Promise<Memory[]> {
+    const kinds = memory.kind === 'reminder' ? `kind = 'reminder'` : `kind <> 'reminder'`;
+    const rows = await this.#table
       .query()
-      .where(`${sameKind} AND subject = ${sqlString(subject)}`)
+      .where(`thing = ${sqlString(memory.thing)} AND ${kinds}`)
       .select(MEMORY_COLUMNS)
-      .limit(1)
+      .limit(1000)
       .toArray();
-    if (bySubject[0]) return toMemory(bySubject[0]);
-    const nearest = await this.#table
-      .query()
-      .nearestTo(vector)
-      .distanceType('cosine')
-      .where(sameKind)
-      .select([...MEMORY_COLUMNS, '_distance'])
-      .limit(1)
-      .toArray();
-    const threshold = this.#options.duplicateSimilarity ?? 0.9;
-    const best = nearest[0];
-    return best && 1 - Number(best._distance) >= threshold ? toMemory(best) : undefined;
+    return rows.map(toMemory).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** An older memory already says it: touched (and given the area, source or subject said). */
+  async #restate(old: Memory, input: NewMemory, now: number): Promise<RememberResult> {
+    const memory: Memory = {
+      ...old,
+      ...(input.subject && { subject: normaliseSubject(input.subject) }),
+      ...(input.area !== undefined && { area: input.area }),
+      ...(input.source !== undefined && { source: input.source }),
+      ...(input.importance !== undefined && { importance: clamp01(input.importance) }),
+      updatedAt: now,
+    };
+    await writeRows(this.#table, [], [this.#metaRow(memory)], []);
+    this.#wrote(1);
+    return { memory, action: 'unchanged' };
+  }
+
+  /** The columns of a memory whose text (so terms and vector) did not change. */
+  #metaRow(memory: Memory): Record<string, string | number> {
+    const { vector: _vector, terms: _terms, ...row } = toRow(memory, '', new Float32Array(0));
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? ''])) as Record<
+      string,
+      string | number
+    >;
+  }
+
+  async about(thing: string, signal?: AbortSignal): Promise<Memory[]> {
+    this.#assertOpen();
+    return findAbout(this.#table, thing, this.#lexicon, signal);
   }
 
   #wrote(n: number): void {

@@ -2,18 +2,22 @@
 // `Memory`, SQL string literals for `where` filters, and the `meta` table (embedder id, schema).
 import type * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Float64, Schema, Utf8 } from 'apache-arrow';
-import { MEMORY_KINDS, type Memory, type MemoryKind } from './memory.js';
+import { MEMORY_KINDS, type Memory, type MemoryKind, type Revision } from './memory.js';
+import { analyseStatement, type Facet } from './statements.js';
 
 export const MEMORIES_TABLE = 'memories';
 export const META_TABLE = 'meta';
 /** Bumped when the `memories` table's columns change. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 /** Columns read back for a memory (everything but the vector). */
 export const MEMORY_COLUMNS = [
   'id',
   'kind',
   'subject',
+  'thing',
+  'facets',
+  'history',
   'area',
   'text',
   'source',
@@ -26,6 +30,11 @@ export interface MemoryRow {
   id: string;
   kind: string;
   subject: string;
+  thing: string;
+  /** JSON: the memory's facets. */
+  facets: string;
+  /** JSON: what it said before. */
+  history: string;
   area: string | null;
   text: string;
   /** Stemmed words and lexicon concepts, for the full-text index. */
@@ -45,6 +54,9 @@ export function memorySchema(dimensions: number): Schema {
     text('id'),
     text('kind'),
     text('subject'),
+    text('thing'),
+    text('facets'),
+    text('history'),
     text('area', true),
     text('text'),
     text('terms'),
@@ -79,15 +91,31 @@ export function kindFilter(kinds: readonly MemoryKind[] | undefined): string | u
   return `kind IN (${kinds.map(sqlString).join(', ')})`;
 }
 
+function parsed<T>(json: unknown, fallback: T): T {
+  if (typeof json !== 'string' || json === '') return fallback;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A memory from a row; a row from before facets (schema 1) gets them derived from its text. */
 export function toMemory(row: Record<string, unknown>): Memory {
   const optional = (value: unknown) =>
     typeof value === 'string' && value !== '' ? value : undefined;
   const area = optional(row.area);
   const source = optional(row.source);
+  const kind = String(row.kind) as MemoryKind;
+  const derived =
+    typeof row.thing === 'string' ? undefined : analyseStatement(String(row.text), kind);
   return {
     id: String(row.id),
-    kind: String(row.kind) as MemoryKind,
+    kind,
     subject: String(row.subject),
+    thing: derived ? derived.thing : String(row.thing),
+    facets: derived ? derived.facets : parsed<Facet[]>(row.facets, []),
+    history: parsed<Revision[]>(row.history, []),
     ...(area !== undefined && { area }),
     text: String(row.text),
     ...(source !== undefined && { source }),
@@ -102,6 +130,9 @@ export function toRow(memory: Memory, terms: string, vector: Float32Array): Memo
     id: memory.id,
     kind: memory.kind,
     subject: memory.subject,
+    thing: memory.thing,
+    facets: JSON.stringify(memory.facets),
+    history: JSON.stringify(memory.history),
     area: memory.area ?? null,
     text: memory.text,
     terms,
@@ -146,5 +177,27 @@ export async function writeMeta(
     await table.mergeInsert('key').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rows);
   } finally {
     table.close();
+  }
+}
+
+/** Upserts `whole` rows, updates the columns of `changed` ones, deletes the `gone` memories. */
+export async function writeRows(
+  table: lancedb.Table,
+  whole: readonly MemoryRow[],
+  changed: readonly Record<string, string | number>[],
+  gone: readonly Memory[],
+): Promise<void> {
+  if (whole.length > 0) {
+    await table
+      .mergeInsert('id')
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([...whole]);
+  }
+  for (const { id, ...values } of changed) {
+    await table.update({ where: `id = ${sqlString(String(id))}`, values });
+  }
+  if (gone.length > 0) {
+    await table.delete(`id IN (${gone.map((m) => sqlString(m.id)).join(', ')})`);
   }
 }

@@ -13,7 +13,7 @@ import {
 } from './hybrid-score.js';
 import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
 import type { Memory, MemoryKind } from './memory.js';
-import { canonicalWords } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import { analyse, searchTerms } from './terms.js';
 import { normaliseText, stem } from './text-analysis.js';
 
@@ -25,6 +25,7 @@ export interface SearchContext {
   readonly fusion: Fusion;
   readonly weights: ScoreWeights;
   readonly halfLifeDays: number;
+  readonly lexicon: Lexicon;
 }
 
 export interface SearchOptions {
@@ -52,16 +53,20 @@ async function runQueries(
 ): Promise<[Row[], Row[]]> {
   const where = kindFilter(options.kinds);
   const columns = [...MEMORY_COLUMNS, 'terms'];
-  let vectorQuery = context.table
-    .query()
-    .nearestTo(vector)
-    .distanceType('cosine')
-    .select([...columns, '_distance'])
-    .limit(options.candidates);
-  if (context.vectorIndex) vectorQuery = vectorQuery.refineFactor(4);
-  if (where) vectorQuery = vectorQuery.where(where);
+  // A signal weighed 0 brings no candidates either (the benchmark's ablations).
+  let vectorQuery: lancedb.VectorQuery | undefined;
+  if (context.weights.vector > 0) {
+    vectorQuery = context.table
+      .query()
+      .nearestTo(vector)
+      .distanceType('cosine')
+      .select([...columns, '_distance'])
+      .limit(options.candidates);
+    if (context.vectorIndex) vectorQuery = vectorQuery.refineFactor(4);
+    if (where) vectorQuery = vectorQuery.where(where);
+  }
   let textQuery: lancedb.Query | undefined;
-  if (terms !== '') {
+  if (terms !== '' && context.weights.text > 0) {
     textQuery = context.table
       .query()
       .fullTextSearch(terms, { columns: 'terms' })
@@ -69,7 +74,10 @@ async function runQueries(
       .limit(options.candidates);
     if (where) textQuery = textQuery.where(where);
   }
-  return Promise.all([vectorQuery.toArray(), textQuery ? textQuery.toArray() : []]);
+  return Promise.all([
+    vectorQuery ? vectorQuery.toArray() : [],
+    textQuery ? textQuery.toArray() : [],
+  ]);
 }
 
 /** The candidates for `query`, scored and sorted best first. */
@@ -78,14 +86,34 @@ export async function search(
   query: string,
   options: SearchOptions,
 ): Promise<Scored<Memory>[]> {
-  const terms = searchTerms(query);
+  return fuse(await gather(context, query, options), {
+    now: context.now,
+    weights: context.weights,
+    fusion: context.fusion,
+    halfLifeDays: context.halfLifeDays,
+    area: options.area !== undefined,
+  });
+}
+
+/** The candidates for `query` with their signals, not yet scored (the benchmark's tuning re-scores them). */
+export async function gather(
+  context: SearchContext,
+  query: string,
+  options: SearchOptions,
+): Promise<Candidate<Memory>[]> {
+  const { lexicon } = context;
+  const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);
   options.signal?.throwIfAborted();
   const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
   options.signal?.throwIfAborted();
   const queryTerms = terms === '' ? [] : terms.split(' ');
-  const queryWords = queryTerms.filter((t) => !/^[ck]_/.test(t));
-  const named = namedWords(query);
+  // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
+  const queryWords = analyse(query, lexicon).stems.map((w) => [
+    w,
+    ...lexicon.conceptsOf(w).synonyms.map((c) => `c_${c}`),
+  ]);
+  const named = namedWords(query, lexicon);
   const area = options.area ? normaliseText(options.area) : undefined;
   const byId = new Map<string, { row: Row; similarity: number; bm25: number }>();
   for (const row of vectorRows) {
@@ -96,11 +124,11 @@ export async function search(
     if (seen) seen.bm25 = Number(row._score) || 0;
     else {
       const stored = rowVector(row);
-      const similarity = stored ? dot(vector!, stored) : 0;
+      const similarity = stored && context.weights.vector > 0 ? dot(vector!, stored) : 0;
       byId.set(String(row.id), { row, similarity, bm25: Number(row._score) || 0 });
     }
   }
-  const candidates: Candidate<Memory>[] = [...byId.values()].map(({ row, similarity, bm25 }) => {
+  return [...byId.values()].map(({ row, similarity, bm25 }) => {
     const memory = toMemory(row);
     const docTerms = new Set(String(row.terms).split(' '));
     return {
@@ -108,7 +136,8 @@ export async function search(
       similarity,
       bm25,
       coverage: coverage(queryTerms, docTerms),
-      wordCoverage: coverage(queryWords, docTerms),
+      wordCoverage: wordCoverage(queryWords, docTerms),
+      outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),
       updatedAt: memory.updatedAt,
       importance: memory.importance,
@@ -116,19 +145,24 @@ export async function search(
         area !== undefined && memory.area !== undefined && normaliseText(memory.area) === area,
     };
   });
-  return fuse(candidates, {
-    now: context.now,
-    weights: context.weights,
-    fusion: context.fusion,
-    halfLifeDays: context.halfLifeDays,
-    area: area !== undefined,
-  });
+}
+
+/** The share of the query's words (any of each one's forms) the memory's terms contain. */
+function wordCoverage(words: readonly (readonly string[])[], docTerms: ReadonlySet<string>) {
+  if (words.length === 0) return 0;
+  return words.filter((forms) => forms.some((f) => docTerms.has(f))).length / words.length;
+}
+
+/** The share of a memory's facets that later statements gave a new value. */
+function outdatedShare(memory: Memory): number {
+  if (memory.facets.length === 0) return 0;
+  return memory.facets.filter((f) => f.replacedAt !== undefined).length / memory.facets.length;
 }
 
 /** The words a query names things with: as written, stemmed, and their canonical names. */
-function namedWords(query: string): Set<string> {
-  const { contentWords, stems } = analyse(query);
-  return new Set([...contentWords, ...stems, ...canonicalWords(stems)]);
+function namedWords(query: string, lexicon: Lexicon): Set<string> {
+  const { contentWords, stems } = analyse(query, lexicon);
+  return new Set([...contentWords, ...stems, ...lexicon.canonicalWords(stems)]);
 }
 
 /** The share of a subject's words (`claire live`, `user: evening light`) the query names. */
@@ -144,6 +178,14 @@ function subjectMatch(subject: string, named: ReadonlySet<string>): number {
 const FORGET_VERBS =
   /^\s*(?:please\s+|s'il te pla[iî]t\s+)?(?:forget|delete|remove|erase|oublie[rz]?|efface[rz]?|supprime[rz]?)\b[\s,:]*/i;
 
+const EVERYTHING_ABOUT =
+  /^(?:(?:everything|all)\s+(?:(?:you know|i told you)\s+)?)?about\s+|^tout\s+(?:ce que tu sais\s+)?(?:sur|de|à propos de|a propos de)\s+/i;
+
+/** The thing a request to forget everything about it names ("everything about Felix"). */
+export function forgetEverythingAbout(cleaned: string): string | undefined {
+  return EVERYTHING_ABOUT.test(cleaned) ? cleaned.replace(EVERYTHING_ABOUT, '') : undefined;
+}
+
 /** What a "forget ..." request is about: the request without its verb. */
 export function forgetQuery(request: string): string {
   return request.replace(FORGET_VERBS, '').trim();
@@ -151,7 +193,8 @@ export function forgetQuery(request: string): string {
 
 /**
  * The memories a forget request clearly points at: the best match when it has at least half of
- * the request's words or is very close in meaning, and any other nearly as good and as clear.
+ * the request's words or is very close in meaning, and any other nearly as good that has as many
+ * of the request's words ("forget that Felix is at the vet" is not about Felix's colour).
  */
 export function confidentMatches(scored: readonly Scored<Memory>[]): Memory[] {
   const clear = (s: Scored<Memory>) =>
@@ -159,6 +202,12 @@ export function confidentMatches(scored: readonly Scored<Memory>[]): Memory[] {
   const best = scored[0];
   if (!best || !clear(best)) return [];
   return scored
-    .filter((s) => s === best || (clear(s) && s.score >= best.score * 0.9))
+    .filter(
+      (s) =>
+        s === best ||
+        (clear(s) &&
+          s.candidate.wordCoverage >= best.candidate.wordCoverage &&
+          s.score >= best.score * 0.9),
+    )
     .map((s) => s.candidate.item);
 }

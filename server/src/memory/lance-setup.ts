@@ -1,5 +1,5 @@
 // Opening the memory table: create it with its full-text index, re-embed every memory when the
-// embedder changed (one atomic overwrite, then the new id in `meta`), and keep the indexes
+// embedder or the table's columns changed (one atomic overwrite, then the new id in `meta`), and keep the indexes
 // current: `optimize()` folds new rows into them, a vector index appears once flat search gets
 // slow. Rows not yet indexed are still searched (flat), so a new memory is found at once.
 import * as lancedb from '@lancedb/lancedb';
@@ -7,7 +7,6 @@ import type { Logger } from 'wyoming-ts';
 import type { Embedder } from './embedder.js';
 import {
   MEMORIES_TABLE,
-  MEMORY_COLUMNS,
   type MemoryRow,
   SCHEMA_VERSION,
   memorySchema,
@@ -16,6 +15,7 @@ import {
   toRow,
   writeMeta,
 } from './lance-rows.js';
+import type { Lexicon } from './lexicon.js';
 import { searchTerms } from './terms.js';
 
 const EMBED_BATCH = 256;
@@ -26,6 +26,8 @@ export interface SetupOptions {
   readonly logger: Logger;
   /** Rows from which a vector index is built; below it a flat search is fast enough. */
   readonly vectorIndexRows: number;
+  /** What the full-text terms are analysed with. */
+  readonly lexicon: Lexicon;
 }
 
 async function createFtsIndex(table: lancedb.Table): Promise<void> {
@@ -49,9 +51,9 @@ export async function ensureVectorIndex(
   if (indices.some((i) => i.columns.includes('vector'))) return true;
   const rows = await table.countRows();
   if (rows < options.vectorIndexRows) return false;
-  // `remember` looks up the memory about the same subject first: a scan without this.
-  if (!indices.some((i) => i.columns.includes('subject'))) {
-    await table.createIndex('subject', { config: lancedb.Index.btree(), replace: true });
+  // `remember` looks up the memories about the same thing first: a scan without this.
+  if (!indices.some((i) => i.columns.includes('thing'))) {
+    await table.createIndex('thing', { config: lancedb.Index.btree(), replace: true });
   }
   const started = performance.now();
   await table.createIndex('vector', {
@@ -75,14 +77,15 @@ async function reembed(
 ): Promise<lancedb.Table> {
   const { db, embedder } = options;
   const started = performance.now();
-  const rows = await table.query().select(MEMORY_COLUMNS).toArray();
+  // Every column there is: a table of an older schema lacks some (`toMemory` derives them).
+  const rows = await table.query().toArray();
   table.close();
   const memories = rows.map(toMemory);
   const out: MemoryRow[] = [];
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
     const vectors = await embedder.embed(batch.map((m) => m.text));
-    batch.forEach((m, j) => out.push(toRow(m, searchTerms(m.text), vectors[j]!)));
+    batch.forEach((m, j) => out.push(toRow(m, searchTerms(m.text, options.lexicon), vectors[j]!)));
   }
   const schema = memorySchema(embedder.dimensions);
   // One overwrite is one commit: a process killed half-way leaves the old table whole.
@@ -114,7 +117,7 @@ export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.
     return table;
   }
   let table = await db.openTable(MEMORIES_TABLE);
-  if (meta.get('embedder') !== embedder.id) {
+  if (meta.get('embedder') !== embedder.id || meta.get('schema') !== SCHEMA_VERSION) {
     table = await reembed(table, options, meta.get('embedder'));
   } else if (!(await hasFtsIndex(table))) {
     await createFtsIndex(table);

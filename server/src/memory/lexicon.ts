@@ -113,7 +113,6 @@ start: start started begin began commence commencer | change
 stop: stop stopped quit arrete arreter cesse cesser gave_up | change
 bin: bin bins trash rubbish garbage poubelle poubelles recycling recyclage | chore
 plant: plant plants plante plantes flower fleur | chore
-water_plants: arroser watering | chore
 walk: walk walking promenade promener balade | chore
 school: school ecole college lycee | place
 shop: shop shopping supermarket supermarche courses groceries | place
@@ -123,65 +122,37 @@ moved: moved move demenage demenager | event
 bought: bought buy acheter achete purchase | event
 broke: broke broken casse cassee panne | event
 live: live lives lived living habite habiter habitent vit vivre vivent reside resides stay stays | place
-ladder: ladder echelle stepladder escabeau | object
-towel: towel towels serviette serviettes | linen
 sheet: sheet sheets drap draps bedding linen linge | linen
-passport: passport passports passeport passeports id_card carte_identite | document
-document: document documents papers papiers paperwork | document
 boiler: boiler chaudiere water_heater chauffe_eau | appliance
-valve: valve stopcock robinet tap vanne | plumbing
 sink: sink evier lavabo basin | plumbing
-leak: leak leaking fuite fuit | plumbing
 plumber: plumber plombier | trade
 electrician: electrician electricien | trade
-electricity: electricity electricite power courant fuse fuses fusible fusibles breaker disjoncteur | utility
-fuse_box: fuse_box tableau_electrique | utility
 bill: bill bills facture factures invoice payment paiement | money
 bank: bank banque | money
-first_aid: first_aid trousse_secours plaster plasters pansement pansements bandage bandages | health
-vaccine: vaccine vaccin vaccinated vaccine jab shot vaccination | health
 flu: flu grippe influenza | health
-injury: injury injured blessure blesse hurt wrist poignet arm bras leg jambe | health
 tooth: tooth teeth dent dents | health
-wake: wake wakes woken waking reveil reveille reveiller alarm_clock | sleep
 sleep: sleep sleeping dormir dort nap sieste | sleep
 shower: shower showers douche douches | hygiene
 bath: bath baths bathtub bain bains baignoire | hygiene
-meat: meat viande ham jambon beef boeuf pork porc chicken poulet bacon | food
 vegetable: vegetable vegetables legume legumes tomato tomatoes tomate tomates carrot carotte salad salade | food
-herb: herb herbs herbe herbes coriander coriandre cilantro basil basilic parsley persil mint menthe | food
-return: return returned back rentre rentres rentrer retour | event
-team: team equipe club supporter supporte support fan | sport
-cleaning: dry_cleaning pressing cleaners laundry blanchisserie | chore
 clothes: clothes clothing vetements habits | object
-phone: phone telephone call ring appeler appelle_moi | communication
-service: service serviced revision revisee entretien entretenue maintenance checkup | maintenance
-christmas: christmas xmas noel | event
-decoration: decoration decorations deco decos ornament ornaments | object
 stairs: stairs staircase escalier escaliers | room
 shed: shed abri cabane | room
 wardrobe: wardrobe armoire closet penderie | furniture
 mirror: mirror miroir | object
-guest: guest guests invite invites visitor visitors visiteur | people
-employer: employer employeur company entreprise boss patron patronne firm | work
-language: language langue french francais english anglais | language
-news: news infos informations actualites headlines | media
 film: film films movie movies cinema | hobby
 name: name nom appelle prenom named | identity
 `;
 
 // Set phrases rewritten to the word they stand for, on normalised text, before analysis.
 const IDIOMS: readonly (readonly [RegExp, string])[] = [
-  [/\b(?:do|does|did) for a living\b/g, 'job'],
-  [/\bfait dans la vie\b/g, 'metier'],
-  [/\bhappy returns\b/g, 'birthday'],
   [/\bhow old\b/g, 'age'],
   [/\bquel age\b/g, 'age'],
   // "est né" (born): folded, "né" would be the negation "ne", a stop word.
   [/\b(est|suis|es|sommes|sont|etait|etes) nee?s?\b/g, '$1 naissance'],
 ];
 
-/** Rewrites set phrases ("what does Anna do for a living") on a normalised text. */
+/** Rewrites set phrases ("how old is Anna") on a normalised text. */
 export function rewriteIdioms(normalised: string): string {
   let out = normalised;
   for (const [pattern, word] of IDIOMS) out = out.replace(pattern, word);
@@ -253,8 +224,44 @@ export function canonicalWords(stems: readonly string[]): string[] {
   return out;
 }
 
+/** True when `name` is a broader category of some group (`colour`, `pet`, `room`). */
+export function isCategory(name: string): boolean {
+  categoryNames ??= new Set(
+    GROUPS.split('\n').flatMap((line) => (line.split('|')[1] ?? '').trim().split(/\s+/)),
+  );
+  return categoryNames.has(name);
+}
+
+let categoryNames: Set<string> | undefined;
+
 /** True when the lexicon puts the stem in `concept` (`black` is in `colour`). */
 export function hasConcept(stemmed: string, concept: string): boolean {
   const { synonyms, categories } = conceptsOf(stemmed);
   return synonyms.includes(concept) || categories.includes(concept);
 }
+
+/** A lexicon as the memory's analysis uses it: the household one, or none (for the ablation). */
+export interface Lexicon {
+  readonly conceptsOf: (stemmed: string, next?: string) => Entry;
+  readonly canonicalWords: (stems: readonly string[]) => string[];
+  readonly hasConcept: (stemmed: string, concept: string) => boolean;
+  readonly isCategory: (name: string) => boolean;
+  readonly rewriteIdioms: (normalised: string) => string;
+}
+
+export const HOUSEHOLD_LEXICON: Lexicon = {
+  conceptsOf,
+  canonicalWords,
+  hasConcept,
+  isCategory,
+  rewriteIdioms,
+};
+
+/** No synonyms, no categories, no set phrases: every word stands for itself. */
+export const NO_LEXICON: Lexicon = {
+  conceptsOf: () => NONE,
+  canonicalWords: (stems) => [...stems],
+  hasConcept: () => false,
+  isCategory: () => false,
+  rewriteIdioms: (normalised) => normalised,
+};

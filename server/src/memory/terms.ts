@@ -1,6 +1,6 @@
 // The terms of a text as the memory store sees them: stemmed content words and the concepts
 // the lexicon gives them. Used for the full-text column, queries and the embedder's features.
-import { conceptsOf, rewriteIdioms } from './lexicon.js';
+import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 
 export interface AnalysedText {
@@ -15,22 +15,26 @@ export interface AnalysedText {
 }
 
 /** Content words, their stems and their lexicon concepts. */
-export function analyse(text: string): AnalysedText {
-  const normalised = rewriteIdioms(normaliseText(text));
+export function analyse(text: string, lexicon: Lexicon = HOUSEHOLD_LEXICON): AnalysedText {
+  const normalised = lexicon.rewriteIdioms(normaliseText(text));
   const contentWords = normalised.split(' ').filter((w) => w !== '' && !isStopWord(w));
   const stems = contentWords.map(stem);
   const concepts: string[] = [];
   const categories: string[] = [];
   for (let i = 0; i < stems.length; i++) {
-    const entry = conceptsOf(stems[i]!, stems[i + 1]);
-    for (const c of entry.synonyms) concepts.push(`c_${c}`);
+    const entry = lexicon.conceptsOf(stems[i]!, stems[i + 1]);
+    for (const c of entry.synonyms) {
+      concepts.push(`c_${c}`);
+      // "colour" asks for any colour: the word for a category is tagged with it too.
+      if (lexicon.isCategory(c)) categories.push(`k_${c}`);
+    }
     for (const c of entry.categories) categories.push(`k_${c}`);
   }
   return { contentWords, stems, concepts, categories };
 }
 
 /** The terms indexed for full-text search and used to query it: stems, then lexicon tags. */
-export function searchTerms(text: string): string {
-  const { stems, concepts, categories } = analyse(text);
+export function searchTerms(text: string, lexicon: Lexicon = HOUSEHOLD_LEXICON): string {
+  const { stems, concepts, categories } = analyse(text, lexicon);
   return [...stems, ...concepts, ...categories].join(' ');
 }

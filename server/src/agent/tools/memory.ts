@@ -1,19 +1,33 @@
-// Long-term memory for the model: `remember` (adds, or updates what it knew about the same
-// subject), `recall`, `forget`. Offered only when a memory store is configured.
+// Long-term memory for the model: `remember` (adds; updates only a fact given a new value),
+// `recall` (everything about someone, or the best matches), `forget`. Offered only when a memory
+// store is configured.
 import { MEMORY_KINDS, type Memory } from '../../memory/memory.js';
 import { resolveArea } from './resolve.js';
 import { type AgentTool, type ToolContext, type ToolOutcome, refusal, result } from './tool.js';
 
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 function facts(memory: Memory) {
+  const replaced = memory.facets.filter((f) => f.replacedAt !== undefined);
   return {
     id: memory.id,
     kind: memory.kind,
     subject: memory.subject,
     text: memory.text,
     ...(memory.area ? { area: memory.area } : {}),
-    updated: new Date(memory.updatedAt).toISOString().slice(0, 10),
+    updated: day(memory.updatedAt),
+    // What no longer holds of it, and what it said before: the model should not repeat those.
+    ...(replaced.length > 0 && {
+      no_longer_true: replaced.map((f) => `${f.attribute}: now "${f.replacedBy ?? ''}"`),
+    }),
+    ...(memory.history.length > 0 && {
+      before: memory.history.map((r) => ({ text: r.text, until: day(r.until) })),
+    }),
   };
 }
+
+/** "what did I tell you about Felix", "Felix", "tout sur Hugo": a question for everything. */
+const ABOUT_QUESTION = /\b(?:about|regarding|sur|de|du)\b|^\s*[\p{L}'’-]+\s*[?!.]*\s*$/iu;
 
 function storeOf(context: ToolContext) {
   if (!context.memory) throw new Error('memory tools need a memory store');
@@ -24,7 +38,8 @@ export const remember: AgentTool = {
   name: 'remember',
   description:
     'Save a durable fact about the people, pets or home, a preference, or a reminder, to ' +
-    'remember it in later conversations. A new statement about the same subject replaces the old one.',
+    'remember it in later conversations. Facts are kept side by side; a new value of the same ' +
+    'thing (Felix is actually grey) updates the old one, which is kept in its history.',
   parameters: {
     type: 'object',
     required: ['text'],
@@ -68,7 +83,9 @@ export const remember: AgentTool = {
 
 export const recall: AgentTool = {
   name: 'recall',
-  description: 'Search long-term memory for what Jarvis knows about something or someone.',
+  description:
+    'Search long-term memory for what Jarvis knows about something or someone. A name alone ' +
+    '("Felix") or "everything about Felix" returns every current fact about them.',
   parameters: {
     type: 'object',
     required: ['query'],
@@ -78,7 +95,13 @@ export const recall: AgentTool = {
     },
   },
   async run(args, context): Promise<ToolOutcome> {
-    const found = await storeOf(context).recall(String(args['query']), {
+    const query = String(args['query']);
+    const store = storeOf(context);
+    if (ABOUT_QUESTION.test(query)) {
+      const all = await store.about(query, context.signal);
+      if (all.length > 0) return result({ memories: all.map(facts) });
+    }
+    const found = await store.recall(query, {
       limit: (args['limit'] as number | undefined) ?? 3,
       area: context.request.area,
       signal: context.signal,
