@@ -24,8 +24,9 @@ export abstract class JarvisBaseCard extends LitElement {
 
   set hass(hass: HomeAssistant) {
     const first = this.current === undefined;
+    const sameStates = hass.states === this.current?.states;
     this.current = hass;
-    let changed = this.tracker.update(hass.states, (found) => this.select(found));
+    let changed = !sameStates && this.tracker.update(hass.states, (found) => this.select(found));
     const locale = hass.locale;
     const key = [languageOf(hass), locale?.time_format, locale?.time_zone, hass.config?.time_zone];
     if (key.join('|') !== this.localeKey) {
@@ -51,6 +52,7 @@ export abstract class JarvisBaseCard extends LitElement {
 
   /** After a new config: the selection may differ. */
   protected retrack(): void {
+    this.tracker.reset();
     if (this.current) this.tracker.update(this.current.states, (found) => this.select(found));
     this.requestUpdate();
   }

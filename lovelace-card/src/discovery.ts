@@ -77,7 +77,8 @@ export type RoleMemory = ReadonlyMap<string, readonly [role: string, satellite: 
 /** At most this many entities remembered (a house has a few dozen Jarvis entities). */
 export const MAX_REMEMBERED = 1000;
 
-function rolesIn(entity: HassEntity): readonly [string, string | null] | undefined {
+/** The role and satellite an entity's attributes carry, if any. */
+export function rolesIn(entity: HassEntity): readonly [string, string | null] | undefined {
   const { jarvis_role: role, jarvis_satellite: satellite } = entity.attributes;
   if (typeof role !== 'string') return undefined;
   return [role, typeof satellite === 'string' && satellite !== '' ? satellite : null];

@@ -20,6 +20,10 @@ export interface RoomContext {
   readonly call: (action: ServiceCall) => void;
 }
 
+/** What the mute button says: the mute the satellite reports, and whether its own button did it. */
+const mutedLabel = (view: RoomView, t: Localize) =>
+  view.mutedLocally ? t('muted.locally') : view.muted ? t('muted') : t('mute');
+
 export class JarvisRoomElement extends LitElement {
   static override properties = {
     satellite: { attribute: false },
@@ -107,9 +111,7 @@ export class JarvisRoomElement extends LitElement {
               title=${view.muted ? t('muted') : t('unmuted')}
               @click=${() => call(act.setMute(mute, !view.muted))}
             >
-              ${view.muted ? micOffIcon : micIcon}<span
-                >${view.muted ? t('muted') : t('mute')}</span
-              >
+              ${view.muted ? micOffIcon : micIcon}<span>${mutedLabel(view, t)}</span>
             </button>`
           : nothing
       }

@@ -47,9 +47,11 @@ describe('roomView', () => {
   });
 
   it('reports the mute the satellite reports, through renamed entities', () => {
+    expect(room('Kitchen').mutedLocally).toBe(false);
     expect(room('Living room')).toMatchObject({
       activity: 'listening',
       muted: true,
+      mutedLocally: true,
       mode: 'night',
       transcript: undefined,
       actions: { mute: 'switch.salon_mic' },

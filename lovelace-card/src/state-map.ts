@@ -42,6 +42,8 @@ export interface RoomView {
   readonly activity: Activity;
   /** The mute the satellite reports; undefined when it reports none. */
   readonly muted: boolean | undefined;
+  /** Muted on the device itself (its button), as the bridge reports it (`muted_locally`). */
+  readonly mutedLocally: boolean;
   readonly mode: string | undefined;
   readonly modes: readonly string[];
   readonly transcript: Said | undefined;
@@ -117,6 +119,7 @@ export function roomView(satellite: SatelliteEntities, states: HassEntities): Ro
     source: satellite.source,
     activity,
     muted: usable(mute) ? mute.state === 'on' : undefined,
+    mutedLocally: usable(mute) && mute.state === 'on' && mute.attributes.muted_locally === true,
     mode: usable(mode) ? mode.state : undefined,
     modes: Array.isArray(modes) ? modes.filter((m): m is string => typeof m === 'string') : [],
     transcript: saidOf(entity('transcript')),

@@ -86,10 +86,31 @@ describe('EntityTracker', () => {
     };
     expect(tracker.update(attic, all)).toBe(true);
     expect(tracker.rooms.map((r) => r.satellite.name)).toContain('Attic');
-    expect(tracker.update(attic, (found) => selectSatellites(found.satellites, ['attic']))).toBe(
-      true,
-    );
+    // A new selection (a new config): the card resets the tracker.
+    const onlyAttic: Selection = (found) => selectSatellites(found.satellites, ['attic']);
+    expect(tracker.update(attic, onlyAttic)).toBe(false);
+    tracker.reset();
+    expect(tracker.update(attic, onlyAttic)).toBe(true);
     expect(tracker.rooms.map((r) => r.satellite.id)).toEqual(['attic']);
+  });
+
+  it('sees an entity whose roles arrive after it appeared (MQTT attributes come later)', () => {
+    const tracker = new EntityTracker();
+    const bare = { ...house(), 'sensor.attic': entity('sensor.attic', 'unknown') };
+    tracker.update(bare, all);
+    expect(tracker.rooms.map((r) => r.satellite.id)).not.toContain('attic');
+    const roles = {
+      ...bare,
+      'sensor.attic': entity('sensor.attic', 'idle', {
+        jarvis_role: 'assist_state',
+        jarvis_satellite: 'attic',
+      }),
+    };
+    expect(tracker.update(roles, all)).toBe(true);
+    expect(tracker.rooms.map((r) => r.satellite.id)).toContain('attic');
+    const gone = Object.fromEntries(Object.entries(roles).filter(([id]) => id !== 'sensor.attic'));
+    expect(tracker.update(gone, all)).toBe(true);
+    expect(tracker.rooms.map((r) => r.satellite.id)).not.toContain('attic');
   });
 });
 

@@ -6,7 +6,9 @@ import {
   type RoleMemory,
   type SatelliteEntities,
   discover,
+  domainOf,
   rememberRoles,
+  rolesIn,
   satelliteEntityIds,
 } from './discovery.js';
 import type { HassEntities } from './hass.js';
@@ -29,12 +31,45 @@ export class EntityTracker {
   /** Every satellite's `turn` event entity, for the arbitration line. */
   turns: HassEntities = {};
 
+  /** The states last looked through, and how many entities they had. */
+  private previous: { states: HassEntities; size: number } | undefined;
+
   constructor(private readonly store?: RoleStore) {
     this.memory = store?.load() ?? new Map();
   }
 
+  /**
+   * Whether `states` differ from the last ones in an entity that is or was Jarvis's (or an
+   * assist satellite), or in the entities there are. One pass comparing state objects, without
+   * allocating: Home Assistant sends a new `hass` for every state change in the house.
+   */
+  private concerns(states: HassEntities): boolean {
+    const previous = this.previous;
+    if (!previous) return true;
+    let size = 0;
+    let concerned = false;
+    for (const id in states) {
+      size += 1;
+      const entity = states[id]!;
+      if (concerned || entity === previous.states[id]) continue;
+      concerned =
+        this.memory.has(id) || rolesIn(entity) !== undefined || domainOf(id) === 'assist_satellite';
+    }
+    return concerned || size !== previous.size;
+  }
+
+  /** Forgets the last states: the next update looks at everything (a new selection). */
+  reset(): void {
+    this.previous = undefined;
+  }
+
   /** Takes new states; true when anything this card shows changed. */
   update(states: HassEntities, select: Selection): boolean {
+    if (!this.concerns(states)) {
+      this.previous = { states, size: this.previous!.size };
+      return false;
+    }
+    this.previous = { states, size: Object.keys(states).length };
     const memory = rememberRoles(states, this.memory);
     if (memory !== this.memory) this.store?.save(memory);
     this.memory = memory;

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { CARD_FILE } from '../scripts/build.js';
-import { MAX_BYTES, MAX_GZIP_BYTES, cardSize } from '../scripts/size.js';
+import { MAX_BYTES, MAX_GZIP_BYTES, cardSize } from '../scripts/bench.js';
 
 describe('dist/jarvis-card.js', () => {
   it('is under 120 KB, and 35 KB gzipped', async () => {

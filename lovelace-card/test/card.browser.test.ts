@@ -101,6 +101,7 @@ describe('jarvis-card in chromium', () => {
     await room(page, 'tcp://10.0.0.7:10700')
       .locator('.activity', { hasText: 'Listening' })
       .waitFor();
+    await room(page, 'tcp://10.0.0.7:10700').getByText('Muted on the device').waitFor();
     await room(page, 'bedroom').locator('.activity', { hasText: 'Offline' }).waitFor();
     expect(await room(page, 'bedroom').getByRole('button').count()).toBe(0);
     await room(page, 'assist_satellite.office_voice')

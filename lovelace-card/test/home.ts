@@ -22,6 +22,8 @@ export interface SatelliteFixture {
   readonly slug: string;
   readonly state?: string;
   readonly muted?: boolean;
+  /** Muted with the device's own button (the bridge's `muted_locally`). */
+  readonly mutedLocally?: boolean;
   readonly mode?: string;
   readonly transcript?: string;
   readonly response?: string;
@@ -79,7 +81,10 @@ export function satelliteEntities(s: SatelliteFixture): HassEntity[] {
       text: s.response ?? null,
       language: 'en',
     }),
-    make('mute', 'switch', s.muted ? 'on' : 'off', name('Mute')),
+    make('mute', 'switch', s.muted ? 'on' : 'off', {
+      ...name('Mute'),
+      muted_locally: s.mutedLocally ?? false,
+    }),
     make('volume', 'number', '80', name('Volume')),
     make('wake_word', 'select', 'hey_jarvis', { ...name('Wake word'), options: ['hey_jarvis'] }),
     make('mode', 'select', s.mode ?? 'normal', { ...name('Mode'), options: MODES }),
@@ -156,6 +161,7 @@ export function house(
       slug: 'living_room',
       state: 'listening',
       muted: true,
+      mutedLocally: true,
       mode: 'night',
       latency: 640,
       turn: { type: 'arbitration_lost', at: at(-25) },
