@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type JsonObject, makeEvent } from 'wyoming-ts';
+import { AudioChunk, type JsonObject, makeEvent } from 'wyoming-ts';
 import type { TurnOutcome } from '../pipeline/turn.js';
 import {
   initialSessionState,
@@ -27,6 +27,12 @@ const runWake = sat('run-pipeline', {
   restart_on_end: true,
 });
 const chunk = sat('audio-chunk', { rate: 16000, width: 2, channels: 1 }, new Uint8Array(640));
+const lateChunk = new AudioChunk({
+  rate: 16000,
+  width: 2,
+  channels: 1,
+  audio: new Uint8Array(640),
+});
 const audioStop = sat('audio-stop');
 const played = sat('played');
 const won = (claim = 1): SessionEvent => ({ type: 'arbitration-won', claim });
@@ -316,6 +322,19 @@ const ROWS: Row[] = [
     events: [...serverWake, heard, won()],
     phase: 'listening',
     effects: ['begin-transcription:1'],
+  },
+  {
+    name: 'a wake word heard late: the audio after it starts the command',
+    events: [...serverWake, { ...heard, after: [lateChunk, lateChunk] }],
+    phase: 'listening',
+    effects: [
+      'send:detection',
+      'start-turn:1',
+      'phase:listening',
+      'claim:1',
+      'push-audio:1',
+      'push-audio:1',
+    ],
   },
   {
     name: 'a wake word heard during a turn changes nothing',

@@ -271,13 +271,17 @@ function onWakeHeard(
     type: 'send',
     event: detection,
   });
-  return appendEffects(started, {
+  const claimed = appendEffects(started, {
     type: 'claim',
     claim: started.turn,
     wakeWord: heard.name,
     score: heard.score,
     levelDbfs: SERVER_WAKE_LEVEL_DBFS,
   });
+  const late = (heard.after ?? []).map(
+    (chunk): Effect => ({ type: 'push-audio', turn: started.turn, chunk }),
+  );
+  return appendEffects(claimed, ...late);
 }
 
 /**

@@ -107,6 +107,11 @@ export type SessionEvent =
       readonly score: number;
       readonly timestampMs?: number;
       readonly at: number;
+      /**
+       * Audio that reached the detector after the chunk that completed the wake word, while it
+       * was still deciding (a busy machine lags): the command's beginning, to be heard too.
+       */
+      readonly after?: readonly AudioChunk[];
     }
   /** The server's wake word detector failed while running. */
   | { readonly type: 'wake-failed'; readonly message: string }
