@@ -75,6 +75,7 @@ export async function runBridgeBenchmark(turns: number): Promise<BridgeBenchmark
     bus,
     metrics,
     conversation: { ...engines, language: 'en' },
+    stt: engines.stt,
   });
   const bridge = new MqttBridge({
     config: { ...config.mqtt, url: broker.url },

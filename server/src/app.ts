@@ -125,6 +125,12 @@ export async function startApp(
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {
+        if (outcome.reply) {
+          // The answer to an automation's question: for the one who asked, not a command.
+          const { transcript = '', language } = outcome;
+          bus.emit({ type: 'reply', satellite: session.id, transcript, language });
+          return;
+        }
         metrics.recordTurn('voice', outcome.timings, outcome);
         bus.emit({ type: 'turn', satellite: session.id, ...outcome });
         logger.info(

@@ -15,6 +15,13 @@ export type ServerEvent =
   | { readonly type: 'satellites-changed' }
   /** Mute, volume, wake word or mode changed (see `satellites/controls.ts`). */
   | { readonly type: 'satellite-settings'; readonly satellite: string }
+  /** The reply to a question (`ask`): transcribed only, not acted on. */
+  | {
+      readonly type: 'reply';
+      readonly satellite: string;
+      readonly transcript: string;
+      readonly language?: string;
+    }
   | {
       readonly type: 'turn';
       readonly satellite?: string;

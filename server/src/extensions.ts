@@ -53,6 +53,7 @@ export function startExtensions(sources: ExtensionSources, backoff?: Backoff): E
     bus,
     metrics,
     conversation: { ...parts, language: config.language, logger },
+    stt: parts.stt,
     logger,
   });
   const mqtt = config.mqtt.url ? mqttBridge(sources, actions, backoff) : undefined;

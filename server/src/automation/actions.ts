@@ -7,13 +7,22 @@ import type { Metrics } from '../metrics.js';
 import { type ConversationDeps, converse, finish } from '../pipeline/conversation.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { SatelliteSession } from '../satellites/session.js';
-import { CommandError, type JarvisCommand, matchAnswer, type Target } from './commands.js';
+import type { SpeechToText } from '../engines/stt/stt.js';
+import {
+  answerSentences,
+  CommandError,
+  type JarvisCommand,
+  matchAnswer,
+  type Target,
+} from './commands.js';
 
 export interface ActionDeps {
   registry: SatelliteRegistry;
   bus: EventBus;
   metrics: Metrics;
   conversation: ConversationDeps;
+  /** The speech-to-text satellites use, for the reply to a question. */
+  stt: SpeechToText;
   /** How long a spoken question or announcement may take to be played, in ms (default 60 s). */
   playTimeoutMs?: number;
   /** How long to wait for the reply to a question, in ms (default 30 s). */
@@ -29,6 +38,8 @@ export type ActionResult =
       /** The answer's id, null when the reply matched none (or nothing was heard). */
       readonly id: string | null;
       readonly sentence: string | null;
+      /** The words each `{wildcard}` of the sentence took. */
+      readonly slots: Readonly<Record<string, string>>;
       readonly text: string | null;
     }
   | {
@@ -70,25 +81,49 @@ export class JarvisActions {
     }
   }
 
+  /**
+   * Speaks the question, then listens without the wake word for a reply that is only
+   * transcribed, by an engine that hears only the answers' sentences when the speech-to-text
+   * can make one (the phrase engine), and matched against the answers.
+   */
   private async ask(command: Extract<JarvisCommand, { action: 'ask' }>): Promise<ActionResult> {
     const [session] = this.targets(command.target, 'one');
-    await this.speakThenListen(session!, command.question);
-    // Subscribed in the same tick as `listen()` returned: the reply's turn cannot be missed.
-    const reply = this.next(
-      (e) => e.type === 'turn' && e.satellite === session!.id,
-      this.deps.replyTimeoutMs ?? 30_000,
-    );
-    const turn = await reply.event;
-    const heard = turn?.type === 'turn' ? (turn.transcript ?? null) : null;
-    const match = heard ? matchAnswer(heard, command.answers) : undefined;
-    this.logger.debug(`${session!.name}: answer ${JSON.stringify(heard)} -> ${match?.id ?? '-'}`);
-    return {
-      action: 'ask',
-      satellite: session!.id,
-      id: match?.id ?? null,
-      sentence: match?.sentence ?? null,
-      text: heard,
-    };
+    const stt = this.deps.stt;
+    const sentences = answerSentences(command.answers);
+    // Made while the question is spoken: the grammar is ready when the reply comes.
+    const answersOnly =
+      sentences && stt.forSentences
+        ? stt.forSentences(sentences).catch((error: Error) => {
+            this.logger.warn(`ask: no grammar of the answers (${error.message}); listening freely`);
+            return undefined;
+          })
+        : Promise.resolve(undefined);
+    let replyStt: SpeechToText | undefined;
+    try {
+      await this.speak(session!, command.question);
+      replyStt = (await answersOnly) ?? stt;
+      // Subscribed before listening starts: the reply cannot be missed.
+      const reply = this.next(
+        (e) => e.type === 'reply' && e.satellite === session!.id,
+        this.deps.replyTimeoutMs ?? 30_000,
+      );
+      await session!.listen({ replyStt });
+      const event = await reply.event;
+      const heard = event?.type === 'reply' && event.transcript ? event.transcript : null;
+      const match = heard ? matchAnswer(heard, command.answers) : undefined;
+      this.logger.debug(`${session!.name}: answer ${JSON.stringify(heard)} -> ${match?.id ?? '-'}`);
+      return {
+        action: 'ask',
+        satellite: session!.id,
+        id: match?.id ?? null,
+        sentence: match?.sentence ?? null,
+        slots: match?.slots ?? {},
+        text: heard,
+      };
+    } finally {
+      const made = await answersOnly;
+      await made?.close();
+    }
   }
 
   /** Text handled as if spoken to the satellite: the answer spoken there, the turn published. */
@@ -126,6 +161,12 @@ export class JarvisActions {
 
   /** Speaks `text`, waits until the satellite has played it, then opens a turn. */
   private async speakThenListen(session: SatelliteSession, text: string): Promise<void> {
+    await this.speak(session, text);
+    await session.listen();
+  }
+
+  /** Speaks `text` and waits until the satellite has played it. */
+  private async speak(session: SatelliteSession, text: string): Promise<void> {
     await session.announce(text);
     // Checked and subscribed in one tick: the satellite's `played` cannot slip in between.
     if (session.phase !== 'idle') {
@@ -134,7 +175,6 @@ export class JarvisActions {
         this.deps.playTimeoutMs ?? 60_000,
       ).event;
     }
-    await session.listen();
   }
 
   private targets(target: Target, how: 'one' | 'all'): SatelliteSession[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandError, matchAnswer, parseCommand } from './commands.js';
+import { answerSentences, CommandError, matchAnswer, parseCommand } from './commands.js';
 
 const answers = [
   { id: 'yes', sentences: ['yes', 'yes please'] },
@@ -8,13 +8,45 @@ const answers = [
 
 describe('automation commands', () => {
   it.each([
-    ['yes please', { id: 'yes', sentence: 'yes please' }],
-    ['Yes, please!', { id: 'yes', sentence: 'yes please' }],
-    ['no', { id: 'no', sentence: 'no' }],
-    ['well no I do not', { id: 'no', sentence: 'no' }],
+    ['yes please', { id: 'yes', sentence: 'yes please', slots: {} }],
+    ['Yes, please!', { id: 'yes', sentence: 'yes please', slots: {} }],
+    ['no', { id: 'no', sentence: 'no', slots: {} }],
+    ['well no I do not', { id: 'no', sentence: 'no', slots: {} }],
     ['maybe later', undefined],
   ])('matches %j', (heard, expected) => {
     expect(matchAnswer(heard, answers)).toEqual(expected);
+  });
+
+  // As Home Assistant's ask_question: a {wildcard} takes one or more words, given as a slot.
+  const music = [
+    { id: 'genre', sentences: ['play {genre}', 'put on some {genre} please'] },
+    { id: 'artist', sentences: ['play {album} by {artist}'] },
+    { id: 'stop', sentences: ['stop'] },
+  ];
+  it.each([
+    ['play jazz', { id: 'genre', sentence: 'play {genre}', slots: { genre: 'jazz' } }],
+    [
+      'Put on some smooth jazz, please',
+      { id: 'genre', sentence: 'put on some {genre} please', slots: { genre: 'smooth jazz' } },
+    ],
+    [
+      'play abbey road by the beatles',
+      {
+        id: 'artist',
+        sentence: 'play {album} by {artist}',
+        slots: { album: 'abbey road', artist: 'the beatles' },
+      },
+    ],
+    ['play', undefined],
+    ['please play jazz', undefined],
+    ['stop it now', { id: 'stop', sentence: 'stop', slots: {} }],
+  ])('matches %j with wildcards', (heard, expected) => {
+    expect(matchAnswer(heard, music)).toEqual(expected);
+  });
+
+  it('gives a grammar the answer sentences, unless a wildcard needs free speech', () => {
+    expect(answerSentences(answers)).toEqual(['yes', 'yes please', 'no', 'no thanks']);
+    expect(answerSentences(music)).toBeUndefined();
   });
 
   it('reads each action and names the field that is wrong', () => {

@@ -69,28 +69,76 @@ export function parseCommand(data: unknown): JarvisCommand {
   }
 }
 
+/** The answer an `ask` heard: its id, the sentence that matched and its `{wildcards}`' words. */
+export interface AnswerMatch {
+  readonly id: string;
+  readonly sentence: string;
+  readonly slots: Readonly<Record<string, string>>;
+}
+
+/** A sentence as words and `{wildcard}` slots (`play {genre}` -> `play`, slot `genre`). */
+type Part = { readonly word: string } | { readonly slot: string };
+
+const WILDCARD = /\{([^{}]+)\}/;
+
+export function sentenceParts(sentence: string): Part[] {
+  return sentence.split(/(\{[^{}]+\})/).flatMap((piece): Part[] => {
+    const slot = WILDCARD.exec(piece)?.[1]?.trim();
+    return slot ? [{ slot }] : words(piece).map((word) => ({ word }));
+  });
+}
+
+/** The sentences a grammar can hear (those without wildcards), for an answers-only STT. */
+export function answerSentences(answers: readonly AnswerChoice[]): string[] | undefined {
+  const sentences = answers.flatMap((a) => a.sentences);
+  return sentences.some((s) => WILDCARD.test(s)) ? undefined : sentences;
+}
+
 /**
- * The answer `heard` means, if any: a sentence of an answer equal to it, else one whose words
- * all appear in it in order ("yes please" matches "yes"). Case, accents and punctuation aside.
+ * The answer `heard` means, if any, as Home Assistant's `ask_question` matches: a sentence equal
+ * to it, its `{wildcards}` taking one or more words each; else a sentence without wildcards whose
+ * words all appear in it in order ("yes please" matches "yes"). Case, accents and punctuation
+ * aside.
  */
 export function matchAnswer(
   heard: string,
   answers: readonly AnswerChoice[],
-): { id: string; sentence: string } | undefined {
+): AnswerMatch | undefined {
   const said = words(heard);
-  let best: { id: string; sentence: string; score: number } | undefined;
+  let best: (AnswerMatch & { score: number }) | undefined;
   for (const answer of answers) {
     for (const sentence of answer.sentences) {
-      const wanted = words(sentence);
-      if (wanted.length === 0 || !inOrder(wanted, said)) continue;
-      const score = wanted.length === said.length ? 1000 : wanted.length;
-      if (!best || score > best.score) best = { id: answer.id, sentence, score };
+      const parts = sentenceParts(sentence);
+      const literal = parts.filter((p) => 'word' in p).length;
+      if (parts.length === 0) continue;
+      const slots = fullMatch(parts, said);
+      const score = slots ? 1000 + literal : inOrder(parts, said) ? literal : 0;
+      if (score > 0 && (!best || score > best.score))
+        best = { id: answer.id, sentence, slots: slots ?? {}, score };
     }
   }
-  return best && { id: best.id, sentence: best.sentence };
+  return best && { id: best.id, sentence: best.sentence, slots: best.slots };
 }
 
-function inOrder(wanted: readonly string[], said: readonly string[]): boolean {
+/** The slots when `parts` cover all of `said` (each wildcard one or more words), else none. */
+function fullMatch(
+  parts: readonly Part[],
+  said: readonly string[],
+): Record<string, string> | undefined {
+  const [part, ...rest] = parts;
+  if (!part) return said.length === 0 ? {} : undefined;
+  if ('word' in part) return said[0] === part.word ? fullMatch(rest, said.slice(1)) : undefined;
+  for (let take = said.length - rest.length; take >= 1; take--) {
+    const after = fullMatch(rest, said.slice(take));
+    if (after) return { [part.slot]: said.slice(0, take).join(' '), ...after };
+  }
+  return undefined;
+}
+
+/** A sentence without wildcards whose words all appear in `said`, in order. */
+function inOrder(parts: readonly Part[], said: readonly string[]): boolean {
+  if (parts.some((p) => 'slot' in p)) return false;
+  const wanted = parts.map((p) => ('word' in p ? p.word : ''));
   let at = 0;
   for (const word of said) if (word === wanted[at]) at++;
   return at === wanted.length;

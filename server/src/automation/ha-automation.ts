@@ -48,6 +48,7 @@ export class HaAutomation {
         satellite: result.satellite,
         id: result.id,
         sentence: result.sentence,
+        slots: result.slots,
         ...(this.options.publishText ? { text: result.text } : {}),
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 // `POST /api/commands`: what Home Assistant's `jarvis_command` event does, over the HTTP API
 // with the token: `{action: announce | ask | converse | listen | process, satellite? | area?,
-// text?, question?, answers?}`. `ask` answers once the reply was heard (or not): `{id, sentence}`.
+// text?, question?, answers?}`. `ask` answers once the reply was heard (or not):
+// `{id, sentence, slots, text}`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JarvisActions } from '../automation/actions.js';
 import { CommandError, parseCommand } from '../automation/commands.js';

@@ -72,6 +72,11 @@ export interface TurnOptions {
   maxAudioSeconds?: number;
   /** When the wake word was heard, if it was. */
   wakeAt?: number;
+  /**
+   * The turn is the reply to a question: transcribed with this (a grammar of the answers), sent
+   * back as the transcript, and neither acted on nor answered (a `reply` outcome).
+   */
+  replyStt?: SpeechToText;
   now?: () => number;
   logger?: Logger;
 }
@@ -98,6 +103,8 @@ export interface TurnOutcome {
   readonly endpoint?: SpeechEndReason;
   /** Audio was sent: the satellite will answer `played`. */
   readonly spoke: boolean;
+  /** The reply to a question: transcribed only (`transcript`), nothing done or said. */
+  readonly reply?: boolean;
   readonly timings: TurnTimings;
 }
 
@@ -224,6 +231,7 @@ export class Turn {
 
   private async answer(pause?: number): Promise<TurnOutcome> {
     this.moments.speechEnd = this.now();
+    if (this.options.replyStt) return this.reply(this.options.replyStt);
     const transcription = await this.transcribe(pause);
     if (!transcription) return this.fail('stt-failed', 'sttFailed', this.options.language);
     this.moments.transcript = this.now();
@@ -258,8 +266,27 @@ export class Turn {
     return this.respond(answer, text, language);
   }
 
+  /** The reply to a question: its transcript only, for whoever asked. */
+  private async reply(stt: SpeechToText): Promise<TurnOutcome> {
+    const transcription = await this.transcribe(undefined, stt);
+    this.moments.transcript = this.now();
+    const text = transcription?.text.trim() ?? '';
+    const language = transcription?.language ?? this.options.language;
+    await this.send(new Transcript({ text, language }));
+    return this.outcome({
+      transcript: text,
+      language,
+      reply: true,
+      failed: !transcription,
+      spoke: false,
+    });
+  }
+
   /** The speculative transcript of `pause` when there is one, else the whole command's. */
-  private async transcribe(pause?: number): Promise<Transcription | undefined> {
+  private async transcribe(
+    pause?: number,
+    stt: SpeechToText = this.options.engines.stt,
+  ): Promise<Transcription | undefined> {
     const speculative = pause === undefined ? undefined : await this.speculation.take(pause);
     if (speculative) {
       // The satellite's VAD has not heard the end yet: told here, the transcript stops its stream.
@@ -269,7 +296,7 @@ export class Turn {
     const audio = concatBytes(this.chunks);
     const timeout = AbortSignal.timeout(this.options.sttTimeoutMs ?? 10_000);
     try {
-      return await this.options.engines.stt.transcribe(
+      return await stt.transcribe(
         { audio, language: this.options.language },
         AbortSignal.any([this.abort.signal, timeout]),
       );

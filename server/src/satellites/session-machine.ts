@@ -63,7 +63,7 @@ export function sessionTransition(state: SessionState, event: SessionEvent): Tra
     case 'wake-failed':
       return onWakeFailed(state, `server-side wake word failed: ${event.message}`, true);
     case 'listen-requested':
-      return listen(state);
+      return listen(state, event.reply ?? false);
     case 'announce-requested':
       return appendEffects(endTurn(state), {
         type: 'speak',
@@ -254,7 +254,7 @@ function onPlayed(state: SessionState): Transition {
   if (state.phase !== 'responding') return same(state);
   const done = moveTo(state, idle(state));
   if (!state.followUp) return done;
-  const listening = listen(done.state);
+  const listening = listen(done.state, false);
   return { state: listening.state, effects: [...done.effects, ...listening.effects] };
 }
 
@@ -300,9 +300,14 @@ function onWakeFailed(state: SessionState, message: string, running: boolean): T
 }
 
 /** The server asks the satellite to listen now, without a wake word. */
-function listen(state: SessionState): Transition {
-  const ask = new RunPipeline({ start_stage: 'asr', end_stage: 'tts' });
-  return startTurn(state, undefined, 'none', undefined, { type: 'send', event: ask });
+function listen(state: SessionState, reply: boolean): Transition {
+  // A reply is only transcribed: the pipeline ends at speech-to-text (asr), as Home Assistant's
+  // ask_question runs it.
+  const ask = new RunPipeline({ start_stage: 'asr', end_stage: reply ? 'asr' : 'tts' });
+  const started = startTurn(state, undefined, 'none', undefined, { type: 'send', event: ask });
+  if (!reply) return started;
+  const effects = started.effects.map((e) => (e.type === 'start-turn' ? { ...e, reply } : e));
+  return { state: started.state, effects };
 }
 
 /**

@@ -115,8 +115,11 @@ export type SessionEvent =
     }
   /** The server's wake word detector failed while running. */
   | { readonly type: 'wake-failed'; readonly message: string }
-  /** Listen without a wake word (an automation, a button, the API). */
-  | { readonly type: 'listen-requested' }
+  /**
+   * Listen without a wake word (an automation, a button, the API); for a `reply`, only to
+   * transcribe what is said (the answer to a question), not to act on it.
+   */
+  | { readonly type: 'listen-requested'; readonly reply?: boolean }
   /** Speak `text` now, then listen no further. */
   | { readonly type: 'announce-requested'; readonly text: string; readonly language: Language }
   /** The announcement's audio went to the satellite. */
@@ -135,7 +138,13 @@ export type SessionEffect =
     }
   | { readonly type: 'withdraw-claim' }
   /** A new turn collects the command's audio (the runner resets the VAD for it). */
-  | { readonly type: 'start-turn'; readonly turn: number; readonly wakeAt?: number }
+  | {
+      readonly type: 'start-turn';
+      readonly turn: number;
+      readonly wakeAt?: number;
+      /** Only transcribe (the reply to a question). */
+      readonly reply?: boolean;
+    }
   /** The turn is ours: `transcribe` to the satellite (it chimes now). */
   | { readonly type: 'begin-transcription'; readonly turn: number }
   | { readonly type: 'push-audio'; readonly turn: number; readonly chunk: AudioChunk }

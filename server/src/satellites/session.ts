@@ -8,6 +8,7 @@ import {
   silentLogger,
 } from 'wyoming-ts';
 import type { VadStream, WakeWordDetector } from '@jarvis/satellite/engines';
+import type { SpeechToText } from '../engines/stt/stt.js';
 import type { Language } from '../intents/types.js';
 import { speak } from '../pipeline/speak.js';
 import { Turn, type TurnEngines, type TurnOutcome } from '../pipeline/turn.js';
@@ -63,6 +64,8 @@ export class SatelliteSession {
   private vad: VadStream | undefined;
   private vadLoading: Promise<void> | undefined;
   private vadReleased = false;
+  /** The speech-to-text of the reply turn asked for, until that turn starts. */
+  private replyStt: SpeechToText | undefined;
   private readonly wake: ServerWakeWord;
   private readonly timers: SatelliteTimers;
   private readonly logger: Logger;
@@ -116,9 +119,14 @@ export class SatelliteSession {
     await this.dispatch({ type: 'satellite-event', event, at: this.now() });
   }
 
-  /** Makes the satellite listen without a wake word (a follow-up, a button, an automation). */
-  listen(): Promise<void> {
-    return this.dispatch({ type: 'listen-requested' });
+  /**
+   * Makes the satellite listen without a wake word (a follow-up, a button, an automation); with
+   * `replyStt`, only to transcribe the reply to a question with it (a `reply` outcome).
+   */
+  listen(options: { replyStt?: SpeechToText } = {}): Promise<void> {
+    if (!options.replyStt) return this.dispatch({ type: 'listen-requested' });
+    this.replyStt = options.replyStt;
+    return this.dispatch({ type: 'listen-requested', reply: true });
   }
 
   /** Speaks `text` on this satellite now (an announcement: no listening afterwards). */
@@ -238,7 +246,11 @@ export class SatelliteSession {
       }
     >,
   ): Promise<unknown> {
-    if (effect.type === 'start-turn') return this.startTurn(effect.turn, effect.wakeAt);
+    if (effect.type === 'start-turn') {
+      const replyStt = effect.reply ? this.replyStt : undefined;
+      if (effect.reply) this.replyStt = undefined;
+      return this.startTurn(effect.turn, effect.wakeAt, replyStt);
+    }
     const turn = this.turn?.id === effect.turn ? this.turn.turn : undefined;
     if (!turn) return Promise.resolve();
     switch (effect.type) {
@@ -273,7 +285,11 @@ export class SatelliteSession {
     }
   }
 
-  private startTurn(id: number, wakeAt: number | undefined): Promise<void> {
+  private startTurn(
+    id: number,
+    wakeAt: number | undefined,
+    replyStt: SpeechToText | undefined,
+  ): Promise<void> {
     const vad = this.vad;
     vad?.reset();
     const turn = new Turn({
@@ -292,6 +308,7 @@ export class SatelliteSession {
       sensitiveConfidence: this.deps.sensitiveConfidence,
       maxAudioSeconds: this.deps.maxCommandSeconds,
       wakeAt,
+      replyStt,
       logger: this.logger,
     });
     this.turn = { id, turn };

@@ -173,6 +173,18 @@ export class PhraseEngine implements SpeechToText {
     return summary;
   }
 
+  /** Another engine like this one whose grammar is only `sentences` (a question's answers). */
+  async forSentences(sentences: readonly string[], signal?: AbortSignal): Promise<PhraseEngine> {
+    const engine = new PhraseEngine(this.options);
+    try {
+      await engine.setSentences(sentences, signal);
+      return engine;
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+  }
+
   /** The sentence heard, or no text and why (`rejected`) when there is none to trust. */
   async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
     const { text, confidence, language, engine, rejected, fit } = await this.recognize(

@@ -25,6 +25,11 @@ export interface SpeechToText {
   readonly languages: readonly string[];
   transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription>;
   close(): Promise<void>;
+  /**
+   * A speech-to-text that hears only `sentences` (the answers to a question), to be closed
+   * after use. Engines without it transcribe freely, and the answers are matched afterwards.
+   */
+  forSentences?(sentences: readonly string[], signal?: AbortSignal): Promise<SpeechToText>;
 }
 
 /**
