@@ -48,6 +48,13 @@ reminder|reminder|Give Draco his worm tablet on the 1st|Donner le vermifuge à D
 reminder|reminder|Book the chimney sweep before winter|Réserver le ramoneur avant l'hiver|Which tradesman do we book for the fireplace?;Il faut faire venir qui pour la cheminée ?
 `;
 
+/** The development set's category names. */
+const CATEGORIES: Record<string, string> = {
+  preference: 'preferences',
+  episode: 'episodes',
+  reminder: 'reminders',
+};
+
 /** The held-out facts and questions, deterministic for a seed (35 % of facts said in French). */
 export function generateHeldOutSet(seed = 1729): {
   facts: BenchFact[];
@@ -68,7 +75,7 @@ export function generateHeldOutSet(seed = 1729): {
     const key = `held-out:${en}`;
     facts.push({
       key,
-      category: `${category}s`.replace(/ss$/, 's'),
+      category: CATEGORIES[category] ?? category,
       kind,
       text: lang === 'fr' ? fr : en,
       lang,
