@@ -235,10 +235,12 @@ describe('long-term memory', () => {
       say('Noted: Felix is grey.'),
     );
     await converse(server, 'actually felix is grey');
+    // A new colour; that Felix is a cat still holds (newest first).
     const listed = await request(server, 'GET', '/api/memories');
-    expect(listed.json.total).toBe(1);
-    const [felix] = listed.json.memories as { id: string; text: string }[];
+    expect(listed.json.total).toBe(2);
+    const [felix, cat] = listed.json.memories as { id: string; text: string }[];
     expect(felix!.text).toBe('Felix is actually grey');
+    expect(cat!.text).toBe('Felix is a black cat');
 
     await server.process.stop();
     server = await jarvisServer(ha, cleanups, config);
@@ -249,7 +251,10 @@ describe('long-term memory', () => {
     );
     expect((found.json.memories as { id: string }[])[0]?.id).toBe(felix!.id);
 
-    ollama.enqueue(callTools({ name: 'forget', arguments: { query: 'Felix' } }), say('Forgotten.'));
+    ollama.enqueue(
+      callTools({ name: 'forget', arguments: { query: 'everything about Felix' } }),
+      say('Forgotten.'),
+    );
     await converse(server, 'forget about felix');
     expect((await request(server, 'GET', '/api/memories')).json.total).toBe(0);
     expect((await request(server, 'DELETE', `/api/memories/${felix!.id}`)).status).toBe(404);

@@ -1,5 +1,6 @@
 // The server's benchmarks: `npm run bench -w server`. Prints tables, writes bench-results/server.json.
-// `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json).
+// `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json);
+// `... memory tune`: searches recall's weights on its development set (server-memory-tune.json).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
 // acts on (server-understanding-<split>.json).
@@ -14,6 +15,7 @@ import { runBridgeBenchmark } from './bridge.js';
 import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
+import { formatTune, tuneWeights } from './memory-tune.js';
 import { runStreamsBenchmark } from './streams.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
@@ -28,6 +30,12 @@ if (process.argv.slice(2)[0] === 'understanding') {
     args.includes('calibrate'),
     from >= 0 ? args[from + 1] : undefined,
   );
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune') {
+  const tuned = await tuneWeights();
+  console.log(formatTune(tuned));
+  writeResults('server-memory-tune.json', { tuned });
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory') {

@@ -107,6 +107,33 @@ describe('OllamaAgent: the memory tools', () => {
     expect(await memory.count()).toBe(0);
   });
 
+  it('answers "what did I tell you about Felix" with every current fact, old values marked', async () => {
+    for (const text of ['Felix is a black cat', 'Felix likes warm places', 'Felix is at the vet']) {
+      await memory.remember({ text, kind: 'fact', subject: 'Felix' });
+    }
+    await memory.remember({ text: 'Felix is actually grey', kind: 'fact', subject: 'Felix' });
+    await memory.remember({ text: 'Hugo is allergic to cats', kind: 'fact' });
+    const started = await start({
+      script: [
+        callTools({ name: 'recall', arguments: { query: 'what did I tell you about Felix' } }),
+        say('Felix is a grey cat who likes warm places; he is at the vet.'),
+      ],
+    });
+    await started.ask('What did I tell you about Felix?');
+    const { memories } = lastToolResult(started.server.chats[1]) as {
+      memories: { text: string; no_longer_true?: string[] }[];
+    };
+    expect(memories.map((m) => m.text).sort()).toEqual([
+      'Felix is a black cat',
+      'Felix is actually grey',
+      'Felix is at the vet',
+      'Felix likes warm places',
+    ]);
+    expect(memories.find((m) => m.text === 'Felix is a black cat')?.no_longer_true).toEqual([
+      'colour: now "Felix is actually grey"',
+    ]);
+  });
+
   it('tells the model when there is nothing to forget', async () => {
     const started = await start({
       script: [

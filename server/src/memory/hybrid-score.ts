@@ -34,9 +34,10 @@ export interface ScoreWeights {
   readonly area: number;
 }
 
+/** Searched on the memory benchmark's development split (`npm run bench -w server -- memory tune`). */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  vector: 0.5,
-  text: 0.3,
+  vector: 0.25,
+  text: 0.15,
   subject: 0.25,
   recency: 0.1,
   importance: 0.1,

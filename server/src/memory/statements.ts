@@ -97,9 +97,9 @@ function wholeValue(list: readonly Token[]): string {
 }
 
 function facet(attribute: string, topic: string, value: string): Facet {
-  return SINGLE.has(attribute)
-    ? { attribute, topic: '', value: value || topic }
-    : { attribute, topic, value };
+  if (SINGLE.has(attribute)) return { attribute, topic: '', value: value || topic };
+  // "J'aime le thé vert" (thé is a stop word): a topic-less many-valued facet is its value.
+  return topic === '' ? { attribute, topic: value, value: '' } : { attribute, topic, value };
 }
 
 /** Facets of what follows "is": born, age, a place, an allergy, colours, what it is. */
@@ -109,7 +109,7 @@ function predicateFacets(predicate: readonly Token[]): Facet[] {
   if (first && (isBorn(first) || hasConcept(first.stem, 'birthday'))) {
     return [facet('birthday', '', wholeValue(predicate))];
   }
-  if (isAge(predicate)) return [facet('age', '', valueOf(predicate))];
+  if (isAge(predicate)) return [facet('age', '', wholeValue(predicate))];
   if (first && isPlace(predicate, at)) return [facet('location', '', wholeValue(predicate))];
   const allergy = predicate.findIndex((t) => hasConcept(t.stem, 'allergy'));
   if (allergy >= 0) {

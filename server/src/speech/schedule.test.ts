@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { MIN, item, rooms } from './test-items.js';
+import { EMPTY_SCHEDULE, type ScheduleState, maySpeak, placement, transition } from './schedule.js';
+
+const options = { lastHeardWindowMs: 10 * MIN };
+
+describe('maySpeak', () => {
+  it.each([
+    ['normal', false, true],
+    ['night', false, true],
+    ['silent', false, false],
+    ['dnd', false, false],
+    ['silent', true, true],
+    ['dnd', true, true],
+  ] as const)('%s, urgent %s -> %s', (mode, urgent, expected) => {
+    expect(maySpeak(mode, item('a', 0, { urgent }))).toBe(expected);
+  });
+});
+
+describe('placement', () => {
+  const all = { kitchen: 'normal', bedroom: 'normal', office: 'dnd' } as const;
+  it.each([
+    [
+      'heard in the kitchen 5 minutes ago',
+      rooms(all, { satellite: 'kitchen', at: -5 * MIN }),
+      {},
+      ['kitchen'],
+    ],
+    [
+      'heard too long ago: where it was set',
+      rooms(all, { satellite: 'kitchen', at: -30 * MIN }),
+      { origin: 'bedroom' },
+      ['bedroom'],
+    ],
+    [
+      'heard where it may not speak: where it was set',
+      rooms(all, { satellite: 'office', at: -MIN }),
+      { origin: 'bedroom' },
+      ['bedroom'],
+    ],
+    [
+      'nobody heard, set nowhere: every satellite that may speak',
+      rooms(all),
+      {},
+      ['kitchen', 'bedroom'],
+    ],
+    ['set in do-not-disturb: the others', rooms(all), { origin: 'office' }, ['kitchen', 'bedroom']],
+    [
+      'urgent, heard in do-not-disturb',
+      rooms(all, { satellite: 'office', at: -MIN }),
+      { urgent: true },
+      ['office'],
+    ],
+    ['everything in do-not-disturb: nowhere', rooms({ a: 'dnd', b: 'silent' }), {}, []],
+  ] as const)('%s', (_name, around, extra, expected) => {
+    expect(placement(item('x', 0, extra), 0, around, options)).toEqual(expected);
+  });
+});
+
+describe('transition', () => {
+  const here = rooms({ kitchen: 'normal' });
+  const run = (state: ScheduleState, ...events: Parameters<typeof transition>[1][]) =>
+    events.reduce<{ state: ScheduleState; effects: unknown[] }>(
+      (acc, e) => {
+        const out = transition(acc.state, e, options);
+        return { state: out.state, effects: [...acc.effects, ...out.effects] };
+      },
+      { state, effects: [] },
+    );
+
+  it('keeps items in time order and wakes for the soonest', () => {
+    const out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: item('b', 20) },
+      { type: 'add', item: item('a', 10) },
+    );
+    expect(out.state.pending.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(out.effects.at(-1)).toEqual({ type: 'wake', at: 10 });
+  });
+
+  it('speaks one at a time: the next waits until the first is spoken', () => {
+    let out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: item('heads-up', 10, { kind: 'heads-up' }) },
+      { type: 'add', item: item('reminder', 10) },
+      { type: 'tick', now: 10, around: here },
+    );
+    expect(out.effects.filter((e) => (e as { type: string }).type === 'speak')).toEqual([
+      { type: 'speak', item: item('heads-up', 10, { kind: 'heads-up' }), satellites: ['kitchen'] },
+    ]);
+    expect(out.state.speaking?.id).toBe('heads-up');
+    out = run(out.state, { type: 'spoken', id: 'heads-up', now: 11, around: here });
+    expect(out.effects[0]).toEqual({
+      type: 'speak',
+      item: item('reminder', 10),
+      satellites: ['kitchen'],
+    });
+    out = run(out.state, { type: 'spoken', id: 'reminder', now: 12, around: here });
+    expect(out.state).toEqual({ pending: [], held: [] });
+    expect(out.effects).toEqual([{ type: 'wake' }]);
+  });
+
+  it('holds what may not be spoken, then speaks it when a mode ends; urgent goes through', () => {
+    const dnd = rooms({ bedroom: 'dnd' });
+    let out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: item('bins', 5) },
+      { type: 'add', item: item('smoke', 6, { urgent: true }) },
+      { type: 'tick', now: 7, around: dnd },
+    );
+    expect(out.effects).toContainEqual({ type: 'held', item: item('bins', 5) });
+    expect(out.effects).toContainEqual({
+      type: 'speak',
+      item: item('smoke', 6, { urgent: true }),
+      satellites: ['bedroom'],
+    });
+    out = run(out.state, { type: 'spoken', id: 'smoke', now: 8, around: dnd });
+    expect(out.state.held.map((i) => i.id)).toEqual(['bins']);
+    expect(out.effects.some((e) => (e as { type: string }).type === 'held')).toBe(false);
+    out = run(out.state, { type: 'tick', now: 9, around: rooms({ bedroom: 'normal' }) });
+    expect(out.effects[0]).toEqual({
+      type: 'speak',
+      item: item('bins', 5),
+      satellites: ['bedroom'],
+    });
+  });
+
+  it('cancels pending and held items, not the one being spoken', () => {
+    let out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: item('a', 1) },
+      { type: 'add', item: item('b', 1) },
+      { type: 'add', item: item('c', 50) },
+      { type: 'tick', now: 2, around: here },
+    );
+    out = run(
+      out.state,
+      { type: 'cancel', id: 'a' },
+      { type: 'cancel', id: 'b' },
+      { type: 'cancel', id: 'c' },
+    );
+    expect(out.state).toEqual({ pending: [], held: [], speaking: item('a', 1) });
+    expect(run(out.state, { type: 'spoken', id: 'zzz', now: 3, around: here }).effects).toEqual([]);
+  });
+});
