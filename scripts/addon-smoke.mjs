@@ -213,6 +213,19 @@ async function startAndProbe(rootfs, image) {
   }
 }
 
+/** ha-addon/apparmor.txt through the real parser (compiled, not loaded: -Q). */
+function checkAppArmor(rootfs) {
+  writeFileSync(
+    join(rootfs, 'tmp', 'jarvis.apparmor'),
+    readFileSync(join(ROOT, 'ha-addon', 'apparmor.txt')),
+  );
+  writeFileSync(join(rootfs, 'etc', 'resolv.conf'), readFileSync('/etc/resolv.conf'));
+  const install =
+    'DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apparmor >/dev/null';
+  run('chroot', [rootfs, 'sh', '-c', install]);
+  run('chroot', [rootfs, 'apparmor_parser', '-Q', '-K', '-T', '/tmp/jarvis.apparmor']);
+}
+
 async function main() {
   if (process.getuid?.() !== 0)
     throw new Error('addon:smoke needs root (debootstrap, chroot, mount)');
@@ -235,10 +248,13 @@ async function main() {
     let health;
     try {
       health = await startAndProbe(work, image);
+      timings.push(['start to /health', (Date.now() - start) / 1000]);
+      step('the AppArmor profile compiles (apparmor_parser -Q in the rootfs)', () =>
+        checkAppArmor(work),
+      );
     } finally {
       unmount();
     }
-    timings.push(['start to /health', (Date.now() - start) / 1000]);
     process.stdout.write(`\n/health: ${health.body}\n\n`);
     timings.push(['total', (Date.now() - started) / 1000]);
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });

@@ -150,7 +150,7 @@ describe('the add-on under the Supervisor (double)', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`<base href="${INGRESS_PATH}/">`);
-    expect(html).toContain("fetch('health')");
+    expect(html).toContain("get('health')");
     // HA logged the user in: the API answers in full without the user giving its token.
     const health = (await (
       await fetch(`http://127.0.0.1:${port}/health`, { headers })
@@ -161,6 +161,10 @@ describe('the add-on under the Supervisor (double)', () => {
     // The HTTP API itself still wants its token.
     const { httpPort } = boundAddresses(output);
     expect((await fetch(`http://127.0.0.1:${httpPort}/api/satellites`)).status).toBe(401);
+    // On the LAN the same page is at /, with no data in it: it asks for the token.
+    const lan = await (await fetch(`http://127.0.0.1:${httpPort}/`)).text();
+    expect(lan).toContain('<base href="/">');
+    expect(lan).toContain('id="login"');
   });
 
   it('stops cleanly on SIGTERM, as the Supervisor stops it', async () => {

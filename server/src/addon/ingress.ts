@@ -11,7 +11,7 @@ import {
 } from 'node:http';
 import type { Logger } from 'wyoming-ts';
 import { allowPeers } from '../wyoming/peers.js';
-import { statusPage } from './status-page.js';
+import { sendStatusPage } from '../http/status-page.js';
 
 export const SUPERVISOR_INGRESS_PEER = '172.30.32.2';
 
@@ -62,15 +62,7 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
 
 function sendPage(req: IncomingMessage, res: ServerResponse): void {
   const prefix = String(req.headers['x-ingress-path'] ?? '');
-  const base = /^(\/[\w\-./]*)?$/.test(prefix) ? `${prefix.replace(/\/+$/, '')}/` : '/';
-  res
-    .writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy':
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'",
-    })
-    .end(statusPage(base));
+  sendStatusPage(res, /^(\/[\w\-./]*)?$/.test(prefix) ? `${prefix.replace(/\/+$/, '')}/` : '/');
 }
 
 /** Passes the request to the HTTP API with its token (the user came through HA's login). */

@@ -48,7 +48,9 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   if (!token) throw new ConfigError('SUPERVISOR_TOKEN is not set: this runs inside Home Assistant');
   const options = readOptions(where.options);
   const base = existsSync(where.extraConfig) ? readConfigFile(where.extraConfig) : {};
-  const logger = createStderrLogger('jarvis:addon', String(options.log_level ?? 'info') as 'info');
+  // Before the options are validated: an unknown level logs at info until they are.
+  const level = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === options.log_level);
+  const logger = createStderrLogger('jarvis:addon', level ?? 'info');
   const supervisor = new SupervisorClient({ url: where.supervisor, token });
 
   const ownBroker = options.mqtt_url !== undefined || (base.mqtt as { url?: string })?.url;

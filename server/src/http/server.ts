@@ -18,6 +18,7 @@ import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
 import { streamEvents } from './event-stream.js';
 import { HttpProblem, methodNotAllowed, sendJson, sendProblem } from './problem.js';
 import { SATELLITES_PATH, satellitesRoute } from './satellites.js';
+import { sendStatusPage } from './status-page.js';
 
 export interface HttpApiOptions {
   host: string;
@@ -81,6 +82,10 @@ export class HttpApi {
     if (!url) return sendProblem(res, 400, 'Bad request', 'the request target is not a URL');
     try {
       const methods = ROUTES[url.pathname];
+      // The page holds no data: it asks for the token and reads the API with it.
+      if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+        return sendStatusPage(res, '/');
+      }
       if (url.pathname === '/health' && methods?.includes(req.method ?? '')) {
         return this.health(req, res);
       }

@@ -1,6 +1,20 @@
-// The status page at the ingress root: health and satellites, read from the HTTP API with
-// relative URLs, so it works under whatever prefix Home Assistant serves it (`<base href>`).
+// The status page: health and satellites, read from the HTTP API with relative URLs, so it works
+// at http://host:8099/ (it asks for the API token, kept in the browser) and under whatever prefix
+// Home Assistant's ingress serves it (`<base href>`; ingress adds the token itself).
 // A first, small page: the full web UI is for the dashboard card's lit components.
+import type { ServerResponse } from 'node:http';
+
+/** Sends the page for the prefix it is served under. */
+export function sendStatusPage(res: ServerResponse, base: string): void {
+  res
+    .writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+    })
+    .end(statusPage(base));
+}
 
 /** The page, for the prefix it is served under (`/api/hassio_ingress/<token>/`). */
 export function statusPage(base: string): string {
@@ -22,6 +36,10 @@ export function statusPage(base: string): string {
 <body>
 <h1>Jarvis</h1>
 <p id="state">Loading…</p>
+<form id="login" hidden>
+  <label>API token <input id="token" type="password" autocomplete="current-password"></label>
+  <button>Use</button>
+</form>
 <h2>Services</h2>
 <table id="services"></table>
 <h2>Satellites</h2>
@@ -39,9 +57,25 @@ export function statusPage(base: string): string {
     return tr;
   };
   const show = (value) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  const login = document.getElementById('login');
+  login.addEventListener('submit', (event) => {
+    event.preventDefault();
+    localStorage.setItem('jarvis-token', document.getElementById('token').value);
+    login.hidden = true;
+    refresh();
+  });
+  async function get(path) {
+    const token = localStorage.getItem('jarvis-token');
+    const reply = await fetch(path, { headers: token ? { Authorization: 'Bearer ' + token } : {} });
+    if (reply.status === 401) {
+      login.hidden = false;
+      throw new Error('it needs its API token (in the start-up log, or DATA_DIR/http-token)');
+    }
+    return reply.json();
+  }
   async function refresh() {
     try {
-      const health = await (await fetch('health')).json();
+      const health = await get('health');
       const state = document.getElementById('state');
       state.textContent = health.status === 'ok' ? 'Everything is working.' : 'Something needs attention.';
       state.className = health.status === 'ok' ? 'ok' : 'bad';
@@ -50,7 +84,7 @@ export function statusPage(base: string): string {
         ...Object.entries(health).filter(([key]) => key !== 'status')
           .map(([key, value]) => row(cell('th', key), cell('td', show(value)))),
       );
-      const list = await (await fetch('api/satellites')).json();
+      const list = await get('api/satellites');
       const satellites = (Array.isArray(list) ? list : list.satellites ?? []);
       if (satellites.length > 0) {
         document.getElementById('satellites').replaceChildren(
