@@ -278,9 +278,11 @@ function onWakeHeard(
     score: heard.score,
     levelDbfs: SERVER_WAKE_LEVEL_DBFS,
   });
-  const late = (heard.after ?? []).map(
-    (chunk): Effect => ({ type: 'push-audio', turn: started.turn, chunk }),
-  );
+  const late = (heard.after ?? []).map((chunk): Effect => ({
+    type: 'push-audio',
+    turn: started.turn,
+    chunk,
+  }));
   return appendEffects(claimed, ...late);
 }
 
