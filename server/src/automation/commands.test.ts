@@ -67,10 +67,39 @@ describe('automation commands', () => {
       [{ action: 'announce', text: '' }, /^text: expected a non-empty string/],
       [{ action: 'ask', question: 'Tea?', answers: [{ id: 'yes' }] }, /^answers\[0\]\.sentences/],
       [{ action: 'listen', satellite: 3 }, /^satellite: /],
+      [
+        { action: 'ask', question: 'Tea?', answers: [{ id: 'yes', sentences: ['(yes|sure'] }] },
+        /^answers\[0\]\.sentences: "\)" expected/,
+      ],
     ];
     for (const [input, message] of bad) {
       expect(() => parseCommand(input)).toThrow(CommandError);
       expect(() => parseCommand(input)).toThrow(message);
     }
+  });
+
+  it("takes Home Assistant's [optional] and (a|b) in answers, as the sentences they mean", () => {
+    const command = parseCommand({
+      action: 'ask',
+      question: 'Heating on?',
+      answers: [
+        { id: 'yes', sentences: ['(yes|sure) [please]'] },
+        { id: 'no', sentences: ['no'] },
+      ],
+    });
+    if (command.action !== 'ask') throw new Error('an ask');
+    expect(command.answers[0]!.sentences).toEqual(['yes please', 'yes', 'sure please', 'sure']);
+    expect(matchAnswer('sure please', command.answers)).toEqual({
+      id: 'yes',
+      sentence: 'sure please',
+      slots: {},
+    });
+    expect(answerSentences(command.answers)).toEqual([
+      'yes please',
+      'yes',
+      'sure please',
+      'sure',
+      'no',
+    ]);
   });
 });

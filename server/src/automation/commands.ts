@@ -2,6 +2,7 @@
 // Home Assistant, `POST /api/commands`, an MQTT command topic): one shape, one validation, and
 // the answer matching of `ask` (as Home Assistant's `assist_satellite.ask_question` does it).
 import { words } from '../intents/normalize.js';
+import { expandTemplate, TemplateError } from './sentence-templates.js';
 
 /** One possible answer to a question: its id and the sentences that mean it. */
 export interface AnswerChoice {
@@ -177,6 +178,18 @@ function answersOf(value: unknown): AnswerChoice[] {
       !sentences.every((s) => typeof s === 'string' && s.trim())
     )
       throw new CommandError(`answers[${i}].sentences: expected a list of sentences`);
-    return { id: answer.id, sentences: sentences as string[] };
+    return { id: answer.id, sentences: (sentences as string[]).flatMap(expanded(i)) };
   });
+}
+
+/** Home Assistant's `[optional]` and `(a|b)` in an answer, as the sentences they mean. */
+function expanded(answer: number) {
+  return (template: string): string[] => {
+    try {
+      return expandTemplate(template);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      throw new CommandError(`answers[${answer}].sentences: ${error.message}`);
+    }
+  };
 }
