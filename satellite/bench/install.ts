@@ -201,7 +201,7 @@ export async function runInstallBenchmark(seconds = 60): Promise<void> {
         `${l.samples.map((s) => fmt(s.rssMb)).join(', ')} |`,
     );
   }
-  console.log(`| install time (s, network and a loaded machine) | ${fmt(installSeconds)} |`);
+  console.log(`\ninstall time: ${fmt(installSeconds)} s (the network and a loaded machine)`);
   const out = join(repo, 'bench-results', 'satellite-install.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
