@@ -17,6 +17,7 @@ import { diskMb, procUsage, type ProcUsage } from './proc-usage.js';
 const satelliteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = join(satelliteDir, '..');
 const STARTS = 3;
+const GATE_ARGS = ['--wake-vad-threshold', '0.5'];
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 const SENTENCES = [
@@ -72,10 +73,11 @@ async function householdSpeech(): Promise<Uint8Array> {
   return joinPcm(...parts).audio;
 }
 
-async function listenFor(main: string, seconds: number, dir: string) {
-  const mic = LiveMic.create(dir);
+async function listenFor(main: string, seconds: number, dir: string, args: string[]) {
+  const mic = LiveMic.create(mkdtempSync(join(dir, 'mic-')));
   const satellite = await startInstalled(main, [
     ...['--mic-command', mic.command, '--snd-file', join(dir, 'played.wav')],
+    ...args,
   ]);
   const controller = await AssistSatelliteController.connect(satellite.uri);
   try {
@@ -150,7 +152,14 @@ export async function runInstallBenchmark(seconds = 60): Promise<void> {
     startMs.push(started.readyMs);
     await stop(started.child);
   }
-  const listened = await listenFor(main, seconds, work);
+  const runs = [
+    { label: 'hey_jarvis (the VAD idles until a turn)', args: [] },
+    { label: 'hey_jarvis + the speech gate (VAD on all the time)', args: GATE_ARGS },
+  ];
+  const listening = [];
+  for (const run of runs) {
+    listening.push({ ...run, ...(await listenFor(main, seconds, work, run.args)) });
+  }
   startMs.sort((a, b) => a - b);
   const result = {
     date: new Date().toISOString(),
@@ -164,7 +173,7 @@ export async function runInstallBenchmark(seconds = 60): Promise<void> {
     size,
     packages,
     startMs,
-    listening: listened,
+    listening,
   };
   console.log('\n| install (satellite alone, from the packed tarball) | MB |');
   console.log('|---|---:|');
@@ -179,18 +188,20 @@ export async function runInstallBenchmark(seconds = 60): Promise<void> {
     `| for comparison: the monorepo's node_modules | ${fmt(size.monorepoNodeModulesMb)} |`,
   );
   console.log(`\n${packages.length} packages installed: ${packages.join(', ')}`);
-  console.log('\n| running (installed program, VAD + hey_jarvis) | value |');
-  console.log('|---|---:|');
   console.log(
-    `| start-up to ready, median of ${STARTS} (ms) | ${fmt(startMs[Math.floor(STARTS / 2)]!, 0)} |`,
+    `\nstart-up to ready, median of ${STARTS}: ${fmt(startMs[Math.floor(STARTS / 2)]!, 0)} ms`,
   );
   console.log(
-    `| RSS after ${fmt(listened.seconds, 0)} s listening (MB) | ${fmt(listened.rssMb)} |`,
+    `\n| listening ${seconds} s (installed program) | RSS MB | peak RSS MB | CPU s per audio s | RSS every 10 s |`,
   );
-  console.log(`| peak RSS (MB) | ${fmt(listened.peakRssMb)} |`);
-  console.log(`| CPU s per audio s (whole process) | ${fmt(listened.cpuPerAudioSecond, 3)} |`);
-  console.log(`| RSS every 10 s (MB) | ${listened.samples.map((s) => fmt(s.rssMb)).join(', ')} |`);
-  console.log(`| install time (s, network and a loaded machine) | ${fmt(installSeconds)} |`);
+  console.log('|---|---:|---:|---:|---|');
+  for (const l of listening) {
+    console.log(
+      `| ${l.label} | ${fmt(l.rssMb)} | ${fmt(l.peakRssMb)} | ${fmt(l.cpuPerAudioSecond, 3)} | ` +
+        `${l.samples.map((s) => fmt(s.rssMb)).join(', ')} |`,
+    );
+  }
+  console.log(`\ninstall time: ${fmt(installSeconds)} s (the network and a loaded machine)`);
   const out = join(repo, 'bench-results', 'satellite-install.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -50,11 +50,17 @@ export async function vadFrames(vad: SileroVad, samples: Int16Array): Promise<Fl
 const splitOf = (voice: string): Split =>
   TEST_VOICES.findIndex((v) => v.name === voice) % 2 === 0 ? 'calibration' : 'held-out';
 
+/** Whether the gate confirms a detection at `atMs`: frames fed up to it, as they stream. */
+function confirmed(vad: Float32Array, atMs: number, threshold: number): boolean {
+  const speech = new SpeechGate({ threshold });
+  const last = Math.min(vad.length, Math.floor(atMs / FRAME_MS));
+  for (let f = Math.max(0, last - 40); f < last; f++) speech.add((f + 1) * FRAME_MS, vad[f]!);
+  return speech.confirms(atMs);
+}
+
 function kept(scored: Item<{ samples: Int16Array }>, wake: number, gate: number, s: Settings) {
-  const speech = new SpeechGate({ threshold: gate });
-  scored.vad.forEach((p, f) => speech.add((f + 1) * FRAME_MS, p));
   return detectionsIn(scored.scores, { threshold: wake, ...s }).filter((d) =>
-    speech.confirms(d.timestampMs),
+    confirmed(scored.vad, d.timestampMs, gate),
   );
 }
 

@@ -255,11 +255,14 @@ export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const corpus = await wakeCorpus((line) => console.log(line));
   const speech = corpus.negatives.find((n) => n.noisy)!.samples;
-  const cpu = [
-    await cpuCost(['hey_jarvis'], speech, false),
-    await cpuCost(['hey_jarvis'], speech, true),
-    await cpuCost(['hey_jarvis', 'alexa', 'hey_mycroft'], speech, true),
-  ];
+  // `-- wake --no-cpu` skips the CPU runs (the accuracy tables only).
+  const cpu = process.argv.includes('--no-cpu')
+    ? []
+    : [
+        await cpuCost(['hey_jarvis'], speech, false),
+        await cpuCost(['hey_jarvis'], speech, true),
+        await cpuCost(['hey_jarvis', 'alexa', 'hey_mycroft'], speech, true),
+      ];
   const scoring = performance.now();
   const scores = await scoreCorpus(corpus);
   console.log(`scored the corpus in ${fmt((performance.now() - scoring) / 1000, 1)} s`);

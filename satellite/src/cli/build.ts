@@ -9,6 +9,7 @@ import { CommandSink, type AudioSink, FileSink } from '../audio/sink.js';
 import { SileroVad } from '../engines/vad/silero-vad.js';
 import { VadStream } from '../engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../engines/wake/openwakeword.js';
+import { SpeechGate } from '../engines/wake/speech-gate.js';
 import type { WakeWordDetector, WakeWordModel } from '../engines/wake/wake-word.js';
 import { ConfigError } from '../errors.js';
 import type { SatelliteMode, SoundName } from '../machine/types.js';
@@ -103,6 +104,7 @@ async function buildListener(
   logger: Logger,
 ) {
   const vad = await SileroVad.load();
+  const threshold = options['wake-vad-threshold'];
   const all = models.stop ? [...models.wake, models.stop] : models.wake;
   const wake: WakeWordDetector | undefined =
     all.length > 0 ? await OpenWakeWord.load({ models: all }) : undefined;
@@ -116,6 +118,7 @@ async function buildListener(
       trailingSilenceMs: options['vad-trailing-silence-ms'],
     }),
     wake,
+    gate: threshold > 0 ? new SpeechGate({ threshold }) : undefined,
     needs: () => satellite.needs(),
     callbacks: {
       onChunk: (pcm, timestampMs) => satellite.onChunk(pcm, timestampMs),

@@ -81,6 +81,12 @@ const wake = z.object({
   'wake-model-dir': text('folder with more openWakeWord .onnx models'),
   'wake-threshold': number(0.01, 1, 0.5, 'wake word score threshold'),
   'wake-trigger-level': whole(1, 50, 1, 'activated 80 ms steps needed in a row'),
+  'wake-vad-threshold': number(
+    0,
+    1,
+    0,
+    'speech gate: a detection counts only if Silero VAD heard speech this likely before it (0 = off)',
+  ),
   'stop-word': wakeWord
     .optional()
     .describe(

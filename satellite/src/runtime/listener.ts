@@ -2,8 +2,9 @@ import { type Logger, silentLogger } from 'wyoming-ts';
 import type { MicGain } from '../audio/gain.js';
 import type { MicSource } from '../audio/mic.js';
 import { int16View, SAMPLES_PER_CHUNK } from '../audio/pcm16.js';
-import { isSpeechEvent, type SpeechEvent } from '../engines/vad/vad.js';
+import { isSpeechEvent, type SpeechEvent, VAD_FRAME_SAMPLES } from '../engines/vad/vad.js';
 import type { VadStream } from '../engines/vad/vad-stream.js';
+import type { SpeechGate } from '../engines/wake/speech-gate.js';
 import type { WakeDetection, WakeWordDetector } from '../engines/wake/wake-word.js';
 
 export interface ListenerCallbacks {
@@ -24,6 +25,8 @@ export interface ListenerOptions {
   gain: MicGain;
   vad: VadStream;
   wake?: WakeWordDetector;
+  /** With a gate, the VAD runs beside the wake word and a detection needs speech before it. */
+  gate?: SpeechGate;
   needs: () => ListenerNeeds;
   callbacks: ListenerCallbacks;
   /** Seconds of audio kept for the VAD pre-roll. */
@@ -37,6 +40,7 @@ export interface ListenerOptions {
 }
 
 const CHUNK_MS = (SAMPLES_PER_CHUNK * 1000) / 16000;
+const VAD_FRAME_MS = (VAD_FRAME_SAMPLES * 1000) / 16000;
 
 /**
  * The microphone side of the satellite: gain, then the wake word and VAD engines, one chunk
@@ -94,26 +98,37 @@ export class Listener {
     }
     this.backlog++;
     this.queue = this.queue
-      .then(() => (skip ? undefined : this.detect(samples)))
+      .then(() => (skip ? undefined : this.detect(samples, timestampMs + CHUNK_MS)))
       .then(() => this.options.callbacks.onChunk(pcm, timestampMs))
       .finally(() => this.backlog--);
   }
 
-  private async detect(samples: Int16Array): Promise<void> {
+  private async detect(samples: Int16Array, endMs: number): Promise<void> {
     const needs = this.options.needs();
-    const { wake, vad, callbacks } = this.options;
+    const { wake, vad, gate, callbacks } = this.options;
     try {
+      const gating = gate !== undefined && wake !== undefined && needs.wake;
+      if (needs.vad || gating) {
+        const result = await vad.process(samples);
+        // Frames this chunk completed, the last ending with it (the VAD's own clock restarts).
+        result.frames.forEach((p, k) =>
+          gate?.add(endMs - (result.frames.length - 1 - k) * VAD_FRAME_MS, p),
+        );
+        // The satellite asks for no pause marks: only speech starts and stops come.
+        if (needs.vad) {
+          for (const event of result.events) if (isSpeechEvent(event)) callbacks.onSpeech(event);
+        }
+      }
       if (wake && needs.wake) {
         for (const detection of await wake.process(samples)) {
+          if (gating && !gate.confirms(endMs)) {
+            this.logger.debug(`${detection.name} (${detection.score.toFixed(2)}) without speech`);
+            continue;
+          }
           callbacks.onWake({ ...detection, levelDbfs: this.levelDbfs() });
         }
       } else if (wake) {
         wake.reset();
-      }
-      if (needs.vad) {
-        const result = await vad.process(samples);
-        // The satellite asks for no pause marks: only speech starts and stops come.
-        for (const event of result.events) if (isSpeechEvent(event)) callbacks.onSpeech(event);
       }
     } catch (error) {
       this.logger.error(`detector failed: ${(error as Error).message}`);

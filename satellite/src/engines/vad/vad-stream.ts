@@ -12,6 +12,8 @@ export interface VadResult {
   events: VadEvent[];
   /** Speech probability of the latest complete frame (0 before the first frame). */
   probability: number;
+  /** The probability of every frame this chunk completed, in order. */
+  frames: number[];
 }
 
 /**
@@ -84,6 +86,7 @@ export class VadStream {
 
   private async run(samples: Int16Array, generation: number): Promise<VadResult> {
     const events: VadEvent[] = [];
+    const frames: number[] = [];
     let i = 0;
     while (i < samples.length && generation === this.generation) {
       const take = Math.min(samples.length - i, this.frame.length - this.filled);
@@ -95,11 +98,12 @@ export class VadStream {
       const probability = await this.detector.process(this.frame);
       if (generation !== this.generation) break;
       this.probability = probability;
+      frames.push(probability);
       const event = this.segmenter.process(probability, this.framesDone * this.frameMs);
       this.framesDone++;
       if (event) events.push(event);
     }
-    return { events, probability: this.probability };
+    return { events, probability: this.probability, frames };
   }
 
   private decode(bytes: Uint8Array): Int16Array {
