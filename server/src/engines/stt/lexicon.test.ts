@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addAccentVariants,
   espeakToArpabet,
   guessPronunciation,
   guessPronunciations,
@@ -41,6 +42,14 @@ describe('pronunciations', () => {
     expect(await guessPronunciation('roomba')).toBe('R UW M B AH');
     const guessed = await guessPronunciations(['sonos', 'nanoleaf', 'roomba']);
     expect([...guessed.keys()].sort()).toEqual(['nanoleaf', 'roomba', 'sonos']);
+  });
+
+  it("adds accents' pronunciations as variants, each once", async () => {
+    const found = await lookupPronunciations(CMUDICT, ['garage', 'the']);
+    const added = await addAccentVariants(found, ['en-gb', 'en-029', 'en-gb']);
+    expect(found.get('garage')).toEqual(['G ER AA ZH', 'G AE R IH JH']);
+    expect(found.get('the')).toContain('D AH'); // en-029 has no "th"
+    expect(added).toBe(found.get('garage')!.length + found.get('the')!.length - 3);
   });
 
   it('guesses nothing when espeak-ng is missing', async () => {

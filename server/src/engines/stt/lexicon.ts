@@ -188,3 +188,57 @@ export async function guessPronunciations(
   options.signal?.throwIfAborted();
   return guessed;
 }
+
+/**
+ * Guesses many words with one espeak-ng process, one word a line: word -> ARPAbet. Empty when
+ * espeak-ng cannot run or its lines do not match the words one to one.
+ */
+export function guessAll(
+  words: readonly string[],
+  options: GuessOptions = {},
+): Promise<Pronunciations> {
+  const args = ['-q', '-x', '--sep=_', '--stdin', '-v', options.voice ?? 'en-us'];
+  return new Promise((resolve) => {
+    const child = execFile(
+      options.espeak ?? 'espeak-ng',
+      args,
+      { signal: options.signal, timeout: 30_000, maxBuffer: 1 << 24 },
+      (error, stdout) => {
+        const lines = stdout.split('\n').filter((line) => line.trim());
+        const guessed: Pronunciations = new Map();
+        if (error || lines.length !== words.length) return resolve(guessed);
+        words.forEach((word, i) => {
+          const phones = espeakToArpabet(lines[i]!);
+          if (phones) guessed.set(word, [phones]);
+        });
+        resolve(guessed);
+      },
+    );
+    child.stdin?.on('error', () => {}); // a missing binary is reported by the callback
+    child.stdin?.end(words.map((word) => `${word}.\n`).join(''));
+  });
+}
+
+/**
+ * Adds to `pronunciations` each word's pronunciation by espeak-ng's rules for each accent in
+ * `accents` (`en-gb`, `en-029`...), where it differs from those known: the acoustic model hears
+ * an accent better when the dictionary has its vowels. Returns how many variants were added.
+ */
+export async function addAccentVariants(
+  pronunciations: Pronunciations,
+  accents: readonly string[],
+  options: Omit<GuessOptions, 'voice'> = {},
+): Promise<number> {
+  let added = 0;
+  const words = [...pronunciations.keys()];
+  for (const voice of accents) {
+    for (const [word, [phones]] of await guessAll(words, { ...options, voice })) {
+      const known = pronunciations.get(word)!;
+      if (phones && !known.includes(phones)) {
+        known.push(phones);
+        added++;
+      }
+    }
+  }
+  return added;
+}

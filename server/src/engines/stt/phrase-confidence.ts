@@ -57,7 +57,7 @@ export interface AcceptanceRule {
  */
 export const DEFAULT_ACCEPTANCE: AcceptanceRule = {
   fit: -2,
-  worstWord: -30,
+  worstWord: -60,
   worstDeficit: -Infinity, // the calibration found no use for it
   deficitFrames: 100,
 };
