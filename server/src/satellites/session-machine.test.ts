@@ -1,125 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { AudioChunk, type JsonObject, makeEvent } from 'wyoming-ts';
-import type { TurnOutcome } from '../pipeline/turn.js';
+import { initialSessionState, sessionTransition, visiblePhase } from './session-machine.js';
 import {
-  initialSessionState,
-  type SessionEffect,
-  type SessionEvent,
-  type SessionSettings,
-  type SessionState,
-  sessionTransition,
-  visiblePhase,
-} from './session-machine.js';
-
-const sat = (type: string, data: JsonObject = {}, payload?: Uint8Array): SessionEvent => ({
-  type: 'satellite-event',
-  event: makeEvent(type, data, payload),
-  at: 1000,
-});
-const detection = sat('detection', {
-  name: 'hey_jarvis',
-  context: { score: 0.9, level_dbfs: -20 },
-});
-const runAsr = sat('run-pipeline', { start_stage: 'asr', end_stage: 'tts' });
-const runWake = sat('run-pipeline', {
-  start_stage: 'wake',
-  end_stage: 'tts',
-  restart_on_end: true,
-});
-const chunk = sat('audio-chunk', { rate: 16000, width: 2, channels: 1 }, new Uint8Array(640));
-const lateChunk = new AudioChunk({
-  rate: 16000,
-  width: 2,
-  channels: 1,
-  audio: new Uint8Array(640),
-});
-const audioStop = sat('audio-stop');
-const played = sat('played');
-const won = (claim = 1): SessionEvent => ({ type: 'arbitration-won', claim });
-const lost = (claim = 1): SessionEvent => ({ type: 'arbitration-lost', claim, winner: 'hall' });
-const vadEnd = (turn = 1): SessionEvent => ({ type: 'speech-ended', turn, reason: 'vad' });
-const capped = (turn = 1): SessionEvent => ({ type: 'speech-ended', turn, reason: 'max-length' });
-const finished = (outcome: Partial<TurnOutcome> = {}, turn = 1): SessionEvent => ({
-  type: 'turn-finished',
-  turn,
-  outcome: { expectsReply: false, failed: false, spoke: true, timings: {}, ...outcome },
-});
-const paused = (silenceMs: number, turn = 1): SessionEvent => ({
-  type: 'speech-paused',
-  turn,
-  silenceMs,
-});
-const resumed = (turn = 1): SessionEvent => ({ type: 'speech-resumed', turn });
-const speculated = (pause: number, accepted: boolean, turn = 1): SessionEvent => ({
-  type: 'speculation-finished',
-  turn,
-  pause,
-  accepted,
-});
-const ready: SessionEvent = { type: 'wake-detector-ready' };
-const heard: SessionEvent = { type: 'wake-heard', name: 'hey_jarvis', score: 0.8, at: 900 };
-const listen: SessionEvent = { type: 'listen-requested' };
-const announce: SessionEvent = { type: 'announce-requested', text: 'Dinner!', language: 'en' };
-const disconnected: SessionEvent = { type: 'disconnected' };
-
-/** A wake word won at once, its turn under way. */
-const wakeTurn = [detection, won(), runAsr];
-/** The command heard and answered aloud. */
-const answered = [...wakeTurn, audioStop, finished()];
-/** The satellite streams all the time and the server listens for the wake word. */
-const serverWake = [runWake, ready];
-
-/** Effects as short strings: `send:transcribe`, `start-turn:1`, `phase:listening`, ... */
-function describeEffect(effect: SessionEffect): string {
-  switch (effect.type) {
-    case 'send': {
-      const event = 'toEvent' in effect.event ? effect.event.toEvent() : effect.event;
-      return `send:${event.type}${event.type === 'error' ? `:${String(event.data.code)}` : ''}`;
-    }
-    case 'finish-turn':
-      return `finish-turn:${effect.turn}${effect.reason === 'early' ? `:early:${effect.pause}` : ''}`;
-    case 'speculate':
-      return `speculate:${effect.turn}:${effect.pause}:${effect.tailMs}ms`;
-    case 'claim':
-    case 'start-turn':
-    case 'begin-transcription':
-    case 'push-audio':
-    case 'cancel-turn':
-      return `${effect.type}:${'claim' in effect ? effect.claim : effect.turn}`;
-    case 'notify-phase':
-      return `phase:${effect.phase}`;
-    case 'apply-timer':
-      return `apply-timer:${effect.action.type}`;
-    case 'log':
-      return `log:${effect.level}`;
-    default:
-      return effect.type;
-  }
-}
-
-function run(events: SessionEvent[], settings?: SessionSettings) {
-  let state: SessionState = initialSessionState(settings);
-  let last: string[] = [];
-  for (const event of events) {
-    const next = sessionTransition(state, event);
-    state = next.state;
-    last = next.effects.map(describeEffect);
-  }
-  return { state, last };
-}
-
-interface Row {
-  name: string;
-  events: SessionEvent[];
-  /** The state's phase (`closed` included) after the last event. */
-  phase: SessionState['phase'];
-  /** The effects of the last event. */
-  effects: string[];
-  settings?: SessionSettings;
-}
-
-/** Early endpointing on: a pause of 300 ms ends a command whose speculative transcript is accepted. */
-const EARLY: SessionSettings = { earlyEndpointMs: 300 };
+  announce,
+  answered,
+  audioStop,
+  capped,
+  checkRow,
+  chunk,
+  detection,
+  disconnected,
+  finished,
+  heard,
+  lateChunk,
+  listen,
+  lost,
+  played,
+  ready,
+  run,
+  runAsr,
+  runWake,
+  sat,
+  serverWake,
+  vadEnd,
+  wakeTurn,
+  won,
+  type Row,
+} from './test-session-table.js';
 
 const ROWS: Row[] = [
   // A wake word heard by the satellite, and arbitration.
@@ -403,118 +309,6 @@ const ROWS: Row[] = [
     phase: 'idle',
     effects: ['phase:idle'],
   },
-  // Early endpointing. The wake word's claim is 1, so is its turn; the first pause is 2.
-  {
-    name: 'without early endpointing a pause changes nothing',
-    events: [...wakeTurn, paused(100)],
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: 'a pause transcribes the command so far speculatively',
-    events: [...wakeTurn, paused(100)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: ['speculate:1:2:300ms'],
-  },
-  {
-    name: 'an accepted speculative transcript waits for the pause to last',
-    events: [...wakeTurn, paused(100), speculated(2, true)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: '...and the command ends early when the pause reaches early_endpoint_ms',
-    events: [...wakeTurn, paused(100), speculated(2, true), paused(300)],
-    settings: EARLY,
-    phase: 'processing',
-    effects: ['finish-turn:1:early:2', 'phase:processing'],
-  },
-  {
-    name: 'a pause that has lasted ends the command once its transcript is accepted',
-    events: [...wakeTurn, paused(100), paused(320), speculated(2, true)],
-    settings: EARLY,
-    phase: 'processing',
-    effects: ['finish-turn:1:early:2', 'phase:processing'],
-  },
-  {
-    name: 'a rejected speculative transcript keeps the command open through the pause',
-    events: [...wakeTurn, paused(100), speculated(2, false), paused(300)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: '...which ends at the satellite’s audio-stop, transcribed whole',
-    events: [...wakeTurn, paused(100), speculated(2, false), paused(300), audioStop],
-    settings: EARLY,
-    phase: 'processing',
-    effects: ['finish-turn:1', 'phase:processing'],
-  },
-  {
-    name: 'speech that resumes drops the speculative transcript',
-    events: [...wakeTurn, paused(100), speculated(2, true), resumed()],
-    settings: EARLY,
-    phase: 'listening',
-    effects: ['log:debug'],
-  },
-  {
-    name: '...so a later pause is transcribed again',
-    events: [...wakeTurn, paused(100), speculated(2, true), resumed(), paused(100)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: ['speculate:1:3:300ms'],
-  },
-  {
-    name: '...and the dropped transcript cannot end the command',
-    events: [...wakeTurn, paused(100), resumed(), paused(100), paused(300), speculated(2, true)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: '...only the new one can',
-    events: [...wakeTurn, paused(100), resumed(), paused(100), paused(300), speculated(3, true)],
-    settings: EARLY,
-    phase: 'processing',
-    effects: ['finish-turn:1:early:3', 'phase:processing'],
-  },
-  {
-    name: 'a speculative transcript that arrives after the end of speech changes nothing',
-    events: [...wakeTurn, paused(100), paused(300), audioStop, speculated(2, true)],
-    settings: EARLY,
-    phase: 'processing',
-    effects: [],
-  },
-  {
-    name: 'a pause of another turn changes nothing',
-    events: [...wakeTurn, paused(100, 7)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: 'speech resumed with no pause under way changes nothing',
-    events: [...wakeTurn, resumed()],
-    settings: EARLY,
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: 'an early end while arbitration is open waits for it',
-    events: [detection, runAsr, paused(100), speculated(2, true), paused(300)],
-    settings: EARLY,
-    phase: 'listening',
-    effects: [],
-  },
-  {
-    name: '...and is answered with its transcript once arbitration is won',
-    events: [detection, runAsr, paused(100), speculated(2, true), paused(300), won()],
-    settings: EARLY,
-    phase: 'processing',
-    effects: ['begin-transcription:1', 'finish-turn:1:early:2', 'phase:processing'],
-  },
   // The connection.
   {
     name: 'ping is answered',
@@ -561,11 +355,7 @@ const ROWS: Row[] = [
 ];
 
 describe('the satellite session machine', () => {
-  it.each(ROWS)('$name', ({ events, phase, effects, settings }) => {
-    const { state, last } = run(events, settings);
-    expect(state.phase).toBe(phase);
-    expect(last).toEqual(effects);
-  });
+  it.each(ROWS)('$name', checkRow);
 
   it('runs a whole turn through the four phases Home Assistant shows', () => {
     let state = initialSessionState();
