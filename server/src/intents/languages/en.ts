@@ -1,4 +1,5 @@
 import { type LanguageData, counting, listOf, phrasesOf, worth } from './language.js';
+import { enReminderIntents, enReminderResponses, enReminders } from './reminders-en.js';
 
 export const en: LanguageData = {
   language: 'en',
@@ -43,6 +44,7 @@ export const en: LanguageData = {
     after: '[(please|thanks|thank you)] [jarvis]',
   },
   intents: {
+    ...enReminderIntents,
     HassLightSet: [
       {
         target: 'light',
@@ -343,6 +345,7 @@ export const en: LanguageData = {
     'kitchen living room bedroom bathroom hallway hall office garage garden dining lamp light ceiling floor door front back blinds heating coffee maker',
   ),
   timerNames: ['pasta', 'eggs', 'pizza', 'tea', 'oven'],
+  reminders: enReminders,
   hour12: true,
   targets: {
     name: 'the {name}',
@@ -352,6 +355,7 @@ export const en: LanguageData = {
     everythingArea: 'everything in the {area}',
   },
   responses: {
+    ...enReminderResponses,
     turnedOn: 'Turned on {target}.',
     turnedOff: 'Turned off {target}.',
     opened: 'Opened {target}.',

@@ -6,6 +6,7 @@ import {
   phrasesOf,
   worth,
 } from './language.js';
+import { frReminderIntents, frReminderResponses, frReminders } from './reminders-fr.js';
 
 /** Masculine, feminine and their plurals of a participle ending in "é" or a consonant. */
 function agree(masculine: string, feminine = `${masculine}e`): AgreeingWord {
@@ -77,6 +78,7 @@ export const fr: LanguageData = {
     after: "[(s'il te plaît|s'il vous plaît|stp|svp|merci)] [jarvis]",
   },
   intents: {
+    ...frReminderIntents,
     HassLightSet: [
       {
         target: 'light',
@@ -364,6 +366,7 @@ export const fr: LanguageData = {
     'cuisine salon séjour chambre salle bain entrée couloir bureau garage jardin cave lampe lumière plafonnier lampadaire chevet porte volets chauffage cafetière télé ventilateur',
   ),
   timerNames: ['les pâtes', 'les œufs', 'la pizza', 'le thé', 'le four'],
+  reminders: frReminders,
   hour12: false,
   targets: {
     name: '{name}',
@@ -373,6 +376,7 @@ export const fr: LanguageData = {
     everythingArea: 'tout dans {area}',
   },
   responses: {
+    ...frReminderResponses,
     turnedOn: "J'ai allumé {target}.",
     turnedOff: "J'ai éteint {target}.",
     opened: "J'ai ouvert {target}.",
