@@ -15,7 +15,7 @@ export const StoredReminderSchema = z.object({
   satellite: z.string().optional(),
   language: z.string().min(1),
   heads_up: z.boolean(),
-  heads_up_said: z.boolean().default(false),
+  heads_up_said: z.boolean(),
   /** The reminder itself was said then; it waits for "ok" or its repeat. */
   said_at: z.number().optional(),
   /** It fell due while the server was down, too long ago to be said late; reported instead. */
