@@ -1,0 +1,115 @@
+// A reminder set in the kitchen is spoken in the bedroom, where the person was last heard: the
+// real server, two real satellite processes connected in (each recording what it plays into
+// its --snd-file), a voice turn in the bedroom, then the reminder falls due. It arrives at the
+// bedroom satellite, the awake chime first, and the kitchen satellite plays nothing.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readWav } from 'wyoming-ts';
+import { REPO_ROOT } from './helpers/satellite-process.js';
+import {
+  API_TOKEN,
+  apiClient,
+  type Cleanups,
+  counter,
+  jarvisServer,
+  kitchenHome,
+  type LiveSatellite,
+  listening,
+  liveSatellite,
+  runCleanups,
+  stateOf,
+  until,
+  wakeAndCommand,
+} from './helpers/server-e2e.js';
+import { samplesOf } from './helpers/speech.js';
+
+const cleanups: Cleanups = [];
+afterEach(() => runCleanups(cleanups));
+
+const FRAME_MS = 10;
+
+function played(satellite: LiveSatellite) {
+  return readWav(new Uint8Array(readFileSync(satellite.sndFile)));
+}
+
+/** Loudness of each 10 ms frame of mono 16-bit PCM. */
+function frames(audio: Uint8Array, rate: number): number[] {
+  const samples = samplesOf(audio);
+  const size = (rate * FRAME_MS) / 1000;
+  const out: number[] = [];
+  for (let i = 0; i + size <= samples.length; i += size) {
+    let sum = 0;
+    for (let j = i; j < i + size; j++) sum += (samples[j] as number) ** 2;
+    out.push(Math.sqrt(sum / size));
+  }
+  return out;
+}
+
+/** The first sound, the silence after it, and what follows: chime, gap, speech (in ms). */
+function shape(levels: readonly number[]) {
+  const loud = (level: number) => level > 300;
+  const start = levels.findIndex(loud);
+  let end = start;
+  while (end < levels.length && levels.slice(end, end + 15).some(loud)) end++;
+  const speech = levels.slice(end).filter(loud).length;
+  return { firstSoundMs: (end - start) * FRAME_MS, speechMs: speech * FRAME_MS };
+}
+
+describe('a reminder spoken in the right room', () => {
+  it('set in the kitchen, spoken in the bedroom where the person was last heard, chime first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-reminders-e2e-'));
+    const ha = await kitchenHome(cleanups);
+    const server = await jarvisServer(ha, cleanups, {
+      data_dir: join(dir, 'data'),
+      reminders: { heads_up_minutes: 0 },
+    });
+    const api = apiClient(server.httpPort, API_TOKEN);
+    const kitchen = liveSatellite('kitchen', server.wyomingUri, dir, cleanups);
+    const bedroom = liveSatellite('bedroom', server.wyomingUri, dir, cleanups, {
+      extraArgs: ['--area', 'Bedroom'],
+    });
+    await listening(server, kitchen);
+    await listening(server, bedroom);
+
+    // Someone talks to the bedroom satellite.
+    await bedroom.mic.say(await wakeAndCommand('what time is it'));
+    await until('the bedroom turn', async () => {
+      const idle = (await stateOf(server, 'bedroom')) === 'idle';
+      return idle && counter(await server.metrics(), 'jarvis_turns_total') === 1;
+    });
+    const answered = played(bedroom).audio.byteLength;
+    expect(answered).toBeGreaterThan(0);
+
+    // A reminder set in the kitchen (as an automation or the card would) falls due soon.
+    const created = await api('POST', '/api/reminders', {
+      text: 'walk the dog',
+      in_seconds: 2,
+      satellite: 'kitchen',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ text: 'walk the dog', satellite: 'kitchen', said: false });
+
+    await until('the reminder said', async () => {
+      const list = (await api('GET', '/api/reminders')).body as unknown as { said: boolean }[];
+      return list.length === 1 && list[0]!.said && (await stateOf(server, 'bedroom')) === 'idle';
+    });
+    // The bedroom played it after its answer; the kitchen played nothing.
+    const wav = played(bedroom);
+    const reminder = wav.audio.subarray(answered);
+    expect(reminder.byteLength).toBeGreaterThan(0);
+    expect(played(kitchen).audio.byteLength).toBe(0);
+    expect(kitchen.process.log()).not.toMatch(/<- synthesize|<- audio-start/);
+    // The satellites play no sounds of their own here (--awake-wav ''): the chime came from
+    // the server, as long as the satellite's awake.wav, then a pause, then the words.
+    const awake = readWav(
+      new Uint8Array(readFileSync(join(REPO_ROOT, 'satellite/sounds/awake.wav'))),
+    );
+    const awakeMs = (awake.audio.byteLength / (awake.rate * awake.width * awake.channels)) * 1000;
+    const { firstSoundMs, speechMs } = shape(frames(reminder, wav.rate));
+    expect(firstSoundMs).toBeGreaterThan(40);
+    expect(firstSoundMs).toBeLessThanOrEqual(awakeMs + 30);
+    expect(speechMs).toBeGreaterThan(400); // "Reminder: walk the dog."
+  }, 180_000);
+});
