@@ -119,6 +119,7 @@ export async function converse(
     area: request.area,
     language: request.language,
     timers: request.timers,
+    reminders: deps.reminders,
     now: new Date(),
     signal: request.signal,
   });
