@@ -1,10 +1,11 @@
 import { type LanguageData, counting, listOf, phrasesOf, worth } from './language.js';
-import { enReminderIntents, enReminderResponses, enReminders } from './reminders-en.js';
+import { enReminderData as reminders } from './reminders-en.js';
 
 export const en: LanguageData = {
   language: 'en',
   locale: 'en-US',
   rules: {
+    ...reminders.rules,
     the: '[(the|my|all the|all)]',
     turn: '(turn|switch)',
     set: '(set|turn|dim|put|make|change)',
@@ -23,6 +24,7 @@ export const en: LanguageData = {
     left: '(is left|left|remains|is remaining|remaining)',
   },
   grammarRules: {
+    ...reminders.grammarRules,
     the: '[the]',
     turn: 'turn',
     set: 'set',
@@ -44,7 +46,7 @@ export const en: LanguageData = {
     after: '[(please|thanks|thank you)] [jarvis]',
   },
   intents: {
-    ...enReminderIntents,
+    ...reminders.intents,
     HassLightSet: [
       {
         target: 'light',
@@ -345,7 +347,7 @@ export const en: LanguageData = {
     'kitchen living room bedroom bathroom hallway hall office garage garden dining lamp light ceiling floor door front back blinds heating coffee maker',
   ),
   timerNames: ['pasta', 'eggs', 'pizza', 'tea', 'oven'],
-  reminders: enReminders,
+  reminders: reminders.reminders,
   hour12: true,
   targets: {
     name: 'the {name}',
@@ -355,7 +357,7 @@ export const en: LanguageData = {
     everythingArea: 'everything in the {area}',
   },
   responses: {
-    ...enReminderResponses,
+    ...reminders.responses,
     turnedOn: 'Turned on {target}.',
     turnedOff: 'Turned off {target}.',
     opened: 'Opened {target}.',

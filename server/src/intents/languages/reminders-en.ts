@@ -2,8 +2,14 @@
 import type { SentenceGroup } from './language.js';
 import type { ReminderLanguage, ReminderResponseKey } from './reminder-keys.js';
 
-const ABOUT = '(to|about|that)';
-const SET = '(set|create|add|make) a reminder';
+const ABOUT = '<remind_about>';
+const SET = '<set_reminder>';
+
+/** Rules of the reminder sentences; the grammar's are the common ways of saying them. */
+export const enReminderRules = {
+  rules: { remind_about: '(to|about|that)', set_reminder: '(set|create|add|make) a reminder' },
+  grammarRules: { remind_about: 'to', set_reminder: 'set a reminder' },
+};
 
 export const enReminderIntents = {
   JarvisReminderSet: [
@@ -93,4 +99,13 @@ export const enReminders: ReminderLanguage = {
     names: ['dog', 'pills', 'mom', 'bins'],
     days: ['tomorrow'],
   },
+};
+
+/** Everything `en.ts` takes from here. */
+export const enReminderData = {
+  rules: enReminderRules.rules,
+  grammarRules: enReminderRules.grammarRules,
+  intents: enReminderIntents,
+  responses: enReminderResponses,
+  reminders: enReminders,
 };

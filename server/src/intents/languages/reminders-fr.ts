@@ -2,9 +2,19 @@
 import type { SentenceGroup } from './language.js';
 import type { ReminderLanguage, ReminderResponseKey } from './reminder-keys.js';
 
-const RAPPELLE = '((rappelle|rappelez) moi|(fais|faites) moi penser)';
-const DE = '(de|que|à)';
-const MET = '(mets|crée|ajoute|programme) un rappel';
+const RAPPELLE = '<rappelle_moi>';
+const DE = '<rappel_de>';
+const MET = '<mets_rappel>';
+
+/** Les règles des phrases de rappel ; celles de la grammaire sont les façons courantes. */
+export const frReminderRules = {
+  rules: {
+    rappelle_moi: '((rappelle|rappelez) moi|(fais|faites) moi penser)',
+    rappel_de: '(de|que|à)',
+    mets_rappel: '(mets|crée|ajoute|programme) un rappel',
+  },
+  grammarRules: { rappelle_moi: 'rappelle moi', rappel_de: 'de', mets_rappel: 'mets un rappel' },
+};
 
 export const frReminderIntents = {
   JarvisReminderSet: [
@@ -101,4 +111,13 @@ export const frReminders: ReminderLanguage = {
     names: ['chien', 'médicaments', 'maman', 'poubelles'],
     days: ['demain'],
   },
+};
+
+/** Everything `fr.ts` takes from here. */
+export const frReminderData = {
+  rules: frReminderRules.rules,
+  grammarRules: frReminderRules.grammarRules,
+  intents: frReminderIntents,
+  responses: frReminderResponses,
+  reminders: frReminders,
 };
