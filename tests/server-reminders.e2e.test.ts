@@ -131,4 +131,31 @@ describe('a reminder spoken in the right room', () => {
     expect(firstSoundMs).toBeLessThanOrEqual(awakeMs + 30);
     expect(speechMs).toBeGreaterThan(400); // "Reminder: call mom."
   }, 180_000);
+
+  it('due while the server was down (killed): said when it is back and a satellite connects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-reminders-crash-'));
+    const ha = await kitchenHome(cleanups);
+    const config = { data_dir: join(dir, 'data'), reminders: { heads_up_minutes: 0 } };
+    const first = await jarvisServer(ha, cleanups, config);
+    const set = await apiClient(first.httpPort, API_TOKEN)('POST', '/api/reminders', {
+      text: 'take the bins out',
+      in_seconds: 2,
+    });
+    expect(set.status).toBe(201);
+    const dueAt = Date.parse(String(set.body.at));
+    first.process.child.kill('SIGKILL');
+    await until('the reminder due while the server is down', () => Date.now() > dueAt + 1000);
+
+    const second = await jarvisServer(ha, cleanups, config);
+    expect(second.process.log()).toMatch(
+      /reminders: +1 in .*; on start 1 late \(said now\), 0 missed/,
+    );
+    const kitchen = liveSatellite('kitchen', second.wyomingUri, dir, cleanups);
+    await until('the late reminder said', async () => {
+      const list = await second.api<Listed[]>('/api/reminders');
+      const done = list.length === 0 || list[0]?.said;
+      return done && (await stateOf(second, 'kitchen')) === 'idle' && kitchen.playedSeconds() > 1;
+    });
+    expect(kitchen.process.log()).toMatch(/<- synthesize[\s\S]*<- audio-stop/);
+  }, 180_000);
 });

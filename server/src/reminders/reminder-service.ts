@@ -92,7 +92,7 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   try {
     const recovered = await book.start();
     later.book = book;
-    const summary = `${book.all().length} in ${where} (${recovered.late} said late, ${recovered.missed} missed on start)`;
+    const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed`;
     return { book, speech, summary, stop: () => stopAll(redis) };
   } catch (error) {
     logger.error(`reminders unavailable: ${(error as Error).message}`);
