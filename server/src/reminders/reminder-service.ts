@@ -128,6 +128,7 @@ async function sayOn(
   deps: { bus: EventBus; timeoutMs: number },
 ): Promise<void> {
   const chime = item.kind === 'reminder' || item.kind === 'heads-up';
+  if (sessions.length === 0) throw new Error('the satellites chosen are no longer connected');
   await Promise.all(
     sessions.map(async (session) => {
       await session.announce(item.text, item.language, { chime });

@@ -8,13 +8,16 @@ import type { Clock } from './clock.js';
 import type { RoomMode, SpeechItem, Surroundings } from './schedule.js';
 import { SpeechScheduler } from './scheduler.js';
 
+/** An item whose speech keeps failing is given up after this many tries. */
+const MAX_TRIES = 3;
+
 export interface SpeechServiceOptions {
   readonly clock: Clock;
   /** The satellites that could speak now (connected). */
   readonly satellites: () => readonly string[];
   /** A satellite's mode; 'normal' when not given (modes are connected here). */
   readonly modeOf?: (satellite: string) => RoomMode;
-  /** Speaks `item` on `satellites`; resolves once it has been played (or failed). */
+  /** Speaks `item` on `satellites`; resolves once played, rejects when it could not be said. */
   readonly say: (item: SpeechItem, satellites: readonly string[]) => Promise<void>;
   /** After an item was said, before the next one goes. */
   readonly onSaid?: (item: SpeechItem) => Promise<void> | void;
@@ -22,6 +25,8 @@ export interface SpeechServiceOptions {
   readonly onHeld?: (item: SpeechItem) => void;
   /** How long after a person was heard their room still counts as where they are (ms). */
   readonly lastHeardWindowMs: number;
+  /** An item whose `say` failed is tried again this much later (default 30 s). */
+  readonly retryMs?: number;
   readonly logger?: Logger;
 }
 
@@ -31,10 +36,14 @@ export class SpeechService {
   readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
   #lastHeard: Surroundings['lastHeard'];
+  readonly #retryMs: number;
+  /** Failed tries of the items being retried. */
+  readonly #failures = new Map<string, number>();
 
   constructor(options: SpeechServiceOptions) {
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
+    this.#retryMs = options.retryMs ?? 30_000;
     this.#scheduler = new SpeechScheduler({
       clock: options.clock,
       around: () => this.around(),
@@ -91,10 +100,21 @@ export class SpeechService {
       try {
         await this.#options.say(item, satellites);
       } catch (error) {
+        // Not said (the satellite went away meanwhile): tried again a little later, twice.
+        const tries = (this.#failures.get(item.id) ?? 0) + 1;
+        const again = tries < MAX_TRIES;
+        const what = `speech ${item.kind} on ${satellites.join(', ')}`;
         this.#logger.warn(
-          `speech ${item.kind} on ${satellites.join(', ')}: ${(error as Error).message}`,
+          `${what}: ${(error as Error).message}; ${again ? 'retrying' : 'given up'}`,
         );
+        if (again) {
+          this.#failures.set(item.id, tries);
+          this.#scheduler.spoken(item.id);
+          this.#scheduler.add({ ...item, at: this.#options.clock.now() + this.#retryMs });
+          return;
+        }
       }
+      this.#failures.delete(item.id);
       try {
         await this.#options.onSaid?.(item);
       } catch (error) {
