@@ -43,6 +43,8 @@ COPY --from=build /src/protocol/package.json protocol/
 COPY --from=build /src/protocol/dist/ protocol/dist/
 COPY --from=build /src/satellite/package.json satellite/
 COPY --from=build /src/satellite/dist/ satellite/dist/
+# The awake chime reminders start with (server/src/reminders/chime.ts).
+COPY --from=build /src/satellite/sounds/awake.wav satellite/sounds/
 COPY --from=build /src/server/package.json server/
 COPY --from=build /src/server/dist/ server/dist/
 COPY --from=build /src/lovelace-card/package.json lovelace-card/

@@ -21,6 +21,10 @@ import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
 import type { MemoryStore } from './memory/memory.js';
 import { Metrics } from './metrics.js';
+import { loadChime } from './reminders/chime.js';
+import { type ReminderService, startReminders } from './reminders/reminder-service.js';
+import type { RoomMode } from './speech/schedule.js';
+import type { TurnEngines } from './pipeline/turn.js';
 import { pauseMarksMs } from './pipeline/endpointing.js';
 import { WakeArbiter } from './satellites/arbiter.js';
 import { AdoptionStore } from './satellites/adoption-store.js';
@@ -58,6 +62,11 @@ export interface AppParts {
   status?: () => Record<string, unknown>;
   /** Shared with the brain, which counts the agent's failures. */
   metrics?: Metrics;
+  /**
+   * A satellite's mode (silent, night, do not disturb) for the speech schedule: reminders and
+   * queued speech are held or let through by it. 'normal' everywhere when not given.
+   */
+  modeOf?: (satellite: string) => RoomMode;
 }
 
 export interface RunningApp {
@@ -70,6 +79,8 @@ export interface RunningApp {
   readonly bus: EventBus;
   /** The Home Assistant bridges (MQTT, HA events) and the automation actions. */
   readonly extensions: Extensions;
+  /** Reminders and the speech schedule. */
+  readonly reminders: ReminderService;
   stop(): Promise<void>;
 }
 
@@ -107,9 +118,11 @@ export async function startApp(
     logger,
   });
   await controls.load();
+  // What turns use; reminders join once the registry they speak through exists.
+  const engines: AppParts & TurnEngines = { ...parts, chime: loadChime() };
   const registry: SatelliteRegistry = new SatelliteRegistry(
     {
-      engines: parts,
+      engines,
       arbiter,
       language: config.language,
       createVad: async () =>
@@ -140,6 +153,14 @@ export async function startApp(
     },
     controls,
   );
+  const reminders = await startReminders({
+    config,
+    registry,
+    bus,
+    modeOf: parts.modeOf,
+    logger,
+  });
+  engines.reminders = reminders.book;
   const timing: DriverTiming = {
     pingIntervalMs: config.satellite_driver.ping_interval_ms,
     pingTimeoutMs: config.satellite_driver.ping_timeout_ms,
@@ -164,8 +185,9 @@ export async function startApp(
   });
   const extensions = startExtensions({
     config,
-    parts,
+    parts: engines,
     bus,
+    reminders: () => reminders.book?.all() ?? [],
     registry,
     fleet,
     controls,
@@ -185,7 +207,7 @@ export async function startApp(
     maxConnections: config.wyoming.max_connections,
     logger,
     services: {
-      ...parts,
+      ...engines,
       language: config.language,
       info,
       createWakeDetector,
@@ -217,7 +239,12 @@ export async function startApp(
     agent: parts.agent,
     conversations: parts.conversations,
     memory: parts.memory,
-    status: () => ({ ...parts.status?.(), ...extensions.status() }),
+    reminders: reminders.book,
+    status: () => ({
+      ...parts.status?.(),
+      ...extensions.status(),
+      reminders: reminders.book ? reminders.book.all().length : null,
+    }),
     actions: extensions.actions,
     metrics,
     bus,
@@ -237,8 +264,10 @@ export async function startApp(
     metrics,
     bus,
     extensions,
+    reminders,
     stop: async () => {
       stopDiscovery?.();
+      await reminders.stop();
       await extensions.stop();
       await fleet.stop();
       await endpoint.stop();

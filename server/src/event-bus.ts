@@ -13,6 +13,8 @@ export type ServerEvent =
   | { readonly type: 'arbitration-lost'; readonly satellite: string }
   /** A satellite was adopted or forgotten. */
   | { readonly type: 'satellites-changed' }
+  /** A reminder was set, said, cancelled or missed. */
+  | { readonly type: 'reminders-changed' }
   /** Mute, volume, wake word or mode changed (see `satellites/controls.ts`). */
   | { readonly type: 'satellite-settings'; readonly satellite: string }
   /** The reply to a question (`ask`): transcribed only, not acted on. */

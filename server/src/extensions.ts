@@ -12,6 +12,7 @@ import type { EventBus } from './event-bus.js';
 import type { Metrics } from './metrics.js';
 import { MqttBridge } from './mqtt/bridge.js';
 import type { Backoff } from './mqtt/connection.js';
+import type { BridgeReminder } from './mqtt/states.js';
 import type { SatelliteControls } from './satellites/controls.js';
 import type { SatelliteFleet } from './satellites/fleet.js';
 import type { SatelliteRegistry } from './satellites/registry.js';
@@ -24,6 +25,8 @@ export interface ExtensionSources {
   fleet: SatelliteFleet;
   controls: SatelliteControls;
   metrics: Metrics;
+  /** The reminders kept now, for the bridge's sensor. */
+  reminders?: () => readonly BridgeReminder[];
   /** The server's wake-word models, offered to satellites that report none. */
   wakeModels: readonly string[];
   logger?: Logger;
@@ -100,6 +103,7 @@ function mqttBridge(
         context: Boolean(status.conversation_context),
       };
     },
+    reminders: () => sources.reminders?.() ?? [],
     version: SERVER_VERSION,
     defaultWakeWords: sources.wakeModels,
     backoff,

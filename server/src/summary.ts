@@ -38,6 +38,7 @@ export function startupSummary({
     ['conversation agent', brain.summary.agent],
     ['memory', brain.summary.memory],
     ['context', brain.summary.context],
+    ['reminders', app.reminders?.summary ?? 'off'],
     ['MQTT', mqttRow(app)],
     ['Wyoming endpoint', `${app.wyomingUri} (${peersLine(config.wyoming.allowed_peers)})`],
     ['HTTP API', `http://${host}:${app.httpPort}/ (${tokenLine(config, apiToken)})`],

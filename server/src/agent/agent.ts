@@ -2,7 +2,7 @@
 // (`ollama-agent.ts`) implements it; the voice pipeline, `POST /api/conversation` and the
 // Wyoming `handle` service call it through this interface only.
 import type { ServiceCall } from '../home/home.js';
-import type { Language, TimerAction, TimerInfo } from '../intents/types.js';
+import type { Language, ReminderDesk, TimerAction, TimerInfo } from '../intents/types.js';
 
 export interface AgentRequest {
   readonly text: string;
@@ -21,6 +21,8 @@ export interface AgentRequest {
   readonly language?: Language;
   /** The satellite's running timers. */
   readonly timers: readonly TimerInfo[];
+  /** Reminders; none where they cannot be kept. */
+  readonly reminders?: ReminderDesk;
   readonly now: Date;
   readonly signal?: AbortSignal;
 }

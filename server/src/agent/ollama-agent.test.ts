@@ -93,6 +93,9 @@ describe('OllamaAgent: answers', () => {
       'timer_start',
       'timer_cancel',
       'timer_list',
+      'reminder_set',
+      'reminder_list',
+      'reminder_cancel',
       'get_time',
     ]);
     const schema = chat!.tools![0]!.function.parameters!;

@@ -207,6 +207,16 @@ export const ConfigSchema = z
       })
       .strict()
       .default({}),
+    reminders: z
+      .object({
+        enabled: z.boolean().default(true),
+        heads_up_minutes: z.number().min(0).max(240).default(5),
+        repeat_after_minutes: z.number().gt(0).max(120).default(3),
+        late_limit_minutes: z.number().min(0).max(1440).default(60),
+        last_heard_minutes: z.number().min(0).max(1440).default(10),
+      })
+      .strict()
+      .default({}),
     mqtt: z
       .object({
         url: z

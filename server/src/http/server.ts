@@ -14,6 +14,8 @@ import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { JarvisActions } from '../automation/actions.js';
 import { COMMANDS_PATH, commandsRoute } from './commands.js';
 import { MEMORIES_PATH, memoriesRoute } from './memories.js';
+import { REMINDERS_PATH, remindersRoute } from './reminders.js';
+import type { ReminderBook } from '../reminders/book.js';
 import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
 import { streamEvents } from './event-stream.js';
 import { HttpProblem, methodNotAllowed, sendJson, sendProblem } from './problem.js';
@@ -32,6 +34,8 @@ export interface HttpApiOptions {
   agent?: ConversationAgent;
   conversations?: ConversationStore;
   memory?: MemoryStore;
+  /** Reminders (`/api/reminders`, and the local intents); none when off or unavailable. */
+  reminders?: ReminderBook;
   /** What `/health` reports besides satellites and the home (agent, memory, context). */
   status?: () => Record<string, unknown>;
   metrics: Metrics;
@@ -97,6 +101,16 @@ export class HttpApi {
         return await satellitesRoute(req, res, url, this.options.fleet, () =>
           readJson(req, { emptyIsObject: true }),
         );
+      }
+      if (url.pathname === REMINDERS_PATH || url.pathname.startsWith(`${REMINDERS_PATH}/`)) {
+        const options = {
+          book: this.options.reminders,
+          language: this.options.language,
+          satellite: (given: string) =>
+            this.options.registry.find(given)?.id ??
+            this.options.fleet.list().find((s) => s.id === given)?.id,
+        };
+        return await remindersRoute(req, res, url, options, () => readJson(req));
       }
       if (url.pathname === COMMANDS_PATH)
         return await commandsRoute(req, res, this.options.actions, () => readJson(req));

@@ -1,5 +1,6 @@
 // One language's data made ready to match: templates parsed (politeness wrapped around them),
 // word tables folded, and the vocabulary used to guess the language of a sentence.
+import type { ClockTable } from './clock-times.js';
 import { type DurationTable, compileDurations } from './durations.js';
 import {
   INTENTS,
@@ -22,6 +23,10 @@ export const SLOTS: ReadonlySet<string> = new Set([
   'timer_name',
   'color',
   'state',
+  'time',
+  'day',
+  'message',
+  'reminder_name',
 ]);
 
 export interface CompiledTemplate {
@@ -47,6 +52,8 @@ export interface CompiledLanguage {
   readonly no: readonly Sequence[];
   readonly numbers: NumberTable;
   readonly durations: DurationTable;
+  /** Times of day ("3 pm", "15 h") and days ("tomorrow"), for reminders. */
+  readonly clock: ClockTable;
   readonly colors: ReadonlyMap<string, ColorWords>;
   /** Folded phrase → Home Assistant state. */
   readonly states: ReadonlyMap<string, string>;
@@ -94,6 +101,7 @@ export function compileLanguage(data: LanguageData): CompiledLanguage {
     data.colors.flatMap((color) => color.phrases),
     Object.values(data.states).flatMap((state) => state.phrases),
     data.nameWords,
+    clockPhrases(data),
   ];
   tables.flat().forEach((phrase) => fold(phrase).forEach((word) => vocabulary.add(word)));
   return {
@@ -104,6 +112,7 @@ export function compileLanguage(data: LanguageData): CompiledLanguage {
     no: data.no.map((template) => parse(template, `${base}.no`)),
     numbers,
     durations: compileDurations(data.durations, numbers, fold),
+    clock: { words: data.reminders.clock, numbers, fold },
     colors: new Map(data.colors.flatMap((c) => c.phrases.map((p) => [fold(p).join(' '), c]))),
     states: new Map(
       Object.entries(data.states).flatMap(([state, w]) =>
@@ -114,4 +123,16 @@ export function compileLanguage(data: LanguageData): CompiledLanguage {
     tokenize: (text) => tokenize(text, expansions),
     words: fold,
   };
+}
+
+function clockPhrases(data: LanguageData): string[] {
+  const { clock } = data.reminders;
+  return [
+    ...clock.hourUnits,
+    ...clock.am,
+    ...clock.pm,
+    ...clock.noon,
+    ...clock.midnight,
+    ...Object.keys(clock.days),
+  ];
 }

@@ -6,6 +6,7 @@ import { type CompiledLanguage, compileLanguage } from './compile.js';
 import { Confirmations, type Waiting } from './confirmations.js';
 import { HANDLERS } from './handlers/index.js';
 import { answerConfirmation } from './handlers/locks.js';
+import { answerDraft, ReminderDrafts } from './handlers/reminders.js';
 import type { HandlerDeps, IntentRequest } from './handlers/request.js';
 import { LANGUAGES } from './languages/index.js';
 import type { LanguageData } from './languages/language.js';
@@ -36,6 +37,9 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
     ),
     newId: options.newId ?? randomUUID,
     sensitiveDomains: options.sensitiveDomains ?? [],
+    reminderDrafts: new ReminderDrafts(
+      options.confirmationTimeoutMs ?? DEFAULT_CONFIRMATION_TIMEOUT_MS,
+    ),
   };
   const find = (language: Language | undefined) =>
     language ? languages.find((l) => l.data.language === primaryLanguage(language)) : undefined;
@@ -67,6 +71,20 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
     return undefined;
   }
 
+  /** What to remind, when "what should I remind you of?" waits in this conversation. */
+  async function draftAnswer(text: string, context: IntentContext) {
+    const draft = deps.reminderDrafts.take(context.conversationId, context.now);
+    if (!draft) return undefined;
+    const lang = find(draft.language) ?? languageOrder(languages, text, context.language)[0];
+    if (!lang || answerOf(lang, lang.tokenize(text)) === false) return undefined;
+    const captures = {};
+    return answerDraft(
+      request(lang, context, { intent: 'JarvisReminderSet', captures }),
+      draft,
+      text,
+    );
+  }
+
   return {
     languages: languages.map((lang) => lang.data.language),
 
@@ -74,6 +92,8 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
       const waiting = deps.confirmations.take(context, context.now);
       const answered = waiting && (await answer(waiting, text, context));
       if (answered) return answered;
+      const drafted = await draftAnswer(text, context);
+      if (drafted) return drafted;
       const order = languageOrder(languages, text, context.language);
       const found = recognize(order, text, context.home);
       if (!found) return undefined;

@@ -132,6 +132,10 @@ function slotValues(lang: CompiledLanguage, home: Home, limits: SentenceLimits) 
     temperature: spell(limits.temperatures),
     duration: data.durations.samples,
     timer_name: data.timerNames,
+    time: data.reminders.clock.samples,
+    day: data.reminders.samples.days,
+    message: data.reminders.samples.messages,
+    reminder_name: data.reminders.samples.names,
     color: data.colors.flatMap((color) => color.phrases),
   };
   return (kind: TargetKind | undefined): Values => {

@@ -2,6 +2,7 @@
 // folding), numbers, durations, colour and state words, and free timer names.
 import type { Home, HomeArea, HomeEntity } from '../home/home.js';
 import type { CompiledLanguage } from './compile.js';
+import { type ClockTime, parseClockTime, parseDay } from './clock-times.js';
 import { parseDuration } from './durations.js';
 import type { SlotMatcher, SlotSpan } from './match.js';
 import { type Token, key, rawText, stripArticle } from './normalize.js';
@@ -23,7 +24,8 @@ export type SlotValue =
   | { readonly kind: 'unknown'; readonly spoken: string }
   | { readonly kind: 'areas'; readonly matches: readonly AreaMatch[] }
   | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'text'; readonly value: string };
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'time'; readonly time: ClockTime };
 
 export interface HomeIndex {
   readonly names: ReadonlyMap<string, readonly NameMatch[]>;
@@ -42,6 +44,9 @@ const MAX_NUMBER = 6;
 const MAX_DURATION = 10;
 const MAX_TIMER_NAME = 3;
 const MAX_UNKNOWN_NAME = 4;
+const MAX_TIME = 7;
+const MAX_MESSAGE = 14;
+const MAX_REMINDER_NAME = 5;
 const DIGIT = /\d/;
 
 function add<T>(map: Map<string, T[]>, name: string, value: T, lang: CompiledLanguage): number {
@@ -132,10 +137,10 @@ function* state({ lang }: Scope, tokens: readonly Token[], start: number): Spans
 }
 
 /** Any few words that are not a number: "pasta", "les pâtes". */
-function* timerName({ lang }: Scope, tokens: readonly Token[], start: number): Spans {
-  for (const { end, span } of spans(tokens, start, MAX_TIMER_NAME + 1)) {
+function* timerName({ lang }: Scope, tokens: readonly Token[], start: number, max: number): Spans {
+  for (const { end, span } of spans(tokens, start, max + 1)) {
     const words = stripArticle(span, lang.articles);
-    if (!words.length || words.length > MAX_TIMER_NAME || words.some(hasDigit)) continue;
+    if (!words.length || words.length > max || words.some(hasDigit)) continue;
     if (
       parseNumber(
         words.map((t) => t.norm),
@@ -144,6 +149,24 @@ function* timerName({ lang }: Scope, tokens: readonly Token[], start: number): S
     )
       continue;
     yield { end, value: { kind: 'text', value: rawText(words) } };
+  }
+}
+
+function* time({ lang }: Scope, tokens: readonly Token[], start: number): Spans {
+  for (const { end, span } of spans(tokens, start, MAX_TIME)) {
+    const value = parseClockTime(
+      span.map((t) => t.norm),
+      lang.clock,
+    );
+    if (value) yield { end, value: { kind: 'time', time: value } };
+  }
+}
+
+/** What to remind: any words, as said ("walk the dog", "sortir le chien"). */
+function* message(tokens: readonly Token[], start: number): Spans {
+  for (const { end, span } of spans(tokens, start, MAX_MESSAGE)) {
+    const value = rawText(span);
+    if (value) yield { end, value: { kind: 'text', value } };
   }
 }
 
@@ -179,7 +202,15 @@ export function slotMatcher(
       case 'state':
         return state(scope, tokens, start);
       case 'timer_name':
-        return timerName(scope, tokens, start);
+        return timerName(scope, tokens, start, MAX_TIMER_NAME);
+      case 'reminder_name':
+        return timerName(scope, tokens, start, MAX_REMINDER_NAME);
+      case 'time':
+        return time(scope, tokens, start);
+      case 'day':
+        return parsed(tokens, start, 3, (w) => parseDay(w, lang.clock));
+      case 'message':
+        return message(tokens, start);
       default:
         return [];
     }

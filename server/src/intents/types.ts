@@ -19,6 +19,36 @@ export interface TimerInfo {
   readonly secondsLeft: number;
 }
 
+/** A reminder as the intents and the agent see it. */
+export interface ReminderInfo {
+  readonly id: string;
+  /** What to remind, as said ("walk the dog"). */
+  readonly text: string;
+  /** When, milliseconds since the epoch. */
+  readonly at: number;
+  /** It fell due while the server was down, too long ago to say it late. */
+  readonly missed?: boolean;
+}
+
+export interface NewReminder {
+  readonly text: string;
+  readonly at: number;
+  /** The satellite it was set on. */
+  readonly satellite?: string;
+  readonly language: Language;
+  /** Say a heads-up before it (default: as configured). */
+  readonly headsUp?: boolean;
+}
+
+/** What the local intents and the agent may do with reminders (the reminder book). */
+export interface ReminderDesk {
+  add(reminder: NewReminder): Promise<ReminderInfo>;
+  list(): readonly ReminderInfo[];
+  cancel(id: string): Promise<boolean>;
+  /** "ok", "merci" after a reminder was said: it is not repeated. The one it was, if any. */
+  acknowledge(): Promise<ReminderInfo | undefined>;
+}
+
 export interface IntentContext {
   readonly home: Home;
   /** The area of the satellite that heard the request: "the light" means this area's. */
@@ -33,6 +63,10 @@ export interface IntentContext {
   readonly now: Date;
   /** The satellite's running timers, for "how much time is left". */
   readonly timers: readonly TimerInfo[];
+  /** The satellite that heard the request, if any: where its reminders were set. */
+  readonly satellite?: string;
+  /** Reminders; none where they cannot be kept. */
+  readonly reminders?: ReminderDesk;
   /** The language of the request when known (from speech-to-text); else detected. */
   readonly language?: Language;
   readonly signal?: AbortSignal;

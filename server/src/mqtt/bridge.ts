@@ -24,6 +24,7 @@ import {
 } from './discovery.js';
 import { DiscoverySync } from './discovery-sync.js';
 import {
+  type BridgeReminder,
   bridgeStatsPayload,
   type SatelliteView,
   satelliteStatePayload,
@@ -41,6 +42,8 @@ export interface MqttBridgeOptions {
   metrics: Metrics;
   /** Agent, memory and context health, for the bridge's binary sensors. */
   health: () => { agent: boolean; memory: boolean; context: boolean };
+  /** The reminders kept now, for the bridge's reminders sensor. */
+  reminders?: () => readonly BridgeReminder[];
   version: string;
   /** The wake words offered when a satellite reported none. */
   defaultWakeWords: readonly string[];
@@ -203,6 +206,8 @@ export class MqttBridge {
       case 'satellite-settings':
         this.refreshDiscovery();
         return this.publishSatellite(event.satellite);
+      case 'reminders-changed':
+        return this.publishStats();
       case 'satellite-connected':
       case 'satellite-disconnected':
       case 'satellites-changed':
@@ -318,6 +323,8 @@ export class MqttBridge {
       latencyP95: stats.p95,
       satellitesOnline: this.options.registry.size,
       ...this.options.health(),
+      reminders: this.options.reminders?.() ?? [],
+      publishText: this.options.config.publish_text,
     });
     this.publishRetained(topic.bridgeStats(this.topics), JSON.stringify(payload));
   }

@@ -101,6 +101,10 @@ export function bridgeDevice(d: BridgeDescription): DeviceConfig {
       state_class: 'measurement',
       icon: 'mdi:speaker-wireless',
     }),
+    reminders: sensor('reminders', 'Reminders', {
+      state_class: 'measurement',
+      icon: 'mdi:bell-ring-outline',
+    }),
     agent_health: health('agent', 'Conversation agent'),
     memory_health: health('memory', 'Memory'),
     context_health: health('context', 'Conversation context'),

@@ -32,6 +32,37 @@ export interface BridgeStats {
   readonly agent: boolean;
   readonly memory: boolean;
   readonly context: boolean;
+  /** The reminders kept (the bridge's reminders sensor: their count, the list in attributes). */
+  readonly reminders?: readonly BridgeReminder[];
+  /** What a reminder says is published only when `mqtt.publish_text` is on. */
+  readonly publishText?: boolean;
+}
+
+export interface BridgeReminder {
+  readonly id: string;
+  readonly text: string;
+  readonly at: number;
+  readonly satellite?: string;
+  readonly missed?: boolean;
+}
+
+/** The reminders sensor's attributes: the next one and the list, soonest first. */
+function remindersAttributes(reminders: readonly BridgeReminder[], publishText: boolean) {
+  const list = [...reminders]
+    .sort((a, b) => a.at - b.at)
+    .map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      ...(publishText && { text: cut(r.text) }),
+      satellite: r.satellite ?? null,
+      missed: r.missed ?? false,
+    }));
+  const next = list.find((r) => !r.missed);
+  return {
+    next_at: next?.at ?? null,
+    ...(publishText && { next: next?.text ?? null }),
+    reminders: list,
+  };
 }
 
 export function cut(text: string): string {
@@ -117,6 +148,7 @@ const BRIDGE_ROLES = [
   'context_health',
   'announce_all',
   'ask',
+  'reminders',
 ];
 
 /** The bridge's state topic. */
@@ -130,7 +162,14 @@ export function bridgeStatsPayload(stats: BridgeStats): Record<string, unknown> 
     agent: stats.agent,
     memory: stats.memory,
     context: stats.context,
-    attributes: Object.fromEntries(BRIDGE_ROLES.map((name) => [name, { jarvis_role: name }])),
+    reminders: stats.reminders?.length ?? 0,
+    attributes: {
+      ...Object.fromEntries(BRIDGE_ROLES.map((name) => [name, { jarvis_role: name }])),
+      reminders: {
+        jarvis_role: 'reminders',
+        ...remindersAttributes(stats.reminders ?? [], stats.publishText ?? true),
+      },
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   IntentResult,
   Language,
   TimerAction,
+  ReminderDesk,
   TimerInfo,
 } from '../intents/types.js';
 import { reply } from './replies.js';
@@ -21,6 +22,8 @@ export interface ConversationDeps {
   readonly agent?: ConversationAgent;
   /** Where local-intent turns are written too, so the agent knows what just happened. */
   readonly conversations?: ConversationStore;
+  /** Reminders (the reminder book); none where they cannot be kept. */
+  readonly reminders?: ReminderDesk;
   /** The reply language when the request's is unknown. */
   readonly language: Language;
   readonly logger?: Logger;
@@ -80,6 +83,8 @@ export async function converse(
       peer: request.peer,
       now: new Date(),
       timers: request.timers,
+      satellite: request.satellite,
+      reminders: deps.reminders,
       language: request.language,
       signal: request.signal,
       sureEnoughForSensitive: request.sureEnoughForSensitive,
@@ -114,6 +119,7 @@ export async function converse(
     area: request.area,
     language: request.language,
     timers: request.timers,
+    reminders: deps.reminders,
     now: new Date(),
     signal: request.signal,
   });

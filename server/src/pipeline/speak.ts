@@ -1,5 +1,6 @@
 import {
   AudioChunk,
+  AudioChunkConverter,
   AudioStart,
   AudioStop,
   type Event,
@@ -60,11 +61,37 @@ export interface SpeakOptions {
   signal?: AbortSignal;
   /** Called when the first audio has been sent. */
   onFirstAudio?: () => void;
+  /** Played first, in the same stream (the awake chime before a reminder). */
+  before?: AudioChunk;
+}
+
+/** A quarter of a second between a sound played before speech and the speech. */
+const GAP_MS = 250;
+
+/** `before`, in the speech's format, then a short silence, then the speech. */
+function after(before: AudioChunk, audio: SynthesizedAudio): SynthesizedAudio {
+  const { format } = audio;
+  const converter = new AudioChunkConverter(format);
+  const sound = converter.convert(before).audio;
+  const tail = converter.flush();
+  const frame = format.width * format.channels;
+  const gap = new Uint8Array(Math.round((format.rate * GAP_MS) / 1000) * frame);
+  return {
+    format,
+    chunks: (async function* () {
+      yield sound;
+      if (tail && tail.audio.length > 0) yield tail.audio;
+      yield gap;
+      yield* audio.chunks;
+    })(),
+  };
 }
 
 /** Speaks `text` on a satellite: `synthesize`, then the audio as it is made. */
 export async function speak(options: SpeakOptions): Promise<number> {
   const { tts, send, text, language, signal } = options;
   await send(new Synthesize({ text, voice: language ? { language } : undefined }));
-  return sendAudio(await tts.synthesize({ text, language }, signal), send, options.onFirstAudio);
+  const audio = await tts.synthesize({ text, language }, signal);
+  const played = options.before ? after(options.before, audio) : audio;
+  return sendAudio(played, send, options.onFirstAudio);
 }

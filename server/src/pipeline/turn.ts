@@ -21,7 +21,13 @@ import type { ConversationStore } from '../conversation/store.js';
 import { sentencesOf, speakStreaming } from '../engines/tts/sentences.js';
 import type { TextToSpeech } from '../engines/tts/tts.js';
 import type { Home } from '../home/home.js';
-import type { IntentRecognizer, Language, TimerAction, TimerInfo } from '../intents/types.js';
+import type {
+  IntentRecognizer,
+  Language,
+  ReminderDesk,
+  TimerAction,
+  TimerInfo,
+} from '../intents/types.js';
 import { type ConversationAnswer, converse, fixedAnswer } from './conversation.js';
 import { lengthenPause, type SpeechEndReason, Speculation } from './endpointing.js';
 import { reply, type ReplyKey } from './replies.js';
@@ -42,6 +48,10 @@ export interface TurnEngines {
    * endpointing transcribes pauses with it. None: commands end only at the end of speech.
    */
   commandStt?: SpeechToText;
+  /** The awake chime, played before a reminder (`announce` with `chime`). */
+  chime?: AudioChunk;
+  /** Reminders, for the local intents. */
+  reminders?: ReminderDesk;
 }
 
 export interface TurnOptions {

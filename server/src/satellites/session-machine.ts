@@ -69,6 +69,7 @@ export function sessionTransition(state: SessionState, event: SessionEvent): Tra
         type: 'speak',
         text: event.text,
         language: event.language,
+        ...(event.chime && { chime: true }),
       });
     case 'announcement-sent':
       if (state.phase !== 'idle') return same(state);

@@ -121,7 +121,13 @@ export type SessionEvent =
    */
   | { readonly type: 'listen-requested'; readonly reply?: boolean }
   /** Speak `text` now, then listen no further. */
-  | { readonly type: 'announce-requested'; readonly text: string; readonly language: Language }
+  | {
+      readonly type: 'announce-requested';
+      readonly text: string;
+      readonly language: Language;
+      /** The awake chime first (a reminder: someone is being called). */
+      readonly chime?: boolean;
+    }
   /** The announcement's audio went to the satellite. */
   | { readonly type: 'announcement-sent' }
   | { readonly type: 'disconnected' };
@@ -173,7 +179,12 @@ export type SessionEffect =
   | { readonly type: 'feed-wake'; readonly chunk: AudioChunk }
   | { readonly type: 'close-wake-detector' }
   /** Synthesize and send an announcement; the runner reports `announcement-sent`. */
-  | { readonly type: 'speak'; readonly text: string; readonly language: Language }
+  | {
+      readonly type: 'speak';
+      readonly text: string;
+      readonly language: Language;
+      readonly chime?: boolean;
+    }
   | { readonly type: 'apply-timer'; readonly action: TimerAction }
   | { readonly type: 'stop-timers' }
   /** Give back the server-side VAD (the connection is gone). */

@@ -130,8 +130,13 @@ export class SatelliteSession {
   }
 
   /** Speaks `text` on this satellite now (an announcement: no listening afterwards). */
-  announce(text: string, language: Language = this.deps.language): Promise<void> {
-    return this.dispatch({ type: 'announce-requested', text, language });
+  announce(
+    text: string,
+    language: Language = this.deps.language,
+    options: { chime?: boolean } = {},
+  ): Promise<void> {
+    const chime = options.chime && { chime: true };
+    return this.dispatch({ type: 'announce-requested', text, language, ...chime });
   }
 
   ping(text: string): Promise<void> {
@@ -201,6 +206,7 @@ export class SatelliteSession {
           send: (event) => this.send(event),
           text: effect.text,
           language: effect.language,
+          before: effect.chime ? this.deps.engines.chime : undefined,
         }).then(() => this.dispatch({ type: 'announcement-sent' }));
       case 'notify-phase':
         this.deps.onPhase?.(this, effect.phase);

@@ -17,6 +17,8 @@ export interface SpeechItem {
   readonly urgent?: boolean;
   /** The satellite it was set on, if any. */
   readonly origin?: string;
+  /** The language `text` is in (default: the server's). */
+  readonly language?: string;
 }
 
 export interface Surroundings {

@@ -7,6 +7,7 @@ import { haCallService } from './ha-call-service.js';
 import { getStates, listAreas, listDevices } from './home-info.js';
 import { MEMORY_TOOLS } from './memory.js';
 import { validateArguments } from './schema.js';
+import { reminderCancel, reminderList, reminderSet } from './reminders.js';
 import { getTime } from './time.js';
 import { timerCancel, timerList, timerStart } from './timers.js';
 import {
@@ -27,6 +28,9 @@ export const HOME_TOOLS: readonly AgentTool[] = [
   timerStart,
   timerCancel,
   timerList,
+  reminderSet,
+  reminderList,
+  reminderCancel,
   getTime,
 ];
 

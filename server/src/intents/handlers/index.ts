@@ -11,6 +11,7 @@ import {
 import { lock, unlock } from './locks.js';
 import { climateGetTemperature, currentDate, currentTime, getState } from './queries.js';
 import { type Handler, reply } from './request.js';
+import { acknowledgeReminder, cancelReminder, listReminders, setReminder } from './reminders.js';
 import { cancelTimer, startTimer, timerStatus } from './timers.js';
 
 const nevermind: Handler = async (request) => reply(request, request.speech.say('nevermind'));
@@ -32,5 +33,9 @@ export const HANDLERS: Readonly<Record<IntentName, Handler>> = {
   HassStartTimer: startTimer,
   HassCancelTimer: cancelTimer,
   HassTimerStatus: timerStatus,
+  JarvisReminderSet: setReminder,
+  JarvisReminderList: listReminders,
+  JarvisReminderCancel: cancelReminder,
+  JarvisReminderAck: acknowledgeReminder,
   HassNevermind: nevermind,
 };

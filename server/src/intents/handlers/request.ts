@@ -10,6 +10,7 @@ import type { Captures } from '../match.js';
 import { type Resolution, resolveTarget } from '../resolve.js';
 import type { SlotValue } from '../slots.js';
 import type { Speech, Values } from '../speech.js';
+import type { ReminderDrafts } from './reminders.js';
 import type { IntentContext, IntentResult } from '../types.js';
 
 export interface IntentRequest {
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   readonly newId: () => string;
   /** Domains whose every action waits for a "yes" (`agent.sensitive_domains`). */
   readonly sensitiveDomains: readonly string[];
+  /** Reminders said with a time and nothing to remind, waiting for what. */
+  readonly reminderDrafts: ReminderDrafts;
 }
 
 export type Handler = (request: IntentRequest, deps: HandlerDeps) => Promise<IntentResult>;

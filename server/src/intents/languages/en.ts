@@ -1,9 +1,11 @@
 import { type LanguageData, counting, listOf, phrasesOf, worth } from './language.js';
+import { enReminderData as reminders } from './reminders-en.js';
 
 export const en: LanguageData = {
   language: 'en',
   locale: 'en-US',
   rules: {
+    ...reminders.rules,
     the: '[(the|my|all the|all)]',
     turn: '(turn|switch)',
     set: '(set|turn|dim|put|make|change)',
@@ -22,6 +24,7 @@ export const en: LanguageData = {
     left: '(is left|left|remains|is remaining|remaining)',
   },
   grammarRules: {
+    ...reminders.grammarRules,
     the: '[the]',
     turn: 'turn',
     set: 'set',
@@ -43,6 +46,7 @@ export const en: LanguageData = {
     after: '[(please|thanks|thank you)] [jarvis]',
   },
   intents: {
+    ...reminders.intents,
     HassLightSet: [
       {
         target: 'light',
@@ -343,6 +347,7 @@ export const en: LanguageData = {
     'kitchen living room bedroom bathroom hallway hall office garage garden dining lamp light ceiling floor door front back blinds heating coffee maker',
   ),
   timerNames: ['pasta', 'eggs', 'pizza', 'tea', 'oven'],
+  reminders: reminders.reminders,
   hour12: true,
   targets: {
     name: 'the {name}',
@@ -352,6 +357,7 @@ export const en: LanguageData = {
     everythingArea: 'everything in the {area}',
   },
   responses: {
+    ...reminders.responses,
     turnedOn: 'Turned on {target}.',
     turnedOff: 'Turned off {target}.',
     opened: 'Opened {target}.',

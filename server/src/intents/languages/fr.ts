@@ -6,6 +6,7 @@ import {
   phrasesOf,
   worth,
 } from './language.js';
+import { frReminderData as reminders } from './reminders-fr.js';
 
 /** Masculine, feminine and their plurals of a participle ending in "é" or a consonant. */
 function agree(masculine: string, feminine = `${masculine}e`): AgreeingWord {
@@ -27,6 +28,7 @@ export const fr: LanguageData = {
   language: 'fr',
   locale: 'fr-FR',
   rules: {
+    ...reminders.rules,
     allume: '(allume|allumer|allumez|rallume|active|activer|activez|mets en marche)',
     eteins: '(éteins|éteindre|éteignez|éteint|coupe|couper|coupez|désactive|désactiver|arrête)',
     lumiere: "(la lumière|les lumières|la lampe|les lampes|l'éclairage)",
@@ -50,6 +52,7 @@ export const fr: LanguageData = {
     reste: '(reste-t-il|il reste|reste il)',
   },
   grammarRules: {
+    ...reminders.grammarRules,
     allume: '(allume|allumer)',
     eteins: '(éteins|éteindre)',
     lumiere: '(la lumière|les lumières)',
@@ -77,6 +80,7 @@ export const fr: LanguageData = {
     after: "[(s'il te plaît|s'il vous plaît|stp|svp|merci)] [jarvis]",
   },
   intents: {
+    ...reminders.intents,
     HassLightSet: [
       {
         target: 'light',
@@ -364,6 +368,7 @@ export const fr: LanguageData = {
     'cuisine salon séjour chambre salle bain entrée couloir bureau garage jardin cave lampe lumière plafonnier lampadaire chevet porte volets chauffage cafetière télé ventilateur',
   ),
   timerNames: ['les pâtes', 'les œufs', 'la pizza', 'le thé', 'le four'],
+  reminders: reminders.reminders,
   hour12: false,
   targets: {
     name: '{name}',
@@ -373,6 +378,7 @@ export const fr: LanguageData = {
     everythingArea: 'tout dans {area}',
   },
   responses: {
+    ...reminders.responses,
     turnedOn: "J'ai allumé {target}.",
     turnedOff: "J'ai éteint {target}.",
     opened: "J'ai ouvert {target}.",

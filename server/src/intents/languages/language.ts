@@ -1,6 +1,7 @@
 // The shape of one language's data. A language is one file of plain data of this type plus one
 // line in `index.ts`; nothing else in the recognizer knows any language.
 import type { Language } from '../types.js';
+import { REMINDER_INTENTS, REMINDER_RESPONSES, type ReminderLanguage } from './reminder-keys.js';
 
 /** `counting('zero one two')` → { zero: 0, one: 1, two: 2 }: number words written compactly. */
 export function counting(words: string, from = 0, step = 1): Record<string, number> {
@@ -37,9 +38,11 @@ export const INTENTS = [
   'HassClimateGetTemperature',
   'HassGetCurrentTime',
   'HassGetCurrentDate',
+  ...REMINDER_INTENTS.slice(0, 3),
   'HassStartTimer',
   'HassCancelTimer',
   'HassTimerStatus',
+  ...REMINDER_INTENTS.slice(3),
   'HassNevermind',
 ] as const;
 
@@ -61,7 +64,7 @@ export type TargetKind =
 /**
  * Sentence templates, hassil style: `(a|b)` alternatives, `[a|b]` optional, `{slot}` values,
  * `<rule>` shared fragments from `rules`. Slots: name, area, brightness, volume, temperature,
- * duration, timer_name, color, state.
+ * duration, timer_name, color, state, time, day, message, reminder_name.
  */
 export interface SentenceGroup {
   readonly target?: TargetKind;
@@ -118,6 +121,7 @@ export const RESPONSES = [
   'noArea',
   'cannotControl',
   'unreachable',
+  ...REMINDER_RESPONSES,
 ] as const;
 
 export type ResponseKey = (typeof RESPONSES)[number];
@@ -244,6 +248,8 @@ export interface LanguageData {
   readonly nameWords: readonly string[];
   /** Timer names put in the generated sentences. */
   readonly timerNames: readonly string[];
+  /** Times of day and the reminders' sample words (`reminders-<lang>.ts`). */
+  readonly reminders: ReminderLanguage;
   /** Time of day in `currentTime`: `{hour}` is 1-12 with `{period}` when true. */
   readonly hour12: boolean;
   readonly targets: TargetPhrases;

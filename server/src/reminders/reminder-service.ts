@@ -1,0 +1,154 @@
+// Reminders and the speech schedule wired into the server: the store the config names (Redis
+// when `redis.url` is set, else `<data_dir>/reminders.json`), the schedule speaking on the
+// satellites connected now (the awake chime first for reminders and heads-ups), where someone
+// was last heard (each turn tells), and modes through one injected `modeOf`.
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { type Logger, silentLogger } from 'wyoming-ts';
+import type { JarvisConfig } from '../config/schema.js';
+import { redactUrl } from '../conversation/resilient-store.js';
+import type { EventBus, ServerEvent } from '../event-bus.js';
+import type { SatelliteRegistry } from '../satellites/registry.js';
+import type { SatelliteSession } from '../satellites/session.js';
+import { type Clock, systemClock } from '../speech/clock.js';
+import type { RoomMode, SpeechItem } from '../speech/schedule.js';
+import { SpeechService } from '../speech/speech-service.js';
+import { ReminderBook } from './book.js';
+import { FileReminderStore, RedisReminderStore, type ReminderStore } from './store.js';
+import { reminderWords } from './words.js';
+
+const MINUTE = 60_000;
+
+export interface ReminderServiceOptions {
+  readonly config: JarvisConfig;
+  readonly registry: SatelliteRegistry;
+  readonly bus: EventBus;
+  /** A satellite's mode (silent, night, do not disturb); 'normal' until modes exist. */
+  readonly modeOf?: (satellite: string) => RoomMode;
+  readonly clock?: Clock;
+  /** How long one item may take to be played before the next goes (default 60 s). */
+  readonly playTimeoutMs?: number;
+  readonly logger?: Logger;
+}
+
+export interface ReminderService {
+  /** None when reminders are off or their store failed to load. */
+  readonly book?: ReminderBook;
+  readonly speech: SpeechService;
+  /** One line for the start-up summary. */
+  readonly summary: string;
+  stop(): Promise<void>;
+}
+
+export async function startReminders(options: ReminderServiceOptions): Promise<ReminderService> {
+  const { config, registry, bus } = options;
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const settings = config.reminders;
+  const later: { book?: ReminderBook } = {};
+  const speech = new SpeechService({
+    clock,
+    satellites: () => registry.list().map((session) => session.id),
+    modeOf: options.modeOf,
+    say: (item, satellites) =>
+      sayOn(
+        satellites.map((id) => registry.find(id)).filter((s) => s !== undefined),
+        item,
+        {
+          bus,
+          timeoutMs: options.playTimeoutMs ?? 60_000,
+        },
+      ),
+    onSaid: (item) => later.book?.said(item),
+    onHeld: (item) => logger.info(`speech: ${item.kind} held (no satellite may speak it now)`),
+    lastHeardWindowMs: settings.last_heard_minutes * MINUTE,
+    logger,
+  });
+  const unsubscribe = bus.on((event) => onEvent(speech, event));
+  const stopAll = async (redis?: Redis) => {
+    unsubscribe();
+    await speech.stop();
+    await redis?.quit().catch(() => redis.disconnect());
+  };
+  if (!settings.enabled) {
+    return { speech, summary: 'off (reminders.enabled is false)', stop: () => stopAll() };
+  }
+  const redis = config.redis.url ? redisClient(config.redis.url, logger) : undefined;
+  const store: ReminderStore = redis
+    ? new RedisReminderStore(redis)
+    : new FileReminderStore(join(config.data_dir, 'reminders.json'));
+  const where = config.redis.url ? `Redis at ${redactUrl(config.redis.url)}` : config.data_dir;
+  const book = new ReminderBook({
+    store,
+    clock,
+    schedule: speech,
+    words: reminderWords(config.language),
+    headsUpMs: settings.heads_up_minutes * MINUTE,
+    repeatAfterMs: settings.repeat_after_minutes * MINUTE,
+    lateLimitMs: settings.late_limit_minutes * MINUTE,
+    onChange: () => bus.emit({ type: 'reminders-changed' }),
+    logger,
+  });
+  try {
+    const recovered = await book.start();
+    later.book = book;
+    const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed`;
+    return { book, speech, summary, stop: () => stopAll(redis) };
+  } catch (error) {
+    logger.error(`reminders unavailable: ${(error as Error).message}`);
+    return {
+      speech,
+      summary: `unavailable (${(error as Error).message})`,
+      stop: () => stopAll(redis),
+    };
+  }
+}
+
+function onEvent(speech: SpeechService, event: ServerEvent): void {
+  if (event.type === 'turn' && event.satellite) speech.heard(event.satellite);
+  if (event.type === 'satellite-connected' || event.type === 'satellites-changed') {
+    speech.refresh();
+  }
+}
+
+function redisClient(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 5000 });
+  // An unhandled ioredis `error` event would crash the process.
+  redis.on('error', (error: Error) => logger.debug(`reminders: Redis: ${error.message}`));
+  return redis;
+}
+
+/**
+ * Says `item` on each session, the awake chime first for reminders and heads-ups, and waits
+ * until each has played it (its phase back to idle), or `timeoutMs`.
+ */
+async function sayOn(
+  sessions: readonly SatelliteSession[],
+  item: SpeechItem,
+  deps: { bus: EventBus; timeoutMs: number },
+): Promise<void> {
+  const chime = item.kind === 'reminder' || item.kind === 'heads-up';
+  if (sessions.length === 0) throw new Error('the satellites chosen are no longer connected');
+  await Promise.all(
+    sessions.map(async (session) => {
+      await session.announce(item.text, item.language, { chime });
+      // Checked and subscribed in one tick: the satellite's `played` cannot slip in between.
+      if (session.phase !== 'idle') await untilIdle(deps.bus, session.id, deps.timeoutMs);
+    }),
+  );
+}
+
+/** Resolves when `satellite` next goes idle, or after `timeoutMs`. */
+function untilIdle(bus: EventBus, satellite: string, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const off = bus.on((e) => {
+      if (e.type === 'phase' && e.satellite === satellite && e.phase === 'idle') done();
+    });
+  });
+}
