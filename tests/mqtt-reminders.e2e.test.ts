@@ -47,7 +47,9 @@ describe('the reminders sensor on the bridge', () => {
     cleanups.push(() => app.stop());
     const api = apiClient(app.httpPort, TOKEN);
 
-    const discovery = await until('the bridge device', () => watcher.json(BRIDGE_CONFIG));
+    const discovery = await until<Record<string, unknown>>('the bridge device', () =>
+      watcher.json(BRIDGE_CONFIG),
+    );
     const components = discovery.components as Record<string, Record<string, unknown>>;
     expect(components.reminders).toMatchObject({
       platform: 'sensor',

@@ -156,7 +156,7 @@ describe('reminders by voice, in French', () => {
       [
         {
           say: 'Rappelle-moi de sortir le chien à 15 h',
-          speech: "D'accord, je te le rappellerai à 15:00 : sortir le chien.",
+          speech: "D'accord, je te le rappellerai à 15 h : sortir le chien.",
           reminders: [{ text: 'sortir le chien', at: 1 }],
         },
         {
@@ -186,13 +186,13 @@ describe('reminders by voice, in French', () => {
         },
         {
           say: 'rappelle-moi demain à 8 h de prendre mes médicaments',
-          speech: "D'accord, je te le rappellerai demain à 8:00 : prendre mes médicaments.",
+          speech: "D'accord, je te le rappellerai demain à 8 h : prendre mes médicaments.",
         },
         {
           say: 'quels sont mes rappels',
           intent: 'JarvisReminderList',
           speech:
-            'Tes rappels : appeler maman à 14:20, sortir le chien à 15:30 et prendre mes médicaments demain à 8:00.',
+            'Tes rappels : appeler maman à 14 h 20, sortir le chien à 15 h 30 et prendre mes médicaments demain à 8 h.',
         },
         {
           say: 'annule le rappel du chien',
@@ -207,7 +207,7 @@ describe('reminders by voice, in French', () => {
         {
           say: 'rappelle-moi de sortir le chien à 15 h',
           speech:
-            "Il est déjà plus de 15:00 aujourd'hui, je te le rappellerai donc demain à 15:00 : sortir le chien.",
+            "Il est déjà plus de 15 h aujourd'hui, je te le rappellerai donc demain à 15 h : sortir le chien.",
         },
       ],
     ],
@@ -216,7 +216,7 @@ describe('reminders by voice, in French', () => {
       [
         {
           say: 'rappelle-moi à 15 h',
-          speech: 'De quoi dois-je te rappeler à 15:00 ?',
+          speech: 'De quoi dois-je te rappeler à 15 h ?',
           expectsReply: true,
         },
         { say: 'de sortir le chien', reminders: [{ text: 'sortir le chien', at: 1 }] },

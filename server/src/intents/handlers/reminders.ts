@@ -41,22 +41,32 @@ export class ReminderDrafts {
   }
 }
 
+/** A time of day as said: "3:00 PM" where the language counts in 12 hours, else "15 h 30". */
+export function timeOfDay(speech: Speech, date: Date): string {
+  const { locale, hour12 } = speech.data;
+  if (hour12) {
+    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date);
+  }
+  const minutes = date.getMinutes();
+  return `${date.getHours()} h${minutes ? ` ${String(minutes).padStart(2, '0')}` : ''}`;
+}
+
+const lower = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
+
 /** "at 3:00 PM", "tomorrow at 8:00 AM", "on Monday at 9:00 AM", in the request's language. */
 export function whenPhrase(speech: Speech, now: Date, at: number): string {
   const date = new Date(at);
-  const { locale } = speech.data;
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date);
+  const time = timeOfDay(speech, date);
   const midnight = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((midnight(date) - midnight(now)) / 86_400_000);
-  if (days === 0) return speech.say('whenToday', { time }).replace(/^./, (c) => c.toLowerCase());
-  if (days === 1) return speech.say('whenTomorrow', { time }).replace(/^./, (c) => c.toLowerCase());
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(date);
-  return speech.say('whenDay', { day, time }).replace(/^./, (c) => c.toLowerCase());
+  if (days === 0) return lower(speech.say('whenToday', { time }));
+  if (days === 1) return lower(speech.say('whenTomorrow', { time }));
+  const day = new Intl.DateTimeFormat(speech.data.locale, { weekday: 'long' }).format(date);
+  return lower(speech.say('whenDay', { day, time }));
 }
 
-function clockTime(time: ClockTime, locale: string): string {
-  const at = new Date(2000, 0, 1, Math.floor(time.minutes / 60), time.minutes % 60);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at);
+function clockTime(time: ClockTime, speech: Speech): string {
+  return timeOfDay(speech, new Date(2000, 0, 1, Math.floor(time.minutes / 60), time.minutes % 60));
 }
 
 interface When {
@@ -72,13 +82,13 @@ function whenOf(request: IntentRequest): When | undefined {
   const seconds = numberSlot(request, 'duration');
   if (seconds !== undefined) {
     const when = speech.say('whenIn', { duration: speech.duration(seconds) });
-    return { at: now.getTime() + seconds * 1000, when: when.replace(/^./, (c) => c.toLowerCase()) };
+    return { at: now.getTime() + seconds * 1000, when: lower(when) };
   }
   const time = request.captures.time;
   if (time?.kind !== 'time') return undefined;
   const next = nextTime(now, time.time, numberSlot(request, 'day'));
   const at = next.at.getTime();
-  const moved = next.movedToTomorrow ? clockTime(time.time, speech.data.locale) : undefined;
+  const moved = next.movedToTomorrow ? clockTime(time.time, speech) : undefined;
   return { at, when: whenPhrase(speech, now, at), ...(moved && { moved }) };
 }
 
