@@ -2,59 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { maySpeak, type RoomMode } from '../speech/schedule.js';
 import { ROOM_MODES, permits, policyOf, unprompted } from './policy.js';
 
-// What each mode lets through: one row per request or item, one column per mode.
-const REQUESTS: readonly {
-  what: string;
-  domains: readonly string[];
-  normal: boolean;
-  silent: boolean;
-  night: boolean;
-  dnd: boolean;
-}[] = [
-  { what: 'lights', domains: ['light'], normal: true, silent: true, night: true, dnd: true },
-  { what: 'locks', domains: ['lock'], normal: true, silent: true, night: true, dnd: true },
-  {
-    what: 'the alarm',
-    domains: ['alarm_control_panel'],
-    normal: true,
-    silent: true,
-    night: true,
-    dnd: true,
-  },
-  { what: 'a timer', domains: ['timer'], normal: true, silent: true, night: true, dnd: true },
-  { what: 'a reminder', domains: ['reminder'], normal: true, silent: true, night: true, dnd: true },
-  { what: 'a mode', domains: ['mode'], normal: true, silent: true, night: true, dnd: true },
-  { what: 'a routine', domains: ['routine'], normal: true, silent: true, night: true, dnd: true },
-  {
-    what: 'never mind',
-    domains: ['nevermind'],
-    normal: true,
-    silent: true,
-    night: true,
-    dnd: true,
-  },
-  { what: 'nothing touched', domains: [], normal: true, silent: true, night: true, dnd: true },
-  { what: 'music', domains: ['media_player'], normal: true, silent: true, night: false, dnd: true },
-  { what: 'a switch', domains: ['switch'], normal: true, silent: true, night: false, dnd: true },
-  {
-    what: 'the heating',
-    domains: ['climate'],
-    normal: true,
-    silent: true,
-    night: false,
-    dnd: true,
-  },
-  { what: 'the blinds', domains: ['cover'], normal: true, silent: true, night: false, dnd: true },
-  { what: 'the time', domains: ['query'], normal: true, silent: true, night: false, dnd: true },
-  { what: 'the agent', domains: ['agent'], normal: true, silent: true, night: false, dnd: true },
-  {
-    what: 'lights and a switch',
-    domains: ['light', 'switch'],
-    normal: true,
-    silent: true,
-    night: false,
-    dnd: true,
-  },
+// What each mode lets through: one row per request, with the modes that act on it.
+const EVERY: readonly RoomMode[] = ['normal', 'silent', 'night', 'dnd'];
+const NOT_AT_NIGHT: readonly RoomMode[] = ['normal', 'silent', 'dnd'];
+const REQUESTS: readonly (readonly [
+  what: string,
+  domains: string[],
+  actedIn: readonly RoomMode[],
+])[] = [
+  ['lights', ['light'], EVERY],
+  ['locks', ['lock'], EVERY],
+  ['the alarm', ['alarm_control_panel'], EVERY],
+  ['a timer', ['timer'], EVERY],
+  ['a reminder', ['reminder'], EVERY],
+  ['a mode', ['mode'], EVERY],
+  ['a routine', ['routine'], EVERY],
+  ['never mind', ['nevermind'], EVERY],
+  ['nothing touched', [], EVERY],
+  ['music', ['media_player'], NOT_AT_NIGHT],
+  ['a switch', ['switch'], NOT_AT_NIGHT],
+  ['the heating', ['climate'], NOT_AT_NIGHT],
+  ['the blinds', ['cover'], NOT_AT_NIGHT],
+  ['the time', ['query'], NOT_AT_NIGHT],
+  ['the agent', ['agent'], NOT_AT_NIGHT],
+  ['lights and a switch', ['light', 'switch'], NOT_AT_NIGHT],
 ];
 
 const SPOKEN: readonly {
@@ -71,10 +42,10 @@ const SPOKEN: readonly {
 ];
 
 describe('mode policy', () => {
-  for (const row of REQUESTS) {
+  for (const [what, domains, actedIn] of REQUESTS) {
     for (const mode of ROOM_MODES) {
-      it(`${mode}: ${row.what} ${row[mode] ? 'acted on' : 'refused'}`, () => {
-        expect(permits(mode, row.domains)).toBe(row[mode]);
+      it(`${mode}: ${what} ${actedIn.includes(mode) ? 'acted on' : 'refused'}`, () => {
+        expect(permits(mode, domains)).toBe(actedIn.includes(mode));
       });
     }
   }
