@@ -41,6 +41,13 @@ export interface IntentContext {
    * unlocks or disarms: such a request is answered "I didn't catch that" instead of asked.
    */
   readonly sureEnoughForSensitive?: boolean;
+  /** The satellite that heard the request, if one did. */
+  readonly satellite?: string;
+  /**
+   * What to say instead of acting when the satellite's mode does not let a request touching
+   * `domains` through ("Not at night."); undefined: act.
+   */
+  readonly refuse?: (domains: readonly string[], language: Language) => string | undefined;
 }
 
 export interface IntentResult {

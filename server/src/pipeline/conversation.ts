@@ -78,6 +78,7 @@ export async function converse(
       area: request.area,
       conversationId: request.conversationId,
       peer: request.peer,
+      satellite: request.satellite,
       now: new Date(),
       timers: request.timers,
       language: request.language,
