@@ -21,6 +21,7 @@ import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
 import type { MemoryStore } from './memory/memory.js';
 import { Metrics } from './metrics.js';
+import type { ModeStore } from './modes/mode-store.js';
 import { pauseMarksMs } from './pipeline/endpointing.js';
 import { WakeArbiter } from './satellites/arbiter.js';
 import { AdoptionStore } from './satellites/adoption-store.js';
@@ -58,6 +59,8 @@ export interface AppParts {
   status?: () => Record<string, unknown>;
   /** Shared with the brain, which counts the agent's failures. */
   metrics?: Metrics;
+  /** The house's and the satellites' modes: the mode selects, the night volume, `/api/modes`. */
+  modes?: ModeStore;
 }
 
 export interface RunningApp {
@@ -104,6 +107,8 @@ export async function startApp(
   const controls = new SatelliteControls({
     bus,
     store: new SettingsStore(join(config.data_dir, 'satellite-settings.json')),
+    modes: parts.modes,
+    nightVolume: config.modes.night_volume,
     logger,
   });
   await controls.load();
@@ -219,6 +224,7 @@ export async function startApp(
     memory: parts.memory,
     status: () => ({ ...parts.status?.(), ...extensions.status() }),
     actions: extensions.actions,
+    modes: parts.modes,
     metrics,
     bus,
     language: config.language,

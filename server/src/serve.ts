@@ -12,6 +12,7 @@ import { createHome, type Home } from './home/index.js';
 import type { ApiToken } from './http/token.js';
 import { createIntentRecognizer } from './intents/index.js';
 import { Metrics } from './metrics.js';
+import { buildModes } from './modes/index.js';
 import { startupSummary } from './summary.js';
 
 export interface RunningJarvis {
@@ -36,7 +37,8 @@ export async function startJarvis(
     logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
   });
   await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  const recognizer = createIntentRecognizer();
+  const modes = await buildModes(config, createIntentRecognizer(), logger);
+  const { recognizer } = modes;
   const metrics = new Metrics();
   const brain = await buildBrain({
     config,
@@ -68,6 +70,7 @@ export async function startJarvis(
       memory: brain.memory,
       status: brain.status,
       metrics,
+      modes: modes.store,
     },
     logger,
   );
@@ -89,6 +92,7 @@ export async function startJarvis(
       unsubscribe();
       await stopZeroconf?.();
       await app.stop();
+      modes.store.stop();
       await brain.close();
       await speech.close();
       await home.close();

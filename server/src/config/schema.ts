@@ -207,6 +207,10 @@ export const ConfigSchema = z
       })
       .strict()
       .default({}),
+    modes: z
+      .object({ night_volume: z.number().int().min(0).max(100).default(50) })
+      .strict()
+      .default({}),
     mqtt: z
       .object({
         url: z
