@@ -13,6 +13,7 @@ import type { ApiToken } from './http/token.js';
 import { createIntentRecognizer } from './intents/index.js';
 import { Metrics } from './metrics.js';
 import { buildModes } from './modes/index.js';
+import { withRoutines } from './routines/routine-recognizer.js';
 import { startupSummary } from './summary.js';
 
 export interface RunningJarvis {
@@ -37,7 +38,12 @@ export async function startJarvis(
     logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
   });
   await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  const modes = await buildModes(config, createIntentRecognizer(), logger);
+  const local = withRoutines(createIntentRecognizer(), {
+    routines: config.routines,
+    sensitiveDomains: config.agent.sensitive_domains,
+    onFailure: (routine, failure) => logger.warn(`routine "${routine}": ${failure}`),
+  });
+  const modes = await buildModes(config, local, logger);
   const { recognizer } = modes;
   const metrics = new Metrics();
   const brain = await buildBrain({

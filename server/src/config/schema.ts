@@ -1,5 +1,6 @@
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import { z } from 'zod';
+import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
@@ -207,6 +208,7 @@ export const ConfigSchema = z
       })
       .strict()
       .default({}),
+    routines: RoutinesSchema,
     modes: z
       .object({ night_volume: z.number().int().min(0).max(100).default(50) })
       .strict()

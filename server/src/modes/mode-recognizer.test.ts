@@ -121,7 +121,8 @@ describe('the local intents as the mode lets them through', () => {
     const recognizer = withModes(base, { store: new ModeStore({ clock }), clock, language: 'en' });
     const home = createTestHome();
     const sentences = recognizer.sentences(home, 'en');
-    expect(sentences).toEqual(expect.arrayContaining(base.sentences(home, 'en')));
+    const all = new Set(sentences);
+    expect(base.sentences(home, 'en').every((sentence) => all.has(sentence))).toBe(true);
     expect(sentences).toContain('night mode until seven');
   });
 });
