@@ -88,7 +88,16 @@ export async function startJarvis(
           logger,
         })
       : undefined;
-  const summary = startupSummary({ config, app, home, speech, recognizer, brain, apiToken });
+  const summary = startupSummary({
+    config,
+    app,
+    home,
+    speech,
+    recognizer,
+    brain,
+    apiToken,
+    modes: modes.store,
+  });
   return {
     app,
     home,
