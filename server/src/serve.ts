@@ -88,16 +88,8 @@ export async function startJarvis(
           logger,
         })
       : undefined;
-  const summary = startupSummary({
-    config,
-    app,
-    home,
-    speech,
-    recognizer,
-    brain,
-    apiToken,
-    modes: modes.store,
-  });
+  const sources = { config, app, home, speech, recognizer, brain, apiToken };
+  const summary = startupSummary({ ...sources, modes: modes.store });
   return {
     app,
     home,
