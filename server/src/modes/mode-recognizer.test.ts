@@ -43,6 +43,12 @@ const ROWS: readonly Row[] = [
   { mode: 'night', say: 'pause the tv', intent: 'JarvisModeRefused', calls: [] },
   { mode: 'night', say: 'what time is it', intent: 'JarvisModeRefused' },
   { mode: 'night', say: 'tell me a joke', intent: 'JarvisModeRefused', speech: 'Not at night.' },
+  {
+    mode: 'night',
+    say: 'raconte-moi une blague',
+    intent: 'JarvisModeRefused',
+    speech: 'Pas la nuit.',
+  },
   { mode: 'night', say: 'back to normal', intent: 'JarvisSetMode', speech: 'Back to normal.' },
   { mode: 'dnd', say: 'night mode', intent: 'JarvisSetMode', speech: 'Night mode.' },
 ];

@@ -3,6 +3,9 @@
 // music" at night) is answered "Not at night." instead of acted on, and so is what would go to
 // the conversation agent. Wraps any `IntentRecognizer`; its sentences gain the mode sentences.
 import type { Clock } from '../speech/clock.js';
+import { compileLanguage } from '../intents/compile.js';
+import { LANGUAGES } from '../intents/languages/index.js';
+import { languageOrder } from '../intents/recognize.js';
 import { refusedResult } from '../intents/recognizer.js';
 import type { IntentContext, IntentRecognizer, IntentResult, Language } from '../intents/types.js';
 import { modeAnswer, modeSentences, parseModeCommand, refusal } from './mode-intents.js';
@@ -21,6 +24,8 @@ export function withModes(
   options: ModeRecognizerOptions,
 ): IntentRecognizer {
   const { store, clock } = options;
+  // For the language of a refusal when no intent understood the request.
+  const compiled = LANGUAGES.map(compileLanguage);
 
   function setMode(text: string, context: IntentContext): IntentResult | undefined {
     const command = parseModeCommand(text, new Date(clock.now()), context.language);
@@ -52,7 +57,8 @@ export function withModes(
         permits(mode, domains) ? undefined : refusal(mode, language);
       const result = await base.handle(text, { ...context, refuse });
       if (result || permits(mode, ['agent'])) return result;
-      const language = context.language ?? options.language;
+      const guess = languageOrder(compiled, text, context.language)[0]?.data.language;
+      const language = guess ?? options.language;
       return refusedResult(refusal(mode, language), language);
     },
 
