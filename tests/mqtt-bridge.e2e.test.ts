@@ -14,6 +14,7 @@ import { DemoHome } from '../server/src/home/demo-home.js';
 import { HomeAssistantHome } from '../server/src/home/home-assistant.js';
 import type { Home } from '../server/src/home/home.js';
 import { createIntentRecognizer } from '../server/src/intents/index.js';
+import { buildModes } from '../server/src/modes/index.js';
 import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 import {
@@ -63,11 +64,14 @@ export async function jarvis(
     mqtt: { url: brokerUrl, rediscover_delay_ms: 0 },
   });
   const home = options.home ?? new DemoHome();
-  const recognizer = createIntentRecognizer();
+  const modes = await buildModes(config, createIntentRecognizer(), logger);
+  cleanups.push(async () => modes.store.stop());
+  const { recognizer } = modes;
   const stt = new PhraseEngine();
   cleanups.push(() => stt.close());
   await stt.setSentences(recognizer.sentences(home, 'en'));
-  const app = await startApp(config, { stt, tts: new EspeakTts(), home, recognizer }, logger);
+  const parts = { stt, tts: new EspeakTts(), home, recognizer, modes: modes.store };
+  const app = await startApp(config, parts, logger);
   let stopped: Promise<void> | undefined;
   /** Stops the server (once: the test may stop it before the cleanups do). */
   const stop = () => (stopped ??= app.stop());
@@ -286,6 +290,12 @@ describe('satellite settings from Home Assistant', () => {
       return now?.volume === 40 && now.mode === 'night' && now.wake_word === 'alexa';
     });
     await until('the satellite told', () => detects() === 1);
+    // The select set the satellite's own mode in the one mode store the voice and API use.
+    const modes = (await first.api('GET', '/api/modes')).body;
+    expect(modes).toMatchObject({
+      house: { mode: 'normal' },
+      satellites: { kitchen: { mode: 'night' } },
+    });
 
     // The server restarts on the same port with the same data dir.
     await first.stop();

@@ -12,6 +12,7 @@ import {
   tabulate,
   verdictOf,
   type Thresholds,
+  WITH_MODES,
 } from './understanding.js';
 
 /** The score at which the engine's confidence reaches `confidence`. */
@@ -65,7 +66,7 @@ export async function runUnderstanding(
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
   );
-  const out = join(resultsDir, `server-understanding-${split}.json`);
+  const out = join(resultsDir, `server-understanding-${split}${WITH_MODES ? '-modes' : ''}.json`);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     out,

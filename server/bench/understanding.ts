@@ -17,6 +17,9 @@ import { PhraseEngine, type PhraseResult } from '../src/engines/stt/phrase-engin
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import type { IntentRecognizer, IntentResult } from '../src/intents/types.js';
+import { withModes } from '../src/modes/mode-recognizer.js';
+import { ModeStore } from '../src/modes/mode-store.js';
+import { ManualClock } from '../src/speech/clock.js';
 import {
   buildCorpus,
   type CorpusItem,
@@ -87,13 +90,24 @@ const same = (a: Outcome, b: Outcome) =>
   a.timer === b.timer &&
   a.speech === b.speech;
 
+/** `BENCH_MODES=1`: the mode sentences in the grammar too, as the server has them. */
+export const WITH_MODES = process.env.BENCH_MODES === '1';
+
+/** The intents as the server wraps them (modes said are acted on; the house is normal). */
+function modesOver(base: IntentRecognizer): IntentRecognizer {
+  const clock = new ManualClock(new Date(2025, 0, 15, 15, 5).getTime());
+  return withModes(base, { store: new ModeStore({ clock }), clock, language: 'en' });
+}
+
 /** Decodes every utterance once; the thresholds are applied afterwards. */
 export async function scoreCorpus(splits: readonly Split[], commands = 60): Promise<Scored[]> {
-  const recognizer = createIntentRecognizer();
-  const grammar = recognizer.sentences(englishHome(), 'en');
+  const base = createIntentRecognizer();
+  const grammar = base.sentences(englishHome(), 'en');
+  // The commands are drawn from the intents' grammar either way, so both runs hear the same.
   const corpus = await buildCorpus({ grammar, commands, splits });
+  const recognizer = WITH_MODES ? modesOver(base) : base;
   const engine = new PhraseEngine();
-  await engine.setSentences(grammar);
+  await engine.setSentences(WITH_MODES ? recognizer.sentences(englishHome(), 'en') : grammar);
   const scored: Scored[] = [];
   for (const { audio, ...item } of corpus) {
     const started = performance.now();

@@ -25,6 +25,7 @@ import { loadChime } from './reminders/chime.js';
 import { type ReminderService, startReminders } from './reminders/reminder-service.js';
 import type { RoomMode } from './speech/schedule.js';
 import type { TurnEngines } from './pipeline/turn.js';
+import type { ModeStore } from './modes/mode-store.js';
 import { pauseMarksMs } from './pipeline/endpointing.js';
 import { WakeArbiter } from './satellites/arbiter.js';
 import { AdoptionStore } from './satellites/adoption-store.js';
@@ -67,6 +68,8 @@ export interface AppParts {
    * queued speech are held or let through by it. 'normal' everywhere when not given.
    */
   modeOf?: (satellite: string) => RoomMode;
+  /** The house's and the satellites' modes: the mode selects, the night volume, `/api/modes`. */
+  modes?: ModeStore;
 }
 
 export interface RunningApp {
@@ -115,6 +118,8 @@ export async function startApp(
   const controls = new SatelliteControls({
     bus,
     store: new SettingsStore(join(config.data_dir, 'satellite-settings.json')),
+    modes: parts.modes,
+    nightVolume: config.modes.night_volume,
     logger,
   });
   await controls.load();
@@ -157,10 +162,13 @@ export async function startApp(
     config,
     registry,
     bus,
-    modeOf: parts.modeOf,
+    modeOf:
+      parts.modeOf ?? (parts.modes ? (satellite) => parts.modes!.modeOf(satellite) : undefined),
     logger,
   });
   engines.reminders = reminders.book;
+  // A mode that ends (or is lifted) lets held reminders and messages be said now.
+  const stopFollowingModes = parts.modes?.onChange(() => reminders.speech.refresh());
   const timing: DriverTiming = {
     pingIntervalMs: config.satellite_driver.ping_interval_ms,
     pingTimeoutMs: config.satellite_driver.ping_timeout_ms,
@@ -246,6 +254,7 @@ export async function startApp(
       reminders: reminders.book ? reminders.book.all().length : null,
     }),
     actions: extensions.actions,
+    modes: parts.modes,
     metrics,
     bus,
     language: config.language,
@@ -267,6 +276,7 @@ export async function startApp(
     reminders,
     stop: async () => {
       stopDiscovery?.();
+      stopFollowingModes?.();
       await reminders.stop();
       await extensions.stop();
       await fleet.stop();

@@ -12,6 +12,8 @@ import { createHome, type Home } from './home/index.js';
 import type { ApiToken } from './http/token.js';
 import { createIntentRecognizer } from './intents/index.js';
 import { Metrics } from './metrics.js';
+import { buildModes } from './modes/index.js';
+import { withRoutines } from './routines/routine-recognizer.js';
 import { startupSummary } from './summary.js';
 
 export interface RunningJarvis {
@@ -36,7 +38,13 @@ export async function startJarvis(
     logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
   });
   await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  const recognizer = createIntentRecognizer();
+  const local = withRoutines(createIntentRecognizer(), {
+    routines: config.routines,
+    sensitiveDomains: config.agent.sensitive_domains,
+    onFailure: (routine, failure) => logger.warn(`routine "${routine}": ${failure}`),
+  });
+  const modes = await buildModes(config, local, logger);
+  const { recognizer } = modes;
   const metrics = new Metrics();
   const brain = await buildBrain({
     config,
@@ -68,6 +76,7 @@ export async function startJarvis(
       memory: brain.memory,
       status: brain.status,
       metrics,
+      modes: modes.store,
     },
     logger,
   );
@@ -79,7 +88,8 @@ export async function startJarvis(
           logger,
         })
       : undefined;
-  const summary = startupSummary({ config, app, home, speech, recognizer, brain, apiToken });
+  const sources = { config, app, home, speech, recognizer, brain, apiToken };
+  const summary = startupSummary({ ...sources, modes: modes.store });
   return {
     app,
     home,
@@ -89,6 +99,7 @@ export async function startJarvis(
       unsubscribe();
       await stopZeroconf?.();
       await app.stop();
+      modes.store.stop();
       await brain.close();
       await speech.close();
       await home.close();

@@ -5,6 +5,7 @@ import type { Brain } from './brain.js';
 import type { Home } from './home/home.js';
 import type { ApiToken } from './http/token.js';
 import type { IntentRecognizer } from './intents/types.js';
+import type { ModeStore } from './modes/mode-store.js';
 import { PRIVATE_NETWORKS } from './wyoming/peers.js';
 
 export interface SummarySources {
@@ -16,6 +17,8 @@ export interface SummarySources {
   brain: Pick<Brain, 'summary'>;
   /** Where the API token comes from (never the token itself). */
   apiToken?: Pick<ApiToken, 'file' | 'generated'>;
+  /** The modes in force. */
+  modes?: Pick<ModeStore, 'snapshot'>;
 }
 
 /** The one start-up summary: what is connected, which engines run, where to point things. */
@@ -27,6 +30,7 @@ export function startupSummary({
   recognizer,
   brain,
   apiToken,
+  modes,
 }: SummarySources): string {
   const host = hostname();
   const port = app.wyomingUri.replace(/^tcp:\/\/[^:]+:/, '');
@@ -35,6 +39,8 @@ export function startupSummary({
     ['speech-to-text', speech.stt.name],
     ['text-to-speech', speech.tts.name],
     ['local intents', recognizer.languages.join(', ')],
+    ['routines', routinesRow(config)],
+    ...(modes ? [['modes', modesRow(modes)] as [string, string]] : []),
     ['conversation agent', brain.summary.agent],
     ['memory', brain.summary.memory],
     ['context', brain.summary.context],
@@ -54,6 +60,20 @@ export function startupSummary({
     '',
   ];
   return lines.join('\n');
+}
+
+/** `good night, movie` or how to add some. */
+function routinesRow(config: JarvisConfig): string {
+  const names = config.routines.map((routine) => routine.name);
+  return names.length > 0 ? names.join(', ') : 'none (add them under routines:)';
+}
+
+/** `house night until 2026-03-11T06:00:00.000Z; kitchen: silent`. */
+function modesRow(modes: Pick<ModeStore, 'snapshot'>): string {
+  const { house, satellites } = modes.snapshot();
+  const until = (at?: number) => (at === undefined ? '' : ` until ${new Date(at).toISOString()}`);
+  const own = Object.entries(satellites).map(([id, s]) => `; ${id}: ${s.mode}${until(s.until)}`);
+  return `house ${house.mode}${until(house.until)}${own.join('')}`;
 }
 
 /** `mqtt://broker:1883 (connected; discovery prefix homeassistant, base topic jarvis)`. */

@@ -23,6 +23,7 @@ export const DOMAIN_SERVICES: Readonly<Record<string, readonly string[]>> = {
   media_player: ['media_play', 'media_pause', 'media_stop', 'volume_set', 'volume_mute', ...ON_OFF],
   scene: ['turn_on'],
   script: ON_OFF,
+  alarm_control_panel: ['alarm_arm_home', 'alarm_arm_away', 'alarm_arm_night', 'alarm_disarm'],
 };
 
 const title = (service: string): string =>
@@ -130,6 +131,12 @@ export function applyService(
       });
     case 'set_hvac_mode':
       return set(String(data['hvac_mode']));
+    case 'alarm_arm_home':
+    case 'alarm_arm_away':
+    case 'alarm_arm_night':
+      return set(`armed_${service.slice('alarm_arm_'.length)}`);
+    case 'alarm_disarm':
+      return set('disarmed');
     case 'set_percentage':
       return set(Number(data['percentage']) > 0 ? 'on' : 'off', { percentage: data['percentage'] });
     default:

@@ -1,5 +1,6 @@
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import { z } from 'zod';
+import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
@@ -215,6 +216,11 @@ export const ConfigSchema = z
         late_limit_minutes: z.number().min(0).max(1440).default(60),
         last_heard_minutes: z.number().min(0).max(1440).default(10),
       })
+      .strict()
+      .default({}),
+    routines: RoutinesSchema,
+    modes: z
+      .object({ night_volume: z.number().int().min(0).max(100).default(50) })
       .strict()
       .default({}),
     mqtt: z

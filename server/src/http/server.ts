@@ -16,6 +16,8 @@ import { COMMANDS_PATH, commandsRoute } from './commands.js';
 import { MEMORIES_PATH, memoriesRoute } from './memories.js';
 import { REMINDERS_PATH, remindersRoute } from './reminders.js';
 import type { ReminderBook } from '../reminders/book.js';
+import { MODES_PATH, modesRoute } from './modes.js';
+import type { ModeStore } from '../modes/mode-store.js';
 import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
 import { streamEvents } from './event-stream.js';
 import { HttpProblem, methodNotAllowed, sendJson, sendProblem } from './problem.js';
@@ -42,6 +44,8 @@ export interface HttpApiOptions {
   bus: EventBus;
   /** Automations' commands (`POST /api/commands`). */
   actions?: JarvisActions;
+  /** The house's and the satellites' modes (`/api/modes`). */
+  modes?: ModeStore;
   language: Language;
   logger?: Logger;
 }
@@ -111,6 +115,14 @@ export class HttpApi {
             this.options.fleet.list().find((s) => s.id === given)?.id,
         };
         return await remindersRoute(req, res, url, options, () => readJson(req));
+      }
+      if (url.pathname === MODES_PATH || url.pathname.startsWith(`${MODES_PATH}/`)) {
+        const options = {
+          modes: this.options.modes,
+          satellites: () => this.options.registry.list().map((s) => s.id),
+          now: () => Date.now(),
+        };
+        return await modesRoute(req, res, url, options, () => readJson(req));
       }
       if (url.pathname === COMMANDS_PATH)
         return await commandsRoute(req, res, this.options.actions, () => readJson(req));

@@ -5,6 +5,7 @@ import type { Home } from '../home/home.js';
 import { type CompiledLanguage, compileLanguage } from './compile.js';
 import { Confirmations, type Waiting } from './confirmations.js';
 import { HANDLERS } from './handlers/index.js';
+import { intentDomains } from './intent-domains.js';
 import { answerConfirmation } from './handlers/locks.js';
 import { answerDraft, ReminderDrafts } from './handlers/reminders.js';
 import type { HandlerDeps, IntentRequest } from './handlers/request.js';
@@ -98,6 +99,9 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
       const found = recognize(order, text, context.home);
       if (!found) return undefined;
       const { intent, target } = found.template;
+      const domains = intentDomains(intent, target, found.captures);
+      const refused = context.refuse?.(domains, found.lang.data.language);
+      if (refused !== undefined) return refusedResult(refused, found.lang.data.language);
       const fields = { intent, target, captures: found.captures };
       return HANDLERS[intent](request(found.lang, context, fields), deps);
     },
@@ -107,4 +111,9 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
       return lang ? generateSentences(lang, home) : [];
     },
   };
+}
+
+/** A request the room's mode does not let through: answered, not acted on. */
+export function refusedResult(speech: string, language: Language): IntentResult {
+  return { intent: 'JarvisModeRefused', language, speech, calls: [], expectsReply: false };
 }

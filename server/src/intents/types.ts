@@ -75,6 +75,11 @@ export interface IntentContext {
    * unlocks or disarms: such a request is answered "I didn't catch that" instead of asked.
    */
   readonly sureEnoughForSensitive?: boolean;
+  /**
+   * What to say instead of acting when the satellite's mode does not let a request touching
+   * `domains` through ("Not at night."); undefined: act.
+   */
+  readonly refuse?: (domains: readonly string[], language: Language) => string | undefined;
 }
 
 export interface IntentResult {

@@ -17,6 +17,8 @@ import {
   silentLogger,
 } from 'wyoming-ts';
 import type { EventBus } from '../event-bus.js';
+import type { ModeStore } from '../modes/mode-store.js';
+import { MODE_LABELS, modeOfLabel, policyOf } from '../modes/policy.js';
 import type { RegistryHooks, SatelliteLink } from './registry.js';
 import type { SettingsStore, StoredSettings } from './settings-store.js';
 import { ARBITRATION_LOST, type SatelliteSession } from './session.js';
@@ -46,6 +48,13 @@ export interface ControlsOptions {
   bus: EventBus;
   /** Where mute, volume, wake word and mode are kept across restarts; none: not kept. */
   store?: SettingsStore;
+  /**
+   * The modes in force (house-wide and per satellite): the mode select shows and sets the
+   * satellite's there, and the night lowers the volume. None: the mode is only kept here.
+   */
+  modes?: ModeStore;
+  /** The volume at night, in percent of the satellite's own (`modes.night_volume`). */
+  nightVolume?: number;
   logger?: Logger;
 }
 
@@ -58,6 +67,11 @@ export class SatelliteControls implements RegistryHooks {
   constructor(private readonly options: ControlsOptions) {
     this.bus = options.bus;
     this.logger = options.logger ?? silentLogger;
+    // A mode set anywhere (voice, API, a select, its end) changes what every satellite shows.
+    options.modes?.onChange(() => {
+      for (const id of new Set([...this.settings.keys(), ...this.links.keys()]))
+        this.bus.emit({ type: 'satellite-settings', satellite: id });
+    });
   }
 
   /** Reads the kept settings (before any satellite connects). */
@@ -65,12 +79,14 @@ export class SatelliteControls implements RegistryHooks {
     const stored = (await this.options.store?.load()) ?? new Map<string, StoredSettings>();
     for (const [id, kept] of stored) {
       const defined = Object.entries(kept).filter(([, value]) => value !== undefined);
-      this.settings.set(id, { ...this.get(id), ...Object.fromEntries(defined) });
+      this.settings.set(id, { ...this.own(id), ...Object.fromEntries(defined) });
     }
   }
 
   get(id: string): SatelliteSettings {
-    return this.settings.get(id) ?? DEFAULTS;
+    const settings = this.own(id);
+    const modes = this.options.modes;
+    return modes ? { ...settings, mode: MODE_LABELS[modes.modeOf(id)] as SatelliteMode } : settings;
   }
 
   /** Muted as the switch shows it: what the satellite reported, else what was asked. */
@@ -144,11 +160,19 @@ export class SatelliteControls implements RegistryHooks {
   }
 
   setMode(id: string, mode: SatelliteMode): void {
-    this.update(id, { mode });
+    const modes = this.options.modes;
+    const roomMode = modeOfLabel(mode);
+    if (modes && roomMode) modes.set(roomMode, { satellite: id });
+    else this.update(id, { mode });
+  }
+
+  /** The settings kept here (the mode of the mode store aside). */
+  private own(id: string): SatelliteSettings {
+    return this.settings.get(id) ?? DEFAULTS;
   }
 
   private update(id: string, change: Partial<SatelliteSettings>): void {
-    const before = this.get(id);
+    const before = this.own(id);
     const after = { ...before, ...change };
     this.settings.set(id, after);
     if (JSON.stringify(before) === JSON.stringify(after)) return;
@@ -168,8 +192,11 @@ export class SatelliteControls implements RegistryHooks {
   private outgoing(id: string, event: Event): Event {
     if (event.type === 'error' && event.data.code === ARBITRATION_LOST)
       this.bus.emit({ type: 'arbitration-lost', satellite: id });
-    const volume = this.get(id).volume;
-    if (event.type !== 'audio-chunk' || volume === 100) return event;
+    if (event.type !== 'audio-chunk') return event;
+    const mode = this.options.modes?.modeOf(id) ?? 'normal';
+    const scale = policyOf(mode, { nightVolume: this.options.nightVolume }).volume;
+    const volume = this.get(id).volume * scale;
+    if (volume === 100) return event;
     return scaled(AudioChunk.fromEvent(event), volume / 100).toEvent();
   }
 }
