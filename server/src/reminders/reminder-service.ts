@@ -89,12 +89,14 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
     onChange: () => bus.emit({ type: 'reminders-changed' }),
     logger,
   });
+  // Set before it starts: what it says on start moves it on.
+  later.book = book;
   try {
     const recovered = await book.start();
-    later.book = book;
     const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed`;
     return { book, speech, summary, stop: () => stopAll(redis) };
   } catch (error) {
+    later.book = undefined;
     logger.error(`reminders unavailable: ${(error as Error).message}`);
     return {
       speech,
