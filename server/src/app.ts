@@ -157,6 +157,7 @@ export async function startApp(
     config,
     registry,
     bus,
+    stt: parts.stt,
     modeOf: parts.modeOf,
     logger,
   });
