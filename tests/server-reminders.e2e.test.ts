@@ -1,7 +1,8 @@
 // Reminders with real processes: the server and two satellites connected in (each recording
 // what it plays into its --snd-file). One reminder is set by voice in the bedroom; another,
 // set in the kitchen, falls due: it is spoken in the bedroom, where the person was last heard,
-// the awake chime first, and the kitchen satellite plays nothing.
+// the awake chime first, and the kitchen satellite plays nothing; "thank you" after it, without
+// the wake word, and it is not repeated.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import {
   until,
   wakeAndCommand,
 } from './helpers/server-e2e.js';
-import { samplesOf } from './helpers/speech.js';
+import { COMMAND_VOICE, joinPcm, samplesOf, silence, speak } from './helpers/speech.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -109,11 +110,22 @@ describe('a reminder spoken in the right room', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ text: 'call mom', satellite: 'kitchen', said: false });
 
-    await until('the reminder said', async () => {
+    // Said, the bedroom listens without the wake word for a thanks: "thank you", and it is
+    // not repeated (gone from the list).
+    await until('the reminder said, the bedroom listening', async () => {
       const list = (await api('GET', '/api/reminders')).body as unknown as Listed[];
       const mom = list.find((r) => r.text === 'call mom');
-      return mom?.said && (await stateOf(server, 'bedroom')) === 'idle';
+      return mom?.said && (await stateOf(server, 'bedroom')) === 'listening';
     });
+    const thanks = await speak('thank you', COMMAND_VOICE);
+    await bedroom.mic.say(joinPcm(silence(300), thanks.audio, silence(1500)).audio);
+    await until('acknowledged', async () => {
+      const list = (await api('GET', '/api/reminders')).body as unknown as Listed[];
+      return (
+        list.every((r) => r.text !== 'call mom') && (await stateOf(server, 'bedroom')) === 'idle'
+      );
+    });
+    expect(counter(await server.metrics(), 'jarvis_turns_total')).toBe(1);
     // The bedroom played it after its answer; the kitchen played nothing.
     const wav = played(bedroom);
     const reminder = wav.audio.subarray(answered);

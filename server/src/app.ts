@@ -162,6 +162,7 @@ export async function startApp(
     config,
     registry,
     bus,
+    stt: parts.stt,
     modeOf:
       parts.modeOf ?? (parts.modes ? (satellite) => parts.modes!.modeOf(satellite) : undefined),
     logger,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { JarvisConfig } from '../config/schema.js';
+import type { SpeechToText } from '../engines/stt/stt.js';
 import { redactUrl } from '../conversation/resilient-store.js';
 import type { EventBus, ServerEvent } from '../event-bus.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
@@ -13,7 +14,8 @@ import type { SatelliteSession } from '../satellites/session.js';
 import { type Clock, systemClock } from '../speech/clock.js';
 import type { RoomMode, SpeechItem } from '../speech/schedule.js';
 import { SpeechService } from '../speech/speech-service.js';
-import { ReminderBook } from './book.js';
+import { ReminderBook, parseItemId } from './book.js';
+import { ThanksListener } from './thanks.js';
 import { FileReminderStore, RedisReminderStore, type ReminderStore } from './store.js';
 import { reminderWords } from './words.js';
 
@@ -23,6 +25,8 @@ export interface ReminderServiceOptions {
   readonly config: JarvisConfig;
   readonly registry: SatelliteRegistry;
   readonly bus: EventBus;
+  /** The satellites' speech-to-text: after a reminder it hears "ok" or "merci" (no wake word). */
+  readonly stt?: SpeechToText;
   /** A satellite's mode (silent, night, do not disturb); 'normal' until modes exist. */
   readonly modeOf?: (satellite: string) => RoomMode;
   readonly clock?: Clock;
@@ -46,20 +50,28 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   const clock = options.clock ?? systemClock;
   const settings = config.reminders;
   const later: { book?: ReminderBook } = {};
+  const thanks = new ThanksListener(options.stt, bus, logger);
+  /** The sessions each item is being said on, for listening for a thanks afterwards. */
+  const saidOn = new Map<string, SatelliteSession[]>();
   const speech = new SpeechService({
     clock,
     satellites: () => registry.list().map((session) => session.id),
     modeOf: options.modeOf,
-    say: (item, satellites) =>
-      sayOn(
-        satellites.map((id) => registry.find(id)).filter((s) => s !== undefined),
-        item,
-        {
-          bus,
-          timeoutMs: options.playTimeoutMs ?? 60_000,
-        },
-      ),
-    onSaid: (item) => later.book?.said(item),
+    say: (item, satellites) => {
+      const sessions = satellites.map((id) => registry.find(id)).filter((s) => s !== undefined);
+      saidOn.set(item.id, sessions);
+      const timeoutMs = options.playTimeoutMs ?? 60_000;
+      return sayOn(sessions, item, { bus, timeoutMs });
+    },
+    onSaid: async (item) => {
+      const sessions = saidOn.get(item.id) ?? [];
+      saidOn.delete(item.id);
+      await later.book?.said(item);
+      if (parseItemId(item.id)?.part !== 'due' || sessions.length === 0) return;
+      if (await thanks.heard(sessions, item.language ?? config.language)) {
+        await later.book?.acknowledge();
+      }
+    },
     onHeld: (item) => logger.info(`speech: ${item.kind} held (no satellite may speak it now)`),
     lastHeardWindowMs: settings.last_heard_minutes * MINUTE,
     logger,
@@ -67,6 +79,7 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   const unsubscribe = bus.on((event) => onEvent(speech, event));
   const stopAll = async (redis?: Redis) => {
     unsubscribe();
+    await thanks.close();
     await speech.stop();
     await redis?.quit().catch(() => redis.disconnect());
   };
@@ -89,12 +102,14 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
     onChange: () => bus.emit({ type: 'reminders-changed' }),
     logger,
   });
+  // Set before it starts: what it says on start moves it on.
+  later.book = book;
   try {
     const recovered = await book.start();
-    later.book = book;
     const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed`;
     return { book, speech, summary, stop: () => stopAll(redis) };
   } catch (error) {
+    later.book = undefined;
     logger.error(`reminders unavailable: ${(error as Error).message}`);
     return {
       speech,
