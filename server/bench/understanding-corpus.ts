@@ -28,6 +28,8 @@ export const VOICES: Readonly<Record<Split, readonly Voice[]>> = {
     { engine: 'espeak-ng', name: 'en-us' },
     { engine: 'espeak-ng', name: 'en-gb+m3' },
     { engine: 'espeak-ng', name: 'en-029+m2' },
+    { engine: 'espeak-ng', name: 'en-us+f5' },
+    { engine: 'espeak-ng', name: 'en-gb+f1' },
     { engine: 'flite', name: 'slt' },
     { engine: 'flite', name: 'rms' },
   ],
