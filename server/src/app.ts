@@ -125,9 +125,7 @@ export async function startApp(
       // Only when the grammar is all there is: a general engine hears what it rejects, and an
       // open question may pause longer.
       rejectedEndpointMs:
-        parts.commandStt && parts.stt === parts.commandStt
-          ? config.pipeline.rejected_endpoint_ms
-          : 0,
+        parts.commandStt && !config.stt.wyoming_uri ? config.pipeline.rejected_endpoint_ms : 0,
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {
