@@ -3,7 +3,10 @@
 // `... memory tune`: searches recall's weights on its development set (server-memory-tune.json).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
-// acts on (server-understanding-<split>.json).
+// acts on (server-understanding-<split>.json). `... understanding warps calibration|heldout
+// [WARP...]`: the split decoded at each frequency warp (server-understanding-warps-*.json);
+// `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
+// the files' split (give it calibration runs only).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
