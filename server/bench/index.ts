@@ -3,7 +3,10 @@
 // `... memory tune`: searches recall's weights on its development set (server-memory-tune.json).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
-// acts on (server-understanding-<split>.json).
+// acts on (server-understanding-<split>.json). `... understanding warps calibration|heldout
+// [WARP...]`: the split decoded at each frequency warp (server-understanding-warps-*.json);
+// `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
+// the files' split (give it calibration runs only).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
@@ -14,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { runBridgeBenchmark } from './bridge.js';
 import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
+import { runWarps } from './understanding-warps.js';
+import { runPick } from './understanding-pick.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { runStreamsBenchmark } from './streams.js';
@@ -22,6 +27,16 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'be
 
 const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') {
+  runPick(process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'warps') {
+  const warps = process.argv.slice(5).map(Number);
+  const split = process.argv[4] === 'heldout' ? 'heldout' : 'calibration';
+  await runWarps(resultsDir, split, warps.length > 0 ? warps : undefined);
+  process.exit(0);
+}
 if (process.argv.slice(2)[0] === 'understanding') {
   const args = process.argv.slice(3);
   const from = args.indexOf('--from');

@@ -54,7 +54,7 @@ export interface LatencyRun extends Record<Stage, number> {
   command: string;
   transcript?: string;
   intent?: string;
-  /** What ended the command: `early`, `audio-stop`, `vad`. */
+  /** What ended the command: `early`, `not-understood`, `audio-stop`, `vad`. */
   endpoint?: string;
   rejected?: string;
   /** The speculative transcription that ended it early (decoded while the pause ran). */
@@ -189,7 +189,8 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
     await server.stop();
   }
   // The local-intent commands the phrase engine understood; the others (rejected: "Sorry, I
-  // didn't catch that") wait for the satellite's long silence, as open questions do.
+  // didn't catch that") end at pipeline.rejected_endpoint_ms when the grammar rejected their
+  // speculative transcript, else at the satellite's long silence, as open questions do.
   const understood = runs.filter((run) => run.intent && !run.rejected);
   return {
     earlyEndpointMs: server.config.pipeline.early_endpoint_ms,
@@ -201,6 +202,8 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
     understood: understood.length,
     correctTranscripts: runs.filter((run) => run.transcript === run.command).length,
     endedEarly: runs.filter((run) => run.endpoint === 'early').length,
+    endedRejected: runs.filter((run) => run.endpoint === 'not-understood').length,
+    rejectedEndpointMs: server.config.pipeline.rejected_endpoint_ms,
     summary: summarize(understood),
     allTurns: summarize(runs),
     runs,
@@ -229,6 +232,7 @@ export function formatLatency(result: Awaited<ReturnType<typeof runLatencyBenchm
     `${result.commands.length} commands x ${result.voices.length} voices (${result.voices.join(', ')}):`,
     `${result.turns} turns, ${result.understood} understood and answered by a local intent ` +
       `(${result.correctTranscripts} transcripts exactly right), ${result.endedEarly} ended early, ` +
+      `${result.endedRejected} ended on their rejection (a ${result.rejectedEndpointMs} ms pause), ` +
       `${result.missed.length} unanswered or cut short.`,
     '',
     '| understood local-intent commands | p50 ms | p95 ms | max ms |',

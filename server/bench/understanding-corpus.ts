@@ -26,8 +26,11 @@ export interface CorpusItem {
 export const VOICES: Readonly<Record<Split, readonly Voice[]>> = {
   calibration: [
     { engine: 'espeak-ng', name: 'en-us' },
+    // espeak-ng 1.51 ignores a variant after `en-gb`: this is plain en-gb (`en+m3` is not).
     { engine: 'espeak-ng', name: 'en-gb+m3' },
     { engine: 'espeak-ng', name: 'en-029+m2' },
+    { engine: 'espeak-ng', name: 'en-us+f5' },
+    { engine: 'espeak-ng', name: 'en+f1' },
     { engine: 'flite', name: 'slt' },
     { engine: 'flite', name: 'rms' },
   ],

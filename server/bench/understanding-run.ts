@@ -75,17 +75,18 @@ export async function runUnderstanding(
   console.log(`\nwrote ${out}`);
 }
 
-/** Commands acted correctly per synthesizer: espeak-ng's formant voices against flite's. */
+/** Commands acted correctly per synthesizer (espeak-ng's formant voices against flite's), then per voice. */
 function byEngine(scored: readonly Scored[], thresholds: Thresholds): string {
   const lines = ['| commands said by | acted correctly | rejected |', '|---|---:|---:|'];
-  for (const engine of ['espeak-ng', 'flite']) {
-    const mine = scored.filter(
-      (s) => s.item.kind === 'command' && s.item.source.startsWith(`${engine}:`),
-    );
+  const commands = scored.filter((s) => s.item.kind === 'command');
+  const voices = [...new Set(commands.map((s) => s.item.source))].sort();
+  for (const source of ['espeak-ng:', 'flite:', ...voices]) {
+    const mine = commands.filter((s) => s.item.source.startsWith(source));
     const verdicts = mine.map((s) => verdictOf(s, thresholds));
     const count = (v: string) => verdicts.filter((x) => x === v).length;
+    const name = source.endsWith(':') ? `${source.slice(0, -1)} (all)` : source;
     lines.push(
-      `| ${engine} | ${count('correct')}/${mine.length} | ${count('rejected')}/${mine.length} |`,
+      `| ${name} | ${count('correct')}/${mine.length} | ${count('rejected')}/${mine.length} |`,
     );
   }
   return lines.join('\n');

@@ -13,7 +13,11 @@ import {
   DEFAULT_ACCEPTANCE,
   worstOf,
 } from '../src/engines/stt/phrase-confidence.js';
-import { PhraseEngine, type PhraseResult } from '../src/engines/stt/phrase-engine.js';
+import {
+  PhraseEngine,
+  type PhraseEngineOptions,
+  type PhraseResult,
+} from '../src/engines/stt/phrase-engine.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import type { IntentRecognizer, IntentResult } from '../src/intents/types.js';
@@ -38,6 +42,9 @@ export interface Scored {
   /** The worst word: its fit per frame, and its deficit summed over its frames. */
   readonly worstWord: number;
   readonly worstDeficit: number;
+  /** The phone loop's score per frame, and the frames decoded. */
+  readonly free?: number;
+  readonly frames?: number;
   readonly rejected?: string;
   readonly ms: number;
   /** What the sentence heard would do if accepted (undefined: no intent at all). */
@@ -100,14 +107,31 @@ function modesOver(base: IntentRecognizer): IntentRecognizer {
 }
 
 /** Decodes every utterance once; the thresholds are applied afterwards. */
-export async function scoreCorpus(splits: readonly Split[], commands = 60): Promise<Scored[]> {
+export async function scoreCorpus(
+  splits: readonly Split[],
+  commands = 60,
+  options: PhraseEngineOptions = {},
+): Promise<Scored[]> {
   const base = createIntentRecognizer();
   const grammar = base.sentences(englishHome(), 'en');
   // The commands are drawn from the intents' grammar either way, so both runs hear the same.
   const corpus = await buildCorpus({ grammar, commands, splits });
   const recognizer = WITH_MODES ? modesOver(base) : base;
-  const engine = new PhraseEngine();
+  const engine = new PhraseEngine(options);
   await engine.setSentences(WITH_MODES ? recognizer.sentences(englishHome(), 'en') : grammar);
+  try {
+    return await scoreWith(engine, recognizer, corpus);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** Each utterance of `corpus` heard by `engine`, and what the intents would do with it. */
+export async function scoreWith(
+  engine: PhraseEngine,
+  recognizer: IntentRecognizer,
+  corpus: readonly CorpusItem[],
+): Promise<Scored[]> {
   const scored: Scored[] = [];
   for (const { audio, ...item } of corpus) {
     const started = performance.now();
@@ -118,13 +142,14 @@ export async function scoreCorpus(splits: readonly Split[], commands = 60): Prom
       heard: heard.text,
       fit: heard.fit,
       ...worstOf(heard.words),
+      free: heard.free,
+      frames: heard.frames,
       rejected: heard.rejected,
       ms,
       outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
       expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
     });
   }
-  await engine.close();
   return scored;
 }
 

@@ -140,6 +140,10 @@ export async function startApp(
       sensitiveConfidence: config.stt.phrase.sensitive_confidence,
       maxCommandSeconds: config.pipeline.max_command_seconds,
       earlyEndpointMs: parts.commandStt ? config.pipeline.early_endpoint_ms : 0,
+      // Only when the grammar is all there is: a general engine hears what it rejects, and an
+      // open question may pause longer.
+      rejectedEndpointMs:
+        parts.commandStt && !config.stt.wyoming_uri ? config.pipeline.rejected_endpoint_ms : 0,
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {

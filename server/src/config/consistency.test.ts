@@ -58,6 +58,10 @@ describe('settings that would do nothing', () => {
       'pipeline.speculate_after_ms: does nothing unless',
     ],
     [
+      { stt: { wyoming_uri: 'tcp://w:10300' }, pipeline: { rejected_endpoint_ms: 300 } },
+      'pipeline.rejected_endpoint_ms: does nothing unless',
+    ],
+    [
       { wyoming: { zeroconf: false, zeroconf_name: 'den' } },
       'wyoming.zeroconf_name: does nothing unless wyoming.zeroconf is true',
     ],

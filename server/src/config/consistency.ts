@@ -43,6 +43,13 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
     needs: 'stt.phrase.enabled is true and pipeline.early_endpoint_ms is above 0',
   },
   {
+    keys: ['pipeline.rejected_endpoint_ms'],
+    when: (c) => c.stt.phrase.enabled && c.pipeline.early_endpoint_ms > 0 && !c.stt.wyoming_uri,
+    needs:
+      'stt.phrase.enabled is true, pipeline.early_endpoint_ms is above 0 and no stt.wyoming_uri ' +
+      '(a general engine hears what the grammar rejects)',
+  },
+  {
     keys: ['wyoming.zeroconf_name'],
     when: (c) => c.wyoming.zeroconf,
     needs: 'wyoming.zeroconf is true',

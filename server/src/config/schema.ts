@@ -108,6 +108,7 @@ export const ConfigSchema = z
         max_command_seconds: z.number().min(1).max(120).default(15),
         early_endpoint_ms: z.number().int().min(0).max(600).default(300),
         speculate_after_ms: z.number().int().min(0).max(600).default(0),
+        rejected_endpoint_ms: z.number().int().min(0).max(2000).default(450),
       })
       .strict()
       .default({}),

@@ -37,6 +37,10 @@ describe('the pause marks the VAD reports', () => {
   it('never speculates after the early endpoint', () => {
     expect(pauseMarksMs({ early_endpoint_ms: 200, speculate_after_ms: 400 })).toEqual([200, 200]);
   });
+  it('reports the pause that ends a rejected command too', () => {
+    const pipeline = { early_endpoint_ms: 300, speculate_after_ms: 0, rejected_endpoint_ms: 450 };
+    expect(pauseMarksMs(pipeline)).toEqual([0, 300, 450]);
+  });
   it('reports no pause when early endpointing is off', () => {
     expect(pauseMarksMs({ early_endpoint_ms: 0, speculate_after_ms: 0 })).toEqual([]);
   });

@@ -11,6 +11,12 @@ export type SpeechEndReason =
    * speculative transcript of the audio before it is a sentence the grammar accepts.
    */
   | 'early'
+  /**
+   * A pause of `pipeline.rejected_endpoint_ms` after speech whose speculative transcript the
+   * grammar rejected, with no general engine to hear it instead: the answer is "I didn't catch
+   * that", at once rather than after the satellite's own end of speech.
+   */
+  | 'not-understood'
   /** The satellite's `audio-stop` (its own VAD heard the end). */
   | 'audio-stop'
   /** The server's VAD heard the end of speech. */
@@ -20,14 +26,19 @@ export type SpeechEndReason =
 
 /**
  * The silences the turn's VAD reports as pauses: when the speculative transcription starts,
- * and when an accepted command ends. None when early endpointing is off.
+ * when an accepted command ends, and when a rejected one does. None when early endpointing is
+ * off.
  */
 export function pauseMarksMs(pipeline: {
   readonly early_endpoint_ms: number;
   readonly speculate_after_ms: number;
+  readonly rejected_endpoint_ms?: number;
 }): number[] {
   const early = pipeline.early_endpoint_ms;
-  return early > 0 ? [Math.min(pipeline.speculate_after_ms, early), early] : [];
+  if (early <= 0) return [];
+  const rejected = pipeline.rejected_endpoint_ms ?? 0;
+  const marks = [Math.min(pipeline.speculate_after_ms, early), early];
+  return rejected > 0 ? [...new Set([...marks, rejected])].sort((a, b) => a - b) : marks;
 }
 
 /** Bytes per millisecond of the audio a turn keeps (16 kHz, 16-bit, mono). */
@@ -109,10 +120,13 @@ export class Speculation {
     return isAccepted(await result);
   }
 
-  /** The accepted transcript of `pause`, if that is the latest one and it was accepted. */
-  async take(pause: number): Promise<Transcription | undefined> {
+  /**
+   * The transcript of `pause`, if that is the latest one and it was accepted (or, with
+   * `rejectedToo`, rejected: the command ended on its rejection).
+   */
+  async take(pause: number, rejectedToo = false): Promise<Transcription | undefined> {
     if (this.latest?.pause !== pause) return undefined;
     const transcription = await this.latest.result;
-    return isAccepted(transcription) ? transcription : undefined;
+    return isAccepted(transcription) || rejectedToo ? transcription : undefined;
   }
 }

@@ -229,7 +229,11 @@ export class Turn {
    * speculative transcript, `pause`): answer it.
    */
   endOfSpeech(end: { reason?: SpeechEndReason; pause?: number } = {}): Promise<TurnOutcome> {
-    this.ended ??= this.answer(end.pause).then((outcome) => ({ ...outcome, endpoint: end.reason }));
+    const rejectedToo = end.reason === 'not-understood';
+    this.ended ??= this.answer(end.pause, rejectedToo).then((outcome) => ({
+      ...outcome,
+      endpoint: end.reason,
+    }));
     return this.ended;
   }
 
@@ -239,10 +243,11 @@ export class Turn {
     this.ended ??= Promise.resolve(this.outcome({ failed: true, spoke: false }));
   }
 
-  private async answer(pause?: number): Promise<TurnOutcome> {
+  /** `rejectedToo`: the command ended on the rejection of `pause`'s speculative transcript. */
+  private async answer(pause?: number, rejectedToo = false): Promise<TurnOutcome> {
     this.moments.speechEnd = this.now();
     if (this.options.replyStt) return this.reply(this.options.replyStt);
-    const transcription = await this.transcribe(pause);
+    const transcription = await this.transcribe(pause, rejectedToo);
     if (!transcription) return this.fail('stt-failed', 'sttFailed', this.options.language);
     this.moments.transcript = this.now();
     const text = transcription.text.trim();
@@ -278,7 +283,7 @@ export class Turn {
 
   /** The reply to a question: its transcript only, for whoever asked. */
   private async reply(stt: SpeechToText): Promise<TurnOutcome> {
-    const transcription = await this.transcribe(undefined, stt);
+    const transcription = await this.transcribe(undefined, false, stt);
     this.moments.transcript = this.now();
     const text = transcription?.text.trim() ?? '';
     const language = transcription?.language ?? this.options.language;
@@ -295,9 +300,11 @@ export class Turn {
   /** The speculative transcript of `pause` when there is one, else the whole command's. */
   private async transcribe(
     pause?: number,
+    rejectedToo = false,
     stt: SpeechToText = this.options.engines.stt,
   ): Promise<Transcription | undefined> {
-    const speculative = pause === undefined ? undefined : await this.speculation.take(pause);
+    const speculative =
+      pause === undefined ? undefined : await this.speculation.take(pause, rejectedToo);
     if (speculative) {
       // The satellite's VAD has not heard the end yet: told here, the transcript stops its stream.
       await this.send(new VoiceStopped({ timestamp: this.pauseAtMs }));

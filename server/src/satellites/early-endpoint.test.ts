@@ -18,8 +18,10 @@ import { driveConnection } from './driver.js';
 import { SatelliteRegistry } from './registry.js';
 
 const EARLY_ENDPOINT_MS = 300;
+/** With the grammar alone, a pause this long ends a rejected command. */
+const REJECTED_ENDPOINT_MS = 450;
 /** Pauses are transcribed from 100 ms on, and end an accepted command at 300 ms. */
-const PAUSE_MARKS_MS = [100, EARLY_ENDPOINT_MS];
+const PAUSE_MARKS_MS = [100, EARLY_ENDPOINT_MS, REJECTED_ENDPOINT_MS];
 const CHUNK_BYTES = 2048;
 const FORMAT = { rate: 16000, width: 2, channels: 1 } as const;
 
@@ -34,6 +36,9 @@ const speculations = () => ({
 let endpoint: WyomingServer;
 let uri: string;
 let registry: SatelliteRegistry;
+/** The same, where nothing but the grammar hears commands: a rejection ends the command. */
+let grammarOnlyEndpoint: WyomingServer;
+let grammarOnlyUri: string;
 const outcomes: TurnOutcome[] = [];
 /** Server-side VADs loaded: a session's turns go without one until it is. */
 let vads = 0;
@@ -59,7 +64,7 @@ beforeAll(async () => {
     warn() {},
     error() {},
   };
-  registry = new SatelliteRegistry({
+  const deps = {
     engines: { stt: phrase, commandStt: speculative, tts: new EspeakTts(), recognizer, home },
     arbiter: new WakeArbiter({ windowMs: 300, rivals: () => 1 }),
     language: 'en',
@@ -70,23 +75,29 @@ beforeAll(async () => {
     },
     createWakeDetector: () => Promise.reject(new Error('not used')),
     earlyEndpointMs: EARLY_ENDPOINT_MS,
-    onTurn: (_session, outcome) => outcomes.push(outcome),
+    onTurn: (_session: unknown, outcome: TurnOutcome) => outcomes.push(outcome),
     logger,
-  });
+  };
+  registry = new SatelliteRegistry(deps);
+  const grammarOnly = new SatelliteRegistry({ ...deps, rejectedEndpointMs: REJECTED_ENDPOINT_MS });
   let connections = 0;
-  endpoint = new WyomingServer({
-    uri: 'tcp://127.0.0.1:0',
-    handler: async (connection) => {
-      const timing = {
-        pingIntervalMs: 60_000,
-        pingTimeoutMs: 120_000,
-        reconnectMinMs: 500,
-        reconnectMaxMs: 1000,
-      };
-      await driveConnection(registry, `sat-${++connections}`, connection, timing, logger);
-    },
-  });
+  const serve = (served: SatelliteRegistry) =>
+    new WyomingServer({
+      uri: 'tcp://127.0.0.1:0',
+      handler: async (connection) => {
+        const timing = {
+          pingIntervalMs: 60_000,
+          pingTimeoutMs: 120_000,
+          reconnectMinMs: 500,
+          reconnectMaxMs: 1000,
+        };
+        await driveConnection(served, `sat-${++connections}`, connection, timing, logger);
+      },
+    });
+  endpoint = serve(registry);
   uri = await endpoint.start();
+  grammarOnlyEndpoint = serve(grammarOnly);
+  grammarOnlyUri = await grammarOnlyEndpoint.start();
 }, 120_000);
 
 afterEach(async () => {
@@ -98,13 +109,14 @@ afterEach(async () => {
 
 afterAll(async () => {
   await endpoint.stop();
+  await grammarOnlyEndpoint.stop();
   await phrase.close();
 });
 
 /** A satellite whose turn has begun: what the server sent it is collected in `seen`. */
-async function startTurn() {
+async function startTurn(to = uri) {
   const loaded = vads;
-  const client = await WyomingClient.connect(uri);
+  const client = await WyomingClient.connect(to);
   clients.push(client);
   await vi.waitFor(() => expect(vads).toBe(loaded + 1));
   const seen: Event[] = [];
@@ -175,6 +187,26 @@ describe('early endpointing', () => {
 
     expect(ended).toMatchObject({ endpoint: 'audio-stop', rejected: 'not-understood' });
     expect(ended.intent).toBeUndefined();
+  }, 60_000);
+
+  it('with the grammar alone, ends a command it rejects once the pause lasts, without waiting for audio-stop', async () => {
+    const turn = await startTurn(grammarOnlyUri);
+    // 600 ms of silence: past the rejected endpoint, short of the 700 ms that end speech.
+    await turn.stream(
+      joinPcm(silence(300), await said('who wrote the lord of the rings'), silence(600)).audio,
+    );
+
+    const ended = await outcome();
+
+    expect(ended).toMatchObject({ endpoint: 'not-understood', rejected: 'not-understood' });
+    expect(ended.intent).toBeUndefined();
+    expect(ended.response).toMatch(/didn.t catch that/i);
+    // Decoded once, speculatively: the rejection is the answer.
+    expect(speculations().started).toBe(1);
+    const types = turn.seen.map((e) => e.type);
+    expect(types.indexOf('voice-stopped')).toBeGreaterThan(-1);
+    expect(types.indexOf('voice-stopped')).toBeLessThan(types.indexOf('transcript'));
+    expect(turn.seen.find((e) => e.type === 'transcript')!.data.text).toBe('');
   }, 60_000);
 
   it('does not cut a command at a pause followed by more speech', async () => {

@@ -22,11 +22,17 @@ const SERVER_WAKE_LEVEL_DBFS = -30;
 export interface SessionSettings {
   /** `pipeline.early_endpoint_ms` (default 0: a command ends only at the end of speech). */
   readonly earlyEndpointMs?: number;
+  /**
+   * `pipeline.rejected_endpoint_ms` when no general engine would hear what the grammar rejects
+   * (default 0: a rejected command waits for the end of speech).
+   */
+  readonly rejectedEndpointMs?: number;
 }
 
 export function initialSessionState(settings: SessionSettings = {}): SessionState {
   const earlyEndpointMs = settings.earlyEndpointMs ?? 0;
-  return { phase: 'idle', nextId: 1, serverWake: 'off', earlyEndpointMs };
+  const rejectedEndpointMs = settings.rejectedEndpointMs ?? 0;
+  return { phase: 'idle', nextId: 1, serverWake: 'off', earlyEndpointMs, rejectedEndpointMs };
 }
 
 /** The phase the outside world sees (a closed session is idle). */
@@ -162,7 +168,8 @@ function openTurn(state: SessionState, turn: number): Listening | undefined {
 
 /**
  * A pause in the command: the first report of it transcribes the audio so far speculatively;
- * once that is accepted and the pause reaches `earlyEndpointMs`, the command is over.
+ * once that is accepted and the pause reaches `earlyEndpointMs` (or rejected, and it reaches
+ * `rejectedEndpointMs`), the command is over.
  */
 function onSpeechPaused(state: SessionState, turn: number, silenceMs: number): Transition {
   const open = openTurn(state, turn);
@@ -195,19 +202,27 @@ function onSpeculationFinished(
   if (!open || open.pause?.id !== pause) return same(state);
   const speculation = accepted ? 'accepted' : 'rejected';
   const next = { ...open, pause: { ...open.pause, speculation } } as const;
-  if (accepted) return endIfUnderstood(next);
+  if (accepted || next.rejectedEndpointMs > 0) return endIfUnderstood(next);
   // Not a sentence of the grammar (an open question, half a command): wait for the real end.
   const message = 'speculative transcript not accepted: waiting for the end of speech';
   return same(next, { type: 'log', level: 'debug', message });
 }
 
-/** The command ends early when its speculative transcript is accepted and the pause lasted. */
+/**
+ * The command ends early when its speculative transcript is accepted and the pause lasted
+ * `earlyEndpointMs`; or, when nothing but the grammar would hear it, rejected and the pause
+ * lasted `rejectedEndpointMs` (the speculative rejection is the answer: "I didn't catch that").
+ */
 function endIfUnderstood(state: Listening): Transition {
   const pause = state.pause;
-  if (pause?.speculation !== 'accepted' || pause.silenceMs < state.earlyEndpointMs) {
-    return same(state);
+  if (pause?.speculation === 'accepted' && pause.silenceMs >= state.earlyEndpointMs) {
+    return onSpeechEnded(state, 'early', state.turn);
   }
-  return onSpeechEnded(state, 'early', state.turn);
+  const rejectedMs = state.rejectedEndpointMs;
+  if (pause?.speculation === 'rejected' && rejectedMs > 0 && pause.silenceMs >= rejectedMs) {
+    return onSpeechEnded(state, 'not-understood', state.turn);
+  }
+  return same(state);
 }
 
 function onArbitrationWon(state: SessionState, claim: number): Transition {
@@ -335,7 +350,8 @@ function startTurn(
 function finishTurn(state: Listening, reason: SpeechEndReason): Transition {
   const turn = state.turn;
   const processing: SessionState = { ...idle(state), phase: 'processing', turn };
-  const pause = reason === 'early' ? state.pause?.id : undefined;
+  const speculative = reason === 'early' || reason === 'not-understood';
+  const pause = speculative ? state.pause?.id : undefined;
   return moveTo(state, processing, { type: 'finish-turn', turn, reason, pause });
 }
 
@@ -352,8 +368,9 @@ function close(state: SessionState): Transition {
     { type: 'release-vad' },
   ];
   if (state.serverWake === 'on') effects.push({ type: 'close-wake-detector' });
-  const { nextId, earlyEndpointMs } = state;
-  return moveTo(state, { phase: 'closed', nextId, serverWake: 'off', earlyEndpointMs }, ...effects);
+  const { nextId, earlyEndpointMs, rejectedEndpointMs } = state;
+  const closed = { nextId, serverWake: 'off', earlyEndpointMs, rejectedEndpointMs } as const;
+  return moveTo(state, { phase: 'closed', ...closed }, ...effects);
 }
 
 /** After the connection closed, only what arrives late is cleaned up. */
@@ -370,8 +387,8 @@ function cancelTurn(state: SessionState): Effect[] {
 
 /** The same session with no turn under way. */
 function idle(state: SessionState): SessionState & { phase: 'idle' } {
-  const { nextId, serverWake, wake, earlyEndpointMs } = state;
-  return { phase: 'idle', nextId, serverWake, wake, earlyEndpointMs };
+  const { nextId, serverWake, wake, earlyEndpointMs, rejectedEndpointMs } = state;
+  return { phase: 'idle', nextId, serverWake, wake, earlyEndpointMs, rejectedEndpointMs };
 }
 
 /** From `from` to `to`: the effects, then the owner is told when the phase changed. */

@@ -47,6 +47,11 @@ interface Common {
   readonly nextId: number;
   /** `pipeline.early_endpoint_ms`: the pause that ends an accepted command; 0 = never early. */
   readonly earlyEndpointMs: number;
+  /**
+   * The pause that ends a command the grammar rejected, when no general engine would hear it
+   * instead (`pipeline.rejected_endpoint_ms`); 0 = it waits for the end of speech.
+   */
+  readonly rejectedEndpointMs: number;
   readonly serverWake: ServerWake;
   /** A wake word under arbitration whose turn has not started yet. */
   readonly wake?: WakeClaim;
@@ -83,7 +88,7 @@ export type SessionEvent =
   | {
       readonly type: 'speech-ended';
       readonly turn: number;
-      readonly reason: Exclude<SpeechEndReason, 'early'>;
+      readonly reason: Exclude<SpeechEndReason, 'early' | 'not-understood'>;
     }
   /** The turn's VAD heard `silenceMs` of silence after speech (reported at a few lengths). */
   | { readonly type: 'speech-paused'; readonly turn: number; readonly silenceMs: number }

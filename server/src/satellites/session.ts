@@ -48,6 +48,11 @@ export interface SessionDeps {
    * commands end at the end of speech). The VAD must report pauses at this mark.
    */
   earlyEndpointMs?: number;
+  /**
+   * A pause this long ends a command whose speculative transcript is rejected, when no other
+   * engine would hear it (0 or none: it waits for the end of speech). Also a VAD pause mark.
+   */
+  rejectedEndpointMs?: number;
   now?: () => number;
   logger?: Logger;
 }
@@ -84,7 +89,10 @@ export class SatelliteSession {
   ) {
     this.logger = deps.logger ?? silentLogger;
     this.now = deps.now ?? (() => performance.now());
-    this.state = initialSessionState({ earlyEndpointMs: deps.earlyEndpointMs });
+    this.state = initialSessionState({
+      earlyEndpointMs: deps.earlyEndpointMs,
+      rejectedEndpointMs: deps.rejectedEndpointMs,
+    });
     this.timers = new SatelliteTimers((event) => void this.send(event));
     this.wake = new ServerWakeWord({
       create: deps.createWakeDetector,

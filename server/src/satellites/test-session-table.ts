@@ -98,7 +98,7 @@ export function describeEffect(effect: SessionEffect): string {
       return `send:${event.type}${event.type === 'error' ? `:${String(event.data.code)}` : ''}`;
     }
     case 'finish-turn':
-      return `finish-turn:${effect.turn}${effect.reason === 'early' ? `:early:${effect.pause}` : ''}`;
+      return `finish-turn:${effect.turn}${effect.pause === undefined ? '' : `:${effect.reason}:${effect.pause}`}`;
     case 'speculate':
       return `speculate:${effect.turn}:${effect.pause}:${effect.tailMs}ms`;
     case 'claim':
@@ -141,6 +141,8 @@ export interface Row {
 
 /** Early endpointing on: a pause of 300 ms ends a command whose speculative transcript is accepted. */
 export const EARLY: SessionSettings = { earlyEndpointMs: 300 };
+/** Early endpointing with the grammar alone: a rejected command ends after a 450 ms pause. */
+export const GRAMMAR_ONLY: SessionSettings = { earlyEndpointMs: 300, rejectedEndpointMs: 450 };
 
 /** Runs `events` from a fresh session and checks the phase and the last event's effects. */
 export function checkRow({ events, phase, effects, settings }: Row): void {

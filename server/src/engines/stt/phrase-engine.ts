@@ -97,6 +97,8 @@ export interface PhraseEngineOptions {
   createVad?: (() => Promise<VoiceActivityDetector>) | null;
   /** Longest wait for one utterance (default 15 s). */
   timeoutMs?: number;
+  /** More pocketsphinx arguments for both decoders (`-warp_params 1.2`). */
+  decoderArgs?: readonly string[];
   logger?: Logger;
 }
 
@@ -119,6 +121,8 @@ export interface PhraseResult extends Transcription {
   readonly words: readonly WordFit[];
   /** Frames the grammar decoder gave to silences and noises. */
   readonly fillerFrames: number;
+  /** The phone loop's acoustic score per frame: how well free phones explain the audio. */
+  readonly free: number;
 }
 
 interface ActiveGrammar {
@@ -240,6 +244,7 @@ export class PhraseEngine implements SpeechToText {
       // noise counts against it, and the speech span keeps long silences out.
       const frames = Math.max(best.frames, 1);
       const fit = (best.acousticScore - free.acousticScore) / frames;
+      const freePerFrame = free.acousticScore / Math.max(free.frames, 1);
       const words = wordFits(best, free);
       const score = acceptanceScore({ fit, ...worstOf(words) }, this.calibration.rule);
       return {
@@ -253,6 +258,7 @@ export class PhraseEngine implements SpeechToText {
         fillerFrames: best.segments
           .filter((segment) => segment.filler)
           .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
+        free: freePerFrame,
       };
     } finally {
       await unlink(file).catch(() => {});
@@ -309,6 +315,7 @@ export class PhraseEngine implements SpeechToText {
       frames: 0,
       words: [],
       fillerFrames: 0,
+      free: -Infinity,
     };
   }
 
@@ -352,7 +359,18 @@ export class PhraseEngine implements SpeechToText {
       // Spectral noise subtraction off: it misjudges the noise after silence, and the speech is
       // already cut out of it (with its faint noise floor, dither is not needed). Eight
       // Gaussians per senone rather than four: synthetic and accented voices fit better.
-      args: ['-hmm', this.model, '-dither', 'no', '-remove_noise', 'no', '-topn', '8', ...args],
+      args: [
+        '-hmm',
+        this.model,
+        '-dither',
+        'no',
+        '-remove_noise',
+        'no',
+        '-topn',
+        '8',
+        ...args,
+        ...(this.options.decoderArgs ?? []),
+      ],
       timeoutMs: this.options.timeoutMs,
     });
   }
