@@ -100,10 +100,21 @@ const same = (a: Outcome, b: Outcome) =>
 /** `BENCH_MODES=1`: the mode sentences in the grammar too, as the server has them. */
 export const WITH_MODES = process.env.BENCH_MODES === '1';
 
-/** The intents as the server wraps them (modes said are acted on; the house is normal). */
+/**
+ * The intents as the server wraps them: a mode command heard is acted on, and the house is
+ * back to normal before each utterance (one heard must not gate the ones after it).
+ */
 function modesOver(base: IntentRecognizer): IntentRecognizer {
   const clock = new ManualClock(new Date(2025, 0, 15, 15, 5).getTime());
-  return withModes(base, { store: new ModeStore({ clock }), clock, language: 'en' });
+  const store = new ModeStore({ clock });
+  const wrapped = withModes(base, { store, clock, language: 'en' });
+  return {
+    ...wrapped,
+    handle: (text, context) => {
+      store.set('normal');
+      return wrapped.handle(text, context);
+    },
+  };
 }
 
 /** Decodes every utterance once; the thresholds are applied afterwards. */

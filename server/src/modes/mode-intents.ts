@@ -160,19 +160,26 @@ export function formatTime(at: Date, data: ModeLanguage): string {
     .trim();
 }
 
-/** Every mode sentence, and the commonest with "until" each hour, for the phrase engine. */
+/**
+ * The common ways of saying a mode for the phrase engine: each alone and with "here", and the
+ * modes that end with "until" each hour.
+ */
 export function modeSentences(language: string, languages = COMPILED_MODE_LANGUAGES): string[] {
   const lang = modeLanguage(language, languages);
   if (!lang) return [];
-  const all = ROOM_MODES.flatMap((mode) => lang.data.sentences[mode].flatMap(expandTemplate));
-  const timed = ROOM_MODES.filter((mode) => mode !== 'normal').flatMap((mode) => {
-    const [first] = expandTemplate(lang.data.sentences[mode][0]!).sort(
-      (a, b) => a.length - b.length,
-    );
-    return Array.from({ length: 12 }, (_, i) => {
-      const hour = spellNumber(i + 1, lang.clock.numbers) ?? String(i + 1);
-      return `${first} ${lang.data.grammarUntil.replace('{hour}', hour)}`;
-    });
-  });
-  return [...new Set([...all, ...timed])];
+  const { grammar, grammarHere, grammarUntil } = lang.data;
+  const said = (mode: RoomMode) => grammar[mode].flatMap(expandTemplate);
+  const plain = ROOM_MODES.flatMap((mode) => said(mode).flatMap((s) => [s, `${s} ${grammarHere}`]));
+  // With an end: the shortest way of saying each.
+  const shortest = (template: string) =>
+    expandTemplate(template).reduce((a, b) => (b.length < a.length ? b : a));
+  const timed = ROOM_MODES.filter((mode) => mode !== 'normal').flatMap((mode) =>
+    grammar[mode].map(shortest).flatMap((sentence) =>
+      Array.from({ length: 12 }, (_, i) => {
+        const hour = spellNumber(i + 1, lang.clock.numbers) ?? String(i + 1);
+        return `${sentence} ${grammarUntil.replace('{hour}', hour)}`;
+      }),
+    ),
+  );
+  return [...new Set([...plain, ...timed])];
 }

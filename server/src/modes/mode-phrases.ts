@@ -24,7 +24,14 @@ export interface ModeLanguage {
   };
   /** How `{time}` is written: `{h}`, `{hh}` (24 h), `{mm}`, `{period}`. */
   readonly time: { readonly full: string; readonly hour: string; readonly hour12: boolean };
-  /** For the phrase engine's grammar: an hour as people say it in "until ...". */
+  /**
+   * The common ways of saying each mode, for the phrase engine's grammar (what it hears is still
+   * matched against `sentences`): a small grammar keeps the other commands recognized.
+   */
+  readonly grammar: Readonly<Record<RoomMode, readonly string[]>>;
+  /** For the grammar: "here" as people say it after a mode. */
+  readonly grammarHere: string;
+  /** For the grammar: an hour as people say it in "until ...". */
   readonly grammarUntil: string;
 }
 
@@ -80,6 +87,13 @@ export const MODE_LANGUAGES: readonly ModeLanguage[] = [
       past: 'That time has passed.',
     },
     time: { full: '{h}:{mm} {period}', hour: '{h} {period}', hour12: true },
+    grammar: {
+      normal: ['back to normal', 'turn off the (night|silent|do not disturb) mode'],
+      silent: ['[turn on] silent mode', 'be quiet'],
+      night: ['[turn on] night mode'],
+      dnd: ['do not disturb', "(do not|don't) disturb me"],
+    },
+    grammarHere: 'here',
     grammarUntil: 'until {hour}',
   },
   {
@@ -132,6 +146,13 @@ export const MODE_LANGUAGES: readonly ModeLanguage[] = [
       past: 'Cette heure est passée.',
     },
     time: { full: '{hh} h {mm}', hour: '{hh} h', hour12: false },
+    grammar: {
+      normal: ['[retour au] mode normal', 'désactive le mode (nuit|silencieux|ne pas déranger)'],
+      silent: ['[passe en] mode silencieux'],
+      night: ['[passe en] mode nuit'],
+      dnd: ['[passe en] mode ne pas déranger', 'ne me dérange pas'],
+    },
+    grammarHere: 'ici',
     grammarUntil: "jusqu'à {hour} heures",
   },
 ];
