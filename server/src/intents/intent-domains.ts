@@ -28,8 +28,6 @@ export function intentDomains(
 ): readonly string[] {
   const own = OWN[intent];
   if (own) return own;
-  // The reminder intents (JarvisReminderSet, ...) come from their own language modules.
-  if (String(intent).startsWith('JarvisReminder')) return ['reminder'];
   const name = captures.name;
   if (name?.kind === 'entities') return [...new Set(name.matches.map((m) => m.entity.domain))];
   return domainsOf(target) ?? ['any'];
