@@ -1,5 +1,5 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on two splits: the development set
-// (what the lexicon, weights and thresholds may be tuned on) and the held-out set (other facts,
+// Long-term memory benchmark. Recall quality (recall@1/@3) on three splits: two development sets
+// (what the lexicons, weights and thresholds may be tuned on) and the held-out set (other facts,
 // questions in words the development questions do not use), each with the ablations: no full
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
 // statements (a second statement must not overwrite a different fact; a new value must update),
@@ -13,6 +13,7 @@ import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from '../src/memory/h
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
 import { HOUSEHOLD_LEXICON, NO_LEXICON } from '../src/memory/lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
+import { generateSecondDevSet } from './memory-dev2.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
@@ -33,7 +34,8 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicon: false },
 ];
 
-export type Split = 'development' | 'held-out';
+export type Split = 'development' | 'development 2' | 'held-out';
+export const SPLITS: readonly Split[] = ['development', 'development 2', 'held-out'];
 
 export interface QualityResult {
   readonly split: Split;
@@ -62,7 +64,8 @@ export interface MemoryBenchmark {
 }
 
 export function splitOf(split: Split) {
-  return split === 'development' ? generateQualitySet() : generateHeldOutSet();
+  if (split === 'development') return generateQualitySet();
+  return split === 'development 2' ? generateSecondDevSet() : generateHeldOutSet();
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -171,11 +174,11 @@ export async function runMemoryBenchmark(
     .map(Number)
     .filter((n) => n > 0),
 ): Promise<MemoryBenchmark> {
-  const dev = generateQualitySet();
+  const dev = [...generateQualitySet().questions, ...generateSecondDevSet().questions];
   const heldOut = generateHeldOutSet();
-  const overlap = heldOutOverlap(dev.questions, heldOut.questions, heldOut.facts);
+  const overlap = heldOutOverlap(dev, heldOut.questions, heldOut.facts);
   const quality: QualityResult[] = [];
-  for (const split of ['development', 'held-out'] as const) {
+  for (const split of SPLITS) {
     for (const variant of VARIANTS) quality.push(await runQuality(variant, split));
   }
   const updates = await runUpdates();
