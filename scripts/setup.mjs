@@ -14,9 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Debian packages per command. The server speaks with espeak-ng and listens with pocketsphinx. */
+/**
+ * Debian packages per command. The server speaks with espeak-ng and listens with pocketsphinx;
+ * its memory reads WordNet's database (wordnet-base) to find what was said in other words.
+ */
 const PACKAGES = {
-  start: ['espeak-ng', 'pocketsphinx', 'pocketsphinx-en-us', 'alsa-utils'],
+  start: ['espeak-ng', 'pocketsphinx', 'pocketsphinx-en-us', 'alsa-utils', 'wordnet-base'],
   test: [
     'espeak-ng',
     'flite',
@@ -31,6 +34,8 @@ const PACKAGES = {
     // The dashboard card's browser tests (playwright-core drives /usr/bin/chromium), with a font.
     'chromium',
     'fonts-liberation',
+    // The memory's WordNet tests read its database files.
+    'wordnet-base',
   ],
 };
 PACKAGES.all = [...new Set([...PACKAGES.start, ...PACKAGES.test])];

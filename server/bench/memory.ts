@@ -11,16 +11,22 @@ import { join } from 'node:path';
 import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from '../src/memory/hybrid-score.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
-import { HOUSEHOLD_LEXICON, NO_LEXICON } from '../src/memory/lexicon.js';
+import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
+import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
+import { type WordNetExpansion, withWordNet } from '../src/memory/wordnet-lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
 import { generateSecondDevSet } from './memory-dev2.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 
+/** Which lexicons analyse the texts: the household one, WordNet, both (the default) or none. */
+export type LexiconChoice = 'both' | 'household' | 'wordnet' | 'none';
+
 export interface Variant {
   readonly name: string;
-  readonly lexicon?: boolean;
+  readonly lexicon?: LexiconChoice;
+  readonly expansion?: WordNetExpansion;
   readonly fusion?: Fusion;
   readonly weights?: ScoreWeights;
 }
@@ -31,8 +37,31 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no full text (vector + subject)', weights: { ...DEFAULT_WEIGHTS, text: 0 } },
   { name: 'no vector (full text + subject)', weights: { ...DEFAULT_WEIGHTS, vector: 0 } },
   { name: 'no subject match', weights: { ...DEFAULT_WEIGHTS, subject: 0 } },
-  { name: 'no lexicon at all (terms, embedder, subjects)', lexicon: false },
+  { name: 'no WordNet (household lexicon only)', lexicon: 'household' },
+  { name: 'no household lexicon (WordNet only)', lexicon: 'wordnet' },
+  { name: 'no lexicon at all (terms, embedder, subjects)', lexicon: 'none' },
 ];
+
+let wordnet: WordNet | undefined | null = null;
+
+/** WordNet from /usr/share/wordnet, said once when it is missing (its variants then fall back). */
+function benchWordNet(): WordNet | undefined {
+  if (wordnet === null) {
+    const opened = openWordNet();
+    wordnet = opened.wordnet;
+    if (!wordnet)
+      console.error(`WordNet missing (${opened.missing}): apt-get install wordnet-base`);
+  }
+  return wordnet;
+}
+
+/** The lexicon a variant analyses with. */
+export function lexiconOf(variant: Variant): Lexicon {
+  const choice = variant.lexicon ?? 'both';
+  const base = choice === 'both' || choice === 'household' ? HOUSEHOLD_LEXICON : NO_LEXICON;
+  const wn = choice === 'both' || choice === 'wordnet' ? benchWordNet() : undefined;
+  return wn ? withWordNet(base, wn, variant.expansion) : base;
+}
 
 export type Split = 'development' | 'development 2' | 'held-out';
 export const SPLITS: readonly Split[] = ['development', 'development 2', 'held-out'];
@@ -70,12 +99,13 @@ export function splitOf(split: Split) {
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-memory-bench-'));
+  const lexicon = lexiconOf(variant);
   const store = await openLanceMemory({
     dir,
-    embedder: new HashedEmbedder({ lexicon: variant.lexicon }),
+    embedder: new HashedEmbedder({ lexicon }),
     fusion: variant.fusion,
     weights: variant.weights,
-    lexicon: variant.lexicon === false ? NO_LEXICON : HOUSEHOLD_LEXICON,
+    lexicon,
   });
   try {
     return await use(store);
@@ -110,9 +140,9 @@ function byCategory(
   );
 }
 
-async function runQuality(variant: Variant, split: Split): Promise<QualityResult> {
+export async function runQuality(variant: Variant, split: Split): Promise<QualityResult> {
   const { facts, questions } = splitOf(split);
-  const embedder = new HashedEmbedder({ lexicon: variant.lexicon });
+  const embedder = new HashedEmbedder({ lexicon: lexiconOf(variant) });
   return withStore(variant, async (store) => {
     await tell(store, facts);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));

@@ -12,6 +12,10 @@ export interface AnalysedText {
   readonly concepts: readonly string[];
   /** Lexicon categories as tags (`k_pet`, `k_colour`), one per occurrence. */
   readonly categories: readonly string[];
+  /** WordNet's synsets of the words' senses (`c_n03359137`), when the lexicon has WordNet. */
+  readonly senses: readonly string[];
+  /** Those synsets and the ones above them (`k_n02084071`, a dog). */
+  readonly above: readonly string[];
 }
 
 /** Content words, their stems and their lexicon concepts. */
@@ -30,11 +34,14 @@ export function analyse(text: string, lexicon: Lexicon = HOUSEHOLD_LEXICON): Ana
     }
     for (const c of entry.categories) categories.push(`k_${c}`);
   }
-  return { contentWords, stems, concepts, categories };
+  const general = lexicon.tagger?.tag(text, normalised.split(' '), contentWords, stems) ?? [];
+  const senses = general.flatMap((e) => e.synonyms.map((id) => `c_${id}`));
+  const above = general.flatMap((e) => e.categories.map((id) => `k_${id}`));
+  return { contentWords, stems, concepts, categories, senses, above };
 }
 
 /** The terms indexed for full-text search and used to query it: stems, then lexicon tags. */
 export function searchTerms(text: string, lexicon: Lexicon = HOUSEHOLD_LEXICON): string {
-  const { stems, concepts, categories } = analyse(text, lexicon);
-  return [...stems, ...concepts, ...categories].join(' ');
+  const { stems, concepts, categories, senses, above } = analyse(text, lexicon);
+  return [...stems, ...concepts, ...categories, ...senses, ...above].join(' ');
 }

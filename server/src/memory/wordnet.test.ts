@@ -1,0 +1,111 @@
+// WordNet read from Debian's wordnet-base files (scripts/setup.mjs installs them): senses and
+// hypernyms, the tags it adds to the memory's analysis, and what happens when it is missing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HashedEmbedder } from './hashed-embedder.js';
+import { openLanceMemory } from './lance-memory.js';
+import { HOUSEHOLD_LEXICON } from './lexicon.js';
+import { openMemoryLexicon } from './memory-lexicon.js';
+import { analyse } from './terms.js';
+import { openWordNet, parseSynset } from './wordnet.js';
+import { looksFrench, withWordNet } from './wordnet-lexicon.js';
+
+const { wordnet, missing } = openWordNet();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('WordNet files', () => {
+  it('are installed (apt-get install wordnet-base)', () => {
+    expect(missing).toBeUndefined();
+    expect(wordnet).toBeDefined();
+  });
+
+  it('gives a spanner and a wrench one sense, found from inflected forms', () => {
+    const spanner = wordnet!.senses('spanners');
+    const wrench = wordnet!.senses('wrench');
+    expect(spanner.filter((id) => wrench.includes(id))).not.toEqual([]);
+    expect(wordnet!.synset(spanner[0]!)!.lemmas).toContain('wrench');
+  });
+
+  it('puts a puppy under dog, and finds verbs and exceptions by their base form', () => {
+    const above = wordnet!.senses('puppies').flatMap((id) => wordnet!.synset(id)!.above);
+    expect(above.flatMap((id) => wordnet!.synset(id)!.lemmas)).toContain('dog');
+    expect(wordnet!.senses('chewed').length).toBeGreaterThan(0);
+    expect(wordnet!.senses('mouse')).toEqual(expect.arrayContaining(wordnet!.senses('mice')));
+    expect(wordnet!.senses('qwzx')).toEqual([]);
+    expect(wordnet!.senses('heat_pump', 1)).toHaveLength(1);
+  });
+
+  it('parses a data line: lemmas, hypernyms, a similar adjective', () => {
+    const noun = parseSynset(
+      'n',
+      '02085374 05 n 02 toy_dog 0 toy 0 002 @ 02084071 n 0000 ~ 02085690 n 0000 | a small dog',
+    );
+    expect(noun).toEqual({ id: 'n02085374', lemmas: ['toy_dog', 'toy'], above: ['n02084071'] });
+    const adj = parseSynset('a', '00001740 00 a 01 able 0 001 & 00002098 s 0000 | able');
+    expect(adj.above).toEqual(['a00002098']);
+  });
+
+  it('says which files are missing from a folder without them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-wordnet-'));
+    dirs.push(dir);
+    const opened = openWordNet(dir);
+    expect(opened.wordnet).toBeUndefined();
+    expect(opened.missing).toContain(join(dir, 'index.noun'));
+  });
+});
+
+describe('WordNet in the memory', () => {
+  const lexicon = withWordNet(HOUSEHOLD_LEXICON, wordnet!);
+
+  it('tags words with the same sense alike, names and French words aside', () => {
+    const fact = analyse('The spanner is in the red toolbox', lexicon);
+    const question = analyse('where did I leave the wrench?', lexicon);
+    expect(question.senses.filter((t) => fact.senses.includes(t))).not.toEqual([]);
+    expect(analyse('Our cat Biscuit likes fish', lexicon).senses).toEqual(
+      analyse('Our cat likes fish', lexicon).senses,
+    );
+    // French: looked up through the household lexicon's English names ("chiot" is a dog).
+    const french = analyse('Notre chiot dort dans la cuisine', lexicon);
+    expect(french.above).toEqual(
+      expect.arrayContaining(
+        analyse('dog kitchen', lexicon).senses.map((t) => t.replace(/^c_/, 'k_')),
+      ),
+    );
+    expect(looksFrench(['ou', 'est', 'le', 'chien'])).toBe(true);
+    expect(looksFrench(['where', 'is', 'the', 'chien'])).toBe(false);
+  });
+
+  it('lets recall find a memory asked for with a word of the same sense', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-wordnet-'));
+    dirs.push(dir);
+    const store = await openLanceMemory({
+      dir,
+      embedder: new HashedEmbedder({ lexicon }),
+      lexicon,
+    });
+    try {
+      await store.remember({ text: 'The spanner is in the red toolbox', kind: 'house' });
+      await store.remember({ text: 'The passports are in the desk', kind: 'house' });
+      await store.remember({ text: 'Anna likes green tea', kind: 'fact' });
+      const [best] = await store.recall('where did I leave the wrench?', { limit: 1 });
+      expect(best?.memory.text).toBe('The spanner is in the red toolbox');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says at start when WordNet is missing, and recall goes on with the household lexicon', () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => warnings.push(m) };
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-wordnet-'));
+    dirs.push(dir);
+    const opened = openMemoryLexicon(logger, dir);
+    expect(opened.lexicon).toBe(HOUSEHOLD_LEXICON);
+    expect(opened.line).toContain('WordNet missing');
+    expect(warnings.join('\n')).toContain('apt-get install wordnet-base');
+    expect(openMemoryLexicon(logger).lexicon.id).toContain('wordnet');
+  });
+});
