@@ -12,6 +12,7 @@ import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from '../src/memory/hybrid-score.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
 import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
+import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
 import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
 import { type WordNetExpansion, withWordNet } from '../src/memory/wordnet-lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
@@ -20,16 +21,22 @@ import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 
-/** Which lexicons analyse the texts: the household one, WordNet, both (the default) or none. */
-export type LexiconChoice = 'both' | 'household' | 'wordnet' | 'none';
+/** Which lexicons analyse the texts (each on unless said): household, WordNet, the dictionary. */
+export interface LexiconChoice {
+  readonly household?: boolean;
+  readonly wordnet?: boolean;
+  readonly dictionary?: boolean;
+}
 
 export interface Variant {
   readonly name: string;
-  readonly lexicon?: LexiconChoice;
+  readonly lexicons?: LexiconChoice;
   readonly expansion?: WordNetExpansion;
   readonly fusion?: Fusion;
   readonly weights?: ScoreWeights;
 }
+
+const NONE = { household: false, wordnet: false, dictionary: false };
 
 export const VARIANTS: readonly Variant[] = [
   { name: 'hybrid, weighted sum (default)' },
@@ -37,30 +44,36 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no full text (vector + subject)', weights: { ...DEFAULT_WEIGHTS, text: 0 } },
   { name: 'no vector (full text + subject)', weights: { ...DEFAULT_WEIGHTS, vector: 0 } },
   { name: 'no subject match', weights: { ...DEFAULT_WEIGHTS, subject: 0 } },
-  { name: 'no WordNet (household lexicon only)', lexicon: 'household' },
-  { name: 'no household lexicon (WordNet only)', lexicon: 'wordnet' },
-  { name: 'no lexicon at all (terms, embedder, subjects)', lexicon: 'none' },
+  { name: 'no WordNet', lexicons: { wordnet: false } },
+  { name: 'no French-English dictionary', lexicons: { dictionary: false } },
+  { name: 'household lexicon only', lexicons: { ...NONE, household: true } },
+  { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
+  { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
 ];
 
-let wordnet: WordNet | undefined | null = null;
+let general: { wordnet?: WordNet; translator?: Translator } | undefined;
 
-/** WordNet from /usr/share/wordnet, said once when it is missing (its variants then fall back). */
-function benchWordNet(): WordNet | undefined {
-  if (wordnet === null) {
-    const opened = openWordNet();
-    wordnet = opened.wordnet;
-    if (!wordnet)
-      console.error(`WordNet missing (${opened.missing}): apt-get install wordnet-base`);
+/** WordNet and the dictionary, said once when missing (their variants then go without). */
+function generalLexicons(): { wordnet?: WordNet; translator?: Translator } {
+  if (!general) {
+    const wn = openWordNet();
+    const fr = openFrenchEnglish();
+    if (wn.missing) console.error(`WordNet missing (${wn.missing}): apt-get install wordnet-base`);
+    if (fr.missing)
+      console.error(`dictionary missing (${fr.missing}): apt-get install dict-freedict-fra-eng`);
+    general = { wordnet: wn.wordnet, translator: fr.translator };
   }
-  return wordnet;
+  return general;
 }
 
 /** The lexicon a variant analyses with. */
 export function lexiconOf(variant: Variant): Lexicon {
-  const choice = variant.lexicon ?? 'both';
-  const base = choice === 'both' || choice === 'household' ? HOUSEHOLD_LEXICON : NO_LEXICON;
-  const wn = choice === 'both' || choice === 'wordnet' ? benchWordNet() : undefined;
-  return wn ? withWordNet(base, wn, variant.expansion) : base;
+  const { household = true, wordnet = true, dictionary = true } = variant.lexicons ?? {};
+  const base = household ? HOUSEHOLD_LEXICON : NO_LEXICON;
+  const found = generalLexicons();
+  const wn = wordnet ? found.wordnet : undefined;
+  const translator = dictionary ? found.translator : undefined;
+  return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
 }
 
 export type Split = 'development' | 'development 2' | 'held-out';

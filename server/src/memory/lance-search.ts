@@ -5,7 +5,6 @@ import type * as lancedb from '@lancedb/lancedb';
 import type { Embedder } from './embedder.js';
 import {
   type Candidate,
-  coverage,
   type Fusion,
   fuse,
   type Scored,
@@ -107,7 +106,8 @@ export async function gather(
   options.signal?.throwIfAborted();
   const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
   options.signal?.throwIfAborted();
-  const queryTerms = terms === '' ? [] : terms.split(' ');
+  // Each query word with every term that stands for it: coverage counts words, not tags.
+  const queryForms = analyse(query, lexicon).forms;
   // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
   const queryWords = analyse(query, lexicon).stems.map((w) => [
     w,
@@ -135,7 +135,7 @@ export async function gather(
       item: memory,
       similarity,
       bm25,
-      coverage: coverage(queryTerms, docTerms),
+      coverage: wordCoverage(queryForms, docTerms),
       wordCoverage: wordCoverage(queryWords, docTerms),
       outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),

@@ -85,7 +85,9 @@ async function reembed(
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
     const vectors = await embedder.embed(batch.map((m) => m.text));
-    batch.forEach((m, j) => out.push(toRow(m, searchTerms(m.text, options.lexicon), vectors[j]!)));
+    batch.forEach((m, j) =>
+      out.push(toRow(m, searchTerms(m.text, options.lexicon, 'memory'), vectors[j]!)),
+    );
   }
   const schema = memorySchema(embedder.dimensions);
   // One overwrite is one commit: a process killed half-way leaves the old table whole.

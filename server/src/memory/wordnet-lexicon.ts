@@ -7,16 +7,27 @@
 // How many senses and how many levels up were chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { normaliseText } from './text-analysis.js';
+import type { Translator } from './french-english.js';
+import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
 
 export interface WordNetExpansion {
-  /** Senses of a word looked up, commonest first, per part of speech (default 3). */
+  /** Senses of a memory's word tagged, commonest first, per part of speech (default 3). */
   readonly senses: number;
-  /** Levels of hypernyms added as categories (default 1). */
+  /** Levels of hypernyms a memory's word is tagged with too (default 1). */
   readonly depth: number;
+  /** Senses of a query's word tagged (default 1; a query gets no hypernyms). */
+  readonly querySenses?: number;
+  /** Senses of a French word whose English words are added (default 2; 1 in a query). */
+  readonly translations?: number;
 }
 
-export const DEFAULT_EXPANSION: WordNetExpansion = { senses: 3, depth: 1 };
+export const DEFAULT_EXPANSION: WordNetExpansion = {
+  senses: 3,
+  depth: 1,
+  querySenses: 1,
+  translations: 2,
+};
 
 // Function words that tell a French sentence from an English one (accents folded).
 const FRENCH = new Set(
@@ -53,69 +64,96 @@ function namesIn(text: string, normalise: (s: string) => string): Set<string> {
   return names;
 }
 
+/** What the general lexicons say of one content word. */
+export interface TaggedWord extends LexiconEntry {
+  /** English words of a French word (`habite`: dwell, live), when a dictionary is there. */
+  readonly translations: readonly string[];
+}
+
 export interface WordNetTagger {
-  /** Per content word: its senses' synsets, and those with the synsets above them. */
+  /** Per content word: its senses' synsets, those with the synsets above them, translations. */
   tag(
     text: string,
     normalisedWords: readonly string[],
     contentWords: readonly string[],
     stems: readonly string[],
-  ): LexiconEntry[];
+    role: Role,
+  ): TaggedWord[];
 }
 
+const NOTHING: TaggedWord = { synonyms: [], categories: [], translations: [] };
+
 export function wordNetTagger(
-  wordnet: WordNet,
+  wordnet: WordNet | undefined,
   household: Lexicon,
   normalise: (s: string) => string,
   options: WordNetExpansion = DEFAULT_EXPANSION,
+  translator?: Translator,
 ): WordNetTagger {
   const cache = new Map<string, LexiconEntry>();
-  const lookUp = (word: string): LexiconEntry => {
-    const known = cache.get(word);
+  /** A memory's word: its senses and the synsets above; a query's: its commonest senses. */
+  const lookUp = (word: string, role: Role): LexiconEntry => {
+    const key = `${role}:${word}`;
+    const known = cache.get(key);
     if (known) return known;
-    const own = wordnet.senses(word, options.senses);
-    const above = new Set(own);
+    const query = role === 'query';
+    const own = wordnet?.senses(word, query ? (options.querySenses ?? 1) : options.senses) ?? [];
+    const tags = new Set(own);
     let level = own;
-    for (let d = 0; d < options.depth; d++) {
-      level = level.flatMap((id) => wordnet.synset(id)?.above ?? []);
-      for (const id of level) above.add(id);
+    for (let d = 0; d < (query ? 0 : options.depth); d++) {
+      level = level.flatMap((id) => wordnet?.synset(id)?.above ?? []);
+      for (const id of level) tags.add(id);
     }
-    const entry = { synonyms: own, categories: [...above] };
-    cache.set(word, entry);
+    const entry = { synonyms: [...tags], categories: [] };
+    cache.set(key, entry);
     return entry;
   };
-  const merge = (entries: LexiconEntry[]): LexiconEntry => ({
+  const merge = (entries: LexiconEntry[], translations: string[] = []): TaggedWord => ({
     synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
     categories: [...new Set(entries.flatMap((e) => e.categories))],
+    translations,
   });
   return {
-    tag(text, normalisedWords, contentWords, stems) {
+    tag(text, normalisedWords, contentWords, stems, role) {
       const names = namesIn(text, normalise);
       const french = looksFrench(normalisedWords);
       return contentWords.map((word, i) => {
-        if (names.has(word) || /^\d/.test(word) || word.length < 3)
-          return { synonyms: [], categories: [] };
+        if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
         if (french) {
-          const english = household.conceptsOf(stems[i]!, stems[i + 1]).synonyms;
-          return merge(english.map(lookUp));
+          const named = household.conceptsOf(stems[i]!, stems[i + 1]).synonyms;
+          const senses = role === 'query' ? 1 : (options.translations ?? 2);
+          const translated = translator?.translate(word, senses) ?? [];
+          const english = [...new Set([...named.map((n) => n.replace(/_/g, ' ')), ...translated])];
+          const words = english.flatMap((e) => normalise(e).split(' ')).filter((w) => w !== '');
+          return merge(
+            english.map((e) => lookUp(e.replace(/ /g, '_'), role)),
+            translated.length > 0 ? words : [],
+          );
         }
         const next = contentWords[i + 1];
-        const pair = next === undefined ? undefined : lookUp(`${word}_${next}`);
-        return merge(pair && pair.synonyms.length > 0 ? [lookUp(word), pair] : [lookUp(word)]);
+        const pair = next === undefined ? undefined : lookUp(`${word}_${next}`, role);
+        const own = lookUp(word, role);
+        return merge(pair && pair.synonyms.length > 0 ? [own, pair] : [own]);
       });
     },
   };
 }
 
-/** `base` with WordNet's tags beside it. */
+/** `base` with WordNet's tags beside it, and French words' English ones when a dictionary is given. */
 export function withWordNet(
   base: Lexicon,
-  wordnet: WordNet,
+  wordnet: WordNet | undefined,
   options: WordNetExpansion = DEFAULT_EXPANSION,
+  translator?: Translator,
 ): Lexicon {
+  const parts = [
+    base.id,
+    ...(wordnet ? [`wordnet-3.0:${options.senses}:${options.depth}`] : []),
+    ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
+  ];
   return {
     ...base,
-    id: `${base.id}+wordnet-3.0:${options.senses}:${options.depth}`,
-    tagger: wordNetTagger(wordnet, base, normaliseText, options),
+    id: parts.join('+'),
+    tagger: wordNetTagger(wordnet, base, normaliseText, options, translator),
   };
 }
