@@ -12,20 +12,24 @@ import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
 
 export interface WordNetExpansion {
-  /** Senses of a memory's word tagged, commonest first, per part of speech (default 3). */
+  /** Senses of a memory's word tagged, commonest first, per part of speech (default 5). */
   readonly senses: number;
-  /** Levels of hypernyms a memory's word is tagged with too (default 1). */
+  /** Levels of hypernyms a memory's word is tagged with too (default 2). */
   readonly depth: number;
-  /** Senses of a query's word tagged (default 1; a query gets no hypernyms). */
+  /** Senses of a query's word tagged (default 1). */
   readonly querySenses?: number;
+  /** Levels of hypernyms a query's word is tagged with too (default 0). */
+  readonly queryDepth?: number;
   /** Senses of a French word whose English words are added (default 2; 1 in a query). */
   readonly translations?: number;
 }
 
+/** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
 export const DEFAULT_EXPANSION: WordNetExpansion = {
-  senses: 3,
-  depth: 1,
+  senses: 5,
+  depth: 2,
   querySenses: 1,
+  queryDepth: 0,
   translations: 2,
 };
 
@@ -100,7 +104,7 @@ export function wordNetTagger(
     const own = wordnet?.senses(word, query ? (options.querySenses ?? 1) : options.senses) ?? [];
     const tags = new Set(own);
     let level = own;
-    for (let d = 0; d < (query ? 0 : options.depth); d++) {
+    for (let d = 0; d < (query ? (options.queryDepth ?? 0) : options.depth); d++) {
       level = level.flatMap((id) => wordnet?.synset(id)?.above ?? []);
       for (const id of level) tags.add(id);
     }
