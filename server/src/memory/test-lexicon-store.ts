@@ -13,13 +13,25 @@ export async function bestRecalled(
   memories: readonly string[],
   questions: readonly string[],
 ): Promise<(string | undefined)[]> {
+  return (await recalled(lexicon, memories, questions, 1)).map((r) => r[0]);
+}
+
+/** The `limit` best memories recalled for each question, from a fresh store. */
+export async function recalled(
+  lexicon: Lexicon,
+  memories: readonly string[],
+  questions: readonly string[],
+  limit: number,
+): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-lexicon-'));
   const store = await openLanceMemory({ dir, embedder: new HashedEmbedder({ lexicon }), lexicon });
   try {
     for (const text of memories) await store.remember({ text });
-    const best: (string | undefined)[] = [];
-    for (const q of questions) best.push((await store.recall(q, { limit: 1 }))[0]?.memory.text);
-    return best;
+    const out: string[][] = [];
+    for (const q of questions) {
+      out.push((await store.recall(q, { limit })).map((r) => r.memory.text));
+    }
+    return out;
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
