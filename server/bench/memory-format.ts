@@ -63,7 +63,7 @@ function latencyTable(result: MemoryBenchmark): string[] {
   if (result.latency.length === 0) return [];
   return [
     '',
-    'Recall latency and ingest (hashed-ngram-v1:512, weighted hybrid; import through rememberMany, batches of 1,024)',
+    'Recall latency and ingest (the built-in embedder and the default lexicons, weighted hybrid; import through rememberMany, batches of 1,024)',
     '',
     '| memories | ingest memories/s | index refresh s | recall p50 ms | recall p95 ms | recall@3 among fillers | remember p50 ms | remember p95 ms |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
