@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HOUSEHOLD_LEXICON } from './lexicon.js';
+import { HashedEmbedder } from './hashed-embedder.js';
+import { openLanceMemory } from './lance-memory.js';
+import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { openMemoryLexicon } from './memory-lexicon.js';
 import { analyse } from './terms.js';
 import { bestRecalled, warningsLogger } from './test-lexicon-store.js';
@@ -85,6 +87,28 @@ describe('WordNet in the memory', () => {
       ['where did I leave the spanner?'],
     );
     expect(best).toEqual(['The wrench is in the red toolbox']);
+  });
+
+  it('analyses stored memories again when the lexicon changes, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jarvis-wordnet-'));
+    dirs.push(dir);
+    const infos: string[] = [];
+    const logger = { ...warningsLogger().logger, info: (m: string) => void infos.push(m) };
+    // The same embedder throughout: only the lexicon changes.
+    const open = (lexicon: Lexicon) =>
+      openLanceMemory({ dir, embedder: new HashedEmbedder(), lexicon, logger });
+    const before = await open(HOUSEHOLD_LEXICON);
+    await before.remember({ text: 'The wrench is in the red toolbox' });
+    await before.remember({ text: 'The passports are in the desk' });
+    await before.remember({ text: 'Anna likes green tea' });
+    await before.close();
+    const after = await open(lexicon);
+    expect(infos.filter((m) => m.includes('re-embedded 3 memories'))).toHaveLength(1);
+    const [best] = await after.recall('where did I leave the spanner?', { limit: 1 });
+    expect(best?.memory.text).toBe('The wrench is in the red toolbox');
+    await after.close();
+    await (await open(lexicon)).close();
+    expect(infos.filter((m) => m.includes('re-embedded'))).toHaveLength(1);
   });
 
   it('says at start when WordNet is missing, and recall goes on with the household lexicon', () => {
