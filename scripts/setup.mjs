@@ -14,9 +14,20 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Debian packages per command. The server speaks with espeak-ng and listens with pocketsphinx. */
+/**
+ * Debian packages per command. The server speaks with espeak-ng and listens with pocketsphinx;
+ * its memory reads WordNet's database (wordnet-base) to find what was said in other words and
+ * FreeDict's French-English dictionary (dict-freedict-fra-eng) to match French and English.
+ */
 const PACKAGES = {
-  start: ['espeak-ng', 'pocketsphinx', 'pocketsphinx-en-us', 'alsa-utils'],
+  start: [
+    'espeak-ng',
+    'pocketsphinx',
+    'pocketsphinx-en-us',
+    'alsa-utils',
+    'wordnet-base',
+    'dict-freedict-fra-eng',
+  ],
   test: [
     'espeak-ng',
     'flite',
@@ -31,6 +42,9 @@ const PACKAGES = {
     // The dashboard card's browser tests (playwright-core drives /usr/bin/chromium), with a font.
     'chromium',
     'fonts-liberation',
+    // The memory's WordNet and dictionary tests read their files.
+    'wordnet-base',
+    'dict-freedict-fra-eng',
   ],
 };
 PACKAGES.all = [...new Set([...PACKAGES.start, ...PACKAGES.test])];

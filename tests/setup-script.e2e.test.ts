@@ -42,7 +42,7 @@ describe('scripts/setup.mjs', () => {
     const result = runSetupAsNonRoot('start');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      'sudo apt-get install -y --no-install-recommends espeak-ng pocketsphinx pocketsphinx-en-us alsa-utils\n',
+      'sudo apt-get install -y --no-install-recommends espeak-ng pocketsphinx pocketsphinx-en-us alsa-utils wordnet-base dict-freedict-fra-eng\n',
     );
   });
 

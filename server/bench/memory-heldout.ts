@@ -1,69 +1,77 @@
-// The memory benchmark's held-out set: other people, pets, objects and habits than the development
-// set, and questions written with words and phrasings the development questions do not use
-// (`heldOutOverlap` measures it; the benchmark prints it). Nothing in the memory (lexicon,
-// weights, thresholds) was tuned on these: they were written after the lexicon was pruned and
-// are not to be looked at when changing it. When they stop being new to the code, write others.
+// The memory benchmark's held-out set, written on 6 December 2026 after the previous held-out set
+// had been seen while the memory was tuned (that one is now a second development set). Other
+// people, pets, objects, habits and events than both development sets, and questions written as a
+// person would ask them, in words and phrasings the development questions do not use
+// (`heldOutOverlap` measures it). Nothing in the memory (lexicons, query expansion, weights,
+// thresholds) is to be tuned on these: do not read them when changing it. Once they have been
+// looked at while changing the memory, write others and make these a development set.
 import type { MemoryKind } from '../src/memory/memory.js';
-import { analyse } from '../src/memory/terms.js';
 import { NO_LEXICON } from '../src/memory/lexicon.js';
+import { analyse } from '../src/memory/terms.js';
 import { type BenchFact, type BenchQuestion, seeded } from './memory-corpus.js';
 
-// category | kind | fact in English | fact in French | questions (; separated)
-const HELD_OUT = `
-people|fact|My nephew Bastien moved to Toulouse last year|Mon neveu Bastien s'est installé à Toulouse l'an dernier|In which city is Bastien settled?;Bastien réside où maintenant ?
-people|fact|Bastien is a carpenter|Bastien est menuisier|What's Bastien's profession?;Bastien exerce quel boulot ?
-people|fact|My goddaughter Margaux turns twelve on 4 September|Ma filleule Margaux fête ses douze ans le 4 septembre|When is Margaux's party?;Margaux souffle ses bougies quel jour ?
-people|fact|Margaux cannot eat gluten|Margaux ne supporte pas le gluten|Is there any ingredient to avoid when Margaux visits?;Margaux suit-elle un régime particulier ?
-people|fact|Our neighbour Mr Leroy feeds the cat when we travel|M. Leroy, le voisin, nourrit le chat quand on part|Who minds our moggy while we're abroad?;Qui s'occupe du chat pendant notre absence ?
-people|fact|Grandpa Jean takes his insulin at noon|Papi Jean prend son insuline à midi|At what hour is Jean's injection?;Jean se pique à quelle heure ?
-people|fact|Chloé, my partner, is scared of spiders|Chloé, ma compagne, a peur des araignées|What frightens Chloé?;De quoi Chloé a-t-elle la phobie ?
-people|fact|Victor plays bass in a rock band|Victor joue de la basse dans un groupe de rock|Which instrument does Victor practise?;Victor pratique quel instrument ?
-pets|fact|Draco is our German shepherd|Draco est notre berger allemand|What breed is Draco?;Draco, c'est quelle race ?
-pets|fact|Draco gets his walk at 6 pm|Draco sort se promener à 18 h|At what hour is Draco's stroll?;Draco part en balade vers quelle heure ?
-pets|fact|Pistache is a tortoise who hibernates in the cellar|Pistache est une tortue qui hiberne à la cave|Where does Pistache sleep through the cold months?;Pistache dort où pendant l'hiver ?
-pets|fact|Felix hates the vacuum cleaner|Felix déteste l'aspirateur|Which household appliance scares Felix?;Qu'est-ce qui effraie Felix ?
-house|house|The spare bulbs are in the second kitchen drawer|Les ampoules de rechange sont dans le deuxième tiroir de la cuisine|Any replacement bulbs in stock?;Il reste des ampoules quelque part ?
-house|house|The garage door remote hangs on the hook by the entrance|La télécommande du garage est accrochée au crochet de l'entrée|Where have we left the clicker for the garage?;Où traîne le bip du garage ?
-house|house|The gas meter is outside behind the hedge|Le compteur de gaz est dehors derrière la haie|Where would I check the gas usage?;Où relever le compteur du gaz ?
-house|house|The vacuum cleaner bags are under the stairs|Les sacs de l'aspirateur sont sous l'escalier|Where are the hoover refills?
-house|house|The solar panels were installed in 2022|Les panneaux solaires ont été posés en 2022|How long ago were the solar panels fitted?;Depuis combien de temps a-t-on des panneaux solaires ?
-house|house|The spare tyre is in the car boot under the mat|La roue de secours est dans le coffre sous le tapis|I've got a flat, where's the replacement wheel?
-house|house|The dishwasher tablets are under the sink|Les pastilles du lave-vaisselle sont sous l'évier|Where are the dishwasher pods?;Les capsules pour le lave-vaisselle, on les garde où ?
-house|house|The Netflix login is written in the blue notebook|Les identifiants Netflix sont notés dans le carnet bleu|How do I sign into the streaming app?;J'ai oublié comment me connecter à Netflix
-preference|preference|I prefer my eggs soft-boiled|Je préfère les œufs à la coque|How runny should my eggs be?;Mes œufs, je les veux comment ?
-preference|preference|I like the shutters to open at sunrise|J'aime que les volets s'ouvrent au lever du soleil|When should the blinds be raised?;À quel moment ouvrir les persiennes ?
-preference|preference|I drink green tea in the afternoon|L'après-midi je bois du thé vert|What beverage do I have after lunch?;Je sirote quoi vers 16 h ?
-preference|preference|My favourite film is Amélie|Mon film préféré est Amélie|Which movie do I love most?;Quel long-métrage je préfère ?
-preference|preference|I'm allergic to penicillin|Je suis allergique à la pénicilline|Is there an antibiotic that's off limits for me?;Y a-t-il un médicament qui me rend malade ?
-episode|episode|We adopted Draco from the shelter in May|Nous avons adopté Draco au refuge en mai|Where was Draco before he joined us?;D'où vient Draco ?
-episode|episode|I passed my driving test on Thursday|J'ai eu mon permis de conduire jeudi|Did I get my licence?;Ai-je réussi l'examen de conduite ?
-episode|episode|The roof leaked during the storm in October|Le toit a pris l'eau pendant la tempête d'octobre|Did rainwater get through the ceiling at some point?;On a déjà eu une infiltration ?
-episode|episode|Chloé and I got engaged in Venice|Chloé et moi nous sommes fiancés à Venise|Where did I propose?;Où a eu lieu notre demande en mariage ?
-episode|episode|I sold my old motorbike last month|J'ai vendu ma vieille moto le mois dernier|Where's my motorcycle gone?;Qu'est devenue ma bécane ?
-episode|episode|We repainted the front gate blue|Nous avons repeint le portail en bleu|What shade is the entrance gate now?;Le portail est de quelle teinte ?
-reminder|reminder|Renew the home insurance in March|Renouveler l'assurance habitation en mars|When does the house cover expire?;L'assurance de la maison arrive à échéance quand ?
-reminder|reminder|Defrost the freezer on Saturday|Dégivrer le congélateur samedi|When is the freezer getting cleared of ice?;C'est pour quand, le dégivrage ?
-reminder|reminder|Drop the parcel at the post office before noon|Déposer le colis à la poste avant midi|What's the deadline for sending the package?;Le paquet doit partir avant quelle heure ?
-reminder|reminder|Give Draco his worm tablet on the 1st|Donner le vermifuge à Draco le 1er|When does Draco get his anti-parasite treatment?
-reminder|reminder|Book the chimney sweep before winter|Réserver le ramoneur avant l'hiver|Which tradesman do we book for the fireplace?;Il faut faire venir qui pour la cheminée ?
+// category | kind | fact in English | fact in French | questions (; separated; French ones end in ' ?')
+const FRESH_HELD_OUT = `
+people|fact|My stepdaughter Anaïs is studying medicine in Montpellier|Ma belle-fille Anaïs fait médecine à Montpellier|What career is Anaïs heading for?;Anaïs est inscrite en quelle filière ?;Where does Anaïs attend university?
+people|fact|My brother-in-law Mathieu drives a taxi|Mon beau-frère Mathieu est chauffeur de taxi|How does Mathieu earn his money?;Mathieu gagne sa croûte comment ?
+people|fact|Aunt Josiane is diabetic|Tante Josiane est diabétique|Is it OK to offer Josiane sweets?;Josiane a-t-elle un souci de santé ?
+people|fact|Our babysitter Yasmine comes on Wednesdays|Notre baby-sitter Yasmine vient le mercredi|Which weekday is the nanny here?;La nounou, on la voit quel jour ?
+people|fact|My colleague Rémi speaks fluent Japanese|Mon collègue Rémi parle couramment japonais|Does Rémi know any foreign tongues?;Rémi maîtrise quelle langue étrangère ?
+people|fact|Grandma Simone is ninety-one|Mamie Simone a quatre-vingt-onze ans|Is Simone over ninety?;Simone a quel âge ?
+people|fact|My godfather Alain lives on a boat in La Rochelle|Mon parrain Alain vit sur un bateau à La Rochelle|Where is Alain moored?;Alain loge où exactement ?
+people|fact|Julien, my flatmate, is a night-shift nurse|Julien, mon colocataire, est infirmier de nuit|Why is Julien snoozing at lunchtime?;Julien bosse quand ?
+people|fact|My niece Louise is learning the violin|Ma nièce Louise apprend le violon|What is Louise taking lessons in?;Louise joue de quoi ?
+pets|fact|Biscotte is our Labrador puppy|Biscotte est notre chiot labrador|What pedigree is Biscotte?;Biscotte est de quelle espèce ?
+pets|fact|Biscotte chews shoes when left alone|Biscotte mâchouille les chaussures quand elle reste seule|What mischief does Biscotte get up to?;Biscotte fait des bêtises ?
+pets|fact|Our cat Moustache is on a kidney diet|Notre chat Moustache suit un régime pour les reins|Can Moustache have ordinary kibble?;Moustache a droit aux croquettes normales ?
+pets|fact|The axolotl tank needs cool water below 20 degrees|L'aquarium de l'axolotl doit rester en dessous de 20 degrés|How chilly must the axolotl be kept?;L'axolotl craint-il la chaleur ?
+pets|fact|Our hens lay about four eggs a day|Nos poules pondent environ quatre œufs par jour|How productive are the chickens?;Les cocottes produisent bien ?
+house|house|The stopcock for the garden hose is by the back door|Le robinet du tuyau d'arrosage est près de la porte de derrière|Where do I turn on the outside tap?;Où brancher l'arrosage ?
+house|house|The torch is in the glovebox of the car|La lampe torche est dans la boîte à gants de la voiture|Where can I grab a flashlight?;On a une lampe de poche quelque part ?
+house|house|The warranty papers are in the green folder in the study|Les garanties sont dans la chemise verte du bureau|Where is the guarantee for the fridge?;Les papiers de garantie, ils sont où ?
+house|house|The heat pump is serviced by Climatech every autumn|La pompe à chaleur est entretenue par Climatech chaque automne|Who maintains our heat pump?;C'est qui, le technicien de la pompe à chaleur ?
+house|house|The septic tank was emptied in 2024|La fosse septique a été vidangée en 2024|When did the cesspit get drained?;La fosse a été vidée quand ?
+house|house|The bin bags are in the pantry on the bottom shelf|Les sacs poubelle sont dans le cellier en bas|Refuse sacks, where are they?;On a encore des sacs pour les ordures ?
+house|house|The sewing machine is in the loft in a grey case|La machine à coudre est au grenier dans une valise grise|Where did the Singer end up?;La machine à coudre a fini où ?
+house|house|The doorbell runs on a battery that lasts a year|La sonnette fonctionne avec une pile qui dure un an|Why is the chime silent?;La sonnette marche sur secteur ?
+house|house|The downstairs toilet flush sticks if you press too hard|La chasse d'eau des toilettes du bas se bloque si on appuie trop fort|Any trick to the loo downstairs?;Pourquoi la chasse coince ?
+preference|preference|I never want the radio on before 9 am|Je ne veux jamais la radio avant 9 h|Can you play some tunes at dawn?;Un peu de son dès le réveil ?
+preference|preference|I hate being called by my full name|Je déteste qu'on m'appelle par mon nom complet|How should you address me?;Tu m'appelles comment ?
+preference|preference|I like my steak rare|J'aime le steak saignant|How pink should my beef be?;La cuisson de ma viande ?
+preference|preference|I prefer audiobooks to podcasts|Je préfère les livres audio aux podcasts|What do I listen to on my commute?;J'écoute quoi dans les transports ?
+preference|preference|I'm lactose intolerant|Je suis intolérant au lactose|Can I have cheese?;Le lait, ça me va ?
+preference|preference|I like the hallway lights dimmed after 11 pm|J'aime que le couloir soit tamisé après 23 h|How bright should the corridor be late?;Le passage, tard, on l'éclaire comment ?
+episode|episode|We had the kitchen redone in January|Nous avons refait la cuisine en janvier|When was the kitchen renovated?;Les travaux de la cuisine, c'était quand ?
+episode|episode|I twisted my ankle on the stairs last week|Je me suis tordu la cheville dans l'escalier la semaine dernière|Why am I limping?;Je me suis blessé au pied ?
+episode|episode|Our son Gaspard passed his baccalaureate in July|Notre fils Gaspard a eu son bac en juillet|Did Gaspard graduate from high school?;Gaspard a décroché son diplôme ?
+episode|episode|We saw the northern lights in Norway|Nous avons vu des aurores boréales en Norvège|Where did we spot the aurora?;On a observé quoi en Scandinavie ?
+episode|episode|The car got a dent in the supermarket car park|La voiture a pris un coup sur le parking du supermarché|How did the bodywork get damaged?;La bosse sur l'auto, c'est arrivé comment ?
+episode|episode|I won the village pétanque tournament|J'ai gagné le tournoi de pétanque du village|Am I a champion at anything?;J'ai remporté une compétition ?
+reminder|reminder|Collect the prescription from the chemist on Thursday|Récupérer l'ordonnance à la pharmacie jeudi|When must I fetch my drugs?;Mes remèdes, je vais les chercher quand ?
+reminder|reminder|Send grandma a postcard from the seaside|Envoyer une carte postale à mamie depuis la mer|What am I meant to mail my gran?;J'écris quoi à ma grand-mère ?
+reminder|reminder|Cancel the gym membership before the end of the month|Résilier l'abonnement à la salle de sport avant la fin du mois|Which subscription do I have to stop?;Quel contrat dois-je arrêter ?
+reminder|reminder|Have the gutters cleared in November|Faire nettoyer les gouttières en novembre|When will someone unblock the guttering?;Les chéneaux, c'est prévu pour quand ?
+reminder|reminder|Buy a present for Louise's recital|Acheter un cadeau pour l'audition de Louise|Which present am I hunting for?;Je dois offrir quelque chose à qui ?
 `;
 
-/** The development set's category names. */
 const CATEGORIES: Record<string, string> = {
   preference: 'preferences',
   episode: 'episodes',
   reminder: 'reminders',
 };
 
-/** The held-out facts and questions, deterministic for a seed (35 % of facts said in French). */
-export function generateHeldOutSet(seed = 1729): {
+/** French questions are written with French typography: a space before the question mark. */
+const looksFrench = (s: string) => s.endsWith(' ?');
+
+/** The fresh held-out facts and questions, deterministic for a seed (35 % of facts in French). */
+export function generateHeldOutSet(seed = 2026): {
   facts: BenchFact[];
   questions: BenchQuestion[];
 } {
   const rng = seeded(seed);
   const facts: BenchFact[] = [];
   const questions: BenchQuestion[] = [];
-  for (const line of HELD_OUT.trim().split('\n')) {
+  for (const line of FRESH_HELD_OUT.trim().split('\n')) {
     const [category, kind, en, fr, qs] = line.split('|') as [
       string,
       MemoryKind,
@@ -72,7 +80,7 @@ export function generateHeldOutSet(seed = 1729): {
       string,
     ];
     const lang = rng() < 0.35 ? 'fr' : 'en';
-    const key = `held-out:${en}`;
+    const key = `fresh:${en}`;
     facts.push({
       key,
       category: CATEGORIES[category] ?? category,
@@ -80,9 +88,9 @@ export function generateHeldOutSet(seed = 1729): {
       text: lang === 'fr' ? fr : en,
       lang,
     });
-    qs.split(';').forEach((text, i) => {
-      questions.push({ factKey: key, text, lang: i === 0 ? 'en' : 'fr' });
-    });
+    for (const text of qs.split(';')) {
+      questions.push({ factKey: key, text, lang: looksFrench(text) ? 'fr' : 'en' });
+    }
   }
   return { facts, questions };
 }
@@ -94,7 +102,7 @@ const stemsOf = (text: string) =>
 /**
  * How much the held-out questions' words overlap the development questions': the share of
  * held-out content stems (the names in the held-out facts left out) that a development question
- * also uses, and those stems.
+ * (of either development set) also uses, and those stems.
  */
 export function heldOutOverlap(
   development: readonly BenchQuestion[],

@@ -1,6 +1,6 @@
-// `npm run bench -w server -- memory tune`: searches recall's weights on the development set only
-// (never the held-out one): each question's candidates are gathered once, then re-scored with
-// every weighting of a grid. Prints the best and the current default.
+// `npm run bench -w server -- memory tune`: searches recall's weights on the two development sets
+// only (never the held-out one): each question's candidates are gathered once, then re-scored
+// with every weighting of a grid. Prints the best and the current default.
 import {
   type Candidate,
   DEFAULT_WEIGHTS,
@@ -8,8 +8,7 @@ import {
   type ScoreWeights,
 } from '../src/memory/hybrid-score.js';
 import type { Memory } from '../src/memory/memory.js';
-import { generateQualitySet } from './memory-corpus.js';
-import { tell, withStore } from './memory.js';
+import { splitOf, tell, withStore } from './memory.js';
 
 export interface TuneRow {
   readonly weights: ScoreWeights;
@@ -23,39 +22,49 @@ const GRID = {
   subject: [0, 0.1, 0.25, 0.4],
 };
 
+type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
+
+/** Each development question's candidates, gathered once from a store told its split's facts. */
+async function gatherDevelopment(): Promise<Gathered> {
+  const gathered: Gathered = [];
+  for (const split of ['development', 'development 2'] as const) {
+    const { facts, questions } = splitOf(split);
+    const textOf = new Map(facts.map((f) => [f.key, f.text]));
+    await withStore({ name: 'tuning' }, async (store) => {
+      await tell(store, facts);
+      for (const q of questions) {
+        gathered.push({ candidates: await store.candidates(q.text), want: textOf.get(q.factKey) });
+      }
+    });
+  }
+  return gathered;
+}
+
 export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow }> {
-  const { facts, questions } = generateQualitySet();
-  const textOf = new Map(facts.map((f) => [f.key, f.text]));
-  return withStore({ name: 'tuning' }, async (store) => {
-    await tell(store, facts);
-    const now = Date.now();
-    const gathered: { candidates: Candidate<Memory>[]; want: string | undefined }[] = [];
-    for (const q of questions) {
-      gathered.push({ candidates: await store.candidates(q.text), want: textOf.get(q.factKey) });
+  const gathered = await gatherDevelopment();
+  const now = Date.now();
+  const evaluate = (weights: ScoreWeights): TuneRow => {
+    let at1 = 0;
+    let at3 = 0;
+    for (const { candidates, want } of gathered) {
+      const rank = fuse(candidates, { now, weights }).findIndex(
+        (s) => s.candidate.item.text === want,
+      );
+      if (rank === 0) at1++;
+      if (rank >= 0 && rank < 3) at3++;
     }
-    const evaluate = (weights: ScoreWeights): TuneRow => {
-      let at1 = 0;
-      let at3 = 0;
-      for (const { candidates, want } of gathered) {
-        const rank = fuse(candidates, { now, weights }).findIndex(
-          (s) => s.candidate.item.text === want,
-        );
-        if (rank === 0) at1++;
-        if (rank >= 0 && rank < 3) at3++;
-      }
-      return { weights, recallAt1: at1 / questions.length, recallAt3: at3 / questions.length };
-    };
-    const rows: TuneRow[] = [];
-    for (const vector of GRID.vector) {
-      for (const text of GRID.text) {
-        for (const subject of GRID.subject) {
-          rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject }));
-        }
+    return { weights, recallAt1: at1 / gathered.length, recallAt3: at3 / gathered.length };
+  };
+  const rows: TuneRow[] = [];
+  for (const vector of GRID.vector) {
+    for (const text of GRID.text) {
+      for (const subject of GRID.subject) {
+        rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject }));
       }
     }
-    rows.sort((a, b) => b.recallAt3 - a.recallAt3 || b.recallAt1 - a.recallAt1);
-    return { best: rows.slice(0, 8), current: evaluate(DEFAULT_WEIGHTS) };
-  });
+  }
+  rows.sort((a, b) => b.recallAt3 - a.recallAt3 || b.recallAt1 - a.recallAt1);
+  return { best: rows.slice(0, 8), current: evaluate(DEFAULT_WEIGHTS) };
 }
 
 export function formatTune(result: { best: TuneRow[]; current: TuneRow }): string {
@@ -63,9 +72,9 @@ export function formatTune(result: { best: TuneRow[]; current: TuneRow }): strin
   const row = (name: string, r: TuneRow) =>
     `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
   return [
-    '\nWeights searched on the development set only (recency 0.1, importance 0.1 fixed)',
+    '\nWeights searched on the two development sets only (recency 0.1, importance 0.1 fixed)',
     '',
-    '| | vector | text | subject | dev recall@1 | dev recall@3 |',
+    '| | vector | text | subject | dev 1+2 recall@1 | dev 1+2 recall@3 |',
     '|---|---:|---:|---:|---:|---:|',
     row('current default', result.current),
     ...result.best.map((r, i) => row(`#${i + 1}`, r)),

@@ -1,5 +1,5 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on two splits: the development set
-// (what the lexicon, weights and thresholds may be tuned on) and the held-out set (other facts,
+// Long-term memory benchmark. Recall quality (recall@1/@3) on three splits: two development sets
+// (what the lexicons, weights and thresholds may be tuned on) and the held-out set (other facts,
 // questions in words the development questions do not use), each with the ablations: no full
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
 // statements (a second statement must not overwrite a different fact; a new value must update),
@@ -11,18 +11,32 @@ import { join } from 'node:path';
 import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from '../src/memory/hybrid-score.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
-import { HOUSEHOLD_LEXICON, NO_LEXICON } from '../src/memory/lexicon.js';
+import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
+import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
+import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
+import { type WordNetExpansion, withWordNet } from '../src/memory/wordnet-lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
+import { generateSecondDevSet } from './memory-dev2.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 
+/** Which lexicons analyse the texts (each on unless said): household, WordNet, the dictionary. */
+export interface LexiconChoice {
+  readonly household?: boolean;
+  readonly wordnet?: boolean;
+  readonly dictionary?: boolean;
+}
+
 export interface Variant {
   readonly name: string;
-  readonly lexicon?: boolean;
+  readonly lexicons?: LexiconChoice;
+  readonly expansion?: WordNetExpansion;
   readonly fusion?: Fusion;
   readonly weights?: ScoreWeights;
 }
+
+const NONE = { household: false, wordnet: false, dictionary: false };
 
 export const VARIANTS: readonly Variant[] = [
   { name: 'hybrid, weighted sum (default)' },
@@ -30,10 +44,40 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no full text (vector + subject)', weights: { ...DEFAULT_WEIGHTS, text: 0 } },
   { name: 'no vector (full text + subject)', weights: { ...DEFAULT_WEIGHTS, vector: 0 } },
   { name: 'no subject match', weights: { ...DEFAULT_WEIGHTS, subject: 0 } },
-  { name: 'no lexicon at all (terms, embedder, subjects)', lexicon: false },
+  { name: 'no WordNet', lexicons: { wordnet: false } },
+  { name: 'no French-English dictionary', lexicons: { dictionary: false } },
+  { name: 'household lexicon only', lexicons: { ...NONE, household: true } },
+  { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
+  { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
 ];
 
-export type Split = 'development' | 'held-out';
+let general: { wordnet?: WordNet; translator?: Translator } | undefined;
+
+/** WordNet and the dictionary, said once when missing (their variants then go without). */
+function generalLexicons(): { wordnet?: WordNet; translator?: Translator } {
+  if (!general) {
+    const wn = openWordNet();
+    const fr = openFrenchEnglish();
+    if (wn.missing) console.error(`WordNet missing (${wn.missing}): apt-get install wordnet-base`);
+    if (fr.missing)
+      console.error(`dictionary missing (${fr.missing}): apt-get install dict-freedict-fra-eng`);
+    general = { wordnet: wn.wordnet, translator: fr.translator };
+  }
+  return general;
+}
+
+/** The lexicon a variant analyses with. */
+export function lexiconOf(variant: Variant): Lexicon {
+  const { household = true, wordnet = true, dictionary = true } = variant.lexicons ?? {};
+  const base = household ? HOUSEHOLD_LEXICON : NO_LEXICON;
+  const found = generalLexicons();
+  const wn = wordnet ? found.wordnet : undefined;
+  const translator = dictionary ? found.translator : undefined;
+  return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
+}
+
+export type Split = 'development' | 'development 2' | 'held-out';
+export const SPLITS: readonly Split[] = ['development', 'development 2', 'held-out'];
 
 export interface QualityResult {
   readonly split: Split;
@@ -62,17 +106,19 @@ export interface MemoryBenchmark {
 }
 
 export function splitOf(split: Split) {
-  return split === 'development' ? generateQualitySet() : generateHeldOutSet();
+  if (split === 'development') return generateQualitySet();
+  return split === 'development 2' ? generateSecondDevSet() : generateHeldOutSet();
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-memory-bench-'));
+  const lexicon = lexiconOf(variant);
   const store = await openLanceMemory({
     dir,
-    embedder: new HashedEmbedder({ lexicon: variant.lexicon }),
+    embedder: new HashedEmbedder({ lexicon }),
     fusion: variant.fusion,
     weights: variant.weights,
-    lexicon: variant.lexicon === false ? NO_LEXICON : HOUSEHOLD_LEXICON,
+    lexicon,
   });
   try {
     return await use(store);
@@ -107,9 +153,9 @@ function byCategory(
   );
 }
 
-async function runQuality(variant: Variant, split: Split): Promise<QualityResult> {
+export async function runQuality(variant: Variant, split: Split): Promise<QualityResult> {
   const { facts, questions } = splitOf(split);
-  const embedder = new HashedEmbedder({ lexicon: variant.lexicon });
+  const embedder = new HashedEmbedder({ lexicon: lexiconOf(variant) });
   return withStore(variant, async (store) => {
     await tell(store, facts);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));
@@ -171,11 +217,11 @@ export async function runMemoryBenchmark(
     .map(Number)
     .filter((n) => n > 0),
 ): Promise<MemoryBenchmark> {
-  const dev = generateQualitySet();
+  const dev = [...generateQualitySet().questions, ...generateSecondDevSet().questions];
   const heldOut = generateHeldOutSet();
-  const overlap = heldOutOverlap(dev.questions, heldOut.questions, heldOut.facts);
+  const overlap = heldOutOverlap(dev, heldOut.questions, heldOut.facts);
   const quality: QualityResult[] = [];
-  for (const split of ['development', 'held-out'] as const) {
+  for (const split of SPLITS) {
     for (const variant of VARIANTS) quality.push(await runQuality(variant, split));
   }
   const updates = await runUpdates();

@@ -52,7 +52,9 @@ describe('buildBrain', () => {
     const brain = await brainWith({});
     expect(brain.agent).toBeDefined();
     expect(brain.summary.agent).toMatch(/unreachable/);
-    expect(brain.summary.memory).toMatch(/embedder hashed-ngram-v1:512/);
+    expect(brain.summary.memory).toMatch(
+      /embedder hashed-ngram-v1-household-v1\+wordnet-3\.0:\d+:\d+\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
+    );
   });
 
   it('a model that is missing or cannot call tools is a config error naming ollama.model', async () => {

@@ -16,6 +16,8 @@ import type { Home } from './home/home.js';
 import type { Embedder } from './memory/embedder.js';
 import { HashedEmbedder } from './memory/hashed-embedder.js';
 import { openLanceMemory } from './memory/lance-memory.js';
+import type { Lexicon } from './memory/lexicon.js';
+import { type MemoryLexicon, openMemoryLexicon } from './memory/memory-lexicon.js';
 import type { MemoryStore } from './memory/memory.js';
 import { OllamaEmbedder } from './memory/ollama-embedder.js';
 
@@ -60,8 +62,10 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
     }
   }
   // Everything that can refuse the config is decided before anything is opened.
-  const embedder = config.memory.enabled
-    ? await chooseEmbedder(config, ollama, ollamaReachable, logger)
+  // WordNet beside the household lexicon when installed; said in the log when it is not.
+  const lexicon = config.memory.enabled ? openMemoryLexicon(logger) : undefined;
+  const embedder = lexicon
+    ? await chooseEmbedder(config, ollama, ollamaReachable, lexicon.lexicon, logger)
     : undefined;
   const conversations = await createConversationStore({
     url: config.redis.url,
@@ -69,7 +73,7 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
     maxMessages: config.conversation.max_messages,
     logger,
   });
-  const { memory, line: memoryLine } = await openMemory(config, embedder, logger);
+  const { memory, line: memoryLine } = await openMemory(config, embedder, lexicon, logger);
   const agent = config.ollama.enabled
     ? new OllamaAgent({
         ollama,
@@ -114,16 +118,17 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
 async function openMemory(
   config: JarvisConfig,
   embedder: Embedder | undefined,
+  lexicon: MemoryLexicon | undefined,
   logger: Logger,
 ): Promise<{ memory?: MemoryStore; line: string }> {
-  if (!embedder) return { line: 'off (memory.enabled is false)' };
+  if (!embedder || !lexicon) return { line: 'off (memory.enabled is false)' };
   const dir = join(config.data_dir, 'memory');
   try {
-    const memory = await openLanceMemory({ dir, embedder, logger });
+    const memory = await openLanceMemory({ dir, embedder, logger, lexicon: lexicon.lexicon });
     const count = await memory.count();
     return {
       memory,
-      line: `LanceDB in ${dir}: ${count} memories, embedder ${embedder.id}`,
+      line: `LanceDB in ${dir}: ${count} memories, embedder ${embedder.id}, ${lexicon.line}`,
     };
   } catch (error) {
     logger.error(`long-term memory failed to open in ${dir}: ${(error as Error).message}`);
@@ -135,10 +140,13 @@ async function chooseEmbedder(
   config: JarvisConfig,
   ollama: Ollama,
   ollamaReachable: boolean,
+  lexicon: Lexicon,
   logger: Logger,
 ): Promise<Embedder> {
   const wanted = config.memory.embedder;
-  if (wanted === 'hashed' || (wanted === 'auto' && !ollamaReachable)) return new HashedEmbedder();
+  if (wanted === 'hashed' || (wanted === 'auto' && !ollamaReachable)) {
+    return new HashedEmbedder({ lexicon });
+  }
   try {
     return await OllamaEmbedder.create({ ollama, model: config.memory.embed_model });
   } catch (error) {
@@ -151,7 +159,7 @@ async function chooseEmbedder(
     logger.info(
       `Ollama embeddings unavailable (${(error as Error).message}); using the built-in embedder`,
     );
-    return new HashedEmbedder();
+    return new HashedEmbedder({ lexicon });
   }
 }
 

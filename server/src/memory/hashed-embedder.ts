@@ -2,19 +2,32 @@
 // lexicon concepts, word bigrams and character n-grams into a fixed number of dimensions, each
 // feature group weighted and scaled to a set share of the vector, then L2-normalised.
 import type { Embedder } from './embedder.js';
-import { HOUSEHOLD_LEXICON, NO_LEXICON } from './lexicon.js';
+import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from './lexicon.js';
 import { analyse } from './terms.js';
 import { words } from './text-analysis.js';
 
 export interface HashedEmbedderOptions {
   /** Vector length (default 512). */
   readonly dimensions?: number;
-  /** Analyse with the bilingual household lexicon: its concepts and set phrases (default true). */
-  readonly lexicon?: boolean;
+  /**
+   * What texts are analysed with: true for the bilingual household lexicon (the default), false
+   * for none, or a lexicon (the household one with WordNet's tags).
+   */
+  readonly lexicon?: boolean | Lexicon;
 }
 
 /** How much of the vector each feature group gets (before the final normalisation). */
-const GROUP_WEIGHTS = { word: 1, concept: 0.4, category: 0.15, bigram: 0.35, chars: 0.55 } as const;
+const GROUP_WEIGHTS = {
+  word: 1,
+  concept: 0.4,
+  category: 0.15,
+  bigram: 0.35,
+  chars: 0.55,
+  // WordNet's tags, when the lexicon has them (chosen on the development sets).
+  sense: 0.3,
+  // French words' English words, when a dictionary is there.
+  translated: 0.5,
+} as const;
 const CHAR_NGRAMS = [3, 4, 5] as const;
 
 /** FNV-1a, 32 bits, over UTF-16 code units. */
@@ -60,15 +73,24 @@ function charNgrams(word: string, features: Features): void {
 export class HashedEmbedder implements Embedder {
   readonly id: string;
   readonly dimensions: number;
-  readonly #lexicon: boolean;
+  readonly #lexicon: Lexicon;
 
   constructor(options: HashedEmbedderOptions = {}) {
     this.dimensions = options.dimensions ?? 512;
     if (!Number.isInteger(this.dimensions) || this.dimensions < 16) {
       throw new RangeError(`HashedEmbedder: dimensions must be an integer >= 16`);
     }
-    this.#lexicon = options.lexicon ?? true;
-    this.id = `hashed-ngram-v1${this.#lexicon ? '' : '-nolex'}:${this.dimensions}`;
+    const lexicon = options.lexicon ?? true;
+    this.#lexicon =
+      typeof lexicon === 'boolean' ? (lexicon ? HOUSEHOLD_LEXICON : NO_LEXICON) : lexicon;
+    // The ids stored before WordNet stay as they were: no re-embedding for the same analysis.
+    const suffix =
+      this.#lexicon === HOUSEHOLD_LEXICON
+        ? ''
+        : this.#lexicon === NO_LEXICON
+          ? '-nolex'
+          : `-${this.#lexicon.id}`;
+    this.id = `hashed-ngram-v1${suffix}:${this.dimensions}`;
   }
 
   async embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
@@ -93,8 +115,11 @@ export class HashedEmbedder implements Embedder {
       category: new Map(),
       bigram: new Map(),
       chars: new Map(),
+      sense: new Map(),
+      translated: new Map(),
     } satisfies Record<keyof typeof GROUP_WEIGHTS, Features>;
-    const analysed = analyse(text, this.#lexicon ? HOUSEHOLD_LEXICON : NO_LEXICON);
+    // Memories and queries alike, tagged narrowly: the vectors compare like with like.
+    const analysed = analyse(text, this.#lexicon, 'query');
     // A text of stop words only ("what is it?") still gets its own words as features.
     const contentWords = analysed.stems.length > 0 ? analysed.contentWords : words(text);
     const stems = analysed.stems.length > 0 ? analysed.stems : contentWords;
@@ -104,6 +129,8 @@ export class HashedEmbedder implements Embedder {
     for (const w of contentWords) charNgrams(w, groups.chars);
     for (const c of analysed.concepts) count(groups.concept, c);
     for (const c of analysed.categories) count(groups.category, c);
+    for (const c of analysed.senses) count(groups.sense, c);
+    for (const w of analysed.translated) count(groups.translated, `w:${w}`);
     return groups;
   }
 

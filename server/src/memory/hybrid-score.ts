@@ -10,7 +10,7 @@ export interface Candidate<T> {
   readonly similarity: number;
   /** BM25 from the full-text index, 0 when the full-text search did not return it. */
   readonly bm25: number;
-  /** Share of the query's distinct terms (stems and concepts) the memory contains, 0..1. */
+  /** Share of the query's words the memory has a term for (stem, tag or translation), 0..1. */
   readonly coverage: number;
   /** Share of the query's words the memory contains (as written or a lexicon name), 0..1. */
   readonly wordCoverage: number;
@@ -107,13 +107,4 @@ export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOption
     return { candidate: c, score: clamp01(((relevance + extras) / total) * current) };
   });
   return scored.sort((a, b) => b.score - a.score);
-}
-
-/** The share of `query`'s distinct terms found among `doc`'s terms. */
-export function coverage(queryTerms: readonly string[], docTerms: ReadonlySet<string>): number {
-  const distinct = new Set(queryTerms);
-  if (distinct.size === 0) return 0;
-  let found = 0;
-  for (const term of distinct) if (docTerms.has(term)) found++;
-  return found / distinct.size;
 }

@@ -127,7 +127,7 @@ export class LanceMemory implements MemoryStore {
       const outdated = plan.outdates.map((o) => outdate(o.memory, o.keys, memory.text, now));
       await writeRows(
         this.#table,
-        [toRow(memory, searchTerms(memory.text, this.#lexicon), vector!)],
+        [toRow(memory, searchTerms(memory.text, this.#lexicon, 'memory'), vector!)],
         outdated.map((m) => this.#metaRow(m)),
         absorbed,
       );
@@ -169,7 +169,9 @@ export class LanceMemory implements MemoryStore {
         batch.map((m) => m.text),
         signal,
       );
-      const rows = batch.map((m, j) => toRow(m, searchTerms(m.text, this.#lexicon), vectors[j]!));
+      const rows = batch.map((m, j) =>
+        toRow(m, searchTerms(m.text, this.#lexicon, 'memory'), vectors[j]!),
+      );
       await this.#serial(async () => {
         signal?.throwIfAborted();
         await this.#table.add(rows);

@@ -5,7 +5,6 @@ import type * as lancedb from '@lancedb/lancedb';
 import type { Embedder } from './embedder.js';
 import {
   type Candidate,
-  coverage,
   type Fusion,
   fuse,
   type Scored,
@@ -14,6 +13,7 @@ import {
 import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
 import type { Memory, MemoryKind } from './memory.js';
 import type { Lexicon } from './lexicon.js';
+import { relationsIn, withNames } from './relatives.js';
 import { analyse, searchTerms } from './terms.js';
 import { normaliseText, stem } from './text-analysis.js';
 
@@ -102,12 +102,14 @@ export async function gather(
   options: SearchOptions,
 ): Promise<Candidate<Memory>[]> {
   const { lexicon } = context;
+  query = await withRelatives(context, query, options);
   const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);
   options.signal?.throwIfAborted();
   const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
   options.signal?.throwIfAborted();
-  const queryTerms = terms === '' ? [] : terms.split(' ');
+  // Each query word with every term that stands for it: coverage counts words, not tags.
+  const queryForms = analyse(query, lexicon).forms;
   // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
   const queryWords = analyse(query, lexicon).stems.map((w) => [
     w,
@@ -135,7 +137,7 @@ export async function gather(
       item: memory,
       similarity,
       bm25,
-      coverage: coverage(queryTerms, docTerms),
+      coverage: wordCoverage(queryForms, docTerms),
       wordCoverage: wordCoverage(queryWords, docTerms),
       outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),
@@ -145,6 +147,26 @@ export async function gather(
         area !== undefined && memory.area !== undefined && normaliseText(memory.area) === area,
     };
   });
+}
+
+/** The query with the names of the relatives it names ("my brother": Hugo), from the memories. */
+async function withRelatives(context: SearchContext, query: string, options: SearchOptions) {
+  const relations = relationsIn(query, context.lexicon);
+  if (relations.length === 0) return query;
+  let search = context.table
+    .query()
+    .fullTextSearch(relations.map((r) => `c_${r}`).join(' '), { columns: 'terms' })
+    .select(['text', '_score'])
+    .limit(10);
+  const where = kindFilter(options.kinds);
+  if (where) search = search.where(where);
+  const rows = await search.toArray();
+  return withNames(
+    query,
+    relations,
+    rows.map((r) => String(r.text)),
+    context.lexicon,
+  );
 }
 
 /** The share of the query's words (any of each one's forms) the memory's terms contain. */

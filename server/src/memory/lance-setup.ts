@@ -1,5 +1,5 @@
 // Opening the memory table: create it with its full-text index, re-embed every memory when the
-// embedder or the table's columns changed (one atomic overwrite, then the new id in `meta`), and keep the indexes
+// embedder, the lexicon or the table's columns changed (one atomic overwrite, then the new id in `meta`), and keep the indexes
 // current: `optimize()` folds new rows into them, a vector index appears once flat search gets
 // slow. Rows not yet indexed are still searched (flat), so a new memory is found at once.
 import * as lancedb from '@lancedb/lancedb';
@@ -85,7 +85,9 @@ async function reembed(
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
     const vectors = await embedder.embed(batch.map((m) => m.text));
-    batch.forEach((m, j) => out.push(toRow(m, searchTerms(m.text, options.lexicon), vectors[j]!)));
+    batch.forEach((m, j) =>
+      out.push(toRow(m, searchTerms(m.text, options.lexicon, 'memory'), vectors[j]!)),
+    );
   }
   const schema = memorySchema(embedder.dimensions);
   // One overwrite is one commit: a process killed half-way leaves the old table whole.
@@ -97,7 +99,7 @@ async function reembed(
         });
   await createFtsIndex(next);
   await ensureVectorIndex(next, options);
-  await writeMeta(db, { embedder: embedder.id, schema: SCHEMA_VERSION });
+  await writeMeta(db, metaOf(options));
   options.logger.info(
     `memory: re-embedded ${out.length} memories for ${embedder.id} (was ${previous ?? 'unknown'}) ` +
       `in ${Math.round(performance.now() - started)} ms`,
@@ -105,19 +107,29 @@ async function reembed(
   return next;
 }
 
-/** Opens (or creates) the memories table, re-embedding it when the embedder changed. */
+/** What the stored vectors and terms were made with: a change re-embeds and re-analyses. */
+function metaOf(options: SetupOptions): Record<string, string> {
+  return {
+    embedder: options.embedder.id,
+    schema: SCHEMA_VERSION,
+    lexicon: options.lexicon.id,
+  };
+}
+
+/** Opens (or creates) the memories table, re-embedding it when the embedder or lexicon changed. */
 export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.Table> {
   const { db, embedder } = options;
   const meta = await readMeta(db);
   if (!(await db.tableNames()).includes(MEMORIES_TABLE)) {
     const table = await db.createEmptyTable(MEMORIES_TABLE, memorySchema(embedder.dimensions));
     await createFtsIndex(table);
-    await writeMeta(db, { embedder: embedder.id, schema: SCHEMA_VERSION });
+    await writeMeta(db, metaOf(options));
     options.logger.info(`memory: created a new memory table for ${embedder.id}`);
     return table;
   }
   let table = await db.openTable(MEMORIES_TABLE);
-  if (meta.get('embedder') !== embedder.id || meta.get('schema') !== SCHEMA_VERSION) {
+  const wanted = metaOf(options);
+  if (Object.entries(wanted).some(([key, value]) => meta.get(key) !== value)) {
     table = await reembed(table, options, meta.get('embedder'));
   } else if (!(await hasFtsIndex(table))) {
     await createFtsIndex(table);

@@ -4,6 +4,7 @@
 // as extra features, so "what colour is my cat?" meets "Felix est un chat noir". General
 // vocabulary of a home and its people, not a list of test sentences.
 import { isStopWord, stem } from './text-analysis.js';
+import type { WordNetTagger } from './wordnet-lexicon.js';
 
 // `canonical: member member ... | category category`. Members are written as people write them
 // (accents are folded and words stemmed when the table is built); `a_b` is a two-word member.
@@ -159,22 +160,22 @@ export function rewriteIdioms(normalised: string): string {
   return out;
 }
 
-interface Entry {
+export interface LexiconEntry {
   /** The canonical names of the groups the word is in (`cat`). */
   readonly synonyms: string[];
   /** The broader categories of those groups (`pet`, `animal`). */
   readonly categories: string[];
 }
 
-const NONE: Entry = { synonyms: [], categories: [] };
+const NONE: LexiconEntry = { synonyms: [], categories: [] };
 
 function addTo(list: string[], items: readonly string[]): void {
   for (const item of items) if (!list.includes(item)) list.push(item);
 }
 
-function build(): { single: Map<string, Entry>; pairs: Map<string, Entry> } {
-  const single = new Map<string, Entry>();
-  const pairs = new Map<string, Entry>();
+function build(): { single: Map<string, LexiconEntry>; pairs: Map<string, LexiconEntry> } {
+  const single = new Map<string, LexiconEntry>();
+  const pairs = new Map<string, LexiconEntry>();
   for (const line of GROUPS.split('\n')) {
     const match = /^(\w+):\s*([^|]*)(?:\|(.*))?$/.exec(line.trim());
     if (!match) continue;
@@ -196,7 +197,7 @@ function build(): { single: Map<string, Entry>; pairs: Map<string, Entry> } {
 let tables: ReturnType<typeof build> | undefined;
 
 /** What the lexicon knows of a stem, and of the two-word phrase it starts with `next`. */
-export function conceptsOf(stemmed: string, next?: string): Entry {
+export function conceptsOf(stemmed: string, next?: string): LexiconEntry {
   tables ??= build();
   const own = tables.single.get(stemmed) ?? NONE;
   const pair = next === undefined ? undefined : tables.pairs.get(`${stemmed} ${next}`);
@@ -240,9 +241,16 @@ export function hasConcept(stemmed: string, concept: string): boolean {
   return synonyms.includes(concept) || categories.includes(concept);
 }
 
-/** A lexicon as the memory's analysis uses it: the household one, or none (for the ablation). */
+/**
+ * A lexicon as the memory's analysis uses it: the household one, none (for the ablation), either
+ * with WordNet's tags beside it (`wordnet-lexicon.ts`).
+ */
 export interface Lexicon {
-  readonly conceptsOf: (stemmed: string, next?: string) => Entry;
+  /** Names what the terms were analysed with: stored terms are analysed again when it changes. */
+  readonly id: string;
+  /** Tags from a general-purpose lexicon for each content word, beside the household ones. */
+  readonly tagger?: WordNetTagger;
+  readonly conceptsOf: (stemmed: string, next?: string) => LexiconEntry;
   readonly canonicalWords: (stems: readonly string[]) => string[];
   readonly hasConcept: (stemmed: string, concept: string) => boolean;
   readonly isCategory: (name: string) => boolean;
@@ -250,6 +258,7 @@ export interface Lexicon {
 }
 
 export const HOUSEHOLD_LEXICON: Lexicon = {
+  id: 'household-v1',
   conceptsOf,
   canonicalWords,
   hasConcept,
@@ -259,6 +268,7 @@ export const HOUSEHOLD_LEXICON: Lexicon = {
 
 /** No synonyms, no categories, no set phrases: every word stands for itself. */
 export const NO_LEXICON: Lexicon = {
+  id: 'none',
   conceptsOf: () => NONE,
   canonicalWords: (stems) => [...stems],
   hasConcept: () => false,

@@ -12,29 +12,65 @@ export interface AnalysedText {
   readonly concepts: readonly string[];
   /** Lexicon categories as tags (`k_pet`, `k_colour`), one per occurrence. */
   readonly categories: readonly string[];
+  /**
+   * WordNet's synsets as tags (`c_n03359137`), when the lexicon has WordNet: for a memory its
+   * words' senses and the synsets above them, for a query its words' commonest senses only.
+   */
+  readonly senses: readonly string[];
+  /** English words of the French words, stemmed (`liv` for `habite`), when a dictionary is there. */
+  readonly translated: readonly string[];
+  /** Per content word, every term that stands for it: stem, tags, translations. */
+  readonly forms: readonly (readonly string[])[];
 }
 
+/**
+ * Whether a text is a memory being stored or a query: a memory is tagged broadly (what it is
+ * and what it is a kind of), a query narrowly, so asking for a dog finds the Labrador and one
+ * word's many tags do not outweigh the others.
+ */
+export type Role = 'memory' | 'query';
+
 /** Content words, their stems and their lexicon concepts. */
-export function analyse(text: string, lexicon: Lexicon = HOUSEHOLD_LEXICON): AnalysedText {
+export function analyse(
+  text: string,
+  lexicon: Lexicon = HOUSEHOLD_LEXICON,
+  role: Role = 'query',
+): AnalysedText {
   const normalised = lexicon.rewriteIdioms(normaliseText(text));
   const contentWords = normalised.split(' ').filter((w) => w !== '' && !isStopWord(w));
   const stems = contentWords.map(stem);
   const concepts: string[] = [];
   const categories: string[] = [];
+  const forms: string[][] = stems.map((s) => [s]);
   for (let i = 0; i < stems.length; i++) {
     const entry = lexicon.conceptsOf(stems[i]!, stems[i + 1]);
     for (const c of entry.synonyms) {
       concepts.push(`c_${c}`);
+      forms[i]!.push(`c_${c}`);
       // "colour" asks for any colour: the word for a category is tagged with it too.
       if (lexicon.isCategory(c)) categories.push(`k_${c}`);
     }
     for (const c of entry.categories) categories.push(`k_${c}`);
   }
-  return { contentWords, stems, concepts, categories };
+  const general = lexicon.tagger?.tag(text, normalised.split(' '), contentWords, stems, role) ?? [];
+  const senses: string[] = [];
+  const translated: string[] = [];
+  general.forEach((e, i) => {
+    const tags = e.synonyms.map((id) => `c_${id}`);
+    const english = e.translations.filter((w) => !isStopWord(w)).map(stem);
+    senses.push(...tags);
+    translated.push(...english);
+    forms[i]!.push(...tags, ...english);
+  });
+  return { contentWords, stems, concepts, categories, senses, translated, forms };
 }
 
 /** The terms indexed for full-text search and used to query it: stems, then lexicon tags. */
-export function searchTerms(text: string, lexicon: Lexicon = HOUSEHOLD_LEXICON): string {
-  const { stems, concepts, categories } = analyse(text, lexicon);
-  return [...stems, ...concepts, ...categories].join(' ');
+export function searchTerms(
+  text: string,
+  lexicon: Lexicon = HOUSEHOLD_LEXICON,
+  role: Role = 'query',
+): string {
+  const { stems, concepts, categories, senses, translated } = analyse(text, lexicon, role);
+  return [...stems, ...translated, ...concepts, ...categories, ...senses].join(' ');
 }

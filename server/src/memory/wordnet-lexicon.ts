@@ -1,0 +1,163 @@
+// WordNet as the memory's general-purpose lexicon, beside the small household one: each English
+// content word is tagged with the synsets of its commonest senses and the synsets above them
+// (hypernyms), so "flashlight" meets "torch" (one synset) and "pup" meets "Labrador" (a dog).
+// Two-word names WordNet knows ("heat pump") are tagged as one. WordNet is English: a French
+// text's words are tagged through the household lexicon's English names for them ("chiot" is a
+// dog), when there is one. Words capitalised inside a sentence are names and are not looked up ("Moustache").
+// How many senses and how many levels up were chosen on the development sets only.
+import type { Lexicon, LexiconEntry } from './lexicon.js';
+import { normaliseText } from './text-analysis.js';
+import type { Translator } from './french-english.js';
+import type { Role } from './terms.js';
+import type { WordNet } from './wordnet.js';
+
+export interface WordNetExpansion {
+  /** Senses of a memory's word tagged, commonest first, per part of speech (default 5). */
+  readonly senses: number;
+  /** Levels of hypernyms a memory's word is tagged with too (default 2). */
+  readonly depth: number;
+  /** Senses of a query's word tagged (default 1). */
+  readonly querySenses?: number;
+  /** Levels of hypernyms a query's word is tagged with too (default 0). */
+  readonly queryDepth?: number;
+  /** Senses of a French word whose English words are added (default 2; 1 in a query). */
+  readonly translations?: number;
+}
+
+/** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
+export const DEFAULT_EXPANSION: WordNetExpansion = {
+  senses: 5,
+  depth: 2,
+  querySenses: 1,
+  queryDepth: 0,
+  translations: 2,
+};
+
+// Function words that tell a French sentence from an English one (accents folded).
+const FRENCH = new Set(
+  'le la les un une des du est sont je tu il elle nous vous ils elles on au aux avec pour dans sur chez ma mon mes ta ton tes sa son ses notre nos votre vos leur qui que quoi quel quelle quels quelles pas ne et ou quand comment pourquoi combien ce cette ces'.split(
+    ' ',
+  ),
+);
+const ENGLISH = new Set(
+  'the is are was were my our your his her their of to and in on at what where when who how do does did i we you he she it has have had this that which with for from'.split(
+    ' ',
+  ),
+);
+
+/** True when a normalised text has more French function words than English ones. */
+export function looksFrench(normalisedWords: readonly string[]): boolean {
+  let fr = 0;
+  let en = 0;
+  for (const w of normalisedWords) {
+    if (FRENCH.has(w)) fr++;
+    if (ENGLISH.has(w)) en++;
+  }
+  return fr > en;
+}
+
+/** Normalised words written with a capital inside a sentence: names, not looked up. */
+function namesIn(text: string, normalise: (s: string) => string): Set<string> {
+  const names = new Set<string>();
+  const tokens = text.split(/\s+/);
+  for (let i = 1; i < tokens.length; i++) {
+    if (/^\p{Lu}/u.test(tokens[i]!) && !/[.!?:]$/.test(tokens[i - 1]!)) {
+      for (const w of normalise(tokens[i]!).split(' ')) names.add(w);
+    }
+  }
+  return names;
+}
+
+/** What the general lexicons say of one content word. */
+export interface TaggedWord extends LexiconEntry {
+  /** English words of a French word (`habite`: dwell, live), when a dictionary is there. */
+  readonly translations: readonly string[];
+}
+
+export interface WordNetTagger {
+  /** Per content word: its senses' synsets, those with the synsets above them, translations. */
+  tag(
+    text: string,
+    normalisedWords: readonly string[],
+    contentWords: readonly string[],
+    stems: readonly string[],
+    role: Role,
+  ): TaggedWord[];
+}
+
+const NOTHING: TaggedWord = { synonyms: [], categories: [], translations: [] };
+
+export function wordNetTagger(
+  wordnet: WordNet | undefined,
+  household: Lexicon,
+  normalise: (s: string) => string,
+  options: WordNetExpansion = DEFAULT_EXPANSION,
+  translator?: Translator,
+): WordNetTagger {
+  const cache = new Map<string, LexiconEntry>();
+  /** A memory's word: its senses and the synsets above; a query's: its commonest senses. */
+  const lookUp = (word: string, role: Role): LexiconEntry => {
+    const key = `${role}:${word}`;
+    const known = cache.get(key);
+    if (known) return known;
+    const query = role === 'query';
+    const own = wordnet?.senses(word, query ? (options.querySenses ?? 1) : options.senses) ?? [];
+    const tags = new Set(own);
+    let level = own;
+    for (let d = 0; d < (query ? (options.queryDepth ?? 0) : options.depth); d++) {
+      level = level.flatMap((id) => wordnet?.synset(id)?.above ?? []);
+      for (const id of level) tags.add(id);
+    }
+    const entry = { synonyms: [...tags], categories: [] };
+    cache.set(key, entry);
+    return entry;
+  };
+  const merge = (entries: LexiconEntry[], translations: string[] = []): TaggedWord => ({
+    synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
+    categories: [...new Set(entries.flatMap((e) => e.categories))],
+    translations,
+  });
+  return {
+    tag(text, normalisedWords, contentWords, stems, role) {
+      const names = namesIn(text, normalise);
+      const french = looksFrench(normalisedWords);
+      return contentWords.map((word, i) => {
+        if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
+        if (french) {
+          const named = household.conceptsOf(stems[i]!, stems[i + 1]).synonyms;
+          const senses = role === 'query' ? 1 : (options.translations ?? 2);
+          const translated = translator?.translate(word, senses) ?? [];
+          const english = [...new Set([...named.map((n) => n.replace(/_/g, ' ')), ...translated])];
+          const words = english.flatMap((e) => normalise(e).split(' ')).filter((w) => w !== '');
+          return merge(
+            english.map((e) => lookUp(e.replace(/ /g, '_'), role)),
+            translated.length > 0 ? words : [],
+          );
+        }
+        const next = contentWords[i + 1];
+        const pair = next === undefined ? undefined : lookUp(`${word}_${next}`, role);
+        const own = lookUp(word, role);
+        return merge(pair && pair.synonyms.length > 0 ? [own, pair] : [own]);
+      });
+    },
+  };
+}
+
+/** `base` with WordNet's tags beside it, and French words' English ones when a dictionary is given. */
+export function withWordNet(
+  base: Lexicon,
+  wordnet: WordNet | undefined,
+  options: WordNetExpansion = DEFAULT_EXPANSION,
+  translator?: Translator,
+): Lexicon {
+  const parts = [
+    base.id,
+    ...(wordnet ? [`wordnet-3.0:${options.senses}:${options.depth}`] : []),
+    ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
+  ];
+  return {
+    ...base,
+    id: parts.join('+'),
+    tagger: wordNetTagger(wordnet, base, normaliseText, options, translator),
+  };
+}
