@@ -32,6 +32,8 @@ export interface Enrolment {
 }
 
 export interface Corpus {
+  /** Names the cache folder: a hash of everything that shapes the corpus. */
+  readonly key: string;
   readonly positives: readonly Positive[];
   readonly negatives: readonly NegativeStream[];
   readonly enrolments: readonly Enrolment[];
@@ -223,6 +225,7 @@ export async function wakeCorpus(log: (line: string) => void): Promise<Corpus> {
     log(`corpus: written to ${dir}`);
   }
   return {
+    key,
     positives: manifest.positives,
     negatives: manifest.negatives,
     enrolments: manifest.enrolments.map((e) => ({

@@ -78,7 +78,8 @@ export async function speak(
       await run('espeak-ng', ['-v', voice.name, '-s', rate, ...pitch, '-w', partial, text]);
     } else {
       const stretch = `duration_stretch=${(1 / speed).toFixed(3)}`;
-      const pitch = voice.pitch === undefined ? [] : ['--setf', `int_f0_target_mean=${voice.pitch}`];
+      const pitch =
+        voice.pitch === undefined ? [] : ['--setf', `int_f0_target_mean=${voice.pitch}`];
       await run('flite', [
         '-voice',
         voice.name,

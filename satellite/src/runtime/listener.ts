@@ -7,6 +7,11 @@ import type { VadStream } from '../engines/vad/vad-stream.js';
 import type { SpeechGate } from '../engines/wake/speech-gate.js';
 import type { WakeDetection, WakeWordDetector } from '../engines/wake/wake-word.js';
 
+/** Same number of samples out as in, for one continuous stream. */
+export interface Denoiser {
+  process(samples: Int16Array): Int16Array;
+}
+
 export interface ListenerCallbacks {
   /** Every microphone chunk (16 kHz mono 16-bit), with its stream time in ms. */
   onChunk(pcm: Uint8Array, timestampMs: number): void;
@@ -25,6 +30,8 @@ export interface ListenerOptions {
   gain: MicGain;
   vad: VadStream;
   wake?: WakeWordDetector;
+  /** Noise suppression before the wake word only (the VAD and the stream hear the raw audio). */
+  denoiser?: Denoiser;
   /** With a gate, the VAD runs beside the wake word and a detection needs speech before it. */
   gate?: SpeechGate;
   needs: () => ListenerNeeds;
@@ -120,7 +127,8 @@ export class Listener {
         }
       }
       if (wake && needs.wake) {
-        for (const detection of await wake.process(samples)) {
+        const heard = this.options.denoiser ? this.options.denoiser.process(samples) : samples;
+        for (const detection of await wake.process(heard)) {
           if (gating && !gate.confirms(endMs)) {
             this.logger.debug(`${detection.name} (${detection.score.toFixed(2)}) without speech`);
             continue;

@@ -41,6 +41,8 @@ interface ClassifierRun {
 
 export class OpenWakeWord implements WakeWordDetector {
   readonly models: readonly WakeWordModel[];
+  /** Each model's classifier window: how many embeddings it reads (a verifier reads as many). */
+  readonly windows: readonly number[];
   readonly #features: FeatureStream;
   readonly #classifiers: readonly Classifier[];
   readonly #runs: readonly ClassifierRun[];
@@ -59,6 +61,7 @@ export class OpenWakeWord implements WakeWordDetector {
     verifiers: ReadonlyMap<string, Verifier>,
   ) {
     this.models = classifiers.map((classifier) => classifier.model);
+    this.windows = classifiers.map((classifier) => classifier.window);
     this.#verifiers = classifiers.map((classifier) => verifiers.get(classifier.model.name));
     this.#classifiers = classifiers;
     this.#features = new FeatureStream(features, longestWindow(classifiers));
@@ -73,14 +76,17 @@ export class OpenWakeWord implements WakeWordDetector {
   static async load(options: OpenWakeWordOptions): Promise<OpenWakeWord> {
     const { features, classifiers } = await loadWakeModels(options);
     const verifiers = options.verifiers ?? new Map<string, Verifier>();
-    for (const name of verifiers.keys()) {
-      if (!classifiers.some((c) => c.model.name === name)) {
-        await releaseAll([
-          features.melspectrogram,
-          features.embedding,
-          ...classifiers.map((c) => c.session),
-        ]);
-        throw new ConfigError(`a verifier is given for ${name}, which is not listened for`, name);
+    for (const [name, verifier] of verifiers) {
+      const classifier = classifiers.find((c) => c.model.name === name);
+      const problem = !classifier
+        ? `verifies ${name}, which is not listened for`
+        : classifier.window !== verifier.window
+          ? `reads ${verifier.window} embeddings, the ${name} model ${classifier.window}`
+          : undefined;
+      if (problem) {
+        const sessions = classifiers.map((c) => c.session);
+        await releaseAll([features.melspectrogram, features.embedding, ...sessions]);
+        throw new ConfigError(`the verifier ${problem}`, verifier.source);
       }
     }
     return new OpenWakeWord(features, classifiers, verifiers);

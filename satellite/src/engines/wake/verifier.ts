@@ -150,7 +150,11 @@ export class Verifier {
   readonly #weights: Float64Array;
   readonly #bias: number;
 
-  constructor(file: VerifierFile) {
+  /** The file it came from, for error messages. */
+  readonly source: string;
+
+  constructor(file: VerifierFile, source = 'verifier') {
+    this.source = source;
     this.wakeWord = file.wakeWord;
     this.window = file.window;
     this.threshold = file.threshold;
@@ -172,33 +176,28 @@ export class Verifier {
 }
 
 /**
- * Reads a verifier file for `wakeWord`. A missing, unreadable or corrupt file, or one trained
- * for another wake word or window, is a `ConfigError` naming the file.
+ * Reads a verifier file for one of `wakeWords`. A missing, unreadable or corrupt file, or one
+ * trained for another wake word, is a `ConfigError` naming the file.
  */
-export function loadVerifier(path: string, wakeWord: string, window: number): Verifier {
+export function loadVerifier(path: string, wakeWords: readonly string[]): Verifier {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`cannot read verifier ${path}: ${(error as Error).message}`, path);
+    throw new ConfigError(`cannot read the verifier: ${(error as Error).message}`, path);
   }
   const result = VerifierFileSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const where = issue.path.join('.') || 'file';
-    throw new ConfigError(`${path} is not a verifier file (${where}: ${issue.message})`, path);
+    throw new ConfigError(`not a verifier file (${where}: ${issue.message})`, path);
   }
-  if (result.data.wakeWord !== wakeWord) {
+  if (!wakeWords.includes(result.data.wakeWord)) {
     throw new ConfigError(
-      `${path} verifies ${result.data.wakeWord}, not ${wakeWord}: enrol again for ${wakeWord}`,
+      `the verifier is for ${result.data.wakeWord}, not a wake word listened for ` +
+        `(${wakeWords.join(', ')}): enrol again for the wake word`,
       path,
     );
   }
-  if (result.data.window !== window) {
-    throw new ConfigError(
-      `${path} reads ${result.data.window} embeddings, the ${wakeWord} model ${window}`,
-      path,
-    );
-  }
-  return new Verifier(result.data);
+  return new Verifier(result.data, path);
 }
