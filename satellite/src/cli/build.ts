@@ -17,6 +17,7 @@ import { ConfigError } from '../errors.js';
 import type { SatelliteMode, SoundName } from '../machine/types.js';
 import { EventHooks, HOOK_FLAGS, type HookFlag } from '../runtime/hooks.js';
 import { Listener } from '../runtime/listener.js';
+import { MicHealth } from '../runtime/mic-health.js';
 import { Satellite } from '../runtime/satellite.js';
 import { buildInfo } from '../runtime/info.js';
 import { Speaker } from '../runtime/speaker.js';
@@ -146,6 +147,11 @@ async function buildListener(
     }),
     wake,
     denoiser,
+    // A file is not real time: its rate is not checked.
+    health: new MicHealth({
+      logger,
+      now: options['mic-file'] ? undefined : () => performance.now(),
+    }),
     gate: threshold > 0 ? new SpeechGate({ threshold }) : undefined,
     needs: () => satellite.needs(),
     callbacks: {
