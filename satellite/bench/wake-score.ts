@@ -160,12 +160,56 @@ async function vadFrames(vad: SileroVad, samples: Int16Array): Promise<Float32Ar
   return out;
 }
 
+/** VAD runs this long before each candidate step, from a reset state. */
+const VAD_LEAD_MS = 2000;
+
+/**
+ * Silero VAD's frames where the speech gate can look: in the 2 s before every step that could
+ * detect in either pass (score >= VERIFY_FROM), each run of them from a reset VAD (zeros
+ * elsewhere). Running the VAD over all the audio would cost as much as the wake word.
+ */
+async function candidateFrames(
+  vad: SileroVad,
+  samples: Int16Array,
+  candidates: (step: number) => boolean,
+  steps: number,
+): Promise<Float32Array> {
+  const frameMs = (vad.frameSamples * 1000) / 16000;
+  const out = new Float32Array(Math.floor(samples.length / vad.frameSamples));
+  const spans: [number, number][] = [];
+  for (let s = 0; s < steps; s++) {
+    if (!candidates(s)) continue;
+    const endMs = (s + 1) * STEP_MS;
+    const from = Math.max(0, Math.floor((endMs - VAD_LEAD_MS) / frameMs));
+    const to = Math.min(out.length, Math.ceil(endMs / frameMs));
+    const last = spans.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else spans.push([from, to]);
+  }
+  for (const [from, to] of spans) {
+    const frames = await vadFrames(
+      vad,
+      samples.subarray(from * vad.frameSamples, to * vad.frameSamples),
+    );
+    out.set(frames, from);
+  }
+  return out;
+}
+
+const STEP_MS = 80;
+
 /** VAD frames of every positive and negative, from the audio as it is; cached. */
 export async function vadPass(
   corpus: Corpus & { key: string },
+  passes: readonly Pass[],
   log: (line: string) => void,
 ): Promise<{ positives: Float32Array[]; negatives: Float32Array[] }> {
-  const file = join(tmpdir(), 'jarvis-bench-wake', corpus.key, 'vad.json');
+  const file = join(
+    tmpdir(),
+    'jarvis-bench-wake',
+    corpus.key,
+    `vad-${corpus.positives.length}-${corpus.negatives.length}.json`,
+  );
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<
       'positives' | 'negatives',
@@ -175,12 +219,19 @@ export async function vadPass(
   }
   const vad = await SileroVad.load();
   const started = performance.now();
+  const frames = async (kind: 'positives' | 'negatives', items: readonly { file: string }[]) => {
+    const out: Float32Array[] = [];
+    for (const [i, item] of items.entries()) {
+      const scores = passes.map((p) => p[kind][i]!.scores);
+      const candidate = (s: number) => scores.some((x) => x[s]! >= VERIFY_FROM);
+      out.push(await candidateFrames(vad, corpus.audio(item), candidate, scores[0]!.length));
+    }
+    return out;
+  };
   try {
-    const positives = [];
-    for (const item of corpus.positives) positives.push(await vadFrames(vad, corpus.audio(item)));
-    const negatives = [];
-    for (const item of corpus.negatives) negatives.push(await vadFrames(vad, corpus.audio(item)));
-    log(`VAD over the corpus in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const positives = await frames('positives', corpus.positives);
+    const negatives = await frames('negatives', corpus.negatives);
+    log(`VAD before the candidate steps in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const stored = { positives: positives.map(encode), negatives: negatives.map(encode) };
     writeFileSync(`${file}.tmp`, JSON.stringify(stored));
     renameSync(`${file}.tmp`, file);

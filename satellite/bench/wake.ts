@@ -16,7 +16,7 @@ import { RnnoiseDenoiser } from '../src/engines/denoise/rnnoise.js';
 import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
-import { wakeCorpus } from './wake-corpus.js';
+import { type Corpus, SPEEDS, wakeCorpus } from './wake-corpus.js';
 import { PERSONAL_VOICE, trainVerifiers } from './wake-enrol.js';
 import {
   choose,
@@ -29,7 +29,8 @@ import {
   type Setting,
   TARGET_FA_PER_HOUR,
 } from './wake-eval.js';
-import { scorePass, vadPass } from './wake-score.js';
+import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
+import { BENCH_VOICES } from './wake-voices.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
@@ -133,21 +134,42 @@ function personal(s: Scored, setting: Setting) {
   return rows;
 }
 
+/**
+ * The part of the corpus a run scores. All of it with `--full`; by default every positive and,
+ * of the negative streams, one speed per voice (rotating), a third of the audio: what the shared
+ * 2-core machine could score in the time it had.
+ */
+function sized(corpus: Corpus, full: boolean): Corpus {
+  if (full) return corpus;
+  const speedOf = (voice: string) =>
+    SPEEDS[BENCH_VOICES.findIndex((v) => v.id === voice) % SPEEDS.length];
+  return { ...corpus, negatives: corpus.negatives.filter((n) => n.speed === speedOf(n.voice)) };
+}
+
 export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
-  const corpus = await wakeCorpus(log);
-  const verifiers = {
-    raw: await trainVerifiers(corpus, 'raw'),
-    rnnoise: await trainVerifiers(corpus, 'rnnoise'),
+  const corpus = sized(await wakeCorpus(log), process.argv.includes('--full'));
+  // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
+  const only = process.argv[process.argv.indexOf('--pass') + 1];
+  const kinds = (['raw', 'rnnoise'] as const).filter(
+    (k) => !process.argv.includes('--pass') || k === only,
+  );
+  const passes: Partial<Record<FrontEnd, Pass>> = {};
+  for (const kind of kinds) {
+    const verifiers = await trainVerifiers(corpus, kind);
+    passes[kind] = await scorePass(corpus, kind, verifiers, log);
+  }
+  if (process.argv.includes('--pass')) return;
+  const both = passes as Record<FrontEnd, Pass>;
+  const vad = await vadPass(corpus, [both.raw, both.rnnoise], log);
+  const scored: Scored = {
+    corpus,
+    passes: both,
+    vad,
+    trigger: TRIGGER,
+    acceptAfterMs: ACCEPT_AFTER_MS,
   };
-  log('verifiers trained');
-  const passes = {
-    raw: await scorePass(corpus, 'raw', verifiers.raw, log),
-    rnnoise: await scorePass(corpus, 'rnnoise', verifiers.rnnoise, log),
-  };
-  const vad = await vadPass(corpus, log);
-  const scored: Scored = { corpus, passes, vad, trigger: TRIGGER, acceptAfterMs: ACCEPT_AFTER_MS };
   const rows = [];
   const defaultSetting: Setting = { frontEnd: 'raw', wake: 0.5, gate: 0, verifier: 0 };
   rows.push({

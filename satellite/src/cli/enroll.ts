@@ -1,10 +1,11 @@
 // `jarvis-satellite enroll`: trains the personal verifier from WAV files of the household saying
 // the wake word (or records them with the microphone command) and of other speech, and saves it
 // as JSON next to the config.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { splitCommand } from '../audio/command-line.js';
+import { killGroup, spawnGroup } from '../audio/process-group.js';
 import { RnnoiseDenoiser } from '../engines/denoise/rnnoise.js';
 import { resolveWakeWordModels } from '../engines/wake/builtin-models.js';
 import { readWavAs16k } from '../engines/wake/detect-file.js';
@@ -35,20 +36,23 @@ const SENTENCE_SECONDS = 4;
 /** A wake word clip whose best score stays below this was probably not the wake word. */
 const DOUBTFUL_SCORE = 0.05;
 
-/** Records `seconds` of audio from the shell command `command` (raw 16 kHz mono 16-bit). */
+/** Records `seconds` of audio from `command` (raw 16 kHz mono 16-bit on its stdout). */
 export function record(command: string, seconds: number): Promise<Int16Array> {
   const wanted = Math.round(seconds * 16000) * 2;
+  const child = spawnGroup(splitCommand(command, '--mic-command'), ['ignore', 'pipe', 'ignore']);
   return new Promise((resolvePcm, reject) => {
-    const child = spawn('sh', ['-c', command], { stdio: ['ignore', 'pipe', 'ignore'] });
     const parts: Buffer[] = [];
     let have = 0;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       parts.push(chunk);
       have += chunk.length;
-      if (have >= wanted) child.kill();
+      // Enough: stop the whole pipeline, not only its first program.
+      if (have >= wanted) killGroup(child);
     });
-    child.on('error', reject);
-    child.on('close', () => {
+    child.on('error', (error) =>
+      reject(new ConfigError(`cannot record: ${error.message}`, '--mic-command')),
+    );
+    child.stdout!.on('close', () => {
       const bytes = Buffer.concat(parts).subarray(0, wanted);
       if (bytes.length < wanted) {
         reject(
