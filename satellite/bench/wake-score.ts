@@ -101,6 +101,7 @@ export async function scorePass(
   kind: FrontEnd,
   verifierFiles: Record<string, VerifierFile>,
   log: (line: string) => void,
+  shard?: { index: number; count: number },
 ): Promise<Pass> {
   const strip = Object.fromEntries(
     Object.entries(verifierFiles).map(([k, f]) => [k, { ...f, trained: undefined }]),
@@ -114,14 +115,30 @@ export async function scorePass(
     corpus.key,
     `scores-${kind}-${key.slice(0, 12)}.json`,
   );
-  if (existsSync(file)) {
-    log(`${kind}: scores cached in ${file}`);
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<
+  const read = (path: string) => {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Record<
       'positives' | 'negatives',
       Stored
     >;
     return { positives: restore(stored.positives), negatives: restore(stored.negatives) };
+  };
+  if (existsSync(file)) {
+    log(`${kind}: scores cached in ${file}`);
+    return read(file);
   }
+  const shardFile = (index: number, count: number) => `${file}.shard-${index}-of-${count}`;
+  for (const count of [2, 3]) {
+    const files = Array.from({ length: count }, (_, k) => shardFile(k, count));
+    if (!shard && files.every((f) => existsSync(f))) {
+      const parts = files.map(read);
+      const merge = (kind: 'positives' | 'negatives') =>
+        parts[0]![kind].map((_, i) => parts[i % count]![kind][i]!);
+      log(`${kind}: scores cached in ${count} shards`);
+      return { positives: merge('positives'), negatives: merge('negatives') };
+    }
+  }
+  const mine = (i: number) => !shard || i % shard.count === shard.index;
+  const empty: ItemScores = { scores: new Float32Array(0), verified: {} };
   const verifiers = Object.fromEntries(
     Object.entries(verifierFiles).map(([k, f]) => [k, new Verifier(f)]),
   );
@@ -129,19 +146,24 @@ export async function scorePass(
   const started = performance.now();
   try {
     const positives: ItemScores[] = [];
-    for (const item of corpus.positives) {
-      positives.push(itemScores(await front.features(corpus.audio(item)), verifiers));
+    for (const [i, item] of corpus.positives.entries()) {
+      positives.push(
+        mine(i) ? itemScores(await front.features(corpus.audio(item)), verifiers) : empty,
+      );
     }
     const negatives: ItemScores[] = [];
-    for (const item of corpus.negatives) {
-      negatives.push(itemScores(await front.features(corpus.audio(item)), verifiers));
+    for (const [i, item] of corpus.negatives.entries()) {
+      negatives.push(
+        mine(i) ? itemScores(await front.features(corpus.audio(item)), verifiers) : empty,
+      );
     }
+    const out = shard ? shardFile(shard.index, shard.count) : file;
     log(`${kind}: scored the corpus in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     writeFileSync(
-      `${file}.tmp`,
+      `${out}.tmp`,
       JSON.stringify({ positives: store(positives), negatives: store(negatives) }),
     );
-    renameSync(`${file}.tmp`, file);
+    renameSync(`${out}.tmp`, out);
     return { positives, negatives };
   } finally {
     await front.close();
