@@ -36,7 +36,7 @@ const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REF
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
 const ACCEPT_AFTER_MS = 1000;
 const MIC_CHUNK = 1024;
-const CPU_SECONDS = 60;
+const CPU_SECONDS = 20;
 
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 const describe = (s: Setting) =>
