@@ -139,8 +139,9 @@ export const inSplit =
  * rejects with at most the target false accepts per hour of ordinary speech, ties to the fewest
  * near-miss false accepts; when none meets the target, the fewest false accepts.
  */
-export function choose(s: Scored, option: OptionName) {
-  const { frontEnd, gates, verifiers } = OPTIONS[option];
+export function choose(s: Scored, option: OptionName, withRnnoise = true) {
+  const { gates, verifiers } = OPTIONS[option];
+  const frontEnd = withRnnoise ? OPTIONS[option].frontEnd : 'raw';
   const candidates = WAKE_THRESHOLDS.flatMap((wake) =>
     gates.flatMap((gate) => verifiers.map((verifier) => ({ frontEnd, wake, gate, verifier }))),
   ).map((setting) => ({ setting, on: measure(s, setting, inSplit('calibration')) }));

@@ -230,7 +230,7 @@ export async function vadPass(
     tmpdir(),
     'jarvis-bench-wake',
     corpus.key,
-    `vad-${corpus.positives.length}-${corpus.negatives.length}.json`,
+    `vad-${corpus.positives.length}-${corpus.negatives.length}-${passes.length}.json`,
   );
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<

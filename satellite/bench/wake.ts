@@ -160,7 +160,9 @@ export async function runWakeBenchmark(): Promise<void> {
   // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
   const only = process.argv[process.argv.indexOf('--pass') + 1];
   const kinds = (['raw', 'rnnoise'] as const).filter(
-    (k) => !process.argv.includes('--pass') || k === only,
+    (k) =>
+      (!process.argv.includes('--pass') || k === only) &&
+      !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')),
   );
   const passes: Partial<Record<FrontEnd, Pass>> = {};
   // `--shard K/N` scores every Nth item from the Kth; shard 0 trains the verifiers.
@@ -174,8 +176,11 @@ export async function runWakeBenchmark(): Promise<void> {
     passes[kind] = await scorePass(corpus, kind, verifiers, log, shard);
   }
   if (process.argv.includes('--pass')) return;
+  // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
   const both = passes as Record<FrontEnd, Pass>;
-  const vad = await vadPass(corpus, [both.raw, both.rnnoise], log);
+  const withRnnoise = !process.argv.includes('--no-rnnoise');
+  if (!withRnnoise) both.rnnoise = both.raw;
+  const vad = await vadPass(corpus, withRnnoise ? [both.raw, both.rnnoise] : [both.raw], log);
   const scored: Scored = {
     corpus,
     passes: both,
@@ -192,7 +197,8 @@ export async function runWakeBenchmark(): Promise<void> {
     heldOut: heldOut(scored, defaultSetting),
   });
   for (const option of Object.keys(OPTIONS) as OptionName[]) {
-    const chosen = choose(scored, option);
+    if (option === 'rnnoise' && !withRnnoise) continue;
+    const chosen = choose(scored, option, withRnnoise);
     rows.push({ option, ...chosen, heldOut: heldOut(scored, chosen.setting) });
   }
   printAccuracy(rows);
