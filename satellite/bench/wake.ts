@@ -153,9 +153,31 @@ function sized(corpus: Corpus, full: boolean): Corpus {
   };
 }
 
+/** CPU per audio second with and without the gate and RNNoise, printed. */
+async function cpuTable(corpus: Corpus) {
+  const speech = corpus.audio(corpus.negatives.find((n) => n.condition === '10 dB')!);
+  const cpu = [];
+  for (const [vadOn, rnnoise] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ] as const) {
+    cpu.push(await cpuCost(speech, vadOn, rnnoise));
+  }
+  console.log('\n| streaming, 1,024-sample mic chunks | CPU s per audio s |');
+  console.log('|---|---:|');
+  for (const c of cpu) console.log(`| ${c.what} | ${c.cpuSecondsPerAudioSecond.toFixed(4)} |`);
+  return cpu;
+}
+
 export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
+  if (process.argv.includes('--cpu-only')) {
+    await cpuTable(await wakeCorpus(log));
+    return;
+  }
   const corpus = sized(await wakeCorpus(log), process.argv.includes('--full'));
   // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
   const only = process.argv[process.argv.indexOf('--pass') + 1];
@@ -212,21 +234,7 @@ export async function runWakeBenchmark(): Promise<void> {
     `\ncorpus: ${corpus.positives.length} positive clips, ${cleanMinutes.toFixed(0)} min of negative speech per condition`,
   );
 
-  const cpu = [];
-  if (!process.argv.includes('--no-cpu')) {
-    const speech = corpus.audio(corpus.negatives.find((n) => n.condition === '10 dB')!);
-    for (const [vadOn, rnnoise] of [
-      [false, false],
-      [true, false],
-      [false, true],
-      [true, true],
-    ] as const) {
-      cpu.push(await cpuCost(speech, vadOn, rnnoise));
-    }
-    console.log('\n| streaming, 1,024-sample mic chunks | CPU s per audio s |');
-    console.log('|---|---:|');
-    for (const c of cpu) console.log(`| ${c.what} | ${c.cpuSecondsPerAudioSecond.toFixed(4)} |`);
-  }
+  const cpu = process.argv.includes('--no-cpu') ? [] : await cpuTable(corpus);
 
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const out = join(root, 'bench-results', 'satellite-wake.json');
