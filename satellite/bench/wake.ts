@@ -94,8 +94,14 @@ function printAccuracy(
   );
   console.log('|---|---|---|---:|---:|---:|');
   for (const r of rows) {
+    const c = (r as { calibration?: Measured }).calibration;
+    if (c) {
+      console.log(
+        `| ${r.option}: on calibration | ${describe(r.setting)} | all | ${pct(c.falseRejectRate)} | ${c.ordinaryPerHour.toFixed(2)} | ${c.nearMissFalseAccepts} (${c.nearMissPerHour.toFixed(1)}) |`,
+      );
+    }
     for (const { condition, measured: m } of r.heldOut) {
-      const label = `${r.option}${r.metTarget || r.option === 'default' ? '' : ' (target not met on calibration)'}`;
+      const label = `${r.option}${r.metTarget || r.option === 'default' ? '' : ' (aim not met on calibration)'}`;
       console.log(
         `| ${label} | ${describe(r.setting)} | ${condition} | ${pct(m.falseRejectRate)} | ` +
           `${m.ordinaryPerHour.toFixed(2)} | ${m.nearMissFalseAccepts} (${m.nearMissPerHour.toFixed(1)}) |`,
@@ -127,8 +133,10 @@ function personal(s: Scored, setting: Setting) {
   console.log('|---|---|---:|---:|---:|---:|');
   for (const r of rows) {
     const m = r.measured;
+    const fa = m.negativeHours > 0 ? m.ordinaryPerHour.toFixed(2) : 'none run';
+    const near = m.negativeHours > 0 ? String(m.nearMissFalseAccepts) : 'none run';
     console.log(
-      `| ${r.who} | ${r.verifier} | ${m.positives} | ${pct(m.falseRejectRate)} | ${m.ordinaryPerHour.toFixed(2)} | ${m.nearMissFalseAccepts} |`,
+      `| ${r.who} | ${r.verifier} | ${m.positives} | ${pct(m.falseRejectRate)} | ${fa} | ${near} |`,
     );
   }
   return rows;
@@ -218,6 +226,16 @@ export async function runWakeBenchmark(): Promise<void> {
     metTarget: false,
     heldOut: heldOut(scored, defaultSetting),
   });
+  if (withRnnoise) {
+    // RNNoise at the default threshold, to see what it does alone.
+    const denoised: Setting = { ...defaultSetting, frontEnd: 'rnnoise' };
+    rows.push({
+      option: 'default',
+      setting: denoised,
+      metTarget: false,
+      heldOut: heldOut(scored, denoised),
+    });
+  }
   for (const option of Object.keys(OPTIONS) as OptionName[]) {
     if (option === 'rnnoise' && !withRnnoise) continue;
     const chosen = choose(scored, option, withRnnoise);
