@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { writeWav } from 'wyoming-ts';
 import { resolveWakeWordModels } from '../satellite/src/engines/wake/builtin-models.js';
 import { ENROLL_SENTENCES } from '../satellite/src/engines/wake/enroll-prompts.js';
 import { OpenWakeWord } from '../satellite/src/engines/wake/openwakeword.js';
 import { loadVerifier } from '../satellite/src/engines/wake/verifier.js';
-import { runSatelliteCli } from './helpers/satellite-process.js';
+import { adoptedSatellite, runSatelliteCli } from './helpers/satellite-process.js';
+import { micScene } from './helpers/satellite-scenes.js';
 import { joinPcm, samplesOf, silence, speak, type Voice } from './helpers/speech.js';
 
 const HOUSEHOLD: Voice = { engine: 'espeak-ng', name: 'en-us+f3' };
@@ -112,4 +113,28 @@ describe('jarvis-satellite enroll', () => {
       expect(stderr).toMatch(reason);
     },
   );
+});
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('--wake-noise-suppression', () => {
+  it('hears the wake word through RNNoise and starts the turn', async () => {
+    const scene = await micScene(dir);
+    const { ha } = await adoptedSatellite(
+      [
+        '--wake-noise-suppression',
+        '--mic-file',
+        scene.path,
+        '--mic-file-fast',
+        '--snd-file',
+        join(dir, 'out.wav'),
+      ],
+      cleanups,
+    );
+    const pipeline = await ha.waitFor('run-pipeline');
+    expect(pipeline.data).toMatchObject({ start_stage: 'asr' });
+  });
 });
