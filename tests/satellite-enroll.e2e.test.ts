@@ -123,17 +123,10 @@ afterEach(async () => {
 describe('--wake-noise-suppression', () => {
   it('hears the wake word through RNNoise and starts the turn', async () => {
     const scene = await micScene(dir);
-    const { ha } = await adoptedSatellite(
-      [
-        '--wake-noise-suppression',
-        '--mic-file',
-        scene.path,
-        '--mic-file-fast',
-        '--snd-file',
-        join(dir, 'out.wav'),
-      ],
-      cleanups,
-    );
+    const out = join(dir, 'out.wav');
+    const flags = ['--wake-noise-suppression', '--mic-file-fast'];
+    flags.push(`--mic-file=${scene.path}`, `--snd-file=${out}`);
+    const { ha } = await adoptedSatellite(flags, cleanups);
     const pipeline = await ha.waitFor('run-pipeline');
     expect(pipeline.data).toMatchObject({ start_stage: 'asr' });
   });
