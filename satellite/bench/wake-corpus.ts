@@ -1,243 +1,238 @@
-// The wake word benchmark's corpus, spoken by espeak-ng and flite: "hey jarvis" + a command
-// (positives) and long streams of other sentences and near misses (negatives). Built once and
-// cached in the temp folder under a hash of everything that shapes it.
+// The wake word benchmark's corpus, spoken by espeak-ng and flite at three speeds: "hey jarvis"
+// clips (positives), long streams of near misses and other sentences (negatives), each clean,
+// with white/pink/brown noise at 10 and 5 dB, and with babble; and per voice, enrolment clips
+// for the verifier (not part of the test). Built once and cached in the temp folder under a hash
+// of everything that shapes it; clips are read back from disk when needed.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  joinPcm,
-  samplesOf,
-  silence,
-  speak,
-  TEST_VOICES,
-  type Voice,
-  withNoise,
-} from '../../tests/helpers/speech.js';
+import { samplesOf, silence, speak, type Voice } from '../../tests/helpers/speech.js';
+import { ENROLL_SENTENCES } from '../src/engines/wake/enroll-prompts.js';
+import { pooled, type Positive, type NegativeStream, type Segment } from './wake-corpus-types.js';
+import { babble, type Colour, COLOURS, colouredNoise, mixAt } from './wake-noise.js';
+import { BABBLE_VOICES, BENCH_VOICES, type BenchVoice } from './wake-voices.js';
+import { NEAR_MISSES, OTHER_SENTENCES, POSITIVE_LEADS } from './wake-sentences.js';
 
-export const SPEEDS = [1, 1.3] as const;
-export const NOISE_SNR_DB = 10;
+export * from './wake-corpus-types.js';
 
-const COMMANDS = [
-  'turn on the kitchen light',
-  'what time is it',
-  'set a timer for ten minutes',
-  'dim the bedroom lights to fifty percent',
-];
+export const SPEEDS = [0.85, 1, 1.3] as const;
+export const CONDITIONS = ['clean', '10 dB', '5 dB', 'babble'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+const SNR_DB: Record<Condition, number> = { clean: Infinity, '10 dB': 10, '5 dB': 5, babble: 10 };
+/** Other sentences per negative stream: each speed says its own share of them. */
+const OTHERS_PER_STREAM = 12;
+const ENROL_SPEEDS = [0.92, 1.1, 1.2] as const;
 
-export const NEAR_MISSES = [
-  'hey travis',
-  'hey service',
-  'hey marvin',
-  'jars of jam',
-  'hey jasmine',
-  'hey darling',
-  'hey harvey',
-  'hey mavis',
-  'hey charles',
-  'the jars of jam are on the shelf',
-  'travis bought a jar of jam',
-  'harvest the carrots',
-  'our service is nervous',
-  'hey there, how are you',
-];
-
-const OTHER_SENTENCES = [
-  'turn on the kitchen light',
-  'what time is it',
-  'set a timer for ten minutes',
-  "what's the weather like tomorrow",
-  'play some jazz in the living room',
-  'turn off all the lights',
-  'dim the bedroom lights to fifty percent',
-  'lock the front door',
-  'remind me to take the dog out at three',
-  'how warm is it in the living room',
-  'add milk to the shopping list',
-  'I am going to bed',
-  "good morning, what's on my calendar today",
-  'open the garage door',
-  'start the vacuum cleaner',
-  'Felix is a black cat who likes warm places',
-  'the living room has three Hue lamps and a Samsung TV',
-  'I quit smoking today',
-  'call mom',
-  'how long does it take to boil an egg',
-  'the quick brown fox jumps over the lazy dog',
-  'please close the curtains in the bedroom',
-  'set the thermostat to twenty one degrees',
-  'is the back door locked',
-  'what is the capital of France',
-  'tell me a joke',
-  'stop the music',
-  'next song please',
-  'turn the volume up',
-  'we need to buy bread and eggs',
-  'my appointment is at half past four',
-  'the children are playing in the garden',
-  'can you hear me',
-  'yes please',
-  'no thank you',
-  'turn on the fan in the office',
-];
-
-/** One "hey jarvis" + command clip, with where the wake phrase is. */
-export interface Positive {
+/** Enrolment material of one voice: "hey jarvis" a few times, and other sentences. */
+export interface Enrolment {
   readonly voice: string;
-  readonly speed: number;
-  readonly noisy: boolean;
-  readonly phraseStartMs: number;
-  readonly phraseEndMs: number;
-  readonly samples: Int16Array;
-}
-
-/** A sentence inside a negative stream. */
-export interface Segment {
-  readonly text: string;
-  readonly startMs: number;
-  readonly endMs: number;
-}
-
-/** Every negative sentence of one voice and speed, with silence between, as one stream. */
-export interface NegativeStream {
-  readonly voice: string;
-  readonly speed: number;
-  readonly noisy: boolean;
-  readonly segments: readonly Segment[];
-  readonly samples: Int16Array;
+  readonly positives: readonly Int16Array[];
+  readonly negatives: readonly Int16Array[];
 }
 
 export interface Corpus {
+  /** Names the cache folder: a hash of everything that shapes the corpus. */
+  readonly key: string;
   readonly positives: readonly Positive[];
   readonly negatives: readonly NegativeStream[];
+  readonly enrolments: readonly Enrolment[];
+  /** Reads an item's audio from the cache. */
+  audio(item: { file: string }): Int16Array;
 }
 
-type Stored<T> = Omit<T, 'samples'> & { file: string };
+const msOf = (samples: number) => samples / 16;
+const pcm = async (text: string, voice: Voice, speed: number) =>
+  samplesOf((await speak(text, voice, speed)).audio);
+const quiet = (ms: number) => samplesOf(silence(ms));
 
-const msOf = (bytes: number) => bytes / 32;
-
-/** Runs `tasks` with at most `limit` at once, keeping their order. */
-async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
-
-async function positive(voice: Voice, speed: number, index: number): Promise<Positive[]> {
-  const wake = await speak('hey jarvis', voice, speed);
-  const command = await speak(COMMANDS[index % COMMANDS.length]!, voice, speed);
-  const audio = joinPcm(
-    silence(1000),
-    wake.audio,
-    silence(200),
-    command.audio,
-    silence(1000),
-  ).audio;
-  const base = {
-    voice: voice.name,
-    speed,
-    phraseStartMs: 1000,
-    phraseEndMs: 1000 + msOf(wake.audio.length),
-  };
-  return [
-    { ...base, noisy: false, samples: samplesOf(audio) },
-    { ...base, noisy: true, samples: samplesOf(withNoise(audio, NOISE_SNR_DB, index + 1)) },
-  ];
-}
-
-async function negative(voice: Voice, speed: number, index: number): Promise<NegativeStream[]> {
-  const parts: Uint8Array[] = [];
-  const segments: Segment[] = [];
-  let atMs = 0;
-  const sentences = [...NEAR_MISSES, ...OTHER_SENTENCES];
-  for (let i = 0; i < sentences.length; i++) {
-    const gap = silence(500 + ((i * 7919 + index * 104729) % 1000));
-    const said = await speak(sentences[i]!, voice, speed);
-    parts.push(gap, said.audio);
-    atMs += msOf(gap.length);
-    segments.push({ text: sentences[i]!, startMs: atMs, endMs: atMs + msOf(said.audio.length) });
-    atMs += msOf(said.audio.length);
+function concat(parts: Int16Array[]): Int16Array {
+  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
   }
-  parts.push(silence(1500));
-  const audio = joinPcm(...parts).audio;
-  const base = { voice: voice.name, speed, segments };
-  return [
-    { ...base, noisy: false, samples: samplesOf(audio) },
-    { ...base, noisy: true, samples: samplesOf(withNoise(audio, NOISE_SNR_DB, 1000 + index)) },
-  ];
+  return out;
 }
 
-async function generate(): Promise<Corpus> {
-  const jobs = TEST_VOICES.flatMap((voice, v) =>
-    SPEEDS.map((speed, s) => ({ voice, speed, index: v * SPEEDS.length + s })),
-  );
-  const positives = await pooled(
-    jobs.map((job) => () => positive(job.voice, job.speed, job.index)),
-    4,
-  );
-  const negatives = await pooled(
-    jobs.map((job) => () => negative(job.voice, job.speed, job.index)),
-    4,
-  );
-  return { positives: positives.flat(), negatives: negatives.flat() };
+interface Noises {
+  readonly babble: readonly Int16Array[];
 }
 
-function save<T extends { samples: Int16Array }>(dir: string, name: string, item: T): Stored<T> {
-  const { samples, ...rest } = item;
+/** `clean` with the condition's noise; the colour rotates with `index`. */
+function noisy(clean: Int16Array, condition: Condition, index: number, noises: Noises) {
+  if (condition === 'clean') return { samples: clean, noise: 'none' as const };
+  if (condition === 'babble') {
+    const talkers = babble(noises.babble, index + 1);
+    return { samples: mixAt(clean, talkers, SNR_DB.babble), noise: 'babble' as const };
+  }
+  const colour: Colour = COLOURS[(index + (condition === '5 dB' ? 1 : 0)) % COLOURS.length]!;
+  const noise = colouredNoise(colour, clean.length, 1000 + index);
+  return { samples: mixAt(clean, noise, SNR_DB[condition]), noise: colour };
+}
+
+async function positives(voice: BenchVoice, speed: number, index: number) {
+  const wake = await pcm('hey jarvis', voice, speed);
+  const clips: { phraseStart: number; clip: Int16Array }[] = [];
+  for (const [k, lead] of POSITIVE_LEADS.entries()) {
+    const before = lead.before ? await pcm(lead.before, voice, speed) : new Int16Array(0);
+    const after = lead.after ? await pcm(lead.after, voice, speed) : new Int16Array(0);
+    const head = concat([quiet(1000), before, quiet(before.length > 0 ? 700 : 0)]);
+    const clip = concat([head, wake, quiet(200), after, quiet(1000 + k * 250)]);
+    clips.push({ phraseStart: head.length, clip });
+  }
+  return clips.map(({ phraseStart, clip }) => ({
+    voice: voice.id,
+    speed,
+    phraseStartMs: msOf(phraseStart),
+    phraseEndMs: msOf(phraseStart + wake.length),
+    clean: clip,
+    index,
+  }));
+}
+
+async function negative(voice: BenchVoice, speed: number, index: number) {
+  const s = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
+  const others = OTHER_SENTENCES.slice(s * OTHERS_PER_STREAM, (s + 1) * OTHERS_PER_STREAM);
+  const sentences = [...NEAR_MISSES, ...others];
+  const parts: Int16Array[] = [];
+  const segments: Segment[] = [];
+  let at = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const gap = quiet(500 + ((i * 7919 + index * 104729) % 1000));
+    const said = await pcm(sentences[i]!, voice, speed);
+    parts.push(gap, said);
+    at += gap.length;
+    segments.push({ text: sentences[i]!, startMs: msOf(at), endMs: msOf(at + said.length) });
+    at += said.length;
+  }
+  parts.push(quiet(1500));
+  return { voice: voice.id, speed, segments, clean: concat(parts), index };
+}
+
+async function enrolment(voice: BenchVoice): Promise<Enrolment> {
+  const positives: Int16Array[] = [];
+  for (const speed of ENROL_SPEEDS) {
+    const wake = await pcm('hey jarvis', voice, speed);
+    const clip = concat([quiet(700), wake, quiet(900)]);
+    positives.push(clip, mixAt(clip, colouredNoise('pink', clip.length, 7), 20));
+  }
+  const negatives: Int16Array[] = [];
+  for (const sentence of ENROLL_SENTENCES) {
+    negatives.push(concat([quiet(300), await pcm(sentence, voice, 1), quiet(300)]));
+  }
+  return { voice: voice.id, positives, negatives };
+}
+
+async function babbleTalkers(): Promise<Int16Array[]> {
+  return Promise.all(
+    BABBLE_VOICES.map(async (voice) => {
+      const parts: Int16Array[] = [];
+      for (const sentence of OTHER_SENTENCES) parts.push(await pcm(sentence, voice, 1), quiet(150));
+      return concat(parts);
+    }),
+  );
+}
+
+function write(dir: string, name: string, samples: Int16Array): string {
   writeFileSync(
     join(dir, name),
     new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength),
   );
-  return { ...rest, file: name };
+  return name;
 }
 
-function load<T>(dir: string, stored: Stored<T>): T {
-  const bytes = readFileSync(join(dir, stored.file));
-  const { file: _file, ...rest } = stored;
-  return { ...rest, samples: samplesOf(new Uint8Array(bytes)) } as T;
+async function generate(dir: string, log: (line: string) => void) {
+  const noises: Noises = { babble: await babbleTalkers() };
+  const jobs = BENCH_VOICES.flatMap((voice, v) =>
+    SPEEDS.map((speed, s) => ({ voice, speed, index: v * SPEEDS.length + s })),
+  );
+  const pos: Positive[] = [];
+  const neg: NegativeStream[] = [];
+  const clips = (
+    await pooled(
+      jobs.map((j) => () => positives(j.voice, j.speed, j.index)),
+      2,
+    )
+  ).flat();
+  log(`corpus: ${clips.length} positive clips spoken`);
+  for (const [c, clip] of clips.entries()) {
+    const { clean, index, ...rest } = clip;
+    for (const condition of CONDITIONS) {
+      const { samples, noise } = noisy(clean, condition, index * 3 + c, noises);
+      pos.push({ ...rest, condition, noise, file: write(dir, `p${pos.length}.pcm`, samples) });
+    }
+  }
+  const streams = await pooled(
+    jobs.map((j) => () => negative(j.voice, j.speed, j.index)),
+    2,
+  );
+  log(`corpus: ${streams.length} negative streams spoken`);
+  for (const stream of streams) {
+    const { clean, index, ...rest } = stream;
+    for (const condition of CONDITIONS) {
+      const { samples, noise } = noisy(clean, condition, index, noises);
+      neg.push({ ...rest, condition, noise, file: write(dir, `n${neg.length}.pcm`, samples) });
+    }
+  }
+  const enrol = [];
+  for (const voice of BENCH_VOICES) {
+    const e = await enrolment(voice);
+    enrol.push({
+      voice: e.voice,
+      positives: e.positives.map((p, i) => write(dir, `e-${enrol.length}-p${i}.pcm`, p)),
+      negatives: e.negatives.map((p, i) => write(dir, `e-${enrol.length}-n${i}.pcm`, p)),
+    });
+  }
+  return { positives: pos, negatives: neg, enrolments: enrol };
+}
+
+type Manifest = Awaited<ReturnType<typeof generate>>;
+
+function read(dir: string, file: string): Int16Array {
+  const bytes = readFileSync(join(dir, file));
+  return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
 }
 
 /** The corpus, from the cache when it is there; `log` hears about the slow parts. */
 export async function wakeCorpus(log: (line: string) => void): Promise<Corpus> {
   const spec = JSON.stringify([
-    1,
-    TEST_VOICES,
+    2,
+    BENCH_VOICES,
+    BABBLE_VOICES,
     SPEEDS,
-    NOISE_SNR_DB,
-    COMMANDS,
+    SNR_DB,
     NEAR_MISSES,
     OTHER_SENTENCES,
+    POSITIVE_LEADS,
+    ENROLL_SENTENCES,
+    ENROL_SPEEDS,
   ]);
   const key = createHash('sha1').update(spec).digest('hex').slice(0, 12);
   const dir = join(tmpdir(), 'jarvis-bench-wake', key);
-  const manifest = join(dir, 'manifest.json');
-  if (existsSync(manifest)) {
+  const file = join(dir, 'manifest.json');
+  let manifest: Manifest;
+  if (existsSync(file)) {
     log(`corpus: cached in ${dir}`);
-    const stored = JSON.parse(readFileSync(manifest, 'utf8')) as {
-      positives: Stored<Positive>[];
-      negatives: Stored<NegativeStream>[];
-    };
-    return {
-      positives: stored.positives.map((item) => load<Positive>(dir, item)),
-      negatives: stored.negatives.map((item) => load<NegativeStream>(dir, item)),
-    };
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } else {
+    log('corpus: speaking it with espeak-ng and flite (cached for the next run)...');
+    mkdirSync(dir, { recursive: true });
+    manifest = await generate(dir, log);
+    writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+    renameSync(`${file}.tmp`, file);
+    log(`corpus: written to ${dir}`);
   }
-  log('corpus: speaking it with espeak-ng and flite (cached for the next run)...');
-  const corpus = await generate();
-  mkdirSync(dir, { recursive: true });
-  const stored = {
-    positives: corpus.positives.map((item, i) => save(dir, `positive-${i}.pcm`, item)),
-    negatives: corpus.negatives.map((item, i) => save(dir, `negative-${i}.pcm`, item)),
+  return {
+    key,
+    positives: manifest.positives,
+    negatives: manifest.negatives,
+    enrolments: manifest.enrolments.map((e) => ({
+      voice: e.voice,
+      positives: e.positives.map((f) => read(dir, f)),
+      negatives: e.negatives.map((f) => read(dir, f)),
+    })),
+    audio: (item) => read(dir, item.file),
   };
-  writeFileSync(`${manifest}.tmp`, JSON.stringify(stored));
-  renameSync(`${manifest}.tmp`, manifest);
-  log(`corpus: written to ${dir}`);
-  return corpus;
 }

@@ -14,6 +14,8 @@ export interface Voice {
   engine: 'espeak-ng' | 'flite';
   /** espeak-ng voice with optional variant (`en-us+f3`), or a flite voice (`slt`). */
   name: string;
+  /** Mean pitch: espeak-ng's `-p` (0-99, 50 normal), flite's `int_f0_target_mean` in Hz. */
+  pitch?: number;
 }
 
 /** Sixteen-bit mono PCM at 16 kHz, the format satellites stream. */
@@ -72,10 +74,23 @@ export async function speak(
     const partial = `${file}.${process.pid}.${Date.now()}.tmp.wav`;
     if (voice.engine === 'espeak-ng') {
       const rate = String(Math.round(165 * speed));
-      await run('espeak-ng', ['-v', voice.name, '-s', rate, '-w', partial, text]);
+      const pitch = voice.pitch === undefined ? [] : ['-p', String(voice.pitch)];
+      await run('espeak-ng', ['-v', voice.name, '-s', rate, ...pitch, '-w', partial, text]);
     } else {
       const stretch = `duration_stretch=${(1 / speed).toFixed(3)}`;
-      await run('flite', ['-voice', voice.name, '--setf', stretch, '-t', text, '-o', partial]);
+      const pitch =
+        voice.pitch === undefined ? [] : ['--setf', `int_f0_target_mean=${voice.pitch}`];
+      await run('flite', [
+        '-voice',
+        voice.name,
+        '--setf',
+        stretch,
+        ...pitch,
+        '-t',
+        text,
+        '-o',
+        partial,
+      ]);
     }
     renameSync(partial, file);
   }

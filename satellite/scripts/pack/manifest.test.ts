@@ -14,7 +14,14 @@ describe('the packed satellite manifest', () => {
   it('depends on the runtime packages only, with the protocol bundled', () => {
     for (const name of NEVER_PACKED) expect(dependencies).not.toHaveProperty(name);
     expect(Object.keys(dependencies).sort()).toEqual(
-      ['bonjour-service', 'onnxruntime-node', 'wyoming-ts', 'yaml', 'zod'].sort(),
+      [
+        '@jitsi/rnnoise-wasm',
+        'bonjour-service',
+        'onnxruntime-node',
+        'wyoming-ts',
+        'yaml',
+        'zod',
+      ].sort(),
     );
     expect(dependencies.zod).toBe('1.0.0-zod');
     expect(manifest.bundleDependencies).toEqual(['wyoming-ts']);

@@ -10,11 +10,14 @@ import { SileroVad } from '../engines/vad/silero-vad.js';
 import { VadStream } from '../engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../engines/wake/openwakeword.js';
 import { SpeechGate } from '../engines/wake/speech-gate.js';
-import type { WakeWordDetector, WakeWordModel } from '../engines/wake/wake-word.js';
+import { loadVerifier, type Verifier } from '../engines/wake/verifier.js';
+import type { WakeWordModel } from '../engines/wake/wake-word.js';
+import { RnnoiseDenoiser } from '../engines/denoise/rnnoise.js';
 import { ConfigError } from '../errors.js';
 import type { SatelliteMode, SoundName } from '../machine/types.js';
 import { EventHooks, HOOK_FLAGS, type HookFlag } from '../runtime/hooks.js';
 import { Listener } from '../runtime/listener.js';
+import { MicHealth } from '../runtime/mic-health.js';
 import { Satellite } from '../runtime/satellite.js';
 import { buildInfo } from '../runtime/info.js';
 import { Speaker } from '../runtime/speaker.js';
@@ -96,6 +99,24 @@ function loadSounds(options: SatelliteOptions) {
   return { sounds, timer };
 }
 
+/** `--wake-verifier` files, one per wake word; a bad file stops the start naming it. */
+function loadVerifiers(options: SatelliteOptions, wake: readonly WakeWordModel[]) {
+  const verifiers = new Map<string, Verifier>();
+  const threshold = options['wake-verifier-threshold'];
+  for (const path of options['wake-verifier'] ?? []) {
+    const verifier = loadVerifier(
+      path,
+      wake.map((model) => model.name),
+    );
+    if (verifiers.has(verifier.wakeWord)) {
+      throw new ConfigError(`a second verifier for ${verifier.wakeWord}`, path);
+    }
+    if (threshold > 0) verifier.threshold = threshold;
+    verifiers.set(verifier.wakeWord, verifier);
+  }
+  return verifiers;
+}
+
 /** The microphone side: the engines loaded and the listener wired to the satellite. */
 async function buildListener(
   options: SatelliteOptions,
@@ -103,11 +124,18 @@ async function buildListener(
   models: { wake: WakeWordModel[]; stop: WakeWordModel | undefined },
   logger: Logger,
 ) {
+  const all = models.stop ? [...models.wake, models.stop] : models.wake;
+  const verifiers = loadVerifiers(options, models.wake);
   const vad = await SileroVad.load();
   const threshold = options['wake-vad-threshold'];
-  const all = models.stop ? [...models.wake, models.stop] : models.wake;
-  const wake: WakeWordDetector | undefined =
-    all.length > 0 ? await OpenWakeWord.load({ models: all }) : undefined;
+  const wake = all.length > 0 ? await OpenWakeWord.load({ models: all, verifiers }) : undefined;
+  wake?.onRefused((refused) =>
+    logger.debug(
+      `${refused.name} (${refused.score.toFixed(2)}) refused by the verifier (${refused.verified.toFixed(2)})`,
+    ),
+  );
+  const denoiser =
+    wake && options['wake-noise-suppression'] ? await RnnoiseDenoiser.load() : undefined;
   const listener = new Listener({
     mic: buildMic(options, logger),
     gain: new MicGain(options['mic-volume-multiplier'], options['mic-auto-gain']),
@@ -118,6 +146,12 @@ async function buildListener(
       trailingSilenceMs: options['vad-trailing-silence-ms'],
     }),
     wake,
+    denoiser,
+    // A file is not real time: its rate is not checked.
+    health: new MicHealth({
+      logger,
+      now: options['mic-file'] ? undefined : () => performance.now(),
+    }),
     gate: threshold > 0 ? new SpeechGate({ threshold }) : undefined,
     needs: () => satellite.needs(),
     callbacks: {
@@ -133,6 +167,7 @@ async function buildListener(
   const close = async () => {
     await listener.stop();
     await Promise.all([vad.close(), wake?.close()]);
+    denoiser?.close();
   };
   return { listener, close };
 }

@@ -10,11 +10,19 @@ import { parseSatelliteArgs } from './args.js';
 import { usage } from './help.js';
 import { buildSatellite, modeOf } from './build.js';
 import { runDetect } from './detect.js';
+import { ENROLL_USAGE, runEnroll } from './enroll.js';
 import type { SatelliteOptions } from './schema.js';
 
 const PROGRAM = 'jarvis-satellite';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'enroll') {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(`${ENROLL_USAGE}\n`);
+      return 0;
+    }
+    return runEnroll(argv.slice(1), (line) => process.stderr.write(`${line}\n`));
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${usage()}\n`);
     return 0;

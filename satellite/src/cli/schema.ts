@@ -87,6 +87,21 @@ const wake = z.object({
     0,
     'speech gate: a detection counts only if Silero VAD heard speech this likely before it (0 = off)',
   ),
+  'wake-noise-suppression': flag(
+    'RNNoise before the wake word (the streamed command stays as heard)',
+  ),
+  'wake-verifier': z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'verifier file from `jarvis-satellite enroll`: must confirm each detection of its wake word (repeatable)',
+    ),
+  'wake-verifier-threshold': number(
+    0,
+    0.999,
+    0,
+    "verifier probability needed to confirm a detection (0 = the file's own)",
+  ),
   'stop-word': wakeWord
     .optional()
     .describe(

