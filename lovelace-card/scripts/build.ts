@@ -22,6 +22,8 @@ export async function buildCard(outfile: string = CARD_FILE): Promise<string> {
     minify: true,
     legalComments: 'eof',
     tsconfig: join(ROOT, 'tsconfig.json'),
+    // The components shared with the web UI come from @jarvis/ui's sources.
+    conditions: ['source'],
     logLevel: 'warning',
   });
   await rename(partial, outfile);
