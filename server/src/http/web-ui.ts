@@ -45,6 +45,7 @@ export function webUiPage(base: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <base href="${base}">
 <title>Jarvis</title>
+<link rel="icon" href="data:,">
 <script type="module" src="${WEB_UI_SCRIPT}"></script>
 </head>
 <body>
