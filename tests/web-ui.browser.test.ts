@@ -3,7 +3,9 @@
 // path prefix (no token asked; every request stays under the prefix), and on the HTTP API's own
 // port (it asks for the token). Status, try a sentence, the latency chart, reminders on a server
 // without them, a satellite's state live and mute, and the memories searched, edited, deleted.
+import { mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudioStop, Info, Pong, RunPipeline, silentLogger } from 'wyoming-ts';
@@ -13,6 +15,7 @@ import { buildWebUi } from '../ui/scripts/build.js';
 import { launchChromium } from './helpers/chromium.js';
 import type { HaTestServer } from './helpers/ha-test-server.js';
 import { type IngressProxy, startIngressProxy } from './helpers/ingress-proxy.js';
+import { REPO_ROOT } from './helpers/satellite-process.js';
 import {
   API_TOKEN,
   apiClient,
@@ -24,6 +27,7 @@ import {
   until,
 } from './helpers/server-e2e.js';
 
+const BENCH = join(REPO_ROOT, 'bench-results');
 const cleanups: Cleanups = [];
 /** Polls what the page shows; a busy machine may take seconds to get there. */
 const poll = <T>(read: () => Promise<T> | T) =>
@@ -111,6 +115,15 @@ describe('the web UI', () => {
     const waited = Number(await page.locator('rect.turn').getAttribute('data-ms'));
     expect(waited).toBeGreaterThanOrEqual(0);
     await poll(() => page.locator('[data-key="commands"]').textContent()).toBe('1');
+
+    // For review (not compared): the page as Home Assistant's sidebar shows it.
+    await mkdir(BENCH, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({
+      path: join(BENCH, 'web-ui.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
 
     expect(proxy.outside).toEqual([]);
     expect(requests.length).toBeGreaterThan(5);

@@ -46,6 +46,7 @@ export function webUiPage(base: string): string {
 <base href="${base}">
 <title>Jarvis</title>
 <link rel="icon" href="data:,">
+<style>body { margin: 0; }</style>
 <script type="module" src="${WEB_UI_SCRIPT}"></script>
 </head>
 <body>

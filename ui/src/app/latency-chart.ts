@@ -22,7 +22,7 @@ export interface TurnsReply {
 
 const WIDTH = 600;
 const HEIGHT = 180;
-const PAD = { left: 44, right: 8, top: 8, bottom: 8 };
+const PAD = { left: 72, right: 8, top: 12, bottom: 8 };
 
 /** The chart's geometry, pure: bars, the target's height, the top of the scale. */
 export function chartOf(turns: readonly RecentTurn[], target: number) {
@@ -72,7 +72,7 @@ export class LatencyChart extends Panel {
       }
       text {
         fill: var(--secondary-text-color);
-        font-size: 11px;
+        font-size: 18px;
       }
     `,
   ];
@@ -105,7 +105,7 @@ export class LatencyChart extends Panel {
           y1=${chart.bottomY}
           y2=${chart.bottomY}
         ></line>
-        <text x="2" y=${PAD.top + 10}>${ms(chart.top)} ms</text>
+        <text x="2" y=${PAD.top + 14}>${ms(chart.top)} ms</text>
         ${chart.bars.map(
           (
             bar,
@@ -123,7 +123,7 @@ export class LatencyChart extends Panel {
           y2=${chart.targetY}
           data-target=${target}
         ></line>
-        <text x="2" y=${chart.targetY + 4}>${target} ms</text>
+        <text x="2" y=${chart.targetY + 6}>${target} ms</text>
       </svg>
       ${last === undefined || last === null ? nothing : latencyMeter(last, 'Last turn', `${ms(last)} ms (target ${target} ms)`)}`;
   }
