@@ -14,14 +14,16 @@ ENV ONNXRUNTIME_NODE_INSTALL=skip
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY protocol/package.json protocol/
 COPY satellite/package.json satellite/
+COPY ui/package.json ui/
 COPY server/package.json server/
 COPY lovelace-card/package.json lovelace-card/
 COPY tests/package.json tests/
 RUN npm ci --no-audit --no-fund
 COPY protocol/ protocol/
 COPY satellite/ satellite/
+COPY ui/ ui/
 COPY server/ server/
-RUN npm run build -w protocol -w satellite -w server \
+RUN npm run build -w protocol -w satellite -w ui -w server \
   && rm -rf node_modules \
   && npm ci --omit=dev --no-audit --no-fund \
   && find protocol satellite server -name '*.test.*' -delete
@@ -45,6 +47,8 @@ COPY --from=build /src/satellite/package.json satellite/
 COPY --from=build /src/satellite/dist/ satellite/dist/
 # The awake chime reminders start with (server/src/reminders/chime.ts).
 COPY --from=build /src/satellite/sounds/awake.wav satellite/sounds/
+COPY --from=build /src/ui/package.json ui/
+COPY --from=build /src/ui/dist/ ui/dist/
 COPY --from=build /src/server/package.json server/
 COPY --from=build /src/server/dist/ server/dist/
 COPY --from=build /src/lovelace-card/package.json lovelace-card/

@@ -34,9 +34,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
   },
   {
-    // The dashboard card runs in the browser.
-    files: ['lovelace-card/src/**/*.ts'],
-    ignores: ['lovelace-card/src/**/*.test.ts'],
+    // The dashboard card and the web UI run in the browser.
+    files: ['lovelace-card/src/**/*.ts', 'ui/src/**/*.ts'],
+    ignores: ['lovelace-card/src/**/*.test.ts', 'ui/src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -197,6 +197,10 @@ async function startAndProbe(rootfs, image) {
           const token = readFileSync(join(rootfs, 'data', 'http-token'), 'utf8').trim();
           const headers = { Authorization: `Bearer ${token}` };
           const full = await fetch(`http://127.0.0.1:${port}/health`, { headers });
+          // The web UI is in the image: its page and its built script are served.
+          const script = await fetch(`http://127.0.0.1:${port}/ui/jarvis-web-ui.js`);
+          if (!script.ok || !(await script.text()).includes('jarvis-web-ui'))
+            throw new Error(`the web UI script is not served: ${script.status}`);
           return { body: await full.text(), output };
         }
       }

@@ -7,6 +7,7 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebUi } from '../ui/scripts/build.js';
 import { HaTestServer } from './helpers/ha-test-server.js';
 import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
 import { launch, stopChild } from './helpers/satellite-process.js';
@@ -143,14 +144,18 @@ describe('the add-on under the Supervisor (double)', () => {
     expect(output).toContain(`Home Assistant at ${supervisor.url}/core (Supervisor token)`);
   });
 
-  it('serves the status page and the API under the ingress path', async () => {
+  it('serves the web UI and the API under the ingress path', async () => {
+    await buildWebUi();
     const port = Number(/ingress on port (\d+)/.exec(output)![1]);
     const headers = { 'X-Ingress-Path': INGRESS_PATH };
     const page = await fetch(`http://127.0.0.1:${port}/`, { headers });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`<base href="${INGRESS_PATH}/">`);
-    expect(html).toContain("get('health')");
+    expect(html).toContain('<script type="module" src="ui/jarvis-web-ui.js">');
+    const script = await fetch(`http://127.0.0.1:${port}/ui/jarvis-web-ui.js`, { headers });
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('jarvis-web-ui');
     // HA logged the user in: the API answers in full without the user giving its token.
     const health = (await (
       await fetch(`http://127.0.0.1:${port}/health`, { headers })
@@ -161,10 +166,11 @@ describe('the add-on under the Supervisor (double)', () => {
     // The HTTP API itself still wants its token.
     const { httpPort } = boundAddresses(output);
     expect((await fetch(`http://127.0.0.1:${httpPort}/api/satellites`)).status).toBe(401);
-    // On the LAN the same page is at /, with no data in it: it asks for the token.
+    // On the LAN the same page is at /, with no data in it (the web UI asks for the token).
     const lan = await (await fetch(`http://127.0.0.1:${httpPort}/`)).text();
     expect(lan).toContain('<base href="/">');
-    expect(lan).toContain('id="login"');
+    expect(lan).toContain('<jarvis-web-ui>');
+    expect(lan).not.toContain(TOKEN);
   });
 
   it('stops cleanly on SIGTERM, as the Supervisor stops it', async () => {

@@ -15,9 +15,10 @@ import { PhraseEngine } from '../server/src/engines/stt/phrase-engine.js';
 import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
 import { DemoHome } from '../server/src/home/demo-home.js';
 import { createIntentRecognizer } from '../server/src/intents/index.js';
-import type { Browse, FoundService } from '../server/src/satellites/discovery.js';
+import type { Browse } from '../server/src/satellites/discovery.js';
 import type { FleetEntry } from '../server/src/satellites/fleet-list.js';
 import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
+import { fakeZeroconf } from './helpers/fake-zeroconf.js';
 import {
   apiClient,
   type Cleanups,
@@ -32,16 +33,6 @@ const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-adoption-'));
-
-/** Zeroconf as the test tells it: `announce` is a service appearing on the network. */
-function fakeZeroconf() {
-  let onFound: ((service: FoundService) => Promise<void>) | undefined;
-  const browse: Browse = (callback) => {
-    onFound = callback;
-    return () => (onFound = undefined);
-  };
-  return { browse, announce: (service: FoundService) => onFound!(service) };
-}
 
 /** The server in this process, on ports the system picks, logging into `lines`. */
 async function jarvis(dataDir: string, browse?: Browse) {

@@ -1,31 +1,15 @@
 // Builds the card to one self-contained ES module, dist/jarvis-card.js (what HACS installs):
 // lit and the editor included, no chunks (HACS downloads a release asset alone).
 //   npm run build -w lovelace-card
-import { rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle } from '@jarvis/ui/scripts/bundle.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CARD_FILE = join(ROOT, 'dist', 'jarvis-card.js');
 
-/** Builds the card; written whole under a temporary name first, so readers never see half. */
-export async function buildCard(outfile: string = CARD_FILE): Promise<string> {
-  const partial = `${outfile}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [join(ROOT, 'src', 'index.ts')],
-    outfile: partial,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'eof',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'warning',
-  });
-  await rename(partial, outfile);
-  return outfile;
+export function buildCard(outfile: string = CARD_FILE): Promise<string> {
+  return bundle(join(ROOT, 'src', 'index.ts'), outfile, join(ROOT, 'tsconfig.json'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

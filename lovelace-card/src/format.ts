@@ -1,4 +1,4 @@
-// Times and durations for display, in the user's language and time zone. Pure.
+// Times for display, in the user's language and time zone (durations: @jarvis/ui/kit/format). Pure.
 import type { HomeAssistant } from './hass.js';
 
 /** The time of day of an ISO date or epoch ms, as `14:05` (or `2:05 PM`). */
@@ -23,17 +23,3 @@ export function timeOfDay(
     return date.toISOString().slice(11, 16);
   }
 }
-
-/** What is left until `endsAt`, as `1:02:03` or `4:05`; `0:00` once it is past. */
-export function countdown(endsAt: number, now: number): string {
-  const total = Math.max(0, Math.ceil((endsAt - now) / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0
-    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
-    : `${minutes}:${seconds}`;
-}
-
-/** Milliseconds rounded for display. */
-export const ms = (value: number): string => String(Math.round(value));

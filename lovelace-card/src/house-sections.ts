@@ -2,8 +2,8 @@
 // last arbitration. Templates from views; the card passes in what a submit does.
 import { html, nothing } from 'lit';
 import type { Arbitration } from './arbitration.js';
-import { ms } from './format.js';
-import { sendIcon } from './icons.js';
+import { ms } from '@jarvis/ui/kit/format.js';
+import { take, textAndSend } from '@jarvis/ui/kit/send-form.js';
 import type { Localize } from './localize.js';
 import type { BridgeView } from './state-map.js';
 
@@ -11,36 +11,6 @@ export interface AskTarget {
   /** The `ask` text entity: a room's or the bridge's. */
   readonly entityId: string;
   readonly label: string;
-}
-
-/** Reads a form's field and clears it; nothing when it is blank. */
-function take(form: HTMLFormElement, name: string): string | undefined {
-  const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-  const value = field?.value.trim();
-  if (field instanceof HTMLInputElement) field.value = '';
-  return value ? value : undefined;
-}
-
-/** A one-line text field and its send button. */
-function textAndSend(
-  t: Localize,
-  id: string,
-  name: string,
-  placeholder: string,
-  what: string,
-  kind = '',
-) {
-  return html`<input
-      id=${id}
-      name=${name}
-      type="text"
-      maxlength="255"
-      autocomplete="off"
-      placeholder=${placeholder}
-    />
-    <button class=${kind} type="submit" aria-label=${`${what}: ${t('send')}`}>
-      ${sendIcon}<span>${t('send')}</span>
-    </button>`;
 }
 
 export function askForm(
@@ -65,7 +35,12 @@ export function askForm(
           </select>`
         : html`<input type="hidden" name="target" value=${targets[0]!.entityId} />`
     }
-    ${textAndSend(t, 'jarvis-ask-text', 'text', t('ask.placeholder'), t('ask'), 'primary')}
+    ${textAndSend(
+      { send: t('send'), what: t('ask'), placeholder: t('ask.placeholder') },
+      'jarvis-ask-text',
+      'text',
+      'primary',
+    )}
   </form>`;
 }
 
@@ -77,7 +52,11 @@ export function announceForm(t: Localize, entityId: string, onAnnounce: (text: s
   };
   return html`<form class="announce" @submit=${submit} data-entity=${entityId}>
     <label for="jarvis-announce-text">${t('announce')}</label>
-    ${textAndSend(t, 'jarvis-announce-text', 'message', t('announce.placeholder'), t('announce'))}
+    ${textAndSend(
+      { send: t('send'), what: t('announce'), placeholder: t('announce.placeholder') },
+      'jarvis-announce-text',
+      'message',
+    )}
   </form>`;
 }
 

@@ -16,7 +16,8 @@ import {
   statsList,
 } from './house-sections.js';
 import { bridgeView, roomView } from './state-map.js';
-import { cardStyles, controlStyles } from './styles.js';
+import { controlStyles } from '@jarvis/ui/kit/styles.js';
+import { cardStyles } from './styles.js';
 
 export class JarvisCard extends JarvisBaseCard {
   static override styles = [controlStyles, cardStyles];

@@ -8,7 +8,8 @@ import { roomForm } from './editor.js';
 import type { HomeAssistant } from './hass.js';
 import { askForm } from './house-sections.js';
 import { roomView } from './state-map.js';
-import { cardStyles, controlStyles } from './styles.js';
+import { controlStyles } from '@jarvis/ui/kit/styles.js';
+import { cardStyles } from './styles.js';
 
 export class JarvisRoomCard extends JarvisBaseCard {
   static override styles = [controlStyles, cardStyles];

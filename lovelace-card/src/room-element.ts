@@ -5,13 +5,15 @@ import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import * as act from './actions.js';
 import type { ServiceCall } from './actions.js';
 import type { SatelliteEntities } from './discovery.js';
-import { countdown, ms } from './format.js';
+import { ms } from '@jarvis/ui/kit/format.js';
+import { listenIcon, micIcon, micOffIcon } from '@jarvis/ui/kit/icons.js';
+import { LATENCY_TARGET_MS, latencyMeter, latencyStyles } from '@jarvis/ui/kit/latency.js';
+import { controlStyles } from '@jarvis/ui/kit/styles.js';
+import { timerList, timerStyles } from '@jarvis/ui/kit/timers.js';
 import type { HassEntities } from './hass.js';
-import { listenIcon, micIcon, micOffIcon, timerIcon } from './icons.js';
 import { type Localize, modeLabel } from './localize.js';
 import { roomStyles } from './room-styles.js';
-import { controlStyles } from './styles.js';
-import { LATENCY_TARGET_MS, type RoomView, type Said, roomView } from './state-map.js';
+import { type RoomView, type Said, roomView } from './state-map.js';
 
 /** What a room needs from its card besides its entities; replaced only when the locale changes. */
 export interface RoomContext {
@@ -32,7 +34,7 @@ export class JarvisRoomElement extends LitElement {
     compact: { type: Boolean },
     now: { state: true },
   };
-  static override styles = [controlStyles, roomStyles];
+  static override styles = [controlStyles, roomStyles, latencyStyles, timerStyles];
 
   declare satellite: SatelliteEntities | undefined;
   declare entities: HassEntities;
@@ -153,7 +155,6 @@ export class JarvisRoomElement extends LitElement {
               <time datetime=${value.at}>${t('at', { time: context.time(value.at) })}</time>
             </dd>`
         : nothing;
-    const running = view.timers.filter((timer) => timer.endsAt > this.now);
     return html`
       ${
         view.transcript || view.response
@@ -163,38 +164,13 @@ export class JarvisRoomElement extends LitElement {
             </dl>`
           : nothing
       }
-      ${
-        running.length > 0
-          ? html`<ul class="timers" aria-label=${t('timers')}>
-              ${running.map(
-                (timer) =>
-                  html`<li>
-                    ${timerIcon}<span>${timer.name ?? t('timer')}</span>
-                    <span class="left">${countdown(timer.endsAt, this.now)}</span>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
+      ${timerList(view.timers, this.now, t('timers'), t('timer'))}
       ${view.latencyMs === undefined ? nothing : this.latency(view.latencyMs, t)}
     `;
   }
 
   private latency(value: number, t: Localize) {
-    const width = Math.min(value / (2 * LATENCY_TARGET_MS), 1) * 100;
-    const slow = value > LATENCY_TARGET_MS;
-    return html`<div class="latency">
-      ${t('latency')}: ${t('latency.value', { ms: ms(value), target: LATENCY_TARGET_MS })}
-      <div
-        class="bar ${slow ? 'slow' : ''}"
-        role="meter"
-        aria-label=${t('latency')}
-        aria-valuemin="0"
-        aria-valuemax=${2 * LATENCY_TARGET_MS}
-        aria-valuenow=${Math.round(value)}
-      >
-        <span style="width: ${width}%"></span><i style="left: 50%"></i>
-      </div>
-    </div>`;
+    const text = t('latency.value', { ms: ms(value), target: LATENCY_TARGET_MS });
+    return latencyMeter(value, t('latency'), text);
   }
 }

@@ -104,43 +104,4 @@ export const roomStyles = css`
     color: var(--secondary-text-color);
     font-size: var(--ha-font-size-s, 12px);
   }
-  ul {
-    list-style: none;
-    margin: 10px 0 0;
-    padding: 0;
-  }
-  li {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    font-variant-numeric: tabular-nums;
-  }
-  .latency {
-    margin-top: 10px;
-    font-size: var(--ha-font-size-s, 12px);
-    color: var(--secondary-text-color);
-  }
-  .bar {
-    position: relative;
-    height: 6px;
-    margin-top: 4px;
-    border-radius: 3px;
-    background: var(--divider-color);
-  }
-  .bar span {
-    position: absolute;
-    inset: 0 auto 0 0;
-    border-radius: 3px;
-    background: var(--success-color);
-  }
-  .bar.slow span {
-    background: var(--warning-color);
-  }
-  .bar i {
-    position: absolute;
-    top: -3px;
-    bottom: -3px;
-    width: 2px;
-    background: var(--primary-text-color);
-  }
 `;

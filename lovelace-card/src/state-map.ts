@@ -1,26 +1,12 @@
 // From Home Assistant states to what the card shows: each room's activity, what it heard and
 // said, its controls, timers and latency; the bridge's stats and health; the last arbitration.
 // Pure: the elements render what these return.
+import { type Activity, activityOf } from '@jarvis/ui/kit/activity.js';
 import type { BridgeRole, JarvisEntities, SatelliteEntities, SatelliteRole } from './discovery.js';
 import type { HassEntities, HassEntity } from './hass.js';
 
-/** The assist states HA and Jarvis use, as the card names them, plus offline and unknown. */
-export type Activity = 'idle' | 'listening' | 'thinking' | 'speaking' | 'offline' | 'unknown';
-
-/** The answer should start within this of the end of speech (the project's latency target). */
-export const LATENCY_TARGET_MS = 500;
-
-const ACTIVITIES: Readonly<Record<string, Activity>> = {
-  idle: 'idle',
-  listening: 'listening',
-  processing: 'thinking',
-  responding: 'speaking',
-  unavailable: 'offline',
-};
-
-export function activityOf(state: string | undefined): Activity {
-  return state === undefined ? 'offline' : (ACTIVITIES[state] ?? 'unknown');
-}
+export { type Activity, activityOf };
+export { LATENCY_TARGET_MS } from '@jarvis/ui/kit/latency.js';
 
 export interface Said {
   readonly text: string;

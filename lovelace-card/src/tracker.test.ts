@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { entity, house } from '../test/home.js';
 import { rememberRoles, selectSatellites } from './discovery.js';
-import { countdown, timeOfDay } from './format.js';
+import { countdown } from '@jarvis/ui/kit/format.js';
+import { timeOfDay } from './format.js';
 import { languageOf, localizer, modeLabel } from './localize.js';
 import { EntityTracker, type Selection } from './tracker.js';
 

@@ -17,6 +17,7 @@ import { WakeWordPool } from './engines/wake/wake-pool.js';
 import { EventBus } from './event-bus.js';
 import { type Extensions, startExtensions } from './extensions.js';
 import type { Home } from './home/home.js';
+import { RecentTurns } from './http/recent-turns.js';
 import { HttpApi } from './http/server.js';
 import type { IntentRecognizer } from './intents/types.js';
 import type { MemoryStore } from './memory/memory.js';
@@ -241,12 +242,15 @@ export async function startApp(
         logger,
       })
     : undefined;
+  const turns = new RecentTurns({ bus });
   const http = new HttpApi({
     host: config.http.host,
     port: config.http.port,
     token: config.http.token,
     registry,
     fleet,
+    controls,
+    turns,
     home: parts.home,
     recognizer: parts.recognizer,
     agent: parts.agent,
@@ -287,6 +291,7 @@ export async function startApp(
       await fleet.stop();
       await endpoint.stop();
       await http.stop();
+      turns.stop();
       arbiter.stop();
       await wakePool?.close();
     },

@@ -1,7 +1,7 @@
 // The add-on's ingress: Home Assistant's sidebar page, proxied by the Supervisor (the only
 // source allowed, 172.30.32.2) under /api/hassio_ingress/<token>/. HA has already logged the
-// user in, so requests go on to the HTTP API with its token; `/` is a status page whose links
-// are relative to the X-Ingress-Path it was reached under.
+// user in, so requests go on to the HTTP API with its token; `/` is the web UI's page, whose
+// links are relative to the X-Ingress-Path it was reached under.
 import {
   createServer,
   type IncomingMessage,
@@ -11,7 +11,7 @@ import {
 } from 'node:http';
 import type { Logger } from 'wyoming-ts';
 import { allowPeers } from '../wyoming/peers.js';
-import { sendStatusPage } from '../http/status-page.js';
+import { basePath, sendWebUiPage } from '../http/web-ui.js';
 
 export const SUPERVISOR_INGRESS_PEER = '172.30.32.2';
 
@@ -61,8 +61,8 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
 }
 
 function sendPage(req: IncomingMessage, res: ServerResponse): void {
-  const prefix = String(req.headers['x-ingress-path'] ?? '');
-  sendStatusPage(res, /^(\/[\w\-./]*)?$/.test(prefix) ? `${prefix.replace(/\/+$/, '')}/` : '/');
+  const prefix = req.headers['x-ingress-path'];
+  sendWebUiPage(res, basePath(typeof prefix === 'string' ? prefix : undefined));
 }
 
 /** Passes the request to the HTTP API with its token (the user came through HA's login). */

@@ -6,21 +6,26 @@ import { createIntentRecognizer } from '../intents/index.js';
 import { WakeArbiter } from '../satellites/arbiter.js';
 import { AdoptionStore } from '../satellites/adoption-store.js';
 import { SatelliteFleet } from '../satellites/fleet.js';
-import { SatelliteRegistry } from '../satellites/registry.js';
+import { type RegistryHooks, SatelliteRegistry } from '../satellites/registry.js';
 
 export async function apiTestParts(
   dir: string,
   configured: readonly { uri: string; name?: string }[] = [],
+  /** What sits on each satellite's link (`SatelliteControls` for mute). */
+  hooks: RegistryHooks = {},
 ) {
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
-  const registry = new SatelliteRegistry({
-    engines: { recognizer, home } as never,
-    arbiter: new WakeArbiter({ windowMs: 300, rivals: () => 0 }),
-    language: 'en',
-    createVad: () => Promise.reject(new Error('not used')),
-    createWakeDetector: () => Promise.reject(new Error('not used')),
-  });
+  const registry = new SatelliteRegistry(
+    {
+      engines: { recognizer, home } as never,
+      arbiter: new WakeArbiter({ windowMs: 300, rivals: () => 0 }),
+      language: 'en',
+      createVad: () => Promise.reject(new Error('not used')),
+      createWakeDetector: () => Promise.reject(new Error('not used')),
+    },
+    hooks,
+  );
   const fleet = await SatelliteFleet.open({
     registry,
     configured,
@@ -33,4 +38,16 @@ export async function apiTestParts(
     },
   });
   return { home, recognizer, registry, fleet };
+}
+
+/** A JSON call on the API at `base()` with the token: its status and parsed body. */
+export function apiCaller(base: () => string, token: string) {
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
 }

@@ -141,7 +141,36 @@ describe('/api/memories', () => {
       headers: { authorization: `Bearer ${TOKEN}` },
     });
     expect(one.status).toBe(405);
-    expect(one.headers.get('allow')).toBe('GET, DELETE');
+    expect(one.headers.get('allow')).toBe('GET, PUT, DELETE');
+  });
+
+  it('rewrites a memory with PUT: the new statement kept with its kind and area, the old forgotten', async () => {
+    const first = await call('/api/memories', 'POST', {
+      text: 'The wifi router is in the hall',
+      kind: 'house',
+      area: 'hall',
+    });
+    const id = first.body.memory.id as string;
+    const same = await call(`/api/memories/${id}`, 'PUT', {
+      text: 'The wifi router is in the hall',
+    });
+    expect(same.body).toMatchObject({ action: 'unchanged', replaced: null, memory: { id } });
+    const edited = await call(`/api/memories/${id}`, 'PUT', {
+      text: 'The wifi router is in the office',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.memory).toMatchObject({
+      text: 'The wifi router is in the office',
+      kind: 'house',
+      area: 'hall',
+    });
+    const listed = await call('/api/memories');
+    expect(listed.body.memories.map((m: { text: string }) => m.text)).toEqual([
+      'The wifi router is in the office',
+    ]);
+    expect((await call(`/api/memories/${id}`, 'PUT', {})).body.detail).toMatch(/text: expected/);
+    expect((await call('/api/memories/no-such-id', 'PUT', { text: 'x' })).status).toBe(404);
+    await call(`/api/memories/${edited.body.memory.id}`, 'DELETE');
   });
 
   it('says so when memory is off', async () => {

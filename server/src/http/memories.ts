@@ -1,6 +1,7 @@
 // `/api/memories`: what Jarvis remembers, for the dashboard card and for people who want to see
 // (and correct) it. GET lists (newest first) or, with `q`, searches; POST adds or updates;
-// DELETE removes one by id, or with `q` the memories that clearly match.
+// PUT `/api/memories/<id>` `{text}` rewrites one (its kind and area kept); DELETE removes one by
+// id, or with `q` the memories that clearly match.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   MEMORY_KINDS,
@@ -33,7 +34,9 @@ export async function memoriesRoute(
     res.writeHead(204).end();
     return;
   }
-  if (id) throw methodNotAllowed(req.method, url.pathname, ['GET', 'DELETE']);
+  if (id && req.method === 'PUT')
+    return sendJson(res, 200, await rewrite(memory, id, await readJson()));
+  if (id) throw methodNotAllowed(req.method, url.pathname, ['GET', 'PUT', 'DELETE']);
   switch (req.method) {
     case 'GET':
       return sendJson(res, 200, await listOrSearch(memory, url.searchParams));
@@ -89,6 +92,26 @@ async function listOrSearch(memory: MemoryStore, params: URLSearchParams) {
   }
   const offset = count(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   return memory.list({ limit, offset, kind });
+}
+
+/**
+ * What a person corrected: remembered as a new statement of the same kind and area (the memory
+ * keeps its own rules: it may update an older one), and the one corrected is forgotten.
+ */
+async function rewrite(memory: MemoryStore, id: string, body: Record<string, unknown>) {
+  const old = await memory.get(id);
+  if (!old) throw new HttpProblem(404, 'Not found', 'no such memory');
+  const { text } = newMemory(body);
+  if (text === old.text) return { memory: old, action: 'unchanged', replaced: null };
+  const result = await memory.remember({
+    text,
+    kind: old.kind,
+    area: old.area,
+    source: 'api',
+    importance: old.importance,
+  });
+  if (result.memory.id !== id) await memory.forget(id);
+  return { memory: result.memory, action: result.action, replaced: id };
 }
 
 function newMemory(body: Record<string, unknown>): NewMemory {

@@ -12,7 +12,7 @@ import { EventBus } from '../event-bus.js';
 import { Metrics } from '../metrics.js';
 import type { SatelliteFleet } from '../satellites/fleet.js';
 import { createWyomingEndpoint } from '../wyoming/endpoint.js';
-import { apiTestParts } from './api-test-parts.js';
+import { apiCaller, apiTestParts } from './api-test-parts.js';
 import { HttpApi } from './server.js';
 
 const TOKEN = 'satellites-test-token-0123456789';
@@ -43,14 +43,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = apiCaller(() => base, TOKEN);
 
 /** A satellite called `name` connecting in from `localAddress`; resolves once it is driven. */
 async function connectIn(

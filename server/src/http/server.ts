@@ -9,6 +9,7 @@ import type { IntentRecognizer, Language } from '../intents/types.js';
 import type { MemoryStore } from '../memory/memory.js';
 import type { Metrics } from '../metrics.js';
 import { converse, finish } from '../pipeline/conversation.js';
+import type { SatelliteControls } from '../satellites/controls.js';
 import type { SatelliteFleet } from '../satellites/fleet.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { JarvisActions } from '../automation/actions.js';
@@ -21,8 +22,9 @@ import type { ModeStore } from '../modes/mode-store.js';
 import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
 import { streamEvents } from './event-stream.js';
 import { HttpProblem, methodNotAllowed, sendJson, sendProblem } from './problem.js';
+import { LATENCY_TARGET_MS, type RecentTurns, turnsBody } from './recent-turns.js';
 import { SATELLITES_PATH, satellitesRoute } from './satellites.js';
-import { sendStatusPage } from './status-page.js';
+import { sendWebUiPage, sendWebUiScript, WEB_UI_SCRIPT } from './web-ui.js';
 
 export interface HttpApiOptions {
   host: string;
@@ -31,6 +33,12 @@ export interface HttpApiOptions {
   registry: SatelliteRegistry;
   /** Every satellite known (discovered, adopted, connected) and adoption. */
   fleet: SatelliteFleet;
+  /** Mute and the other settings of the satellites the server drives. */
+  controls?: SatelliteControls;
+  /** The last turns' latency, for the web UI's chart (`/api/turns`). */
+  turns?: RecentTurns;
+  /** The built web UI script (default: ui/dist beside server/). */
+  webUiFile?: string;
   home: Home;
   recognizer: IntentRecognizer;
   agent?: ConversationAgent;
@@ -59,6 +67,7 @@ const ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/conversation': ['POST'],
   '/api/announce': ['POST'],
   '/api/events': ['GET'],
+  '/api/turns': ['GET'],
 };
 
 /** The HTTP API on 8099: health, metrics, satellites, conversation, announce, live events. */
@@ -90,9 +99,11 @@ export class HttpApi {
     if (!url) return sendProblem(res, 400, 'Bad request', 'the request target is not a URL');
     try {
       const methods = ROUTES[url.pathname];
-      // The page holds no data: it asks for the token and reads the API with it.
-      if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
-        return sendStatusPage(res, '/');
+      // The page and its script hold no data: the page asks for the token and reads the API.
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        if (url.pathname === '/') return sendWebUiPage(res, '/');
+        if (url.pathname === `/${WEB_UI_SCRIPT}`)
+          return await sendWebUiScript(res, this.options.webUiFile);
       }
       if (url.pathname === '/health' && methods?.includes(req.method ?? '')) {
         return this.health(req, res);
@@ -102,7 +113,7 @@ export class HttpApi {
         return await memoriesRoute(req, res, url, this.options.memory, () => readJson(req));
       }
       if (url.pathname === SATELLITES_PATH || url.pathname.startsWith(`${SATELLITES_PATH}/`)) {
-        return await satellitesRoute(req, res, url, this.options.fleet, () =>
+        return await satellitesRoute(req, res, url, this.options, () =>
           readJson(req, { emptyIsObject: true }),
         );
       }
@@ -139,6 +150,12 @@ export class HttpApi {
           return sendJson(res, 200, await this.converse(await readJson(req)));
         case 'POST /api/announce':
           return sendJson(res, 202, await this.announce(await readJson(req)));
+        case 'GET /api/turns':
+          return sendJson(
+            res,
+            200,
+            turnsBody(this.options.turns, await this.options.metrics.stats(), LATENCY_TARGET_MS),
+          );
         case 'GET /api/events':
           return streamEvents(req, res, {
             bus: this.options.bus,
@@ -226,6 +243,9 @@ export class HttpApi {
       handled: outcome.handledBy === 'intent' || (outcome.handledBy === 'agent' && !outcome.failed),
       handled_by: outcome.handledBy,
       expects_reply: outcome.expectsReply,
+      // What it did: the Home Assistant services it called, the timer it set.
+      calls: outcome.calls,
+      ...(outcome.timer ? { timer: outcome.timer } : {}),
       ...(outcome.errorCode ? { error: outcome.errorCode } : {}),
     };
   }

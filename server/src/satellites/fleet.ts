@@ -225,6 +225,11 @@ export class SatelliteFleet {
     };
   }
 
+  /** The satellite with this id, URI or name (unknown or ambiguous: not `ok`). */
+  lookup(key: string): FleetResult {
+    return this.resolve(key);
+  }
+
   private resolve(key: string): FleetResult & { entry?: FleetEntry } {
     const entries = this.list();
     const byId = entries.filter((e) => e.id === key || e.uri === key);

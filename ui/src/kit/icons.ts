@@ -1,4 +1,4 @@
-// Small inline icons (drawn for this card), so the card needs none of Home Assistant's
+// Small inline icons (drawn for the card and the web UI), so neither needs Home Assistant's
 // internal elements. Decorative: every control carries its own accessible name.
 import { svg } from 'lit';
 
