@@ -25,6 +25,9 @@ const PACKAGES = {
     'redis-server',
     'mosquitto',
     'alsa-utils',
+    // The satellite's capture switch test: a real ALSA mixer without a sound card (amixer -D pulse).
+    'pulseaudio',
+    'libasound2-plugins',
     // The network isolation test: a namespace with only loopback, and strace to watch it.
     'iproute2',
     'strace',
