@@ -134,7 +134,9 @@ export class CaptureSwitchWatch {
       });
       createInterface({ input: child.stdout! }).on('line', (line) => {
         if (line.startsWith('Ready to listen')) resolve();
-        else if (line.startsWith('event value') && line.includes('Switch')) this.refresh();
+        // Any value event, not only the switch's: PulseAudio's plugin names the volume for the
+        // first change after it opened a muted source. A read costs one amixer run.
+        else if (line.startsWith('event value')) this.refresh();
       });
       child.on('exit', (code) => {
         resolve();
