@@ -12,48 +12,33 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export class PulseMixer {
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly dir: string,
-    /** The environment that points alsa-lib's pulse plugin at this daemon. */
-    readonly env: NodeJS.ProcessEnv,
-  ) {}
-
+  private child: ChildProcess | undefined;
+  private log = '';
   /** The ALSA control device to give `amixer -D`. */
   readonly device = 'pulse';
+  /** The environment that points alsa-lib's pulse plugin at this daemon. */
+  readonly env: NodeJS.ProcessEnv;
+  private readonly home: NodeJS.ProcessEnv;
+  private readonly socket: string;
 
-  static async start(): Promise<PulseMixer> {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-pulse-'));
-    const socket = join(dir, 'native');
+  private constructor(private readonly dir: string) {
+    this.socket = join(dir, 'native');
+    this.home = { HOME: dir, XDG_RUNTIME_DIR: dir, XDG_CONFIG_HOME: dir };
+    this.env = { ...process.env, ...this.home, PULSE_SERVER: `unix:${this.socket}` };
     writeFileSync(
       join(dir, 'daemon.pa'),
       [
         'load-module module-null-sink sink_name=jarvis_null',
-        `load-module module-native-protocol-unix auth-anonymous=1 socket=${socket}`,
+        `load-module module-native-protocol-unix auth-anonymous=1 socket=${this.socket}`,
         '',
       ].join('\n'),
     );
-    const home = { HOME: dir, XDG_RUNTIME_DIR: dir, XDG_CONFIG_HOME: dir };
-    const child = spawn(
-      'pulseaudio',
-      [
-        ...['-n', '-F', join(dir, 'daemon.pa'), '--daemonize=no', '--exit-idle-time=-1'],
-        ...['--use-pid-file=no', '--disallow-exit', '--disable-shm=yes'],
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...home } },
-    );
-    let log = '';
-    child.stderr!.on('data', (data) => (log += data));
-    const env = { ...process.env, ...home, PULSE_SERVER: `unix:${socket}` };
-    const mixer = new PulseMixer(child, dir, env);
-    // Ready when the pulse control plugin answers.
-    for (let tries = 0; ; tries++) {
-      if (child.exitCode !== null) throw new Error(`pulseaudio exited:\n${log}`);
-      if (existsSync(socket) && (await mixer.amixer('sget', 'Capture').catch(() => undefined)))
-        return mixer;
-      if (tries > 600) throw new Error(`pulseaudio did not answer:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  }
+
+  static async start(): Promise<PulseMixer> {
+    const mixer = new PulseMixer(mkdtempSync(join(tmpdir(), 'jarvis-pulse-')));
+    await mixer.launch();
+    return mixer;
   }
 
   amixer(...args: string[]): Promise<string> {
@@ -66,11 +51,37 @@ export class PulseMixer {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      await exited;
-    }
+    await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async launch(): Promise<void> {
+    rmSync(this.socket, { force: true });
+    const child = spawn(
+      'pulseaudio',
+      [
+        ...['-n', '-F', join(this.dir, 'daemon.pa'), '--daemonize=no', '--exit-idle-time=-1'],
+        ...['--use-pid-file=no', '--disallow-exit', '--disable-shm=yes'],
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...this.home } },
+    );
+    this.child = child;
+    child.stderr!.on('data', (data) => (this.log += data));
+    // Ready when the pulse control plugin answers.
+    for (let tries = 0; ; tries++) {
+      if (child.exitCode !== null) throw new Error(`pulseaudio exited:\n${this.log}`);
+      if (existsSync(this.socket) && (await this.amixer('sget', 'Capture').catch(() => undefined)))
+        return;
+      if (tries > 600) throw new Error(`pulseaudio did not answer:\n${this.log}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childProcesses } from '../../../tests/helpers/proc.js';
 import { PulseMixer } from '../../../tests/helpers/pulse-mixer.js';
 import { ConfigError } from '../errors.js';
 import { captureSwitchOff, CaptureSwitchWatch } from './capture-switch.js';
@@ -79,6 +80,30 @@ describe('CaptureSwitchWatch on a real ALSA mixer (PulseAudio through the pulse 
       await mixer.setCapture(true);
       await until(() => seen.length === 2);
       expect(seen).toEqual([true, false]);
+    } finally {
+      await watch.stop();
+      await mixer.setCapture(true);
+    }
+  }, 60_000);
+
+  it('amixer events killed: followed again after retryMs', async () => {
+    await mixer.setCapture(true);
+    const seen: boolean[] = [];
+    const watch = await CaptureSwitchWatch.start({
+      device: mixer.device,
+      control: 'Capture',
+      env: mixer.env,
+      onChange: (off) => seen.push(off),
+      retryMs: 200,
+    });
+    try {
+      const [events] = childProcesses(process.pid).filter((p) => p.name === 'amixer');
+      process.kill(events!.pid, 'SIGKILL');
+      await until(() => !childProcesses(process.pid).some((p) => p.pid === events!.pid));
+      // Changed while nothing follows it: seen when it is read again.
+      await mixer.setCapture(false);
+      await until(() => seen.length === 2);
+      expect(seen).toEqual([false, true]);
     } finally {
       await watch.stop();
       await mixer.setCapture(true);

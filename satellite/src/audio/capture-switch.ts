@@ -43,6 +43,8 @@ export class CaptureSwitchWatch {
   private events: ChildProcess | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Read once and reported: a failing `amixer events` is tried again from then on. */
+  private started = false;
   /** A read is under way; `again`: another event came meanwhile, read once more after it. */
   private reading: Promise<void> | undefined;
   private again = false;
@@ -80,6 +82,10 @@ export class CaptureSwitchWatch {
       );
     }
     watch.report(off);
+    watch.started = true;
+    // `amixer events` already ended (or never started): follow again in a while.
+    const events = watch.events!;
+    if (events.pid === undefined || events.exitCode !== null) watch.followAgain(events.exitCode);
     return watch;
   }
 
@@ -92,7 +98,8 @@ export class CaptureSwitchWatch {
     this.stopped = true;
     clearTimeout(this.retry);
     const child = this.events;
-    if (child && child.exitCode === null && child.signalCode === null) {
+    // No pid: it never started (its 'error' was logged), and no 'exit' will come.
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
@@ -140,7 +147,7 @@ export class CaptureSwitchWatch {
       });
       child.on('exit', (code) => {
         resolve();
-        if (!this.stopped) this.followAgain(code);
+        if (this.started && !this.stopped) this.followAgain(code);
       });
     });
   }
