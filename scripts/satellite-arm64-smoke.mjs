@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run satellite:arm64-smoke`: the satellite on arm64, emulated. A Debian trixie arm64 root
-// filesystem (debootstrap, cached) with Debian's nodejs and npm (cached), runs through
-// qemu-user-static and binfmt_misc; the satellite, packed on this machine, is installed in it
-// with its install.sh as its README says, then `jarvis-satellite detect` hears a "hey jarvis"
-// spoken by espeak-ng here. Prints each step with its time and writes
-// bench-results/satellite-arm64-smoke.json. Needs root, debootstrap, qemu-user-static, espeak-ng
-// and, on a cold run, the Debian mirror and the npm registry.
+// filesystem (debootstrap, cached) with Debian's nodejs (20) and npm as Node.js's own builds carry
+// it (its npm registry tarball: Debian's npm package brings 460 packages, an hour of dpkg under
+// qemu), cached, runs through qemu-user-static and binfmt_misc. The satellite, packed on this
+// machine, is installed in it with its install.sh as its README says, then
+// `jarvis-satellite detect` hears a "hey jarvis" spoken by espeak-ng here. Prints each step with
+// its time and writes bench-results/satellite-arm64-smoke.json. Needs root, debootstrap,
+// qemu-user-static, espeak-ng and, on a cold run, the Debian mirror and the npm registry.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -17,6 +18,7 @@ import {
   readdirSync,
   readSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,9 @@ import * as debian from './debian-rootfs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARCH = 'arm64';
-const PACKAGES = ['nodejs', 'npm', 'ca-certificates'];
+const PACKAGES = ['nodejs', 'ca-certificates'];
+/** The npm that Node.js 20.19's own builds bundle. */
+const NPM_VERSION = '10.8.2';
 const PREFIX = '/opt/jarvis-satellite';
 /** The espeak-ng voice whose "hey jarvis" the model scores highest (0.98 on x86-64). */
 const VOICE = 'en-gb+m3';
@@ -34,13 +38,29 @@ const { step, timings, table } = debian.timedSteps('satellite:arm64-smoke');
 
 const output = (command, args) => execFileSync(command, args, { encoding: 'utf8' }).trim();
 
-/** The arm64 rootfs with Node.js and npm from Debian, built once (apt-get under qemu). */
+/** npm's tarball from the npm registry, fetched once into the cache. */
+function npmTarball() {
+  const tarball = join(debian.CACHE, `npm-${NPM_VERSION}.tgz`);
+  if (!existsSync(tarball))
+    debian.run('npm', ['pack', `npm@${NPM_VERSION}`, '--pack-destination', debian.CACHE], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  return tarball;
+}
+
+/**
+ * The arm64 rootfs with Node.js from Debian (apt-get under qemu) and npm where Node.js's own
+ * builds put it (/usr/local/lib/node_modules/npm), built once.
+ */
 function nodeRootfs() {
-  const key = createHash('sha256').update(PACKAGES.join(' ')).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(`${PACKAGES.join(' ')} npm@${NPM_VERSION}`)
+    .digest('hex')
+    .slice(0, 12);
   const layer = join(debian.CACHE, `rootfs-${debian.SUITE}-${ARCH}-node-${key}`);
   if (existsSync(layer)) return layer;
   const base = debian.baseRootfs(step, ARCH);
-  return step(`apt-get install ${PACKAGES.join(' ')} in the arm64 rootfs (cached)`, () =>
+  return step(`apt-get install ${PACKAGES.join(' ')}, npm ${NPM_VERSION} (cached)`, () =>
     debian.cachedDir(layer, (partial) => {
       debian.run('cp', ['-a', base, partial]);
       const unmount = debian.mountInto(partial);
@@ -53,6 +73,14 @@ function nodeRootfs() {
       } finally {
         unmount();
       }
+      const modules = join(partial, 'usr', 'local', 'lib', 'node_modules');
+      mkdirSync(join(modules, 'npm'), { recursive: true });
+      debian.run('tar', ['-xzf', npmTarball(), '-C', join(modules, 'npm'), '--strip-components=1']);
+      for (const bin of ['npm', 'npx'])
+        symlinkSync(
+          `../lib/node_modules/npm/bin/${bin}-cli.js`,
+          join(partial, 'usr', 'local', 'bin', bin),
+        );
     }),
   );
 }
@@ -113,9 +141,10 @@ async function main() {
     let result;
     try {
       const inside = (...args) => output('chroot', [work, ...args]);
-      const platform = step('the rootfs: uname -m, node --version, process.arch', () => ({
+      const platform = step('the rootfs: uname -m, node and npm --version, process.arch', () => ({
         uname: inside('uname', '-m'),
         node: inside('node', '--version'),
+        npm: inside('npm', '--version'),
         arch: inside('node', '-p', 'process.arch'),
       }));
       if (platform.arch !== 'arm64') throw new Error(`node in the rootfs is ${platform.arch}`);
@@ -157,7 +186,7 @@ async function main() {
       `${JSON.stringify(json, null, 2)}\n`,
     );
     process.stdout.write(
-      `node ${result.platform.node} on ${result.platform.uname}; installed ${result.installedMb} MB\n\n`,
+      `node ${result.platform.node} (npm ${result.platform.npm}) on ${result.platform.uname}; installed ${result.installedMb} MB\n\n`,
     );
     process.stdout.write(table());
   } finally {
