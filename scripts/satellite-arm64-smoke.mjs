@@ -16,6 +16,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   rmSync,
   symlinkSync,
@@ -85,6 +86,17 @@ function nodeRootfs() {
   );
 }
 
+const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+
+/**
+ * This machine's certificate authorities in the rootfs (its bundle, NODE_EXTRA_CA_CERTS), so npm
+ * there reaches the registry as npm here does, through a proxy that re-signs TLS included.
+ */
+function trustAsHost(rootfs) {
+  const bundles = [BUNDLE, process.env.NODE_EXTRA_CA_CERTS].filter((f) => f && existsSync(f));
+  writeFileSync(join(rootfs, BUNDLE), bundles.map((f) => readFileSync(f, 'utf8')).join('\n'));
+}
+
 /** The ELF machine of a shared library: 183 is AArch64, 62 is x86-64. */
 function elfMachine(path) {
   const header = Buffer.alloc(20);
@@ -127,6 +139,7 @@ async function main() {
     const smoke = join(work, 'tmp', 'smoke');
     step('copy the cached rootfs, the tarball, install.sh and the WAV into it', () => {
       debian.run('cp', ['-a', layer, work]);
+      trustAsHost(work);
       mkdirSync(smoke, { recursive: true });
       for (const file of [tarball, 'install.sh']) cpSync(join(packDir, file), join(smoke, file));
       debian.run('espeak-ng', ['-v', VOICE, '-w', join(smoke, 'hey-jarvis.wav'), 'hey jarvis']);
@@ -141,6 +154,8 @@ async function main() {
     let result;
     try {
       const inside = (...args) => output('chroot', [work, ...args]);
+      // npm and node in the rootfs trust what this machine trusts (trustAsHost).
+      process.env.NODE_EXTRA_CA_CERTS = BUNDLE;
       const platform = step('the rootfs: uname -m, node and npm --version, process.arch', () => ({
         uname: inside('uname', '-m'),
         node: inside('node', '--version'),
