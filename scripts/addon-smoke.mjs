@@ -4,7 +4,7 @@
 // filesystem made by debootstrap (cached) with chroot: the same COPY and RUN lines, read from
 // the Dockerfile. Then the image's command starts the server inside it, until /health answers.
 // Needs root, debootstrap and the network (Debian mirror, npm registry) on the first run.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -12,57 +12,27 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  baseRootfs,
+  CACHE,
+  cachedDir,
+  hasMounts,
+  mountInto,
+  run,
+  SUITE,
+  timedSteps,
+} from './debian-rootfs.mjs';
 import { parseDockerfile } from './dockerfile.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = process.env.JARVIS_SMOKE_CACHE ?? join(homedir(), '.cache', 'jarvis-addon-smoke');
-const MIRROR = process.env.DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
-const SUITE = 'trixie';
-const timings = [];
-
-function step(name, fn) {
-  const start = Date.now();
-  process.stderr.write(`addon:smoke: ${name}\n`);
-  const result = fn();
-  timings.push([name, (Date.now() - start) / 1000]);
-  return result;
-}
-
-const run = (command, args, options = {}) =>
-  execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-
-/** Mounts /proc and /dev in `rootfs`; returns what unmounts them. */
-function mountInto(rootfs) {
-  const targets = [];
-  const unmount = () => {
-    for (const target of targets.reverse()) run('umount', ['-l', target]);
-  };
-  try {
-    run('mount', ['-t', 'proc', 'proc', join(rootfs, 'proc')]);
-    targets.push(join(rootfs, 'proc'));
-    run('mount', ['--bind', '/dev', join(rootfs, 'dev')]);
-    targets.push(join(rootfs, 'dev'));
-  } catch (error) {
-    unmount();
-    throw error;
-  }
-  return unmount;
-}
-
-/** Whether anything is still mounted under `dir` (then it must not be deleted). */
-function hasMounts(dir) {
-  return readFileSync('/proc/mounts', 'utf8')
-    .split('\n')
-    .some((line) => line.split(' ')[1]?.startsWith(dir));
-}
+const { step, timings, table } = timedSteps('addon:smoke');
 
 /** What .dockerignore keeps out of the build context. */
 const IGNORED = /(^|\/)(node_modules|dist|\.git|bench-results)(\/|$)/;
@@ -100,18 +70,6 @@ function buildStage(stage, dir) {
   return join(dir, workdir);
 }
 
-function baseRootfs() {
-  const base = join(CACHE, `rootfs-${SUITE}`);
-  if (!existsSync(base)) {
-    step(`debootstrap ${SUITE} (cached in ${CACHE})`, () => {
-      rmSync(`${base}.partial`, { recursive: true, force: true });
-      run('debootstrap', ['--variant=minbase', SUITE, `${base}.partial`, MIRROR]);
-      renameSync(`${base}.partial`, base);
-    });
-  }
-  return base;
-}
-
 /** The runtime stage's steps before its first COPY --from, applied once and cached by content. */
 function packagesRootfs(stage) {
   const early = stage.instructions.slice(
@@ -126,23 +84,20 @@ function packagesRootfs(stage) {
   }
   const layer = join(CACHE, `rootfs-${SUITE}-${hash.digest('hex').slice(0, 12)}`);
   if (existsSync(layer)) return layer;
-  step('runtime stage: system packages in the Debian rootfs (chroot)', () => {
-    const partial = `${layer}.partial`;
-    rmSync(partial, { recursive: true, force: true });
-    run('cp', ['-a', baseRootfs(), partial]);
-    writeFileSync(join(partial, 'etc', 'resolv.conf'), readFileSync('/etc/resolv.conf'));
-    const unmount = mountInto(partial);
-    try {
-      for (const i of early) {
-        if (i.kind === 'COPY') copy(i, ROOT, partial, '/');
-        else if (i.kind === 'RUN') run('chroot', [partial, 'sh', '-c', i.command]);
+  return step('runtime stage: system packages in the Debian rootfs (chroot)', () =>
+    cachedDir(layer, (partial) => {
+      run('cp', ['-a', baseRootfs(step), partial]);
+      const unmount = mountInto(partial);
+      try {
+        for (const i of early) {
+          if (i.kind === 'COPY') copy(i, ROOT, partial, '/');
+          else if (i.kind === 'RUN') run('chroot', [partial, 'sh', '-c', i.command]);
+        }
+      } finally {
+        unmount();
       }
-    } finally {
-      unmount();
-    }
-    renameSync(partial, layer);
-  });
-  return layer;
+    }),
+  );
 }
 
 /** The rest of the runtime stage in a copy of the cached rootfs; the image's env and command. */
@@ -223,7 +178,6 @@ function checkAppArmor(rootfs) {
     join(rootfs, 'tmp', 'jarvis.apparmor'),
     readFileSync(join(ROOT, 'ha-addon', 'apparmor.txt')),
   );
-  writeFileSync(join(rootfs, 'etc', 'resolv.conf'), readFileSync('/etc/resolv.conf'));
   const install =
     'DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apparmor >/dev/null';
   run('chroot', [rootfs, 'sh', '-c', install]);
@@ -266,13 +220,7 @@ async function main() {
       join(ROOT, 'bench-results', 'addon-smoke.json'),
       `${JSON.stringify({ date: new Date().toISOString(), health: JSON.parse(health.body), seconds: Object.fromEntries(timings) }, null, 2)}\n`,
     );
-    process.stdout.write(
-      [
-        '| step | seconds |',
-        '| --- | ---: |',
-        ...timings.map(([n, s]) => `| ${n} | ${s.toFixed(1)} |`),
-      ].join('\n') + '\n',
-    );
+    process.stdout.write(table());
   } finally {
     if (hasMounts(scratch)) process.stderr.write(`addon:smoke: left ${scratch}: still mounted\n`);
     else rmSync(scratch, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // stops), and runs `npm ci` when node_modules is missing or older than package-lock.json.
 // Built-in modules only: it must run before any dependency is installed.
 //
-//   node scripts/setup.mjs start|test|all
+//   node scripts/setup.mjs start|test|all|arm64-smoke
 //   JARVIS_SKIP_SYSTEM_PACKAGES=1   skip the Debian packages (other distributions, containers)
 
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,9 @@ const PACKAGES = {
     'redis-server',
     'mosquitto',
     'alsa-utils',
+    // The satellite's capture switch test: a real ALSA mixer without a sound card (amixer -D pulse).
+    'pulseaudio',
+    'libasound2-plugins',
     // The network isolation test: a namespace with only loopback, and strace to watch it.
     'iproute2',
     'strace',
@@ -48,6 +51,8 @@ const PACKAGES = {
   ],
 };
 PACKAGES.all = [...new Set([...PACKAGES.start, ...PACKAGES.test])];
+// `npm run satellite:arm64-smoke`: an arm64 Debian emulated with qemu (not in `all`: not a test).
+PACKAGES['arm64-smoke'] = ['debootstrap', 'qemu-user-static', 'binfmt-support', 'espeak-ng'];
 
 const log = (message) => process.stderr.write(`[setup] ${message}\n`);
 
@@ -113,7 +118,8 @@ function installNodeModules() {
 }
 
 const command = process.argv[2] ?? 'all';
-if (!(command in PACKAGES)) fail(`usage: node scripts/setup.mjs start|test|all (got '${command}')`);
+if (!(command in PACKAGES))
+  fail(`usage: node scripts/setup.mjs start|test|all|arm64-smoke (got '${command}')`);
 checkNode();
 installSystemPackages(PACKAGES[command]);
 installNodeModules();

@@ -14,4 +14,14 @@ describe("Jarvis's events beside Wyoming 1.9", () => {
     expect(eventClassFor('satellite-mute')).toBeUndefined();
     expect(() => SatelliteMute.fromEvent({ type: 'satellite-mute', data: {} })).toThrow(/muted/);
   });
+
+  it('satellite-mute carries mic only when the capture switch is off', () => {
+    const card = new SatelliteMute({ muted: true, local: true, mic: true });
+    expect(card.toEvent().data).toEqual({ muted: true, local: true, mic: true });
+    expect(SatelliteMute.fromEvent(card.toEvent())).toEqual(card);
+    expect(new SatelliteMute({ muted: true, local: true }).toEvent().data).toEqual({
+      muted: true,
+      local: true,
+    });
+  });
 });

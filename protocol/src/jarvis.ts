@@ -5,8 +5,8 @@ import { FieldReader } from './fields.js';
 
 /**
  * Satellite -> server: whether the microphone is muted now, as the satellite knows it: muted
- * locally (a flag, a signal, a button) or paused by its server (`pause-satellite`). Sent when
- * a server links and whenever it changes.
+ * locally (a flag, a signal, a button), at the sound card (its capture switch is off), or paused
+ * by its server (`pause-satellite`). Sent when a server links and whenever it changes.
  */
 export class SatelliteMute implements Eventable {
   static readonly type = 'satellite-mute';
@@ -14,19 +14,28 @@ export class SatelliteMute implements Eventable {
   readonly muted: boolean;
   /** Muted on the satellite itself (the server cannot unmute it). */
   readonly local: boolean;
+  /** The sound card's capture switch is off: muted in hardware (then `local` too). */
+  readonly mic: boolean;
 
-  constructor(init: { muted: boolean; local: boolean }) {
+  constructor(init: { muted: boolean; local: boolean; mic?: boolean }) {
     this.muted = init.muted;
     this.local = init.local;
+    this.mic = init.mic ?? false;
   }
 
   toEvent(): Event {
-    return makeEvent(SatelliteMute.type, { muted: this.muted, local: this.local });
+    // `mic` only when set: peers from before it see the same event as before.
+    const mic = this.mic ? { mic: true } : {};
+    return makeEvent(SatelliteMute.type, { muted: this.muted, local: this.local, ...mic });
   }
 
   static fromEvent(event: Event): SatelliteMute {
     const f = FieldReader.of(event, SatelliteMute.type);
-    return new SatelliteMute({ muted: f.bool('muted'), local: f.optBool('local') ?? false });
+    return new SatelliteMute({
+      muted: f.bool('muted'),
+      local: f.optBool('local') ?? false,
+      mic: f.optBool('mic') ?? false,
+    });
   }
 
   static isType(type: string): boolean {

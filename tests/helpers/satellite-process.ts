@@ -97,9 +97,16 @@ export async function servedUri(satellite: SatelliteProcess, timeoutMs = 60_000)
  * A satellite serving Wyoming on a port of its own (no zeroconf), with a Home Assistant-like
  * controller connected and started. Stops both through `cleanups`.
  */
-export async function adoptedSatellite(args: string[], cleanups: Array<() => Promise<unknown>>) {
+export async function adoptedSatellite(
+  args: string[],
+  cleanups: Array<() => Promise<unknown>>,
+  launchOptions: ChildLaunch = {},
+) {
   const { AssistSatelliteController } = await import('./assist-satellite-controller.js');
-  const satellite = startSatellite(['--uri', 'tcp://127.0.0.1:0', '--no-zeroconf', ...args]);
+  const satellite = startSatellite(
+    ['--uri', 'tcp://127.0.0.1:0', '--no-zeroconf', ...args],
+    launchOptions,
+  );
   cleanups.push(() => satellite.stop());
   cleanups.push(async () => {
     if (process.env.DEBUG_SATELLITE) console.error(satellite.log());

@@ -40,5 +40,7 @@ describe('the ReSpeaker 2-mic HAT example', () => {
     const options = parseSatelliteArgs(['--config', join(here, 'satellite.yaml')]);
     expect(options['detection-command']).toBe('/usr/local/bin/respeaker-leds listening');
     expect(options['tts-played-command']).toBe('/usr/local/bin/respeaker-leds off');
+    expect(options['mic-mixer-control']).toBe('Capture');
+    expect(options['mic-mixer-device']).toBe('hw:CARD=seeed2micvoicec');
   });
 });

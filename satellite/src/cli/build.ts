@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AudioChunk, type Logger, readWav, TimerFinished } from 'wyoming-ts';
+import { CaptureSwitchWatch } from '../audio/capture-switch.js';
 import { MicGain } from '../audio/gain.js';
 import { CommandMic, FileMic, type MicSource } from '../audio/mic.js';
 import { CommandSink, type AudioSink, FileSink } from '../audio/sink.js';
@@ -172,6 +173,24 @@ async function buildListener(
   return { listener, close };
 }
 
+/** `--mic-mixer-control`: the sound card's capture switch mutes the satellite, and is reported. */
+async function watchCaptureSwitch(
+  options: SatelliteOptions,
+  satellite: Satellite,
+  logger: Logger,
+): Promise<CaptureSwitchWatch | undefined> {
+  const control = options['mic-mixer-control'];
+  if (control === undefined) return undefined;
+  if (options['no-mic'])
+    throw new ConfigError('needs a microphone (not --no-mic)', '--mic-mixer-control');
+  return CaptureSwitchWatch.start({
+    device: options['mic-mixer-device'],
+    control,
+    onChange: (off) => satellite.dispatch({ type: 'mic-switch', on: !off }),
+    logger,
+  });
+}
+
 /** Loads the engines and wires every part of a satellite from its options. */
 export async function buildSatellite(
   options: SatelliteOptions,
@@ -206,6 +225,7 @@ export async function buildSatellite(
     allowTakeover: options['allow-takeover'],
     logger,
   });
+  const micSwitch = await watchCaptureSwitch(options, satellite, logger);
   const ears = hasMic
     ? await buildListener(options, satellite, { wake: wakeModels, stop: stopWord }, logger)
     : undefined;
@@ -217,6 +237,7 @@ export async function buildSatellite(
     stopWord,
     name,
     close: async () => {
+      await micSwitch?.stop();
       await ears?.close();
       await satellite.stop();
       await hooks.close();

@@ -58,6 +58,13 @@ const mic = z.object({
   'mic-volume-multiplier': number(0, 100, 1, 'multiply mic samples'),
   'mic-auto-gain': number(0, 31, 0, 'automatic gain target in dBFS (0 = off)'),
   'no-mic': flag('no microphone: an output-only satellite (announcements, timers, answers)'),
+  'mic-mixer-control': text(
+    'ALSA mixer control whose capture switch mutes the microphone (Capture): followed and reported',
+  ),
+  'mic-mixer-device': z
+    .string()
+    .default('default')
+    .describe('ALSA control device of --mic-mixer-control (amixer -D): hw:CARD=seeed2micvoicec'),
 });
 
 const snd = z.object({

@@ -1,85 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Event, makeEvent } from 'wyoming-ts';
-import { ARBITRATION_LOST, initialState, isListening, transition } from './satellite-machine.js';
-import type { SatelliteEffect, SatelliteInput, SatelliteMode, SatelliteState } from './types.js';
-
-const server = (type: string, data: Record<string, unknown> = {}): SatelliteInput => ({
-  type: 'server-event',
-  event: makeEvent(type, data),
-});
-const wake: SatelliteInput = {
-  type: 'wake-detected',
-  name: 'hey_jarvis',
-  timestampMs: 1200,
-  score: 0.91234,
-  levelDbfs: -21.37,
-};
-const ready: SatelliteInput[] = [{ type: 'linked' }, server('run-satellite')];
-/** What a wake word heard while listening does. */
-const WAKE_STARTS_A_TURN = [
-  'silence-timers',
-  'send:detection',
-  'send:run-pipeline',
-  'reset-vad',
-  'stream:on',
-  'notify:streaming-started',
-  'schedule:stream-timeout',
-];
-/** What ending a stream always does. */
-const STOPS_STREAMING = [
-  'stream:off',
-  'cancel-schedule:stream-timeout',
-  'cancel-schedule:vad-wake-word-timeout',
-  'notify:streaming-stopped',
-];
-
-/** Effects as short strings: `send:detection`, `stream:on`, `play-sound:awake`, ... */
-function describeEffect(effect: SatelliteEffect): string {
-  switch (effect.type) {
-    case 'send':
-    case 'notify': {
-      const event = effect.event.toEvent();
-      // The mute report shows what it says: `send:satellite-mute(muted,local)`.
-      const mute =
-        event.type === 'satellite-mute'
-          ? `(${[event.data.muted && 'muted', event.data.local && 'local'].filter(Boolean).join(',')})`
-          : '';
-      return `${effect.type}:${event.type}${mute}`;
-    }
-    case 'stream':
-      return `stream:${effect.on ? (effect.preroll ? 'on+preroll' : 'on') : 'off'}`;
-    case 'play-sound':
-      return `play-sound:${effect.sound}`;
-    case 'play-audio':
-    case 'timer':
-      return `${effect.type}:${effect.event.type}`;
-    case 'schedule':
-    case 'cancel-schedule':
-      return `${effect.type}:${effect.name}`;
-    default:
-      return effect.type;
-  }
-}
-
-function run(mode: SatelliteMode, inputs: SatelliteInput[], muted = false) {
-  let state: SatelliteState = initialState(mode, muted);
-  let last: string[] = [];
-  for (const input of inputs) {
-    const next = transition(state, input);
-    state = next.state;
-    last = next.effects.map(describeEffect);
-  }
-  return { state, last };
-}
-
-interface Row {
-  name: string;
-  mode: SatelliteMode;
-  inputs: SatelliteInput[];
-  phase: string;
-  effects: string[];
-  muted?: boolean;
-}
+import type { Event } from 'wyoming-ts';
+import { ARBITRATION_LOST, isListening, transition } from './satellite-machine.js';
+import {
+  ready,
+  type Row,
+  run,
+  server,
+  STOPS_STREAMING,
+  wake,
+  WAKE_STARTS_A_TURN,
+} from './test-machine-table.js';
 
 const ROWS: Row[] = [
   {

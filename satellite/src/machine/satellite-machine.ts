@@ -28,17 +28,26 @@ import type {
 export const ARBITRATION_LOST = 'wake-arbitration-lost';
 
 export function initialState(mode: SatelliteMode, muted = false): SatelliteState {
-  return { mode, linked: false, running: false, paused: false, muted, turn: { phase: 'idle' } };
+  return {
+    mode,
+    linked: false,
+    running: false,
+    paused: false,
+    muted,
+    micOff: false,
+    turn: { phase: 'idle' },
+  };
 }
 
-/** The satellite may listen: a server drives it, it runs, and it is not muted. */
+/** The satellite may listen: a server drives it, it runs, and nothing mutes it. */
 export function isListening(state: SatelliteState): boolean {
-  return state.linked && state.running && !state.muted;
+  return state.linked && state.running && !state.muted && !state.micOff;
 }
 
-/** Muted as the satellite reports it: locally, or paused by its server. */
+/** Muted as the satellite reports it: locally, at the sound card, or paused by its server. */
 function muteOf(state: SatelliteState): SatelliteMute {
-  return new SatelliteMute({ muted: state.muted || state.paused, local: state.muted });
+  const local = state.muted || state.micOff;
+  return new SatelliteMute({ muted: local || state.paused, local, mic: state.micOff });
 }
 
 /**
@@ -50,8 +59,9 @@ export function transition(state: SatelliteState, input: SatelliteInput): Transi
   if (!next.state.linked) return next;
   const before = muteOf(state);
   const after = muteOf(next.state);
-  if (input.type !== 'linked' && before.muted === after.muted && before.local === after.local)
-    return next;
+  const unchanged =
+    before.muted === after.muted && before.local === after.local && before.mic === after.mic;
+  if (input.type !== 'linked' && unchanged) return next;
   return { state: next.state, effects: [...next.effects, { type: 'send', event: after }] };
 }
 
@@ -78,6 +88,11 @@ function step(state: SatelliteState, input: SatelliteInput): Transition {
     }
     case 'unmute':
       return startAlwaysStreaming({ ...state, muted: false });
+    case 'mic-switch': {
+      if (input.on) return startAlwaysStreaming({ ...state, micOff: false });
+      const ended = endTurn(state, { keepPlayback: true });
+      return { state: { ...ended.state, micOff: true }, effects: ended.effects };
+    }
     case 'wake-detected':
       return onWakeDetected(state, input);
     case 'stop-detected':

@@ -33,6 +33,8 @@ export interface SatelliteState {
   readonly paused: boolean;
   /** Muted locally (flag, signal): no listening whatever the server says. */
   readonly muted: boolean;
+  /** The sound card's capture switch is off (`--mic-mixer-control`): muted in hardware. */
+  readonly micOff: boolean;
   /** The wake words the server chose (its `detect` event's names); none: all of them. */
   readonly wakeNames?: readonly string[];
   readonly turn: Turn;
@@ -60,7 +62,9 @@ export type SatelliteInput =
   | { readonly type: 'playback-finished' }
   | { readonly type: 'deadline'; readonly name: ScheduleName }
   | { readonly type: 'mute' }
-  | { readonly type: 'unmute' };
+  | { readonly type: 'unmute' }
+  /** The capture switch was read: on (the microphone hears) or off (muted at the card). */
+  | { readonly type: 'mic-switch'; readonly on: boolean };
 
 export type SatelliteEffect =
   /** Send to the server. */
