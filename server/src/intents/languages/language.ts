@@ -125,6 +125,10 @@ export const RESPONSES = [
 ] as const;
 
 export type ResponseKey = (typeof RESPONSES)[number];
+/** The responses a language writes in `responses-<lang>.ts`: all but the reminders'. */
+export type HomeResponses = Readonly<
+  Record<Exclude<ResponseKey, (typeof REMINDER_RESPONSES)[number]>, string>
+>;
 
 /** How a reply names what it acted on; placeholders `{name}`, `{area}`, `{domain}`. */
 export interface TargetPhrases {
