@@ -120,13 +120,10 @@ export class Speculation {
     return isAccepted(await result);
   }
 
-  /**
-   * The transcript of `pause`, if that is the latest one and it was accepted (or, with
-   * `rejectedToo`, rejected: the command ended on its rejection).
-   */
-  async take(pause: number, rejectedToo = false): Promise<Transcription | undefined> {
+  /** The transcript of `pause`, if that is the latest one and it was accepted. */
+  async take(pause: number): Promise<Transcription | undefined> {
     if (this.latest?.pause !== pause) return undefined;
     const transcription = await this.latest.result;
-    return isAccepted(transcription) || rejectedToo ? transcription : undefined;
+    return isAccepted(transcription) ? transcription : undefined;
   }
 }

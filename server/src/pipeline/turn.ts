@@ -229,8 +229,8 @@ export class Turn {
    * speculative transcript, `pause`): answer it.
    */
   endOfSpeech(end: { reason?: SpeechEndReason; pause?: number } = {}): Promise<TurnOutcome> {
-    const rejectedToo = end.reason === 'not-understood';
-    this.ended ??= this.answer(end.pause, rejectedToo).then((outcome) => ({
+    const endedOnRejection = end.reason === 'not-understood';
+    this.ended ??= this.answer(end.pause, endedOnRejection).then((outcome) => ({
       ...outcome,
       endpoint: end.reason,
     }));
@@ -243,11 +243,11 @@ export class Turn {
     this.ended ??= Promise.resolve(this.outcome({ failed: true, spoke: false }));
   }
 
-  /** `rejectedToo`: the command ended on the rejection of `pause`'s speculative transcript. */
-  private async answer(pause?: number, rejectedToo = false): Promise<TurnOutcome> {
+  /** `endedOnRejection`: the command ended on the rejection of a speculative transcript. */
+  private async answer(pause?: number, endedOnRejection = false): Promise<TurnOutcome> {
     this.moments.speechEnd = this.now();
     if (this.options.replyStt) return this.reply(this.options.replyStt);
-    const transcription = await this.transcribe(pause, rejectedToo);
+    const transcription = await this.transcribe(pause, endedOnRejection);
     if (!transcription) return this.fail('stt-failed', 'sttFailed', this.options.language);
     this.moments.transcript = this.now();
     const text = transcription.text.trim();
@@ -300,11 +300,14 @@ export class Turn {
   /** The speculative transcript of `pause` when there is one, else the whole command's. */
   private async transcribe(
     pause?: number,
-    rejectedToo = false,
+    endedOnRejection = false,
     stt: SpeechToText = this.options.engines.stt,
   ): Promise<Transcription | undefined> {
+    // Ended on a rejected speculative transcript: the whole command is decoded once more, so a
+    // miss of the speculative decode (cut at the pause) never loses a command it would hear.
+    if (endedOnRejection) await this.send(new VoiceStopped({ timestamp: this.pauseAtMs }));
     const speculative =
-      pause === undefined ? undefined : await this.speculation.take(pause, rejectedToo);
+      pause === undefined || endedOnRejection ? undefined : await this.speculation.take(pause);
     if (speculative) {
       // The satellite's VAD has not heard the end yet: told here, the transcript stops its stream.
       await this.send(new VoiceStopped({ timestamp: this.pauseAtMs }));

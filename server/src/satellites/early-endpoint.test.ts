@@ -201,7 +201,7 @@ describe('early endpointing', () => {
     expect(ended).toMatchObject({ endpoint: 'not-understood', rejected: 'not-understood' });
     expect(ended.intent).toBeUndefined();
     expect(ended.response).toMatch(/didn.t catch that/i);
-    // Decoded once, speculatively: the rejection is the answer.
+    // Rejected speculatively, which ended the command; the whole command decoded once more.
     expect(speculations().started).toBe(1);
     const types = turn.seen.map((e) => e.type);
     expect(types.indexOf('voice-stopped')).toBeGreaterThan(-1);

@@ -53,11 +53,17 @@ export class SatellitesPanel extends SatelliteTimersPanel {
     'satellite-settings',
     'turn',
   ];
+  /** Phases heard live, numbered, so that a list read before one cannot undo it. */
+  private phasesHeard = new Map<string, { state: string | null; seq: number }>();
+  private phaseSeq = 0;
+
   override connectedCallback(): void {
     super.connectedCallback();
     // The state live: a phase changes one row, no need to read the list again.
     this.listen('phase', (event: HubEvent) => {
       const { satellite, phase } = event.detail as { satellite?: string; phase?: string };
+      if (!satellite) return;
+      this.phasesHeard.set(satellite, { state: phase ?? null, seq: ++this.phaseSeq });
       this.satellites = this.satellites.map((entry) =>
         entry.id === satellite ? { ...entry, state: phase ?? null } : entry,
       );
@@ -65,7 +71,13 @@ export class SatellitesPanel extends SatelliteTimersPanel {
   }
 
   protected async load(): Promise<void> {
+    const since = this.phaseSeq;
     await this.readSatellites();
+    // A phase heard while the list was on its way is newer than what the list says.
+    this.satellites = this.satellites.map((entry) => {
+      const heard = this.phasesHeard.get(entry.id);
+      return heard && heard.seq > since ? { ...entry, state: heard.state } : entry;
+    });
   }
 
   private async adopt(entry: SatelliteEntry): Promise<void> {
