@@ -5,13 +5,21 @@ import type { TurnOutcome } from '../pipeline/turn.js';
 import type {
   SessionEffect as Effect,
   SessionEvent,
-  SessionPhase,
   SessionState,
   SessionTransition as Transition,
   SpeechEndReason,
 } from './session-types.js';
+import {
+  appendEffects,
+  cancelTurn,
+  idle,
+  type Listening,
+  moveTo,
+  same,
+} from './session-steps.js';
 
 export type * from './session-types.js';
+export { visiblePhase } from './session-steps.js';
 
 /** The error code satellites that lose arbitration receive. */
 export const ARBITRATION_LOST = 'wake-arbitration-lost';
@@ -33,11 +41,6 @@ export function initialSessionState(settings: SessionSettings = {}): SessionStat
   const earlyEndpointMs = settings.earlyEndpointMs ?? 0;
   const rejectedEndpointMs = settings.rejectedEndpointMs ?? 0;
   return { phase: 'idle', nextId: 1, serverWake: 'off', earlyEndpointMs, rejectedEndpointMs };
-}
-
-/** The phase the outside world sees (a closed session is idle). */
-export function visiblePhase(state: SessionState): SessionPhase {
-  return state.phase === 'closed' ? 'idle' : state.phase;
 }
 
 export function sessionTransition(state: SessionState, event: SessionEvent): Transition {
@@ -157,8 +160,6 @@ function onSpeechEnded(state: SessionState, reason: SpeechEndReason, turn: numbe
   }
   return finishTurn(state, reason);
 }
-
-type Listening = Extract<SessionState, { phase: 'listening' }>;
 
 /** The listening state of `turn` whose speech has not ended yet, if that is the state. */
 function openTurn(state: SessionState, turn: number): Listening | undefined {
@@ -377,31 +378,4 @@ function close(state: SessionState): Transition {
 function afterClose(state: SessionState, event: SessionEvent): Transition {
   if (event.type === 'wake-detector-ready') return same(state, { type: 'close-wake-detector' });
   return same(state);
-}
-
-function cancelTurn(state: SessionState): Effect[] {
-  return state.phase === 'listening' || state.phase === 'processing'
-    ? [{ type: 'cancel-turn', turn: state.turn }]
-    : [];
-}
-
-/** The same session with no turn under way. */
-function idle(state: SessionState): SessionState & { phase: 'idle' } {
-  const { nextId, serverWake, wake, earlyEndpointMs, rejectedEndpointMs } = state;
-  return { phase: 'idle', nextId, serverWake, wake, earlyEndpointMs, rejectedEndpointMs };
-}
-
-/** From `from` to `to`: the effects, then the owner is told when the phase changed. */
-function moveTo(from: SessionState, to: SessionState, ...effects: Effect[]): Transition {
-  const phase = visiblePhase(to);
-  if (phase === visiblePhase(from)) return { state: to, effects };
-  return { state: to, effects: [...effects, { type: 'notify-phase', phase }] };
-}
-
-function appendEffects(transition: Transition, ...effects: Effect[]): Transition {
-  return { state: transition.state, effects: [...transition.effects, ...effects] };
-}
-
-function same(state: SessionState, ...effects: Effect[]): Transition {
-  return { state, effects };
 }
