@@ -70,7 +70,19 @@ function collectWords(sequence: Sequence, into: Set<string>): void {
   }
 }
 
+const compiled = new WeakMap<LanguageData, CompiledLanguage>();
+
+/**
+ * The language's sentences parsed once: the recognizer, the routines and the mode phrases all
+ * ask for the same data at start-up, and the result depends on nothing else.
+ */
 export function compileLanguage(data: LanguageData): CompiledLanguage {
+  let language = compiled.get(data);
+  if (!language) compiled.set(data, (language = compileUncached(data)));
+  return language;
+}
+
+function compileUncached(data: LanguageData): CompiledLanguage {
   const expansions = expansionsOf(data.articles.contractions, data.articles.render?.elide);
   const fold = (text: string) => words(text, expansions);
   const parse = (template: string, path: string, rules = data.rules) =>
