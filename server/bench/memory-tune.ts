@@ -1,4 +1,4 @@
-// `npm run bench -w server -- memory tune`: searches recall's weights on the two development sets
+// `npm run bench -w server -- memory tune`: searches recall's weights on the three development sets
 // only (never the held-out one): each question's candidates are gathered once, then re-scored
 // with every weighting of a grid. Prints the best and the current default.
 import {
@@ -8,7 +8,7 @@ import {
   type ScoreWeights,
 } from '../src/memory/hybrid-score.js';
 import type { Memory } from '../src/memory/memory.js';
-import { splitOf, tell, withStore } from './memory.js';
+import { DEVELOPMENT, splitOf, tell, withStore } from './memory.js';
 
 export interface TuneRow {
   readonly weights: ScoreWeights;
@@ -27,7 +27,7 @@ type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
 /** Each development question's candidates, gathered once from a store told its split's facts. */
 async function gatherDevelopment(): Promise<Gathered> {
   const gathered: Gathered = [];
-  for (const split of ['development', 'development 2'] as const) {
+  for (const split of DEVELOPMENT) {
     const { facts, questions } = splitOf(split);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));
     await withStore({ name: 'tuning' }, async (store) => {
@@ -72,9 +72,9 @@ export function formatTune(result: { best: TuneRow[]; current: TuneRow }): strin
   const row = (name: string, r: TuneRow) =>
     `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
   return [
-    '\nWeights searched on the two development sets only (recency 0.1, importance 0.1 fixed)',
+    '\nWeights searched on the three development sets only (recency 0.1, importance 0.1 fixed)',
     '',
-    '| | vector | text | subject | dev 1+2 recall@1 | dev 1+2 recall@3 |',
+    '| | vector | text | subject | dev 1-3 recall@1 | dev 1-3 recall@3 |',
     '|---|---:|---:|---:|---:|---:|',
     row('current default', result.current),
     ...result.best.map((r, i) => row(`#${i + 1}`, r)),

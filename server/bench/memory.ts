@@ -1,4 +1,4 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on three splits: two development sets
+// Long-term memory benchmark. Recall quality (recall@1/@3) on four splits: three development sets
 // (what the lexicons, weights and thresholds may be tuned on) and the held-out set (other facts,
 // questions in words the development questions do not use), each with the ablations: no full
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
@@ -17,6 +17,7 @@ import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
 import { type WordNetExpansion, withWordNet } from '../src/memory/wordnet-lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
 import { generateSecondDevSet } from './memory-dev2.js';
+import { generateThirdDevSet } from './memory-dev3.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
@@ -76,8 +77,10 @@ export function lexiconOf(variant: Variant): Lexicon {
   return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
 }
 
-export type Split = 'development' | 'development 2' | 'held-out';
-export const SPLITS: readonly Split[] = ['development', 'development 2', 'held-out'];
+export type Split = 'development' | 'development 2' | 'development 3' | 'held-out';
+/** The sets the weights, lexicons and thresholds may be tuned on. */
+export const DEVELOPMENT: readonly Split[] = ['development', 'development 2', 'development 3'];
+export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out'];
 
 export interface QualityResult {
   readonly split: Split;
@@ -107,7 +110,8 @@ export interface MemoryBenchmark {
 
 export function splitOf(split: Split) {
   if (split === 'development') return generateQualitySet();
-  return split === 'development 2' ? generateSecondDevSet() : generateHeldOutSet();
+  if (split === 'development 2') return generateSecondDevSet();
+  return split === 'development 3' ? generateThirdDevSet() : generateHeldOutSet();
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -217,7 +221,7 @@ export async function runMemoryBenchmark(
     .map(Number)
     .filter((n) => n > 0),
 ): Promise<MemoryBenchmark> {
-  const dev = [...generateQualitySet().questions, ...generateSecondDevSet().questions];
+  const dev = DEVELOPMENT.flatMap((split) => splitOf(split).questions);
   const heldOut = generateHeldOutSet();
   const overlap = heldOutOverlap(dev, heldOut.questions, heldOut.facts);
   const quality: QualityResult[] = [];
