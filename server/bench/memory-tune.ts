@@ -20,6 +20,8 @@ const GRID = {
   vector: [0.25, 0.5, 0.75, 1],
   text: [0.15, 0.3, 0.45, 0.6],
   subject: [0, 0.1, 0.25, 0.4],
+  kind: [0, 0.1, 0.2, 0.3],
+  user: [0, 0.1, 0.2, 0.3],
 };
 
 type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
@@ -59,23 +61,28 @@ export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow
   for (const vector of GRID.vector) {
     for (const text of GRID.text) {
       for (const subject of GRID.subject) {
-        rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject }));
+        for (const kind of GRID.kind) {
+          for (const user of GRID.user) {
+            rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject, kind, user }));
+          }
+        }
       }
     }
   }
   rows.sort((a, b) => b.recallAt3 - a.recallAt3 || b.recallAt1 - a.recallAt1);
-  return { best: rows.slice(0, 8), current: evaluate(DEFAULT_WEIGHTS) };
+  return { best: rows.slice(0, 12), current: evaluate(DEFAULT_WEIGHTS) };
 }
 
 export function formatTune(result: { best: TuneRow[]; current: TuneRow }): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const row = (name: string, r: TuneRow) =>
-    `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
+    `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ` +
+    `${r.weights.kind ?? 0} | ${r.weights.user ?? 0} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
   return [
     '\nWeights searched on the three development sets only (recency 0.1, importance 0.1 fixed)',
     '',
-    '| | vector | text | subject | dev 1-3 recall@1 | dev 1-3 recall@3 |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| | vector | text | subject | kind | user | dev 1-3 recall@1 | dev 1-3 recall@3 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('current default', result.current),
     ...result.best.map((r, i) => row(`#${i + 1}`, r)),
   ].join('\n');

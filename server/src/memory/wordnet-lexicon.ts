@@ -6,7 +6,7 @@
 // dog), when there is one. Words capitalised inside a sentence are names and are not looked up ("Moustache").
 // How many senses and how many levels up were chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
-import { normaliseText } from './text-analysis.js';
+import { isStopWord, normaliseText } from './text-analysis.js';
 import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
@@ -22,6 +22,16 @@ export interface WordNetExpansion {
   readonly queryDepth?: number;
   /** Senses of a French word whose English words are added (default 2; 1 in a query). */
   readonly translations?: number;
+  /**
+   * Whether a word is tagged with its senses' related synsets too (derivations, attributes,
+   * entailments: "swim" meets "swimmer", "tall" meets "height"); default false.
+   */
+  readonly related?: boolean;
+  /**
+   * Levels of hypernyms a query's word is tagged with as broader terms, which count less than
+   * its own senses ("cheese" is a dairy product); default 0.
+   */
+  readonly queryBroader?: number;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -72,6 +82,12 @@ function namesIn(text: string, normalise: (s: string) => string): Set<string> {
 export interface TaggedWord extends LexiconEntry {
   /** English words of a French word (`habite`: dwell, live), when a dictionary is there. */
   readonly translations: readonly string[];
+  /** Synsets a query's word is a kind of (`queryBroader` levels up): they count less. */
+  readonly broader: readonly string[];
+}
+
+interface Looked extends LexiconEntry {
+  readonly broader: readonly string[];
 }
 
 export interface WordNetTagger {
@@ -85,7 +101,7 @@ export interface WordNetTagger {
   ): TaggedWord[];
 }
 
-const NOTHING: TaggedWord = { synonyms: [], categories: [], translations: [] };
+const NOTHING: TaggedWord = { synonyms: [], categories: [], translations: [], broader: [] };
 
 export function wordNetTagger(
   wordnet: WordNet | undefined,
@@ -94,33 +110,46 @@ export function wordNetTagger(
   options: WordNetExpansion = DEFAULT_EXPANSION,
   translator?: Translator,
 ): WordNetTagger {
-  const cache = new Map<string, LexiconEntry>();
+  const cache = new Map<string, Looked>();
+  const above = (ids: readonly string[]) => ids.flatMap((id) => wordnet?.synset(id)?.above ?? []);
   /** A memory's word: its senses and the synsets above; a query's: its commonest senses. */
-  const lookUp = (word: string, role: Role): LexiconEntry => {
+  const lookUp = (word: string, role: Role): Looked => {
     const key = `${role}:${word}`;
     const known = cache.get(key);
     if (known) return known;
     const query = role === 'query';
     const own = wordnet?.senses(word, query ? (options.querySenses ?? 1) : options.senses) ?? [];
     const tags = new Set(own);
+    if (options.related) {
+      for (const id of own) for (const r of wordnet?.synset(id)?.related ?? []) tags.add(r);
+    }
     let level = own;
     for (let d = 0; d < (query ? (options.queryDepth ?? 0) : options.depth); d++) {
-      level = level.flatMap((id) => wordnet?.synset(id)?.above ?? []);
+      level = above(level);
       for (const id of level) tags.add(id);
     }
-    const entry = { synonyms: [...tags], categories: [] };
+    const broader = new Set<string>();
+    for (let d = 0; query && d < (options.queryBroader ?? 0); d++) {
+      level = above(level);
+      for (const id of level) if (!tags.has(id)) broader.add(id);
+    }
+    const entry = { synonyms: [...tags], categories: [], broader: [...broader] };
     cache.set(key, entry);
     return entry;
   };
-  const merge = (entries: LexiconEntry[], translations: string[] = []): TaggedWord => ({
+  const merge = (entries: Looked[], translations: string[] = []): TaggedWord => ({
     synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
     categories: [...new Set(entries.flatMap((e) => e.categories))],
     translations,
+    broader: [...new Set(entries.flatMap((e) => e.broader))],
   });
   return {
     tag(text, normalisedWords, contentWords, stems, role) {
       const names = namesIn(text, normalise);
       const french = looksFrench(normalisedWords);
+      // Where each content word is among all the words, for the particle after it.
+      let at = -1;
+      const positions = contentWords.map((w) => (at = normalisedWords.indexOf(w, at + 1)));
       return contentWords.map((word, i) => {
         if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
         if (french) {
@@ -136,8 +165,15 @@ export function wordNetTagger(
         }
         const next = contentWords[i + 1];
         const pair = next === undefined ? undefined : lookUp(`${word}_${next}`, role);
+        // A phrasal verb: the word and the particle after it ("passed away", "turn in").
+        const after = normalisedWords[positions[i]! + 1];
+        const phrasal =
+          options.related && after !== undefined && after !== next && isStopWord(after)
+            ? lookUp(`${word}_${after}`, role)
+            : undefined;
         const own = lookUp(word, role);
-        return merge(pair && pair.synonyms.length > 0 ? [own, pair] : [own]);
+        const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
+        return merge([own, ...(found as Looked[])]);
       });
     },
   };
@@ -152,7 +188,12 @@ export function withWordNet(
 ): Lexicon {
   const parts = [
     base.id,
-    ...(wordnet ? [`wordnet-3.0:${options.senses}:${options.depth}`] : []),
+    ...(wordnet
+      ? [
+          `wordnet-3.0:${options.senses}:${options.depth}` +
+            `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}`,
+        ]
+      : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
   ];
   return {

@@ -37,16 +37,37 @@ describe('WordNet files', () => {
     expect(wordnet!.senses('mouse')).toEqual(expect.arrayContaining(wordnet!.senses('mice')));
     expect(wordnet!.senses('qwzx')).toEqual([]);
     expect(wordnet!.senses('heat_pump', 1)).toHaveLength(1);
+    // A phrasal verb is found from its inflected verb: "passed away" is "pass away", to die.
+    const died = wordnet!.senses('passed_away', 1).flatMap((id) => wordnet!.synset(id)!.lemmas);
+    expect(died).toContain('die');
   });
 
-  it('parses a data line: lemmas, hypernyms, a similar adjective', () => {
+  it('relates a word to its derivations, attributes and antonyms', () => {
+    const lemmasOf = (ids: readonly string[]) => ids.flatMap((id) => wordnet!.synset(id)!.lemmas);
+    const relatedTo = (word: string) =>
+      lemmasOf(wordnet!.senses(word, 1).flatMap((id) => wordnet!.synset(id)!.related));
+    expect(relatedTo('swim')).toContain('swimming');
+    expect(relatedTo('tall')).toContain('height');
+    expect(relatedTo('alive')).toContain('dead');
+  });
+
+  it('parses a data line: lemmas, hypernyms, a similar adjective, related synsets', () => {
     const noun = parseSynset(
       'n',
       '02085374 05 n 02 toy_dog 0 toy 0 002 @ 02084071 n 0000 ~ 02085690 n 0000 | a small dog',
     );
-    expect(noun).toEqual({ id: 'n02085374', lemmas: ['toy_dog', 'toy'], above: ['n02084071'] });
-    const adj = parseSynset('a', '00001740 00 a 01 able 0 001 & 00002098 s 0000 | able');
+    expect(noun).toEqual({
+      id: 'n02085374',
+      lemmas: ['toy_dog', 'toy'],
+      above: ['n02084071'],
+      related: [],
+    });
+    const adj = parseSynset(
+      'a',
+      '00001740 00 a 01 able 0 003 & 00002098 s 0000 = 05207437 n 0000 ! 00002098 a 0101 | able',
+    );
     expect(adj.above).toEqual(['a00002098']);
+    expect(adj.related).toEqual(['n05207437', 'a00002098']);
   });
 
   it('says which files are missing from a folder without them', () => {
