@@ -14,7 +14,11 @@ import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js
 import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
 import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
-import { type WordNetExpansion, withWordNet } from '../src/memory/wordnet-lexicon.js';
+import {
+  DEFAULT_EXPANSION,
+  type WordNetExpansion,
+  withWordNet,
+} from '../src/memory/wordnet-lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
 import { generateSecondDevSet } from './memory-dev2.js';
 import { generateThirdDevSet } from './memory-dev3.js';
@@ -38,6 +42,14 @@ export interface Variant {
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
+const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0 };
+/** WordNet without related synsets, a query's broader terms or definitions. */
+const SYNSETS_ONLY: WordNetExpansion = {
+  ...DEFAULT_EXPANSION,
+  related: false,
+  queryBroader: 0,
+  glosses: false,
+};
 
 export const VARIANTS: readonly Variant[] = [
   { name: 'hybrid, weighted sum (default)' },
@@ -50,6 +62,13 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'household lexicon only', lexicons: { ...NONE, household: true } },
   { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
+  { name: 'no priors from the way of asking (kind, user)', weights: NO_PRIORS },
+  { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
+  {
+    name: 'the default of 6 December (no priors, synsets only)',
+    weights: { ...NO_PRIORS, text: 0.15, subject: 0.25 },
+    expansion: SYNSETS_ONLY,
+  },
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;

@@ -48,11 +48,13 @@ export interface ScoreWeights {
 /** Searched on the memory benchmark's development split (`npm run bench -w server -- memory tune`). */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   vector: 0.25,
-  text: 0.15,
-  subject: 0.25,
+  text: 0.45,
+  subject: 0.4,
   recency: 0.1,
   importance: 0.1,
   area: 0.15,
+  kind: 0.2,
+  user: 0.1,
 };
 
 export type Fusion = 'weighted' | 'rrf';

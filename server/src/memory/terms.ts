@@ -61,10 +61,10 @@ export function analyse(
   general.forEach((e, i) => {
     const tags = e.synonyms.map((id) => `c_${id}`);
     const english = e.translations.filter((w) => !isStopWord(w)).map(stem);
-    senses.push(...tags);
+    senses.push(...tags, ...e.defined);
     translated.push(...english);
     forms[i]!.push(...tags, ...english);
-    broader[i]!.push(...e.broader.map((id) => `c_${id}`));
+    broader[i]!.push(...e.broader);
   });
   return { contentWords, stems, concepts, categories, senses, translated, forms, broader };
 }

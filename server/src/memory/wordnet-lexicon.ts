@@ -6,7 +6,7 @@
 // dog), when there is one. Words capitalised inside a sentence are names and are not looked up ("Moustache").
 // How many senses and how many levels up were chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
-import { isStopWord, normaliseText } from './text-analysis.js';
+import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
@@ -32,6 +32,12 @@ export interface WordNetExpansion {
    * its own senses ("cheese" is a dairy product); default 0.
    */
   readonly queryBroader?: number;
+  /**
+   * Whether words meet the words of each other's definitions (their commonest senses'), at the
+   * broader terms' credit: "switch" finds "circuit breaker" ("a device that trips like a switch");
+   * default false.
+   */
+  readonly glosses?: boolean;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -41,6 +47,9 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   querySenses: 1,
   queryDepth: 0,
   translations: 2,
+  related: true,
+  queryBroader: 1,
+  glosses: true,
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -82,12 +91,19 @@ function namesIn(text: string, normalise: (s: string) => string): Set<string> {
 export interface TaggedWord extends LexiconEntry {
   /** English words of a French word (`habite`: dwell, live), when a dictionary is there. */
   readonly translations: readonly string[];
-  /** Synsets a query's word is a kind of (`queryBroader` levels up): they count less. */
+  /**
+   * A query's weaker terms: the synsets its word is a kind of (`queryBroader` levels up) as
+   * `c_<id>`, the stems of its definition's words and `g_<stem>` (in a memory's definitions).
+   */
   readonly broader: readonly string[];
+  /** A memory's word's definition words as `g_<stem>` terms. */
+  readonly defined: readonly string[];
 }
 
 interface Looked extends LexiconEntry {
   readonly broader: readonly string[];
+  /** The stemmed content words of the definitions of the word's commonest senses. */
+  readonly defines: readonly string[];
 }
 
 export interface WordNetTagger {
@@ -101,7 +117,13 @@ export interface WordNetTagger {
   ): TaggedWord[];
 }
 
-const NOTHING: TaggedWord = { synonyms: [], categories: [], translations: [], broader: [] };
+const NOTHING: TaggedWord = {
+  synonyms: [],
+  categories: [],
+  translations: [],
+  broader: [],
+  defined: [],
+};
 
 export function wordNetTagger(
   wordnet: WordNet | undefined,
@@ -133,16 +155,36 @@ export function wordNetTagger(
       level = above(level);
       for (const id of level) if (!tags.has(id)) broader.add(id);
     }
-    const entry = { synonyms: [...tags], categories: [], broader: [...broader] };
+    const defines = options.glosses ? definitionWords(word) : [];
+    const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines };
     cache.set(key, entry);
     return entry;
   };
-  const merge = (entries: Looked[], translations: string[] = []): TaggedWord => ({
-    synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
-    categories: [...new Set(entries.flatMap((e) => e.categories))],
-    translations,
-    broader: [...new Set(entries.flatMap((e) => e.broader))],
-  });
+  const definitionWords = (word: string): string[] => {
+    const glosses = (wordnet?.senses(word, 1) ?? []).map((id) => wordnet?.synset(id)?.gloss ?? '');
+    const words = normalise(glosses.join(' ')).split(' ');
+    const own = stem(normalise(word.replace(/_/g, ' ')));
+    return [...new Set(words.filter((w) => w.length > 2 && !isStopWord(w)).map(stem))].filter(
+      (w) => w !== own,
+    );
+  };
+  const merge = (entries: Looked[], translations: string[], role: Role, own: string) => {
+    const defines = [...new Set(entries.flatMap((e) => e.defines))];
+    const query = role === 'query';
+    const found: TaggedWord = {
+      synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
+      categories: [...new Set(entries.flatMap((e) => e.categories))],
+      translations,
+      broader: [
+        ...new Set([
+          ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
+          ...(query && options.glosses ? [`g_${own}`, ...defines] : []),
+        ]),
+      ],
+      defined: query ? [] : defines.map((d) => `g_${d}`),
+    };
+    return found;
+  };
   return {
     tag(text, normalisedWords, contentWords, stems, role) {
       const names = namesIn(text, normalise);
@@ -161,6 +203,8 @@ export function wordNetTagger(
           return merge(
             english.map((e) => lookUp(e.replace(/ /g, '_'), role)),
             translated.length > 0 ? words : [],
+            role,
+            stems[i]!,
           );
         }
         const next = contentWords[i + 1];
@@ -173,7 +217,7 @@ export function wordNetTagger(
             : undefined;
         const own = lookUp(word, role);
         const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
-        return merge([own, ...(found as Looked[])]);
+        return merge([own, ...(found as Looked[])], [], role, stems[i]!);
       });
     },
   };
@@ -191,7 +235,8 @@ export function withWordNet(
     ...(wordnet
       ? [
           `wordnet-3.0:${options.senses}:${options.depth}` +
-            `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}`,
+            `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
+            `${options.glosses ? ':glosses' : ''}`,
         ]
       : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),

@@ -61,6 +61,7 @@ describe('WordNet files', () => {
       lemmas: ['toy_dog', 'toy'],
       above: ['n02084071'],
       related: [],
+      gloss: 'a small dog',
     });
     const adj = parseSynset(
       'a',
@@ -90,7 +91,10 @@ describe('WordNet in the memory', () => {
       analyse('Our cat likes fish', lexicon).senses,
     );
     // French: looked up through the household lexicon's English names ("chiot" is a dog).
-    const dog = analyse('dog', lexicon).senses.filter((t) => t.startsWith('c_n'));
+    const dog = wordnet!
+      .senses('dog', 1)
+      .filter((id) => id.startsWith('n'))
+      .map((id) => `c_${id}`);
     const french = analyse('Notre chiot dort dans la cuisine', lexicon, 'memory');
     expect(french.senses).toEqual(expect.arrayContaining(dog));
     // A memory is tagged with what its words are a kind of; a query with its words' senses only.
@@ -99,6 +103,20 @@ describe('WordNet in the memory', () => {
     expect(analyse('We adopted a puppy', lexicon).senses.length).toBeLessThan(stored.senses.length);
     expect(looksFrench(['ou', 'est', 'le', 'chien'])).toBe(true);
     expect(looksFrench(['where', 'is', 'the', 'chien'])).toBe(false);
+  });
+
+  it('gives a query weaker terms: what its words are a kind of, their definitions', () => {
+    // "a device that trips like a switch and opens the circuit": a memory's definition words.
+    const breaker = analyse('The circuit breaker is in the hall', lexicon, 'memory');
+    expect(breaker.senses).toContain('g_switch');
+    const question = analyse('which switch is it?', lexicon);
+    expect(question.broader.flat()).toContain('g_switch');
+    expect(question.forms.flat()).not.toContain('g_switch');
+    // "cheese" is a dairy product, one level up, as a weaker term only.
+    const dairy = wordnet!.senses('dairy_product', 1).map((id) => `c_${id}`);
+    const cheese = analyse('can I have cheese?', lexicon);
+    expect(cheese.broader.flat()).toEqual(expect.arrayContaining(dairy));
+    expect(cheese.senses).not.toEqual(expect.arrayContaining(dairy));
   });
 
   it('lets recall find a memory asked for with a word of the same sense', async () => {

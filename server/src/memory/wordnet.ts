@@ -57,6 +57,8 @@ export interface Synset {
    * alive, dead).
    */
   readonly related: readonly string[];
+  /** The definition, examples aside ("a device that removes moisture from the air"). */
+  readonly gloss: string;
 }
 
 const RELATED = new Set(['+', '=', '\\', '<', '*', '>', '^', '!']);
@@ -146,7 +148,8 @@ export function parseSynset(pos: WordNetPos, line: string): Synset {
     if (wanted) above.push(target);
     else if (RELATED.has(symbol)) related.push(target);
   }
-  return { id: `${pos}${fields[0]}`, lemmas, above, related: [...new Set(related)] };
+  const gloss = (line.split(' | ')[1] ?? '').split(/;\s*"|"/)[0]!.trim();
+  return { id: `${pos}${fields[0]}`, lemmas, above, related: [...new Set(related)], gloss };
 }
 
 class FileWordNet implements WordNet {
