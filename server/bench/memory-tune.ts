@@ -19,7 +19,7 @@ export interface TuneRow {
 const GRID = {
   vector: [0.1, 0.25, 0.5, 0.75],
   text: [0.15, 0.3, 0.45, 0.6, 0.8],
-  subject: [0.1, 0.25, 0.4, 0.6],
+  subject: [0.25, 0.4, 0.6, 0.8, 1],
   kind: [0, 0.1, 0.2, 0.3],
   user: [0, 0.1, 0.2, 0.3],
 };

@@ -49,11 +49,11 @@ export interface ScoreWeights {
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   vector: 0.25,
   text: 0.45,
-  subject: 0.4,
+  subject: 0.6,
   recency: 0.1,
   importance: 0.1,
   area: 0.15,
-  kind: 0.2,
+  kind: 0.3,
   user: 0.1,
 };
 
