@@ -1,5 +1,6 @@
 // One 0..1 score from the signals a recall gathers for each candidate: vector similarity, BM25
-// (full text), how much of the query the memory covers, recency, importance and an area match.
+// (full text), how much of the query the memory covers, recency, importance, an area match, and
+// priors from the way the question is asked (the kind of memory, the user's own; question-kind.ts).
 // Two fusions: a weighted sum of the normalised signals (the default: its scores mean the same
 // from one query to the next, so `minScore` and forget's confidence can use them) and
 // reciprocal-rank fusion (compared in the memory benchmark).

@@ -4,7 +4,11 @@
 // Two-word names WordNet knows ("heat pump") are tagged as one. WordNet is English: a French
 // text's words are tagged through the household lexicon's English names for them ("chiot" is a
 // dog), when there is one. Words capitalised inside a sentence are names and are not looked up ("Moustache").
-// How many senses and how many levels up were chosen on the development sets only.
+// Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
+// "swimming"), phrasal verbs ("passed away" is to die), and a query's weaker terms, counted at
+// half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
+// definitions ("switch" is in a circuit breaker's). Every setting was chosen on the development
+// sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
