@@ -249,7 +249,7 @@ export async function runMemoryBenchmark(
   }
   const updates = await runUpdates();
   const latency: LatencyResult[] = [];
-  for (const size of sizes) latency.push(await runLatency(size));
+  for (const size of sizes) latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
   return { overlap, quality, updates, latency };
 }
 
