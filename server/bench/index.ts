@@ -1,6 +1,7 @@
 // The server's benchmarks: `npm run bench -w server`. Prints tables, writes bench-results/server.json.
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json);
 // `... memory tune`: searches recall's weights on its development sets (server-memory-tune.json);
+// `... memory dev [variant]`: the development sets only, with the questions missed;
 // `... memory tune-wordnet`: WordNet's senses and hypernym levels on them (…-tune-wordnet.json).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
@@ -22,6 +23,7 @@ import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
+import { formatDevelopment, runDevelopment } from './memory-dev.js';
 import { formatExpansion, tuneExpansion } from './memory-tune-wordnet.js';
 import { runStreamsBenchmark } from './streams.js';
 
@@ -53,6 +55,12 @@ if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune') {
   const tuned = await tuneWeights();
   console.log(formatTune(tuned));
   writeResults('server-memory-tune.json', { tuned });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'dev') {
+  const run = await runDevelopment(process.argv[4]);
+  console.log(formatDevelopment(run));
+  writeResults('server-memory-dev.json', { development: run });
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune-wordnet') {

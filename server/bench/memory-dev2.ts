@@ -52,15 +52,16 @@ const CATEGORIES: Record<string, string> = {
   reminder: 'reminders',
 };
 
-/** The second development set's facts and questions, deterministic for a seed (35 % in French). */
-export function generateSecondDevSet(seed = 1729): {
-  facts: BenchFact[];
-  questions: BenchQuestion[];
-} {
+/** A development table's facts and questions, deterministic for a seed (35 % of facts in French). */
+export function parseDevTable(
+  table: string,
+  prefix: string,
+  seed: number,
+): { facts: BenchFact[]; questions: BenchQuestion[] } {
   const rng = seeded(seed);
   const facts: BenchFact[] = [];
   const questions: BenchQuestion[] = [];
-  for (const line of SECOND_DEV.trim().split('\n')) {
+  for (const line of table.trim().split('\n')) {
     const [category, kind, en, fr, qs] = line.split('|') as [
       string,
       MemoryKind,
@@ -69,7 +70,7 @@ export function generateSecondDevSet(seed = 1729): {
       string,
     ];
     const lang = rng() < 0.35 ? 'fr' : 'en';
-    const key = `dev2:${en}`;
+    const key = `${prefix}:${en}`;
     facts.push({
       key,
       category: CATEGORIES[category] ?? category,
@@ -82,4 +83,12 @@ export function generateSecondDevSet(seed = 1729): {
     });
   }
   return { facts, questions };
+}
+
+/** The second development set's facts and questions, deterministic for a seed. */
+export function generateSecondDevSet(seed = 1729): {
+  facts: BenchFact[];
+  questions: BenchQuestion[];
+} {
+  return parseDevTable(SECOND_DEV, 'dev2', seed);
 }

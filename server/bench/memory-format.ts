@@ -4,20 +4,35 @@ import { type MemoryBenchmark, type QualityResult, type Split, SPLITS } from './
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const ms = (x: number) => x.toFixed(1);
 
+const SHORT: Record<Split, string> = {
+  development: 'dev',
+  'development 2': 'dev 2',
+  'development 3': 'dev 3',
+  'held-out': 'held-out',
+};
+
 function qualityTables(result: MemoryBenchmark): string[] {
   const of = (split: Split) => result.quality.filter((q) => q.split === split);
-  const [dev, dev2, held] = SPLITS.map(of) as [QualityResult[], QualityResult[], QualityResult[]];
+  const splits = SPLITS.map(of);
+  const [dev, dev2, dev3, held] = splits as [
+    QualityResult[],
+    QualityResult[],
+    QualityResult[],
+    QualityResult[],
+  ];
   if (dev.length === 0) return [];
   const size = (rows: QualityResult[]) =>
     `${rows[0]?.facts ?? 0} facts, ${rows[0]?.questions ?? 0} questions`;
   const lines = [
     `\nRecall quality, top 3 recalled. Development: ${size(dev)}; development 2 (the earlier ` +
-      `held-out set, seen while tuning): ${size(dev2)} (what may be tuned on). Held-out: ` +
-      `${size(held)}; ${pct(result.overlap.share)} of the held-out questions' content words are ` +
-      `used by a development question${result.overlap.shared.length ? ` (${result.overlap.shared.join(', ')})` : ''}.`,
+      `held-out set, seen while tuning): ${size(dev2)}; development 3 (written before tuning on ` +
+      `it, preferences and episodes asked in other words): ${size(dev3)} (what may be tuned on). ` +
+      `Held-out: ${size(held)}; ${pct(result.overlap.share)} of the held-out questions' content ` +
+      `words are used by a development question` +
+      `${result.overlap.shared.length ? ` (${result.overlap.shared.join(', ')})` : ''}.`,
     '',
-    '| variant | embedder | dev R@1 | dev R@3 | dev 2 R@1 | dev 2 R@3 | held-out R@1 | held-out R@3 |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    `| variant | embedder | ${SPLITS.map((s) => `${SHORT[s]} R@1 | ${SHORT[s]} R@3`).join(' | ')} |`,
+    `|---|---|${SPLITS.map(() => '---:|---:').join('|')}|`,
   ];
   const cells = (rows: QualityResult[], variant: string) => {
     const r = rows.find((q) => q.variant === variant);
@@ -25,22 +40,19 @@ function qualityTables(result: MemoryBenchmark): string[] {
   };
   for (const d of dev) {
     lines.push(
-      `| ${d.variant} | ${d.embedder} | ${cells(dev, d.variant)} | ${cells(dev2, d.variant)} | ` +
-        `${cells(held, d.variant)} |`,
+      `| ${d.variant} | ${d.embedder} | ${splits.map((rows) => cells(rows, d.variant)).join(' | ')} |`,
     );
   }
   lines.push('', 'Default variant, recall@3 by category (questions):', '');
-  lines.push('| category | dev | dev 2 | held-out |');
-  lines.push('|---|---:|---:|---:|');
-  const categories = new Set(
-    [dev, dev2, held].flatMap((rows) => Object.keys(rows[0]?.byCategory ?? {})),
-  );
+  lines.push(`| category | ${SPLITS.map((s) => SHORT[s]).join(' | ')} |`);
+  lines.push(`|---|${SPLITS.map(() => '---:').join('|')}|`);
+  const categories = new Set(splits.flatMap((rows) => Object.keys(rows[0]?.byCategory ?? {})));
   const cell = (rows: QualityResult[], c: string) => {
     const g = rows[0]?.byCategory[c];
     return g ? `${pct(g.recallAt3)} (${g.questions})` : '-';
   };
   for (const c of categories) {
-    lines.push(`| ${c} | ${cell(dev, c)} | ${cell(dev2, c)} | ${cell(held, c)} |`);
+    lines.push(`| ${c} | ${splits.map((rows) => cell(rows, c)).join(' | ')} |`);
   }
   return lines;
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
+import type { Lexicon } from '../src/memory/lexicon.js';
 import {
   type BenchFact,
   type BenchQuestion,
@@ -59,10 +60,11 @@ async function timeRecalls(
   };
 }
 
-export async function runLatency(size: number): Promise<LatencyResult> {
+/** At `size` memories, analysed with `lexicon` (the benchmark passes the server's default). */
+export async function runLatency(size: number, lexicon?: Lexicon): Promise<LatencyResult> {
   const { facts, questions } = generateQualitySet();
   const dir = tempDir();
-  const store = await openLanceMemory({ dir, embedder: new HashedEmbedder() });
+  const store = await openLanceMemory({ dir, embedder: new HashedEmbedder({ lexicon }), lexicon });
   try {
     const inputs = [
       ...generateFillers(Math.max(0, size - facts.length)),

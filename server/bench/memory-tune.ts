@@ -1,4 +1,4 @@
-// `npm run bench -w server -- memory tune`: searches recall's weights on the two development sets
+// `npm run bench -w server -- memory tune`: searches recall's weights on the three development sets
 // only (never the held-out one): each question's candidates are gathered once, then re-scored
 // with every weighting of a grid. Prints the best and the current default.
 import {
@@ -8,7 +8,7 @@ import {
   type ScoreWeights,
 } from '../src/memory/hybrid-score.js';
 import type { Memory } from '../src/memory/memory.js';
-import { splitOf, tell, withStore } from './memory.js';
+import { DEVELOPMENT, splitOf, tell, withStore } from './memory.js';
 
 export interface TuneRow {
   readonly weights: ScoreWeights;
@@ -17,9 +17,11 @@ export interface TuneRow {
 }
 
 const GRID = {
-  vector: [0.25, 0.5, 0.75, 1],
-  text: [0.15, 0.3, 0.45, 0.6],
-  subject: [0, 0.1, 0.25, 0.4],
+  vector: [0.1, 0.25, 0.5, 0.75],
+  text: [0.15, 0.3, 0.45, 0.6, 0.8],
+  subject: [0.25, 0.4, 0.6, 0.8, 1],
+  kind: [0, 0.1, 0.2, 0.3],
+  user: [0, 0.1, 0.2, 0.3],
 };
 
 type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
@@ -27,7 +29,7 @@ type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
 /** Each development question's candidates, gathered once from a store told its split's facts. */
 async function gatherDevelopment(): Promise<Gathered> {
   const gathered: Gathered = [];
-  for (const split of ['development', 'development 2'] as const) {
+  for (const split of DEVELOPMENT) {
     const { facts, questions } = splitOf(split);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));
     await withStore({ name: 'tuning' }, async (store) => {
@@ -59,23 +61,28 @@ export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow
   for (const vector of GRID.vector) {
     for (const text of GRID.text) {
       for (const subject of GRID.subject) {
-        rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject }));
+        for (const kind of GRID.kind) {
+          for (const user of GRID.user) {
+            rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject, kind, user }));
+          }
+        }
       }
     }
   }
   rows.sort((a, b) => b.recallAt3 - a.recallAt3 || b.recallAt1 - a.recallAt1);
-  return { best: rows.slice(0, 8), current: evaluate(DEFAULT_WEIGHTS) };
+  return { best: rows.slice(0, 12), current: evaluate(DEFAULT_WEIGHTS) };
 }
 
 export function formatTune(result: { best: TuneRow[]; current: TuneRow }): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const row = (name: string, r: TuneRow) =>
-    `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
+    `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ` +
+    `${r.weights.kind ?? 0} | ${r.weights.user ?? 0} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
   return [
-    '\nWeights searched on the two development sets only (recency 0.1, importance 0.1 fixed)',
+    '\nWeights searched on the three development sets only (recency 0.1, importance 0.1 fixed)',
     '',
-    '| | vector | text | subject | dev 1+2 recall@1 | dev 1+2 recall@3 |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| | vector | text | subject | kind | user | dev 1-3 recall@1 | dev 1-3 recall@3 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('current default', result.current),
     ...result.best.map((r, i) => row(`#${i + 1}`, r)),
   ].join('\n');

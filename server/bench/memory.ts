@@ -1,4 +1,4 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on three splits: two development sets
+// Long-term memory benchmark. Recall quality (recall@1/@3) on four splits: three development sets
 // (what the lexicons, weights and thresholds may be tuned on) and the held-out set (other facts,
 // questions in words the development questions do not use), each with the ablations: no full
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
@@ -14,9 +14,14 @@ import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js
 import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
 import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
-import { type WordNetExpansion, withWordNet } from '../src/memory/wordnet-lexicon.js';
+import {
+  DEFAULT_EXPANSION,
+  type WordNetExpansion,
+  withWordNet,
+} from '../src/memory/wordnet-lexicon.js';
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
 import { generateSecondDevSet } from './memory-dev2.js';
+import { generateThirdDevSet } from './memory-dev3.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
@@ -37,6 +42,14 @@ export interface Variant {
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
+const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0 };
+/** WordNet without related synsets, a query's broader terms or definitions. */
+const SYNSETS_ONLY: WordNetExpansion = {
+  ...DEFAULT_EXPANSION,
+  related: false,
+  queryBroader: 0,
+  glosses: false,
+};
 
 export const VARIANTS: readonly Variant[] = [
   { name: 'hybrid, weighted sum (default)' },
@@ -49,6 +62,13 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'household lexicon only', lexicons: { ...NONE, household: true } },
   { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
+  { name: 'no priors from the way of asking (kind, user)', weights: NO_PRIORS },
+  { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
+  {
+    name: 'the default of 6 December (no priors, synsets only)',
+    weights: { ...NO_PRIORS, text: 0.15, subject: 0.25 },
+    expansion: SYNSETS_ONLY,
+  },
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
@@ -76,8 +96,10 @@ export function lexiconOf(variant: Variant): Lexicon {
   return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
 }
 
-export type Split = 'development' | 'development 2' | 'held-out';
-export const SPLITS: readonly Split[] = ['development', 'development 2', 'held-out'];
+export type Split = 'development' | 'development 2' | 'development 3' | 'held-out';
+/** The sets the weights, lexicons and thresholds may be tuned on. */
+export const DEVELOPMENT: readonly Split[] = ['development', 'development 2', 'development 3'];
+export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out'];
 
 export interface QualityResult {
   readonly split: Split;
@@ -107,7 +129,8 @@ export interface MemoryBenchmark {
 
 export function splitOf(split: Split) {
   if (split === 'development') return generateQualitySet();
-  return split === 'development 2' ? generateSecondDevSet() : generateHeldOutSet();
+  if (split === 'development 2') return generateSecondDevSet();
+  return split === 'development 3' ? generateThirdDevSet() : generateHeldOutSet();
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -217,7 +240,7 @@ export async function runMemoryBenchmark(
     .map(Number)
     .filter((n) => n > 0),
 ): Promise<MemoryBenchmark> {
-  const dev = [...generateQualitySet().questions, ...generateSecondDevSet().questions];
+  const dev = DEVELOPMENT.flatMap((split) => splitOf(split).questions);
   const heldOut = generateHeldOutSet();
   const overlap = heldOutOverlap(dev, heldOut.questions, heldOut.facts);
   const quality: QualityResult[] = [];
@@ -226,7 +249,7 @@ export async function runMemoryBenchmark(
   }
   const updates = await runUpdates();
   const latency: LatencyResult[] = [];
-  for (const size of sizes) latency.push(await runLatency(size));
+  for (const size of sizes) latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
   return { overlap, quality, updates, latency };
 }
 

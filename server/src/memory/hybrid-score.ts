@@ -1,5 +1,6 @@
 // One 0..1 score from the signals a recall gathers for each candidate: vector similarity, BM25
-// (full text), how much of the query the memory covers, recency, importance and an area match.
+// (full text), how much of the query the memory covers, recency, importance, an area match, and
+// priors from the way the question is asked (the kind of memory, the user's own; question-kind.ts).
 // Two fusions: a weighted sum of the normalised signals (the default: its scores mean the same
 // from one query to the next, so `minScore` and forget's confidence can use them) and
 // reciprocal-rank fusion (compared in the memory benchmark).
@@ -21,6 +22,13 @@ export interface Candidate<T> {
   readonly updatedAt: number;
   readonly importance: number;
   readonly areaMatch: boolean;
+  /**
+   * 1 when the memory is of a kind the way of asking points at ("did we…": an episode), 0 when
+   * not, undefined when the question points at none.
+   */
+  readonly kindMatch?: number;
+  /** 1 when a question about the user meets the user's own memory, 0 when not, else undefined. */
+  readonly userMatch?: number;
 }
 
 export interface ScoreWeights {
@@ -32,16 +40,22 @@ export interface ScoreWeights {
   readonly importance: number;
   /** Added when the memory's area is the one asked for. */
   readonly area: number;
+  /** The memory is of a kind the question's way of asking points at (counts when it points). */
+  readonly kind?: number;
+  /** A question about the user meets the user's own memory (counts when asked so). */
+  readonly user?: number;
 }
 
 /** Searched on the memory benchmark's development split (`npm run bench -w server -- memory tune`). */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   vector: 0.25,
-  text: 0.15,
-  subject: 0.25,
+  text: 0.45,
+  subject: 0.6,
   recency: 0.1,
   importance: 0.1,
   area: 0.15,
+  kind: 0.3,
+  user: 0.1,
 };
 
 export type Fusion = 'weighted' | 'rrf';
@@ -89,11 +103,16 @@ export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOption
   const textRanks = ranks(candidates, (c) => c.bm25);
   const scored = candidates.map((c) => {
     const fresh = recency(c.updatedAt, options.now, options.halfLifeDays);
+    // Priors from the way of asking count (in the total too) only when the question has them.
+    const kind = c.kindMatch === undefined ? 0 : (w.kind ?? 0);
+    const user = c.userMatch === undefined ? 0 : (w.user ?? 0);
     const extras =
       w.subject * clamp01(c.subjectMatch) +
       w.recency * fresh +
       w.importance * clamp01(c.importance) +
-      (options.area && c.areaMatch ? w.area : 0);
+      (options.area && c.areaMatch ? w.area : 0) +
+      kind * (c.kindMatch ?? 0) +
+      user * (c.userMatch ?? 0);
     let relevance: number;
     if (options.fusion === 'rrf') {
       const rr = (r: number | undefined) => (r === undefined ? 0 : (RRF_K + 1) / (RRF_K + r));
@@ -104,7 +123,10 @@ export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOption
     }
     // A memory partly replaced by a later one ("Felix is a black cat" once he is grey) yields.
     const current = 1 - OUTDATED_PENALTY * clamp01(c.outdated ?? 0);
-    return { candidate: c, score: clamp01(((relevance + extras) / total) * current) };
+    return {
+      candidate: c,
+      score: clamp01(((relevance + extras) / (total + kind + user)) * current),
+    };
   });
   return scored.sort((a, b) => b.score - a.score);
 }

@@ -13,6 +13,7 @@ import {
 import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
 import type { Memory, MemoryKind } from './memory.js';
 import type { Lexicon } from './lexicon.js';
+import { profileQuestion } from './question-kind.js';
 import { relationsIn, withNames } from './relatives.js';
 import { analyse, searchTerms } from './terms.js';
 import { normaliseText, stem } from './text-analysis.js';
@@ -102,6 +103,7 @@ export async function gather(
   options: SearchOptions,
 ): Promise<Candidate<Memory>[]> {
   const { lexicon } = context;
+  const asked = profileQuestion(query, lexicon, relationsIn(query, lexicon));
   query = await withRelatives(context, query, options);
   const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);
@@ -109,7 +111,8 @@ export async function gather(
   const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
   options.signal?.throwIfAborted();
   // Each query word with every term that stands for it: coverage counts words, not tags.
-  const queryForms = analyse(query, lexicon).forms;
+  const analysed = analyse(query, lexicon);
+  const queryForms = analysed.forms;
   // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
   const queryWords = analyse(query, lexicon).stems.map((w) => [
     w,
@@ -137,7 +140,7 @@ export async function gather(
       item: memory,
       similarity,
       bm25,
-      coverage: wordCoverage(queryForms, docTerms),
+      coverage: wordCoverage(queryForms, docTerms, analysed.broader),
       wordCoverage: wordCoverage(queryWords, docTerms),
       outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),
@@ -145,6 +148,8 @@ export async function gather(
       importance: memory.importance,
       areaMatch:
         area !== undefined && memory.area !== undefined && normaliseText(memory.area) === area,
+      kindMatch: asked.kinds.length > 0 ? Number(asked.kinds.includes(memory.kind)) : undefined,
+      userMatch: asked.aboutUser ? Number(aboutUser(memory, lexicon)) : undefined,
     };
   });
 }
@@ -169,10 +174,31 @@ async function withRelatives(context: SearchContext, query: string, options: Sea
   );
 }
 
-/** The share of the query's words (any of each one's forms) the memory's terms contain. */
-function wordCoverage(words: readonly (readonly string[])[], docTerms: ReadonlySet<string>) {
+/** How much a query word counts when the memory has only what it is a kind of. */
+export const BROADER_CREDIT = 0.5;
+
+/**
+ * The share of the query's words (any of each one's forms) the memory's terms contain; a word
+ * found only through its broader terms counts `BROADER_CREDIT`.
+ */
+function wordCoverage(
+  words: readonly (readonly string[])[],
+  docTerms: ReadonlySet<string>,
+  broader: readonly (readonly string[])[] = [],
+) {
   if (words.length === 0) return 0;
-  return words.filter((forms) => forms.some((f) => docTerms.has(f))).length / words.length;
+  let covered = 0;
+  words.forEach((forms, i) => {
+    if (forms.some((f) => docTerms.has(f))) covered += 1;
+    else if (broader[i]?.some((f) => docTerms.has(f))) covered += BROADER_CREDIT;
+  });
+  return covered / words.length;
+}
+
+/** A memory told in the first person about nobody else ("we hosted a barbecue", "my favourite…"). */
+function aboutUser(memory: Memory, lexicon: Lexicon): boolean {
+  if (memory.subject.startsWith('user:')) return true;
+  return profileQuestion(memory.text, lexicon, relationsIn(memory.text, lexicon)).aboutUser;
 }
 
 /** The share of a memory's facets that later statements gave a new value. */

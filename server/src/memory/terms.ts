@@ -21,6 +21,8 @@ export interface AnalysedText {
   readonly translated: readonly string[];
   /** Per content word, every term that stands for it: stem, tags, translations. */
   readonly forms: readonly (readonly string[])[];
+  /** Per content word, the tags of what it is a kind of (a query's only): they count less. */
+  readonly broader: readonly (readonly string[])[];
 }
 
 /**
@@ -55,14 +57,16 @@ export function analyse(
   const general = lexicon.tagger?.tag(text, normalised.split(' '), contentWords, stems, role) ?? [];
   const senses: string[] = [];
   const translated: string[] = [];
+  const broader: string[][] = stems.map(() => []);
   general.forEach((e, i) => {
     const tags = e.synonyms.map((id) => `c_${id}`);
     const english = e.translations.filter((w) => !isStopWord(w)).map(stem);
-    senses.push(...tags);
+    senses.push(...tags, ...e.defined);
     translated.push(...english);
     forms[i]!.push(...tags, ...english);
+    broader[i]!.push(...e.broader);
   });
-  return { contentWords, stems, concepts, categories, senses, translated, forms };
+  return { contentWords, stems, concepts, categories, senses, translated, forms, broader };
 }
 
 /** The terms indexed for full-text search and used to query it: stems, then lexicon tags. */
@@ -71,6 +75,8 @@ export function searchTerms(
   lexicon: Lexicon = HOUSEHOLD_LEXICON,
   role: Role = 'query',
 ): string {
-  const { stems, concepts, categories, senses, translated } = analyse(text, lexicon, role);
-  return [...stems, ...translated, ...concepts, ...categories, ...senses].join(' ');
+  const { stems, concepts, categories, senses, translated, broader } = analyse(text, lexicon, role);
+  return [...stems, ...translated, ...concepts, ...categories, ...senses, ...broader.flat()].join(
+    ' ',
+  );
 }

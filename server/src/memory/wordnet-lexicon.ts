@@ -4,9 +4,13 @@
 // Two-word names WordNet knows ("heat pump") are tagged as one. WordNet is English: a French
 // text's words are tagged through the household lexicon's English names for them ("chiot" is a
 // dog), when there is one. Words capitalised inside a sentence are names and are not looked up ("Moustache").
-// How many senses and how many levels up were chosen on the development sets only.
+// Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
+// "swimming"), phrasal verbs ("passed away" is to die), and a query's weaker terms, counted at
+// half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
+// definitions ("switch" is in a circuit breaker's). Every setting was chosen on the development
+// sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
-import { normaliseText } from './text-analysis.js';
+import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
@@ -22,6 +26,22 @@ export interface WordNetExpansion {
   readonly queryDepth?: number;
   /** Senses of a French word whose English words are added (default 2; 1 in a query). */
   readonly translations?: number;
+  /**
+   * Whether a word is tagged with its senses' related synsets too (derivations, attributes,
+   * entailments: "swim" meets "swimmer", "tall" meets "height"); default false.
+   */
+  readonly related?: boolean;
+  /**
+   * Levels of hypernyms a query's word is tagged with as broader terms, which count less than
+   * its own senses ("cheese" is a dairy product); default 0.
+   */
+  readonly queryBroader?: number;
+  /**
+   * Whether words meet the words of each other's definitions (their commonest senses'), at the
+   * broader terms' credit: "switch" finds "circuit breaker" ("a device that trips like a switch");
+   * default false.
+   */
+  readonly glosses?: boolean;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -31,6 +51,9 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   querySenses: 1,
   queryDepth: 0,
   translations: 2,
+  related: true,
+  queryBroader: 1,
+  glosses: true,
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -72,6 +95,19 @@ function namesIn(text: string, normalise: (s: string) => string): Set<string> {
 export interface TaggedWord extends LexiconEntry {
   /** English words of a French word (`habite`: dwell, live), when a dictionary is there. */
   readonly translations: readonly string[];
+  /**
+   * A query's weaker terms: the synsets its word is a kind of (`queryBroader` levels up) as
+   * `c_<id>`, the stems of its definition's words and `g_<stem>` (in a memory's definitions).
+   */
+  readonly broader: readonly string[];
+  /** A memory's word's definition words as `g_<stem>` terms. */
+  readonly defined: readonly string[];
+}
+
+interface Looked extends LexiconEntry {
+  readonly broader: readonly string[];
+  /** The stemmed content words of the definitions of the word's commonest senses. */
+  readonly defines: readonly string[];
 }
 
 export interface WordNetTagger {
@@ -85,7 +121,13 @@ export interface WordNetTagger {
   ): TaggedWord[];
 }
 
-const NOTHING: TaggedWord = { synonyms: [], categories: [], translations: [] };
+const NOTHING: TaggedWord = {
+  synonyms: [],
+  categories: [],
+  translations: [],
+  broader: [],
+  defined: [],
+};
 
 export function wordNetTagger(
   wordnet: WordNet | undefined,
@@ -94,33 +136,66 @@ export function wordNetTagger(
   options: WordNetExpansion = DEFAULT_EXPANSION,
   translator?: Translator,
 ): WordNetTagger {
-  const cache = new Map<string, LexiconEntry>();
+  const cache = new Map<string, Looked>();
+  const above = (ids: readonly string[]) => ids.flatMap((id) => wordnet?.synset(id)?.above ?? []);
   /** A memory's word: its senses and the synsets above; a query's: its commonest senses. */
-  const lookUp = (word: string, role: Role): LexiconEntry => {
+  const lookUp = (word: string, role: Role): Looked => {
     const key = `${role}:${word}`;
     const known = cache.get(key);
     if (known) return known;
     const query = role === 'query';
     const own = wordnet?.senses(word, query ? (options.querySenses ?? 1) : options.senses) ?? [];
     const tags = new Set(own);
+    if (options.related) {
+      for (const id of own) for (const r of wordnet?.synset(id)?.related ?? []) tags.add(r);
+    }
     let level = own;
     for (let d = 0; d < (query ? (options.queryDepth ?? 0) : options.depth); d++) {
-      level = level.flatMap((id) => wordnet?.synset(id)?.above ?? []);
+      level = above(level);
       for (const id of level) tags.add(id);
     }
-    const entry = { synonyms: [...tags], categories: [] };
+    const broader = new Set<string>();
+    for (let d = 0; query && d < (options.queryBroader ?? 0); d++) {
+      level = above(level);
+      for (const id of level) if (!tags.has(id)) broader.add(id);
+    }
+    const defines = options.glosses ? definitionWords(word) : [];
+    const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines };
     cache.set(key, entry);
     return entry;
   };
-  const merge = (entries: LexiconEntry[], translations: string[] = []): TaggedWord => ({
-    synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
-    categories: [...new Set(entries.flatMap((e) => e.categories))],
-    translations,
-  });
+  const definitionWords = (word: string): string[] => {
+    const glosses = (wordnet?.senses(word, 1) ?? []).map((id) => wordnet?.synset(id)?.gloss ?? '');
+    const words = normalise(glosses.join(' ')).split(' ');
+    const own = stem(normalise(word.replace(/_/g, ' ')));
+    return [...new Set(words.filter((w) => w.length > 2 && !isStopWord(w)).map(stem))].filter(
+      (w) => w !== own,
+    );
+  };
+  const merge = (entries: Looked[], translations: string[], role: Role, own: string) => {
+    const defines = [...new Set(entries.flatMap((e) => e.defines))];
+    const query = role === 'query';
+    const found: TaggedWord = {
+      synonyms: [...new Set(entries.flatMap((e) => e.synonyms))],
+      categories: [...new Set(entries.flatMap((e) => e.categories))],
+      translations,
+      broader: [
+        ...new Set([
+          ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
+          ...(query && options.glosses ? [`g_${own}`, ...defines] : []),
+        ]),
+      ],
+      defined: query ? [] : defines.map((d) => `g_${d}`),
+    };
+    return found;
+  };
   return {
     tag(text, normalisedWords, contentWords, stems, role) {
       const names = namesIn(text, normalise);
       const french = looksFrench(normalisedWords);
+      // Where each content word is among all the words, for the particle after it.
+      let at = -1;
+      const positions = contentWords.map((w) => (at = normalisedWords.indexOf(w, at + 1)));
       return contentWords.map((word, i) => {
         if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
         if (french) {
@@ -132,12 +207,21 @@ export function wordNetTagger(
           return merge(
             english.map((e) => lookUp(e.replace(/ /g, '_'), role)),
             translated.length > 0 ? words : [],
+            role,
+            stems[i]!,
           );
         }
         const next = contentWords[i + 1];
         const pair = next === undefined ? undefined : lookUp(`${word}_${next}`, role);
+        // A phrasal verb: the word and the particle after it ("passed away", "turn in").
+        const after = normalisedWords[positions[i]! + 1];
+        const phrasal =
+          options.related && after !== undefined && after !== next && isStopWord(after)
+            ? lookUp(`${word}_${after}`, role)
+            : undefined;
         const own = lookUp(word, role);
-        return merge(pair && pair.synonyms.length > 0 ? [own, pair] : [own]);
+        const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
+        return merge([own, ...(found as Looked[])], [], role, stems[i]!);
       });
     },
   };
@@ -152,7 +236,13 @@ export function withWordNet(
 ): Lexicon {
   const parts = [
     base.id,
-    ...(wordnet ? [`wordnet-3.0:${options.senses}:${options.depth}`] : []),
+    ...(wordnet
+      ? [
+          `wordnet-3.0:${options.senses}:${options.depth}` +
+            `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
+            `${options.glosses ? ':glosses' : ''}`,
+        ]
+      : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
   ];
   return {

@@ -37,16 +37,38 @@ describe('WordNet files', () => {
     expect(wordnet!.senses('mouse')).toEqual(expect.arrayContaining(wordnet!.senses('mice')));
     expect(wordnet!.senses('qwzx')).toEqual([]);
     expect(wordnet!.senses('heat_pump', 1)).toHaveLength(1);
+    // A phrasal verb is found from its inflected verb: "passed away" is "pass away", to die.
+    const died = wordnet!.senses('passed_away', 1).flatMap((id) => wordnet!.synset(id)!.lemmas);
+    expect(died).toContain('die');
   });
 
-  it('parses a data line: lemmas, hypernyms, a similar adjective', () => {
+  it('relates a word to its derivations, attributes and antonyms', () => {
+    const lemmasOf = (ids: readonly string[]) => ids.flatMap((id) => wordnet!.synset(id)!.lemmas);
+    const relatedTo = (word: string) =>
+      lemmasOf(wordnet!.senses(word, 1).flatMap((id) => wordnet!.synset(id)!.related));
+    expect(relatedTo('swim')).toContain('swimming');
+    expect(relatedTo('tall')).toContain('height');
+    expect(relatedTo('alive')).toContain('dead');
+  });
+
+  it('parses a data line: lemmas, hypernyms, a similar adjective, related synsets', () => {
     const noun = parseSynset(
       'n',
       '02085374 05 n 02 toy_dog 0 toy 0 002 @ 02084071 n 0000 ~ 02085690 n 0000 | a small dog',
     );
-    expect(noun).toEqual({ id: 'n02085374', lemmas: ['toy_dog', 'toy'], above: ['n02084071'] });
-    const adj = parseSynset('a', '00001740 00 a 01 able 0 001 & 00002098 s 0000 | able');
+    expect(noun).toEqual({
+      id: 'n02085374',
+      lemmas: ['toy_dog', 'toy'],
+      above: ['n02084071'],
+      related: [],
+      gloss: 'a small dog',
+    });
+    const adj = parseSynset(
+      'a',
+      '00001740 00 a 01 able 0 003 & 00002098 s 0000 = 05207437 n 0000 ! 00002098 a 0101 | able',
+    );
     expect(adj.above).toEqual(['a00002098']);
+    expect(adj.related).toEqual(['n05207437', 'a00002098']);
   });
 
   it('says which files are missing from a folder without them', () => {
@@ -69,7 +91,10 @@ describe('WordNet in the memory', () => {
       analyse('Our cat likes fish', lexicon).senses,
     );
     // French: looked up through the household lexicon's English names ("chiot" is a dog).
-    const dog = analyse('dog', lexicon).senses.filter((t) => t.startsWith('c_n'));
+    const dog = wordnet!
+      .senses('dog', 1)
+      .filter((id) => id.startsWith('n'))
+      .map((id) => `c_${id}`);
     const french = analyse('Notre chiot dort dans la cuisine', lexicon, 'memory');
     expect(french.senses).toEqual(expect.arrayContaining(dog));
     // A memory is tagged with what its words are a kind of; a query with its words' senses only.
@@ -78,6 +103,20 @@ describe('WordNet in the memory', () => {
     expect(analyse('We adopted a puppy', lexicon).senses.length).toBeLessThan(stored.senses.length);
     expect(looksFrench(['ou', 'est', 'le', 'chien'])).toBe(true);
     expect(looksFrench(['where', 'is', 'the', 'chien'])).toBe(false);
+  });
+
+  it('gives a query weaker terms: what its words are a kind of, their definitions', () => {
+    // "a device that trips like a switch and opens the circuit": a memory's definition words.
+    const breaker = analyse('The circuit breaker is in the hall', lexicon, 'memory');
+    expect(breaker.senses).toContain('g_switch');
+    const question = analyse('which switch is it?', lexicon);
+    expect(question.broader.flat()).toContain('g_switch');
+    expect(question.forms.flat()).not.toContain('g_switch');
+    // "cheese" is a dairy product, one level up, as a weaker term only.
+    const dairy = wordnet!.senses('dairy_product', 1).map((id) => `c_${id}`);
+    const cheese = analyse('can I have cheese?', lexicon);
+    expect(cheese.broader.flat()).toEqual(expect.arrayContaining(dairy));
+    expect(cheese.senses).not.toEqual(expect.arrayContaining(dairy));
   });
 
   it('lets recall find a memory asked for with a word of the same sense', async () => {

@@ -50,7 +50,18 @@ export interface Synset {
   readonly lemmas: readonly string[];
   /** Hypernyms and instance hypernyms (`@`, `@i`); for adjectives the similar ones (`&`). */
   readonly above: readonly string[];
+  /**
+   * The same idea in other words: derivationally related forms (`+`: swim, swimmer), attributes
+   * (`=`: tall, height), pertainyms (`\\`), participles (`<`), verb entailments (`*`: snore,
+   * sleep) and causes (`>`), "see also" (`^`), antonyms (`!`: the same attribute, another value:
+   * alive, dead).
+   */
+  readonly related: readonly string[];
+  /** The definition, examples aside ("a device that removes moisture from the air"). */
+  readonly gloss: string;
 }
+
+const RELATED = new Set(['+', '=', '\\', '<', '*', '>', '^', '!']);
 
 export interface WordNet {
   /** Where the files were read from. */
@@ -129,12 +140,16 @@ export function parseSynset(pos: WordNetPos, line: string): Synset {
   let at = 4 + 2 * count;
   const pointers = Number(fields[at++]);
   const above: string[] = [];
+  const related: string[] = [];
   for (let i = 0; i < pointers; i++, at += 4) {
     const [symbol, offset, targetPos] = [fields[at]!, fields[at + 1]!, fields[at + 2]!];
+    const target = `${targetPos === 's' ? 'a' : targetPos}${offset}`;
     const wanted = pos === 'a' ? symbol === '&' : symbol === '@' || symbol === '@i';
-    if (wanted) above.push(`${targetPos === 's' ? 'a' : targetPos}${offset}`);
+    if (wanted) above.push(target);
+    else if (RELATED.has(symbol)) related.push(target);
   }
-  return { id: `${pos}${fields[0]}`, lemmas, above };
+  const gloss = (line.split(' | ')[1] ?? '').split(/;\s*"|"/)[0]!.trim();
+  return { id: `${pos}${fields[0]}`, lemmas, above, related: [...new Set(related)], gloss };
 }
 
 class FileWordNet implements WordNet {
@@ -164,14 +179,25 @@ class FileWordNet implements WordNet {
 
   /** Base forms of a word in one part of speech that WordNet has, the word itself first. */
   #bases(word: string, pos: WordNetPos): string[] {
-    const candidates = [word, ...(this.#exceptions.get(pos)!.get(word) ?? [])];
-    for (const [suffix, ending] of MORPHY_RULES[pos]) {
-      if (word.endsWith(suffix) && word.length > suffix.length + 1) {
-        candidates.push(word.slice(0, -suffix.length) + ending);
-      }
+    const candidates = [word, ...this.#inflections(word, pos)];
+    // A phrasal verb is inflected on its verb: "passed_away" is "pass_away".
+    const [head, ...rest] = word.split('_');
+    if (rest.length > 0) {
+      for (const base of this.#inflections(head!, pos)) candidates.push([base, ...rest].join('_'));
     }
     const index = this.#index.get(pos)!;
     return [...new Set(candidates)].filter((c) => index.find(c) !== undefined);
+  }
+
+  /** What morphy's exception list and suffix rules make of a word (may not be in WordNet). */
+  #inflections(word: string, pos: WordNetPos): string[] {
+    const out = [...(this.#exceptions.get(pos)!.get(word) ?? [])];
+    for (const [suffix, ending] of MORPHY_RULES[pos]) {
+      if (word.endsWith(suffix) && word.length > suffix.length + 1) {
+        out.push(word.slice(0, -suffix.length) + ending);
+      }
+    }
+    return out;
   }
 
   senses(word: string, limit = Infinity): string[] {
