@@ -9,14 +9,7 @@ import type {
   SessionTransition as Transition,
   SpeechEndReason,
 } from './session-types.js';
-import {
-  appendEffects,
-  cancelTurn,
-  idle,
-  type Listening,
-  moveTo,
-  same,
-} from './session-steps.js';
+import { appendEffects, cancelTurn, idle, type Listening, moveTo, same } from './session-steps.js';
 
 export type * from './session-types.js';
 export { visiblePhase } from './session-steps.js';
