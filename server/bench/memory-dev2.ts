@@ -2,8 +2,8 @@
 // first, with questions in words the first set's questions do not use. It was written as the
 // held-out set, then seen while the memory was tuned, so it is a development set now (a fresh
 // held-out set is in memory-heldout.ts). Tuning may look at it.
-import type { MemoryKind } from '../src/memory/memory.js';
-import { type BenchFact, type BenchQuestion, seeded } from './memory-corpus.js';
+import type { BenchFact, BenchQuestion } from './memory-corpus.js';
+import { parseFactTable } from './memory-table.js';
 
 // category | kind | fact in English | fact in French | questions (; separated)
 const SECOND_DEV = `
@@ -45,44 +45,9 @@ reminder|reminder|Give Draco his worm tablet on the 1st|Donner le vermifuge à D
 reminder|reminder|Book the chimney sweep before winter|Réserver le ramoneur avant l'hiver|Which tradesman do we book for the fireplace?;Il faut faire venir qui pour la cheminée ?
 `;
 
-/** The development set's category names. */
-const CATEGORIES: Record<string, string> = {
-  preference: 'preferences',
-  episode: 'episodes',
-  reminder: 'reminders',
-};
-
-/** A development table's facts and questions, deterministic for a seed (35 % of facts in French). */
-export function parseDevTable(
-  table: string,
-  prefix: string,
-  seed: number,
-): { facts: BenchFact[]; questions: BenchQuestion[] } {
-  const rng = seeded(seed);
-  const facts: BenchFact[] = [];
-  const questions: BenchQuestion[] = [];
-  for (const line of table.trim().split('\n')) {
-    const [category, kind, en, fr, qs] = line.split('|') as [
-      string,
-      MemoryKind,
-      string,
-      string,
-      string,
-    ];
-    const lang = rng() < 0.35 ? 'fr' : 'en';
-    const key = `${prefix}:${en}`;
-    facts.push({
-      key,
-      category: CATEGORIES[category] ?? category,
-      kind,
-      text: lang === 'fr' ? fr : en,
-      lang,
-    });
-    qs.split(';').forEach((text, i) => {
-      questions.push({ factKey: key, text, lang: i === 0 ? 'en' : 'fr' });
-    });
-  }
-  return { facts, questions };
+/** A development table's facts and questions: a fact's first question is English, the rest French. */
+export function parseDevTable(table: string, prefix: string, seed: number) {
+  return parseFactTable(table, prefix, seed, (_text, i) => (i === 0 ? 'en' : 'fr'));
 }
 
 /** The second development set's facts and questions, deterministic for a seed. */

@@ -5,10 +5,10 @@
 // (`heldOutOverlap` measures it). Nothing in the memory (lexicons, query expansion, weights,
 // thresholds) is to be tuned on these: do not read them when changing it. Once they have been
 // looked at while changing the memory, write others and make these a development set.
-import type { MemoryKind } from '../src/memory/memory.js';
 import { NO_LEXICON } from '../src/memory/lexicon.js';
 import { analyse } from '../src/memory/terms.js';
-import { type BenchFact, type BenchQuestion, seeded } from './memory-corpus.js';
+import type { BenchFact, BenchQuestion } from './memory-corpus.js';
+import { parseFactTable } from './memory-table.js';
 
 // category | kind | fact in English | fact in French | questions (; separated; French ones end in ' ?')
 const FRESH_HELD_OUT = `
@@ -54,12 +54,6 @@ reminder|reminder|Have the gutters cleared in November|Faire nettoyer les goutti
 reminder|reminder|Buy a present for Louise's recital|Acheter un cadeau pour l'audition de Louise|Which present am I hunting for?;Je dois offrir quelque chose à qui ?
 `;
 
-const CATEGORIES: Record<string, string> = {
-  preference: 'preferences',
-  episode: 'episodes',
-  reminder: 'reminders',
-};
-
 /** French questions are written with French typography: a space before the question mark. */
 const looksFrench = (s: string) => s.endsWith(' ?');
 
@@ -68,31 +62,7 @@ export function generateHeldOutSet(seed = 2026): {
   facts: BenchFact[];
   questions: BenchQuestion[];
 } {
-  const rng = seeded(seed);
-  const facts: BenchFact[] = [];
-  const questions: BenchQuestion[] = [];
-  for (const line of FRESH_HELD_OUT.trim().split('\n')) {
-    const [category, kind, en, fr, qs] = line.split('|') as [
-      string,
-      MemoryKind,
-      string,
-      string,
-      string,
-    ];
-    const lang = rng() < 0.35 ? 'fr' : 'en';
-    const key = `fresh:${en}`;
-    facts.push({
-      key,
-      category: CATEGORIES[category] ?? category,
-      kind,
-      text: lang === 'fr' ? fr : en,
-      lang,
-    });
-    for (const text of qs.split(';')) {
-      questions.push({ factKey: key, text, lang: looksFrench(text) ? 'fr' : 'en' });
-    }
-  }
-  return { facts, questions };
+  return parseFactTable(FRESH_HELD_OUT, 'fresh', seed, (text) => (looksFrench(text) ? 'fr' : 'en'));
 }
 
 /** Content stems of a text with no lexicon (what the words are, not what they mean). */
