@@ -16,8 +16,9 @@ function heldDetector() {
   return { detector, answers };
 }
 
+/** 64 ms of 16 kHz audio: chunk n ends at (n + 1) × 64 ms of audio fed. */
 const chunkOf = (value: number) =>
-  new AudioChunk({ rate: 16000, width: 2, channels: 1, audio: new Uint8Array(64).fill(value) });
+  new AudioChunk({ rate: 16000, width: 2, channels: 1, audio: new Uint8Array(2048).fill(value) });
 
 async function openWake() {
   const { detector, answers } = heldDetector();
@@ -45,6 +46,35 @@ describe('ServerWakeWord', () => {
     expect(heard).toHaveLength(1);
     expect(heard[0]).toMatchObject({ name: 'hey_jarvis', score: 0.9, timestampMs: 128 });
     expect(heard[0]!.type === 'wake-heard' && heard[0]!.after).toEqual([chunks[2], chunks[3]]);
+  });
+
+  it('hands over what followed the wake word when a late answer for several chunks carries it', async () => {
+    const { events, answers, feed, answered } = await openWake();
+    const chunks = [0, 1, 2, 3, 4].map(chunkOf);
+    for (const chunk of chunks) await feed(chunk);
+    // One answer for chunks 0-3 at once (a busy worker batches them): the wake word ended with
+    // chunk 0, so chunks 1-3 were the command's beginning, and chunk 4 follows.
+    answers[0]!([]);
+    answers[1]!([]);
+    answers[2]!([]);
+    answers[3]!([{ name: 'hey_jarvis', score: 0.9, timestampMs: 64 }]);
+    await answered();
+    const heard = events.filter((event) => event.type === 'wake-heard');
+    expect(heard[0]!.type === 'wake-heard' && heard[0]!.after).toEqual(chunks.slice(1));
+  });
+
+  it('keeps no more than ten seconds behind the detector', async () => {
+    const { events, answers, feed, answered } = await openWake();
+    const chunks = Array.from({ length: 200 }, (_, i) => chunkOf(i % 256));
+    for (const chunk of chunks) await feed(chunk);
+    for (const answer of answers.slice(0, 199)) answer([]);
+    await answered();
+    // 200 chunks are 12.8 s. After chunk 198's answer (12.736 s) only chunks ending after
+    // 2.736 s are kept (42 to 199), so a wake word reported late at 1 s gets those 158.
+    answers[199]!([{ name: 'hey_jarvis', score: 0.9, timestampMs: 1000 }]);
+    await answered();
+    const heard = events.find((event) => event.type === 'wake-heard');
+    expect(heard?.type === 'wake-heard' && heard.after?.length).toBe(158);
   });
 
   it('hands nothing more when the detector keeps up', async () => {

@@ -9,18 +9,21 @@ export interface ServerWakeWordOptions {
   now: () => number;
 }
 
+/** At most this many chunks are kept for the detector (about 65 s at 1,024 samples a chunk). */
+const MAX_KEPT_CHUNKS = 1024;
+/** Audio kept behind the detector's latest answer: a late answer may name a wake word this old. */
+const KEPT_BEHIND_MS = 10_000;
+
 /**
  * The server's own wake word detector for one satellite that streams all the time: opened,
  * fed and closed as the session machine asks, with what it hears reported back as events.
  */
-/** At most this many chunks wait for the detector (about 65 s at 1,024 samples a chunk). */
-const MAX_WAITING_CHUNKS = 1024;
 
 export class ServerWakeWord {
   private detector: WakeWordDetector | undefined;
-  /** Chunks given to the detector whose answer has not come back yet, oldest first. */
-  private waiting: { index: number; chunk: AudioChunk }[] = [];
-  private fed = 0;
+  /** The latest chunks given to the detector, oldest first, each with where it ends (ms fed). */
+  private kept: { endMs: number; chunk: AudioChunk }[] = [];
+  private fedMs = 0;
 
   constructor(private readonly options: ServerWakeWordOptions) {}
 
@@ -52,15 +55,18 @@ export class ServerWakeWord {
   }
 
   /**
-   * The detector answers chunk by chunk, later than they arrive on a busy machine; what was fed
-   * after the chunk that completed a wake word is the command's beginning and goes with it.
+   * On a busy machine the detector answers later than chunks arrive, and for several at once:
+   * a wake word it reports may have ended chunks before the one whose answer carries it. What
+   * was fed after the wake word's end (its timestamp, in ms of audio fed) is the command's
+   * beginning and goes with it.
    */
   private async feed(chunk: AudioChunk): Promise<void> {
     const detector = this.detector;
     if (!detector) return;
-    const index = this.fed++;
-    this.waiting.push({ index, chunk });
-    if (this.waiting.length > MAX_WAITING_CHUNKS) this.waiting.shift();
+    this.fedMs += (chunk.audio.byteLength / (chunk.width * chunk.channels) / chunk.rate) * 1000;
+    const endMs = this.fedMs;
+    this.kept.push({ endMs, chunk });
+    if (this.kept.length > MAX_KEPT_CHUNKS) this.kept.shift();
     const pcm = chunk.audio;
     const samples = new Int16Array(
       pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength),
@@ -68,7 +74,6 @@ export class ServerWakeWord {
     try {
       const detections = await detector.process(samples);
       if (this.detector !== detector) return; // closed meanwhile: nobody is listening
-      this.waiting = this.waiting.filter((entry) => entry.index > index);
       for (const { name, score, timestampMs } of detections) {
         this.options.dispatch({
           type: 'wake-heard',
@@ -76,22 +81,25 @@ export class ServerWakeWord {
           score,
           timestampMs,
           at: this.options.now(),
-          after: this.waiting.map((entry) => entry.chunk),
+          after: this.kept.filter((entry) => entry.endMs > timestampMs).map((entry) => entry.chunk),
         });
       }
     } catch (error) {
-      this.waiting = this.waiting.filter((entry) => entry.index > index);
       // A detector closed or replaced meanwhile failed for that reason: nothing to report.
       if (this.detector === detector) {
         this.options.dispatch({ type: 'wake-failed', message: messageOf(error) });
       }
+    }
+    if (this.detector === detector) {
+      this.kept = this.kept.filter((entry) => entry.endMs > endMs - KEPT_BEHIND_MS);
     }
   }
 
   private async close(): Promise<void> {
     const detector = this.detector;
     this.detector = undefined;
-    this.waiting = [];
+    this.kept = [];
+    this.fedMs = 0;
     await detector?.close().catch(() => {});
   }
 }
