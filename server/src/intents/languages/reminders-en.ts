@@ -81,8 +81,8 @@ export const enReminders: ReminderLanguage = {
   messageLead: ['to', 'about', 'that'],
   clock: {
     hourUnits: ["o'clock", 'oclock', 'hours'],
-    am: ['am', 'a m', 'in the morning'],
-    pm: ['pm', 'p m', 'in the afternoon', 'in the evening', 'at night', 'tonight'],
+    am: ['am', 'a m', 'in the morning', 'this morning'],
+    pm: ['pm', 'p m', 'in the afternoon', 'in the evening', 'this evening', 'at night', 'tonight'],
     noon: ['noon', 'midday'],
     midnight: ['midnight'],
     halfAfter: [],

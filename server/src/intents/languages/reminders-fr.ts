@@ -88,8 +88,8 @@ export const frReminders: ReminderLanguage = {
   messageLead: ['de', 'que', 'à'],
   clock: {
     hourUnits: ['h', 'heure', 'heures'],
-    am: ['du matin'],
-    pm: ["de l'après-midi", 'du soir'],
+    am: ['du matin', 'ce matin'],
+    pm: ["de l'après-midi", 'du soir', 'ce soir'],
     noon: ['midi'],
     midnight: ['minuit'],
     halfAfter: ['et demie', 'et demi'],
