@@ -1,6 +1,7 @@
 // What a message on one of the bridge's command topics does: validated for its entity (a volume
 // of "loud", an unknown mode, an empty ask are refused with a `CommandError`), then carried out
-// through the satellite controls or the automation actions.
+// through the satellite controls or the automation actions (announcements through the speech
+// schedule, so modes apply; `{"message", "urgent"}` JSON for an urgent one).
 import type { JarvisActions } from '../automation/actions.js';
 import { CommandError } from '../automation/commands.js';
 import {
@@ -46,7 +47,11 @@ export async function satelliteCommand(
       await actions.run({ action: 'process', target: { satellite: id }, text: text(payload) });
       return;
     case 'announce':
-      await actions.run({ action: 'announce', target: { satellite: id }, text: text(payload) });
+      await actions.run({
+        action: 'announce',
+        target: { satellite: id },
+        ...announcement(payload),
+      });
       return;
     default:
       throw new CommandError(`no command ${JSON.stringify(role)}`);
@@ -60,10 +65,31 @@ export async function bridgeCommand(
   payload: string,
 ): Promise<void> {
   if (role === 'announce')
-    await actions.run({ action: 'announce', target: {}, text: text(payload) });
+    await actions.run({ action: 'announce', target: {}, ...announcement(payload) });
   else if (role === 'ask')
     await actions.run({ action: 'process', target: {}, text: text(payload) });
   else throw new CommandError(`no command ${JSON.stringify(role)}`);
+}
+
+/**
+ * An announcement's payload: the text as the notify entity sends it, or a JSON object
+ * `{"message": "...", "urgent": true}` (`text` also read) for one said whatever the mode.
+ */
+export function announcement(payload: string): { text: string; urgent?: true } {
+  const trimmed = payload.trim();
+  if (!trimmed.startsWith('{')) return { text: text(payload) };
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch {
+    return { text: text(payload) };
+  }
+  const body = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const said = body.message ?? body.text;
+  if (typeof said !== 'string') throw new CommandError('message: expected some text');
+  if (body.urgent !== undefined && typeof body.urgent !== 'boolean')
+    throw new CommandError('urgent: expected true or false');
+  return { text: text(said), ...(body.urgent === true && { urgent: true as const }) };
 }
 
 function onOff(payload: string): boolean {

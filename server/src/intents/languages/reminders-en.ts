@@ -71,6 +71,7 @@ export const enReminderResponses: Record<ReminderResponseKey, string> = {
   reminderDue: 'Reminder: {text}.',
   reminderRepeat: 'Reminder, again: {text}.',
   reminderMissed: 'While I was off, I missed a reminder {when}: {text}.',
+  messagesWaiting: 'You have {count} messages.',
   whenToday: 'at {time}',
   whenTomorrow: 'tomorrow at {time}',
   whenDay: 'on {day} at {time}',

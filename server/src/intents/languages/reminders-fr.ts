@@ -78,6 +78,7 @@ export const frReminderResponses: Record<ReminderResponseKey, string> = {
   reminderDue: 'Rappel : {text}.',
   reminderRepeat: 'Je te le rappelle : {text}.',
   reminderMissed: "Pendant que j'étais arrêté, j'ai manqué un rappel {when} : {text}.",
+  messagesWaiting: 'Tu as {count} messages.',
   whenToday: 'à {time}',
   whenTomorrow: 'demain à {time}',
   whenDay: '{day} à {time}',
