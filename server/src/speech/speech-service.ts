@@ -3,7 +3,6 @@
 // (each turn says so), and `say` to speak an item; once said, `onSaid` (the reminder book moves
 // on) and the schedule lets the next item go. Reminders, heads-ups, announcements and queued
 // messages all go through here, one at a time.
-import { randomUUID } from 'node:crypto';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { Clock } from './clock.js';
 import type { RoomMode, SpeechItem, Surroundings } from './schedule.js';
@@ -56,6 +55,7 @@ export class SpeechService implements Announcer {
   readonly #retryMs: number;
   /** Failed tries of the items being retried. */
   readonly #failures = new Map<string, number>();
+  #announcements = 0;
 
   constructor(options: SpeechServiceOptions) {
     this.#options = options;
@@ -97,7 +97,8 @@ export class SpeechService implements Announcer {
     targets: readonly string[],
     options: { urgent?: boolean; language?: string } = {},
   ): { held: string[] } {
-    const id = `announce:${randomUUID()}`;
+    // Ids in the order announcements came: those due at the same time are said in that order.
+    const id = `announce:${String(this.#announcements++).padStart(12, '0')}`;
     this.#scheduler.add({
       id,
       at: this.#options.clock.now(),
