@@ -108,6 +108,7 @@ function mqttBridge(
       };
     },
     reminders: () => sources.reminders?.() ?? [],
+    modes: parts.modes,
     version: SERVER_VERSION,
     defaultWakeWords: sources.wakeModels,
     backoff,

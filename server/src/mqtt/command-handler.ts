@@ -37,9 +37,7 @@ export async function satelliteCommand(
       return controls.setWakeWord(id, payload);
     }
     case 'mode':
-      if (!(SATELLITE_MODES as readonly string[]).includes(payload))
-        throw new CommandError(`expected one of ${SATELLITE_MODES.join(', ')}`);
-      return controls.setMode(id, payload as SatelliteMode);
+      return controls.setMode(id, modeOf(payload));
     case 'listen':
       await actions.run({ action: 'listen', target: { satellite: id } });
       return;
@@ -58,17 +56,32 @@ export async function satelliteCommand(
   }
 }
 
-/** A command for the bridge: announce everywhere, or ask the house. */
+/** What the bridge's commands act on: the automation actions and the house's mode. */
+export interface BridgeTargets {
+  actions: JarvisActions;
+  /** Sets the house's mode (every room follows it); none: modes are not kept here. */
+  setHouseMode?: (mode: SatelliteMode) => void;
+}
+
+/** A command for the bridge: announce everywhere, ask the house, or set the house's mode. */
 export async function bridgeCommand(
-  actions: JarvisActions,
+  targets: BridgeTargets,
   role: string,
   payload: string,
 ): Promise<void> {
+  const { actions } = targets;
   if (role === 'announce')
     await actions.run({ action: 'announce', target: {}, ...announcement(payload) });
   else if (role === 'ask')
     await actions.run({ action: 'process', target: {}, text: text(payload) });
+  else if (role === 'house_mode' && targets.setHouseMode) targets.setHouseMode(modeOf(payload));
   else throw new CommandError(`no command ${JSON.stringify(role)}`);
+}
+
+function modeOf(payload: string): SatelliteMode {
+  if (!(SATELLITE_MODES as readonly string[]).includes(payload))
+    throw new CommandError(`expected one of ${SATELLITE_MODES.join(', ')}`);
+  return payload as SatelliteMode;
 }
 
 /**
