@@ -8,21 +8,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWav, type Logger } from 'wyoming-ts';
-import { startApp } from '../server/src/app.js';
-import { ConfigSchema } from '../server/src/config/schema.js';
-import { PhraseEngine } from '../server/src/engines/stt/phrase-engine.js';
+import { readWav } from 'wyoming-ts';
 import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
 import type { TextToSpeech } from '../server/src/engines/tts/tts.js';
-import { DemoHome } from '../server/src/home/demo-home.js';
-import { createIntentRecognizer } from '../server/src/intents/index.js';
-import { buildModes } from '../server/src/modes/index.js';
 import { ManualClock } from '../server/src/speech/clock.js';
 import * as e2e from './helpers/server-e2e.js';
 import type { Cleanups, JarvisServer, LiveSatellite } from './helpers/server-e2e.js';
+import { inProcessServer } from './helpers/in-process-server.js';
 import { samplesOf } from './helpers/speech.js';
 
-const TOKEN = 'announce-modes-token-0123456789';
 const HOUR = 3_600_000;
 const cleanups: Cleanups = [];
 afterEach(() => e2e.runCleanups(cleanups));
@@ -41,31 +35,9 @@ function noting(engine: TextToSpeech, said: string[]): TextToSpeech {
 }
 
 async function server(clock: ManualClock) {
-  const lines: string[] = [];
-  const keep = (message: string) => lines.push(message);
-  const logger: Logger = { debug: () => {}, info: keep, warn: keep, error: keep };
-  const config = ConfigSchema.parse({
-    data_dir: mkdtempSync(join(tmpdir(), 'jarvis-announce-')),
-    wyoming: { uri: 'tcp://127.0.0.1:0', zeroconf: false },
-    http: { host: '127.0.0.1', port: 0, token: TOKEN },
-    discovery: { zeroconf: false },
-  });
-  const modes = await buildModes(config, createIntentRecognizer(), logger, clock);
-  cleanups.push(async () => modes.store.stop());
-  const stt = new PhraseEngine();
-  cleanups.push(() => stt.close());
   const said: string[] = [];
   const tts = noting(new EspeakTts(), said);
-  const home = new DemoHome();
-  const parts = { stt, tts, home, recognizer: modes.recognizer, modes: modes.store, clock };
-  const app = await startApp(config, parts, logger);
-  cleanups.push(() => app.stop());
-  cleanups.push(async () => {
-    if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));
-  });
-  const api = e2e.apiClient(app.httpPort, TOKEN);
-  const asServer = { api: async (path: string) => (await api('GET', path)).body };
-  return { app, api, said, asServer: asServer as unknown as JarvisServer };
+  return { ...(await inProcessServer(cleanups, { clock, tts })), said };
 }
 
 /** The PCM a satellite has played, from byte `from` on. */
