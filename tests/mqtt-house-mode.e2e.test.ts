@@ -50,6 +50,8 @@ describe('the house mode on the bridge', () => {
     await e2e.until('do not disturb', () => houseMode() === 'do not disturb');
     expect((await api('GET', '/api/modes')).body.house).toMatchObject({ mode: 'dnd' });
     await e2e.until('the kitchen follows', () => watcher.json(KITCHEN)?.mode === 'do not disturb');
+    // The satellite is told to keep its own chimes quiet.
+    await e2e.until('chimes off', () => /<- satellite-sounds/.test(kitchen.process.log()));
 
     // An announcement waits; an urgent one is said at once.
     const starts = () => kitchen.process.log().match(/<- audio-start/g)?.length ?? 0;
