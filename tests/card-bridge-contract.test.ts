@@ -57,6 +57,7 @@ function home(bedroomOnline: boolean): HassEntities {
       agent: true,
       memory: false,
       context: true,
+      houseMode: 'night',
     }),
   );
   const kitchen = satelliteStatePayload(
@@ -178,6 +179,9 @@ describe('the card on the bridge’s entities', () => {
       health: { agent: true, memory: false, context: true },
       ask: 'text.jarvis_ask',
       announce: 'notify.jarvis_announce_all',
+      houseMode: 'night',
+      houseModes: ['normal', 'silent', 'night', 'do not disturb'],
+      setHouseMode: 'select.jarvis_house_mode',
     });
     expect(lastArbitration(found.satellites, states)).toMatchObject({
       rooms: 2,

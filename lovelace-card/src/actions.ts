@@ -30,7 +30,7 @@ export const ask = (entityId: string, text: string) =>
 export const announce = (entityId: string, message: string) =>
   call('notify', 'send_message', entityId, { message });
 
-/** Change a room's mode: the `mode` select. */
+/** Change a room's mode (its `mode` select) or the house's (the bridge's `house_mode`). */
 export const setMode = (entityId: string, option: string) =>
   call('select', 'select_option', entityId, { option });
 

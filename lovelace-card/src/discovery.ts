@@ -41,6 +41,7 @@ export const BRIDGE_ROLES = [
   'context_health',
   'announce_all',
   'ask',
+  'house_mode',
 ] as const;
 
 export type SatelliteRole = (typeof SATELLITE_ROLES)[number];

@@ -1,10 +1,10 @@
-// The house-wide parts of the Jarvis card: ask, announce, the bridge's stats and health, the
-// last arbitration. Templates from views; the card passes in what a submit does.
+// The house-wide parts of the Jarvis card: ask, announce, the house's mode, the bridge's stats
+// and health, the last arbitration. Templates from views; the card passes in what a submit does.
 import { html, nothing } from 'lit';
 import type { Arbitration } from './arbitration.js';
 import { ms } from '@jarvis/ui/kit/format.js';
 import { take, textAndSend } from '@jarvis/ui/kit/send-form.js';
-import type { Localize } from './localize.js';
+import { type Localize, modeLabel } from './localize.js';
 import type { BridgeView } from './state-map.js';
 
 export interface AskTarget {
@@ -58,6 +58,22 @@ export function announceForm(t: Localize, entityId: string, onAnnounce: (text: s
       'message',
     )}
   </form>`;
+}
+
+/** The house's mode (the bridge's select): every room follows it unless it has its own. */
+export function houseModeSelect(t: Localize, bridge: BridgeView, onChange: (mode: string) => void) {
+  if (!bridge.setHouseMode || bridge.houseModes.length === 0) return nothing;
+  return html`<label class="house-mode"
+    >${t('mode.house')}
+    <select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      ${bridge.houseModes.map(
+        (option) =>
+          html`<option value=${option} ?selected=${option === bridge.houseMode}>
+            ${modeLabel(t, option)}
+          </option>`,
+      )}
+    </select>
+  </label>`;
 }
 
 export function statsList(t: Localize, bridge: BridgeView) {

@@ -11,6 +11,7 @@ import type { HomeAssistant } from './hass.js';
 import {
   type AskTarget,
   announceForm,
+  houseModeSelect,
   arbitrationLine,
   askForm,
   statsList,
@@ -99,6 +100,11 @@ export class JarvisCard extends JarvisBaseCard {
           ? announceForm(t, bridge.announce, (text) =>
               this.call(act.announce(bridge.announce!, text)),
             )
+          : nothing
+      }
+      ${
+        show.has('stats')
+          ? houseModeSelect(t, bridge, (mode) => this.call(act.setMode(bridge.setHouseMode!, mode)))
           : nothing
       }
       ${show.has('stats') && bridge.present ? statsList(t, bridge) : nothing}

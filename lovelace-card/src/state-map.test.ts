@@ -129,6 +129,9 @@ describe('bridgeView', () => {
       health: { agent: true, memory: true, context: false },
       ask: 'text.jarvis_ask',
       announce: 'notify.jarvis_announce_all',
+      houseMode: 'normal',
+      houseModes: ['normal', 'silent', 'night', 'do not disturb'],
+      setHouseMode: 'select.jarvis_house_mode',
     });
   });
 
@@ -144,6 +147,8 @@ describe('bridgeView', () => {
       online: false,
       commands: undefined,
       ask: undefined,
+      houseMode: undefined,
+      setHouseMode: undefined,
     });
     expect(view.health).toEqual({ agent: undefined, memory: undefined, context: undefined });
     expect(bridgeView({}, {})).toMatchObject({ present: false, online: false });

@@ -91,7 +91,6 @@ export function roomView(satellite: SatelliteEntities, states: HassEntities): Ro
   const online = activity !== 'offline';
   const mute = entity('mute');
   const mode = entity('mode');
-  const modes = mode?.attributes.options;
   const actions: Partial<Record<'mute' | 'listen' | 'ask' | 'announce' | 'mode', string>> = {};
   for (const role of ['mute', 'listen', 'ask', 'announce', 'mode'] as const) {
     const target = entity(role);
@@ -107,7 +106,7 @@ export function roomView(satellite: SatelliteEntities, states: HassEntities): Ro
     muted: usable(mute) ? mute.state === 'on' : undefined,
     mutedLocally: usable(mute) && mute.state === 'on' && mute.attributes.muted_locally === true,
     mode: usable(mode) ? mode.state : undefined,
-    modes: Array.isArray(modes) ? modes.filter((m): m is string => typeof m === 'string') : [],
+    modes: optionsOf(mode),
     transcript: saidOf(entity('transcript')),
     response: saidOf(entity('response')),
     timers: timersOf(entity('timers')),
@@ -128,6 +127,10 @@ export interface BridgeView {
   readonly health: Readonly<Record<'agent' | 'memory' | 'context', boolean | undefined>>;
   readonly ask: string | undefined;
   readonly announce: string | undefined;
+  /** The house's mode (the bridge's `house_mode` select), its options and the select. */
+  readonly houseMode: string | undefined;
+  readonly houseModes: readonly string[];
+  readonly setHouseMode: string | undefined;
 }
 
 export function bridgeView(bridge: JarvisEntities['bridge'], states: HassEntities): BridgeView {
@@ -144,6 +147,7 @@ export function bridgeView(bridge: JarvisEntities['bridge'], states: HassEntitie
     return e !== undefined && e.state !== 'unavailable' ? e.entity_id : undefined;
   };
   const commands = entity('commands');
+  const house = entity('house_mode');
   return {
     present: Object.keys(bridge).length > 0,
     online: commands !== undefined && commands.state !== 'unavailable',
@@ -159,5 +163,14 @@ export function bridgeView(bridge: JarvisEntities['bridge'], states: HassEntitie
     },
     ask: action('ask'),
     announce: action('announce_all'),
+    houseMode: usable(house) ? house.state : undefined,
+    houseModes: optionsOf(house),
+    setHouseMode: action('house_mode'),
   };
+}
+
+/** A select's options. */
+function optionsOf(select: HassEntity | undefined): string[] {
+  const options = select?.attributes.options;
+  return Array.isArray(options) ? options.filter((m): m is string => typeof m === 'string') : [];
 }

@@ -112,13 +112,13 @@ export function satelliteEntities(s: SatelliteFixture): HassEntity[] {
 }
 
 export function bridgeEntities(online = true): HassEntity[] {
-  const make = (role: string, platform: string, state: string, friendly: string) =>
+  const make = (role: string, platform: string, state: string, friendly: string, extra = {}) =>
     entity(
       `${platform}.jarvis_${role}`,
       online ? state : 'unavailable',
       online
-        ? { jarvis_role: role, friendly_name: `Jarvis ${friendly}` }
-        : { friendly_name: `Jarvis ${friendly}` },
+        ? { jarvis_role: role, friendly_name: `Jarvis ${friendly}`, ...extra }
+        : { friendly_name: `Jarvis ${friendly}`, ...extra },
     );
   return [
     make('commands', 'sensor', '128', 'Commands handled'),
@@ -131,6 +131,9 @@ export function bridgeEntities(online = true): HassEntity[] {
     make('context_health', 'binary_sensor', 'off', 'Conversation context'),
     make('announce_all', 'notify', 'unknown', 'Announce everywhere'),
     make('ask', 'text', 'unknown', 'Ask'),
+    make('house_mode', 'select', 'normal', 'House mode', {
+      options: ['normal', 'silent', 'night', 'do not disturb'],
+    }),
   ];
 }
 

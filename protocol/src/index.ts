@@ -104,7 +104,7 @@ export {
 export { convertPcmWidth, decodePcm, encodePcm, pcmSampleCount, type SampleArray } from './pcm.js';
 export { Resampler, type ResamplerOptions } from './resampler.js';
 export { UserEvent } from './user-event.js';
-export { SatelliteMute } from './jarvis.js';
+export { SatelliteMute, SatelliteSounds } from './jarvis.js';
 export { VoiceStarted, VoiceStopped } from './vad.js';
 export { Detect, Detection, NotDetected } from './wake.js';
 export { readWav, type WavAudio, writeWav } from './wav.js';

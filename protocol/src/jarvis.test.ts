@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventClassFor } from './registry.js';
-import { SatelliteMute } from './jarvis.js';
+import { SatelliteMute, SatelliteSounds } from './jarvis.js';
 
 describe("Jarvis's events beside Wyoming 1.9", () => {
   it('satellite-mute round-trips, and is no Wyoming registry type (other peers ignore it)', () => {
@@ -23,5 +23,18 @@ describe("Jarvis's events beside Wyoming 1.9", () => {
       muted: true,
       local: true,
     });
+  });
+});
+
+describe('satellite-sounds', () => {
+  it('round-trips, and needs its field', () => {
+    for (const chimes of [true, false]) {
+      const sounds = new SatelliteSounds({ chimes });
+      expect(sounds.toEvent()).toEqual({ type: 'satellite-sounds', data: { chimes } });
+      expect(SatelliteSounds.fromEvent(sounds.toEvent())).toEqual(sounds);
+    }
+    expect(() => SatelliteSounds.fromEvent({ type: 'satellite-sounds', data: {} })).toThrow(
+      /chimes/,
+    );
   });
 });

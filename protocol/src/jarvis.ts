@@ -42,3 +42,30 @@ export class SatelliteMute implements Eventable {
     return type === SatelliteMute.type;
   }
 }
+
+/**
+ * Server -> satellite: whether the satellite plays its own turn chimes (the awake and done
+ * sounds). Off in silent and do-not-disturb modes. Sent when the server links and whenever the
+ * satellite's mode changes; a satellite that never gets it plays them.
+ */
+export class SatelliteSounds implements Eventable {
+  static readonly type = 'satellite-sounds';
+  readonly chimes: boolean;
+
+  constructor(init: { chimes: boolean }) {
+    this.chimes = init.chimes;
+  }
+
+  toEvent(): Event {
+    return makeEvent(SatelliteSounds.type, { chimes: this.chimes });
+  }
+
+  static fromEvent(event: Event): SatelliteSounds {
+    const f = FieldReader.of(event, SatelliteSounds.type);
+    return new SatelliteSounds({ chimes: f.bool('chimes') });
+  }
+
+  static isType(type: string): boolean {
+    return type === SatelliteSounds.type;
+  }
+}

@@ -76,6 +76,8 @@ export async function runBridgeBenchmark(turns: number): Promise<BridgeBenchmark
     metrics,
     conversation: { ...engines, language: 'en' },
     stt: engines.stt,
+    // The benchmark publishes states and events; it announces nothing.
+    announcer: { announce: () => ({ held: [] }) },
   });
   const bridge = new MqttBridge({
     config: { ...config.mqtt, url: broker.url },

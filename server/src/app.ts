@@ -24,6 +24,7 @@ import type { MemoryStore } from './memory/memory.js';
 import { Metrics } from './metrics.js';
 import { loadChime } from './reminders/chime.js';
 import { type ReminderService, startReminders } from './reminders/reminder-service.js';
+import type { Clock } from './speech/clock.js';
 import type { RoomMode } from './speech/schedule.js';
 import type { TurnEngines } from './pipeline/turn.js';
 import type { ModeStore } from './modes/mode-store.js';
@@ -71,6 +72,8 @@ export interface AppParts {
   modeOf?: (satellite: string) => RoomMode;
   /** The house's and the satellites' modes: the mode selects, the night volume, `/api/modes`. */
   modes?: ModeStore;
+  /** The speech schedule's clock (reminders, held announcements); tests pass a manual one. */
+  clock?: Clock;
 }
 
 export interface RunningApp {
@@ -168,6 +171,7 @@ export async function startApp(
     registry,
     bus,
     stt: parts.stt,
+    clock: parts.clock,
     modeOf:
       parts.modeOf ?? (parts.modes ? (satellite) => parts.modes!.modeOf(satellite) : undefined),
     logger,
@@ -202,6 +206,7 @@ export async function startApp(
     parts: engines,
     bus,
     reminders: () => reminders.book?.all() ?? [],
+    announcer: reminders.speech,
     registry,
     fleet,
     controls,
@@ -264,6 +269,7 @@ export async function startApp(
     }),
     actions: extensions.actions,
     modes: parts.modes,
+    announcer: reminders.speech,
     metrics,
     bus,
     language: config.language,

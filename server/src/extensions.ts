@@ -16,6 +16,7 @@ import type { BridgeReminder } from './mqtt/states.js';
 import type { SatelliteControls } from './satellites/controls.js';
 import type { SatelliteFleet } from './satellites/fleet.js';
 import type { SatelliteRegistry } from './satellites/registry.js';
+import type { Announcer } from './speech/speech-service.js';
 
 export interface ExtensionSources {
   config: JarvisConfig;
@@ -27,6 +28,8 @@ export interface ExtensionSources {
   metrics: Metrics;
   /** The reminders kept now, for the bridge's sensor. */
   reminders?: () => readonly BridgeReminder[];
+  /** Announcements through the speech schedule (`announce` from HA, MQTT, the API). */
+  announcer: Announcer;
   /** The server's wake-word models, offered to satellites that report none. */
   wakeModels: readonly string[];
   logger?: Logger;
@@ -57,6 +60,7 @@ export function startExtensions(sources: ExtensionSources, backoff?: Backoff): E
     metrics,
     conversation: { ...parts, language: config.language, logger },
     stt: parts.stt,
+    announcer: sources.announcer,
     logger,
   });
   const mqtt = config.mqtt.url ? mqttBridge(sources, actions, backoff) : undefined;
@@ -104,6 +108,7 @@ function mqttBridge(
       };
     },
     reminders: () => sources.reminders?.() ?? [],
+    modes: parts.modes,
     version: SERVER_VERSION,
     defaultWakeWords: sources.wakeModels,
     backoff,

@@ -14,6 +14,7 @@ import {
   SatelliteConnected,
   SatelliteDisconnected,
   SatelliteMute,
+  SatelliteSounds,
 } from 'wyoming-ts';
 import type {
   SatelliteEffect as Effect,
@@ -125,6 +126,8 @@ function onServerEvent(state: SatelliteState, event: Event): Transition {
       const names = Detect.fromEvent(event).names ?? [];
       return same({ ...state, wakeNames: names.length > 0 ? names : undefined });
     }
+    case SatelliteSounds.type:
+      return same({ ...state, quiet: !SatelliteSounds.fromEvent(event).chimes });
     case 'run-pipeline':
       return onServerRunPipeline(state, RunPipeline.fromEvent(event));
     case 'detection':
@@ -220,24 +223,26 @@ function onTranscribe(state: SatelliteState): Transition {
   if (turn.phase !== 'streaming' || turn.accepted) return same(state);
   return {
     state: { ...state, turn: { ...turn, accepted: true, heard: true } },
-    effects: [
-      { type: 'cancel-schedule', name: 'vad-wake-word-timeout' },
-      { type: 'play-sound', sound: 'awake' },
-    ],
+    effects: [{ type: 'cancel-schedule', name: 'vad-wake-word-timeout' }, ...chime(state, 'awake')],
   };
 }
 
+/** A turn chime, unless the server turned them off. */
+function chime(state: SatelliteState, sound: 'awake' | 'done'): Effect[] {
+  return state.quiet ? [] : [{ type: 'play-sound', sound }];
+}
+
 function onTranscript(state: SatelliteState): Transition {
-  const done: Effect = { type: 'play-sound', sound: 'done' };
+  const done = chime(state, 'done');
   const turn = state.turn;
-  if (turn.phase !== 'streaming') return same(state, done);
+  if (turn.phase !== 'streaming') return same(state, ...done);
   if (turn.origin === 'always') {
     return {
       state: { ...state, turn: { ...turn, accepted: false, heard: false } },
-      effects: [done],
+      effects: done,
     };
   }
-  const stopped = stopStreaming(state, [done]);
+  const stopped = stopStreaming(state, done);
   return { state: { ...stopped.state, turn: { phase: 'waiting' } }, effects: stopped.effects };
 }
 

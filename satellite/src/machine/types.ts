@@ -37,6 +37,8 @@ export interface SatelliteState {
   readonly micOff: boolean;
   /** The wake words the server chose (its `detect` event's names); none: all of them. */
   readonly wakeNames?: readonly string[];
+  /** The server turned the turn chimes off (`satellite-sounds`: silent, do not disturb). */
+  readonly quiet?: boolean;
   readonly turn: Turn;
 }
 

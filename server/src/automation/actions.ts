@@ -8,6 +8,7 @@ import { type ConversationDeps, converse, finish } from '../pipeline/conversatio
 import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { SatelliteSession } from '../satellites/session.js';
 import type { SpeechToText } from '../engines/stt/stt.js';
+import type { Announcer } from '../speech/speech-service.js';
 import {
   answerSentences,
   CommandError,
@@ -23,6 +24,8 @@ export interface ActionDeps {
   conversation: ConversationDeps;
   /** The speech-to-text satellites use, for the reply to a question. */
   stt: SpeechToText;
+  /** Announcements go through the speech schedule, so the satellites' modes apply. */
+  announcer: Announcer;
   /** How long a spoken question or announcement may take to be played, in ms (default 60 s). */
   playTimeoutMs?: number;
   /** How long to wait for the reply to a question, in ms (default 30 s). */
@@ -31,7 +34,13 @@ export interface ActionDeps {
 }
 
 export type ActionResult =
-  | { readonly action: 'announce' | 'listen' | 'converse'; readonly satellites: string[] }
+  | { readonly action: 'listen' | 'converse'; readonly satellites: string[] }
+  | {
+      readonly action: 'announce';
+      readonly satellites: string[];
+      /** Held for these: their mode (silent, do not disturb) lets it through later. */
+      readonly held: string[];
+    }
   | {
       readonly action: 'ask';
       readonly satellite: string;
@@ -60,9 +69,10 @@ export class JarvisActions {
   async run(command: JarvisCommand): Promise<ActionResult> {
     switch (command.action) {
       case 'announce': {
-        const targets = this.targets(command.target, 'all');
-        await Promise.all(targets.map((s) => s.announce(command.text)));
-        return { action: 'announce', satellites: targets.map((s) => s.id) };
+        const satellites = this.targets(command.target, 'all').map((s) => s.id);
+        const urgent = command.urgent === true;
+        const { held } = this.deps.announcer.announce(command.text, satellites, { urgent });
+        return { action: 'announce', satellites, held };
       }
       case 'listen': {
         const [session] = this.targets(command.target, 'one');

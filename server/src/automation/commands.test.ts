@@ -55,6 +55,15 @@ describe('automation commands', () => {
       target: { area: 'Kitchen' },
       text: 'Dinner',
     });
+    expect(parseCommand({ action: 'announce', text: 'Smoke', urgent: true })).toEqual({
+      action: 'announce',
+      target: {},
+      text: 'Smoke',
+      urgent: true,
+    });
+    expect(parseCommand({ action: 'announce', text: 'Tea', urgent: false })).not.toHaveProperty(
+      'urgent',
+    );
     expect(
       parseCommand({ action: 'ask', satellite: 'kitchen', question: 'Tea?', answers }),
     ).toMatchObject({
@@ -65,6 +74,7 @@ describe('automation commands', () => {
       [null, /expected an object/],
       [{ action: 'dance' }, /^action: expected one of announce, ask/],
       [{ action: 'announce', text: '' }, /^text: expected a non-empty string/],
+      [{ action: 'announce', text: 'Smoke', urgent: 'yes' }, /^urgent: expected true or false/],
       [{ action: 'ask', question: 'Tea?', answers: [{ id: 'yes' }] }, /^answers\[0\]\.sentences/],
       [{ action: 'listen', satellite: 3 }, /^satellite: /],
       [

@@ -11,8 +11,16 @@ export interface AnswerChoice {
 }
 
 export type JarvisCommand =
-  /** Speaks `text` on the target satellites (all of them when none is named). */
-  | { readonly action: 'announce'; readonly target: Target; readonly text: string }
+  /**
+   * Speaks `text` on the target satellites (all of them when none is named), through the speech
+   * schedule: held where the mode does not let it through, unless `urgent`.
+   */
+  | {
+      readonly action: 'announce';
+      readonly target: Target;
+      readonly text: string;
+      readonly urgent?: boolean;
+    }
   /** Speaks `question`, listens without the wake word, matches the reply against `answers`. */
   | {
       readonly action: 'ask';
@@ -53,7 +61,7 @@ export function parseCommand(data: unknown): JarvisCommand {
   };
   switch (action as (typeof ACTIONS)[number]) {
     case 'announce':
-      return { action: 'announce', target, text: text(body, 'text') };
+      return { action: 'announce', target, text: text(body, 'text'), ...urgent(body) };
     case 'converse':
       return { action: 'converse', target, text: text(body, 'text') };
     case 'process':
@@ -151,6 +159,12 @@ function text(body: Record<string, unknown>, key: string): string {
     throw new CommandError(`${key}: expected a non-empty string`);
   if (value.length > 2000) throw new CommandError(`${key}: at most 2000 characters`);
   return value.trim();
+}
+
+function urgent(body: Record<string, unknown>): { urgent?: true } {
+  if (body.urgent === undefined || body.urgent === null || body.urgent === false) return {};
+  if (body.urgent !== true) throw new CommandError('urgent: expected true or false');
+  return { urgent: true };
 }
 
 function optionalString(body: Record<string, unknown>, key: string): Record<string, string> {

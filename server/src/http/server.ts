@@ -19,6 +19,7 @@ import { REMINDERS_PATH, remindersRoute } from './reminders.js';
 import type { ReminderBook } from '../reminders/book.js';
 import { MODES_PATH, modesRoute } from './modes.js';
 import type { ModeStore } from '../modes/mode-store.js';
+import type { Announcer } from '../speech/speech-service.js';
 import { EVENT_LIMITS, MAX_REQUEST_CHARS } from '../wyoming/limits.js';
 import { streamEvents } from './event-stream.js';
 import { HttpProblem, methodNotAllowed, sendJson, sendProblem } from './problem.js';
@@ -54,6 +55,8 @@ export interface HttpApiOptions {
   actions?: JarvisActions;
   /** The house's and the satellites' modes (`/api/modes`). */
   modes?: ModeStore;
+  /** Announcements through the speech schedule, so modes apply (`/api/announce`). */
+  announcer?: Announcer;
   language: Language;
   logger?: Logger;
 }
@@ -272,8 +275,14 @@ export class HttpApi {
         'No satellite',
         key ? `no satellite or area '${key}'` : 'no satellite is connected',
       );
-    await Promise.all(targets.map((session) => session.announce(text)));
-    return { announced: targets.map((session) => session.id) };
+    if (body.urgent !== undefined && typeof body.urgent !== 'boolean')
+      throw new HttpProblem(400, 'Bad request', 'urgent: expected true or false');
+    const announcer = this.options.announcer;
+    if (!announcer) throw new HttpProblem(503, 'Unavailable', 'announcements are not available');
+    const announced = targets.map((session) => session.id);
+    const { held } = announcer.announce(text, announced, { urgent: body.urgent === true });
+    // Held: a satellite in silent or do-not-disturb mode says it when the mode ends.
+    return { announced, held };
   }
 }
 

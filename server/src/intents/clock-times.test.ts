@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTime, parseClockTime } from './clock-times.js';
+import { clockTableOf, nextTime, parseClockTime, parseWhen } from './clock-times.js';
 import { compileLanguage } from './compile.js';
 import { en } from './languages/en.js';
 import { fr } from './languages/fr.js';
@@ -80,3 +80,52 @@ describe('nextTime', () => {
     expect(nextTime(now, time, day)).toEqual({ at: expected, movedToTomorrow: moved });
   });
 });
+
+// The one table for both uses: what reminders hear after "at" / "à" and what modes hear after
+// "until" / "jusqu'à", read by the same parser, in the modes' fold (no contractions) too.
+describe('parseWhen: the times reminders and modes say', () => {
+  const at = (h: number, m = 0, day = 6) => new Date(2026, 11, day, h, m);
+  const NIGHT = at(22);
+  const AFTERNOON = at(16);
+  it.each([
+    ['reminder', 'en', '3 pm', AFTERNOON, at(15, 0, 7), true],
+    ['reminder', 'en', '5', AFTERNOON, at(17), false],
+    ['reminder', 'en', 'tomorrow 8', NIGHT, at(8, 0, 7), false],
+    ['reminder', 'en', 'half past six in the evening', AFTERNOON, at(18, 30), false],
+    ['reminder', 'fr', '15 h', AFTERNOON, at(15, 0, 7), true],
+    ['reminder', 'fr', 'dix-huit heures trente', AFTERNOON, at(18, 30), false],
+    ['reminder', 'fr', 'demain huit heures', NIGHT, at(8, 0, 7), false],
+    ['mode', 'en', '7', NIGHT, at(7, 0, 7), false],
+    ['mode', 'en', 'seven thirty', NIGHT, at(7, 30, 7), false],
+    ['mode', 'en', '6:45 am', NIGHT, at(6, 45, 7), true],
+    ['mode', 'en', '9 pm tomorrow', NIGHT, at(21, 0, 7), false],
+    ['mode', 'en', 'seven tonight', AFTERNOON, at(19), false],
+    ['mode', 'en', 'noon', NIGHT, at(12, 0, 7), true],
+    ['mode', 'fr', '7 h', NIGHT, at(7, 0, 7), false],
+    ['mode', 'fr', 'sept heures et demie', NIGHT, at(7, 30, 7), false],
+    ['mode', 'fr', '6 h 15 demain', NIGHT, at(6, 15, 7), false],
+    ['mode', 'fr', 'huit heures ce soir', AFTERNOON, at(20), false],
+    ['mode', 'fr', 'minuit', NIGHT, at(0, 0, 7), true],
+  ] as const)('%s, %s: %s', (_use, language, said, now, expected, moved) => {
+    const lang = BY_LANGUAGE[language];
+    for (const table of [lang.clock, clockTableOf(lang.data)]) {
+      expect(parseWhen(table.fold(said), table, now)).toEqual({
+        at: expected,
+        movedToTomorrow: moved,
+      });
+    }
+  });
+
+  it.each([
+    ['en', 'banana'],
+    ['en', 'tomorrow'],
+    ['fr', 'demain demain'],
+    ['fr', '25 h'],
+  ] as const)('says no time: %s: %s', (language, said) => {
+    const lang = BY_LANGUAGE[language];
+    expect(parseWhen(lang.words(said), lang.clock, NIGHT_AT_TEN)).toBeUndefined();
+  });
+});
+
+const NIGHT_AT_TEN = new Date(2026, 11, 6, 22, 0);
+const BY_LANGUAGE = { en: EN, fr: FR };

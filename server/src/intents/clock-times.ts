@@ -1,8 +1,12 @@
-// Times of day as said: "3 pm", "half past eight", "15 h 30", "midi", "huit heures et demie",
-// "tomorrow". A time is minutes after midnight and whether it names one moment of the day
-// ("3 pm", "15 h", "noon") or two ("at 5": 5 o'clock in the morning or in the afternoon).
+// Times of day as said, the one parser reminders ("at 3 pm", "à 15 h", "tomorrow at 8") and
+// modes ("until 7", "jusqu'à sept heures et demie demain") share: "3 pm", "half past eight",
+// "15 h 30", "midi", "huit heures et demie", "tomorrow". A time is minutes after midnight and
+// whether it names one moment of the day ("3 pm", "15 h", "noon") or two ("at 5": 5 o'clock in
+// the morning or in the afternoon); `nextTime` puts it on the calendar (local time, `TZ`).
+import type { LanguageData } from './languages/language.js';
+import { words as plainWords } from './normalize.js';
 import type { NumberTable } from './numbers.js';
-import { parseNumber } from './numbers.js';
+import { compileNumbers, parseNumber } from './numbers.js';
 
 /** One language's words for times of day (`LanguageData.clock`). */
 export interface ClockWords {
@@ -40,6 +44,11 @@ export interface ClockTable {
 }
 
 const DAY = 24 * 60;
+
+/** A language's clock table, its words folded by `fold` (default: without contractions). */
+export function clockTableOf(data: LanguageData, fold = plainWords): ClockTable {
+  return { words: data.reminders.clock, numbers: compileNumbers(data.numbers, fold), fold };
+}
 
 function phraseAt(
   tokens: readonly string[],
@@ -154,4 +163,27 @@ export function nextTime(now: Date, time: ClockTime, day?: number): NextTime {
     }
   }
   return { at: atMinutes(now, from + 1, time.minutes), movedToTomorrow: true };
+}
+
+/**
+ * When `tokens` say, from `now`: a time of day with an optional day before or after it ("9 pm
+ * tomorrow", "demain 7 h"); undefined when they say none.
+ */
+export function parseWhen(
+  tokens: readonly string[],
+  table: ClockTable,
+  now: Date,
+): NextTime | undefined {
+  const splits: [time: readonly string[], day: number | undefined][] = [[tokens, undefined]];
+  for (let n = 1; n < tokens.length && n <= 3; n++) {
+    const first = parseDay(tokens.slice(0, n), table);
+    if (first !== undefined) splits.push([tokens.slice(n), first]);
+    const last = parseDay(tokens.slice(-n), table);
+    if (last !== undefined) splits.push([tokens.slice(0, -n), last]);
+  }
+  for (const [said, day] of splits) {
+    const time = parseClockTime(said, table);
+    if (time) return nextTime(now, time, day);
+  }
+  return undefined;
 }

@@ -11,6 +11,7 @@ import { TEST_NOW, createTestHome } from './test-home.js';
 const PLACEHOLDERS = new Set([
   'target',
   'when',
+  'count',
   'text',
   'time',
   'day',

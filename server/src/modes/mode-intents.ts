@@ -3,11 +3,13 @@
 // answer as words; and the sentences for the phrase engine's grammar. The phrases are data in
 // `mode-phrases.ts`.
 import { expandTemplate } from '../automation/sentence-templates.js';
+import { type ClockTable, clockTableOf, parseWhen } from '../intents/clock-times.js';
+import { compileDurations, type DurationTable, parseDuration } from '../intents/durations.js';
+import { languageData } from '../intents/languages/index.js';
 import { primaryLanguage } from '../intents/recognize.js';
 import { words } from '../intents/normalize.js';
 import { spellNumber } from '../intents/numbers.js';
 import type { RoomMode } from '../speech/schedule.js';
-import { type ClockTable, compileClock, parseUntil } from './clock-time.js';
 import { MODE_LANGUAGES, type ModeLanguage } from './mode-phrases.js';
 import { ROOM_MODES } from './policy.js';
 
@@ -26,7 +28,12 @@ export interface CompiledModeLanguage {
   readonly sentences: ReadonlyMap<string, RoomMode>;
   readonly here: readonly (readonly string[])[];
   readonly filler: readonly (readonly string[])[];
+  /** Times of day, as reminders read them (`intents/clock-times.ts`). */
   readonly clock: ClockTable;
+  readonly durations: DurationTable;
+  /** Before a time of day ("until") and before a duration ("for"). */
+  readonly until: readonly (readonly string[])[];
+  readonly during: readonly (readonly string[])[];
 }
 
 export function compileModeLanguage(data: ModeLanguage): CompiledModeLanguage {
@@ -39,12 +46,18 @@ export function compileModeLanguage(data: ModeLanguage): CompiledModeLanguage {
   }
   const phrases = (list: readonly string[]) =>
     list.map((p) => words(p)).sort((a, b) => b.length - a.length);
+  const language = languageData(data.language);
+  if (!language) throw new Error(`no language data for ${data.language}`);
+  const clock = clockTableOf(language);
   return {
     data,
     sentences,
     here: phrases(data.here),
     filler: phrases(data.filler),
-    clock: compileClock(data.language, data.clock),
+    clock,
+    durations: compileDurations(language.durations, clock.numbers),
+    until: phrases(data.until),
+    during: phrases(data.during),
   };
 }
 
@@ -92,11 +105,36 @@ function parseIn(
   const exact = lang.sentences.get(trim(rest, lang.filler).join(' '));
   const language = lang.data.language;
   if (exact) return { mode: exact, here, language };
-  const until = parseUntil(rest, lang.clock, now);
+  const until = parseUntil(rest, lang, now);
   if (!until) return undefined;
   const mode = lang.sentences.get(trim(until.rest, lang.filler).join(' '));
   if (!mode) return undefined;
   return mode === 'normal' ? { mode, here, language } : { mode, here, until: until.at, language };
+}
+
+/** The end said at the end of `tokens` ("until 7", "for two hours"), with what comes before. */
+function parseUntil(
+  tokens: readonly string[],
+  lang: CompiledModeLanguage,
+  now: Date,
+): { at: number; rest: readonly string[] } | undefined {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const after = (marker: readonly string[]) =>
+      marker.length > 0 && indexOf(tokens.slice(i, i + marker.length), marker) === 0
+        ? tokens.slice(i + marker.length)
+        : undefined;
+    for (const marker of lang.until) {
+      const said = after(marker);
+      const when = said && parseWhen(said, lang.clock, now);
+      if (when) return { at: when.at.getTime(), rest: tokens.slice(0, i) };
+    }
+    for (const marker of lang.during) {
+      const said = after(marker);
+      const seconds = said && parseDuration(said, lang.durations);
+      if (seconds) return { at: now.getTime() + seconds * 1000, rest: tokens.slice(0, i) };
+    }
+  }
+  return undefined;
 }
 
 function indexOf(tokens: readonly string[], phrase: readonly string[]): number {

@@ -2,7 +2,6 @@
 // writes them (`(a|b)` alternatives, `[x]` optional), the words for "here" and for the time it
 // ends, and the answers. A new language is one more entry here.
 import type { RoomMode } from '../speech/schedule.js';
-import type { ClockWords } from './clock-time.js';
 
 export interface ModeLanguage {
   readonly language: string;
@@ -11,7 +10,10 @@ export interface ModeLanguage {
   readonly here: readonly string[];
   /** Dropped at either end ("please", "jarvis"). */
   readonly filler: readonly string[];
-  readonly clock: ClockWords;
+  /** Before the time a mode ends ("until", "jusqu'à"); the time is read as reminders read it. */
+  readonly until: readonly string[];
+  /** Before how long it lasts ("for", "pendant"). */
+  readonly during: readonly string[];
   readonly answers: {
     readonly set: Readonly<Record<RoomMode, string>>;
     /** Put for `{here}`. */
@@ -57,18 +59,8 @@ export const MODE_LANGUAGES: readonly ModeLanguage[] = [
     },
     here: ['here', 'in this room', 'in here'],
     filler: ['please', 'jarvis', 'hey', 'ok', 'okay', 'thanks', 'thank you'],
-    clock: {
-      until: ['until', 'till', 'til', 'up to'],
-      during: ['for'],
-      morning: ['am', 'a m', 'in the morning', 'morning'],
-      evening: ['pm', 'p m', 'in the evening', 'tonight', 'this evening', 'at night'],
-      tomorrow: ['tomorrow'],
-      noon: ['noon', 'midday'],
-      midnight: ['midnight'],
-      hourWords: ["o'clock", 'oclock'],
-      minutesAfter: {},
-      minutesBefore: { 'half past': 30, 'quarter past': 15, 'a quarter past': 15 },
-    },
+    until: ['until', 'till', 'til', 'up to'],
+    during: ['for'],
     answers: {
       set: {
         normal: 'Back to normal{here}.',
@@ -116,18 +108,8 @@ export const MODE_LANGUAGES: readonly ModeLanguage[] = [
     },
     here: ['ici', 'dans cette pièce', 'dans la pièce'],
     filler: ["s'il te plaît", "s'il vous plaît", 'stp', 'jarvis', 'merci'],
-    clock: {
-      until: ["jusqu'à", "jusqu'a", 'jusque'],
-      during: ['pendant', 'pour'],
-      morning: ['du matin', 'ce matin', 'matin'],
-      evening: ['du soir', 'ce soir', "de l'après-midi", 'soir'],
-      tomorrow: ['demain'],
-      noon: ['midi'],
-      midnight: ['minuit'],
-      hourWords: ['heures', 'heure', 'h'],
-      minutesAfter: { 'et demie': 30, 'et demi': 30, 'et quart': 15 },
-      minutesBefore: {},
-    },
+    until: ["jusqu'à", "jusqu'a", 'jusque'],
+    during: ['pendant', 'pour'],
     answers: {
       set: {
         normal: 'Retour au mode normal{here}.',

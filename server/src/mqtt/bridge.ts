@@ -10,6 +10,8 @@ import { CommandError } from '../automation/commands.js';
 import type { JarvisConfig } from '../config/schema.js';
 import type { EventBus, ServerEvent } from '../event-bus.js';
 import type { Metrics, Stats } from '../metrics.js';
+import type { ModeStore } from '../modes/mode-store.js';
+import { MODE_LABELS, modeOfLabel } from '../modes/policy.js';
 import type { SatelliteControls } from '../satellites/controls.js';
 import type { SatelliteFleet } from '../satellites/fleet.js';
 import type { SatelliteRegistry } from '../satellites/registry.js';
@@ -44,6 +46,8 @@ export interface MqttBridgeOptions {
   health: () => { agent: boolean; memory: boolean; context: boolean };
   /** The reminders kept now, for the bridge's reminders sensor. */
   reminders?: () => readonly BridgeReminder[];
+  /** The house's mode, for the bridge's house mode select. */
+  modes?: ModeStore;
   version: string;
   /** The wake words offered when a satellite reported none. */
   defaultWakeWords: readonly string[];
@@ -71,6 +75,7 @@ export class MqttBridge {
   private queue: Promise<unknown> = Promise.resolve();
   private rediscover: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => void) | undefined;
+  private stopFollowingModes: (() => void) | undefined;
 
   constructor(private readonly options: MqttBridgeOptions) {
     this.topics = {
@@ -82,6 +87,7 @@ export class MqttBridge {
 
   start(): void {
     this.unsubscribe = this.options.bus.on((event) => this.onBusEvent(event));
+    this.stopFollowingModes = this.options.modes?.onChange(() => this.publishStats());
     this.connection = connectBroker({
       config: this.options.config,
       topics: this.topics,
@@ -95,6 +101,7 @@ export class MqttBridge {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
+    this.stopFollowingModes?.();
     clearTimeout(this.rediscover);
     for (const timer of this.timerRefresh.values()) clearTimeout(timer);
     const client = this.connection?.client;
@@ -142,7 +149,7 @@ export class MqttBridge {
   private async command(t: string, parsed: { key?: string; role: string }, payload: string) {
     try {
       if (parsed.key === undefined)
-        return await bridgeCommand(this.options.actions, parsed.role, payload);
+        return await bridgeCommand(this.bridgeTargets(), parsed.role, payload);
       const id = this.keys.get(parsed.key);
       if (!id) throw new CommandError(`no satellite ${JSON.stringify(parsed.key)} is published`);
       await satelliteCommand(
@@ -156,6 +163,15 @@ export class MqttBridge {
         error instanceof CommandError ? error.message : `failed: ${(error as Error).message}`;
       this.logger.warn(`MQTT ${t}: ${why}; ignored`);
     }
+  }
+
+  private bridgeTargets() {
+    const modes = this.options.modes;
+    const setHouseMode = (label: string) => {
+      const mode = modeOfLabel(label);
+      if (mode) modes?.set(mode);
+    };
+    return { actions: this.options.actions, ...(modes && { setHouseMode }) };
   }
 
   /** Home Assistant restarted: configs again after a small random delay, then the states. */
@@ -325,6 +341,7 @@ export class MqttBridge {
       ...this.options.health(),
       reminders: this.options.reminders?.() ?? [],
       publishText: this.options.config.publish_text,
+      houseMode: MODE_LABELS[this.options.modes?.modeOf() ?? 'normal'],
     });
     this.publishRetained(topic.bridgeStats(this.topics), JSON.stringify(payload));
   }

@@ -1,6 +1,7 @@
 // What a message on one of the bridge's command topics does: validated for its entity (a volume
 // of "loud", an unknown mode, an empty ask are refused with a `CommandError`), then carried out
-// through the satellite controls or the automation actions.
+// through the satellite controls or the automation actions (announcements through the speech
+// schedule, so modes apply; `{"message", "urgent"}` JSON for an urgent one).
 import type { JarvisActions } from '../automation/actions.js';
 import { CommandError } from '../automation/commands.js';
 import {
@@ -36,9 +37,7 @@ export async function satelliteCommand(
       return controls.setWakeWord(id, payload);
     }
     case 'mode':
-      if (!(SATELLITE_MODES as readonly string[]).includes(payload))
-        throw new CommandError(`expected one of ${SATELLITE_MODES.join(', ')}`);
-      return controls.setMode(id, payload as SatelliteMode);
+      return controls.setMode(id, modeOf(payload));
     case 'listen':
       await actions.run({ action: 'listen', target: { satellite: id } });
       return;
@@ -46,24 +45,64 @@ export async function satelliteCommand(
       await actions.run({ action: 'process', target: { satellite: id }, text: text(payload) });
       return;
     case 'announce':
-      await actions.run({ action: 'announce', target: { satellite: id }, text: text(payload) });
+      await actions.run({
+        action: 'announce',
+        target: { satellite: id },
+        ...announcement(payload),
+      });
       return;
     default:
       throw new CommandError(`no command ${JSON.stringify(role)}`);
   }
 }
 
-/** A command for the bridge: announce everywhere, or ask the house. */
+/** What the bridge's commands act on: the automation actions and the house's mode. */
+export interface BridgeTargets {
+  actions: JarvisActions;
+  /** Sets the house's mode (every room follows it); none: modes are not kept here. */
+  setHouseMode?: (mode: SatelliteMode) => void;
+}
+
+/** A command for the bridge: announce everywhere, ask the house, or set the house's mode. */
 export async function bridgeCommand(
-  actions: JarvisActions,
+  targets: BridgeTargets,
   role: string,
   payload: string,
 ): Promise<void> {
+  const { actions } = targets;
   if (role === 'announce')
-    await actions.run({ action: 'announce', target: {}, text: text(payload) });
+    await actions.run({ action: 'announce', target: {}, ...announcement(payload) });
   else if (role === 'ask')
     await actions.run({ action: 'process', target: {}, text: text(payload) });
+  else if (role === 'house_mode' && targets.setHouseMode) targets.setHouseMode(modeOf(payload));
   else throw new CommandError(`no command ${JSON.stringify(role)}`);
+}
+
+function modeOf(payload: string): SatelliteMode {
+  if (!(SATELLITE_MODES as readonly string[]).includes(payload))
+    throw new CommandError(`expected one of ${SATELLITE_MODES.join(', ')}`);
+  return payload as SatelliteMode;
+}
+
+/**
+ * An announcement's payload: the text as the notify entity sends it, or a JSON object
+ * `{"message": "...", "urgent": true}` (`text` also read) for one said whatever the mode.
+ */
+export function announcement(payload: string): { text: string; urgent?: true } {
+  const trimmed = payload.trim();
+  if (!trimmed.startsWith('{')) return { text: text(payload) };
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch {
+    return { text: text(payload) };
+  }
+  const body = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const said = body.message ?? body.text;
+  if (typeof said !== 'string') throw new CommandError('message: expected some text');
+  if (body.urgent !== undefined && typeof body.urgent !== 'boolean')
+    throw new CommandError('urgent: expected true or false');
+  return { text: text(said), ...(body.urgent === true && { urgent: true as const }) };
 }
 
 function onOff(payload: string): boolean {

@@ -121,6 +121,15 @@ export function bridgeDevice(d: BridgeDescription): DeviceConfig {
       max: 255,
       icon: 'mdi:chat-question-outline',
     },
+    house_mode: {
+      platform: 'select',
+      name: 'House mode',
+      options: [...SATELLITE_MODES],
+      icon: 'mdi:home-sound-out-outline',
+      state_topic: stats,
+      value_template: '{{ value_json.house_mode }}',
+      command_topic: bridgeCommand(t, 'house_mode'),
+    },
   };
   const objectId = bridgeObjectId(t);
   return {

@@ -36,6 +36,8 @@ export interface BridgeStats {
   readonly reminders?: readonly BridgeReminder[];
   /** What a reminder says is published only when `mqtt.publish_text` is on. */
   readonly publishText?: boolean;
+  /** The house's mode as the select names it (`normal`, `do not disturb`...). */
+  readonly houseMode?: string;
 }
 
 export interface BridgeReminder {
@@ -149,6 +151,7 @@ const BRIDGE_ROLES = [
   'announce_all',
   'ask',
   'reminders',
+  'house_mode',
 ];
 
 /** The bridge's state topic. */
@@ -163,6 +166,7 @@ export function bridgeStatsPayload(stats: BridgeStats): Record<string, unknown> 
     memory: stats.memory,
     context: stats.context,
     reminders: stats.reminders?.length ?? 0,
+    house_mode: stats.houseMode ?? 'normal',
     attributes: {
       ...Object.fromEntries(BRIDGE_ROLES.map((name) => [name, { jarvis_role: name }])),
       reminders: {

@@ -14,6 +14,8 @@ export type ReminderPart = 'heads-up' | 'due' | 'repeat' | 'missed';
 /** What is said for each part of a reminder, in the reminder's language. */
 export interface ReminderWords {
   say(part: ReminderPart, reminder: StoredReminder, headsUpMs: number, now: number): string;
+  /** "You have two messages." before held items let go together. */
+  messages(count: number, language: string): string;
 }
 
 export interface ReminderBookOptions {

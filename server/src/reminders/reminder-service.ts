@@ -53,15 +53,18 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   const thanks = new ThanksListener(options.stt, bus, logger);
   /** The sessions each item is being said on, for listening for a thanks afterwards. */
   const saidOn = new Map<string, SatelliteSession[]>();
+  const words = reminderWords(config.language);
   const speech = new SpeechService({
     clock,
     satellites: () => registry.list().map((session) => session.id),
     modeOf: options.modeOf,
-    say: (item, satellites) => {
+    say: (item, satellites, messages) => {
       const sessions = satellites.map((id) => registry.find(id)).filter((s) => s !== undefined);
       saidOn.set(item.id, sessions);
       const timeoutMs = options.playTimeoutMs ?? 60_000;
-      return sayOn(sessions, item, { bus, timeoutMs });
+      const language = item.language ?? config.language;
+      const text = messages ? `${words.messages(messages, language)} ${item.text}` : item.text;
+      return sayOn(sessions, { ...item, text }, { bus, timeoutMs });
     },
     onSaid: async (item) => {
       const sessions = saidOn.get(item.id) ?? [];
@@ -95,7 +98,7 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
     store,
     clock,
     schedule: speech,
-    words: reminderWords(config.language),
+    words,
     headsUpMs: settings.heads_up_minutes * MINUTE,
     repeatAfterMs: settings.repeat_after_minutes * MINUTE,
     lateLimitMs: settings.late_limit_minutes * MINUTE,

@@ -3,6 +3,7 @@
 import { compileLanguage } from '../intents/compile.js';
 import { whenPhrase } from '../intents/handlers/reminders.js';
 import { languageData } from '../intents/languages/index.js';
+import { compileNumbers, spellNumber } from '../intents/numbers.js';
 import { Speech } from '../intents/speech.js';
 import type { ReminderPart, ReminderWords } from './book.js';
 
@@ -31,6 +32,11 @@ export function reminderWords(fallback: string): ReminderWords {
         duration: speech.duration(Math.round(headsUpMs / 1000)),
         when: whenPhrase(speech, new Date(now), reminder.at),
       });
+    },
+    messages(count, language) {
+      const speech = speechOf(language);
+      const spelled = spellNumber(count, compileNumbers(speech.data.numbers)) ?? String(count);
+      return speech.say('messagesWaiting', { count: spelled });
     },
   };
 }

@@ -58,6 +58,21 @@ describe('satellite controls with the mode store', () => {
     await link.send(chunk(1000));
     modes.set('silent', { satellite: 'kitchen' });
     await link.send(chunk(1000));
-    expect(sent.map(sampleOf)).toEqual([1000, 250, 1000]);
+    const audio = sent.filter((e) => e.type === 'audio-chunk');
+    expect(audio.map(sampleOf)).toEqual([1000, 250, 1000]);
+  });
+
+  it('tells the satellite to play its chimes or not: on connecting, and when its mode changes', async () => {
+    const { modes, controls, sent } = setup();
+    const sounds = () => sent.filter((e) => e.type === 'satellite-sounds').map((e) => e.data);
+    expect(controls.opening('kitchen').map((e) => e.toEvent())).toContainEqual({
+      type: 'satellite-sounds',
+      data: { chimes: true },
+    });
+    for (const mode of ['silent', 'night', 'normal', 'dnd', 'silent'] as const)
+      modes.set(mode, { satellite: 'kitchen' });
+    await Promise.resolve();
+    // Only changes are sent: normal (told on connecting) -> silent, night (on), dnd (off).
+    expect(sounds()).toEqual([{ chimes: false }, { chimes: true }, { chimes: false }]);
   });
 });

@@ -14,6 +14,7 @@ import {
   PauseSatellite,
   RunSatellite,
   SatelliteMute,
+  SatelliteSounds,
   silentLogger,
 } from 'wyoming-ts';
 import type { EventBus } from '../event-bus.js';
@@ -61,6 +62,8 @@ export interface ControlsOptions {
 export class SatelliteControls implements RegistryHooks {
   private readonly settings = new Map<string, SatelliteSettings>();
   private readonly links = new Map<string, SatelliteLink>();
+  /** The chimes each connected satellite was told (`satellite-sounds`). */
+  private readonly chimes = new Map<string, boolean>();
   private readonly bus: EventBus;
   private readonly logger: Logger;
 
@@ -71,6 +74,7 @@ export class SatelliteControls implements RegistryHooks {
     options.modes?.onChange(() => {
       for (const id of new Set([...this.settings.keys(), ...this.links.keys()]))
         this.bus.emit({ type: 'satellite-settings', satellite: id });
+      for (const [id, link] of this.links) void this.sendSounds(id, link);
     });
   }
 
@@ -110,6 +114,7 @@ export class SatelliteControls implements RegistryHooks {
   release(id: string, link: SatelliteLink): void {
     if (this.links.get(id) !== link) return;
     this.links.delete(id);
+    this.chimes.delete(id);
     this.update(id, { reported: undefined });
   }
 
@@ -121,13 +126,32 @@ export class SatelliteControls implements RegistryHooks {
     this.bus.emit({ type: 'satellite-disconnected', satellite: session.id });
   }
 
-  /** What the server sends first on a new connection: run, or pause when muted. */
+  /** What the server sends first on a new connection: run, or pause when muted; the chimes. */
   opening(id: string): Eventable[] {
     const wake = this.get(id).wakeWord;
+    const sounds = this.sounds(id);
+    if (sounds) this.chimes.set(id, sounds.chimes);
     return [
       this.get(id).muted ? new PauseSatellite() : new RunSatellite(),
       ...(wake ? [new Detect({ names: [wake] })] : []),
+      ...(sounds ? [sounds] : []),
     ];
+  }
+
+  /** Whether the satellite's own turn chimes play in its mode (none without modes). */
+  private sounds(id: string): SatelliteSounds | undefined {
+    const modes = this.options.modes;
+    return modes && new SatelliteSounds({ chimes: policyOf(modes.modeOf(id)).chimes });
+  }
+
+  /** Tells a connected satellite its chimes when its mode turned them on or off. */
+  private async sendSounds(id: string, link: SatelliteLink): Promise<void> {
+    const sounds = this.sounds(id);
+    if (!sounds || this.chimes.get(id) === sounds.chimes) return;
+    this.chimes.set(id, sounds.chimes);
+    await link.send(sounds).catch((error: Error) => {
+      this.logger.debug(`${id}: chimes not sent: ${error.message}`);
+    });
   }
 
   /** An event from the satellite, before its session sees it. */

@@ -66,16 +66,20 @@ export function sessionTransition(state: SessionState, event: SessionEvent): Tra
       return onWakeFailed(state, `server-side wake word failed: ${event.message}`, true);
     case 'listen-requested':
       return listen(state, event.reply ?? false);
-    case 'announce-requested':
-      return appendEffects(endTurn(state), {
+    case 'announce-requested': {
+      // Responding from now: a short sound may be played (`played`) before it is all sent.
+      const responding = { ...idle(state), phase: 'responding', followUp: false } as const;
+      return appendEffects(moveTo(state, responding, ...cancelTurn(state)), {
         type: 'speak',
         text: event.text,
         language: event.language,
         ...(event.chime && { chime: true }),
       });
+    }
     case 'announcement-sent':
-      if (state.phase !== 'idle') return same(state);
-      return moveTo(state, { ...state, phase: 'responding', followUp: false });
+      // Not said (the speech engine failed): nothing will be played.
+      if (event.failed && state.phase === 'responding') return moveTo(state, idle(state));
+      return same(state);
     case 'disconnected':
       return close(state);
   }
@@ -347,11 +351,6 @@ function finishTurn(state: Listening, reason: SpeechEndReason): Transition {
   const speculative = reason === 'early' || reason === 'not-understood';
   const pause = speculative ? state.pause?.id : undefined;
   return moveTo(state, processing, { type: 'finish-turn', turn, reason, pause });
-}
-
-/** Whatever turn is under way ends, and the session is idle (an announcement follows). */
-function endTurn(state: SessionState): Transition {
-  return moveTo(state, idle(state), ...cancelTurn(state));
 }
 
 function close(state: SessionState): Transition {

@@ -133,8 +133,8 @@ export type SessionEvent =
       /** The awake chime first (a reminder: someone is being called). */
       readonly chime?: boolean;
     }
-  /** The announcement's audio went to the satellite. */
-  | { readonly type: 'announcement-sent' }
+  /** The announcement's audio went to the satellite (or, `failed`, could not be made). */
+  | { readonly type: 'announcement-sent'; readonly failed?: boolean }
   | { readonly type: 'disconnected' };
 
 export type SessionEffect =

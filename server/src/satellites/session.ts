@@ -215,7 +215,13 @@ export class SatelliteSession {
           text: effect.text,
           language: effect.language,
           before: effect.chime ? this.deps.engines.chime : undefined,
-        }).then(() => this.dispatch({ type: 'announcement-sent' }));
+        }).then(
+          () => this.dispatch({ type: 'announcement-sent' }),
+          async (error: Error) => {
+            await this.dispatch({ type: 'announcement-sent', failed: true });
+            throw error;
+          },
+        );
       case 'notify-phase':
         this.deps.onPhase?.(this, effect.phase);
         return Promise.resolve();

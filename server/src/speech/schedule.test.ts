@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { MIN, item, rooms } from './test-items.js';
-import { EMPTY_SCHEDULE, type ScheduleState, maySpeak, placement, transition } from './schedule.js';
+import {
+  EMPTY_SCHEDULE,
+  type ScheduleEffect,
+  type ScheduleState,
+  type SpeechItem,
+  maySpeak,
+  placement,
+  transition,
+} from './schedule.js';
 
 const options = { lastHeardWindowMs: 10 * MIN };
+
+/** The events one after the other: the last state and every effect. */
+const run = (state: ScheduleState, ...events: Parameters<typeof transition>[1][]) =>
+  events.reduce<{ state: ScheduleState; effects: ScheduleEffect[] }>(
+    (acc, e) => {
+      const out = transition(acc.state, e, options);
+      return { state: out.state, effects: [...acc.effects, ...out.effects] };
+    },
+    { state, effects: [] },
+  );
 
 describe('maySpeak', () => {
   it.each([
@@ -59,14 +77,6 @@ describe('placement', () => {
 
 describe('transition', () => {
   const here = rooms({ kitchen: 'normal' });
-  const run = (state: ScheduleState, ...events: Parameters<typeof transition>[1][]) =>
-    events.reduce<{ state: ScheduleState; effects: unknown[] }>(
-      (acc, e) => {
-        const out = transition(acc.state, e, options);
-        return { state: out.state, effects: [...acc.effects, ...out.effects] };
-      },
-      { state, effects: [] },
-    );
 
   it('keeps items in time order and wakes for the soonest', () => {
     const out = run(
@@ -141,5 +151,111 @@ describe('transition', () => {
     );
     expect(out.state).toEqual({ pending: [], held: [], speaking: item('a', 1) });
     expect(run(out.state, { type: 'spoken', id: 'zzz', now: 3, around: here }).effects).toEqual([]);
+  });
+});
+
+describe('announcements that name their satellites', () => {
+  const speaks = (effects: readonly ScheduleEffect[]) =>
+    effects.filter((e) => e.type === 'speak').map((e) => ({ id: e.item.id, on: e.satellites }));
+  const announce = (id: string, targets: string[], extra: Partial<SpeechItem> = {}) =>
+    item(id, 0, { kind: 'announce', targets, ...extra });
+  const heardInOffice = { satellite: 'office', at: 0 };
+
+  it.each([
+    [
+      'on the named ones, not where the person was heard',
+      { kitchen: 'normal', bedroom: 'normal', office: 'normal' },
+      ['kitchen', 'bedroom'],
+      false,
+      [{ id: 'x', on: ['kitchen', 'bedroom'] }],
+      [],
+    ],
+    [
+      'at night too (the volume is the satellite link’s)',
+      { kitchen: 'night' },
+      ['kitchen'],
+      false,
+      [{ id: 'x', on: ['kitchen'] }],
+      [],
+    ],
+    [
+      'where one may speak now, held for a silent one',
+      { kitchen: 'normal', bedroom: 'silent' },
+      ['kitchen', 'bedroom'],
+      false,
+      [{ id: 'x', on: ['kitchen'] }],
+      [['bedroom']],
+    ],
+    ['held in do not disturb', { bedroom: 'dnd' }, ['bedroom'], false, [], [['bedroom']]],
+    [
+      'urgent: said in do not disturb and silent',
+      { bedroom: 'dnd', kitchen: 'silent' },
+      ['bedroom', 'kitchen'],
+      true,
+      [{ id: 'x', on: ['bedroom', 'kitchen'] }],
+      [],
+    ],
+    [
+      'one no longer connected is dropped',
+      { kitchen: 'normal' },
+      ['kitchen', 'garage'],
+      false,
+      [{ id: 'x', on: ['kitchen'] }],
+      [],
+    ],
+    ['none connected: dropped, not held', { kitchen: 'normal' }, ['garage'], false, [], []],
+  ] as const)('%s', (_name, modes, targets, urgent, said, heldFor) => {
+    const out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: announce('x', [...targets], { urgent }) },
+      {
+        type: 'tick',
+        now: 0,
+        around: rooms(modes, heardInOffice),
+      },
+    );
+    expect(speaks(out.effects)).toEqual(said);
+    expect(out.state.held.map((i) => i.targets)).toEqual(heldFor);
+  });
+
+  it('says what a mode held when it ends, "you have two messages" first, on its satellite only', () => {
+    const bedroomDnd = rooms({ bedroom: 'dnd', kitchen: 'normal' });
+    let out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: announce('doorbell', ['bedroom', 'kitchen']) },
+      { type: 'add', item: announce('dinner', ['bedroom'], { at: 1 }) },
+      { type: 'tick', now: 2, around: bedroomDnd },
+    );
+    expect(speaks(out.effects)).toEqual([{ id: 'doorbell', on: ['kitchen'] }]);
+    out = run(out.state, { type: 'spoken', id: 'doorbell', now: 3, around: bedroomDnd });
+    expect(out.effects).toEqual([{ type: 'wake' }]);
+    const normal = rooms({ bedroom: 'normal', kitchen: 'normal' });
+    out = run(out.state, { type: 'tick', now: 4, around: normal });
+    expect(out.effects[0]).toEqual({
+      type: 'speak',
+      item: announce('doorbell', ['bedroom']),
+      satellites: ['bedroom'],
+      messages: 2,
+    });
+    out = run(out.state, { type: 'spoken', id: 'doorbell', now: 5, around: normal });
+    expect(out.effects[0]).toEqual({
+      type: 'speak',
+      item: announce('dinner', ['bedroom'], { at: 1 }),
+      satellites: ['bedroom'],
+    });
+    out = run(out.state, { type: 'spoken', id: 'dinner', now: 6, around: normal });
+    expect(out.state).toEqual(EMPTY_SCHEDULE);
+  });
+
+  it('one held item alone is said without an introduction', () => {
+    const out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: announce('dinner', ['bedroom']) },
+      { type: 'tick', now: 1, around: rooms({ bedroom: 'silent' }) },
+      { type: 'tick', now: 2, around: rooms({ bedroom: 'normal' }) },
+    );
+    expect(out.effects.filter((e) => e.type === 'speak')).toEqual([
+      { type: 'speak', item: announce('dinner', ['bedroom']), satellites: ['bedroom'] },
+    ]);
   });
 });

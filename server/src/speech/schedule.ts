@@ -1,8 +1,10 @@
 // Speech at a time in the right place, as data: reminders, heads-ups, announcements and queued
 // messages wait for their time, then are spoken one at a time on the satellite where the person
 // was last heard (within a window), else where the item was set, else on every satellite that
-// may speak. A satellite in do-not-disturb holds what is not urgent until it may speak; a
-// silent one holds it as a message to offer later. `transition` is pure; `scheduler.ts` runs it.
+// may speak. An announcement names its satellites: it is spoken on those that may speak, and
+// held for the others. A satellite in silent or do-not-disturb holds what is not urgent until it
+// may speak; several held items let go together are introduced ("you have two messages").
+// `transition` is pure; `scheduler.ts` runs it.
 
 export type SpeechKind = 'reminder' | 'heads-up' | 'announce' | 'message';
 export type RoomMode = 'normal' | 'silent' | 'night' | 'dnd';
@@ -19,6 +21,11 @@ export interface SpeechItem {
   readonly origin?: string;
   /** The language `text` is in (default: the server's). */
   readonly language?: string;
+  /**
+   * The satellites it is for (an announcement names them); none: the schedule chooses. Those
+   * that may not speak it now get it later; those no longer connected are dropped.
+   */
+  readonly targets?: readonly string[];
 }
 
 export interface Surroundings {
@@ -34,6 +41,8 @@ export interface ScheduleState {
   readonly speaking?: SpeechItem;
   /** Due but held: no satellite may speak it now. */
   readonly held: readonly SpeechItem[];
+  /** Due and free to be spoken, after the one being spoken (none: omitted). */
+  readonly due?: readonly SpeechItem[];
 }
 
 export type ScheduleEvent =
@@ -49,7 +58,13 @@ export type ScheduleEvent =
     };
 
 export type ScheduleEffect =
-  | { readonly type: 'speak'; readonly item: SpeechItem; readonly satellites: readonly string[] }
+  | {
+      readonly type: 'speak';
+      readonly item: SpeechItem;
+      readonly satellites: readonly string[];
+      /** Held items let go together, this one first: say how many before it (2 or more). */
+      readonly messages?: number;
+    }
   | { readonly type: 'held'; readonly item: SpeechItem }
   /** The next time something is due (none when nothing waits). */
   | { readonly type: 'wake'; readonly at?: number };
@@ -77,6 +92,7 @@ export function placement(
   options: ScheduleOptions,
 ): string[] {
   const allowed = around.satellites.filter((s) => maySpeak(s.mode, item)).map((s) => s.name);
+  if (item.targets) return item.targets.filter((name) => allowed.includes(name));
   const heard = around.lastHeard;
   if (heard && now - heard.at <= options.lastHeardWindowMs && allowed.includes(heard.satellite)) {
     return [heard.satellite];
@@ -89,6 +105,27 @@ function wake(state: ScheduleState): ScheduleEffect {
   return { type: 'wake', ...(state.pending[0] && { at: state.pending[0].at }) };
 }
 
+/** The item narrowed to its targets connected now (none left: undefined); others as they are. */
+function connected(item: SpeechItem, around: Surroundings): SpeechItem | undefined {
+  if (!item.targets) return item;
+  const names = around.satellites.map((s) => s.name);
+  const targets = item.targets.filter((name) => names.includes(name));
+  return targets.length === 0 ? undefined : { ...item, targets };
+}
+
+/** A named item spoken on `satellites` now, and what is left for the others (if any). */
+function split(item: SpeechItem, satellites: readonly string[]) {
+  if (!item.targets) return { now: item, later: undefined };
+  const rest = item.targets.filter((name) => !satellites.includes(name));
+  return {
+    now: { ...item, targets: [...satellites] },
+    later: rest.length > 0 ? { ...item, targets: rest } : undefined,
+  };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((name) => b.includes(name));
+
 /** Starts the next due item if nothing is being spoken. */
 function next(
   state: ScheduleState,
@@ -98,27 +135,48 @@ function next(
 ): { state: ScheduleState; effects: ScheduleEffect[] } {
   if (state.speaking) return { state, effects: [wake(state)] };
   const effects: ScheduleEffect[] = [];
+  const wasHeld = new Set(state.held.map((i) => i.id));
   // Held items first (they were due earlier), then the pending ones now due, in time order.
-  const due = [...state.held, ...state.pending.filter((i) => i.at <= now)].sort(byTime);
+  const candidates = [
+    ...state.held,
+    ...(state.due ?? []),
+    ...state.pending.filter((i) => i.at <= now),
+  ];
   const held: SpeechItem[] = [];
-  let speaking: SpeechItem | undefined;
-  for (const item of due) {
-    const satellites = speaking ? [] : placement(item, now, around, options);
-    if (!speaking && satellites.length > 0) {
-      speaking = item;
-      effects.push({ type: 'speak', item, satellites });
-    } else {
-      if (!speaking && !state.held.includes(item)) effects.push({ type: 'held', item });
+  const due: SpeechItem[] = [];
+  let speak: Extract<ScheduleEffect, { type: 'speak' }> | undefined;
+  for (const listed of candidates.sort(byTime)) {
+    const item = connected(listed, around);
+    if (!item) continue;
+    const satellites = placement(item, now, around, options);
+    if (satellites.length === 0) {
+      if (!wasHeld.has(item.id)) effects.push({ type: 'held', item });
       held.push(item);
+      continue;
     }
+    const { now: free, later } = split(item, satellites);
+    if (later) {
+      if (!wasHeld.has(item.id)) effects.push({ type: 'held', item: later });
+      held.push(later);
+    }
+    if (speak) due.push(free);
+    else speak = { type: 'speak', item: free, satellites };
   }
-  const pending = state.pending.filter((i) => i.at > now);
+  // Held items let go together on the same satellites: "you have two messages" first.
+  if (speak && wasHeld.has(speak.item.id)) {
+    const on = speak.satellites;
+    const together = due.filter(
+      (i) => wasHeld.has(i.id) && sameSet(placement(i, now, around, options), on),
+    ).length;
+    if (together > 0) speak = { ...speak, messages: together + 1 };
+  }
+  if (speak) effects.push(speak);
   const result: ScheduleState = {
-    pending,
-    held: held.filter((i) => i !== speaking),
-    ...(speaking && { speaking }),
+    pending: state.pending.filter((i) => i.at > now),
+    held,
+    ...(speak && { speaking: speak.item }),
+    ...(due.length > 0 && { due }),
   };
-  // What is due but waits behind the one spoken stays held, ready when it is done.
   return { state: result, effects: [...effects, wake(result)] };
 }
 
@@ -136,10 +194,12 @@ export function transition(
       return { state: s, effects: [wake(s)] };
     }
     case 'cancel': {
+      const due = (state.due ?? []).filter((i) => i.id !== event.id);
       const s: ScheduleState = {
         pending: state.pending.filter((i) => i.id !== event.id),
         held: state.held.filter((i) => i.id !== event.id),
         ...(state.speaking && { speaking: state.speaking }),
+        ...(due.length > 0 && { due }),
       };
       return { state: s, effects: [wake(s)] };
     }

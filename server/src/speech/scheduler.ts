@@ -15,8 +15,11 @@ export interface SpeechSchedulerOptions {
   readonly clock: Clock;
   /** The satellites and their modes, and where a person was last heard, now. */
   readonly around: () => Surroundings;
-  /** Says `item` on `satellites`; call `spoken(item.id)` once it has been said (or failed). */
-  readonly speak: (item: SpeechItem, satellites: readonly string[]) => void;
+  /**
+   * Says `item` on `satellites` (after "you have `messages` messages" when held ones are let go
+   * together); call `spoken(item.id)` once it has been said (or failed).
+   */
+  readonly speak: (item: SpeechItem, satellites: readonly string[], messages?: number) => void;
   /** An item is due but no satellite may speak it now (do not disturb, silent). */
   readonly held?: (item: SpeechItem) => void;
   /** Default 10 minutes. */
@@ -37,6 +40,7 @@ export class SpeechScheduler {
     return this.#state;
   }
 
+  /** Schedules `item`; what is due now is said (or held) before this returns. */
   add(item: SpeechItem): void {
     this.#apply({ type: 'add', item });
     this.refresh();
@@ -72,7 +76,8 @@ export class SpeechScheduler {
     });
     this.#state = state;
     for (const effect of effects) {
-      if (effect.type === 'speak') this.#options.speak(effect.item, effect.satellites);
+      if (effect.type === 'speak')
+        this.#options.speak(effect.item, effect.satellites, effect.messages);
       else if (effect.type === 'held') this.#options.held?.(effect.item);
       else this.#arm(effect.at);
     }

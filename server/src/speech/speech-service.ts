@@ -11,14 +11,30 @@ import { SpeechScheduler } from './scheduler.js';
 /** An item whose speech keeps failing is given up after this many tries. */
 const MAX_TRIES = 3;
 
+/** What the announcements (the HTTP API, automations, the bridge) need of the speech service. */
+export interface Announcer {
+  announce(
+    text: string,
+    targets: readonly string[],
+    options?: { urgent?: boolean; language?: string },
+  ): { held: string[] };
+}
+
 export interface SpeechServiceOptions {
   readonly clock: Clock;
   /** The satellites that could speak now (connected). */
   readonly satellites: () => readonly string[];
   /** A satellite's mode; 'normal' when not given (modes are connected here). */
   readonly modeOf?: (satellite: string) => RoomMode;
-  /** Speaks `item` on `satellites`; resolves once played, rejects when it could not be said. */
-  readonly say: (item: SpeechItem, satellites: readonly string[]) => Promise<void>;
+  /**
+   * Speaks `item` on `satellites`, after "you have `messages` messages" when given; resolves
+   * once played, rejects when it could not be said.
+   */
+  readonly say: (
+    item: SpeechItem,
+    satellites: readonly string[],
+    messages?: number,
+  ) => Promise<void>;
   /** After an item was said, before the next one goes. */
   readonly onSaid?: (item: SpeechItem) => Promise<void> | void;
   /** Due but no satellite may speak it now. */
@@ -30,7 +46,7 @@ export interface SpeechServiceOptions {
   readonly logger?: Logger;
 }
 
-export class SpeechService {
+export class SpeechService implements Announcer {
   readonly #options: SpeechServiceOptions;
   readonly #scheduler: SpeechScheduler;
   readonly #logger: Logger;
@@ -39,6 +55,7 @@ export class SpeechService {
   readonly #retryMs: number;
   /** Failed tries of the items being retried. */
   readonly #failures = new Map<string, number>();
+  #announcements = 0;
 
   constructor(options: SpeechServiceOptions) {
     this.#options = options;
@@ -47,7 +64,7 @@ export class SpeechService {
     this.#scheduler = new SpeechScheduler({
       clock: options.clock,
       around: () => this.around(),
-      speak: (item, satellites) => this.#speak(item, satellites),
+      speak: (item, satellites, messages) => this.#speak(item, satellites, messages),
       held: (item) => options.onHeld?.(item),
       lastHeardWindowMs: options.lastHeardWindowMs,
     });
@@ -69,6 +86,30 @@ export class SpeechService {
 
   add(item: SpeechItem): void {
     this.#scheduler.add(item);
+  }
+
+  /**
+   * Says `text` on `targets` now, through the schedule: where the mode lets it (urgent: always),
+   * else held until it does. Returns the satellites it is held for.
+   */
+  announce(
+    text: string,
+    targets: readonly string[],
+    options: { urgent?: boolean; language?: string } = {},
+  ): { held: string[] } {
+    // Ids in the order announcements came: those due at the same time are said in that order.
+    const id = `announce:${String(this.#announcements++).padStart(12, '0')}`;
+    this.#scheduler.add({
+      id,
+      at: this.#options.clock.now(),
+      kind: 'announce',
+      text,
+      targets: [...targets],
+      ...(options.urgent && { urgent: true }),
+      ...(options.language && { language: options.language }),
+    });
+    const held = this.state.held.filter((item) => item.id === id);
+    return { held: held.flatMap((item) => item.targets ?? []) };
   }
 
   cancel(id: string): void {
@@ -95,10 +136,10 @@ export class SpeechService {
     await this.idle();
   }
 
-  #speak(item: SpeechItem, satellites: readonly string[]): void {
+  #speak(item: SpeechItem, satellites: readonly string[], messages?: number): void {
     const run = (async () => {
       try {
-        await this.#options.say(item, satellites);
+        await this.#options.say(item, satellites, messages);
       } catch (error) {
         // Not said (the satellite went away meanwhile): tried again a little later, twice.
         const tries = (this.#failures.get(item.id) ?? 0) + 1;

@@ -25,6 +25,7 @@ export const REMINDER_RESPONSES = [
   'reminderDue',
   'reminderRepeat',
   'reminderMissed',
+  'messagesWaiting',
   'whenToday',
   'whenTomorrow',
   'whenDay',

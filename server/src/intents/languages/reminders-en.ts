@@ -71,6 +71,7 @@ export const enReminderResponses: Record<ReminderResponseKey, string> = {
   reminderDue: 'Reminder: {text}.',
   reminderRepeat: 'Reminder, again: {text}.',
   reminderMissed: 'While I was off, I missed a reminder {when}: {text}.',
+  messagesWaiting: 'You have {count} messages.',
   whenToday: 'at {time}',
   whenTomorrow: 'tomorrow at {time}',
   whenDay: 'on {day} at {time}',
@@ -81,8 +82,8 @@ export const enReminders: ReminderLanguage = {
   messageLead: ['to', 'about', 'that'],
   clock: {
     hourUnits: ["o'clock", 'oclock', 'hours'],
-    am: ['am', 'a m', 'in the morning'],
-    pm: ['pm', 'p m', 'in the afternoon', 'in the evening', 'at night', 'tonight'],
+    am: ['am', 'a m', 'in the morning', 'this morning'],
+    pm: ['pm', 'p m', 'in the afternoon', 'in the evening', 'this evening', 'at night', 'tonight'],
     noon: ['noon', 'midday'],
     midnight: ['midnight'],
     halfAfter: [],

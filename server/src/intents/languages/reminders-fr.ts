@@ -78,6 +78,7 @@ export const frReminderResponses: Record<ReminderResponseKey, string> = {
   reminderDue: 'Rappel : {text}.',
   reminderRepeat: 'Je te le rappelle : {text}.',
   reminderMissed: "Pendant que j'étais arrêté, j'ai manqué un rappel {when} : {text}.",
+  messagesWaiting: 'Tu as {count} messages.',
   whenToday: 'à {time}',
   whenTomorrow: 'demain à {time}',
   whenDay: '{day} à {time}',
@@ -88,8 +89,8 @@ export const frReminders: ReminderLanguage = {
   messageLead: ['de', 'que', 'à'],
   clock: {
     hourUnits: ['h', 'heure', 'heures'],
-    am: ['du matin'],
-    pm: ["de l'après-midi", 'du soir'],
+    am: ['du matin', 'ce matin'],
+    pm: ["de l'après-midi", 'du soir', 'ce soir'],
     noon: ['midi'],
     midnight: ['minuit'],
     halfAfter: ['et demie', 'et demi'],

@@ -1,0 +1,35 @@
+// The turn chimes the server turns off (`satellite-sounds`, in silent and do-not-disturb modes):
+// the awake and done sounds are not played; the error sound still is.
+import { describe, expect, it } from 'vitest';
+import { ready, type Row, run, server, wake } from './test-machine-table.js';
+
+const ROWS: Row[] = [
+  {
+    name: 'chimes turned off by the server (silent mode): no awake sound',
+    mode: 'wake',
+    inputs: [...ready, server('satellite-sounds', { chimes: false }), wake, server('transcribe')],
+    phase: 'streaming',
+    effects: ['cancel-schedule:vad-wake-word-timeout'],
+  },
+  {
+    name: 'chimes off: no done sound either; on again: both',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      server('satellite-sounds', { chimes: false }),
+      server('transcript', { text: 'x' }),
+      server('satellite-sounds', { chimes: true }),
+      server('transcript', { text: 'x' }),
+    ],
+    phase: 'idle',
+    effects: ['play-sound:done'],
+  },
+];
+
+describe('the satellite state machine: chimes from the server', () => {
+  it.each(ROWS.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const { state, last } = run(row.mode, row.inputs, row.muted);
+    expect(state.turn.phase).toBe(row.phase);
+    expect(last).toEqual(row.effects);
+  });
+});
