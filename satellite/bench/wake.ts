@@ -17,7 +17,7 @@ import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
 import { type Corpus, SPEEDS, wakeCorpus } from './wake-corpus.js';
-import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
+import { PERSONAL_VOICE, trainVerifiers } from './wake-enrol.js';
 import {
   choose,
   heldOut,
@@ -31,6 +31,7 @@ import {
 } from './wake-eval.js';
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
 import { BENCH_VOICES } from './wake-voices.js';
+import { extractAll } from './wake-features.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
@@ -179,11 +180,45 @@ async function cpuTable(corpus: Corpus) {
   return cpu;
 }
 
+/** `--shard K/N`: every Nth item from the Kth. */
+function shardOption() {
+  if (!process.argv.includes('--shard')) return undefined;
+  const [index, count] = process.argv[process.argv.indexOf('--shard') + 1]!.split('/').map(Number);
+  return { index: index!, count: count! };
+}
+
 export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
   if (process.argv.includes('--cpu-only')) {
     await cpuTable(await wakeCorpus(log));
+    return;
+  }
+  if (process.argv.includes('--extract')) {
+    // `-- wake --extract raw|rnnoise [--shard K/N]`: only compute and cache the features of the
+    // whole corpus's test clips, the first run's share first (run one process per front end).
+    const all = await wakeCorpus(log);
+    const kind = process.argv[process.argv.indexOf('--extract') + 1] as FrontEnd;
+    if (process.argv.includes('--enrolment')) {
+      // The verifiers' clips (their noisy copies included) instead: training caches them.
+      await trainVerifiers(all, kind);
+      log(`${kind}: enrolment features cached`);
+      return;
+    }
+    const first = sized(all, false);
+    const items = [
+      ...first.positives,
+      ...first.negatives,
+      ...all.positives.filter((p) => !first.positives.includes(p)),
+      ...all.negatives.filter((n) => !first.negatives.includes(n)),
+    ];
+    await extractAll(
+      all.key,
+      kind,
+      items.map((item) => () => all.audio(item)),
+      log,
+      shardOption(),
+    );
     return;
   }
   const corpus = sized(await wakeCorpus(log), process.argv.includes('--full'));
@@ -195,15 +230,13 @@ export async function runWakeBenchmark(): Promise<void> {
       !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')),
   );
   const passes: Partial<Record<FrontEnd, Pass>> = {};
-  // `--shard K/N` scores every Nth item from the Kth; shard 0 trains the verifiers.
-  const shardArg = process.argv.includes('--shard')
-    ? process.argv[process.argv.indexOf('--shard') + 1]!.split('/').map(Number)
-    : undefined;
-  const shard = shardArg ? { index: shardArg[0]!, count: shardArg[1]! } : undefined;
   for (const kind of kinds) {
-    const verifiers = await cachedVerifiers(corpus, kind, (shard?.index ?? 0) > 0);
-    log(`${kind}: verifiers ready`);
-    passes[kind] = await scorePass(corpus, kind, verifiers, log, shard);
+    const trainStarted = performance.now();
+    const verifiers = await trainVerifiers(corpus, kind);
+    log(
+      `${kind}: verifiers trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s`,
+    );
+    passes[kind] = await scorePass(corpus, kind, verifiers, log);
   }
   if (process.argv.includes('--pass')) return;
   // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
