@@ -96,6 +96,22 @@ describe('satellite options', () => {
     expect(message).toContain('--vad-threshold: expected 0..1, got 7');
   });
 
+  it('turns a yes/no option off with --no-NAME, over the config file, the later flag winning', () => {
+    const on = configFile('wake-noise-suppression: true\nmuted: true\n');
+    const options = parseSatelliteArgs(['--config', on, '--no-wake-noise-suppression']);
+    expect(options['wake-noise-suppression']).toBe(false);
+    expect(options.muted).toBe(true);
+    expect(parseSatelliteArgs(['--config', on])['wake-noise-suppression']).toBe(true);
+    expect(parseSatelliteArgs(['--muted', '--no-muted']).muted).toBe(false);
+    expect(parseSatelliteArgs(['--no-muted', '--muted']).muted).toBe(true);
+    // Options named no-... are themselves; --no- of a value option is unknown.
+    expect(parseSatelliteArgs(['--no-mic'])['no-mic']).toBe(true);
+    expect(() => parseSatelliteArgs(['--no-wake-threshold'])).toThrow(
+      "Unknown option '--no-wake-threshold'",
+    );
+    expect(usage()).toContain('--no-NAME');
+  });
+
   it('gives every option the same type from a flag and from the file', () => {
     const file = configFile('wake-threshold: 0.7\nwake-word-name: alexa,hey_mycroft\n');
     const fromFile = parseSatelliteArgs(['--config', file]);
