@@ -15,7 +15,7 @@ import { featureCache, type FrontEnd } from './wake-features.js';
 
 export type { FrontEnd } from './wake-features.js';
 /** Verifier probabilities are computed only where the wake score reaches this. */
-export const VERIFY_FROM = 0.2;
+export const VERIFY_FROM = 0.1;
 
 export interface ItemScores {
   readonly scores: Float32Array;

@@ -16,7 +16,8 @@ import { RnnoiseDenoiser } from '../src/engines/denoise/rnnoise.js';
 import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
-import { type Corpus, SPEEDS, wakeCorpus } from './wake-corpus.js';
+import { type Corpus, wakeCorpus } from './wake-corpus.js';
+import { available, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { PERSONAL_VOICE, trainVerifiers } from './wake-enrol.js';
 import {
   choose,
@@ -30,7 +31,6 @@ import {
   TARGET_FA_PER_HOUR,
 } from './wake-eval.js';
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
-import { BENCH_VOICES } from './wake-voices.js';
 import { extractAll } from './wake-features.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
@@ -143,25 +143,6 @@ function personal(s: Scored, setting: Setting) {
   return rows;
 }
 
-/**
- * The part of the corpus a run scores. All of it with `--full`; by default the positives at
- * normal speed and, of the negative streams, every other voice at one speed (rotating): what the
- * shared, overloaded 2-core machine could score in the time it had.
- */
-function sized(corpus: Corpus, full: boolean): Corpus {
-  if (full) return corpus;
-  const speedOf = (voice: string) =>
-    SPEEDS[BENCH_VOICES.findIndex((v) => v.id === voice) % SPEEDS.length];
-  const voiceIndex = (voice: string) => BENCH_VOICES.findIndex((v) => v.id === voice);
-  return {
-    ...corpus,
-    positives: corpus.positives.filter((p) => p.speed === 1),
-    negatives: corpus.negatives.filter(
-      (n) => n.speed === speedOf(n.voice) && voiceIndex(n.voice) % 2 === 0,
-    ),
-  };
-}
-
 /** CPU per audio second with and without the gate and RNNoise, printed. */
 async function cpuTable(corpus: Corpus) {
   const speech = corpus.audio(corpus.negatives.find((n) => n.condition === '10 dB')!);
@@ -205,13 +186,9 @@ export async function runWakeBenchmark(): Promise<void> {
       log(`${kind}: enrolment features cached`);
       return;
     }
-    const first = sized(all, false);
-    const items = [
-      ...first.positives,
-      ...first.negatives,
-      ...all.positives.filter((p) => !first.positives.includes(p)),
-      ...all.negatives.filter((n) => !first.negatives.includes(n)),
-    ];
+    // `--reverse`: from the end, for a second process that meets the first half way.
+    const items = extractionOrder(all);
+    if (process.argv.includes('--reverse')) items.reverse();
     await extractAll(
       all.key,
       kind,
@@ -221,7 +198,14 @@ export async function runWakeBenchmark(): Promise<void> {
     );
     return;
   }
-  const corpus = sized(await wakeCorpus(log), process.argv.includes('--full'));
+  const whole = await wakeCorpus(log);
+  const corpus = process.argv.includes('--full')
+    ? whole
+    : process.argv.includes('--available')
+      ? available(whole, process.argv.includes('--no-rnnoise') ? ['raw'] : ['raw', 'rnnoise'])
+      : firstShare(whole);
+  const share = shareOf(corpus, whole);
+  log(`scoring ${share}`);
   // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
   const only = process.argv[process.argv.indexOf('--pass') + 1];
   const kinds = (['raw', 'rnnoise'] as const).filter(
@@ -270,7 +254,7 @@ export async function runWakeBenchmark(): Promise<void> {
     });
   }
   for (const option of Object.keys(OPTIONS) as OptionName[]) {
-    if (option === 'rnnoise' && !withRnnoise) continue;
+    if (option !== 'combined' && OPTIONS[option].frontEnd === 'rnnoise' && !withRnnoise) continue;
     const chosen = choose(scored, option, withRnnoise);
     rows.push({ option, ...chosen, heldOut: heldOut(scored, chosen.setting) });
   }
@@ -299,6 +283,7 @@ export async function runWakeBenchmark(): Promise<void> {
       targetFaPerHour: TARGET_FA_PER_HOUR,
     },
     corpus: {
+      share,
       positives: corpus.positives.length,
       negativeStreams: corpus.negatives.length,
       cleanNegativeMinutes: cleanMinutes,

@@ -1,0 +1,58 @@
+// How much of the wake word benchmark's corpus a run scores: all of it (`--full`), the share the
+// shared, overloaded 2-core machine could first afford (the default), or the clips whose
+// features are cached for every front end (`--available`, after `--extract` ran part way).
+import { type Corpus, SPEEDS } from './wake-corpus.js';
+import { featureCache, type FrontEnd } from './wake-features.js';
+import { BENCH_VOICES } from './wake-voices.js';
+
+/**
+ * The default share: the positives at normal speed and, of the negative streams, every other
+ * voice at one speed (rotating).
+ */
+export function firstShare(corpus: Corpus): Corpus {
+  const voiceIndex = (voice: string) => BENCH_VOICES.findIndex((v) => v.id === voice);
+  const speedOf = (voice: string) => SPEEDS[voiceIndex(voice) % SPEEDS.length];
+  return {
+    ...corpus,
+    positives: corpus.positives.filter((p) => p.speed === 1),
+    negatives: corpus.negatives.filter(
+      (n) => n.speed === speedOf(n.voice) && voiceIndex(n.voice) % 2 === 0,
+    ),
+  };
+}
+
+/** The test clips in the order `--extract` scores them: the first share, then the rest. */
+export function extractionOrder(corpus: Corpus): { file: string }[] {
+  const first = firstShare(corpus);
+  return [
+    ...first.positives,
+    ...first.negatives,
+    ...corpus.positives.filter((p) => !first.positives.includes(p)),
+    ...corpus.negatives.filter((n) => !first.negatives.includes(n)),
+  ];
+}
+
+/** The clips whose features every front end in `kinds` has cached. */
+export function available(corpus: Corpus, kinds: readonly FrontEnd[]): Corpus {
+  const caches = kinds.map((kind) => featureCache(corpus.key, kind));
+  const cached = (item: { file: string }) => {
+    const samples = corpus.audio(item);
+    return caches.every((c) => c.has(samples));
+  };
+  return {
+    ...corpus,
+    positives: corpus.positives.filter(cached),
+    negatives: corpus.negatives.filter(cached),
+  };
+}
+
+const minutes = (corpus: Corpus) =>
+  corpus.negatives.reduce((sum, n) => sum + n.segments.at(-1)!.endMs / 60000, 0);
+
+/** "468 of 468 positive clips, 275 of 275 negative minutes": the share of the corpus run. */
+export function shareOf(run: Corpus, all: Corpus): string {
+  return (
+    `${run.positives.length} of ${all.positives.length} positive clips, ` +
+    `${minutes(run).toFixed(0)} of ${minutes(all).toFixed(0)} negative minutes`
+  );
+}
