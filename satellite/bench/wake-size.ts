@@ -21,14 +21,26 @@ export function firstShare(corpus: Corpus): Corpus {
   };
 }
 
-/** The test clips in the order `--extract` scores them: the first share, then the rest. */
+/**
+ * The test clips in the order `--extract` scores them: the first share, then the rest, the
+ * rest of the negatives in rounds (one more speed of every voice per round, every condition),
+ * so that a run stopped part way has every voice and condition.
+ */
 export function extractionOrder(corpus: Corpus): { file: string }[] {
   const first = firstShare(corpus);
+  const rest = corpus.negatives.filter((n) => !first.negatives.includes(n));
+  const round = (n: { voice: string; speed: number }) =>
+    [...new Set(rest.filter((r) => r.voice === n.voice).map((r) => r.speed))].indexOf(n.speed);
+  const voiceIndex = (voice: string) => BENCH_VOICES.findIndex((v) => v.id === voice);
+  const rounds = rest
+    .map((n, at) => ({ n, at, round: round(n), voice: voiceIndex(n.voice) }))
+    .sort((a, b) => a.round - b.round || a.voice - b.voice || a.at - b.at)
+    .map((x) => x.n);
   return [
     ...first.positives,
     ...first.negatives,
     ...corpus.positives.filter((p) => !first.positives.includes(p)),
-    ...corpus.negatives.filter((n) => !first.negatives.includes(n)),
+    ...rounds,
   ];
 }
 

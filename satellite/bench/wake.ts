@@ -18,7 +18,7 @@ import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
 import { type Corpus, wakeCorpus } from './wake-corpus.js';
 import { available, extractionOrder, firstShare, shareOf } from './wake-size.js';
-import { PERSONAL_VOICE, trainVerifiers } from './wake-enrol.js';
+import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
 import {
   choose,
   heldOut,
@@ -182,7 +182,7 @@ export async function runWakeBenchmark(): Promise<void> {
     const kind = process.argv[process.argv.indexOf('--extract') + 1] as FrontEnd;
     if (process.argv.includes('--enrolment')) {
       // The verifiers' clips (their noisy copies included) instead: training caches them.
-      await trainVerifiers(all, kind);
+      await cachedVerifiers(all, kind);
       log(`${kind}: enrolment features cached`);
       return;
     }
@@ -216,7 +216,7 @@ export async function runWakeBenchmark(): Promise<void> {
   const passes: Partial<Record<FrontEnd, Pass>> = {};
   for (const kind of kinds) {
     const trainStarted = performance.now();
-    const verifiers = await trainVerifiers(corpus, kind);
+    const verifiers = await cachedVerifiers(corpus, kind);
     log(
       `${kind}: verifiers trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s`,
     );
