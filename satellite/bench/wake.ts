@@ -22,6 +22,7 @@ import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
 import {
   choose,
   heldOut,
+  inSplit,
   measure,
   type Measured,
   OPTIONS,
@@ -29,6 +30,7 @@ import {
   type Scored,
   type Setting,
   TARGET_FA_PER_HOUR,
+  WAKE_THRESHOLDS,
 } from './wake-eval.js';
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
 import { extractAll } from './wake-features.js';
@@ -109,6 +111,27 @@ function printAccuracy(
       );
     }
   }
+}
+
+/** Each wake threshold on the calibration voices, through each front end: the trade. */
+function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
+  console.log('\ncalibration voices, all conditions: the wake threshold alone\n');
+  console.log(
+    '| front end | wake | false rejects | FA/h ordinary | ordinary FA | near-miss FA/h |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const rows = [];
+  for (const frontEnd of frontEnds) {
+    for (const wake of WAKE_THRESHOLDS) {
+      const m = measure(s, { frontEnd, wake, gate: 0, verifier: 0 }, inSplit('calibration'));
+      rows.push({ frontEnd, wake, measured: m });
+      console.log(
+        `| ${frontEnd} | ${wake} | ${pct(m.falseRejectRate)} | ${m.ordinaryPerHour.toFixed(2)} | ` +
+          `${m.ordinaryFalseAccepts} | ${m.nearMissPerHour.toFixed(1)} |`,
+      );
+    }
+  }
+  return rows;
 }
 
 /** The personal verifier: one voice enrolled, its held-out clips against everyone else's. */
@@ -259,6 +282,7 @@ export async function runWakeBenchmark(): Promise<void> {
     rows.push({ option, ...chosen, heldOut: heldOut(scored, chosen.setting) });
   }
   printAccuracy(rows);
+  const sweepRows = sweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw']);
   const verifierRow = rows.find((r) => r.option === 'verifier')!;
   const personalRows = personal(scored, verifierRow.setting);
 
@@ -289,6 +313,7 @@ export async function runWakeBenchmark(): Promise<void> {
       cleanNegativeMinutes: cleanMinutes,
     },
     accuracy: rows,
+    calibrationSweep: sweepRows,
     personal: personalRows,
     cpu,
   };
