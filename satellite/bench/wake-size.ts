@@ -1,9 +1,11 @@
 // How much of the wake word benchmark's corpus a run scores: all of it (`--full`), the share the
 // shared, overloaded 2-core machine could first afford (the default), or the clips whose
 // features are cached for every front end (`--available`, after `--extract` ran part way).
+import { augment } from '../src/engines/wake/augment.js';
 import { type Corpus, SPEEDS } from './wake-corpus.js';
 import { featureCache, type FrontEnd } from './wake-features.js';
-import { BENCH_VOICES } from './wake-voices.js';
+import { BENCH_VOICES, splitOf } from './wake-voices.js';
+import { PERSONAL_VOICE } from './wake-enrol.js';
 
 /**
  * The default share: the positives at normal speed and, of the negative streams, every other
@@ -67,4 +69,25 @@ export function shareOf(run: Corpus, all: Corpus): string {
     `${run.positives.length} of ${all.positives.length} positive clips, ` +
     `${minutes(run).toFixed(0)} of ${minutes(all).toFixed(0)} negative minutes`
   );
+}
+
+/**
+ * Every clip the verifiers' training reads (noisy copies included), in its order: for a second
+ * `--extract KIND --enrolment --reverse` process that meets the training half way.
+ */
+export function enrolmentClips(corpus: Corpus): Int16Array[] {
+  const households = [
+    (voice: string) => splitOf(voice) === 'calibration',
+    (voice: string) => splitOf(voice) === 'held-out',
+    (voice: string) => voice === PERSONAL_VOICE,
+  ];
+  return households.flatMap((member) => {
+    const chosen = corpus.enrolments.filter((e) => member(e.voice));
+    const positives = chosen.flatMap((e) => e.positives);
+    const negatives = chosen.flatMap((e) => e.negatives);
+    return [
+      ...positives.flatMap((c, i) => [c, ...augment(c, 'wake', i, negatives)]),
+      ...negatives.flatMap((c, i) => [c, ...augment(c, 'other', i, negatives)]),
+    ];
+  });
 }

@@ -17,7 +17,7 @@ import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
 import { type Corpus, wakeCorpus } from './wake-corpus.js';
-import { available, extractionOrder, firstShare, shareOf } from './wake-size.js';
+import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
 import {
   choose,
@@ -203,6 +203,16 @@ export async function runWakeBenchmark(): Promise<void> {
     // whole corpus's test clips, the first run's share first (run one process per front end).
     const all = await wakeCorpus(log);
     const kind = process.argv[process.argv.indexOf('--extract') + 1] as FrontEnd;
+    if (process.argv.includes('--enrolment') && process.argv.includes('--reverse')) {
+      const clips = enrolmentClips(all).reverse();
+      await extractAll(
+        all.key,
+        kind,
+        clips.map((c) => () => c),
+        log,
+      );
+      return;
+    }
     if (process.argv.includes('--enrolment')) {
       // The verifiers' clips (their noisy copies included) instead: training caches them.
       await cachedVerifiers(all, kind);
