@@ -23,6 +23,11 @@ describe('satellite options', () => {
     expect(options.name).toBeUndefined();
     expect(options['allow-takeover']).toBe(false);
     expect(parseSatelliteArgs(['--allow-takeover'])['allow-takeover']).toBe(true);
+    // RNNoise before the wake word is on unless turned off (the benchmark's held-out voices).
+    expect(options['wake-noise-suppression']).toBe(true);
+    expect(parseSatelliteArgs(['--no-wake-noise-suppression'])['wake-noise-suppression']).toBe(
+      false,
+    );
   });
 
   it('reads repeated and comma-separated wake words, numbers and booleans', () => {
@@ -97,11 +102,11 @@ describe('satellite options', () => {
   });
 
   it('turns a yes/no option off with --no-NAME, over the config file, the later flag winning', () => {
-    const on = configFile('wake-noise-suppression: true\nmuted: true\n');
-    const options = parseSatelliteArgs(['--config', on, '--no-wake-noise-suppression']);
-    expect(options['wake-noise-suppression']).toBe(false);
+    const on = configFile('allow-takeover: true\nmuted: true\n');
+    const options = parseSatelliteArgs(['--config', on, '--no-allow-takeover']);
+    expect(options['allow-takeover']).toBe(false);
     expect(options.muted).toBe(true);
-    expect(parseSatelliteArgs(['--config', on])['wake-noise-suppression']).toBe(true);
+    expect(parseSatelliteArgs(['--config', on])['allow-takeover']).toBe(true);
     expect(parseSatelliteArgs(['--muted', '--no-muted']).muted).toBe(false);
     expect(parseSatelliteArgs(['--no-muted', '--muted']).muted).toBe(true);
     // Options named no-... are themselves; --no- of a value option is unknown.
