@@ -1,5 +1,5 @@
 // The wake word benchmark corpus's items, as stored in its manifest.
-import type { Colour } from './wake-noise.js';
+import type { Colour } from '../src/audio/noise.js';
 
 export type Noise = Colour | 'babble' | 'none';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { samplesOf, silence, speak, type Voice } from '../../tests/helpers/speech.js';
 import { ENROLL_SENTENCES } from '../src/engines/wake/enroll-prompts.js';
 import { pooled, type Positive, type NegativeStream, type Segment } from './wake-corpus-types.js';
-import { babble, type Colour, COLOURS, colouredNoise, mixAt } from './wake-noise.js';
+import { babble, type Colour, COLOURS, colouredNoise, mixAt } from '../src/audio/noise.js';
 import { BABBLE_VOICES, BENCH_VOICES, type BenchVoice } from './wake-voices.js';
 import { NEAR_MISSES, OTHER_SENTENCES, POSITIVE_LEADS } from './wake-sentences.js';
 

@@ -1,13 +1,17 @@
 // The verifiers the wake word benchmark measures, trained on the corpus's enrolment clips (not
-// its test clips) through each front end: one per split's household (every voice of the split
-// enrolled) and one personal verifier (a single held-out voice enrolled).
+// its test clips) through each front end, as `jarvis-satellite enroll` trains them (noisy copies
+// included): one per split's household (every voice of the split enrolled) and one personal
+// verifier (a single held-out voice enrolled). The clips' features are cached, and so are the
+// verifiers, under a hash of the code that trains them.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { enrol } from '../src/engines/wake/enrol.js';
 import type { VerifierFile } from '../src/engines/wake/verifier.js';
 import type { Corpus } from './wake-corpus.js';
-import { type FrontEnd, frontEnd } from './wake-score.js';
+import { featureCache, type FrontEnd } from './wake-features.js';
 import { BENCH_VOICES, splitOf } from './wake-voices.js';
 
 /** The voice enrolled alone for the personal measurement. */
@@ -15,19 +19,29 @@ export const PERSONAL_VOICE = 'espeak en-us+f3';
 
 export type VerifierName = 'calibration' | 'held-out' | 'personal';
 
-/**
- * The verifiers, from the corpus folder when trained already; a process that must not train
- * them (`wait`) waits for another to write them.
- */
+/** The code that shapes a trained verifier. */
+const TRAINING_CODE = [
+  '../src/engines/wake/enrol.ts',
+  '../src/engines/wake/augment.ts',
+  '../src/engines/wake/verifier.ts',
+  '../src/audio/noise.ts',
+  './wake-enrol.ts',
+];
+
+/** The verifiers, from the corpus folder when trained already by the same code. */
 export async function cachedVerifiers(
   corpus: Corpus,
   kind: FrontEnd,
-  wait: boolean,
 ): Promise<Record<VerifierName, VerifierFile>> {
-  const file = join(tmpdir(), 'jarvis-bench-wake', corpus.key, `verifiers-${kind}.json`);
-  while (wait && !existsSync(file)) await new Promise((r) => setTimeout(r, 5000));
-  if (existsSync(file))
+  const hash = createHash('sha1');
+  for (const path of TRAINING_CODE) {
+    hash.update(readFileSync(fileURLToPath(new URL(path, import.meta.url))));
+  }
+  const key = hash.digest('hex').slice(0, 12);
+  const file = join(tmpdir(), 'jarvis-bench-wake', corpus.key, `verifiers-${kind}-${key}.json`);
+  if (existsSync(file)) {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<VerifierName, VerifierFile>;
+  }
   const trained = await trainVerifiers(corpus, kind);
   writeFileSync(`${file}.tmp`, JSON.stringify(trained));
   renameSync(`${file}.tmp`, file);
@@ -38,8 +52,12 @@ export async function trainVerifiers(
   corpus: Corpus,
   kind: FrontEnd,
 ): Promise<Record<VerifierName, VerifierFile>> {
-  const front = await frontEnd(kind);
-  const source = { features: front.features, model: 0, window: 16 };
+  const front = featureCache(corpus.key, kind);
+  const source = {
+    features: (samples: Int16Array) => front.features(samples),
+    model: 0,
+    window: 16,
+  };
   const clipsOf = (voices: (voice: string) => boolean) => {
     const chosen = corpus.enrolments.filter((e) => voices(e.voice));
     return {

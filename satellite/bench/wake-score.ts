@@ -1,24 +1,21 @@
 // One scoring pass of the wake word benchmark over its corpus, for one front end (the audio as
 // it is, or RNNoise first): hey_jarvis's score at every 80 ms step, and where a step could
 // detect (score >= VERIFY_FROM), each verifier's probability for the window the classifier read.
-// Silero VAD's frames (for the speech gate) come from the audio as it is. Cached on disk.
+// The models' features come from the feature cache; Silero VAD's frames (for the speech gate)
+// come from the audio as it is, cached per clip.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RnnoiseDenoiser } from '../src/engines/denoise/rnnoise.js';
 import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { type ClipFeatures, windowAt } from '../src/engines/wake/batch.js';
-import { resolveWakeWordModels } from '../src/engines/wake/builtin-models.js';
-import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
 import { Verifier, type VerifierFile } from '../src/engines/wake/verifier.js';
 import type { Corpus } from './wake-corpus.js';
+import { featureCache, type FrontEnd } from './wake-features.js';
 
-export type FrontEnd = 'raw' | 'rnnoise';
+export type { FrontEnd } from './wake-features.js';
 /** Verifier probabilities are computed only where the wake score reaches this. */
-export const VERIFY_FROM = 0.2;
-/** The denoiser hears this much of a clip before the clip itself: it has learnt the room. */
-const WARM_UP_SAMPLES = 16000 * 5;
+export const VERIFY_FROM = 0.1;
 
 export interface ItemScores {
   readonly scores: Float32Array;
@@ -29,35 +26,6 @@ export interface ItemScores {
 export interface Pass {
   readonly positives: ItemScores[];
   readonly negatives: ItemScores[];
-}
-
-/** Runs `samples` through a fresh denoiser that first heard up to 5 s of the same clip. */
-export function denoised(denoiser: RnnoiseDenoiser, samples: Int16Array): Int16Array {
-  denoiser.reset();
-  denoiser.process(samples.subarray(0, Math.min(samples.length, WARM_UP_SAMPLES)));
-  // The output is 160 samples late: feed 160 more (silence) and drop the first 160.
-  const out = denoiser.process(samples);
-  const tail = denoiser.process(new Int16Array(160));
-  const aligned = new Int16Array(samples.length);
-  aligned.set(out.subarray(160));
-  aligned.set(tail, samples.length - 160);
-  return aligned;
-}
-
-/** Loads a detector and, for RNNoise, a denoiser: `features(samples)` through the front end. */
-export async function frontEnd(kind: FrontEnd) {
-  const detector = await OpenWakeWord.load({
-    models: resolveWakeWordModels({ names: ['hey_jarvis'] }),
-  });
-  const denoiser = kind === 'rnnoise' ? await RnnoiseDenoiser.load() : undefined;
-  return {
-    features: (samples: Int16Array): Promise<ClipFeatures> =>
-      detector.batchFeatures(denoiser ? denoised(denoiser, samples) : samples),
-    close: async () => {
-      denoiser?.close();
-      await detector.close();
-    },
-  };
 }
 
 function itemScores(clip: ClipFeatures, verifiers: Record<string, Verifier>): ItemScores {
@@ -75,98 +43,32 @@ function itemScores(clip: ClipFeatures, verifiers: Record<string, Verifier>): It
   return { scores, verified };
 }
 
-const encode = (a: Float32Array) =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-const decode = (s: string) => {
-  const bytes = Buffer.from(s, 'base64');
-  return new Float32Array(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-  );
-};
-type Stored = { scores: string; verified: Record<string, string> }[];
-const store = (items: ItemScores[]): Stored =>
-  items.map((i) => ({
-    scores: encode(i.scores),
-    verified: Object.fromEntries(Object.entries(i.verified).map(([k, v]) => [k, encode(v)])),
-  }));
-const restore = (items: Stored): ItemScores[] =>
-  items.map((i) => ({
-    scores: decode(i.scores),
-    verified: Object.fromEntries(Object.entries(i.verified).map(([k, v]) => [k, decode(v)])),
-  }));
-
-/** Scores the corpus through `kind`, with the verifiers trained for it; cached by all inputs. */
+/** Scores the corpus through `kind`, with the verifiers trained for it, from cached features. */
 export async function scorePass(
-  corpus: Corpus & { key: string },
+  corpus: Corpus,
   kind: FrontEnd,
   verifierFiles: Record<string, VerifierFile>,
   log: (line: string) => void,
-  shard?: { index: number; count: number },
 ): Promise<Pass> {
-  const strip = Object.fromEntries(
-    Object.entries(verifierFiles).map(([k, f]) => [k, { ...f, trained: undefined }]),
-  );
-  const key = createHash('sha1')
-    .update(JSON.stringify([1, kind, strip]))
-    .digest('hex');
-  const file = join(
-    tmpdir(),
-    'jarvis-bench-wake',
-    corpus.key,
-    `scores-${kind}-${key.slice(0, 12)}.json`,
-  );
-  const read = (path: string) => {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as Record<
-      'positives' | 'negatives',
-      Stored
-    >;
-    return { positives: restore(stored.positives), negatives: restore(stored.negatives) };
-  };
-  if (existsSync(file)) {
-    log(`${kind}: scores cached in ${file}`);
-    return read(file);
-  }
-  const shardFile = (index: number, count: number) => `${file}.shard-${index}-of-${count}`;
-  for (const count of [2, 3]) {
-    const files = Array.from({ length: count }, (_, k) => shardFile(k, count));
-    if (!shard && files.every((f) => existsSync(f))) {
-      const parts = files.map(read);
-      const merge = (kind: 'positives' | 'negatives') =>
-        parts[0]![kind].map((_, i) => parts[i % count]![kind][i]!);
-      log(`${kind}: scores cached in ${count} shards`);
-      return { positives: merge('positives'), negatives: merge('negatives') };
-    }
-  }
-  const mine = (i: number) => !shard || i % shard.count === shard.index;
-  const empty: ItemScores = { scores: new Float32Array(0), verified: {} };
   const verifiers = Object.fromEntries(
     Object.entries(verifierFiles).map(([k, f]) => [k, new Verifier(f)]),
   );
-  const front = await frontEnd(kind);
+  const cache = featureCache(corpus.key, kind);
   const started = performance.now();
   try {
-    const positives: ItemScores[] = [];
-    for (const [i, item] of corpus.positives.entries()) {
-      positives.push(
-        mine(i) ? itemScores(await front.features(corpus.audio(item)), verifiers) : empty,
-      );
-    }
-    const negatives: ItemScores[] = [];
-    for (const [i, item] of corpus.negatives.entries()) {
-      negatives.push(
-        mine(i) ? itemScores(await front.features(corpus.audio(item)), verifiers) : empty,
-      );
-    }
-    const out = shard ? shardFile(shard.index, shard.count) : file;
+    const score = async (items: readonly { file: string }[]) => {
+      const out: ItemScores[] = [];
+      for (const item of items) {
+        out.push(itemScores(await cache.features(corpus.audio(item)), verifiers));
+      }
+      return out;
+    };
+    const positives = await score(corpus.positives);
+    const negatives = await score(corpus.negatives);
     log(`${kind}: scored the corpus in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    writeFileSync(
-      `${out}.tmp`,
-      JSON.stringify({ positives: store(positives), negatives: store(negatives) }),
-    );
-    renameSync(`${out}.tmp`, out);
     return { positives, negatives };
   } finally {
-    await front.close();
+    await cache.close();
   }
 }
 
@@ -220,33 +122,39 @@ async function candidateFrames(
 
 const STEP_MS = 80;
 
-/** VAD frames of every positive and negative, from the audio as it is; cached. */
+/** VAD frames of every positive and negative, from the audio as it is; cached per clip. */
 export async function vadPass(
-  corpus: Corpus & { key: string },
+  corpus: Corpus,
   passes: readonly Pass[],
   log: (line: string) => void,
 ): Promise<{ positives: Float32Array[]; negatives: Float32Array[] }> {
-  const file = join(
-    tmpdir(),
-    'jarvis-bench-wake',
-    corpus.key,
-    `vad-${corpus.positives.length}-${corpus.negatives.length}-${passes.length}.json`,
-  );
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<
-      'positives' | 'negatives',
-      string[]
-    >;
-    return { positives: stored.positives.map(decode), negatives: stored.negatives.map(decode) };
-  }
-  const vad = await SileroVad.load();
+  const dir = join(tmpdir(), 'jarvis-bench-wake', corpus.key, 'vad-1');
+  mkdirSync(dir, { recursive: true });
+  let vad: SileroVad | undefined;
   const started = performance.now();
   const frames = async (kind: 'positives' | 'negatives', items: readonly { file: string }[]) => {
     const out: Float32Array[] = [];
     for (const [i, item] of items.entries()) {
       const scores = passes.map((p) => p[kind][i]!.scores);
       const candidate = (s: number) => scores.some((x) => x[s]! >= VERIFY_FROM);
-      out.push(await candidateFrames(vad, corpus.audio(item), candidate, scores[0]!.length));
+      const steps = scores[0]!.length;
+      const marks = Array.from({ length: steps }, (_, s) => (candidate(s) ? '1' : '0')).join('');
+      const samples = corpus.audio(item);
+      const key = createHash('sha1')
+        .update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength))
+        .update(marks)
+        .digest('hex')
+        .slice(0, 20);
+      const file = join(dir, `${key}.f32`);
+      if (existsSync(file)) {
+        out.push(decodeBytes(readFileSync(file)));
+        continue;
+      }
+      vad ??= await SileroVad.load();
+      const computed = await candidateFrames(vad, samples, candidate, steps);
+      writeFileSync(`${file}.tmp`, new Uint8Array(computed.buffer));
+      renameSync(`${file}.tmp`, file);
+      out.push(computed);
     }
     return out;
   };
@@ -254,11 +162,11 @@ export async function vadPass(
     const positives = await frames('positives', corpus.positives);
     const negatives = await frames('negatives', corpus.negatives);
     log(`VAD before the candidate steps in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    const stored = { positives: positives.map(encode), negatives: negatives.map(encode) };
-    writeFileSync(`${file}.tmp`, JSON.stringify(stored));
-    renameSync(`${file}.tmp`, file);
     return { positives, negatives };
   } finally {
-    await vad.close();
+    await vad?.close();
   }
 }
+
+const decodeBytes = (bytes: Buffer) =>
+  new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));

@@ -16,11 +16,13 @@ import { RnnoiseDenoiser } from '../src/engines/denoise/rnnoise.js';
 import { SileroVad } from '../src/engines/vad/silero-vad.js';
 import { VadStream } from '../src/engines/vad/vad-stream.js';
 import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
-import { type Corpus, SPEEDS, wakeCorpus } from './wake-corpus.js';
+import { type Corpus, wakeCorpus } from './wake-corpus.js';
+import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
 import {
   choose,
   heldOut,
+  inSplit,
   measure,
   type Measured,
   OPTIONS,
@@ -28,9 +30,10 @@ import {
   type Scored,
   type Setting,
   TARGET_FA_PER_HOUR,
+  WAKE_THRESHOLDS,
 } from './wake-eval.js';
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
-import { BENCH_VOICES } from './wake-voices.js';
+import { extractAll } from './wake-features.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
@@ -110,6 +113,27 @@ function printAccuracy(
   }
 }
 
+/** Each wake threshold on the calibration voices, through each front end: the trade. */
+function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
+  console.log('\ncalibration voices, all conditions: the wake threshold alone\n');
+  console.log(
+    '| front end | wake | false rejects | FA/h ordinary | ordinary FA | near-miss FA/h |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const rows = [];
+  for (const frontEnd of frontEnds) {
+    for (const wake of WAKE_THRESHOLDS) {
+      const m = measure(s, { frontEnd, wake, gate: 0, verifier: 0 }, inSplit('calibration'));
+      rows.push({ frontEnd, wake, measured: m });
+      console.log(
+        `| ${frontEnd} | ${wake} | ${pct(m.falseRejectRate)} | ${m.ordinaryPerHour.toFixed(2)} | ` +
+          `${m.ordinaryFalseAccepts} | ${m.nearMissPerHour.toFixed(1)} |`,
+      );
+    }
+  }
+  return rows;
+}
+
 /** The personal verifier: one voice enrolled, its held-out clips against everyone else's. */
 function personal(s: Scored, setting: Setting) {
   const mine = (x: { voice: string }) => x.voice === PERSONAL_VOICE;
@@ -142,25 +166,6 @@ function personal(s: Scored, setting: Setting) {
   return rows;
 }
 
-/**
- * The part of the corpus a run scores. All of it with `--full`; by default the positives at
- * normal speed and, of the negative streams, every other voice at one speed (rotating): what the
- * shared, overloaded 2-core machine could score in the time it had.
- */
-function sized(corpus: Corpus, full: boolean): Corpus {
-  if (full) return corpus;
-  const speedOf = (voice: string) =>
-    SPEEDS[BENCH_VOICES.findIndex((v) => v.id === voice) % SPEEDS.length];
-  const voiceIndex = (voice: string) => BENCH_VOICES.findIndex((v) => v.id === voice);
-  return {
-    ...corpus,
-    positives: corpus.positives.filter((p) => p.speed === 1),
-    negatives: corpus.negatives.filter(
-      (n) => n.speed === speedOf(n.voice) && voiceIndex(n.voice) % 2 === 0,
-    ),
-  };
-}
-
 /** CPU per audio second with and without the gate and RNNoise, printed. */
 async function cpuTable(corpus: Corpus) {
   const speech = corpus.audio(corpus.negatives.find((n) => n.condition === '10 dB')!);
@@ -179,6 +184,13 @@ async function cpuTable(corpus: Corpus) {
   return cpu;
 }
 
+/** `--shard K/N`: every Nth item from the Kth. */
+function shardOption() {
+  if (!process.argv.includes('--shard')) return undefined;
+  const [index, count] = process.argv[process.argv.indexOf('--shard') + 1]!.split('/').map(Number);
+  return { index: index!, count: count! };
+}
+
 export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
@@ -186,7 +198,47 @@ export async function runWakeBenchmark(): Promise<void> {
     await cpuTable(await wakeCorpus(log));
     return;
   }
-  const corpus = sized(await wakeCorpus(log), process.argv.includes('--full'));
+  if (process.argv.includes('--extract')) {
+    // `-- wake --extract raw|rnnoise [--shard K/N]`: only compute and cache the features of the
+    // whole corpus's test clips, the first run's share first (run one process per front end).
+    const all = await wakeCorpus(log);
+    const kind = process.argv[process.argv.indexOf('--extract') + 1] as FrontEnd;
+    if (process.argv.includes('--enrolment') && process.argv.includes('--reverse')) {
+      const clips = enrolmentClips(all).reverse();
+      await extractAll(
+        all.key,
+        kind,
+        clips.map((c) => () => c),
+        log,
+      );
+      return;
+    }
+    if (process.argv.includes('--enrolment')) {
+      // The verifiers' clips (their noisy copies included) instead: training caches them.
+      await cachedVerifiers(all, kind);
+      log(`${kind}: enrolment features cached`);
+      return;
+    }
+    // `--reverse`: from the end, for a second process that meets the first half way.
+    const items = extractionOrder(all);
+    if (process.argv.includes('--reverse')) items.reverse();
+    await extractAll(
+      all.key,
+      kind,
+      items.map((item) => () => all.audio(item)),
+      log,
+      shardOption(),
+    );
+    return;
+  }
+  const whole = await wakeCorpus(log);
+  const corpus = process.argv.includes('--full')
+    ? whole
+    : process.argv.includes('--available')
+      ? available(whole, process.argv.includes('--no-rnnoise') ? ['raw'] : ['raw', 'rnnoise'])
+      : firstShare(whole);
+  const share = shareOf(corpus, whole);
+  log(`scoring ${share}`);
   // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
   const only = process.argv[process.argv.indexOf('--pass') + 1];
   const kinds = (['raw', 'rnnoise'] as const).filter(
@@ -195,15 +247,13 @@ export async function runWakeBenchmark(): Promise<void> {
       !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')),
   );
   const passes: Partial<Record<FrontEnd, Pass>> = {};
-  // `--shard K/N` scores every Nth item from the Kth; shard 0 trains the verifiers.
-  const shardArg = process.argv.includes('--shard')
-    ? process.argv[process.argv.indexOf('--shard') + 1]!.split('/').map(Number)
-    : undefined;
-  const shard = shardArg ? { index: shardArg[0]!, count: shardArg[1]! } : undefined;
   for (const kind of kinds) {
-    const verifiers = await cachedVerifiers(corpus, kind, (shard?.index ?? 0) > 0);
-    log(`${kind}: verifiers ready`);
-    passes[kind] = await scorePass(corpus, kind, verifiers, log, shard);
+    const trainStarted = performance.now();
+    const verifiers = await cachedVerifiers(corpus, kind);
+    log(
+      `${kind}: verifiers trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s`,
+    );
+    passes[kind] = await scorePass(corpus, kind, verifiers, log);
   }
   if (process.argv.includes('--pass')) return;
   // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
@@ -237,11 +287,12 @@ export async function runWakeBenchmark(): Promise<void> {
     });
   }
   for (const option of Object.keys(OPTIONS) as OptionName[]) {
-    if (option === 'rnnoise' && !withRnnoise) continue;
+    if (option !== 'combined' && OPTIONS[option].frontEnd === 'rnnoise' && !withRnnoise) continue;
     const chosen = choose(scored, option, withRnnoise);
     rows.push({ option, ...chosen, heldOut: heldOut(scored, chosen.setting) });
   }
   printAccuracy(rows);
+  const sweepRows = sweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw']);
   const verifierRow = rows.find((r) => r.option === 'verifier')!;
   const personalRows = personal(scored, verifierRow.setting);
 
@@ -266,11 +317,13 @@ export async function runWakeBenchmark(): Promise<void> {
       targetFaPerHour: TARGET_FA_PER_HOUR,
     },
     corpus: {
+      share,
       positives: corpus.positives.length,
       negativeStreams: corpus.negatives.length,
       cleanNegativeMinutes: cleanMinutes,
     },
     accuracy: rows,
+    calibrationSweep: sweepRows,
     personal: personalRows,
     cpu,
   };

@@ -23,6 +23,11 @@ describe('satellite options', () => {
     expect(options.name).toBeUndefined();
     expect(options['allow-takeover']).toBe(false);
     expect(parseSatelliteArgs(['--allow-takeover'])['allow-takeover']).toBe(true);
+    // RNNoise before the wake word is on unless turned off (the benchmark's held-out voices).
+    expect(options['wake-noise-suppression']).toBe(true);
+    expect(parseSatelliteArgs(['--no-wake-noise-suppression'])['wake-noise-suppression']).toBe(
+      false,
+    );
   });
 
   it('reads repeated and comma-separated wake words, numbers and booleans', () => {
@@ -94,6 +99,22 @@ describe('satellite options', () => {
     expect(message).toContain(`muted (in ${two}): expected boolean, received string`);
     expect(message).toContain(`wake-threshold (in ${two}): expected 0.01..1, got 0`);
     expect(message).toContain('--vad-threshold: expected 0..1, got 7');
+  });
+
+  it('turns a yes/no option off with --no-NAME, over the config file, the later flag winning', () => {
+    const on = configFile('allow-takeover: true\nmuted: true\n');
+    const options = parseSatelliteArgs(['--config', on, '--no-allow-takeover']);
+    expect(options['allow-takeover']).toBe(false);
+    expect(options.muted).toBe(true);
+    expect(parseSatelliteArgs(['--config', on])['allow-takeover']).toBe(true);
+    expect(parseSatelliteArgs(['--muted', '--no-muted']).muted).toBe(false);
+    expect(parseSatelliteArgs(['--no-muted', '--muted']).muted).toBe(true);
+    // Options named no-... are themselves; --no- of a value option is unknown.
+    expect(parseSatelliteArgs(['--no-mic'])['no-mic']).toBe(true);
+    expect(() => parseSatelliteArgs(['--no-wake-threshold'])).toThrow(
+      "Unknown option '--no-wake-threshold'",
+    );
+    expect(usage()).toContain('--no-NAME');
   });
 
   it('gives every option the same type from a flag and from the file', () => {

@@ -27,7 +27,35 @@ export function parseSatelliteArgs(argv: readonly string[]): SatelliteOptions {
   throw new ConfigError(`invalid options:\n  ${problems.join('\n  ')}`);
 }
 
+/**
+ * `--no-NAME` turns the boolean option NAME off, to override a config file or a default that is
+ * on; of `--NAME` and `--no-NAME`, the later wins. Options whose own name starts with `no-`
+ * (`--no-mic`) stay as they are.
+ */
+function negations(argv: readonly string[], options: Map<string, OptionInfo>) {
+  const args: string[] = [];
+  const off = new Map<string, number>();
+  argv.forEach((arg, at) => {
+    const name = /^--no-([a-z0-9-]+)$/.exec(arg)?.[1];
+    if (name && !options.has(arg.slice(2)) && options.get(name)?.kind === 'boolean') {
+      off.set(name, at);
+    } else {
+      args.push(arg);
+    }
+  });
+  return { args, off };
+}
+
 function parseFlags(argv: readonly string[], options: Map<string, OptionInfo>): Raw {
+  const { args, off } = negations(argv, options);
+  const values = parseArgsOf(args, options);
+  for (const [name, at] of off) {
+    if (argv.lastIndexOf(`--${name}`) < at) values[name] = false;
+  }
+  return values;
+}
+
+function parseArgsOf(argv: readonly string[], options: Map<string, OptionInfo>): Raw {
   const config: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
   for (const [name, info] of options) {
     config[name] = {
@@ -42,7 +70,7 @@ function parseFlags(argv: readonly string[], options: Map<string, OptionInfo>): 
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new ConfigError(`unexpected argument '${positionals[0]}'`);
-    return values as Raw;
+    return { ...values } as Raw;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError((error as Error).message.replace(/\. To specify.*$/s, ''));

@@ -9,6 +9,7 @@ export function usage(): string {
     '       jarvis-satellite detect [--wake-word NAME]... [--threshold X] FILE.wav...',
     '',
     'Every option can also be a key of the --config file (its name without the dashes).',
+    'A yes/no option NAME is turned off by --no-NAME (over the config file or its default).',
   ];
   for (const [group, object] of Object.entries(OPTION_GROUPS)) {
     lines.push('', `${group}:`);

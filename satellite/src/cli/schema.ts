@@ -94,9 +94,12 @@ const wake = z.object({
     0,
     'speech gate: a detection counts only if Silero VAD heard speech this likely before it (0 = off)',
   ),
-  'wake-noise-suppression': flag(
-    'RNNoise before the wake word (the streamed command stays as heard)',
-  ),
+  'wake-noise-suppression': z
+    .boolean()
+    .default(true)
+    .describe(
+      'RNNoise before the wake word (the streamed command stays as heard; --no-wake-noise-suppression: off)',
+    ),
   'wake-verifier': z
     .array(z.string().min(1))
     .optional()

@@ -1,7 +1,9 @@
 // Enrolment: from clips of the household saying the wake word and clips of other speech, the
 // embedding windows a verifier learns from, and the verifier. The positives are the windows at
 // the steps where the wake word's classifier scored highest in each clip (where it would fire);
-// the negatives are windows all through the other speech.
+// the negatives are windows all through the other speech. Every clip is also learnt with noise
+// added (`augment`): a wake word clip's noisy copies at its clean version's best steps.
+import { augment } from './augment.js';
 import { type ClipFeatures, windowAt } from './batch.js';
 import { EMBEDDING_SIZE } from './onnx-models.js';
 import { trainVerifier, type VerifierFile } from './verifier.js';
@@ -19,12 +21,13 @@ export interface EnrolSource {
   readonly window: number;
 }
 
-/** The windows at a clip's best-scoring steps, and the best score. */
+/** The windows at a clip's best-scoring steps, the steps, and the best score. */
 export function positiveWindows(clip: ClipFeatures, model: number, window: number) {
   const scores = clip.scores[model]!;
   const best = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, BEST_STEPS);
   return {
     windows: best.map((s) => windowAt(clip, window, s).slice()),
+    steps: best,
     bestScore: best.length > 0 ? scores[best[0]!]! : 0,
   };
 }
@@ -42,7 +45,10 @@ export interface Enrolled {
   readonly bestScores: number[];
 }
 
-/** Trains a verifier for `wakeWord` from the clips. */
+/**
+ * Trains a verifier for `wakeWord` from the clips and their noisy copies (babble made of the
+ * other speech).
+ */
 export async function enrol(
   source: EnrolSource,
   wakeWord: string,
@@ -51,14 +57,20 @@ export async function enrol(
 ): Promise<Enrolled> {
   const positives: Float32Array[] = [];
   const bestScores: number[] = [];
-  for (const clip of clips.positives) {
+  for (const [i, clip] of clips.positives.entries()) {
     const found = positiveWindows(await source.features(clip), source.model, source.window);
     positives.push(...found.windows);
     bestScores.push(found.bestScore);
+    for (const copy of augment(clip, 'wake', i, clips.negatives)) {
+      const features = await source.features(copy);
+      positives.push(...found.steps.map((s) => windowAt(features, source.window, s).slice()));
+    }
   }
   const negatives: Float32Array[] = [];
-  for (const clip of clips.negatives) {
-    negatives.push(...negativeWindows(await source.features(clip), source.window));
+  for (const [i, clip] of clips.negatives.entries()) {
+    for (const copy of [clip, ...augment(clip, 'other', i, clips.negatives)]) {
+      negatives.push(...negativeWindows(await source.features(copy), source.window));
+    }
   }
   const verifier = trainVerifier({
     wakeWord,

@@ -1,6 +1,6 @@
-// Noise for the wake word benchmark, generated: white, pink and brown noise from a seeded
-// generator, and babble (other voices talking), each mixed into speech at a signal-to-noise
-// ratio measured over the whole clip.
+// Generated noise: white, pink and brown noise from a seeded generator, and babble (other voices
+// talking), each mixed into speech at a signal-to-noise ratio measured over the whole clip. The
+// wake word benchmark's noisy conditions, and the noisy copies enrolment trains the verifier on.
 
 export type Colour = 'white' | 'pink' | 'brown';
 export const COLOURS: readonly Colour[] = ['white', 'pink', 'brown'];
