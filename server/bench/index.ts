@@ -7,7 +7,8 @@
 // acts on (server-understanding-<split>.json). `... understanding warps calibration|heldout
 // [WARP...]`: the split decoded at each frequency warp (server-understanding-warps-*.json);
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
-// the files' split (give it calibration runs only).
+// the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
+// pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
@@ -20,6 +21,7 @@ import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
+import { runSweep } from './understanding-sweep.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatExpansion, tuneExpansion } from './memory-tune-wordnet.js';
@@ -31,6 +33,10 @@ const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') {
   runPick(process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
+  await runSweep(resultsDir, process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'warps') {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
+import { formatMisses } from './understanding-misses.js';
 import {
   calibrate,
   formatTable,
@@ -29,10 +30,10 @@ export async function runUnderstanding(
   calibrating: boolean,
   from?: string,
 ): Promise<void> {
-  const split = calibrating ? 'calibration' : 'heldout';
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([split]);
+    : await scoreCorpus([calibrating ? 'calibration' : 'heldout']);
+  const split = scored[0]?.item.split ?? (calibrating ? 'calibration' : 'heldout');
   const shipped: Thresholds = {
     rule: DEFAULT_CALIBRATION.rule,
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
@@ -62,6 +63,8 @@ export async function runUnderstanding(
   );
   console.log(formatTable(rows));
   console.log(`\n${byEngine(scored, thresholds)}`);
+  console.log('\nWhy commands were missed (decode error: the best path was another sentence):\n');
+  console.log(formatMisses(scored, thresholds));
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
@@ -81,7 +84,9 @@ function byEngine(scored: readonly Scored[], thresholds: Thresholds): string {
   const commands = scored.filter((s) => s.item.kind === 'command');
   const voices = [...new Set(commands.map((s) => s.item.source))].sort();
   for (const source of ['espeak-ng:', 'flite:', ...voices]) {
-    const mine = commands.filter((s) => s.item.source.startsWith(source));
+    const mine = commands.filter((s) =>
+      source.endsWith(':') ? s.item.source.startsWith(source) : s.item.source === source,
+    );
     const verdicts = mine.map((s) => verdictOf(s, thresholds));
     const count = (v: string) => verdicts.filter((x) => x === v).length;
     const name = source.endsWith(':') ? `${source.slice(0, -1)} (all)` : source;

@@ -47,6 +47,13 @@ import {
   wordFits,
   worstOf,
 } from './phrase-confidence.js';
+import {
+  type DecoderArgs,
+  GRAMMAR_ARGS,
+  mergeArgs,
+  PHONE_LOOP_ARGS,
+  SHARED_ARGS,
+} from './phrase-decoders.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
@@ -97,8 +104,10 @@ export interface PhraseEngineOptions {
   createVad?: (() => Promise<VoiceActivityDetector>) | null;
   /** Longest wait for one utterance (default 15 s). */
   timeoutMs?: number;
-  /** More pocketsphinx arguments for both decoders (`-warp_params 1.2`). */
-  decoderArgs?: readonly string[];
+  /** Pocketsphinx arguments for both decoders, added or overriding ours (`-warp_params 1.2`). */
+  decoderArgs?: DecoderArgs;
+  /** Pocketsphinx arguments for the grammar decoder only (`-beam 1e-60`), after `decoderArgs`. */
+  grammarArgs?: DecoderArgs;
   logger?: Logger;
 }
 
@@ -328,11 +337,11 @@ export class PhraseEngine implements SpeechToText {
     const files = [`${base}.fsg`, `${base}.dict`];
     await writeFile(files[0]!, grammar.fsg);
     await writeFile(files[1]!, grammar.dictionary);
-    // Wide beams: with narrower ones accented voices often reach no final state at all.
-    const decoder = this.decoder(dir, [
-      ...['-dict', files[1]!, '-fsg', files[0]!],
-      ...['-beam', '1e-80', '-pbeam', '1e-80', '-wbeam', '1e-60', '-bestpath', 'no'],
-    ]);
+    const decoder = this.decoder(
+      dir,
+      ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS],
+      this.options.grammarArgs,
+    );
     await this.warmUp(decoder, signal);
     return { decoder, files };
   }
@@ -345,32 +354,18 @@ export class PhraseEngine implements SpeechToText {
     await writeFile(join(dir, 'phone-loop.dict'), dictionary);
     this.loop ??= this.decoder(dir, [
       ...['-dict', join(dir, 'phone-loop.dict'), '-fsg', join(dir, 'phone-loop.fsg')],
-      ...['-beam', '1e-20', '-pbeam', '1e-20', '-wbeam', '1e-15', '-ds', '2'],
-      ...['-bestpath', 'no'],
+      ...PHONE_LOOP_ARGS,
     ]);
     return this.loop;
   }
 
-  private decoder(audioDir: string, args: string[]): SphinxBatch {
+  /** A decoder with `args` and ours (`phrase-decoders.ts`), the options' overriding them. */
+  private decoder(audioDir: string, args: DecoderArgs, own?: DecoderArgs): SphinxBatch {
     return new SphinxBatch({
       engine: this.name,
       binary: this.binary,
       audioDir,
-      // Spectral noise subtraction off: it misjudges the noise after silence, and the speech is
-      // already cut out of it (with its faint noise floor, dither is not needed). Eight
-      // Gaussians per senone rather than four: synthetic and accented voices fit better.
-      args: [
-        '-hmm',
-        this.model,
-        '-dither',
-        'no',
-        '-remove_noise',
-        'no',
-        '-topn',
-        '8',
-        ...args,
-        ...(this.options.decoderArgs ?? []),
-      ],
+      args: mergeArgs(['-hmm', this.model, ...SHARED_ARGS, ...args], this.options.decoderArgs, own),
       timeoutMs: this.options.timeoutMs,
     });
   }
