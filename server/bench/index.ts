@@ -9,6 +9,8 @@
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
+// `... understanding early [MS...]`: early endpointing on the calibration split for each
+// pipeline.speculate_after_ms (understanding-early.ts).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
@@ -22,6 +24,7 @@ import { runUnderstanding } from './understanding-run.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
+import { runEarly } from './understanding-early.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatExpansion, tuneExpansion } from './memory-tune-wordnet.js';
@@ -33,6 +36,11 @@ const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') {
   runPick(process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early') {
+  const after = process.argv.slice(4).map(Number);
+  await runEarly(resultsDir, after.length > 0 ? after : [0, 150, 200, 250]);
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {

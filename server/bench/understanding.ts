@@ -11,6 +11,7 @@ import {
   type AcceptanceRule,
   acceptanceScore,
   DEFAULT_ACCEPTANCE,
+  type WordFit,
   worstOf,
 } from '../src/engines/stt/phrase-confidence.js';
 import {
@@ -42,6 +43,8 @@ export interface Scored {
   /** The worst word: its fit per frame, and its deficit summed over its frames. */
   readonly worstWord: number;
   readonly worstDeficit: number;
+  /** Every segment of the best path (silences and noises too), with its fit. */
+  readonly segments?: readonly WordFit[];
   /** The phone loop's score per frame, and the frames decoded. */
   readonly free?: number;
   readonly frames?: number;
@@ -144,24 +147,34 @@ export async function scoreWith(
   corpus: readonly CorpusItem[],
 ): Promise<Scored[]> {
   const scored: Scored[] = [];
-  for (const { audio, ...item } of corpus) {
-    const started = performance.now();
-    const heard: PhraseResult = await engine.recognize({ audio });
-    const ms = performance.now() - started;
-    scored.push({
-      item,
-      heard: heard.text,
-      fit: heard.fit,
-      ...worstOf(heard.words),
-      free: heard.free,
-      frames: heard.frames,
-      rejected: heard.rejected,
-      ms,
-      outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
-      expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
-    });
-  }
+  for (const { audio, ...item } of corpus)
+    scored.push(await scoreAudio(engine, recognizer, item, audio));
   return scored;
+}
+
+/** `audio` (all of `item`'s or a part of it) heard by `engine`, and what the intents would do. */
+export async function scoreAudio(
+  engine: PhraseEngine,
+  recognizer: IntentRecognizer,
+  item: Omit<CorpusItem, 'audio'>,
+  audio: Uint8Array,
+): Promise<Scored> {
+  const started = performance.now();
+  const heard: PhraseResult = await engine.recognize({ audio });
+  const ms = performance.now() - started;
+  return {
+    item,
+    heard: heard.text,
+    fit: heard.fit,
+    ...worstOf(heard.words),
+    segments: heard.segments,
+    free: heard.free,
+    frames: heard.frames,
+    rejected: heard.rejected,
+    ms,
+    outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
+    expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
+  };
 }
 
 export interface Thresholds {

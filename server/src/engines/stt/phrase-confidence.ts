@@ -23,10 +23,16 @@ export function scoreBetween(segments: readonly Segment[], start: number, end: n
   return score;
 }
 
-/** Per-word margins of the grammar's best path against the free phone loop. */
-export function wordFits(best: Hypothesis, free: Hypothesis): WordFit[] {
+/** Silences, noises, sentence marks and the end-of-path `(NULL)`. */
+export const isFillerWord = (word: string) => /^[<([]/.test(word);
+
+/**
+ * The margins of the grammar's best path against the free phone loop, segment by segment: its
+ * words, and its silences and noises.
+ */
+export function segmentFits(best: Hypothesis, free: Hypothesis): WordFit[] {
   return best.segments
-    .filter((segment) => !segment.filler && segment.end > segment.start)
+    .filter((segment) => segment.end > segment.start)
     .map((segment) => ({
       word: segment.word,
       start: segment.start,

@@ -43,8 +43,9 @@ import {
   type AcceptanceRule,
   acceptanceScore,
   DEFAULT_ACCEPTANCE,
+  isFillerWord,
+  segmentFits,
   type WordFit,
-  wordFits,
   worstOf,
 } from './phrase-confidence.js';
 import {
@@ -128,6 +129,8 @@ export interface PhraseResult extends Transcription {
   readonly frames: number;
   /** Each recognized word's fit against free phones. */
   readonly words: readonly WordFit[];
+  /** Every segment's fit against free phones, silences and noises included. */
+  readonly segments: readonly WordFit[];
   /** Frames the grammar decoder gave to silences and noises. */
   readonly fillerFrames: number;
   /** The phone loop's acoustic score per frame: how well free phones explain the audio. */
@@ -254,7 +257,8 @@ export class PhraseEngine implements SpeechToText {
       const frames = Math.max(best.frames, 1);
       const fit = (best.acousticScore - free.acousticScore) / frames;
       const freePerFrame = free.acousticScore / Math.max(free.frames, 1);
-      const words = wordFits(best, free);
+      const segments = segmentFits(best, free);
+      const words = segments.filter((segment) => !isFillerWord(segment.word));
       const score = acceptanceScore({ fit, ...worstOf(words) }, this.calibration.rule);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
@@ -264,6 +268,7 @@ export class PhraseEngine implements SpeechToText {
         fit,
         frames,
         words,
+        segments,
         fillerFrames: best.segments
           .filter((segment) => segment.filler)
           .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
@@ -323,6 +328,7 @@ export class PhraseEngine implements SpeechToText {
       fit: -Infinity,
       frames: 0,
       words: [],
+      segments: [],
       fillerFrames: 0,
       free: -Infinity,
     };
