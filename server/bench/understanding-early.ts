@@ -15,7 +15,7 @@ import {
   DEFAULT_CALIBRATION,
   DEFAULT_SENSITIVE_CONFIDENCE,
 } from '../src/engines/stt/phrase-engine.js';
-import { lengthenPause, pauseMarksMs } from '../src/pipeline/endpointing.js';
+import { lengthenPause, type NoiseSource, pauseMarksMs } from '../src/pipeline/endpointing.js';
 import { acceptanceScore } from '../src/engines/stt/phrase-confidence.js';
 import type { IntentRecognizer } from '../src/intents/types.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
@@ -67,6 +67,7 @@ export async function endpointOne(
   vad: VadStream,
   item: Omit<CorpusItem, 'audio'>,
   audio: Uint8Array,
+  noiseFrom: NoiseSource = 'pause',
 ): Promise<EarlyRun> {
   vad.reset();
   let pause: Scored | undefined;
@@ -82,7 +83,7 @@ export async function endpointOne(
       if (event.type !== 'speech-paused') continue;
       if (!pause) {
         speculations++;
-        const lengthened = lengthenPause(heard, event.timestampMs, EARLY_MS);
+        const lengthened = lengthenPause(heard, event.timestampMs, EARLY_MS, noiseFrom);
         pause = await scoreAudio(engine, recognizer, item, lengthened);
       }
       if (accepted(pause) && event.silenceMs >= EARLY_MS) {
@@ -97,7 +98,8 @@ export async function endpointOne(
 }
 
 interface Row {
-  readonly speculateAfterMs: number;
+  /** `speculate_after_ms`, and `:turn` when the pause is lengthened with the turn's quietest frame. */
+  readonly variant: string;
   readonly commands: number;
   readonly endedEarly: number;
   readonly earlyCorrect: number;
@@ -109,12 +111,12 @@ interface Row {
   readonly speculations: number;
 }
 
-function summarize(speculateAfterMs: number, runs: readonly EarlyRun[]): Row {
+function summarize(variant: string, runs: readonly EarlyRun[]): Row {
   const commands = runs.filter((r) => r.scored.item.kind === 'command');
   const oog = runs.filter((r) => r.scored.item.kind !== 'command');
   const verdict = (r: EarlyRun) => verdictOf(r.scored, SHIPPED);
   return {
-    speculateAfterMs,
+    variant,
     commands: commands.length,
     endedEarly: commands.filter((r) => r.endpoint === 'early').length,
     earlyCorrect: commands.filter((r) => r.endpoint === 'early' && verdict(r) === 'correct').length,
@@ -129,12 +131,12 @@ function summarize(speculateAfterMs: number, runs: readonly EarlyRun[]): Row {
 
 function format(rows: readonly Row[]): string {
   const lines = [
-    '| speculate_after_ms | commands ended early | of them acted correctly | commands acted correctly | out-of-grammar ended early | out-of-grammar acted | asked | speculative decodes |',
+    '| speculate_after_ms (:turn: the quietest frame of the turn fills the pause) | commands ended early | of them acted correctly | commands acted correctly | out-of-grammar ended early | out-of-grammar acted | asked | speculative decodes |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.speculateAfterMs} | ${r.endedEarly}/${r.commands} | ${r.earlyCorrect} | ${r.correct}/${r.commands} | ` +
+      `| ${r.variant} | ${r.endedEarly}/${r.commands} | ${r.earlyCorrect} | ${r.correct}/${r.commands} | ` +
         `${r.oogEarly}/${r.oog} | ${r.oogActed}/${r.oog} | ${r.oogAsked} | ${r.speculations} |`,
     );
   }
@@ -143,7 +145,7 @@ function format(rows: readonly Row[]): string {
 
 export async function runEarly(
   resultsDir: string,
-  afterMs: readonly number[],
+  variants: readonly string[],
   split: Split = 'calibration',
 ): Promise<void> {
   const recognizer = createIntentRecognizer();
@@ -152,23 +154,25 @@ export async function runEarly(
   const engine = new PhraseEngine();
   await engine.setSentences(grammar);
   const rows: Row[] = [];
-  const runs: Record<number, EarlyRun[]> = {};
+  const runs: Record<string, EarlyRun[]> = {};
   try {
-    for (const speculateAfterMs of afterMs) {
+    for (const variant of variants) {
+      const [after, from] = variant.split(':');
       const marks = pauseMarksMs({
         early_endpoint_ms: EARLY_MS,
-        speculate_after_ms: speculateAfterMs,
+        speculate_after_ms: Number(after),
         rejected_endpoint_ms: REJECTED_MS,
       });
+      const noiseFrom: NoiseSource = from === 'turn' ? 'turn' : 'pause';
       const vad = new VadStream({ detector: await SileroVad.load(), pauseMarksMs: marks });
-      runs[speculateAfterMs] = [];
+      const mine: EarlyRun[] = (runs[variant] = []);
       for (const [index, whole] of corpus.entries()) {
         const { audio, ...item } = whole;
         const heard = withTail({ ...item, audio }, index);
-        runs[speculateAfterMs].push(await endpointOne(engine, recognizer, vad, item, heard));
+        mine.push(await endpointOne(engine, recognizer, vad, item, heard, noiseFrom));
       }
       await vad.close();
-      rows.push(summarize(speculateAfterMs, runs[speculateAfterMs]));
+      rows.push(summarize(variant, mine));
       console.log(format(rows.slice(-1)).split('\n').at(-1));
     }
   } finally {

@@ -17,6 +17,16 @@ describe('lengthenPause', () => {
     expect(new Set(samples(longer).slice(audio.byteLength / 2))).toEqual(new Set([7]));
   });
 
+  it("fills with the turn's quietest frame, not the fading end of the last word, when asked", () => {
+    // A quiet room before the command (32 ms at 3), speech, then a pause still loud (40).
+    const audio = pcm(...level(32, 3), ...level(2, 9000), ...level(32, 40));
+    const fromPause = lengthenPause(audio, 34, 200);
+    expect(new Set(samples(fromPause).slice(audio.byteLength / 2))).toEqual(new Set([40]));
+    const fromTurn = lengthenPause(audio, 34, 200, 'turn');
+    expect(fromTurn.byteLength).toBe((34 + 200) * 32);
+    expect(new Set(samples(fromTurn).slice(audio.byteLength / 2))).toEqual(new Set([3]));
+  });
+
   it('leaves a pause that is long enough as it is', () => {
     const audio = pcm(...level(2, 9000), ...level(40, 5));
     expect(lengthenPause(audio, 2, 30)).toBe(audio);
