@@ -49,7 +49,8 @@ export async function runUnderstanding(
     console.log(found.sweep.join('\n'));
     console.log(
       `\nchosen rule: fit ≥ ${found.rule.fit}, worst word ≥ ${found.rule.worstWord}, ` +
-        `worst deficit ≥ ${found.rule.worstDeficit}; sensitive actions at score ≥ ${found.sensitive}`,
+        `worst deficit ≥ ${found.rule.worstDeficit}, word loop margin ≥ ${found.rule.wordLoop}; ` +
+        `sensitive actions at score ≥ ${found.sensitive}`,
     );
   }
   const thresholds = chosen ?? shipped;
@@ -58,7 +59,8 @@ export async function runUnderstanding(
   const why = split === 'heldout' ? 'never used to choose anything' : 'the rule was chosen on it';
   console.log(
     `\nUnderstanding, ${split} split (${why}): accepted at fit ≥ ${rule.fit}, ` +
-      `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}; ` +
+      `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}, ` +
+      `word loop margin ≥ ${rule.wordLoop}; ` +
       `sensitive actions ${thresholds.sensitive.toFixed(1)} above that\n`,
   );
   console.log(formatTable(rows));

@@ -14,6 +14,7 @@ import { calibrate, machine, type Scored, scoreWith, tabulate } from './understa
 /** The settings tried: engine options over the shipped ones. */
 export const SETTINGS: Readonly<Record<string, PhraseEngineOptions>> = {
   shipped: {},
+  'no word loop': { wordLoop: false },
   'cmn batch': { decoderArgs: ['-cmn', 'batch'] },
   'cmn batch, varnorm': { decoderArgs: ['-cmn', 'batch', '-varnorm', 'yes'] },
   'cmninit 60': { decoderArgs: ['-cmninit', '60,3,-1'] },
@@ -65,7 +66,9 @@ function row(name: string, options: PhraseEngineOptions, scored: readonly Scored
   return {
     name,
     options,
-    rule: `fit ≥ ${rule.fit}, word ≥ ${rule.worstWord}, deficit ≥ ${rule.worstDeficit}, sens +${thresholds.sensitive}`,
+    rule:
+      `fit ≥ ${rule.fit}, word ≥ ${rule.worstWord}, deficit ≥ ${rule.worstDeficit}, ` +
+      `loop ≥ ${rule.wordLoop}, sens +${thresholds.sensitive}`,
     correct: cmd.correct,
     commands: cmd.count,
     oogActed: oog.correct + oog.wrong,

@@ -44,10 +44,11 @@ export function segmentFits(best: Hypothesis, free: Hypothesis): WordFit[] {
 }
 
 /**
- * When a sentence counts as heard: its fit over the whole utterance, its worst word's fit, and
- * its worst word's deficit summed over the word's frames (one long wrong word, "heater" heard as
- * "door", hides in the average). Each is a margin above its threshold; the score is the least,
- * so a sentence is accepted when all three clear theirs.
+ * When a sentence counts as heard: its fit over the whole utterance, its worst word's fit, its
+ * worst word's deficit summed over the word's frames (one long wrong word, "heater" heard as
+ * "door", hides in the average), and its margin over a loop of the grammar's words (when that
+ * decoder runs). Each is a margin above its threshold; the score is the least, so a sentence is
+ * accepted when all clear theirs.
  */
 export interface AcceptanceRule {
   readonly fit: number;
@@ -55,6 +56,12 @@ export interface AcceptanceRule {
   readonly worstDeficit: number;
   /** Frames that make one unit of deficit comparable to one unit of fit. */
   readonly deficitFrames: number;
+  /**
+   * The sentence's margin per frame over any sequence of the grammar's words (the same words and
+   * pronunciations, so a voice the model hears badly costs both alike): near or above zero when
+   * the speech is the sentence, well below when other words fit better.
+   */
+  readonly wordLoop: number;
 }
 
 /**
@@ -62,10 +69,11 @@ export interface AcceptanceRule {
  * (its voices and sentences only; the held-out split reports the result).
  */
 export const DEFAULT_ACCEPTANCE: AcceptanceRule = {
-  fit: -2,
-  worstWord: -60,
+  fit: -6,
+  worstWord: -80,
   worstDeficit: -Infinity, // the calibration found no use for it
   deficitFrames: 100,
+  wordLoop: -4,
 };
 
 /** The worst word's fit and deficit (0 when every word fits as well as free phones). */
@@ -78,12 +86,13 @@ export function worstOf(words: readonly WordFit[]): { worstWord: number; worstDe
 
 /** How far above the rule's thresholds a sentence is (≥ 0: accepted), in units of fit. */
 export function acceptanceScore(
-  heard: { fit: number; worstWord: number; worstDeficit: number },
+  heard: { fit: number; worstWord: number; worstDeficit: number; loopMargin?: number },
   rule: AcceptanceRule = DEFAULT_ACCEPTANCE,
 ): number {
   return Math.min(
     heard.fit - rule.fit,
     heard.worstWord - rule.worstWord,
     (heard.worstDeficit - rule.worstDeficit) / rule.deficitFrames,
+    heard.loopMargin === undefined ? Infinity : heard.loopMargin - rule.wordLoop,
   );
 }

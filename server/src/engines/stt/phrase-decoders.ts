@@ -40,3 +40,12 @@ export function mergeArgs(base: DecoderArgs, ...overrides: (DecoderArgs | undefi
   }
   return [...values].flat();
 }
+
+/**
+ * The word loop (any sequence of the grammar's words): a baseline like the phone loop, so its
+ * beams are narrow; wide ones make it many times slower than the grammar.
+ */
+export const WORD_LOOP_ARGS: DecoderArgs = [
+  ...['-beam', '1e-30', '-pbeam', '1e-30', '-wbeam', '1e-20', '-maxhmmpf', '3000'],
+  ...['-bestpath', 'no'],
+];

@@ -34,6 +34,7 @@ import {
 import {
   buildPhoneLoop,
   buildPhraseGrammar,
+  buildWordLoop,
   type DroppedSentence,
   type PhraseGrammar,
   wordsOf,
@@ -54,6 +55,7 @@ import {
   mergeArgs,
   PHONE_LOOP_ARGS,
   SHARED_ARGS,
+  WORD_LOOP_ARGS,
 } from './phrase-decoders.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
@@ -109,6 +111,12 @@ export interface PhraseEngineOptions {
   decoderArgs?: DecoderArgs;
   /** Pocketsphinx arguments for the grammar decoder only (`-beam 1e-60`), after `decoderArgs`. */
   grammarArgs?: DecoderArgs;
+  /**
+   * A third decoder hears every utterance as any sequence of the grammar's words, and the
+   * sentence must fit nearly as well (`loopMargin`, the rule's `wordLoop`). Default on; off saves
+   * its CPU and rejects more of what it heard right in voices the model hears badly.
+   */
+  wordLoop?: boolean;
   logger?: Logger;
 }
 
@@ -135,11 +143,14 @@ export interface PhraseResult extends Transcription {
   readonly fillerFrames: number;
   /** The phone loop's acoustic score per frame: how well free phones explain the audio. */
   readonly free: number;
+  /** Sentence minus word-loop acoustic score per frame (`wordLoop` only; 0 = as good as free words). */
+  readonly loopMargin?: number;
 }
 
 interface ActiveGrammar {
   readonly grammar: PhraseGrammar;
   readonly decoder: SphinxBatch | undefined;
+  readonly wordLoop?: SphinxBatch;
   /** The decoder's grammar and dictionary files. */
   readonly files: readonly string[];
 }
@@ -195,12 +206,17 @@ export class PhraseEngine implements SpeechToText {
       return summary;
     }
     const started = grammar.fsg ? await this.startGrammarDecoder(grammar, signal) : undefined;
-    const next = { grammar, decoder: started?.decoder, files: started?.files ?? [] };
+    const next = {
+      grammar,
+      decoder: started?.decoder,
+      wordLoop: started?.wordLoop,
+      files: started?.files ?? [],
+    };
     // Swap in the new decoder, unless a later call (or close) overtook this one: its grammar wins.
     const stale = overtaken();
     const previous = stale ? next : this.active;
     if (!stale) this.active = next;
-    await previous?.decoder?.close();
+    await Promise.all([previous?.decoder?.close(), previous?.wordLoop?.close()]);
     await Promise.all((previous?.files ?? []).map((file) => unlink(file).catch(() => {})));
     return summary;
   }
@@ -246,9 +262,10 @@ export class PhraseEngine implements SpeechToText {
     const file = join(dir, `${id}.raw`);
     await writeFile(file, audio);
     try {
-      const [best, free] = await Promise.all([
+      const [best, free, loop] = await Promise.all([
         active.decoder.decode(id, signal),
         (await this.phoneLoop()).decode(id, signal),
+        active.wordLoop?.decode(id, signal),
       ]);
       if (best.words.length === 0) return this.nothing('not-understood');
       const spoken = best.words.join(' ');
@@ -259,7 +276,9 @@ export class PhraseEngine implements SpeechToText {
       const freePerFrame = free.acousticScore / Math.max(free.frames, 1);
       const segments = segmentFits(best, free);
       const words = segments.filter((segment) => !isFillerWord(segment.word));
-      const score = acceptanceScore({ fit, ...worstOf(words) }, this.calibration.rule);
+      const loopMargin =
+        loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
+      const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
@@ -273,6 +292,7 @@ export class PhraseEngine implements SpeechToText {
           .filter((segment) => segment.filler)
           .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
         free: freePerFrame,
+        loopMargin,
       };
     } finally {
       await unlink(file).catch(() => {});
@@ -283,7 +303,12 @@ export class PhraseEngine implements SpeechToText {
     this.closed = true;
     const active = this.active;
     this.active = undefined;
-    await Promise.all([active?.decoder?.close(), this.loop?.close(), this.speech?.close()]);
+    await Promise.all([
+      active?.decoder?.close(),
+      active?.wordLoop?.close(),
+      this.loop?.close(),
+      this.speech?.close(),
+    ]);
     this.loop = undefined;
     if (this.workDir && !this.options.workDir) {
       await rm(await this.workDir, { recursive: true, force: true });
@@ -337,19 +362,25 @@ export class PhraseEngine implements SpeechToText {
   private async startGrammarDecoder(
     grammar: PhraseGrammar,
     signal?: AbortSignal,
-  ): Promise<{ decoder: SphinxBatch; files: string[] }> {
+  ): Promise<{ decoder: SphinxBatch; wordLoop?: SphinxBatch; files: string[] }> {
     const dir = await this.dir();
     const base = join(dir, `grammar-${++this.generation}`);
-    const files = [`${base}.fsg`, `${base}.dict`];
+    const files = [`${base}.fsg`, `${base}.dict`, `${base}-loop.fsg`];
     await writeFile(files[0]!, grammar.fsg);
     await writeFile(files[1]!, grammar.dictionary);
+    let wordLoop: SphinxBatch | undefined;
+    if (this.options.wordLoop !== false) {
+      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar)));
+      wordLoop = this.decoder(dir, ['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS]);
+    }
     const decoder = this.decoder(
       dir,
       ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS],
       this.options.grammarArgs,
     );
     await this.warmUp(decoder, signal);
-    return { decoder, files };
+    await wordLoop?.decode('warmup', signal);
+    return { decoder, wordLoop, files };
   }
 
   private async phoneLoop(): Promise<SphinxBatch> {
@@ -410,4 +441,9 @@ export class PhraseEngine implements SpeechToText {
       : mkdtemp(join(tmpdir(), 'jarvis-phrase-'));
     return this.workDir;
   }
+}
+
+/** The distinct words of a grammar's sentences, as its dictionary spells them. */
+function grammarWords(grammar: PhraseGrammar): string[] {
+  return [...new Set([...grammar.sentences.keys()].flatMap((spoken) => spoken.split(' ')))].sort();
 }
