@@ -1,6 +1,7 @@
 // `npm run bench -w server -- understanding [calibrate]`: prints the tables, writes JSON.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WORD_LOOP_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
 import { DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
 import { formatMisses } from './understanding-misses.js';
@@ -15,6 +16,12 @@ import {
   type Thresholds,
   WITH_MODES,
 } from './understanding.js';
+
+/**
+ * `BENCH_WORD_LOOP=1`: the word-loop decoder on, judged by the rule calibrated with it (not
+ * shipped: `WORD_LOOP_ACCEPTANCE`).
+ */
+const WORD_LOOP = process.env.BENCH_WORD_LOOP === '1';
 
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
@@ -32,10 +39,14 @@ export async function runUnderstanding(
 ): Promise<void> {
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([calibrating ? 'calibration' : 'heldout']);
+    : await scoreCorpus(
+        [calibrating ? 'calibration' : 'heldout'],
+        60,
+        WORD_LOOP ? { wordLoop: true } : {},
+      );
   const split = scored[0]?.item.split ?? (calibrating ? 'calibration' : 'heldout');
   const shipped: Thresholds = {
-    rule: DEFAULT_CALIBRATION.rule,
+    rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
   };
   let chosen: Thresholds | undefined;
@@ -71,7 +82,8 @@ export async function runUnderstanding(
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
   );
-  const out = join(resultsDir, `server-understanding-${split}${WITH_MODES ? '-modes' : ''}.json`);
+  const variant = `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}`;
+  const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     out,

@@ -4,6 +4,7 @@
 // setting is chosen here, then reported once on the held-out split.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WORD_LOOP_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
 import { PhraseEngine, type PhraseEngineOptions } from '../src/engines/stt/phrase-engine.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import { buildCorpus } from './understanding-corpus.js';
@@ -14,7 +15,7 @@ import { calibrate, machine, type Scored, scoreWith, tabulate } from './understa
 /** The settings tried: engine options over the shipped ones. */
 export const SETTINGS: Readonly<Record<string, PhraseEngineOptions>> = {
   shipped: {},
-  'no word loop': { wordLoop: false },
+  'word loop': { wordLoop: true, calibration: { rule: WORD_LOOP_ACCEPTANCE, scale: 3 } },
   'cmn batch': { decoderArgs: ['-cmn', 'batch'] },
   'cmn batch, varnorm': { decoderArgs: ['-cmn', 'batch', '-varnorm', 'yes'] },
   'cmninit 60': { decoderArgs: ['-cmninit', '60,3,-1'] },

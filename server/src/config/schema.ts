@@ -119,7 +119,6 @@ export const ConfigSchema = z
             enabled: z.boolean().default(true),
             min_confidence: z.number().min(0).max(1).default(0.5),
             sensitive_confidence: z.number().min(0).max(1).default(DEFAULT_SENSITIVE_CONFIDENCE),
-            word_loop: z.boolean().default(true),
           })
           .strict()
           .default({}),

@@ -27,11 +27,7 @@ export async function buildSpeechEngines(
   logger: Logger,
 ): Promise<SpeechEngines> {
   const phrase = config.stt.phrase.enabled
-    ? new PhraseEngine({
-        minConfidence: config.stt.phrase.min_confidence,
-        wordLoop: config.stt.phrase.word_loop,
-        logger,
-      })
+    ? new PhraseEngine({ minConfidence: config.stt.phrase.min_confidence, logger })
     : undefined;
   const general = config.stt.wyoming_uri
     ? new WyomingStt({ uri: config.stt.wyoming_uri, logger })

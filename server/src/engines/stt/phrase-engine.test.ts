@@ -168,7 +168,7 @@ describe('PhraseEngine', () => {
       const others = decoders(); // the other tests' engine
       await other.setSentences(homeSentences());
       const before = decoders().filter((pid) => !others.includes(pid));
-      expect(before.length).toBe(3); // the grammar, the phone loop and the word loop
+      expect(before.length).toBe(2); // the grammar and the phone loop
       // Long enough that its decoding is still under way when the abort comes, however busy.
       const long = (await speak('turn off the garage lights. '.repeat(40))).audio;
       const controller = new AbortController();
@@ -180,7 +180,7 @@ describe('PhraseEngine', () => {
       controller.abort(new Error('barge-in'));
       await expect(pending).rejects.toThrow('barge-in');
       // The decoding is killed, not left to finish a long utterance nobody waits for any more
-      // (the loops, quicker than the grammar, may have finished first).
+      // (the phone loop, the quicker of the two, may have finished first).
       while (before.every((pid) => decoders().includes(pid))) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
