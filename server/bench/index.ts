@@ -9,9 +9,9 @@
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
-// `... understanding early [MS[:turn]...]`: early endpointing on the calibration split for each
-// pipeline.speculate_after_ms, `:turn` filling the pause from the turn's quietest frame
-// (understanding-early.ts).
+// `... understanding early [heldout] [MS[:turn]...]`: early endpointing on the calibration
+// split (or the held-out one, to report a choice) for each pipeline.speculate_after_ms, `:turn`
+// filling the pause from the turn's quietest frame (understanding-early.ts).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
@@ -40,8 +40,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') 
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early') {
-  const variants = process.argv.slice(4);
-  await runEarly(resultsDir, variants.length > 0 ? variants : ['0', '0:turn', '200', '250']);
+  const heldout = process.argv[4] === 'heldout';
+  const variants = process.argv.slice(heldout ? 5 : 4);
+  const chosen = variants.length > 0 ? variants : ['0', '0:turn', '200', '250'];
+  await runEarly(resultsDir, chosen, heldout ? 'heldout' : 'calibration');
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
