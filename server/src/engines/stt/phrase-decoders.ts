@@ -1,6 +1,8 @@
 // The phrase engine's pocketsphinx arguments: what both decoders share (the front end, so the
 // grammar's and the phone loop's scores are comparable), what each adds, and overrides merged by
-// flag (pocketsphinx refuses a flag given twice). Pure.
+// flag (pocketsphinx refuses a flag given twice); and the check that pocketsphinx is installed.
+import { access } from 'node:fs/promises';
+import { EngineError } from '../../errors.js';
 
 /** `-flag value` pairs, in order. */
 export type DecoderArgs = readonly string[];
@@ -49,3 +51,19 @@ export const WORD_LOOP_ARGS: DecoderArgs = [
   ...['-beam', '1e-30', '-pbeam', '1e-30', '-wbeam', '1e-20', '-maxhmmpf', '3000'],
   ...['-bestpath', 'no'],
 ];
+
+const INSTALL_HINT = 'install it with: apt-get install pocketsphinx pocketsphinx-en-us';
+
+/** Throws `EngineError` naming the first of `required` ([what, path, access mode]) missing. */
+export async function checkInstallation(
+  engine: string,
+  required: readonly (readonly [string, string, number])[],
+): Promise<void> {
+  for (const [what, path, mode] of required) {
+    try {
+      await access(path, mode);
+    } catch (cause) {
+      throw new EngineError(engine, `${what} not found at ${path}; ${INSTALL_HINT}`, { cause });
+    }
+  }
+}

@@ -20,17 +20,12 @@
 // Words missing from the CMU dictionary are given pronunciations from espeak-ng's
 // letter-to-sound rules; only sentences whose words cannot be pronounced at all are dropped.
 import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
-import {
-  addAccentVariants,
-  guessPronunciations,
-  lookupPronunciations,
-  type Pronunciations,
-} from './lexicon.js';
+import { pronounce } from './lexicon.js';
 import {
   buildPhoneLoop,
   buildPhraseGrammar,
@@ -50,6 +45,7 @@ import {
   worstOf,
 } from './phrase-confidence.js';
 import {
+  checkInstallation,
   type DecoderArgs,
   GRAMMAR_ARGS,
   mergeArgs,
@@ -62,7 +58,6 @@ import { SphinxBatch } from './sphinx-batch.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
 
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
-const INSTALL_HINT = 'install it with: apt-get install pocketsphinx pocketsphinx-en-us';
 
 /** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
 export interface Calibration {
@@ -194,8 +189,17 @@ export class PhraseEngine implements SpeechToText {
   async setSentences(sentences: readonly string[], signal?: AbortSignal): Promise<GrammarSummary> {
     const request = ++this.latestRequest;
     const overtaken = () => request !== this.latestRequest || this.closed;
-    await this.checkInstallation();
-    const { pronunciations, guessed } = await this.pronounce(wordsOf(sentences), signal);
+    await checkInstallation(this.name, [
+      ['pocketsphinx_batch', this.binary, constants.X_OK],
+      ['the en-us acoustic model', join(this.model, 'mdef'), constants.R_OK],
+      ['the pronunciation dictionary', this.dictionary, constants.R_OK],
+    ]);
+    const espeak = this.options.espeak === null ? null : (this.options.espeak ?? 'espeak-ng');
+    const { pronunciations, guessed } = await pronounce(this.dictionary, wordsOf(sentences), {
+      espeak,
+      accents: this.options.accents ?? DEFAULT_ACCENTS,
+      signal,
+    });
     const grammar = buildPhraseGrammar(sentences, pronunciations);
     const summary = { sentences: grammar.sentences.size, dropped: grammar.dropped, guessed };
     if (grammar.dropped.length > 0) {
@@ -317,29 +321,6 @@ export class PhraseEngine implements SpeechToText {
     this.workDir = undefined;
   }
 
-  /** Dictionary pronunciations, and espeak-ng's guesses for the words the dictionary lacks. */
-  private async pronounce(
-    words: ReadonlySet<string>,
-    signal?: AbortSignal,
-  ): Promise<{ pronunciations: Pronunciations; guessed: Record<string, string> }> {
-    const pronunciations = await lookupPronunciations(this.dictionary, words);
-    const unknown = [...words].filter((word) => !pronunciations.has(word));
-    const guessed: Record<string, string> = {};
-    if (unknown.length > 0 && this.options.espeak !== null) {
-      const espeak = this.options.espeak ?? 'espeak-ng';
-      for (const [word, phones] of await guessPronunciations(unknown, { espeak, signal })) {
-        pronunciations.set(word, phones);
-        guessed[word] = phones[0]!;
-      }
-    }
-    if (this.options.espeak !== null) {
-      const espeak = this.options.espeak ?? 'espeak-ng';
-      const accents = this.options.accents ?? DEFAULT_ACCENTS;
-      await addAccentVariants(pronunciations, accents, { espeak, signal });
-    }
-    return { pronunciations, guessed };
-  }
-
   private confidence(score: number): number {
     return 1 / (1 + Math.exp(-score / this.calibration.scale));
   }
@@ -417,23 +398,6 @@ export class PhraseEngine implements SpeechToText {
       decoder.decode('warmup', signal),
       (await this.phoneLoop()).decode('warmup', signal),
     ]);
-  }
-
-  private async checkInstallation(): Promise<void> {
-    const required: [string, string, number][] = [
-      ['pocketsphinx_batch', this.binary, constants.X_OK],
-      ['the en-us acoustic model', join(this.model, 'mdef'), constants.R_OK],
-      ['the pronunciation dictionary', this.dictionary, constants.R_OK],
-    ];
-    for (const [what, path, mode] of required) {
-      try {
-        await access(path, mode);
-      } catch (cause) {
-        throw new EngineError(this.name, `${what} not found at ${path}; ${INSTALL_HINT}`, {
-          cause,
-        });
-      }
-    }
   }
 
   private dir(): Promise<string> {
