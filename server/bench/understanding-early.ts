@@ -1,6 +1,7 @@
-// `npm run bench -w server -- understanding early [MS...]`: early endpointing on the calibration
-// split, as a turn does it, for several `pipeline.speculate_after_ms` (how much real audio of the
-// pause the speculative decode hears before the rest is filled with the pause's quietest frame).
+// `npm run bench -w server -- understanding early [heldout] [MS[:turn]...]`: early endpointing on
+// the calibration split (the held-out one to report a choice), as a turn does it, for several
+// `pipeline.speculate_after_ms` (how much real audio of the pause the speculative decode hears
+// before the rest is filled with the pause's quietest frame, or with `:turn` the turn's).
 // Every utterance, followed by a second of the silence or noise it began with, goes through the
 // server's VAD (Silero, the pause marks of the config); at the first mark of a pause the audio so
 // far is lengthened to `early_endpoint_ms` and decoded; the command ends early when that is
