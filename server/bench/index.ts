@@ -8,7 +8,11 @@
 // acts on (server-understanding-<split>.json). `... understanding warps calibration|heldout
 // [WARP...]`: the split decoded at each frequency warp (server-understanding-warps-*.json);
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
-// the files' split (give it calibration runs only).
+// the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
+// pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
+// `... understanding early [heldout] [MS[:turn]...]`: early endpointing on the calibration
+// split (or the held-out one, to report a choice) for each pipeline.speculate_after_ms, `:turn`
+// filling the pause from the turn's quietest frame (understanding-early.ts).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
@@ -21,6 +25,8 @@ import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { runUnderstanding } from './understanding-run.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
+import { runSweep } from './understanding-sweep.js';
+import { runEarly } from './understanding-early.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatDevelopment, runDevelopment } from './memory-dev.js';
@@ -33,6 +39,17 @@ const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') {
   runPick(process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early') {
+  const heldout = process.argv[4] === 'heldout';
+  const variants = process.argv.slice(heldout ? 5 : 4);
+  const chosen = variants.length > 0 ? variants : ['0', '0:turn', '200', '250'];
+  await runEarly(resultsDir, chosen, heldout ? 'heldout' : 'calibration');
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
+  await runSweep(resultsDir, process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'warps') {

@@ -65,7 +65,7 @@ export function runPick(files: readonly string[], only?: readonly number[]): voi
     const cmd = rows.find((r) => r.kind === 'command')!;
     const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
     console.log(
-      `| ${name} | fit ≥ ${rule.fit}, word ≥ ${rule.worstWord}, deficit ≥ ${rule.worstDeficit}, sens +${sensitive} | ` +
+      `| ${name} | fit ≥ ${rule.fit}, word ≥ ${rule.worstWord}, deficit ≥ ${rule.worstDeficit}, loop ≥ ${rule.wordLoop}, sens +${sensitive} | ` +
         `${cmd.correct}/${cmd.count} | ${oog.correct + oog.wrong}/${oog.count} | ${oog.asked} |`,
     );
   }

@@ -1,8 +1,10 @@
 // `npm run bench -w server -- understanding [calibrate]`: prints the tables, writes JSON.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WORD_LOOP_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
 import { DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
+import { formatMisses } from './understanding-misses.js';
 import {
   calibrate,
   formatTable,
@@ -14,6 +16,12 @@ import {
   type Thresholds,
   WITH_MODES,
 } from './understanding.js';
+
+/**
+ * `BENCH_WORD_LOOP=1`: the word-loop decoder on, judged by the rule calibrated with it (not
+ * shipped: `WORD_LOOP_ACCEPTANCE`).
+ */
+const WORD_LOOP = process.env.BENCH_WORD_LOOP === '1';
 
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
@@ -29,12 +37,16 @@ export async function runUnderstanding(
   calibrating: boolean,
   from?: string,
 ): Promise<void> {
-  const split = calibrating ? 'calibration' : 'heldout';
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([split]);
+    : await scoreCorpus(
+        [calibrating ? 'calibration' : 'heldout'],
+        60,
+        WORD_LOOP ? { wordLoop: true } : {},
+      );
+  const split = scored[0]?.item.split ?? (calibrating ? 'calibration' : 'heldout');
   const shipped: Thresholds = {
-    rule: DEFAULT_CALIBRATION.rule,
+    rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
   };
   let chosen: Thresholds | undefined;
@@ -48,7 +60,8 @@ export async function runUnderstanding(
     console.log(found.sweep.join('\n'));
     console.log(
       `\nchosen rule: fit ≥ ${found.rule.fit}, worst word ≥ ${found.rule.worstWord}, ` +
-        `worst deficit ≥ ${found.rule.worstDeficit}; sensitive actions at score ≥ ${found.sensitive}`,
+        `worst deficit ≥ ${found.rule.worstDeficit}, word loop margin ≥ ${found.rule.wordLoop}; ` +
+        `sensitive actions at score ≥ ${found.sensitive}`,
     );
   }
   const thresholds = chosen ?? shipped;
@@ -57,16 +70,20 @@ export async function runUnderstanding(
   const why = split === 'heldout' ? 'never used to choose anything' : 'the rule was chosen on it';
   console.log(
     `\nUnderstanding, ${split} split (${why}): accepted at fit ≥ ${rule.fit}, ` +
-      `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}; ` +
+      `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}, ` +
+      `word loop margin ≥ ${rule.wordLoop}; ` +
       `sensitive actions ${thresholds.sensitive.toFixed(1)} above that\n`,
   );
   console.log(formatTable(rows));
   console.log(`\n${byEngine(scored, thresholds)}`);
+  console.log('\nWhy commands were missed (decode error: the best path was another sentence):\n');
+  console.log(formatMisses(scored, thresholds));
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
   );
-  const out = join(resultsDir, `server-understanding-${split}${WITH_MODES ? '-modes' : ''}.json`);
+  const variant = `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}`;
+  const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     out,
@@ -81,7 +98,9 @@ function byEngine(scored: readonly Scored[], thresholds: Thresholds): string {
   const commands = scored.filter((s) => s.item.kind === 'command');
   const voices = [...new Set(commands.map((s) => s.item.source))].sort();
   for (const source of ['espeak-ng:', 'flite:', ...voices]) {
-    const mine = commands.filter((s) => s.item.source.startsWith(source));
+    const mine = commands.filter((s) =>
+      source.endsWith(':') ? s.item.source.startsWith(source) : s.item.source === source,
+    );
     const verdicts = mine.map((s) => verdictOf(s, thresholds));
     const count = (v: string) => verdicts.filter((x) => x === v).length;
     const name = source.endsWith(':') ? `${source.slice(0, -1)} (all)` : source;

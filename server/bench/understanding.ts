@@ -11,6 +11,7 @@ import {
   type AcceptanceRule,
   acceptanceScore,
   DEFAULT_ACCEPTANCE,
+  type WordFit,
   worstOf,
 } from '../src/engines/stt/phrase-confidence.js';
 import {
@@ -42,6 +43,10 @@ export interface Scored {
   /** The worst word: its fit per frame, and its deficit summed over its frames. */
   readonly worstWord: number;
   readonly worstDeficit: number;
+  /** Every segment of the best path (silences and noises too), with its fit. */
+  readonly segments?: readonly WordFit[];
+  /** The sentence's margin over any sequence of the grammar's words, per frame. */
+  readonly loopMargin?: number;
   /** The phone loop's score per frame, and the frames decoded. */
   readonly free?: number;
   readonly frames?: number;
@@ -144,24 +149,35 @@ export async function scoreWith(
   corpus: readonly CorpusItem[],
 ): Promise<Scored[]> {
   const scored: Scored[] = [];
-  for (const { audio, ...item } of corpus) {
-    const started = performance.now();
-    const heard: PhraseResult = await engine.recognize({ audio });
-    const ms = performance.now() - started;
-    scored.push({
-      item,
-      heard: heard.text,
-      fit: heard.fit,
-      ...worstOf(heard.words),
-      free: heard.free,
-      frames: heard.frames,
-      rejected: heard.rejected,
-      ms,
-      outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
-      expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
-    });
-  }
+  for (const { audio, ...item } of corpus)
+    scored.push(await scoreAudio(engine, recognizer, item, audio));
   return scored;
+}
+
+/** `audio` (all of `item`'s or a part of it) heard by `engine`, and what the intents would do. */
+export async function scoreAudio(
+  engine: PhraseEngine,
+  recognizer: IntentRecognizer,
+  item: Omit<CorpusItem, 'audio'>,
+  audio: Uint8Array,
+): Promise<Scored> {
+  const started = performance.now();
+  const heard: PhraseResult = await engine.recognize({ audio });
+  const ms = performance.now() - started;
+  return {
+    item,
+    heard: heard.text,
+    fit: heard.fit,
+    ...worstOf(heard.words),
+    segments: heard.segments,
+    free: heard.free,
+    loopMargin: heard.loopMargin,
+    frames: heard.frames,
+    rejected: heard.rejected,
+    ms,
+    outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
+    expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
+  };
 }
 
 export interface Thresholds {
@@ -218,37 +234,51 @@ export function tabulate(scored: readonly Scored[], t: Thresholds): ClassRow[] {
 }
 
 const GRID = {
-  fit: [-6, -4, -2, 0, 2, 4, 6, 8, 10],
-  worstWord: [-Infinity, -60, -50, -40, -30, -20],
+  fit: [-20, -16, -12, -10, -8, -6, -4, -2, 0, 2, 4, 6, 8, 10],
+  worstWord: [-Infinity, -100, -80, -60, -50, -40, -30, -20],
   worstDeficit: [-Infinity, -3000, -2000, -1500, -1000, -600],
+  wordLoop: [-Infinity, -6, -5, -4, -3, -2, -1],
 };
+
+/** Every rule of the grid. */
+function* gridRules(): Generator<AcceptanceRule> {
+  for (const fit of GRID.fit) {
+    for (const worstWord of GRID.worstWord) {
+      for (const worstDeficit of GRID.worstDeficit) {
+        for (const wordLoop of GRID.wordLoop) {
+          yield { ...DEFAULT_ACCEPTANCE, fit, worstWord, worstDeficit, wordLoop };
+        }
+      }
+    }
+  }
+}
 
 /**
  * The rule a calibration split calls for: of a grid of thresholds, the one that acts correctly
  * on most commands while acting on at most `maxOutOfGrammar` of the out-of-grammar utterances
- * (a question "do you want me to open ...?" is not acting: nothing happens without a "yes");
- * then the least score above it at which none of them asks for a sensitive action either.
+ * (a question "do you want me to open ...?" is not acting: nothing happens without a "yes"),
+ * the one acting on fewest of those among equals; then the least score above it at which none
+ * of them asks for a sensitive action either.
  */
 export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02) {
-  let best: { rule: AcceptanceRule; correct: number } | undefined;
+  let best: { rule: AcceptanceRule; correct: number; acted: number } | undefined;
   const sweep: string[] = [];
-  for (const fit of GRID.fit) {
-    for (const worstWord of GRID.worstWord) {
-      for (const worstDeficit of GRID.worstDeficit) {
-        const rule = { ...DEFAULT_ACCEPTANCE, fit, worstWord, worstDeficit };
-        const rows = tabulate(scored, { rule, sensitive: 0 });
-        const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
-        const commands = rows.find((r) => r.kind === 'command')!;
-        const acted = oog.correct + oog.wrong;
-        if (worstWord === -Infinity && worstDeficit === -Infinity) {
-          sweep.push(
-            `| ${fit} | ${commands.correct}/${commands.count} | ${acted}/${oog.count} | ${oog.asked} |`,
-          );
-        }
-        if (acted / oog.count > maxOutOfGrammar) continue;
-        if (!best || commands.correct > best.correct) best = { rule, correct: commands.correct };
-      }
+  for (const rule of gridRules()) {
+    const rows = tabulate(scored, { rule, sensitive: 0 });
+    const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
+    const commands = rows.find((r) => r.kind === 'command')!;
+    const acted = oog.correct + oog.wrong;
+    if ([rule.worstWord, rule.worstDeficit, rule.wordLoop].every((t) => t === -Infinity)) {
+      sweep.push(
+        `| ${rule.fit} | ${commands.correct}/${commands.count} | ${acted}/${oog.count} | ${oog.asked} |`,
+      );
     }
+    if (acted / oog.count > maxOutOfGrammar) continue;
+    const better =
+      !best ||
+      commands.correct > best.correct ||
+      (commands.correct === best.correct && acted < best.acted);
+    if (better) best = { rule, correct: commands.correct, acted };
   }
   const rule = best?.rule ?? DEFAULT_ACCEPTANCE;
   const oogScores = scored

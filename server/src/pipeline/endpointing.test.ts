@@ -8,13 +8,23 @@ const samples = (audio: Uint8Array) => [...new Int16Array(audio.slice().buffer)]
 const level = (ms: number, value: number) => Array<number>(ms * 16).fill(value);
 
 describe('lengthenPause', () => {
-  it('repeats the quietest frame of the pause until it lasts tailMs', () => {
+  it('repeats the quietest frame of the pause until it lasts tailMs, when asked', () => {
     // 2 ms of speech, then a 64 ms pause: a louder frame (32 ms), then a quieter one.
     const audio = pcm(...level(2, 9000), ...level(32, 40), ...level(32, 7));
-    const longer = lengthenPause(audio, 2, 200);
+    const longer = lengthenPause(audio, 2, 200, 'pause');
     expect(longer.byteLength).toBe((2 + 200) * 32);
     expect(samples(longer).slice(0, audio.byteLength / 2)).toEqual(samples(audio));
     expect(new Set(samples(longer).slice(audio.byteLength / 2))).toEqual(new Set([7]));
+  });
+
+  it("fills with the turn's quietest frame, not the fading end of the last word", () => {
+    // A quiet room before the command (32 ms at 3), speech, then a pause still loud (40).
+    const audio = pcm(...level(32, 3), ...level(2, 9000), ...level(32, 40));
+    const fromPause = lengthenPause(audio, 34, 200, 'pause');
+    expect(new Set(samples(fromPause).slice(audio.byteLength / 2))).toEqual(new Set([40]));
+    const fromTurn = lengthenPause(audio, 34, 200);
+    expect(fromTurn.byteLength).toBe((34 + 200) * 32);
+    expect(new Set(samples(fromTurn).slice(audio.byteLength / 2))).toEqual(new Set([3]));
   });
 
   it('leaves a pause that is long enough as it is', () => {

@@ -47,19 +47,33 @@ const BYTES_PER_MS = 32;
 const FRAME_BYTES = 1024;
 
 /**
+ * Where the frame that lengthens a pause comes from: the pause itself, or the whole turn (its
+ * quietest frame is the room between words, not the fading end of the last one). The turn's:
+ * on the understanding benchmark's calibration split one more command of 60 ended early (47 of
+ * 60, `npm run bench -w server -- understanding early 0 0:turn`), and no more out-of-grammar
+ * speech was acted on (1 of 113).
+ */
+export type NoiseSource = 'pause' | 'turn';
+
+/**
  * `audio`, a command followed by a pause that began at `pauseAtMs`, with the pause lengthened to
- * `tailMs` by repeating its quietest frame (the room's noise): the command as it will be if the
+ * `tailMs` by repeating the quietest frame of `noiseFrom` (the room's noise): the command as it will be if the
  * speaker stays silent that long. The phrase engine decodes a command followed by a long enough
  * pause more surely than one cut just after its last word; if the speaker goes on instead, the
  * transcript is dropped.
  */
-export function lengthenPause(audio: Uint8Array, pauseAtMs: number, tailMs: number): Uint8Array {
+export function lengthenPause(
+  audio: Uint8Array,
+  pauseAtMs: number,
+  tailMs: number,
+  noiseFrom: NoiseSource = 'turn',
+): Uint8Array {
   const start = Math.min(audio.byteLength, Math.round(pauseAtMs) * BYTES_PER_MS);
   const wanted = start + Math.round(tailMs) * BYTES_PER_MS;
   if (audio.byteLength >= wanted) return audio;
   const out = new Uint8Array(wanted);
   out.set(audio);
-  const noise = quietestFrame(audio.subarray(start));
+  const noise = quietestFrame(noiseFrom === 'pause' ? audio.subarray(start) : audio);
   if (!noise) return out; // less than a frame of pause: digital silence
   for (let at = audio.byteLength; at < wanted; at += noise.byteLength) {
     out.set(noise.subarray(0, wanted - at), at);

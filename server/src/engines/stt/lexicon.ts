@@ -242,3 +242,28 @@ export async function addAccentVariants(
   }
   return added;
 }
+
+/**
+ * The dictionary's pronunciations of `words`, espeak-ng's guesses for the words it lacks (also
+ * returned as `guessed`, plain data), and the accents' variants; no guesses nor variants when
+ * `espeak` is `null`.
+ */
+export async function pronounce(
+  dictionary: string,
+  words: ReadonlySet<string>,
+  options: { espeak: string | null; accents: readonly string[]; signal?: AbortSignal },
+): Promise<{ pronunciations: Pronunciations; guessed: Record<string, string> }> {
+  const { espeak, accents, signal } = options;
+  const pronunciations = await lookupPronunciations(dictionary, words);
+  const guessed: Record<string, string> = {};
+  if (espeak === null) return { pronunciations, guessed };
+  const unknown = [...words].filter((word) => !pronunciations.has(word));
+  if (unknown.length > 0) {
+    for (const [word, phones] of await guessPronunciations(unknown, { espeak, signal })) {
+      pronunciations.set(word, phones);
+      guessed[word] = phones[0]!;
+    }
+  }
+  await addAccentVariants(pronunciations, accents, { espeak, signal });
+  return { pronunciations, guessed };
+}

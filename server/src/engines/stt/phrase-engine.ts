@@ -20,20 +20,16 @@
 // Words missing from the CMU dictionary are given pronunciations from espeak-ng's
 // letter-to-sound rules; only sentences whose words cannot be pronounced at all are dropped.
 import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
-import {
-  addAccentVariants,
-  guessPronunciations,
-  lookupPronunciations,
-  type Pronunciations,
-} from './lexicon.js';
+import { pronounce } from './lexicon.js';
 import {
   buildPhoneLoop,
   buildPhraseGrammar,
+  buildWordLoop,
   type DroppedSentence,
   type PhraseGrammar,
   wordsOf,
@@ -43,16 +39,25 @@ import {
   type AcceptanceRule,
   acceptanceScore,
   DEFAULT_ACCEPTANCE,
+  isFillerWord,
+  segmentFits,
   type WordFit,
-  wordFits,
   worstOf,
 } from './phrase-confidence.js';
+import {
+  checkInstallation,
+  type DecoderArgs,
+  GRAMMAR_ARGS,
+  mergeArgs,
+  PHONE_LOOP_ARGS,
+  SHARED_ARGS,
+  WORD_LOOP_ARGS,
+} from './phrase-decoders.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
 
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
-const INSTALL_HINT = 'install it with: apt-get install pocketsphinx pocketsphinx-en-us';
 
 /** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
 export interface Calibration {
@@ -97,8 +102,17 @@ export interface PhraseEngineOptions {
   createVad?: (() => Promise<VoiceActivityDetector>) | null;
   /** Longest wait for one utterance (default 15 s). */
   timeoutMs?: number;
-  /** More pocketsphinx arguments for both decoders (`-warp_params 1.2`). */
-  decoderArgs?: readonly string[];
+  /** Pocketsphinx arguments for both decoders, added or overriding ours (`-warp_params 1.2`). */
+  decoderArgs?: DecoderArgs;
+  /** Pocketsphinx arguments for the grammar decoder only (`-beam 1e-60`), after `decoderArgs`. */
+  grammarArgs?: DecoderArgs;
+  /**
+   * A third decoder hears every utterance as any sequence of the grammar's words; the result
+   * carries the sentence's margin over it (`loopMargin`, judged by the rule's `wordLoop`). Off by
+   * default: measured on the understanding benchmark, it did not hold on held-out voices
+   * (`WORD_LOOP_ACCEPTANCE`).
+   */
+  wordLoop?: boolean;
   logger?: Logger;
 }
 
@@ -119,15 +133,20 @@ export interface PhraseResult extends Transcription {
   readonly frames: number;
   /** Each recognized word's fit against free phones. */
   readonly words: readonly WordFit[];
+  /** Every segment's fit against free phones, silences and noises included. */
+  readonly segments: readonly WordFit[];
   /** Frames the grammar decoder gave to silences and noises. */
   readonly fillerFrames: number;
   /** The phone loop's acoustic score per frame: how well free phones explain the audio. */
   readonly free: number;
+  /** Sentence minus word-loop acoustic score per frame (`wordLoop` only; 0 = as good as free words). */
+  readonly loopMargin?: number;
 }
 
 interface ActiveGrammar {
   readonly grammar: PhraseGrammar;
   readonly decoder: SphinxBatch | undefined;
+  readonly wordLoop?: SphinxBatch;
   /** The decoder's grammar and dictionary files. */
   readonly files: readonly string[];
 }
@@ -170,8 +189,17 @@ export class PhraseEngine implements SpeechToText {
   async setSentences(sentences: readonly string[], signal?: AbortSignal): Promise<GrammarSummary> {
     const request = ++this.latestRequest;
     const overtaken = () => request !== this.latestRequest || this.closed;
-    await this.checkInstallation();
-    const { pronunciations, guessed } = await this.pronounce(wordsOf(sentences), signal);
+    await checkInstallation(this.name, [
+      ['pocketsphinx_batch', this.binary, constants.X_OK],
+      ['the en-us acoustic model', join(this.model, 'mdef'), constants.R_OK],
+      ['the pronunciation dictionary', this.dictionary, constants.R_OK],
+    ]);
+    const espeak = this.options.espeak === null ? null : (this.options.espeak ?? 'espeak-ng');
+    const { pronunciations, guessed } = await pronounce(this.dictionary, wordsOf(sentences), {
+      espeak,
+      accents: this.options.accents ?? DEFAULT_ACCENTS,
+      signal,
+    });
     const grammar = buildPhraseGrammar(sentences, pronunciations);
     const summary = { sentences: grammar.sentences.size, dropped: grammar.dropped, guessed };
     if (grammar.dropped.length > 0) {
@@ -183,12 +211,17 @@ export class PhraseEngine implements SpeechToText {
       return summary;
     }
     const started = grammar.fsg ? await this.startGrammarDecoder(grammar, signal) : undefined;
-    const next = { grammar, decoder: started?.decoder, files: started?.files ?? [] };
+    const next = {
+      grammar,
+      decoder: started?.decoder,
+      wordLoop: started?.wordLoop,
+      files: started?.files ?? [],
+    };
     // Swap in the new decoder, unless a later call (or close) overtook this one: its grammar wins.
     const stale = overtaken();
     const previous = stale ? next : this.active;
     if (!stale) this.active = next;
-    await previous?.decoder?.close();
+    await Promise.all([previous?.decoder?.close(), previous?.wordLoop?.close()]);
     await Promise.all((previous?.files ?? []).map((file) => unlink(file).catch(() => {})));
     return summary;
   }
@@ -234,9 +267,10 @@ export class PhraseEngine implements SpeechToText {
     const file = join(dir, `${id}.raw`);
     await writeFile(file, audio);
     try {
-      const [best, free] = await Promise.all([
+      const [best, free, loop] = await Promise.all([
         active.decoder.decode(id, signal),
         (await this.phoneLoop()).decode(id, signal),
+        active.wordLoop?.decode(id, signal),
       ]);
       if (best.words.length === 0) return this.nothing('not-understood');
       const spoken = best.words.join(' ');
@@ -245,8 +279,11 @@ export class PhraseEngine implements SpeechToText {
       const frames = Math.max(best.frames, 1);
       const fit = (best.acousticScore - free.acousticScore) / frames;
       const freePerFrame = free.acousticScore / Math.max(free.frames, 1);
-      const words = wordFits(best, free);
-      const score = acceptanceScore({ fit, ...worstOf(words) }, this.calibration.rule);
+      const segments = segmentFits(best, free);
+      const words = segments.filter((segment) => !isFillerWord(segment.word));
+      const loopMargin =
+        loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
+      const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
@@ -255,10 +292,12 @@ export class PhraseEngine implements SpeechToText {
         fit,
         frames,
         words,
+        segments,
         fillerFrames: best.segments
           .filter((segment) => segment.filler)
           .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
         free: freePerFrame,
+        loopMargin,
       };
     } finally {
       await unlink(file).catch(() => {});
@@ -269,35 +308,17 @@ export class PhraseEngine implements SpeechToText {
     this.closed = true;
     const active = this.active;
     this.active = undefined;
-    await Promise.all([active?.decoder?.close(), this.loop?.close(), this.speech?.close()]);
+    await Promise.all([
+      active?.decoder?.close(),
+      active?.wordLoop?.close(),
+      this.loop?.close(),
+      this.speech?.close(),
+    ]);
     this.loop = undefined;
     if (this.workDir && !this.options.workDir) {
       await rm(await this.workDir, { recursive: true, force: true });
     }
     this.workDir = undefined;
-  }
-
-  /** Dictionary pronunciations, and espeak-ng's guesses for the words the dictionary lacks. */
-  private async pronounce(
-    words: ReadonlySet<string>,
-    signal?: AbortSignal,
-  ): Promise<{ pronunciations: Pronunciations; guessed: Record<string, string> }> {
-    const pronunciations = await lookupPronunciations(this.dictionary, words);
-    const unknown = [...words].filter((word) => !pronunciations.has(word));
-    const guessed: Record<string, string> = {};
-    if (unknown.length > 0 && this.options.espeak !== null) {
-      const espeak = this.options.espeak ?? 'espeak-ng';
-      for (const [word, phones] of await guessPronunciations(unknown, { espeak, signal })) {
-        pronunciations.set(word, phones);
-        guessed[word] = phones[0]!;
-      }
-    }
-    if (this.options.espeak !== null) {
-      const espeak = this.options.espeak ?? 'espeak-ng';
-      const accents = this.options.accents ?? DEFAULT_ACCENTS;
-      await addAccentVariants(pronunciations, accents, { espeak, signal });
-    }
-    return { pronunciations, guessed };
   }
 
   private confidence(score: number): number {
@@ -314,6 +335,7 @@ export class PhraseEngine implements SpeechToText {
       fit: -Infinity,
       frames: 0,
       words: [],
+      segments: [],
       fillerFrames: 0,
       free: -Infinity,
     };
@@ -322,19 +344,25 @@ export class PhraseEngine implements SpeechToText {
   private async startGrammarDecoder(
     grammar: PhraseGrammar,
     signal?: AbortSignal,
-  ): Promise<{ decoder: SphinxBatch; files: string[] }> {
+  ): Promise<{ decoder: SphinxBatch; wordLoop?: SphinxBatch; files: string[] }> {
     const dir = await this.dir();
     const base = join(dir, `grammar-${++this.generation}`);
-    const files = [`${base}.fsg`, `${base}.dict`];
+    const files = [`${base}.fsg`, `${base}.dict`, `${base}-loop.fsg`];
     await writeFile(files[0]!, grammar.fsg);
     await writeFile(files[1]!, grammar.dictionary);
-    // Wide beams: with narrower ones accented voices often reach no final state at all.
-    const decoder = this.decoder(dir, [
-      ...['-dict', files[1]!, '-fsg', files[0]!],
-      ...['-beam', '1e-80', '-pbeam', '1e-80', '-wbeam', '1e-60', '-bestpath', 'no'],
-    ]);
+    let wordLoop: SphinxBatch | undefined;
+    if (this.options.wordLoop) {
+      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar)));
+      wordLoop = this.decoder(dir, ['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS]);
+    }
+    const decoder = this.decoder(
+      dir,
+      ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS],
+      this.options.grammarArgs,
+    );
     await this.warmUp(decoder, signal);
-    return { decoder, files };
+    await wordLoop?.decode('warmup', signal);
+    return { decoder, wordLoop, files };
   }
 
   private async phoneLoop(): Promise<SphinxBatch> {
@@ -345,32 +373,18 @@ export class PhraseEngine implements SpeechToText {
     await writeFile(join(dir, 'phone-loop.dict'), dictionary);
     this.loop ??= this.decoder(dir, [
       ...['-dict', join(dir, 'phone-loop.dict'), '-fsg', join(dir, 'phone-loop.fsg')],
-      ...['-beam', '1e-20', '-pbeam', '1e-20', '-wbeam', '1e-15', '-ds', '2'],
-      ...['-bestpath', 'no'],
+      ...PHONE_LOOP_ARGS,
     ]);
     return this.loop;
   }
 
-  private decoder(audioDir: string, args: string[]): SphinxBatch {
+  /** A decoder with `args` and ours (`phrase-decoders.ts`), the options' overriding them. */
+  private decoder(audioDir: string, args: DecoderArgs, own?: DecoderArgs): SphinxBatch {
     return new SphinxBatch({
       engine: this.name,
       binary: this.binary,
       audioDir,
-      // Spectral noise subtraction off: it misjudges the noise after silence, and the speech is
-      // already cut out of it (with its faint noise floor, dither is not needed). Eight
-      // Gaussians per senone rather than four: synthetic and accented voices fit better.
-      args: [
-        '-hmm',
-        this.model,
-        '-dither',
-        'no',
-        '-remove_noise',
-        'no',
-        '-topn',
-        '8',
-        ...args,
-        ...(this.options.decoderArgs ?? []),
-      ],
+      args: mergeArgs(['-hmm', this.model, ...SHARED_ARGS, ...args], this.options.decoderArgs, own),
       timeoutMs: this.options.timeoutMs,
     });
   }
@@ -386,27 +400,15 @@ export class PhraseEngine implements SpeechToText {
     ]);
   }
 
-  private async checkInstallation(): Promise<void> {
-    const required: [string, string, number][] = [
-      ['pocketsphinx_batch', this.binary, constants.X_OK],
-      ['the en-us acoustic model', join(this.model, 'mdef'), constants.R_OK],
-      ['the pronunciation dictionary', this.dictionary, constants.R_OK],
-    ];
-    for (const [what, path, mode] of required) {
-      try {
-        await access(path, mode);
-      } catch (cause) {
-        throw new EngineError(this.name, `${what} not found at ${path}; ${INSTALL_HINT}`, {
-          cause,
-        });
-      }
-    }
-  }
-
   private dir(): Promise<string> {
     this.workDir ??= this.options.workDir
       ? mkdir(this.options.workDir, { recursive: true }).then(() => this.options.workDir!)
       : mkdtemp(join(tmpdir(), 'jarvis-phrase-'));
     return this.workDir;
   }
+}
+
+/** The distinct words of a grammar's sentences, as its dictionary spells them. */
+function grammarWords(grammar: PhraseGrammar): string[] {
+  return [...new Set([...grammar.sentences.keys()].flatMap((spoken) => spoken.split(' ')))].sort();
 }

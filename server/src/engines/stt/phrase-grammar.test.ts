@@ -5,6 +5,7 @@ import {
   buildFsg,
   buildPhoneLoop,
   buildPhraseGrammar,
+  buildWordLoop,
   wordsOf,
 } from './phrase-grammar.js';
 
@@ -90,5 +91,16 @@ describe('buildPhoneLoop', () => {
     const { fsg, dictionary } = buildPhoneLoop();
     expect(fsg.match(/^TRANSITION 0 0 /gm)).toHaveLength(39);
     expect(dictionary.split('\n')).toContain('+zh+ ZH');
+  });
+});
+
+describe('buildWordLoop', () => {
+  it('accepts any sequence of the words, each equally likely', () => {
+    const fsg = buildWordLoop(['light', 'off', 'turn']);
+    expect(fsg).toContain('NUM_STATES 2');
+    expect(fsg).toContain('TRANSITION 0 0 0.333333 light');
+    expect(fsg).toContain('TRANSITION 0 0 0.333333 turn');
+    expect(fsg).toContain('TRANSITION 0 1 0.1');
+    expect(fsg.trim().split('\n').at(-1)).toBe('FSG_END');
   });
 });

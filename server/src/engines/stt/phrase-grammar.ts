@@ -157,3 +157,16 @@ export function buildPhoneLoop(): { fsg: string; dictionary: string } {
 function loopWord(phone: string): string {
   return `+${phone.toLowerCase()}+`;
 }
+
+/**
+ * Any sequence of the grammar's words, each equally likely: what the audio is closest to with the
+ * same words and pronunciations but no sentence. A sentence that is heard fits about as well as
+ * this loop; speech that is no sentence fits it better.
+ */
+export function buildWordLoop(words: readonly string[], name = 'word_loop'): string {
+  const each = prob(1 / Math.max(words.length, 1));
+  const transitions = words.map((word) => `TRANSITION 0 0 ${each} ${word}`);
+  return [`FSG_BEGIN ${name}`, 'NUM_STATES 2', 'START_STATE 0', 'FINAL_STATE 1']
+    .concat(transitions, ['TRANSITION 0 1 0.1', 'FSG_END', ''])
+    .join('\n');
+}
