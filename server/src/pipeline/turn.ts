@@ -13,110 +13,26 @@ import {
   VoiceStopped,
   WyomingError,
 } from 'wyoming-ts';
-import type { VadStream } from '@jarvis/satellite/engines';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import type { SpeechToText, Transcription } from '../engines/stt/stt.js';
-import type { ConversationAgent } from '../agent/agent.js';
-import type { ConversationStore } from '../conversation/store.js';
 import { sentencesOf, speakStreaming } from '../engines/tts/sentences.js';
-import type { TextToSpeech } from '../engines/tts/tts.js';
-import type { Home } from '../home/home.js';
-import type {
-  IntentRecognizer,
-  Language,
-  ReminderDesk,
-  TimerAction,
-  TimerInfo,
-} from '../intents/types.js';
+import type { Language } from '../intents/types.js';
 import { type ConversationAnswer, converse, fixedAnswer } from './conversation.js';
 import { lengthenPause, type SpeechEndReason, Speculation } from './endpointing.js';
 import { reply, type ReplyKey } from './replies.js';
 import { sendAudio } from './speak.js';
-import { type TurnMoments, type TurnTimings, timingsOf } from './timings.js';
+import { type TurnMoments, timingsOf } from './timings.js';
+import {
+  MAX_COMMAND_SECONDS,
+  type TurnEngines,
+  type TurnOptions,
+  type TurnOutcome,
+} from './turn-types.js';
 
-export interface TurnEngines {
-  stt: SpeechToText;
-  tts: TextToSpeech;
-  recognizer: IntentRecognizer;
-  home: Home;
-  /** The LLM agent, for what no local intent understands. */
-  agent?: ConversationAgent;
-  /** Conversation context (recent turns), shared with the agent. */
-  conversations?: ConversationStore;
-  /**
-   * Speech-to-text whose accepted answer is a whole command (the phrase engine): early
-   * endpointing transcribes pauses with it. None: commands end only at the end of speech.
-   */
-  commandStt?: SpeechToText;
-  /** The awake chime, played before a reminder (`announce` with `chime`). */
-  chime?: AudioChunk;
-  /** Reminders, for the local intents. */
-  reminders?: ReminderDesk;
-}
+export { MAX_COMMAND_SECONDS, type TurnEngines, type TurnOptions, type TurnOutcome };
 
-export interface TurnOptions {
-  engines: TurnEngines;
-  send: (event: Event | Eventable) => Promise<void>;
-  conversationId: string;
-  /** The satellite's id, for the conversation context. */
-  satellite?: string;
-  area?: string;
-  /** The reply language when the request's is unknown. */
-  language: Language;
-  timers: () => readonly TimerInfo[];
-  /** Server-side end-of-speech detection; none when only the satellite's audio-stop counts. */
-  vad?: VadStream;
-  /**
-   * The command is over: the VAD heard it end, or it reached `maxAudioSeconds`. Called once;
-   * the owner decides when to `endOfSpeech()`.
-   */
-  onSpeechEnd?: (reason: 'vad' | 'max-length') => void;
-  /** The VAD heard `silenceMs` of silence after speech (at its pause marks). */
-  onPause?: (silenceMs: number) => void;
-  /** Speech came back after a reported pause. */
-  onResume?: () => void;
-  sttTimeoutMs?: number;
-  /** Speech-to-text confidence an action that opens, unlocks or disarms needs. */
-  sensitiveConfidence?: number;
-  /** The longest command kept (default 15 s); the audio after it is dropped. */
-  maxAudioSeconds?: number;
-  /** When the wake word was heard, if it was. */
-  wakeAt?: number;
-  /**
-   * The turn is the reply to a question: transcribed with this (a grammar of the answers), sent
-   * back as the transcript, and neither acted on nor answered (a `reply` outcome).
-   */
-  replyStt?: SpeechToText;
-  now?: () => number;
-  logger?: Logger;
-}
-
-/** The default of `pipeline.max_command_seconds`. */
-export const MAX_COMMAND_SECONDS = 15;
 /** Bytes per second of the audio a turn keeps: 16 kHz, 16-bit, mono. */
 const BYTES_PER_SECOND = 16000 * 2;
-
-export interface TurnOutcome {
-  readonly transcript?: string;
-  readonly intent?: string;
-  readonly response?: string;
-  readonly language?: Language;
-  readonly timer?: TimerAction;
-  readonly expectsReply: boolean;
-  /** Something failed (an engine, the home, the agent): spoken as an apology. */
-  readonly failed: boolean;
-  /** `stt-failed`, `ollama-timeout`, ... when it failed. */
-  readonly errorCode?: string;
-  /** Why nothing was done: speech-to-text heard no speech, or nothing it understood. */
-  readonly rejected?: 'no-speech' | 'not-understood';
-  /** What ended the command's speech (an early end, the satellite's audio-stop, ...). */
-  readonly endpoint?: SpeechEndReason;
-  /** Audio was sent: the satellite will answer `played`. */
-  readonly spoke: boolean;
-  /** The reply to a question: transcribed only (`transcript`), nothing done or said. */
-  readonly reply?: boolean;
-  readonly timings: TurnTimings;
-}
 
 /**
  * One voice turn on one satellite, after the wake word: collects the command's audio until
