@@ -47,8 +47,9 @@ describe('jarvis-satellite enroll', () => {
     for (const [i, sentence] of ENROLL_SENTENCES.slice(0, 6).entries()) {
       negatives.push('--negative', await wavOf(`other-${i}.wav`, sentence, HOUSEHOLD));
     }
+    // The satellite's config says it hears raw audio, so the verifier is trained on raw audio.
     const config = join(dir, 'satellite.yaml');
-    writeFileSync(config, 'name: kitchen\n');
+    writeFileSync(config, 'name: kitchen\nwake-noise-suppression: false\n');
     const { code, stderr } = await runSatelliteCli([
       'enroll',
       '--config',
@@ -59,6 +60,7 @@ describe('jarvis-satellite enroll', () => {
     expect(code, stderr).toBe(0);
     const saved = join(dir, 'verifier-hey_jarvis.json');
     expect(stderr).toContain(`saved ${saved}`);
+    expect(stderr).toContain('of other speech, raw audio)');
     expect(stderr).toContain(`wake-verifier: [${saved}]`);
     // The enrolled voice is confirmed when streaming; a verifier asking for certainty refuses.
     expect(await stream(saved, 'hey jarvis, what time is it', HOUSEHOLD)).toMatchObject({
@@ -68,6 +70,15 @@ describe('jarvis-satellite enroll', () => {
     const strict = await stream(saved, 'hey jarvis, what time is it', HOUSEHOLD, 0.999999);
     expect(strict.kept).toEqual([]);
     expect(strict.refused).toHaveLength(1);
+  });
+
+  it('refuses a verifier trained on raw audio when the wake word hears through RNNoise', async () => {
+    const saved = join(dir, 'verifier-hey_jarvis.json');
+    const start = ['--mic-file', '/dev/null', '--no-zeroconf', '--uri', 'tcp://127.0.0.1:0'];
+    const { code, stderr } = await runSatelliteCli(['--wake-verifier', saved, ...start]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(saved);
+    expect(stderr).toMatch(/trained on raw audio .* run with --no-wake-noise-suppression/);
   });
 
   it('needs enough wake word clips and other speech', async () => {

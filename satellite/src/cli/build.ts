@@ -109,6 +109,16 @@ function loadVerifiers(options: SatelliteOptions, wake: readonly WakeWordModel[]
       path,
       wake.map((model) => model.name),
     );
+    const trainedDenoised = verifier.trainedWithNoiseSuppression;
+    if (trainedDenoised !== undefined && trainedDenoised !== options['wake-noise-suppression']) {
+      const flag = trainedDenoised ? '--wake-noise-suppression' : '--no-wake-noise-suppression';
+      throw new ConfigError(
+        `the verifier was trained ${trainedDenoised ? 'through RNNoise' : 'on raw audio'} and the ` +
+          `wake word hears ${trainedDenoised ? 'raw audio' : 'through RNNoise'}: run with ${flag}, ` +
+          `or enrol again with the same setting`,
+        path,
+      );
+    }
     if (verifiers.has(verifier.wakeWord)) {
       throw new ConfigError(`a second verifier for ${verifier.wakeWord}`, path);
     }

@@ -13,6 +13,7 @@ import { enrol } from '../engines/wake/enrol.js';
 import { ENROLL_SENTENCES } from '../engines/wake/enroll-prompts.js';
 import { OpenWakeWord } from '../engines/wake/openwakeword.js';
 import { ConfigError } from '../errors.js';
+import { parseSatelliteArgs } from './args.js';
 
 export const ENROLL_USAGE = `Usage: jarvis-satellite enroll [options] [WAKE_WORD.wav...]
 
@@ -25,7 +26,9 @@ or record both with --record.
   --negative FILE.wav     other speech, no wake word (repeatable)
   --record N              record N wake word clips and the sentences to read, with --mic-command
   --mic-command CMD       raw 16 kHz mono 16-bit PCM on stdout (default arecord ...)
-  --noise-suppression     train on RNNoise's output (when the satellite runs --wake-noise-suppression)
+  --noise-suppression     train on RNNoise's output, as the satellite hears by default
+  --no-noise-suppression  train on the raw audio (for a satellite run with --no-wake-noise-suppression);
+                          without either, the config's wake-noise-suppression (or its default) decides
   --threshold P           probability that confirms a detection (default 0.5)
   --config FILE           save next to this config file
   --output FILE           save here (default verifier-NAME.json next to --config, or here)`;
@@ -81,6 +84,7 @@ function parse(argv: readonly string[]) {
         record: { type: 'string' },
         'mic-command': { type: 'string' },
         'noise-suppression': { type: 'boolean' },
+        'no-noise-suppression': { type: 'boolean' },
         threshold: { type: 'string' },
         config: { type: 'string' },
         output: { type: 'string' },
@@ -150,7 +154,13 @@ export async function runEnroll(argv: readonly string[], say: (line: string) => 
     clips.negatives.push(...recorded.negatives);
   }
   const detector = await OpenWakeWord.load({ models });
-  const denoiser = values['noise-suppression'] ? await RnnoiseDenoiser.load() : undefined;
+  const noiseSuppression = values['no-noise-suppression']
+    ? false
+    : (values['noise-suppression'] ??
+      parseSatelliteArgs(values.config ? ['--config', values.config] : [])[
+        'wake-noise-suppression'
+      ]);
+  const denoiser = noiseSuppression ? await RnnoiseDenoiser.load() : undefined;
   try {
     const source = {
       features: (samples: Int16Array) => {
@@ -160,7 +170,12 @@ export async function runEnroll(argv: readonly string[], say: (line: string) => 
       model: 0,
       window: detector.windows[0]!,
     };
-    const { verifier, bestScores } = await enrol(source, wakeWord, clips, threshold);
+    const enrolled = await enrol(source, wakeWord, clips, threshold);
+    const { bestScores } = enrolled;
+    const verifier = {
+      ...enrolled.verifier,
+      trained: { ...enrolled.verifier.trained, noiseSuppression },
+    };
     bestScores.forEach((score, i) => {
       if (score < DOUBTFUL_SCORE) {
         say(
@@ -170,7 +185,7 @@ export async function runEnroll(argv: readonly string[], say: (line: string) => 
     });
     writeFileSync(output, `${JSON.stringify(verifier)}\n`);
     say(
-      `saved ${output} (${verifier.trained.positives} wake word windows, ${verifier.trained.negatives} of other speech)`,
+      `saved ${output} (${verifier.trained.positives} wake word windows, ${verifier.trained.negatives} of other speech, ${noiseSuppression ? 'through RNNoise' : 'raw audio'})`,
     );
     say(`to use it, add to the config:  wake-verifier: [${output}]`);
     return 0;

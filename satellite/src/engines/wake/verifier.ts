@@ -25,6 +25,8 @@ const VerifierFileSchema = z
       positives: z.number().int(),
       negatives: z.number().int(),
       date: z.string(),
+      /** Trained on RNNoise's output; absent in files from before it was recorded. */
+      noiseSuppression: z.boolean().optional(),
     }),
   })
   .strict()
@@ -152,12 +154,15 @@ export class Verifier {
 
   /** The file it came from, for error messages. */
   readonly source: string;
+  /** Trained on RNNoise's output (undefined: the file does not say). */
+  readonly trainedWithNoiseSuppression: boolean | undefined;
 
   constructor(file: VerifierFile, source = 'verifier') {
     this.source = source;
     this.wakeWord = file.wakeWord;
     this.window = file.window;
     this.threshold = file.threshold;
+    this.trainedWithNoiseSuppression = file.trained.noiseSuppression;
     // w . (x - m) / s + b = (w / s) . x + (b - sum(w m / s)): one dot product per detection.
     this.#weights = Float64Array.from(file.weights, (w, j) => w / file.scale[j]!);
     this.#offset = Float64Array.from(file.mean);
