@@ -25,6 +25,19 @@ export interface InProcessOptions {
   mqttUrl?: string;
 }
 
+/** The real espeak-ng engine, noting each text it is asked to say (in order). */
+export function noting(engine: TextToSpeech, said: string[]): TextToSpeech {
+  return {
+    name: engine.name,
+    voices: () => engine.voices(),
+    synthesize: (request, signal) => {
+      said.push(request.text);
+      return engine.synthesize(request, signal);
+    },
+    close: () => engine.close(),
+  };
+}
+
 export async function inProcessServer(cleanups: Cleanups, options: InProcessOptions = {}) {
   const lines: string[] = [];
   const keep = (message: string) => lines.push(message);

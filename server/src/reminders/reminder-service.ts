@@ -149,7 +149,8 @@ function onEvent(
   const { speech, registry, answering } = deps;
   if (event.type === 'turn' && event.satellite) {
     speech.heard(event.satellite);
-    // Once the answer has been played, a silent satellite says what it holds.
+    // Once the answer to what was said has been played, a silent satellite says what it holds.
+    if (!event.transcript?.trim()) return;
     if (registry.find(event.satellite)?.phase === 'idle') speech.addressed(event.satellite);
     else answering.add(event.satellite);
   }

@@ -26,6 +26,8 @@ export interface AnnounceOptions {
 /** What the announcements (the HTTP API, automations, the bridge) need of the speech service. */
 export interface Announcer {
   announce(text: string, targets: readonly string[], options?: AnnounceOptions): { held: string[] };
+  /** What follows an automation's held question once said; returns the unsubscribe. */
+  follow(follow: Follow): () => void;
 }
 
 /** What follows an `ask` or `converse` item once it has been said on `satellite`. */
