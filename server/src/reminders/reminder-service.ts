@@ -3,6 +3,9 @@
 // satellites connected now (the awake chime first for reminders and heads-ups), where someone
 // was last heard (each turn tells), and modes through one injected `modeOf`. What the schedule
 // holds that is not a reminder's is kept beside them (`<data_dir>/speech.json` or Redis).
+// Several servers on one Redis: each firing is claimed by one server, and a change made on one
+// is published so the others reload.
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { type Logger, silentLogger } from 'wyoming-ts';
@@ -14,6 +17,7 @@ import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { SatelliteSession } from '../satellites/session.js';
 import { type Clock, systemClock } from '../speech/clock.js';
 import type { RoomMode, SpeechItem } from '../speech/schedule.js';
+import { redisClaim } from '../speech/claim.js';
 import { FileSpeechKeep, RedisSpeechKeep } from '../speech/speech-keep.js';
 import { SpeechService } from '../speech/speech-service.js';
 import { ReminderBook, parseItemId } from './book.js';
@@ -59,6 +63,7 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   const redis = config.redis.url ? redisClient(config.redis.url, logger) : undefined;
   const where = config.redis.url ? `Redis at ${redactUrl(config.redis.url)}` : config.data_dir;
   const speech = new SpeechService({
+    ...(redis && { claim: redisClaim(redis, { owner: `${hostname()}:${process.pid}` }) }),
     keep: redis
       ? new RedisSpeechKeep(redis)
       : new FileSpeechKeep(join(config.data_dir, 'speech.json')),
@@ -89,8 +94,10 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   /** Satellites whose turn ended before their answer was played. */
   const answering = new Set<string>();
   const unsubscribe = bus.on((event) => onEvent({ speech, registry, answering }, event));
+  const watching: { stop?: () => Promise<void> } = {};
   const stopAll = async () => {
     unsubscribe();
+    await watching.stop?.();
     await thanks.close();
     await speech.stop();
     await redis?.quit().catch(() => redis.disconnect());
@@ -117,6 +124,10 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   // Set before it starts: what it says on start moves it on.
   later.book = book;
   try {
+    // Listening first: a change made while this one loads is not missed (a reload is idempotent).
+    watching.stop = await store.watch?.(() => {
+      book.reload().catch((error: Error) => logger.warn(`reminders: reload: ${error.message}`));
+    });
     const recovered = await book.start();
     const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed; ${held}`;
     return { book, speech, summary, stop: stopAll };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServerProcess, startRedisServer } from '../../../tests/helpers/redis-server.js';
+import { type Claim, redisClaim } from './claim.js';
 import { ManualClock } from './clock.js';
 import type { RoomMode, SpeechItem } from './schedule.js';
 import { FileSpeechKeep, RedisSpeechKeep, type SpeechKeep, toKeep } from './speech-keep.js';
@@ -47,7 +48,7 @@ const places: [string, () => () => SpeechKeep][] = [
 ];
 
 /** A speech service on a manual clock whose satellites and modes the test sets. */
-function server(keep: SpeechKeep, clock: ManualClock) {
+function server(keep: SpeechKeep, clock: ManualClock, claim?: Claim) {
   const connected = new Set<string>();
   const modes = new Map<string, RoomMode>();
   const said: { text: string; on: readonly string[]; messages?: number }[] = [];
@@ -60,6 +61,7 @@ function server(keep: SpeechKeep, clock: ManualClock) {
     },
     lastHeardWindowMs: 10 * MIN,
     keep,
+    ...(claim && { claim }),
   });
   return { speech, connected, modes, said };
 }
@@ -107,6 +109,34 @@ describe.each(places)('held speech kept in %s', (_name, place) => {
     await second.speech.stop();
     const third = server(open(), clock);
     expect(await third.speech.start()).toBe(0);
+  });
+});
+
+describe('held messages, several servers on one Redis', () => {
+  it('one kept by a server that died is said once by those that take over, then no longer kept', async () => {
+    const open = places[1]![1]();
+    const clock = new ManualClock(START);
+    const first = server(open(), clock);
+    await first.speech.start();
+    first.connected.add('kitchen');
+    first.modes.set('kitchen', 'dnd');
+    first.speech.announce('The parcel came', ['kitchen']);
+    await first.speech.stop();
+
+    const client = new Redis(redis.url);
+    clients.push(client);
+    const claim = (owner: string) => redisClaim(client, { owner, keyPrefix: `claims:${START}:` });
+    const takers = [server(open(), clock, claim('b')), server(open(), clock, claim('c'))];
+    for (const taker of takers) {
+      expect(await taker.speech.start()).toBe(1);
+      taker.connected.add('kitchen');
+    }
+    for (const taker of takers) taker.speech.refresh();
+    await Promise.all(takers.map((taker) => taker.speech.idle()));
+    expect(takers.flatMap((taker) => taker.said)).toEqual([
+      { text: 'The parcel came', on: ['kitchen'] },
+    ]);
+    expect(await server(open(), clock).speech.start()).toBe(0);
   });
 });
 

@@ -24,8 +24,11 @@ export const SpeechItemSchema = z.object({
 export interface SpeechKeep {
   readonly kind: 'file' | 'redis';
   load(): Promise<SpeechItem[]>;
-  /** Replaces what is kept with `items`. */
-  save(items: readonly SpeechItem[]): Promise<void>;
+  /**
+   * Replaces what is kept with `items`; those in `elsewhere` (said by another server sharing the
+   * store, which keeps them itself) are left as they are.
+   */
+  save(items: readonly SpeechItem[], elsewhere?: ReadonlySet<string>): Promise<void>;
 }
 
 /** Whether the schedule keeps `item` itself (reminders are kept by the reminder book). */
@@ -99,9 +102,9 @@ export class RedisSpeechKeep implements SpeechKeep {
     return items;
   }
 
-  async save(items: readonly SpeechItem[]): Promise<void> {
+  async save(items: readonly SpeechItem[], elsewhere?: ReadonlySet<string>): Promise<void> {
     const next = new Map(items.map((item) => [item.id, JSON.stringify(item)]));
-    const gone = [...this.#written.keys()].filter((id) => !next.has(id));
+    const gone = [...this.#written.keys()].filter((id) => !next.has(id) && !elsewhere?.has(id));
     const changed = [...next].filter(([id, text]) => this.#written.get(id) !== text);
     if (gone.length === 0 && changed.length === 0) return;
     const multi = this.#redis.multi();

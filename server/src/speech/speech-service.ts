@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { Clock } from './clock.js';
 import type { RoomMode, ScheduleState, SpeechItem, Surroundings } from './schedule.js';
+import type { Claim } from './claim.js';
 import { SpeechScheduler } from './scheduler.js';
 import { type SpeechKeep, toKeep } from './speech-keep.js';
 
@@ -56,6 +57,11 @@ export interface SpeechServiceOptions {
   readonly lastHeardWindowMs: number;
   /** An item whose `say` failed is tried again this much later (default 30 s). */
   readonly retryMs?: number;
+  /**
+   * Several servers on one Redis: claims an item's firing before it is said; an item another
+   * server claimed is let go here (none: every item is this server's).
+   */
+  readonly claim?: Claim;
   /** Where what is not a reminder's is kept across restarts; none: not kept. */
   readonly keep?: SpeechKeep;
   readonly logger?: Logger;
@@ -76,6 +82,8 @@ export class SpeechService implements Announcer {
   #follow: Follow | undefined;
   #kept = '[]';
   #keep: SpeechKeep | undefined;
+  /** Items another server claimed: it keeps them, this one only lets them go. */
+  readonly #elsewhere = new Set<string>();
   #saving: Promise<void> = Promise.resolve();
 
   constructor(options: SpeechServiceOptions) {
@@ -201,6 +209,25 @@ export class SpeechService implements Announcer {
     await this.idle();
   }
 
+  /** Whether this server says `item` (it claimed it, or there is nothing to claim). */
+  async #claimed(item: SpeechItem): Promise<boolean> {
+    if (!this.#options.claim) return true;
+    try {
+      const mine = await this.#options.claim(item);
+      if (!mine) {
+        this.#logger.debug(`speech ${item.kind}: said by another server`);
+        this.#elsewhere.add(item.id);
+      }
+      return mine;
+    } catch (error) {
+      // Redis unreachable: better said twice than not at all.
+      this.#logger.warn(
+        `speech ${item.kind}: not claimed (${(error as Error).message}); saying it`,
+      );
+      return true;
+    }
+  }
+
   #changed(state: ScheduleState): void {
     if (!state.speaking) this.#addressed = undefined;
     const keep = this.#keep;
@@ -210,13 +237,19 @@ export class SpeechService implements Announcer {
     const text = JSON.stringify(items);
     if (text === this.#kept) return;
     this.#kept = text;
+    const elsewhere = new Set(this.#elsewhere);
+    this.#elsewhere.clear();
     this.#saving = this.#saving
-      .then(() => keep.save(items))
+      .then(() => keep.save(items, elsewhere))
       .catch((error: Error) => this.#logger.warn(`held speech not kept: ${error.message}`));
   }
 
   #speak(item: SpeechItem, satellites: readonly string[], messages?: number): void {
     const run = (async () => {
+      if (!(await this.#claimed(item))) {
+        this.#scheduler.spoken(item.id);
+        return;
+      }
       try {
         await this.#options.say(item, satellites, messages);
       } catch (error) {
