@@ -344,15 +344,17 @@ describe('automations over the Home Assistant websocket, without MQTT', () => {
     ha.home.on('jarvis_turn', (event) => turns.push(event.data));
 
     const listens = () => kitchen.process.log().match(/<- run-pipeline/g)?.length ?? 0;
-    ha.home.fire('jarvis_command', {
-      action: 'ask',
-      satellite: 'kitchen',
-      question: 'Do you want the heating on?',
-      answers: [
-        { id: 'yes', sentences: ['yes please', 'yes'] },
-        { id: 'no', sentences: ['no thanks', 'no'] },
-      ],
-    });
+    const ask = (question: string) =>
+      ha.home.fire('jarvis_command', {
+        action: 'ask',
+        satellite: 'kitchen',
+        question,
+        answers: [
+          { id: 'yes', sentences: ['yes please', 'yes'] },
+          { id: 'no', sentences: ['no thanks', 'no'] },
+        ],
+      });
+    ask('Do you want the heating on?');
     // The question is spoken and played, then the satellite listens without the wake word.
     await until('listening for the answer', () => listens() === 1);
     // A flite voice: espeak-ng's robotic "yes please" is heard too uncertainly in this grammar,
@@ -383,15 +385,7 @@ describe('automations over the Home Assistant websocket, without MQTT', () => {
     // and its answer fired with `held: true`.
     const silent = { mode: 'silent', satellite: 'kitchen' };
     expect((await server.api('POST', '/api/modes', silent)).status).toBe(200);
-    ha.home.fire('jarvis_command', {
-      action: 'ask',
-      satellite: 'kitchen',
-      question: 'Shall I close the garage?',
-      answers: [
-        { id: 'yes', sentences: ['yes please', 'yes'] },
-        { id: 'no', sentences: ['no thanks', 'no'] },
-      ],
-    });
+    ask('Shall I close the garage?');
     await until('held', () => server.lines.includes('kitchen: ask held (silent mode)'));
     expect(listens()).toBe(1);
     expect((await server.api('DELETE', '/api/modes/kitchen')).status).toBe(200);
