@@ -250,26 +250,10 @@ export class SpeechService implements Announcer {
         this.#scheduler.spoken(item.id);
         return;
       }
-      try {
-        await this.#options.say(item, satellites, messages);
-      } catch (error) {
-        // Not said (the satellite went away meanwhile): tried again a little later, twice.
-        const tries = (this.#failures.get(item.id) ?? 0) + 1;
-        const again = tries < MAX_TRIES;
-        const what = `speech ${item.kind} on ${satellites.join(', ')}`;
-        this.#logger.warn(
-          `${what}: ${(error as Error).message}; ${again ? 'retrying' : 'given up'}`,
-        );
-        if (again) {
-          this.#failures.set(item.id, tries);
-          this.#scheduler.spoken(item.id);
-          this.#scheduler.add({ ...item, at: this.#options.clock.now() + this.#retryMs });
-          return;
-        }
-      }
-      this.#failures.delete(item.id);
+      const outcome = await this.#say(item, satellites, messages);
+      if (outcome === 'retry') return;
       const follow = this.#follow;
-      if (follow && (item.kind === 'ask' || item.kind === 'converse')) {
+      if (outcome === 'said' && follow && (item.kind === 'ask' || item.kind === 'converse')) {
         await follow(item, satellites[0]!).catch((error: Error) => {
           this.#logger.warn(`after speech ${item.kind}: ${error.message}`);
         });
@@ -283,5 +267,32 @@ export class SpeechService implements Announcer {
     })();
     this.#inFlight.add(run);
     void run.finally(() => this.#inFlight.delete(run));
+  }
+
+  /** Says `item`; when it fails, schedules it again a little later, twice, then gives up. */
+  async #say(
+    item: SpeechItem,
+    satellites: readonly string[],
+    messages?: number,
+  ): Promise<'said' | 'retry' | 'given-up'> {
+    try {
+      await this.#options.say(item, satellites, messages);
+      this.#failures.delete(item.id);
+      return 'said';
+    } catch (error) {
+      // Not said (the satellite went away meanwhile).
+      const tries = (this.#failures.get(item.id) ?? 0) + 1;
+      const again = tries < MAX_TRIES;
+      const what = `speech ${item.kind} on ${satellites.join(', ')}`;
+      this.#logger.warn(`${what}: ${(error as Error).message}; ${again ? 'retrying' : 'given up'}`);
+      if (!again) {
+        this.#failures.delete(item.id);
+        return 'given-up';
+      }
+      this.#failures.set(item.id, tries);
+      this.#scheduler.spoken(item.id);
+      this.#scheduler.add({ ...item, at: this.#options.clock.now() + this.#retryMs });
+      return 'retry';
+    }
   }
 }
