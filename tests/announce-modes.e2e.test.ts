@@ -10,29 +10,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
 import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
-import type { TextToSpeech } from '../server/src/engines/tts/tts.js';
 import { ManualClock } from '../server/src/speech/clock.js';
 import * as e2e from './helpers/server-e2e.js';
 import type { Cleanups, JarvisServer, LiveSatellite } from './helpers/server-e2e.js';
-import { inProcessServer } from './helpers/in-process-server.js';
+import { inProcessServer, noting } from './helpers/in-process-server.js';
 import { samplesOf } from './helpers/speech.js';
 
 const HOUR = 3_600_000;
 const cleanups: Cleanups = [];
 afterEach(() => e2e.runCleanups(cleanups));
-
-/** The real espeak-ng engine, noting each text it is asked to say (in order). */
-function noting(engine: TextToSpeech, said: string[]): TextToSpeech {
-  return {
-    name: engine.name,
-    voices: () => engine.voices(),
-    synthesize: (request, signal) => {
-      said.push(request.text);
-      return engine.synthesize(request, signal);
-    },
-    close: () => engine.close(),
-  };
-}
 
 async function server(clock: ManualClock) {
   const said: string[] = [];

@@ -328,7 +328,7 @@ describe('satellite settings from Home Assistant', () => {
 });
 
 describe('automations over the Home Assistant websocket, without MQTT', () => {
-  it('jarvis_command asks a satellite a question, hears the reply with a grammar of the answers only and fires jarvis_answer', async () => {
+  it('jarvis_command asks a satellite a question, hears the reply with a grammar of the answers only and fires jarvis_answer; in silent mode the question waits for the mode to lift', async () => {
     const ha = await kitchenHome(cleanups);
     const home = new HomeAssistantHome({ url: ha.url, token: ha.token });
     cleanups.push(() => home.close());
@@ -344,15 +344,17 @@ describe('automations over the Home Assistant websocket, without MQTT', () => {
     ha.home.on('jarvis_turn', (event) => turns.push(event.data));
 
     const listens = () => kitchen.process.log().match(/<- run-pipeline/g)?.length ?? 0;
-    ha.home.fire('jarvis_command', {
-      action: 'ask',
-      satellite: 'kitchen',
-      question: 'Do you want the heating on?',
-      answers: [
-        { id: 'yes', sentences: ['yes please', 'yes'] },
-        { id: 'no', sentences: ['no thanks', 'no'] },
-      ],
-    });
+    const ask = (question: string) =>
+      ha.home.fire('jarvis_command', {
+        action: 'ask',
+        satellite: 'kitchen',
+        question,
+        answers: [
+          { id: 'yes', sentences: ['yes please', 'yes'] },
+          { id: 'no', sentences: ['no thanks', 'no'] },
+        ],
+      });
+    ask('Do you want the heating on?');
     // The question is spoken and played, then the satellite listens without the wake word.
     await until('listening for the answer', () => listens() === 1);
     // A flite voice: espeak-ng's robotic "yes please" is heard too uncertainly in this grammar,
@@ -378,6 +380,27 @@ describe('automations over the Home Assistant websocket, without MQTT', () => {
       return list[0]?.state === 'idle';
     });
     expect(runs).toHaveLength(1);
+
+    // In silent mode the question waits (no answer yet); once the mode is lifted it is asked,
+    // and its answer fired with `held: true`.
+    const silent = { mode: 'silent', satellite: 'kitchen' };
+    expect((await server.api('POST', '/api/modes', silent)).status).toBe(200);
+    ask('Shall I close the garage?');
+    await until('held', () => server.lines.includes('kitchen: ask held (silent mode)'));
+    expect(listens()).toBe(1);
+    expect((await server.api('DELETE', '/api/modes/kitchen')).status).toBe(200);
+    await until('asked once the mode is lifted', () => listens() === 2);
+    const no = await speak('no thanks', voice);
+    await kitchen.mic.say(joinPcm(silence(300), no.audio, silence(1500)).audio);
+    expect(await until('the held answer', () => answers[1])).toEqual({
+      satellite: 'kitchen',
+      id: 'no',
+      sentence: 'no thanks',
+      slots: {},
+      text: 'no thanks',
+      held: true,
+    });
+    expect(answers).toHaveLength(2);
 
     // A bad command is refused with a warning, and nothing else happens.
     ha.home.fire('jarvis_command', { action: 'announce', satellite: 'kitchen' });

@@ -77,7 +77,7 @@ export async function runBridgeBenchmark(turns: number): Promise<BridgeBenchmark
     conversation: { ...engines, language: 'en' },
     stt: engines.stt,
     // The benchmark publishes states and events; it announces nothing.
-    announcer: { announce: () => ({ held: [] }) },
+    announcer: { announce: () => ({ held: [] }), follow: () => () => {} },
   });
   const bridge = new MqttBridge({
     config: { ...config.mqtt, url: broker.url },

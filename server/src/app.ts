@@ -166,14 +166,16 @@ export async function startApp(
     },
     controls,
   );
+  const modeOf =
+    parts.modeOf ??
+    (parts.modes ? (satellite: string) => parts.modes!.modeOf(satellite) : undefined);
   const reminders = await startReminders({
     config,
     registry,
     bus,
     stt: parts.stt,
     clock: parts.clock,
-    modeOf:
-      parts.modeOf ?? (parts.modes ? (satellite) => parts.modes!.modeOf(satellite) : undefined),
+    modeOf,
     logger,
   });
   engines.reminders = reminders.book;
@@ -207,6 +209,7 @@ export async function startApp(
     bus,
     reminders: () => reminders.book?.all() ?? [],
     announcer: reminders.speech,
+    modeOf,
     registry,
     fleet,
     controls,

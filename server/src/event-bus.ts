@@ -24,6 +24,15 @@ export type ServerEvent =
       readonly transcript: string;
       readonly language?: string;
     }
+  /** The answer to a question a mode held, asked once the mode let it (see `ask`). */
+  | {
+      readonly type: 'answer';
+      readonly satellite: string;
+      readonly id: string | null;
+      readonly sentence: string | null;
+      readonly slots: Readonly<Record<string, string>>;
+      readonly text: string | null;
+    }
   | {
       readonly type: 'turn';
       readonly satellite?: string;

@@ -16,6 +16,7 @@ import type { BridgeReminder } from './mqtt/states.js';
 import type { SatelliteControls } from './satellites/controls.js';
 import type { SatelliteFleet } from './satellites/fleet.js';
 import type { SatelliteRegistry } from './satellites/registry.js';
+import type { RoomMode } from './speech/schedule.js';
 import type { Announcer } from './speech/speech-service.js';
 
 export interface ExtensionSources {
@@ -30,6 +31,8 @@ export interface ExtensionSources {
   reminders?: () => readonly BridgeReminder[];
   /** Announcements through the speech schedule (`announce` from HA, MQTT, the API). */
   announcer: Announcer;
+  /** A satellite's mode: automations' questions and conversations follow it. */
+  modeOf?: (satellite: string) => RoomMode;
   /** The server's wake-word models, offered to satellites that report none. */
   wakeModels: readonly string[];
   logger?: Logger;
@@ -61,8 +64,12 @@ export function startExtensions(sources: ExtensionSources, backoff?: Backoff): E
     conversation: { ...parts, language: config.language, logger },
     stt: parts.stt,
     announcer: sources.announcer,
+    ...(sources.modeOf && { modeOf: sources.modeOf }),
     logger,
   });
+  const unfollow = sources.announcer.follow((item, satellite) =>
+    actions.followHeld(item, satellite),
+  );
   const mqtt = config.mqtt.url ? mqttBridge(sources, actions, backoff) : undefined;
   mqtt?.start();
   const events = parts.home.events;
@@ -76,6 +83,7 @@ export function startExtensions(sources: ExtensionSources, backoff?: Backoff): E
     mqtt,
     status: () => (mqtt ? { mqtt: mqtt.status() } : {}),
     stop: async () => {
+      unfollow();
       automation?.stop();
       await mqtt?.stop();
     },

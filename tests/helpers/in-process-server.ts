@@ -23,6 +23,21 @@ export interface InProcessOptions {
   tts?: TextToSpeech;
   /** The broker the bridge publishes to (default: no bridge). */
   mqttUrl?: string;
+  /** The Redis the reminders and held messages are kept in (default: the data dir). */
+  redisUrl?: string;
+}
+
+/** The real espeak-ng engine, noting each text it is asked to say (in order). */
+export function noting(engine: TextToSpeech, said: string[]): TextToSpeech {
+  return {
+    name: engine.name,
+    voices: () => engine.voices(),
+    synthesize: (request, signal) => {
+      said.push(request.text);
+      return engine.synthesize(request, signal);
+    },
+    close: () => engine.close(),
+  };
 }
 
 export async function inProcessServer(cleanups: Cleanups, options: InProcessOptions = {}) {
@@ -35,6 +50,7 @@ export async function inProcessServer(cleanups: Cleanups, options: InProcessOpti
     http: { host: '127.0.0.1', port: 0, token: IN_PROCESS_TOKEN },
     discovery: { zeroconf: false },
     ...(options.mqttUrl && { mqtt: { url: options.mqttUrl, rediscover_delay_ms: 0 } }),
+    ...(options.redisUrl && { redis: { url: options.redisUrl } }),
   });
   const modes = await buildModes(config, createIntentRecognizer(), logger, options.clock);
   cleanups.push(async () => modes.store.stop());

@@ -1,5 +1,6 @@
 // The turn chimes the server turns off (`satellite-sounds`, in silent and do-not-disturb modes):
-// the awake and done sounds are not played; the error sound still is.
+// the awake and done sounds are not played; the error sound still is, and so is a timer that
+// ends: the person set it, so it rings in every mode (see the server's mode policy).
 import { describe, expect, it } from 'vitest';
 import { ready, type Row, run, server, wake } from './test-machine-table.js';
 
@@ -23,6 +24,17 @@ const ROWS: Row[] = [
     ],
     phase: 'idle',
     effects: ['play-sound:done'],
+  },
+  {
+    name: 'chimes off: a timer that ends still rings',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      server('satellite-sounds', { chimes: false }),
+      server('timer-finished', { id: 't1' }),
+    ],
+    phase: 'idle',
+    effects: ['timer:timer-finished'],
   },
 ];
 

@@ -1,6 +1,8 @@
 // Carries out automations' commands on the satellites, through the session's public methods
 // (`announce`, `listen`) and the server's event bus: the same code for Home Assistant events,
-// the HTTP API and MQTT command topics.
+// the HTTP API and MQTT command topics. Questions and conversations follow the modes as
+// announcements do: held on the speech schedule where the mode does not let them through, then
+// asked when it does (`followHeld`), the answer on the bus for Home Assistant.
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { EventBus, ServerEvent } from '../event-bus.js';
 import type { Metrics } from '../metrics.js';
@@ -8,8 +10,11 @@ import { type ConversationDeps, converse, finish } from '../pipeline/conversatio
 import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { SatelliteSession } from '../satellites/session.js';
 import type { SpeechToText } from '../engines/stt/stt.js';
+import { automationSpeech } from '../modes/policy.js';
+import type { RoomMode, SpeechItem } from '../speech/schedule.js';
 import type { Announcer } from '../speech/speech-service.js';
 import {
+  type AnswerChoice,
   answerSentences,
   CommandError,
   type JarvisCommand,
@@ -26,6 +31,8 @@ export interface ActionDeps {
   stt: SpeechToText;
   /** Announcements go through the speech schedule, so the satellites' modes apply. */
   announcer: Announcer;
+  /** A satellite's mode, for questions and conversations; 'normal' when not given. */
+  modeOf?: (satellite: string) => RoomMode;
   /** How long a spoken question or announcement may take to be played, in ms (default 60 s). */
   playTimeoutMs?: number;
   /** How long to wait for the reply to a question, in ms (default 30 s). */
@@ -34,7 +41,12 @@ export interface ActionDeps {
 }
 
 export type ActionResult =
-  | { readonly action: 'listen' | 'converse'; readonly satellites: string[] }
+  | {
+      readonly action: 'listen' | 'converse';
+      readonly satellites: string[];
+      /** The mode held the conversation: opened when it lets it through. */
+      readonly held?: string[];
+    }
   | {
       readonly action: 'announce';
       readonly satellites: string[];
@@ -50,6 +62,8 @@ export type ActionResult =
       /** The words each `{wildcard}` of the sentence took. */
       readonly slots: Readonly<Record<string, string>>;
       readonly text: string | null;
+      /** The mode held the question: asked when it lets it through, answered on the bus. */
+      readonly held?: true;
     }
   | {
       readonly action: 'process';
@@ -81,6 +95,9 @@ export class JarvisActions {
       }
       case 'converse': {
         const [session] = this.targets(command.target, 'one');
+        if (this.held(session!, command)) {
+          return { action: 'converse', satellites: [session!.id], held: [session!.id] };
+        }
         await this.speakThenListen(session!, command.text);
         return { action: 'converse', satellites: [session!.id] };
       }
@@ -98,42 +115,91 @@ export class JarvisActions {
    */
   private async ask(command: Extract<JarvisCommand, { action: 'ask' }>): Promise<ActionResult> {
     const [session] = this.targets(command.target, 'one');
-    const stt = this.deps.stt;
-    const sentences = answerSentences(command.answers);
+    if (this.held(session!, command)) {
+      const none = { id: null, sentence: null, slots: {}, text: null };
+      return { action: 'ask', satellite: session!.id, ...none, held: true };
+    }
     // Made while the question is spoken: the grammar is ready when the reply comes.
-    const answersOnly =
-      sentences && stt.forSentences
-        ? stt.forSentences(sentences).catch((error: Error) => {
-            this.logger.warn(`ask: no grammar of the answers (${error.message}); listening freely`);
-            return undefined;
-          })
-        : Promise.resolve(undefined);
-    let replyStt: SpeechToText | undefined;
+    const answersOnly = this.answersOnly(command.answers);
     try {
       await this.speak(session!, command.question);
-      replyStt = (await answersOnly) ?? stt;
-      // Subscribed before listening starts: the reply cannot be missed.
-      const reply = this.next(
-        (e) => e.type === 'reply' && e.satellite === session!.id,
-        this.deps.replyTimeoutMs ?? 30_000,
-      );
-      await session!.listen({ replyStt });
-      const event = await reply.event;
-      const heard = event?.type === 'reply' && event.transcript ? event.transcript : null;
-      const match = heard ? matchAnswer(heard, command.answers) : undefined;
-      this.logger.debug(`${session!.name}: answer ${JSON.stringify(heard)} -> ${match?.id ?? '-'}`);
-      return {
-        action: 'ask',
-        satellite: session!.id,
-        id: match?.id ?? null,
-        sentence: match?.sentence ?? null,
-        slots: match?.slots ?? {},
-        text: heard,
-      };
+      return { action: 'ask', ...(await this.reply(session!, command.answers, answersOnly)) };
     } finally {
       const made = await answersOnly;
       await made?.close();
     }
+  }
+
+  /**
+   * What follows a question or conversation the mode held, once the schedule has said it on
+   * `satellite`: the conversation opened, or the reply heard and put on the bus (`answer`).
+   */
+  async followHeld(item: SpeechItem, satellite: string): Promise<void> {
+    const session = this.deps.registry.find(satellite);
+    if (!session) return;
+    if (item.kind === 'converse') return session.listen();
+    const answers = item.answers ?? [];
+    const answersOnly = this.answersOnly(answers);
+    try {
+      const answer = await this.reply(session, answers, answersOnly);
+      this.deps.bus.emit({ type: 'answer', ...answer });
+    } finally {
+      const made = await answersOnly;
+      await made?.close();
+    }
+  }
+
+  /** Held when the satellite's mode does not let the question or conversation through now. */
+  private held(
+    session: SatelliteSession,
+    command: Extract<JarvisCommand, { action: 'ask' | 'converse' }>,
+  ): boolean {
+    const mode = this.deps.modeOf?.(session.id) ?? 'normal';
+    if (automationSpeech(mode, command.urgent) === 'speak') return false;
+    const ask = command.action === 'ask';
+    this.deps.announcer.announce(ask ? command.question : command.text, [session.id], {
+      kind: command.action,
+      ...(ask && { answers: command.answers }),
+    });
+    this.logger.info(`${session.name}: ${command.action} held (${mode} mode)`);
+    return true;
+  }
+
+  /** A speech-to-text that hears only the answers' sentences, when the engine can make one. */
+  private answersOnly(answers: readonly AnswerChoice[]): Promise<SpeechToText | undefined> {
+    const stt = this.deps.stt;
+    const sentences = answerSentences(answers);
+    if (!sentences || !stt.forSentences) return Promise.resolve(undefined);
+    return stt.forSentences(sentences).catch((error: Error) => {
+      this.logger.warn(`ask: no grammar of the answers (${error.message}); listening freely`);
+      return undefined;
+    });
+  }
+
+  /** Listens without the wake word for the reply, matched against `answers`. */
+  private async reply(
+    session: SatelliteSession,
+    answers: readonly AnswerChoice[],
+    answersOnly: Promise<SpeechToText | undefined>,
+  ) {
+    const replyStt = (await answersOnly) ?? this.deps.stt;
+    // Subscribed before listening starts: the reply cannot be missed.
+    const reply = this.next(
+      (e) => e.type === 'reply' && e.satellite === session.id,
+      this.deps.replyTimeoutMs ?? 30_000,
+    );
+    await session.listen({ replyStt });
+    const event = await reply.event;
+    const heard = event?.type === 'reply' && event.transcript ? event.transcript : null;
+    const match = heard ? matchAnswer(heard, answers) : undefined;
+    this.logger.debug(`${session.name}: answer ${JSON.stringify(heard)} -> ${match?.id ?? '-'}`);
+    return {
+      satellite: session.id,
+      id: match?.id ?? null,
+      sentence: match?.sentence ?? null,
+      slots: match?.slots ?? {},
+      text: heard,
+    };
   }
 
   /** Text handled as if spoken to the satellite: the answer spoken there, the turn published. */

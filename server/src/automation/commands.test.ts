@@ -70,11 +70,23 @@ describe('automation commands', () => {
       action: 'ask',
       answers,
     });
+    // A question or conversation marked urgent goes through every mode.
+    expect(parseCommand({ action: 'ask', question: 'Tea?', answers, urgent: true })).toMatchObject({
+      action: 'ask',
+      urgent: true,
+    });
+    expect(parseCommand({ action: 'converse', text: 'Oven?', urgent: true })).toEqual({
+      action: 'converse',
+      target: {},
+      text: 'Oven?',
+      urgent: true,
+    });
     const bad: Array<[unknown, RegExp]> = [
       [null, /expected an object/],
       [{ action: 'dance' }, /^action: expected one of announce, ask/],
       [{ action: 'announce', text: '' }, /^text: expected a non-empty string/],
       [{ action: 'announce', text: 'Smoke', urgent: 'yes' }, /^urgent: expected true or false/],
+      [{ action: 'converse', text: 'Oven?', urgent: 1 }, /^urgent: expected true or false/],
       [{ action: 'ask', question: 'Tea?', answers: [{ id: 'yes' }] }, /^answers\[0\]\.sentences/],
       [{ action: 'listen', satellite: 3 }, /^satellite: /],
       [

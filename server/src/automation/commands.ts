@@ -21,15 +21,24 @@ export type JarvisCommand =
       readonly text: string;
       readonly urgent?: boolean;
     }
-  /** Speaks `question`, listens without the wake word, matches the reply against `answers`. */
+  /**
+   * Speaks `question`, listens without the wake word, matches the reply against `answers`. Held
+   * where the mode does not let it through (then asked when it does), unless `urgent`.
+   */
   | {
       readonly action: 'ask';
       readonly target: Target;
       readonly question: string;
       readonly answers: readonly AnswerChoice[];
+      readonly urgent?: boolean;
     }
-  /** Speaks `text`, then listens: the conversation stays open. */
-  | { readonly action: 'converse'; readonly target: Target; readonly text: string }
+  /** Speaks `text`, then listens: the conversation stays open. Held as `ask` is. */
+  | {
+      readonly action: 'converse';
+      readonly target: Target;
+      readonly text: string;
+      readonly urgent?: boolean;
+    }
   /** Opens a turn without the wake word. */
   | { readonly action: 'listen'; readonly target: Target }
   /** Handles `text` as if it was spoken to the target satellite (or to no satellite). */
@@ -63,7 +72,7 @@ export function parseCommand(data: unknown): JarvisCommand {
     case 'announce':
       return { action: 'announce', target, text: text(body, 'text'), ...urgent(body) };
     case 'converse':
-      return { action: 'converse', target, text: text(body, 'text') };
+      return { action: 'converse', target, text: text(body, 'text'), ...urgent(body) };
     case 'process':
       return { action: 'process', target, text: text(body, 'text') };
     case 'listen':
@@ -74,6 +83,7 @@ export function parseCommand(data: unknown): JarvisCommand {
         target,
         question: text(body, 'question'),
         answers: answersOf(body.answers),
+        ...urgent(body),
       };
   }
 }

@@ -43,22 +43,30 @@ export class HaAutomation {
   private async command(data: Record<string, unknown>): Promise<void> {
     try {
       const result = await this.options.actions.run(parseCommand(data));
-      if (result.action !== 'ask') return;
-      await this.fire(ANSWER_EVENT, {
-        satellite: result.satellite,
-        id: result.id,
-        sentence: result.sentence,
-        slots: result.slots,
-        ...(this.options.publishText ? { text: result.text } : {}),
-      });
+      // A question the mode held is answered later, through the bus.
+      if (result.action !== 'ask' || result.held) return;
+      await this.fire(ANSWER_EVENT, this.answer(result));
     } catch (error) {
       const why = error instanceof CommandError ? error.message : (error as Error).message;
       this.logger.warn(`Home Assistant ${COMMAND_EVENT}: ${why}; ignored`);
     }
   }
 
+  /** `jarvis_answer`'s data; `held`: the mode held the question, asked later. */
+  private answer(result: Omit<Extract<ServerEvent, { type: 'answer' }>, 'type'>, held = false) {
+    return {
+      satellite: result.satellite,
+      id: result.id,
+      sentence: result.sentence,
+      slots: result.slots,
+      ...(this.options.publishText ? { text: result.text } : {}),
+      ...(held && { held: true }),
+    };
+  }
+
   private forward(event: ServerEvent): void {
-    if (event.type === 'turn')
+    if (event.type === 'answer') void this.fire(ANSWER_EVENT, this.answer(event, true));
+    else if (event.type === 'turn')
       void this.fire(TURN_EVENT, turnEventData(event.satellite, event, this.options.publishText));
     else if (event.type === 'wake')
       void this.fire(WAKE_EVENT, { satellite: event.satellite, wake_word: event.wake_word });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maySpeak, type RoomMode } from '../speech/schedule.js';
-import { ROOM_MODES, permits, policyOf, unprompted } from './policy.js';
+import { ROOM_MODES, automationSpeech, permits, policyOf, unprompted } from './policy.js';
 
 // What each mode lets through: one row per request, with the modes that act on it.
 const EVERY: readonly RoomMode[] = ['normal', 'silent', 'night', 'dnd'];
@@ -31,14 +31,54 @@ const REQUESTS: readonly (readonly [
 const SPOKEN: readonly {
   mode: RoomMode;
   chimes: boolean;
+  timers: 'ring';
   announcement: string;
   urgent: string;
+  /** An automation's `ask` or `converse`, and one marked urgent. */
+  automation: string;
+  urgentAutomation: string;
   volume: number;
 }[] = [
-  { mode: 'normal', chimes: true, announcement: 'speak', urgent: 'speak', volume: 1 },
-  { mode: 'silent', chimes: false, announcement: 'queue', urgent: 'speak', volume: 1 },
-  { mode: 'night', chimes: true, announcement: 'speak', urgent: 'speak', volume: 0.5 },
-  { mode: 'dnd', chimes: false, announcement: 'hold', urgent: 'speak', volume: 1 },
+  {
+    mode: 'normal',
+    chimes: true,
+    timers: 'ring',
+    announcement: 'speak',
+    urgent: 'speak',
+    automation: 'speak',
+    urgentAutomation: 'speak',
+    volume: 1,
+  },
+  {
+    mode: 'silent',
+    chimes: false,
+    timers: 'ring',
+    announcement: 'queue',
+    urgent: 'speak',
+    automation: 'hold',
+    urgentAutomation: 'speak',
+    volume: 1,
+  },
+  {
+    mode: 'night',
+    chimes: true,
+    timers: 'ring',
+    announcement: 'speak',
+    urgent: 'speak',
+    automation: 'speak',
+    urgentAutomation: 'speak',
+    volume: 0.5,
+  },
+  {
+    mode: 'dnd',
+    chimes: false,
+    timers: 'ring',
+    announcement: 'hold',
+    urgent: 'speak',
+    automation: 'hold',
+    urgentAutomation: 'speak',
+    volume: 1,
+  },
 ];
 
 describe('mode policy', () => {
@@ -51,9 +91,12 @@ describe('mode policy', () => {
   }
 
   for (const row of SPOKEN) {
-    it(`${row.mode}: chimes ${row.chimes}, announcements ${row.announcement}, urgent ${row.urgent}, volume ${row.volume}`, () => {
+    it(`${row.mode}: chimes ${row.chimes}, timers ${row.timers}, announcements ${row.announcement}, urgent ${row.urgent}, automations ${row.automation} (urgent ${row.urgentAutomation}), volume ${row.volume}`, () => {
       const policy = policyOf(row.mode);
       expect(policy.chimes).toBe(row.chimes);
+      expect(policy.timers).toBe(row.timers);
+      expect(automationSpeech(row.mode)).toBe(row.automation);
+      expect(automationSpeech(row.mode, true)).toBe(row.urgentAutomation);
       expect(unprompted(row.mode)).toBe(row.announcement);
       expect(unprompted(row.mode, true)).toBe(row.urgent);
       expect(policy.volume).toBe(row.volume);

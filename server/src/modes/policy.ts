@@ -1,5 +1,5 @@
 // What each mode lets through, as data: the requests it acts on (by the domains they touch),
-// whether chimes play, what happens to what Jarvis would say unasked (announcements, reminders),
+// whether chimes play, whether timers ring, what happens to what Jarvis would say unasked (announcements, reminders),
 // urgent items, and the volume. Pure: the store says which mode a room is in, this says what
 // that mode means; the gate, the satellite controls and the speech scheduler ask it.
 import type { RoomMode } from '../speech/schedule.js';
@@ -33,8 +33,13 @@ export type Unprompted = 'speak' | 'queue' | 'hold';
 export interface ModePolicy {
   /** The domains of the requests it acts on; undefined: every one. */
   readonly domains?: readonly string[];
-  /** The awake and timer chimes. */
+  /** The turn chimes (the awake and done sounds). */
   readonly chimes: boolean;
+  /**
+   * A timer that ends rings in every mode: the person set it, so it is asked for, as a phone's
+   * do not disturb lets alarms through. (Its sound is the satellite's own, at its own volume.)
+   */
+  readonly timers: 'ring';
   /** Announcements and reminders not marked urgent: spoken, queued as messages, or held. */
   readonly unprompted: Unprompted;
   /** Urgent items are spoken whatever the mode. */
@@ -51,19 +56,20 @@ export interface PolicyOptions {
 export function policyOf(mode: RoomMode, options: PolicyOptions = {}): ModePolicy {
   switch (mode) {
     case 'normal':
-      return { chimes: true, unprompted: 'speak', urgent: 'speak', volume: 1 };
+      return { chimes: true, timers: 'ring', unprompted: 'speak', urgent: 'speak', volume: 1 };
     case 'silent':
-      return { chimes: false, unprompted: 'queue', urgent: 'speak', volume: 1 };
+      return { chimes: false, timers: 'ring', unprompted: 'queue', urgent: 'speak', volume: 1 };
     case 'night':
       return {
         domains: ESSENTIAL_AT_NIGHT,
         chimes: true,
+        timers: 'ring',
         unprompted: 'speak',
         urgent: 'speak',
         volume: (options.nightVolume ?? 50) / 100,
       };
     case 'dnd':
-      return { chimes: false, unprompted: 'hold', urgent: 'speak', volume: 1 };
+      return { chimes: false, timers: 'ring', unprompted: 'hold', urgent: 'speak', volume: 1 };
   }
 }
 
@@ -76,6 +82,16 @@ export function permits(mode: RoomMode, domains: readonly string[]): boolean {
 /** What happens in `mode` to something Jarvis would say unasked. */
 export function unprompted(mode: RoomMode, urgent = false): Unprompted {
   return urgent ? 'speak' : policyOf(mode).unprompted;
+}
+
+/**
+ * What happens in `mode` to an automation's question or conversation (`ask`, `converse`). They
+ * are unasked speech too: said now where an announcement would be (at night, at the night
+ * volume), else held on the speech schedule with what the mode held (silent: until someone
+ * speaks to the satellite or the mode ends; do not disturb: until it ends); urgent: said now.
+ */
+export function automationSpeech(mode: RoomMode, urgent = false): 'speak' | 'hold' {
+  return unprompted(mode, urgent) === 'speak' ? 'speak' : 'hold';
 }
 
 /** The bridge's select names the modes for people; the store and policy use `RoomMode`. */

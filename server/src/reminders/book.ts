@@ -2,6 +2,7 @@
 // and the reminder at its time; once said, repeated once after a few minutes unless someone
 // says "ok" or "merci". On start, what fell due while the server was down is said at once when
 // less late than the limit, else kept as missed and reported (said once, then forgotten).
+// Several servers on one Redis: `reload` takes in what another server changed.
 import { randomUUID } from 'node:crypto';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { NewReminder, ReminderDesk, ReminderInfo } from '../intents/types.js';
@@ -105,6 +106,34 @@ export class ReminderBook implements ReminderDesk {
     return counts;
   }
 
+  /**
+   * Takes in what another server changed in the store: new and changed reminders scheduled
+   * from where they are (a reminder said there waits for its repeat), removed ones dropped.
+   * Writes nothing (so it publishes nothing back).
+   */
+  async reload(): Promise<void> {
+    const now = this.#options.clock.now();
+    const stored = new Map((await this.#options.store.load()).map((r) => [r.id, r]));
+    let changed = false;
+    for (const id of [...this.#reminders.keys()].filter((id) => !stored.has(id))) {
+      this.#unschedule(id);
+      this.#reminders.delete(id);
+      changed = true;
+    }
+    for (const reminder of stored.values()) {
+      const known = this.#reminders.get(reminder.id);
+      if (known && JSON.stringify(known) === JSON.stringify(reminder)) continue;
+      this.#unschedule(reminder.id);
+      this.#reminders.set(reminder.id, reminder);
+      if (reminder.missed) this.#put(reminder, 'missed', now);
+      else if (reminder.said_at !== undefined)
+        this.#put(reminder, 'repeat', reminder.said_at + this.#options.repeatAfterMs);
+      else this.#schedule(reminder, now);
+      changed = true;
+    }
+    if (changed) this.#options.onChange?.();
+  }
+
   async add(reminder: NewReminder): Promise<ReminderInfo> {
     const now = this.#options.clock.now();
     const stored: StoredReminder = {
@@ -190,10 +219,14 @@ export class ReminderBook implements ReminderDesk {
     this.#reminders.set(reminder.id, reminder);
   }
 
-  async #forget(id: string): Promise<void> {
+  #unschedule(id: string): void {
     for (const part of ['heads-up', 'due', 'repeat', 'missed'] as const) {
       this.#options.schedule.cancel(itemId(id, part));
     }
+  }
+
+  async #forget(id: string): Promise<void> {
+    this.#unschedule(id);
     this.#reminders.delete(id);
     await this.#options.store.remove(id);
   }

@@ -1,7 +1,11 @@
 // Reminders and the speech schedule wired into the server: the store the config names (Redis
 // when `redis.url` is set, else `<data_dir>/reminders.json`), the schedule speaking on the
 // satellites connected now (the awake chime first for reminders and heads-ups), where someone
-// was last heard (each turn tells), and modes through one injected `modeOf`.
+// was last heard (each turn tells), and modes through one injected `modeOf`. What the schedule
+// holds that is not a reminder's is kept beside them (`<data_dir>/speech.json` or Redis).
+// Several servers on one Redis: each firing is claimed by one server, and a change made on one
+// is published so the others reload.
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { type Logger, silentLogger } from 'wyoming-ts';
@@ -13,6 +17,8 @@ import type { SatelliteRegistry } from '../satellites/registry.js';
 import type { SatelliteSession } from '../satellites/session.js';
 import { type Clock, systemClock } from '../speech/clock.js';
 import type { RoomMode, SpeechItem } from '../speech/schedule.js';
+import { redisClaim } from '../speech/claim.js';
+import { FileSpeechKeep, RedisSpeechKeep } from '../speech/speech-keep.js';
 import { SpeechService } from '../speech/speech-service.js';
 import { ReminderBook, parseItemId } from './book.js';
 import { ThanksListener } from './thanks.js';
@@ -54,7 +60,13 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   /** The sessions each item is being said on, for listening for a thanks afterwards. */
   const saidOn = new Map<string, SatelliteSession[]>();
   const words = reminderWords(config.language);
+  const redis = config.redis.url ? redisClient(config.redis.url, logger) : undefined;
+  const where = config.redis.url ? `Redis at ${redactUrl(config.redis.url)}` : config.data_dir;
   const speech = new SpeechService({
+    ...(redis && { claim: redisClaim(redis, { owner: `${hostname()}:${process.pid}` }) }),
+    keep: redis
+      ? new RedisSpeechKeep(redis)
+      : new FileSpeechKeep(join(config.data_dir, 'speech.json')),
     clock,
     satellites: () => registry.list().map((session) => session.id),
     modeOf: options.modeOf,
@@ -79,21 +91,25 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
     lastHeardWindowMs: settings.last_heard_minutes * MINUTE,
     logger,
   });
-  const unsubscribe = bus.on((event) => onEvent(speech, event));
-  const stopAll = async (redis?: Redis) => {
+  /** Satellites whose turn ended before their answer was played. */
+  const answering = new Set<string>();
+  const unsubscribe = bus.on((event) => onEvent({ speech, registry, answering }, event));
+  const watching: { stop?: () => Promise<void> } = {};
+  const stopAll = async () => {
     unsubscribe();
+    await watching.stop?.();
     await thanks.close();
     await speech.stop();
     await redis?.quit().catch(() => redis.disconnect());
   };
+  const held = await keptSpeech(speech, where, logger);
   if (!settings.enabled) {
-    return { speech, summary: 'off (reminders.enabled is false)', stop: () => stopAll() };
+    const summary = `off (reminders.enabled is false); ${held}`;
+    return { speech, summary, stop: stopAll };
   }
-  const redis = config.redis.url ? redisClient(config.redis.url, logger) : undefined;
   const store: ReminderStore = redis
     ? new RedisReminderStore(redis)
     : new FileReminderStore(join(config.data_dir, 'reminders.json'));
-  const where = config.redis.url ? `Redis at ${redactUrl(config.redis.url)}` : config.data_dir;
   const book = new ReminderBook({
     store,
     clock,
@@ -108,22 +124,50 @@ export async function startReminders(options: ReminderServiceOptions): Promise<R
   // Set before it starts: what it says on start moves it on.
   later.book = book;
   try {
+    // Listening first: a change made while this one loads is not missed (a reload is idempotent).
+    watching.stop = await store.watch?.(() => {
+      book.reload().catch((error: Error) => logger.warn(`reminders: reload: ${error.message}`));
+    });
     const recovered = await book.start();
-    const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed`;
-    return { book, speech, summary, stop: () => stopAll(redis) };
+    const summary = `${book.all().length} in ${where}; on start ${recovered.late} late (said now), ${recovered.missed} missed; ${held}`;
+    return { book, speech, summary, stop: stopAll };
   } catch (error) {
     later.book = undefined;
     logger.error(`reminders unavailable: ${(error as Error).message}`);
     return {
       speech,
-      summary: `unavailable (${(error as Error).message})`,
-      stop: () => stopAll(redis),
+      summary: `unavailable (${(error as Error).message}); ${held}`,
+      stop: stopAll,
     };
   }
 }
 
-function onEvent(speech: SpeechService, event: ServerEvent): void {
-  if (event.type === 'turn' && event.satellite) speech.heard(event.satellite);
+/** Puts back what the schedule kept; one phrase for the summary. */
+async function keptSpeech(speech: SpeechService, where: string, logger: Logger): Promise<string> {
+  try {
+    const count = await speech.start();
+    return `${count} held message${count === 1 ? '' : 's'} kept in ${where}`;
+  } catch (error) {
+    logger.error(`held speech not restored (left as it is): ${(error as Error).message}`);
+    return `held messages not restored (${(error as Error).message})`;
+  }
+}
+
+function onEvent(
+  deps: { speech: SpeechService; registry: SatelliteRegistry; answering: Set<string> },
+  event: ServerEvent,
+): void {
+  const { speech, registry, answering } = deps;
+  if (event.type === 'turn' && event.satellite) {
+    speech.heard(event.satellite);
+    // Once the answer to what was said has been played, a silent satellite says what it holds.
+    if (!event.transcript?.trim()) return;
+    if (registry.find(event.satellite)?.phase === 'idle') speech.addressed(event.satellite);
+    else answering.add(event.satellite);
+  }
+  if (event.type === 'phase' && event.phase === 'idle' && answering.delete(event.satellite)) {
+    speech.addressed(event.satellite);
+  }
   if (event.type === 'satellite-connected' || event.type === 'satellites-changed') {
     speech.refresh();
   }

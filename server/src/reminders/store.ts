@@ -1,6 +1,8 @@
 // Where reminders are kept between restarts: a JSON file in the data dir (written atomically,
 // see `json-file.ts`), or a Redis hash when Redis is configured. A reminder is a small record;
 // every change writes it (or removes it) at once, so a crash loses nothing already answered.
+// On Redis each change is also published, so the other servers sharing it reload (`watch`).
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { JsonFile } from '../json-file.js';
@@ -29,6 +31,11 @@ export interface ReminderStore {
   load(): Promise<StoredReminder[]>;
   put(reminder: StoredReminder): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * Calls `listener` when another server changed the reminders (Redis only); resolves, once
+   * listening, with the unsubscribe.
+   */
+  watch?(listener: () => void): Promise<() => Promise<void>>;
 }
 
 const FileSchema = z.object({ reminders: z.array(StoredReminderSchema) });
@@ -70,6 +77,8 @@ export class RedisReminderStore implements ReminderStore {
   readonly kind = 'redis';
   readonly #redis: Redis;
   readonly #key: string;
+  /** Who published a change: a server ignores its own. */
+  readonly #self = randomUUID();
 
   /** `redis` belongs to the caller, who closes it. */
   constructor(redis: Redis, keyPrefix = 'jarvis:') {
@@ -91,9 +100,29 @@ export class RedisReminderStore implements ReminderStore {
 
   async put(reminder: StoredReminder): Promise<void> {
     await this.#redis.hset(this.#key, reminder.id, JSON.stringify(reminder));
+    await this.#redis.publish(this.#channel, this.#self);
   }
 
   async remove(id: string): Promise<void> {
     await this.#redis.hdel(this.#key, id);
+    await this.#redis.publish(this.#channel, this.#self);
+  }
+
+  async watch(listener: () => void): Promise<() => Promise<void>> {
+    // A subscribed connection can do nothing else: its own, closed with the unsubscribe.
+    const feed = this.#redis.duplicate();
+    // An unhandled `error` event would crash the process; the main connection's are logged.
+    feed.on('error', () => {});
+    feed.on('message', (channel: string, from: string) => {
+      if (channel === this.#channel && from !== this.#self) listener();
+    });
+    await feed.subscribe(this.#channel);
+    return async () => {
+      await feed.quit().catch(() => feed.disconnect());
+    };
+  }
+
+  get #channel(): string {
+    return `${this.#key}:changed`;
   }
 }

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Claim } from '../speech/claim.js';
 import { ManualClock } from '../speech/clock.js';
 import type { RoomMode } from '../speech/schedule.js';
 import { SpeechService } from '../speech/speech-service.js';
@@ -34,12 +35,20 @@ export function reminderDir(): string {
   return mkdtempSync(join(tmpdir(), 'jarvis-reminders-'));
 }
 
+/** Another server beside the first: its clock, its claim, its reminders' ids. */
+export interface ServerOptions {
+  readonly clock?: ManualClock;
+  readonly claim?: Claim;
+  readonly idPrefix?: string;
+}
+
 export function bookHarness(
   store: ReminderStore = new FileReminderStore(join(reminderDir(), 'reminders.json')),
   start = START,
   satellites: readonly string[] = ['kitchen', 'bedroom'],
+  server: ServerOptions = {},
 ): BookHarness {
-  const clock = new ManualClock(start);
+  const clock = server.clock ?? new ManualClock(start);
   const said: Said[] = [];
   const modes = new Map<string, RoomMode>();
   const later: { book?: ReminderBook } = {};
@@ -52,6 +61,7 @@ export function bookHarness(
     },
     onSaid: (item) => later.book?.said(item),
     lastHeardWindowMs: 10 * MIN,
+    ...(server.claim && { claim: server.claim }),
   });
   const book = new ReminderBook({
     store,
@@ -63,7 +73,7 @@ export function bookHarness(
     lateLimitMs: 60 * MIN,
     newId: (() => {
       let n = 0;
-      return () => `r${++n}`;
+      return () => `${server.idPrefix ?? 'r'}${++n}`;
     })(),
   });
   later.book = book;

@@ -22,16 +22,23 @@ const run = (state: ScheduleState, ...events: Parameters<typeof transition>[1][]
     { state, effects: [] },
   );
 
+const speaks = (effects: readonly ScheduleEffect[]) =>
+  effects.filter((e) => e.type === 'speak').map((e) => ({ id: e.item.id, on: e.satellites }));
+const announce = (id: string, targets: string[], extra: Partial<SpeechItem> = {}) =>
+  item(id, 0, { kind: 'announce', targets, ...extra });
+
 describe('maySpeak', () => {
   it.each([
-    ['normal', false, true],
-    ['night', false, true],
-    ['silent', false, false],
-    ['dnd', false, false],
-    ['silent', true, true],
-    ['dnd', true, true],
-  ] as const)('%s, urgent %s -> %s', (mode, urgent, expected) => {
-    expect(maySpeak(mode, item('a', 0, { urgent }))).toBe(expected);
+    ['normal', false, false, true],
+    ['night', false, false, true],
+    ['silent', false, false, false],
+    ['dnd', false, false, false],
+    ['silent', true, false, true],
+    ['dnd', true, false, true],
+    ['silent', false, true, true],
+    ['dnd', false, true, false],
+  ] as const)('%s, urgent %s, addressed %s -> %s', (mode, urgent, addressed, expected) => {
+    expect(maySpeak(mode, item('a', 0, { urgent }), addressed)).toBe(expected);
   });
 });
 
@@ -155,10 +162,6 @@ describe('transition', () => {
 });
 
 describe('announcements that name their satellites', () => {
-  const speaks = (effects: readonly ScheduleEffect[]) =>
-    effects.filter((e) => e.type === 'speak').map((e) => ({ id: e.item.id, on: e.satellites }));
-  const announce = (id: string, targets: string[], extra: Partial<SpeechItem> = {}) =>
-    item(id, 0, { kind: 'announce', targets, ...extra });
   const heardInOffice = { satellite: 'office', at: 0 };
 
   it.each([
@@ -196,14 +199,14 @@ describe('announcements that name their satellites', () => {
       [],
     ],
     [
-      'one no longer connected is dropped',
+      'said where connected, held for one no longer connected',
       { kitchen: 'normal' },
       ['kitchen', 'garage'],
       false,
       [{ id: 'x', on: ['kitchen'] }],
-      [],
+      [['garage']],
     ],
-    ['none connected: dropped, not held', { kitchen: 'normal' }, ['garage'], false, [], []],
+    ['none connected: held for it', { kitchen: 'normal' }, ['garage'], false, [], [['garage']]],
   ] as const)('%s', (_name, modes, targets, urgent, said, heldFor) => {
     const out = run(
       EMPTY_SCHEDULE,
@@ -257,5 +260,55 @@ describe('announcements that name their satellites', () => {
     expect(out.effects.filter((e) => e.type === 'speak')).toEqual([
       { type: 'speak', item: announce('dinner', ['bedroom']), satellites: ['bedroom'] },
     ]);
+  });
+});
+
+describe('held for a satellite that went away, or a silent one spoken to', () => {
+  it('keeps what was held for a satellite that disconnected, and says it when it is back', () => {
+    const dnd = rooms({ bedroom: 'dnd' });
+    let out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: announce('dinner', ['bedroom']) },
+      { type: 'tick', now: 1, around: dnd },
+      { type: 'tick', now: 2, around: rooms({}) },
+      { type: 'tick', now: 3, around: rooms({ kitchen: 'normal' }) },
+    );
+    expect(speaks(out.effects)).toEqual([]);
+    expect(out.state.held.map((i) => i.id)).toEqual(['dinner']);
+    out = run(out.state, { type: 'tick', now: 4, around: rooms({ bedroom: 'normal' }) });
+    expect(speaks(out.effects)).toEqual([{ id: 'dinner', on: ['bedroom'] }]);
+  });
+
+  it('lets a silent satellite spoken to say what it holds, "you have two messages" first', () => {
+    const silent = rooms({ bedroom: 'silent', office: 'silent' });
+    let out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: announce('doorbell', ['bedroom', 'office']) },
+      { type: 'add', item: announce('dinner', ['bedroom'], { at: 1 }) },
+      { type: 'tick', now: 2, around: silent },
+    );
+    expect(speaks(out.effects)).toEqual([]);
+    const addressed = { ...silent, addressed: 'bedroom' };
+    out = run(out.state, { type: 'tick', now: 3, around: addressed });
+    expect(out.effects.find((e) => e.type === 'speak')).toEqual({
+      type: 'speak',
+      item: announce('doorbell', ['bedroom']),
+      satellites: ['bedroom'],
+      messages: 2,
+    });
+    // The service keeps the satellite addressed until what it let go has been said.
+    out = run(out.state, { type: 'spoken', id: 'doorbell', now: 4, around: addressed });
+    expect(speaks(out.effects)).toEqual([{ id: 'dinner', on: ['bedroom'] }]);
+    out = run(out.state, { type: 'spoken', id: 'dinner', now: 5, around: silent });
+    expect(out.state.held).toEqual([announce('doorbell', ['office'])]);
+  });
+
+  it('a satellite in do not disturb spoken to still holds', () => {
+    const out = run(
+      EMPTY_SCHEDULE,
+      { type: 'add', item: announce('dinner', ['bedroom']) },
+      { type: 'tick', now: 1, around: { ...rooms({ bedroom: 'dnd' }), addressed: 'bedroom' } },
+    );
+    expect(speaks(out.effects)).toEqual([]);
   });
 });

@@ -4,9 +4,13 @@
 // may speak. An announcement names its satellites: it is spoken on those that may speak, and
 // held for the others. A satellite in silent or do-not-disturb holds what is not urgent until it
 // may speak; several held items let go together are introduced ("you have two messages").
+// A named satellite that is not connected is held for too: what was meant for a room is said
+// there when it comes back. Someone speaking to a silent satellite has addressed it: what it
+// holds is let go there after the answer (do not disturb still holds).
 // `transition` is pure; `scheduler.ts` runs it.
 
-export type SpeechKind = 'reminder' | 'heads-up' | 'announce' | 'message';
+/** `ask` and `converse`: an automation's question or conversation held by a mode. */
+export type SpeechKind = 'reminder' | 'heads-up' | 'announce' | 'message' | 'ask' | 'converse';
 export type RoomMode = 'normal' | 'silent' | 'night' | 'dnd';
 
 export interface SpeechItem {
@@ -23,15 +27,19 @@ export interface SpeechItem {
   readonly language?: string;
   /**
    * The satellites it is for (an announcement names them); none: the schedule chooses. Those
-   * that may not speak it now get it later; those no longer connected are dropped.
+   * that may not speak it now (their mode, or not connected) get it later.
    */
   readonly targets?: readonly string[];
+  /** An `ask`'s answers: ids with the sentences that mean them. */
+  readonly answers?: readonly { readonly id: string; readonly sentences: readonly string[] }[];
 }
 
 export interface Surroundings {
   readonly satellites: readonly { readonly name: string; readonly mode: RoomMode }[];
   /** Where a person was last heard, and when. */
   readonly lastHeard?: { readonly satellite: string; readonly at: number };
+  /** A silent satellite someone just spoke to (and that has answered): it may say what it holds. */
+  readonly addressed?: string;
 }
 
 export interface ScheduleState {
@@ -78,10 +86,10 @@ export const EMPTY_SCHEDULE: ScheduleState = { pending: [], held: [] };
 
 const byTime = (a: SpeechItem, b: SpeechItem) => a.at - b.at || (a.id < b.id ? -1 : 1);
 
-/** Whether a satellite in `mode` may speak `item` now. */
-export function maySpeak(mode: RoomMode, item: SpeechItem): boolean {
+/** Whether a satellite in `mode` may speak `item` now (`addressed`: someone spoke to it). */
+export function maySpeak(mode: RoomMode, item: SpeechItem, addressed = false): boolean {
   if (item.urgent) return true;
-  return mode === 'normal' || mode === 'night';
+  return mode === 'normal' || mode === 'night' || (mode === 'silent' && addressed);
 }
 
 /** The satellites to speak `item` on now (empty: hold it). */
@@ -91,7 +99,9 @@ export function placement(
   around: Surroundings,
   options: ScheduleOptions,
 ): string[] {
-  const allowed = around.satellites.filter((s) => maySpeak(s.mode, item)).map((s) => s.name);
+  const allowed = around.satellites
+    .filter((s) => maySpeak(s.mode, item, s.name === around.addressed))
+    .map((s) => s.name);
   if (item.targets) return item.targets.filter((name) => allowed.includes(name));
   const heard = around.lastHeard;
   if (heard && now - heard.at <= options.lastHeardWindowMs && allowed.includes(heard.satellite)) {
@@ -103,14 +113,6 @@ export function placement(
 
 function wake(state: ScheduleState): ScheduleEffect {
   return { type: 'wake', ...(state.pending[0] && { at: state.pending[0].at }) };
-}
-
-/** The item narrowed to its targets connected now (none left: undefined); others as they are. */
-function connected(item: SpeechItem, around: Surroundings): SpeechItem | undefined {
-  if (!item.targets) return item;
-  const names = around.satellites.map((s) => s.name);
-  const targets = item.targets.filter((name) => names.includes(name));
-  return targets.length === 0 ? undefined : { ...item, targets };
 }
 
 /** A named item spoken on `satellites` now, and what is left for the others (if any). */
@@ -145,9 +147,7 @@ function next(
   const held: SpeechItem[] = [];
   const due: SpeechItem[] = [];
   let speak: Extract<ScheduleEffect, { type: 'speak' }> | undefined;
-  for (const listed of candidates.sort(byTime)) {
-    const item = connected(listed, around);
-    if (!item) continue;
+  for (const item of candidates.sort(byTime)) {
     const satellites = placement(item, now, around, options);
     if (satellites.length === 0) {
       if (!wasHeld.has(item.id)) effects.push({ type: 'held', item });

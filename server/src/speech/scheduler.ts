@@ -24,6 +24,8 @@ export interface SpeechSchedulerOptions {
   readonly held?: (item: SpeechItem) => void;
   /** Default 10 minutes. */
   readonly lastHeardWindowMs?: number;
+  /** After every change of the state (to keep it). */
+  readonly changed?: (state: ScheduleState) => void;
 }
 
 export class SpeechScheduler {
@@ -74,7 +76,9 @@ export class SpeechScheduler {
     const { state, effects } = transition(this.#state, event, {
       lastHeardWindowMs: this.#options.lastHeardWindowMs ?? 600_000,
     });
+    const before = this.#state;
     this.#state = state;
+    if (state !== before) this.#options.changed?.(state);
     for (const effect of effects) {
       if (effect.type === 'speak')
         this.#options.speak(effect.item, effect.satellites, effect.messages);
