@@ -64,6 +64,10 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
   { name: 'no priors from the way of asking (kind, user)', weights: NO_PRIORS },
+  {
+    name: 'definitions stored with memories too (as on 6 December)',
+    expansion: { ...DEFAULT_EXPANSION, glosses: true },
+  },
   { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
   {
     name: 'the default of 6 December (no priors, synsets only)',

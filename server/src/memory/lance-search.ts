@@ -195,9 +195,12 @@ function wordCoverage(
   return covered / words.length;
 }
 
-/** A memory told in the first person about nobody else ("we hosted a barbecue", "my favourite…"). */
+/**
+ * A memory told in the first person about nobody else ("we hosted a barbecue", "my favourite…"),
+ * or a reminder: what the user has to do.
+ */
 function aboutUser(memory: Memory, lexicon: Lexicon): boolean {
-  if (memory.subject.startsWith('user:')) return true;
+  if (memory.subject.startsWith('user:') || memory.kind === 'reminder') return true;
   return profileQuestion(memory.text, lexicon, relationsIn(memory.text, lexicon)).aboutUser;
 }
 

@@ -39,9 +39,10 @@ export interface WordNetExpansion {
   /**
    * Whether words meet the words of each other's definitions (their commonest senses'), at the
    * broader terms' credit: "switch" finds "circuit breaker" ("a device that trips like a switch");
-   * default false.
+   * `query`: only a query word's definition meets a memory's words ("fireplace": "…at the base of
+   * a chimney"), and memories store no definitions (faster to store); default false.
    */
-  readonly glosses?: boolean;
+  readonly glosses?: boolean | 'query';
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -53,7 +54,7 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   translations: 2,
   related: true,
   queryBroader: 1,
-  glosses: true,
+  glosses: 'query',
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -159,7 +160,8 @@ export function wordNetTagger(
       level = above(level);
       for (const id of level) if (!tags.has(id)) broader.add(id);
     }
-    const defines = options.glosses ? definitionWords(word) : [];
+    const defines =
+      options.glosses && (query || options.glosses === true) ? definitionWords(word) : [];
     const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines };
     cache.set(key, entry);
     return entry;
@@ -182,10 +184,11 @@ export function wordNetTagger(
       broader: [
         ...new Set([
           ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
-          ...(query && options.glosses ? [`g_${own}`, ...defines] : []),
+          ...(query && options.glosses === true ? [`g_${own}`] : []),
+          ...(query && options.glosses ? defines : []),
         ]),
       ],
-      defined: query ? [] : defines.map((d) => `g_${d}`),
+      defined: query || options.glosses !== true ? [] : defines.map((d) => `g_${d}`),
     };
     return found;
   };
@@ -240,7 +243,7 @@ export function withWordNet(
       ? [
           `wordnet-3.0:${options.senses}:${options.depth}` +
             `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
-            `${options.glosses ? ':glosses' : ''}`,
+            `${options.glosses === true ? ':glosses' : options.glosses ? ':query-glosses' : ''}`,
         ]
       : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
