@@ -68,6 +68,10 @@ export const VARIANTS: readonly Variant[] = [
     name: 'definitions stored with memories too (as on 6 December)',
     expansion: { ...DEFAULT_EXPANSION, glosses: true },
   },
+  {
+    name: 'every query word counts alike (no common-word weighting)',
+    expansion: { ...DEFAULT_EXPANSION, commonWords: 0 },
+  },
   { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
   {
     name: 'the default of 6 December (no priors, synsets only)',

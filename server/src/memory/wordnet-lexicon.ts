@@ -43,6 +43,12 @@ export interface WordNetExpansion {
    * a chimney"), and memories store no definitions (faster to store); default false.
    */
   readonly glosses?: boolean | 'query';
+  /**
+   * How much a query's common words count less in its coverage: a word met `n` times in WordNet's
+   * tagged texts counts 1 / (1 + commonWords × log10(1 + n)) ("antibiotic" more than "time");
+   * default 0 (every word alike).
+   */
+  readonly commonWords?: number;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -55,6 +61,7 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   related: true,
   queryBroader: 1,
   glosses: 'query',
+  commonWords: 1,
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -103,6 +110,8 @@ export interface TaggedWord extends LexiconEntry {
   readonly broader: readonly string[];
   /** A memory's word's definition words as `g_<stem>` terms. */
   readonly defined: readonly string[];
+  /** How much a query's word counts, 0..1 (common words less; see `commonWords`). */
+  readonly weight?: number;
 }
 
 interface Looked extends LexiconEntry {
@@ -224,7 +233,11 @@ export function wordNetTagger(
             : undefined;
         const own = lookUp(word, role);
         const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
-        return merge([own, ...(found as Looked[])], [], role, stems[i]!);
+        const tagged = merge([own, ...(found as Looked[])], [], role, stems[i]!);
+        const common = role === 'query' ? (options.commonWords ?? 0) : 0;
+        if (common === 0) return tagged;
+        const seen = wordnet?.frequency?.(word) ?? 0;
+        return { ...tagged, weight: 1 / (1 + common * Math.log10(1 + seen)) };
       });
     },
   };
@@ -243,7 +256,8 @@ export function withWordNet(
       ? [
           `wordnet-3.0:${options.senses}:${options.depth}` +
             `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
-            `${options.glosses === true ? ':glosses' : options.glosses ? ':query-glosses' : ''}`,
+            `${options.glosses === true ? ':glosses' : options.glosses ? ':query-glosses' : ''}` +
+            `${options.commonWords ? `:common${options.commonWords}` : ''}`,
         ]
       : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),

@@ -130,6 +130,26 @@ describe('WordNet in the memory', () => {
     expect(cheese.senses).not.toEqual(expect.arrayContaining(dairy));
   });
 
+  it('weighs a query’s common words less (unless told not to)', () => {
+    expect(wordnet!.frequency!('time')).toBeGreaterThan(wordnet!.frequency!('antibiotic'));
+    expect(wordnet!.frequency!('antibiotics')).toBe(wordnet!.frequency!('antibiotic'));
+    expect(wordnet!.frequency!('zzzqx')).toBe(0);
+    const weighing = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
+      ...DEFAULT_EXPANSION,
+      commonWords: 1,
+    });
+    const asked = analyse('what time is the antibiotic for Claire?', weighing);
+    const weightOf = (w: string) => asked.weights[asked.contentWords.indexOf(w)]!;
+    expect(weightOf('time')).toBeLessThan(weightOf('antibiotic'));
+    expect(weightOf('claire')).toBe(1);
+    const alike = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
+      ...DEFAULT_EXPANSION,
+      commonWords: 0,
+    });
+    expect(analyse('what time is it?', alike).weights).toEqual([1]);
+    expect(analyse('The time is up', weighing, 'memory').weights.every((w) => w === 1)).toBe(true);
+  });
+
   it('lets recall find a memory asked for with a word of the same sense', async () => {
     const best = await bestRecalled(
       lexicon,
