@@ -256,7 +256,7 @@ export function withWordNet(
       ? [
           `wordnet-3.0:${options.senses}:${options.depth}` +
             `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
-            `${options.glosses === true ? ':glosses' : options.glosses ? ':query-glosses' : ''}` +
+            `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
             `${options.commonWords ? `:common${options.commonWords}` : ''}`,
         ]
       : []),
