@@ -8,13 +8,15 @@ const SHORT: Record<Split, string> = {
   development: 'dev',
   'development 2': 'dev 2',
   'development 3': 'dev 3',
+  'development 4': 'dev 4',
   'held-out': 'held-out',
 };
 
 function qualityTables(result: MemoryBenchmark): string[] {
   const of = (split: Split) => result.quality.filter((q) => q.split === split);
   const splits = SPLITS.map(of);
-  const [dev, dev2, dev3, held] = splits as [
+  const [dev, dev2, dev3, dev4, held] = splits as [
+    QualityResult[],
     QualityResult[],
     QualityResult[],
     QualityResult[],
@@ -26,10 +28,14 @@ function qualityTables(result: MemoryBenchmark): string[] {
   const lines = [
     `\nRecall quality, top 3 recalled. Development: ${size(dev)}; development 2 (the earlier ` +
       `held-out set, seen while tuning): ${size(dev2)}; development 3 (written before tuning on ` +
-      `it, preferences and episodes asked in other words): ${size(dev3)} (what may be tuned on). ` +
+      `it, preferences and episodes asked in other words): ${size(dev3)}; development 4 (the ` +
+      `held-out set of 6 December): ${size(dev4)} (what may be tuned on). ` +
       `Held-out: ${size(held)}; ${pct(result.overlap.share)} of the held-out questions' content ` +
       `words are used by a development question` +
-      `${result.overlap.shared.length ? ` (${result.overlap.shared.join(', ')})` : ''}.`,
+      `${result.overlap.shared.length ? ` (${result.overlap.shared.join(', ')})` : ''}; by ` +
+      `development set: ${Object.entries(result.overlap.bySplit)
+        .map(([split, o]) => `${SHORT[split as Split]} ${pct(o.share)}`)
+        .join(', ')}.`,
     '',
     `| variant | embedder | ${SPLITS.map((s) => `${SHORT[s]} R@1 | ${SHORT[s]} R@3`).join(' | ')} |`,
     `|---|---|${SPLITS.map(() => '---:|---:').join('|')}|`,

@@ -1,68 +1,72 @@
-// The memory benchmark's held-out set, written on 6 December 2026 after the previous held-out set
-// had been seen while the memory was tuned (that one is now a second development set). Other
-// people, pets, objects, habits and events than both development sets, and questions written as a
-// person would ask them, in words and phrasings the development questions do not use
-// (`heldOutOverlap` measures it). Nothing in the memory (lexicons, query expansion, weights,
-// thresholds) is to be tuned on these: do not read them when changing it. Once they have been
-// looked at while changing the memory, write others and make these a development set.
+// The memory benchmark's held-out set, written on 7 December 2026 before any change to the memory
+// that day (the one before it is development 4 now). Other people, pets, objects, habits and
+// events than the development sets, and questions written as a person would ask them, in words
+// the development questions do not use (`heldOutOverlap` measures it against each development
+// set). Nothing in the memory (lexicons, query expansion, weights, thresholds) is to be tuned on
+// these: do not read them when changing it. Once they have been looked at while changing the
+// memory, write others and make these a development set.
 import { NO_LEXICON } from '../src/memory/lexicon.js';
 import { analyse } from '../src/memory/terms.js';
 import type { BenchFact, BenchQuestion } from './memory-corpus.js';
+import { looksFrench } from './memory-dev4.js';
 import { parseFactTable } from './memory-table.js';
 
 // category | kind | fact in English | fact in French | questions (; separated; French ones end in ' ?')
-const FRESH_HELD_OUT = `
-people|fact|My stepdaughter Anaïs is studying medicine in Montpellier|Ma belle-fille Anaïs fait médecine à Montpellier|What career is Anaïs heading for?;Anaïs est inscrite en quelle filière ?;Where does Anaïs attend university?
-people|fact|My brother-in-law Mathieu drives a taxi|Mon beau-frère Mathieu est chauffeur de taxi|How does Mathieu earn his money?;Mathieu gagne sa croûte comment ?
-people|fact|Aunt Josiane is diabetic|Tante Josiane est diabétique|Is it OK to offer Josiane sweets?;Josiane a-t-elle un souci de santé ?
-people|fact|Our babysitter Yasmine comes on Wednesdays|Notre baby-sitter Yasmine vient le mercredi|Which weekday is the nanny here?;La nounou, on la voit quel jour ?
-people|fact|My colleague Rémi speaks fluent Japanese|Mon collègue Rémi parle couramment japonais|Does Rémi know any foreign tongues?;Rémi maîtrise quelle langue étrangère ?
-people|fact|Grandma Simone is ninety-one|Mamie Simone a quatre-vingt-onze ans|Is Simone over ninety?;Simone a quel âge ?
-people|fact|My godfather Alain lives on a boat in La Rochelle|Mon parrain Alain vit sur un bateau à La Rochelle|Where is Alain moored?;Alain loge où exactement ?
-people|fact|Julien, my flatmate, is a night-shift nurse|Julien, mon colocataire, est infirmier de nuit|Why is Julien snoozing at lunchtime?;Julien bosse quand ?
-people|fact|My niece Louise is learning the violin|Ma nièce Louise apprend le violon|What is Louise taking lessons in?;Louise joue de quoi ?
-pets|fact|Biscotte is our Labrador puppy|Biscotte est notre chiot labrador|What pedigree is Biscotte?;Biscotte est de quelle espèce ?
-pets|fact|Biscotte chews shoes when left alone|Biscotte mâchouille les chaussures quand elle reste seule|What mischief does Biscotte get up to?;Biscotte fait des bêtises ?
-pets|fact|Our cat Moustache is on a kidney diet|Notre chat Moustache suit un régime pour les reins|Can Moustache have ordinary kibble?;Moustache a droit aux croquettes normales ?
-pets|fact|The axolotl tank needs cool water below 20 degrees|L'aquarium de l'axolotl doit rester en dessous de 20 degrés|How chilly must the axolotl be kept?;L'axolotl craint-il la chaleur ?
-pets|fact|Our hens lay about four eggs a day|Nos poules pondent environ quatre œufs par jour|How productive are the chickens?;Les cocottes produisent bien ?
-house|house|The stopcock for the garden hose is by the back door|Le robinet du tuyau d'arrosage est près de la porte de derrière|Where do I turn on the outside tap?;Où brancher l'arrosage ?
-house|house|The torch is in the glovebox of the car|La lampe torche est dans la boîte à gants de la voiture|Where can I grab a flashlight?;On a une lampe de poche quelque part ?
-house|house|The warranty papers are in the green folder in the study|Les garanties sont dans la chemise verte du bureau|Where is the guarantee for the fridge?;Les papiers de garantie, ils sont où ?
-house|house|The heat pump is serviced by Climatech every autumn|La pompe à chaleur est entretenue par Climatech chaque automne|Who maintains our heat pump?;C'est qui, le technicien de la pompe à chaleur ?
-house|house|The septic tank was emptied in 2024|La fosse septique a été vidangée en 2024|When did the cesspit get drained?;La fosse a été vidée quand ?
-house|house|The bin bags are in the pantry on the bottom shelf|Les sacs poubelle sont dans le cellier en bas|Refuse sacks, where are they?;On a encore des sacs pour les ordures ?
-house|house|The sewing machine is in the loft in a grey case|La machine à coudre est au grenier dans une valise grise|Where did the Singer end up?;La machine à coudre a fini où ?
-house|house|The doorbell runs on a battery that lasts a year|La sonnette fonctionne avec une pile qui dure un an|Why is the chime silent?;La sonnette marche sur secteur ?
-house|house|The downstairs toilet flush sticks if you press too hard|La chasse d'eau des toilettes du bas se bloque si on appuie trop fort|Any trick to the loo downstairs?;Pourquoi la chasse coince ?
-preference|preference|I never want the radio on before 9 am|Je ne veux jamais la radio avant 9 h|Can you play some tunes at dawn?;Un peu de son dès le réveil ?
-preference|preference|I hate being called by my full name|Je déteste qu'on m'appelle par mon nom complet|How should you address me?;Tu m'appelles comment ?
-preference|preference|I like my steak rare|J'aime le steak saignant|How pink should my beef be?;La cuisson de ma viande ?
-preference|preference|I prefer audiobooks to podcasts|Je préfère les livres audio aux podcasts|What do I listen to on my commute?;J'écoute quoi dans les transports ?
-preference|preference|I'm lactose intolerant|Je suis intolérant au lactose|Can I have cheese?;Le lait, ça me va ?
-preference|preference|I like the hallway lights dimmed after 11 pm|J'aime que le couloir soit tamisé après 23 h|How bright should the corridor be late?;Le passage, tard, on l'éclaire comment ?
-episode|episode|We had the kitchen redone in January|Nous avons refait la cuisine en janvier|When was the kitchen renovated?;Les travaux de la cuisine, c'était quand ?
-episode|episode|I twisted my ankle on the stairs last week|Je me suis tordu la cheville dans l'escalier la semaine dernière|Why am I limping?;Je me suis blessé au pied ?
-episode|episode|Our son Gaspard passed his baccalaureate in July|Notre fils Gaspard a eu son bac en juillet|Did Gaspard graduate from high school?;Gaspard a décroché son diplôme ?
-episode|episode|We saw the northern lights in Norway|Nous avons vu des aurores boréales en Norvège|Where did we spot the aurora?;On a observé quoi en Scandinavie ?
-episode|episode|The car got a dent in the supermarket car park|La voiture a pris un coup sur le parking du supermarché|How did the bodywork get damaged?;La bosse sur l'auto, c'est arrivé comment ?
-episode|episode|I won the village pétanque tournament|J'ai gagné le tournoi de pétanque du village|Am I a champion at anything?;J'ai remporté une compétition ?
-reminder|reminder|Collect the prescription from the chemist on Thursday|Récupérer l'ordonnance à la pharmacie jeudi|When must I fetch my drugs?;Mes remèdes, je vais les chercher quand ?
-reminder|reminder|Send grandma a postcard from the seaside|Envoyer une carte postale à mamie depuis la mer|What am I meant to mail my gran?;J'écris quoi à ma grand-mère ?
-reminder|reminder|Cancel the gym membership before the end of the month|Résilier l'abonnement à la salle de sport avant la fin du mois|Which subscription do I have to stop?;Quel contrat dois-je arrêter ?
-reminder|reminder|Have the gutters cleared in November|Faire nettoyer les gouttières en novembre|When will someone unblock the guttering?;Les chéneaux, c'est prévu pour quand ?
-reminder|reminder|Buy a present for Louise's recital|Acheter un cadeau pour l'audition de Louise|Which present am I hunting for?;Je dois offrir quelque chose à qui ?
+const HELD_OUT = `
+people|fact|My son-in-law Fabrice is a firefighter in Chambéry|Mon gendre Fabrice est pompier à Chambéry|What trade did Fabrice choose?;Fabrice a choisi quelle carrière ?
+people|fact|Cousin Margot is expecting twins in April|Ma cousine Margot attend des jumeaux en avril|Is Margot pregnant?;Margot aura combien de bébés ?
+people|fact|Uncle Régis cannot drive since his stroke|Oncle Régis ne conduit plus depuis son AVC|Could Régis give me a lift?;Régis peut-il prendre le volant ?
+people|fact|Our au pair Ingrid is from Sweden|Notre fille au pair Ingrid est suédoise|What nationality is Ingrid?;Ingrid est originaire de quel pays ?
+people|fact|My father-in-law Henri collects stamps|Mon beau-père Henri collectionne les timbres|What does Henri amass?;Henri accumule quoi ?
+people|fact|Ophélie, my goddaughter, is vegan|Ophélie, ma filleule, est végane|Which menu fits Ophélie?;Ophélie consomme du beurre ?
+people|fact|My sister-in-law Carole teaches yoga in Biarritz|Ma belle-sœur Carole donne des cours de yoga à Biarritz|Which seaside resort is Carole based in?;Carole enseigne quelle discipline ?
+people|fact|Grandpa Marcel was a rugby referee|Papi Marcel était arbitre de rugby|Which sport did Marcel officiate?;Marcel sifflait quels matchs ?
+people|fact|My friend Baptiste owes me 50 euros|Mon ami Baptiste me doit 50 euros|Has Baptiste repaid his debt?;Baptiste a une dette envers moi ?
+pets|fact|Pirate is our one-eyed tomcat|Pirate est notre matou borgne|What's unusual about Pirate's face?;Pirate a un handicap ?
+pets|fact|Pirate naps on top of the fridge|Pirate fait la sieste sur le frigo|Which perch does Pirate favour for dozing?;Pirate se repose à quel endroit ?
+pets|fact|Our pony Galipette lives at the riding school|Notre poney Galipette est en pension au centre équestre|Where is Galipette stabled?;Galipette est hébergée où ?
+pets|fact|Our gecko Zigzag eats live crickets|Notre gecko Zigzag mange des grillons vivants|What food does Zigzag require?;Zigzag se nourrit de quoi ?
+pets|fact|Our dog Nuage must be muzzled at the vet|Notre chienne Nuage doit porter une muselière chez le vétérinaire|Is Nuage aggressive at the clinic?;Nuage devient agressive chez le docteur des bêtes ?
+pets|fact|Our donkeys Pompon and Réglisse are sixteen|Nos ânes Pompon et Réglisse ont seize ans|Are the donkeys elderly?;Les baudets sont vieux ?
+house|house|The pool pump timer is in the pool house|La minuterie de la pompe de la piscine est dans le local technique|Where is the clock controlling the filtration?;Comment programmer la filtration ?
+house|house|The chimney was swept in October|Le ramonage a été fait en octobre|When was the flue swept?;Le ramoneur, c'était quand ?
+house|house|The fire extinguisher is beside the cooker|L'extincteur est à côté de la cuisinière|If a pan catches fire, what can I use nearby?;Y a-t-il un extincteur ?
+house|house|The electric shutters' remote is in the hall console|La télécommande des volets roulants est dans la console de l'entrée|What operates the window screens?;Les volets se baissent avec quoi ?
+house|house|The water softener takes salt every two months|L'adoucisseur d'eau prend du sel tous les deux mois|How often should the softener be replenished?;Le sel de l'adoucisseur, c'est à quelle fréquence ?
+house|house|The attic hatch opens with a hooked pole|La trappe du grenier s'ouvre avec une perche à crochet|How do I reach the loft?;Comment accéder aux combles ?
+house|house|The house insurance renews on 1 March|L'assurance habitation se renouvelle le 1er mars|When does our dwelling policy lapse?;La police multirisque court jusqu'à quand ?
+house|house|The wifi repeater sits on the upstairs landing|Le répéteur wifi est sur le palier de l'étage|Where's the booster for the network?;Le relais du réseau, il est posé où ?
+house|house|The recycling goes in the yellow-lidded bin|Le recyclage va dans la poubelle au couvercle jaune|Which container receives cardboard and plastic bottles?;Les emballages, je les jette dans quoi ?
+preference|preference|I like my tea with a slice of lemon|Je prends mon thé avec une rondelle de citron|What do I add to my cuppa?;Tu ajoutes quoi dans ma tasse de thé ?
+preference|preference|I can't bear the smell of fish|Je ne supporte pas l'odeur du poisson|Should you suggest a seafood meal?;Le saumon, bonne idée ce midi ?
+preference|preference|I like my shower at 38 degrees|J'aime ma douche à 38 degrés|How scalding should the spray be?;Je me douche à combien de degrés ?
+preference|preference|I don't eat pork|Je ne mange pas de porc|Is bacon allowed on my plate?;Le jambon, j'évite ?
+preference|preference|I prefer window seats on planes|Je préfère le hublot en avion|Which seat should you reserve on an airliner?;Couloir ou hublot quand je m'envole ?
+preference|preference|I'd rather walk than drive to the bakery|Je préfère aller à pied à la boulangerie plutôt qu'en voiture|Car or feet for bread?;Pour le pain, je marche ?
+preference|preference|My favourite film is Amélie|Mon film préféré est Amélie|Which cinema classic do I adore?;Mon œuvre de cinéma fétiche ?
+preference|preference|I hate being disturbed during my nap|Je déteste être dérangé pendant ma sieste|Can you interrupt my siesta?;M'interrompre après le déjeuner, c'est permis ?
+preference|preference|I prefer red wine to beer|Je préfère le vin rouge à la bière|What should you pour me at an aperitif?;À l'apéro, je bois quoi ?
+preference|preference|I like the TV subtitles on|J'aime les sous-titres à la télé|Should captions appear on screen?;Les dialogues sous l'image, je les affiche ?
+episode|episode|We adopted Pirate from the shelter in May|Nous avons adopté Pirate au refuge en mai|Where did our tomcat originate?;Pirate était à la SPA ?
+episode|episode|My bike was stolen outside the station|Mon vélo a été volé devant la gare|What did a thief nick from me?;On m'a dérobé quelque chose ?
+episode|episode|We renewed the roof tiles after the storm|Nous avons refait les tuiles du toit après la tempête|Were there repairs overhead following the gale?;La toiture a-t-elle été réparée ?
+episode|episode|I was promoted to team leader in September|J'ai été promu chef d'équipe en septembre|Did I rise at my firm?;Ai-je obtenu de l'avancement ?
+episode|episode|Our daughter Capucine got engaged at Christmas|Notre fille Capucine s'est fiancée à Noël|Is Capucine betrothed?;Capucine a-t-elle un fiancé ?
+episode|episode|I fell off a ladder while pruning the hedge|Je suis tombé d'une échelle en taillant la haie|What mishap occurred when trimming shrubs?;Je me suis fait mal en jardinant ?
+episode|episode|We spent New Year in Prague|Nous avons passé le Nouvel An à Prague|Where did we toast midnight on 31 December?;Le réveillon, on l'a fêté où ?
+reminder|reminder|Renew the car insurance before 30 June|Renouveler l'assurance auto avant le 30 juin|Which policy must I extend this summer?;Quelle couverture prolonger bientôt ?
+reminder|reminder|Vote in the town election on Sunday|Aller voter aux municipales dimanche|Is there a ballot soon?;Il y a un scrutin bientôt ?
+reminder|reminder|Return Pascal's drill on Monday|Rendre la perceuse de Pascal lundi|What should Pascal recover from me?;Je restitue quoi à Pascal ?
+reminder|reminder|Buy flowers for Mother's Day|Acheter des fleurs pour la fête des mères|What florist errand is pending?;Un bouquet pour qui ?
+reminder|reminder|Make an appointment with the optician|Prendre rendez-vous chez l'opticien|Should my eyesight be tested?;Mes lunettes sont à renouveler ?
 `;
 
-/** French questions are written with French typography: a space before the question mark. */
-const looksFrench = (s: string) => s.endsWith(' ?');
-
-/** The fresh held-out facts and questions, deterministic for a seed (35 % of facts in French). */
-export function generateHeldOutSet(seed = 2026): {
+/** The held-out facts and questions, deterministic for a seed (35 % of facts in French). */
+export function generateHeldOutSet(seed = 1207): {
   facts: BenchFact[];
   questions: BenchQuestion[];
 } {
-  return parseFactTable(FRESH_HELD_OUT, 'fresh', seed, (text) => (looksFrench(text) ? 'fr' : 'en'));
+  return parseFactTable(HELD_OUT, 'heldout', seed, (text) => (looksFrench(text) ? 'fr' : 'en'));
 }
 
 /** Content stems of a text with no lexicon (what the words are, not what they mean). */
@@ -72,7 +76,7 @@ const stemsOf = (text: string) =>
 /**
  * How much the held-out questions' words overlap the development questions': the share of
  * held-out content stems (the names in the held-out facts left out) that a development question
- * (of either development set) also uses, and those stems.
+ * also uses, and those stems.
  */
 export function heldOutOverlap(
   development: readonly BenchQuestion[],

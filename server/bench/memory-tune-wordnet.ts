@@ -1,5 +1,5 @@
 // `npm run bench -w server -- memory tune-wordnet`: how broadly the general lexicons tag words,
-// chosen on the three development sets only (never the held-out one). First a memory's WordNet
+// chosen on the development sets only (never the held-out one). First a memory's WordNet
 // senses and hypernym levels, then, with the best of those, a query's senses and how many
 // senses of a French word's English words are added. Recall@3 of each setting on each set.
 import { DEFAULT_EXPANSION, type WordNetExpansion } from '../src/memory/wordnet-lexicon.js';

@@ -1,4 +1,4 @@
-// `npm run bench -w server -- memory tune`: searches recall's weights on the three development sets
+// `npm run bench -w server -- memory tune`: searches recall's weights on the development sets
 // only (never the held-out one): each question's candidates are gathered once, then re-scored
 // with every weighting of a grid. Prints the best and the current default.
 import {
@@ -79,9 +79,9 @@ export function formatTune(result: { best: TuneRow[]; current: TuneRow }): strin
     `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ` +
     `${r.weights.kind ?? 0} | ${r.weights.user ?? 0} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
   return [
-    '\nWeights searched on the three development sets only (recency 0.1, importance 0.1 fixed)',
+    '\nWeights searched on the development sets only (recency 0.1, importance 0.1 fixed)',
     '',
-    '| | vector | text | subject | kind | user | dev 1-3 recall@1 | dev 1-3 recall@3 |',
+    '| | vector | text | subject | kind | user | development recall@1 | development recall@3 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('current default', result.current),
     ...result.best.map((r, i) => row(`#${i + 1}`, r)),

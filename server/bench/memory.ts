@@ -1,4 +1,4 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on four splits: three development sets
+// Long-term memory benchmark. Recall quality (recall@1/@3) on five splits: four development sets
 // (what the lexicons, weights and thresholds may be tuned on) and the held-out set (other facts,
 // questions in words the development questions do not use), each with the ablations: no full
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
@@ -22,6 +22,7 @@ import {
 import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
 import { generateSecondDevSet } from './memory-dev2.js';
 import { generateThirdDevSet } from './memory-dev3.js';
+import { generateFourthDevSet } from './memory-dev4.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
@@ -63,6 +64,14 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
   { name: 'no priors from the way of asking (kind, user)', weights: NO_PRIORS },
+  {
+    name: 'definitions stored with memories too (as on 6 December)',
+    expansion: { ...DEFAULT_EXPANSION, glosses: true },
+  },
+  {
+    name: 'every query word counts alike (no common-word weighting)',
+    expansion: { ...DEFAULT_EXPANSION, commonWords: 0 },
+  },
   { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
   {
     name: 'the default of 6 December (no priors, synsets only)',
@@ -96,9 +105,15 @@ export function lexiconOf(variant: Variant): Lexicon {
   return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
 }
 
-export type Split = 'development' | 'development 2' | 'development 3' | 'held-out';
+export type Split =
+  'development' | 'development 2' | 'development 3' | 'development 4' | 'held-out';
 /** The sets the weights, lexicons and thresholds may be tuned on. */
-export const DEVELOPMENT: readonly Split[] = ['development', 'development 2', 'development 3'];
+export const DEVELOPMENT: readonly Split[] = [
+  'development',
+  'development 2',
+  'development 3',
+  'development 4',
+];
 export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out'];
 
 export interface QualityResult {
@@ -120,8 +135,14 @@ export interface UpdateResult {
   readonly updated: { readonly pairs: number; readonly share: number; readonly failed: string[] };
 }
 
+export interface Overlap {
+  readonly share: number;
+  readonly shared: string[];
+}
+
 export interface MemoryBenchmark {
-  readonly overlap: { readonly share: number; readonly shared: string[] };
+  /** With all the development sets, then with each. */
+  readonly overlap: Overlap & { readonly bySplit: Record<string, Overlap> };
   readonly quality: QualityResult[];
   readonly updates: UpdateResult;
   readonly latency: LatencyResult[];
@@ -130,7 +151,8 @@ export interface MemoryBenchmark {
 export function splitOf(split: Split) {
   if (split === 'development') return generateQualitySet();
   if (split === 'development 2') return generateSecondDevSet();
-  return split === 'development 3' ? generateThirdDevSet() : generateHeldOutSet();
+  if (split === 'development 3') return generateThirdDevSet();
+  return split === 'development 4' ? generateFourthDevSet() : generateHeldOutSet();
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -240,9 +262,17 @@ export async function runMemoryBenchmark(
     .map(Number)
     .filter((n) => n > 0),
 ): Promise<MemoryBenchmark> {
-  const dev = DEVELOPMENT.flatMap((split) => splitOf(split).questions);
   const heldOut = generateHeldOutSet();
-  const overlap = heldOutOverlap(dev, heldOut.questions, heldOut.facts);
+  const against = (splits: readonly Split[]) =>
+    heldOutOverlap(
+      splits.flatMap((split) => splitOf(split).questions),
+      heldOut.questions,
+      heldOut.facts,
+    );
+  const overlap = {
+    ...against(DEVELOPMENT),
+    bySplit: Object.fromEntries(DEVELOPMENT.map((split) => [split, against([split])])),
+  };
   const quality: QualityResult[] = [];
   for (const split of SPLITS) {
     for (const variant of VARIANTS) quality.push(await runQuality(variant, split));

@@ -140,7 +140,7 @@ export async function gather(
       item: memory,
       similarity,
       bm25,
-      coverage: wordCoverage(queryForms, docTerms, analysed.broader),
+      coverage: wordCoverage(queryForms, docTerms, analysed.broader, analysed.weights),
       wordCoverage: wordCoverage(queryWords, docTerms),
       outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),
@@ -178,26 +178,34 @@ async function withRelatives(context: SearchContext, query: string, options: Sea
 export const BROADER_CREDIT = 0.5;
 
 /**
- * The share of the query's words (any of each one's forms) the memory's terms contain; a word
- * found only through its broader terms counts `BROADER_CREDIT`.
+ * The share of the query's words (any of each one's forms) the memory's terms contain, each
+ * word counting its weight (1 unless given: common words less); a word found only through its
+ * broader terms counts `BROADER_CREDIT` of it.
  */
 function wordCoverage(
   words: readonly (readonly string[])[],
   docTerms: ReadonlySet<string>,
   broader: readonly (readonly string[])[] = [],
+  weights: readonly number[] = [],
 ) {
   if (words.length === 0) return 0;
   let covered = 0;
+  let total = 0;
   words.forEach((forms, i) => {
-    if (forms.some((f) => docTerms.has(f))) covered += 1;
-    else if (broader[i]?.some((f) => docTerms.has(f))) covered += BROADER_CREDIT;
+    const weight = weights[i] ?? 1;
+    total += weight;
+    if (forms.some((f) => docTerms.has(f))) covered += weight;
+    else if (broader[i]?.some((f) => docTerms.has(f))) covered += BROADER_CREDIT * weight;
   });
-  return covered / words.length;
+  return total > 0 ? covered / total : 0;
 }
 
-/** A memory told in the first person about nobody else ("we hosted a barbecue", "my favourite…"). */
+/**
+ * A memory told in the first person about nobody else ("we hosted a barbecue", "my favourite…"),
+ * or a reminder: what the user has to do.
+ */
 function aboutUser(memory: Memory, lexicon: Lexicon): boolean {
-  if (memory.subject.startsWith('user:')) return true;
+  if (memory.subject.startsWith('user:') || memory.kind === 'reminder') return true;
   return profileQuestion(memory.text, lexicon, relationsIn(memory.text, lexicon)).aboutUser;
 }
 

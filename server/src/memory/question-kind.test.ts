@@ -24,10 +24,27 @@ describe('the way a question is asked', () => {
       profileQuestion(q, HOUSEHOLD_LEXICON, relatives);
     expect(of('Did we replace the couch?')).toEqual({ kinds: ['episode'], aboutUser: true });
     expect(of('Which colour do I like best?')).toEqual({ kinds: ['preference'], aboutUser: true });
-    expect(of('Can I have cheese?')).toEqual({ kinds: [], aboutUser: true });
+    expect(of('Can I have cheese?')).toEqual({ kinds: ['preference'], aboutUser: true });
     expect(of('Where does Claire live?')).toEqual({ kinds: [], aboutUser: false });
     expect(of('Does Yvette hear me?').aboutUser).toBe(false);
     expect(of('which town is my mother in?', ['mother']).aboutUser).toBe(false);
+  });
+
+  it.each([
+    ['What do I listen to on my commute?', ['preference']],
+    ['How should you address me?', ['preference']],
+    ['Je me baigne à quelle température ?', ['preference']],
+    ['Do I need to see the barber?', ['reminder']],
+    ['Which subscription do I have to stop?', ['reminder']],
+    ['Quel contrat dois-je arrêter ?', ['reminder']],
+    ['When should I take Rex out?', ['reminder']],
+    ['When is the power bill due?', ['reminder']],
+    ['What should I cook when Lucas comes for dinner?', []],
+    ['Where do I find ink for the printer?', []],
+    ['Où je range les clés ?', []],
+    ['Did I stop smoking?', ['episode']],
+  ])('%s points at %j', (question, kinds) => {
+    expect(profileQuestion(question, HOUSEHOLD_LEXICON).kinds).toEqual(kinds);
   });
 });
 

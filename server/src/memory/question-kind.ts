@@ -1,9 +1,12 @@
 // What a question asks for, from how it is asked rather than what it is about: a question told
 // in the past ("did we…", "have I ever…", "when did…", a French passé composé: "ai-je réussi",
 // "sont-ils venus") asks for an episode; one with a word of liking ("what do I like", "quelle
-// couleur je préfère") for a preference, as `inferKind` reads a statement; a question in the
-// first person that names nobody else ("can I have cheese?") is about the user. Recall favours
-// memories of those kinds and the user's own memories (weights `kind` and `user`).
+// couleur je préfère") for a preference, as `inferKind` reads a statement, and so does one
+// asking what the user does or may do now ("can I have cheese?", "what do I listen to…", "je
+// me baigne à quelle température ?"); one of what must be done ("do I need to…", "when is… due",
+// "faut-il…", "dois-je…") for a reminder. A question in the first person that names nobody else
+// is about the user, and reminders are the user's own. Recall favours memories of those kinds and
+// the user's own memories (weights `kind` and `user`).
 import type { Lexicon } from './lexicon.js';
 import type { MemoryKind } from './memory.js';
 import { FIRST_PERSON, inferKind } from './subjects.js';
@@ -29,6 +32,21 @@ const FRENCH_PAST = new Set(['deja', 'encore', 'toujours', 'jamais']);
 // A French past participle as written: "allé", "venus", "pris", "offert", "perdu".
 const PARTICIPLE = /(?:é|ée|és|ées|is|it|u|us|ue|ert|erte)$/u;
 const FIRST = new Set([...FIRST_PERSON, 'me', 'us', 'our', 'ours', 'notre', 'nos', 'moi']);
+// Words of what must be done (folded): "need", "must", "due", "faut", "dois", "prévu".
+const OBLIGATION = new Set(
+  (
+    'need needs must due meant supposed faut dois doit devons devez doivent devrais devrait ' +
+    'devrions prevu prevue prevus'
+  ).split(' '),
+);
+const HAVE_TO = new Set(['have', 'has', 'got']);
+// "When should I…" asks what must be done; "where do I…" asks about the house.
+const WHEN = new Set(['when', 'quand']);
+// "où" as written: folded, it is "ou" (or).
+const WHERE = /\bwhere\b|où/iu;
+// "do I…", "can I…", "would I…": the user asked about now; "you… me" what the user wants.
+const PRESENT_AUXILIARIES = new Set(['do', 'can', 'could', 'should', 'would', 'may', 'shall']);
+const FRENCH_SELF = new Set(['je', 'me', 'moi']);
 
 /** Whether a question is asked in a past tense. */
 export function askedInPast(question: string): boolean {
@@ -47,6 +65,31 @@ export function askedInPast(question: string): boolean {
   );
 }
 
+/** Whether a question asks what must be done: "do I need to…", "faut-il…", "when should I…". */
+export function askedAsDuty(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      OBLIGATION.has(w) ||
+      (HAVE_TO.has(w) && words[i + 1] === 'to') ||
+      (w === 'should' && WHEN.has(words[i - 1] ?? '')),
+  );
+}
+
+/**
+ * Whether a question asks what the user does, likes or may do now: "what do I listen to…",
+ * "can I have…", "how should you address me", "je me baigne à quelle température ?" (not where
+ * something is, not a duty, not the past).
+ */
+function askedAboutHabit(question: string, words: readonly string[]): boolean {
+  if (WHERE.test(question)) return false;
+  if (looksFrench(words)) return words.some((w) => FRENCH_SELF.has(w));
+  return words.some(
+    (w, i) =>
+      PRESENT_AUXILIARIES.has(w) &&
+      (words[i + 1] === 'i' || (words[i + 1] === 'you' && words.includes('me'))),
+  );
+}
+
 /** Capitalised words inside the question: names of people, pets, things. */
 function namesSomeone(question: string): boolean {
   const tokens = question.split(/\s+/);
@@ -60,11 +103,17 @@ export function profileQuestion(
   relatives: readonly string[] = [],
 ): QuestionProfile {
   const kinds = new Set<MemoryKind>();
-  if (askedInPast(question)) kinds.add('episode');
-  const told = inferKind(question, lexicon);
-  if (told === 'preference' || told === 'episode') kinds.add(told);
   const words = normaliseText(question).split(' ');
+  const past = askedInPast(question);
+  const duty = !past && askedAsDuty(words);
+  if (past) kinds.add('episode');
+  if (duty) kinds.add('reminder');
+  const told = inferKind(question, lexicon);
+  // "Which subscription do I have to stop?": a word of change in a duty is no episode.
+  if (told === 'preference' || (told === 'episode' && !duty)) kinds.add(told);
   const aboutUser =
     words.some((w) => FIRST.has(w)) && relatives.length === 0 && !namesSomeone(question);
+  // "What should I cook when Lucas comes?" is about Lucas's tastes, not the user's habits.
+  if (aboutUser && !past && !duty && askedAboutHabit(question, words)) kinds.add('preference');
   return { kinds: [...kinds], aboutUser };
 }

@@ -23,6 +23,8 @@ export interface AnalysedText {
   readonly forms: readonly (readonly string[])[];
   /** Per content word, the tags of what it is a kind of (a query's only): they count less. */
   readonly broader: readonly (readonly string[])[];
+  /** Per content word, how much it counts in a query's coverage (common words less), 0..1. */
+  readonly weights: readonly number[];
 }
 
 /**
@@ -58,6 +60,7 @@ export function analyse(
   const senses: string[] = [];
   const translated: string[] = [];
   const broader: string[][] = stems.map(() => []);
+  const weights = stems.map((_, i) => general[i]?.weight ?? 1);
   general.forEach((e, i) => {
     const tags = e.synonyms.map((id) => `c_${id}`);
     const english = e.translations.filter((w) => !isStopWord(w)).map(stem);
@@ -66,7 +69,17 @@ export function analyse(
     forms[i]!.push(...tags, ...english);
     broader[i]!.push(...e.broader);
   });
-  return { contentWords, stems, concepts, categories, senses, translated, forms, broader };
+  return {
+    contentWords,
+    stems,
+    concepts,
+    categories,
+    senses,
+    translated,
+    forms,
+    broader,
+    weights,
+  };
 }
 
 /** The terms indexed for full-text search and used to query it: stems, then lexicon tags. */

@@ -39,9 +39,16 @@ export interface WordNetExpansion {
   /**
    * Whether words meet the words of each other's definitions (their commonest senses'), at the
    * broader terms' credit: "switch" finds "circuit breaker" ("a device that trips like a switch");
-   * default false.
+   * `query`: only a query word's definition meets a memory's words ("fireplace": "…at the base of
+   * a chimney"), and memories store no definitions (faster to store); default false.
    */
-  readonly glosses?: boolean;
+  readonly glosses?: boolean | 'query';
+  /**
+   * How much a query's common words count less in its coverage: a word met `n` times in WordNet's
+   * tagged texts counts 1 / (1 + commonWords × log10(1 + n)) ("antibiotic" more than "time");
+   * default 0 (every word alike).
+   */
+  readonly commonWords?: number;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -53,7 +60,8 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   translations: 2,
   related: true,
   queryBroader: 1,
-  glosses: true,
+  glosses: 'query',
+  commonWords: 1,
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -102,6 +110,8 @@ export interface TaggedWord extends LexiconEntry {
   readonly broader: readonly string[];
   /** A memory's word's definition words as `g_<stem>` terms. */
   readonly defined: readonly string[];
+  /** How much a query's word counts, 0..1 (common words less; see `commonWords`). */
+  readonly weight?: number;
 }
 
 interface Looked extends LexiconEntry {
@@ -159,7 +169,8 @@ export function wordNetTagger(
       level = above(level);
       for (const id of level) if (!tags.has(id)) broader.add(id);
     }
-    const defines = options.glosses ? definitionWords(word) : [];
+    const defines =
+      options.glosses && (query || options.glosses === true) ? definitionWords(word) : [];
     const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines };
     cache.set(key, entry);
     return entry;
@@ -182,10 +193,11 @@ export function wordNetTagger(
       broader: [
         ...new Set([
           ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
-          ...(query && options.glosses ? [`g_${own}`, ...defines] : []),
+          ...(query && options.glosses === true ? [`g_${own}`] : []),
+          ...(query && options.glosses ? defines : []),
         ]),
       ],
-      defined: query ? [] : defines.map((d) => `g_${d}`),
+      defined: query || options.glosses !== true ? [] : defines.map((d) => `g_${d}`),
     };
     return found;
   };
@@ -221,7 +233,11 @@ export function wordNetTagger(
             : undefined;
         const own = lookUp(word, role);
         const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
-        return merge([own, ...(found as Looked[])], [], role, stems[i]!);
+        const tagged = merge([own, ...(found as Looked[])], [], role, stems[i]!);
+        const common = role === 'query' ? (options.commonWords ?? 0) : 0;
+        if (common === 0) return tagged;
+        const seen = wordnet?.frequency?.(word) ?? 0;
+        return { ...tagged, weight: 1 / (1 + common * Math.log10(1 + seen)) };
       });
     },
   };
@@ -240,7 +256,8 @@ export function withWordNet(
       ? [
           `wordnet-3.0:${options.senses}:${options.depth}` +
             `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
-            `${options.glosses ? ':glosses' : ''}`,
+            `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
+            `${options.commonWords ? `:common${options.commonWords}` : ''}`,
         ]
       : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),

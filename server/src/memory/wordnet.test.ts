@@ -11,7 +11,7 @@ import { openMemoryLexicon } from './memory-lexicon.js';
 import { analyse } from './terms.js';
 import { bestRecalled, warningsLogger } from './test-lexicon-store.js';
 import { openWordNet, parseSynset } from './wordnet.js';
-import { looksFrench, withWordNet } from './wordnet-lexicon.js';
+import { DEFAULT_EXPANSION, looksFrench, withWordNet } from './wordnet-lexicon.js';
 
 const { wordnet, missing } = openWordNet();
 const dirs: string[] = [];
@@ -106,17 +106,48 @@ describe('WordNet in the memory', () => {
   });
 
   it('gives a query weaker terms: what its words are a kind of, their definitions', () => {
-    // "a device that trips like a switch and opens the circuit": a memory's definition words.
-    const breaker = analyse('The circuit breaker is in the hall', lexicon, 'memory');
+    // "a device that trips like a switch and opens the circuit": a memory's definition words,
+    // stored only when asked for (by default a memory stores no definitions).
+    const storing = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
+      ...DEFAULT_EXPANSION,
+      glosses: true,
+    });
+    const breaker = analyse('The circuit breaker is in the hall', storing, 'memory');
     expect(breaker.senses).toContain('g_switch');
-    const question = analyse('which switch is it?', lexicon);
+    expect(analyse('The circuit breaker is in the hall', lexicon, 'memory').senses).not.toContain(
+      'g_switch',
+    );
+    const question = analyse('which switch is it?', storing);
     expect(question.broader.flat()).toContain('g_switch');
     expect(question.forms.flat()).not.toContain('g_switch');
+    // A query word's own definition words are its weaker terms either way.
+    const fireplace = analyse('who sweeps the fireplace?', lexicon);
+    expect(fireplace.broader.flat().some((t) => t.startsWith('chimn'))).toBe(true);
     // "cheese" is a dairy product, one level up, as a weaker term only.
     const dairy = wordnet!.senses('dairy_product', 1).map((id) => `c_${id}`);
     const cheese = analyse('can I have cheese?', lexicon);
     expect(cheese.broader.flat()).toEqual(expect.arrayContaining(dairy));
     expect(cheese.senses).not.toEqual(expect.arrayContaining(dairy));
+  });
+
+  it('weighs a query’s common words less (unless told not to)', () => {
+    expect(wordnet!.frequency!('time')).toBeGreaterThan(wordnet!.frequency!('antibiotic'));
+    expect(wordnet!.frequency!('antibiotics')).toBe(wordnet!.frequency!('antibiotic'));
+    expect(wordnet!.frequency!('zzzqx')).toBe(0);
+    const weighing = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
+      ...DEFAULT_EXPANSION,
+      commonWords: 1,
+    });
+    const asked = analyse('what time is the antibiotic for Claire?', weighing);
+    const weightOf = (w: string) => asked.weights[asked.contentWords.indexOf(w)]!;
+    expect(weightOf('time')).toBeLessThan(weightOf('antibiotic'));
+    expect(weightOf('claire')).toBe(1);
+    const alike = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
+      ...DEFAULT_EXPANSION,
+      commonWords: 0,
+    });
+    expect(analyse('what time is it?', alike).weights).toEqual([1]);
+    expect(analyse('The time is up', weighing, 'memory').weights.every((w) => w === 1)).toBe(true);
   });
 
   it('lets recall find a memory asked for with a word of the same sense', async () => {

@@ -70,6 +70,11 @@ export interface WordNet {
   senses(word: string, limit?: number): string[];
   /** A synset by id, undefined when there is none. */
   synset(id: string): Synset | undefined;
+  /**
+   * How often a word's senses were met in WordNet's tagged texts (cntlist.rev, its base forms
+   * summed; 0 when unknown or the file is missing): how common, so how little it tells.
+   */
+  frequency?(word: string): number;
 }
 
 class SortedIndex {
@@ -158,6 +163,7 @@ class FileWordNet implements WordNet {
   readonly #data = new Map<WordNetPos, number>();
   readonly #exceptions = new Map<WordNetPos, Map<string, string[]>>();
   readonly #synsets = new Map<string, Synset>();
+  #counts: Map<string, number> | undefined;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -214,6 +220,28 @@ class FileWordNet implements WordNet {
       }
     }
     return [...new Set(out)];
+  }
+
+  frequency(word: string): number {
+    const key = word.toLowerCase().replace(/\s+/g, '_');
+    const bases = new Set(ALL_POS.flatMap((pos) => this.#bases(key, pos).slice(0, 1)));
+    let total = 0;
+    for (const base of bases) total += this.#tagCounts().get(base) ?? 0;
+    return total;
+  }
+
+  /** cntlist.rev's lines (`sense_key sense_number tag_count`) summed per lemma, read once. */
+  #tagCounts(): Map<string, number> {
+    if (this.#counts) return this.#counts;
+    this.#counts = new Map();
+    const file = join(this.dir, 'cntlist.rev');
+    if (!existsSync(file)) return this.#counts;
+    for (const line of readFileSync(file, 'latin1').split('\n')) {
+      const [key, , count] = line.split(' ');
+      const lemma = key?.split('%')[0];
+      if (lemma && count) this.#counts.set(lemma, (this.#counts.get(lemma) ?? 0) + Number(count));
+    }
+    return this.#counts;
   }
 
   synset(id: string): Synset | undefined {
