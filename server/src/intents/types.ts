@@ -76,6 +76,11 @@ export interface IntentContext {
    */
   readonly sureEnoughForSensitive?: boolean;
   /**
+   * Speech-to-text heard the sentence below its acceptance rule, within the asking band: it is
+   * asked back ("Turn on the kitchen light?") and done only on a "yes" (`ask-back.ts`).
+   */
+  readonly askBack?: boolean;
+  /**
    * What to say instead of acting when the satellite's mode does not let a request touching
    * `domains` through ("Not at night."); undefined: act.
    */

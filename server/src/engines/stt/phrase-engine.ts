@@ -68,6 +68,14 @@ const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
 export { DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
 
 /**
+ * The least confidence of a rejected sentence that is asked back: the asking band, chosen on the
+ * understanding benchmark's calibration split (`understanding-band.ts`) as a score of
+ * ASK_BAND below the rule (confidence = 1 / (1 + e^(-score / 3))).
+ */
+export const ASK_BAND = 6;
+export const DEFAULT_ASK_CONFIDENCE = 1 / (1 + Math.exp(ASK_BAND / DEFAULT_CALIBRATION.scale));
+
+/**
  * Accents whose pronunciations (espeak-ng's rules) are added to the dictionary's: chosen on the
  * understanding benchmark's calibration split, whose accented voices they are.
  */
@@ -91,6 +99,7 @@ export class PhraseEngine implements SpeechToText {
   private readonly dictionary: string;
   private readonly calibration: Calibration;
   private readonly minConfidence: number;
+  private readonly askConfidence: number;
   private readonly speech: SpeechFinder | undefined;
   private readonly logger: Logger;
   private workDir: Promise<string> | undefined;
@@ -107,6 +116,7 @@ export class PhraseEngine implements SpeechToText {
     this.dictionary = options.dictionary ?? `${MODEL_ROOT}/cmudict-en-us.dict`;
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.minConfidence = options.minConfidence ?? 0.5;
+    this.askConfidence = options.askConfidence ?? DEFAULT_ASK_CONFIDENCE;
     const createVad = options.createVad === undefined ? () => SileroVad.load() : options.createVad;
     this.speech = createVad ? new SpeechFinder(createVad) : undefined;
     this.logger = options.logger ?? silentLogger;
@@ -177,7 +187,14 @@ export class PhraseEngine implements SpeechToText {
     if (rejected) return { text: '', confidence, language, engine, rejected };
     if (confidence >= this.minConfidence) return { text, confidence, language, engine };
     this.logger.debug(`phrase: rejected "${text}" (fit ${fit.toFixed(1)})`);
-    return { text: '', confidence, language, engine, rejected: 'not-understood' };
+    const rejection = {
+      text: '',
+      confidence,
+      language,
+      engine,
+      rejected: 'not-understood' as const,
+    };
+    return confidence >= this.askConfidence ? { ...rejection, unsure: text } : rejection;
   }
 
   /** The nearest sentence, with the numbers behind its confidence, whatever the confidence. */

@@ -17,6 +17,12 @@ export interface Transcription {
    * `not-understood` (speech, but none of the sentences the engine knows). Never acted on.
    */
   readonly rejected?: 'no-speech' | 'not-understood';
+  /**
+   * With `not-understood`: the nearest sentence, heard below the acceptance rule but not far
+   * below it. It may be asked back ("Turn on the kitchen light?") and acted on after a "yes",
+   * never acted on as it is.
+   */
+  readonly unsure?: string;
 }
 
 export interface SpeechToText {
