@@ -140,7 +140,9 @@ export async function scoreCorpus(
   const corpus = await buildCorpus({ grammar, commands, splits });
   const recognizer = WITH_MODES ? modesOver(base) : base;
   const engine = new PhraseEngine(options);
-  await engine.setSentences(WITH_MODES ? recognizer.sentences(englishHome(), 'en') : grammar);
+  // The server's grammar: the commands and the answers to its questions.
+  const heard = WITH_MODES ? recognizer.sentences(englishHome(), 'en') : grammar;
+  await engine.setSentences([...heard, ...recognizer.answers('en')]);
   try {
     return await scoreWith(engine, recognizer, corpus);
   } finally {

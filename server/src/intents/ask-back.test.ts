@@ -73,4 +73,10 @@ describe('a sentence heard unsurely is asked back', () => {
     const yes = await say('yes', 2);
     expect(yes?.calls.map(describeCall)).toEqual(['lock.unlock lock.front_door']);
   });
+
+  it('puts the answers to its questions in the grammar, beside the commands', () => {
+    const recognizer = createIntentRecognizer();
+    expect(recognizer.answers('en')).toEqual(expect.arrayContaining(['yes please', 'no thanks']));
+    expect(recognizer.answers('fr')).toEqual(expect.arrayContaining(['oui', 'non']));
+  });
 });

@@ -13,7 +13,7 @@ import type { HandlerDeps, IntentRequest } from './handlers/request.js';
 import { LANGUAGES } from './languages/index.js';
 import type { LanguageData } from './languages/language.js';
 import { answerOf, languageOrder, primaryLanguage, recognize } from './recognize.js';
-import { generateSentences } from './sentences.js';
+import { answerSentences, generateSentences } from './sentences.js';
 import { Speech } from './speech.js';
 import type { IntentContext, IntentRecognizer, IntentResult, Language } from './types.js';
 
@@ -120,6 +120,11 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
     sentences(home: Home, language: Language): string[] {
       const lang = find(language);
       return lang ? generateSentences(lang, home) : [];
+    },
+
+    answers(language: Language): string[] {
+      const lang = find(language);
+      return lang ? answerSentences(lang) : [];
     },
   };
 }

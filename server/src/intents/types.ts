@@ -108,4 +108,9 @@ export interface IntentRecognizer {
   handle(text: string, context: IntentContext): Promise<IntentResult | undefined>;
   /** Every sentence the intents can understand in this home, for the phrase engine's grammar. */
   sentences(home: Home, language: Language): string[];
+  /**
+   * The answers a question ("Do you want me to unlock the front door?") waits for, for the
+   * phrase engine's grammar beside `sentences`: without them a spoken "yes" cannot be heard.
+   */
+  answers(language: Language): string[];
 }

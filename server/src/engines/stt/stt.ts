@@ -41,7 +41,7 @@ export interface SpeechToText {
 /**
  * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that"),
  * chosen on the phrase engine's calibration split (`npm run bench -w server --
- * understanding calibrate`): a score 10 above the acceptance rule, where none of its
+ * understanding calibrate`): a score 11 above the acceptance rule, where none of its
  * out-of-grammar speech asked for a sensitive action (confidence = 1 / (1 + e^(-score / 3))).
  */
-export const DEFAULT_SENSITIVE_CONFIDENCE = 0.966;
+export const DEFAULT_SENSITIVE_CONFIDENCE = 0.975;
