@@ -46,7 +46,12 @@ import {
 } from './phrase-decoders.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
-import type { SpeechToText, Transcription, Utterance } from './stt.js';
+import {
+  DEFAULT_ASK_CONFIDENCE,
+  type SpeechToText,
+  type Transcription,
+  type Utterance,
+} from './stt.js';
 import {
   type Calibration,
   DEFAULT_CALIBRATION,
@@ -65,15 +70,7 @@ export {
 
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
 
-export { DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
-
-/**
- * The least confidence of a rejected sentence that is asked back: the asking band, chosen on the
- * understanding benchmark's calibration split (`understanding-band.ts`) as a score of
- * ASK_BAND below the rule (confidence = 1 / (1 + e^(-score / 3))).
- */
-export const ASK_BAND = 6;
-export const DEFAULT_ASK_CONFIDENCE = 1 / (1 + Math.exp(ASK_BAND / DEFAULT_CALIBRATION.scale));
+export { ASK_BAND, DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
 
 /**
  * Accents whose pronunciations (espeak-ng's rules) are added to the dictionary's: chosen on the
