@@ -109,7 +109,7 @@ async function startServer(options: LatencyOptions) {
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
   const speech = await buildSpeechEngines(config, logger);
-  await speech.setSentences?.(recognizer.sentences(home, 'en'));
+  await speech.setSentences?.([...recognizer.sentences(home, 'en'), ...recognizer.answers('en')]);
   const stt = new TimedStt(speech.stt);
   const commandStt = speech.commandStt ? new TimedStt(speech.commandStt) : undefined;
   const tts = new TimedTts(speech.tts);

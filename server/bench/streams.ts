@@ -91,7 +91,7 @@ export async function runStreamsBenchmark(streams = 50) {
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
   const speech = await buildSpeechEngines(config, logger);
-  await speech.setSentences?.(recognizer.sentences(home, 'en'));
+  await speech.setSentences?.([...recognizer.sentences(home, 'en'), ...recognizer.answers('en')]);
   const app = await startApp(
     { ...config, http: { ...config.http, host: '127.0.0.1' }, discovery: { zeroconf: false } },
     { stt: speech.stt, tts: speech.tts, recognizer, home },

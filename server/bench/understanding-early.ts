@@ -153,7 +153,7 @@ export async function runEarly(
   const grammar = recognizer.sentences(englishHome(), 'en');
   const corpus = await buildCorpus({ grammar, commands: 60, splits: [split] });
   const engine = new PhraseEngine();
-  await engine.setSentences(grammar);
+  await engine.setSentences([...grammar, ...recognizer.answers('en')]);
   const rows: Row[] = [];
   const runs: Record<string, EarlyRun[]> = {};
   try {

@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORD_LOOP_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
-import { DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
+import { ASK_BAND, DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
+import { calibrateBand, formatBand } from './understanding-band.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
 import { formatMisses } from './understanding-misses.js';
 import {
@@ -48,11 +49,12 @@ export async function runUnderstanding(
   const shipped: Thresholds = {
     rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
+    ask: ASK_BAND,
   };
   let chosen: Thresholds | undefined;
   if (calibrating) {
     const found = calibrate(scored);
-    chosen = found;
+    chosen = { ...found, ask: calibrateBand(scored, found) };
     console.log('\nOn the calibration split, by the fit alone:\n');
     console.log(
       '| fit ≥ | commands acted correctly | out-of-grammar acted | out-of-grammar asked to confirm |\n|---:|---:|---:|---:|',
@@ -63,6 +65,10 @@ export async function runUnderstanding(
         `worst deficit ≥ ${found.rule.worstDeficit}, word loop margin ≥ ${found.rule.wordLoop}; ` +
         `sensitive actions at score ≥ ${found.sensitive}`,
     );
+    console.log(`\nAsking back, the shipped rule and the chosen one (band ${chosen.ask}):\n`);
+    console.log(formatBand(scored, shipped));
+    console.log('');
+    console.log(formatBand(scored, found));
   }
   const thresholds = chosen ?? shipped;
   const rows = tabulate(scored, thresholds);
@@ -72,7 +78,8 @@ export async function runUnderstanding(
     `\nUnderstanding, ${split} split (${why}): accepted at fit ≥ ${rule.fit}, ` +
       `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}, ` +
       `word loop margin ≥ ${rule.wordLoop}; ` +
-      `sensitive actions ${thresholds.sensitive.toFixed(1)} above that\n`,
+      `sensitive actions ${thresholds.sensitive.toFixed(1)} above that; ` +
+      `asked back down to ${thresholds.ask ?? 0} below it\n`,
   );
   console.log(formatTable(rows));
   console.log(`\n${byEngine(scored, thresholds)}`);

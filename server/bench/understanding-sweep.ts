@@ -20,6 +20,7 @@ export const SETTINGS: Readonly<Record<string, PhraseEngineOptions>> = {
   'cmn batch, varnorm': { decoderArgs: ['-cmn', 'batch', '-varnorm', 'yes'] },
   'cmninit 60': { decoderArgs: ['-cmninit', '60,3,-1'] },
   'beams 1e-100': { grammarArgs: ['-beam', '1e-100', '-pbeam', '1e-100', '-wbeam', '1e-80'] },
+  'beams 1e-80': { grammarArgs: ['-beam', '1e-80', '-pbeam', '1e-80', '-wbeam', '1e-60'] },
   'beams 1e-60': { grammarArgs: ['-beam', '1e-60', '-pbeam', '1e-60', '-wbeam', '1e-40'] },
   'wip 0.2': { grammarArgs: ['-wip', '0.2'] },
   'wip 1': { grammarArgs: ['-wip', '1.0'] },
@@ -109,7 +110,7 @@ export async function runSweep(resultsDir: string, names: readonly string[]): Pr
     const options = SETTINGS[name]!;
     const engine = new PhraseEngine(options);
     try {
-      await engine.setSentences(grammar);
+      await engine.setSentences([...grammar, ...recognizer.answers('en')]);
       utterances[name] = await scoreWith(engine, recognizer, corpus);
       rows.push(row(name, options, utterances[name]));
     } catch (error) {

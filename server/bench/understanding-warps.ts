@@ -22,7 +22,7 @@ export async function runWarps(
   const byWarp: Record<string, Scored[]> = {};
   for (const warp of warps) {
     const engine = new PhraseEngine({ decoderArgs: ['-warp_params', String(warp)] });
-    await engine.setSentences(grammar);
+    await engine.setSentences([...grammar, ...recognizer.answers('en')]);
     try {
       byWarp[warp] = await scoreWith(engine, recognizer, corpus);
     } finally {

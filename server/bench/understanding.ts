@@ -33,8 +33,14 @@ import {
 } from './understanding-corpus.js';
 import { englishHome } from './understanding-home.js';
 
-/** `asked`: a sensitive action was asked for, and would happen only after a spoken "yes". */
-export type Verdict = 'correct' | 'wrong' | 'asked' | 'rejected';
+/**
+ * `asked`: a sensitive action was asked for, and would happen only after a spoken "yes".
+ * `asked back, right` / `asked back, wrong`: heard below the rule but within the asking band,
+ * so the sentence was asked back ("Turn on the kitchen light?"); on a "yes" it does what was
+ * said, or not. Neither is acting: nothing happens without the "yes".
+ */
+export type Verdict =
+  'correct' | 'wrong' | 'asked' | 'asked back, right' | 'asked back, wrong' | 'rejected';
 
 export interface Scored {
   readonly item: Omit<CorpusItem, 'audio'>;
@@ -134,7 +140,9 @@ export async function scoreCorpus(
   const corpus = await buildCorpus({ grammar, commands, splits });
   const recognizer = WITH_MODES ? modesOver(base) : base;
   const engine = new PhraseEngine(options);
-  await engine.setSentences(WITH_MODES ? recognizer.sentences(englishHome(), 'en') : grammar);
+  // The server's grammar: the commands and the answers to its questions.
+  const heard = WITH_MODES ? recognizer.sentences(englishHome(), 'en') : grammar;
+  await engine.setSentences([...heard, ...recognizer.answers('en')]);
   try {
     return await scoreWith(engine, recognizer, corpus);
   } finally {
@@ -184,14 +192,23 @@ export interface Thresholds {
   readonly rule: AcceptanceRule;
   /** Score (above the rule) a sensitive action needs before it may be asked for. */
   readonly sensitive: number;
+  /**
+   * How far below the rule (in units of fit) a sentence that is not sensitive is asked back
+   * instead of rejected; 0 or undefined: never.
+   */
+  readonly ask?: number;
 }
 
 /** What Jarvis would do with one utterance at these thresholds. */
 export function verdictOf(s: Scored, t: Thresholds): Verdict {
   if (s.rejected || !s.outcome) return 'rejected';
   const score = acceptanceScore(s, t.rule);
+  const right = s.expected !== undefined && same(s.outcome, s.expected);
+  if (score < 0 && !s.outcome.sensitive && score >= -(t.ask ?? 0)) {
+    return right ? 'asked back, right' : 'asked back, wrong';
+  }
   if (score < 0 || (s.outcome.sensitive && score < t.sensitive)) return 'rejected';
-  if (s.expected !== undefined && same(s.outcome, s.expected)) return 'correct';
+  if (right) return 'correct';
   return s.outcome.sensitive ? 'asked' : 'wrong';
 }
 
@@ -203,6 +220,9 @@ export interface ClassRow {
   readonly wrong: number;
   /** Asked "do you want me to open/unlock ...?" for something nobody asked. */
   readonly asked: number;
+  /** Asked back ("Turn on the kitchen light?"): on a "yes" what was said is done, or not. */
+  readonly askedBackRight: number;
+  readonly askedBackWrong: number;
   readonly rejected: number;
 }
 
@@ -226,6 +246,8 @@ export function tabulate(scored: readonly Scored[], t: Thresholds): ClassRow[] {
         correct: count('correct'),
         wrong: count('wrong'),
         asked: count('asked'),
+        askedBackRight: count('asked back, right'),
+        askedBackWrong: count('asked back, wrong'),
         rejected: count('rejected'),
       });
     }
@@ -291,13 +313,15 @@ export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02) {
 export function formatTable(rows: readonly ClassRow[]): string {
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '-');
   const lines = [
-    '| split | class | utterances | acted correctly | acted wrongly | asked to confirm (nothing done) | rejected |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| split | class | utterances | acted correctly without asking | acted wrongly | asked to confirm a sensitive action (nothing done) | asked back, then right on yes | asked back, wrong on yes | rejected |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
+  const cell = (n: number, d: number) => `${n} (${pct(n, d)})`;
   for (const r of rows) {
     lines.push(
-      `| ${r.split} | ${r.kind} | ${r.count} | ${r.correct} (${pct(r.correct, r.count)}) | ` +
-        `${r.wrong} (${pct(r.wrong, r.count)}) | ${r.asked} (${pct(r.asked, r.count)}) | ${r.rejected} (${pct(r.rejected, r.count)}) |`,
+      `| ${r.split} | ${r.kind} | ${r.count} | ${cell(r.correct, r.count)} | ${cell(r.wrong, r.count)} | ` +
+        `${cell(r.asked, r.count)} | ${cell(r.askedBackRight, r.count)} | ` +
+        `${cell(r.askedBackWrong, r.count)} | ${cell(r.rejected, r.count)} |`,
     );
   }
   return lines.join('\n');

@@ -59,7 +59,7 @@ export async function startJarvis(
     const current = vocabularyOf(home);
     if (current === vocabulary) return;
     vocabulary = current;
-    await speech.setSentences?.(recognizer.sentences(home, 'en'));
+    await speech.setSentences?.([...recognizer.sentences(home, 'en'), ...recognizer.answers('en')]);
   };
   await refreshGrammar();
   const unsubscribe = home.onChange(debounce(() => void refreshGrammar(), 2000));

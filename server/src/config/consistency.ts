@@ -28,7 +28,11 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
     needs: 'tts.engine is espeak-ng',
   },
   {
-    keys: ['stt.phrase.min_confidence', 'stt.phrase.sensitive_confidence'],
+    keys: [
+      'stt.phrase.min_confidence',
+      'stt.phrase.sensitive_confidence',
+      'stt.phrase.ask_confidence',
+    ],
     when: (c) => c.stt.phrase.enabled,
     needs: 'stt.phrase.enabled is true',
   },

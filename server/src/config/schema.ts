@@ -1,4 +1,4 @@
-import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
+import { DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import { z } from 'zod';
 import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
@@ -119,6 +119,7 @@ export const ConfigSchema = z
             enabled: z.boolean().default(true),
             min_confidence: z.number().min(0).max(1).default(0.5),
             sensitive_confidence: z.number().min(0).max(1).default(DEFAULT_SENSITIVE_CONFIDENCE),
+            ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
           })
           .strict()
           .default({}),

@@ -27,7 +27,11 @@ export async function buildSpeechEngines(
   logger: Logger,
 ): Promise<SpeechEngines> {
   const phrase = config.stt.phrase.enabled
-    ? new PhraseEngine({ minConfidence: config.stt.phrase.min_confidence, logger })
+    ? new PhraseEngine({
+        minConfidence: config.stt.phrase.min_confidence,
+        askConfidence: config.stt.phrase.ask_confidence,
+        logger,
+      })
     : undefined;
   const general = config.stt.wyoming_uri
     ? new WyomingStt({ uri: config.stt.wyoming_uri, logger })

@@ -12,8 +12,11 @@ export interface Asker {
   readonly peer?: string;
 }
 
-/** How the question is put: unlocking, opening, or any other sensitive action. */
-export type ConfirmKind = 'unlock' | 'open' | 'act';
+/**
+ * How the question is put: unlocking, opening, any other sensitive action, or a sentence heard
+ * too unsurely to act on, asked back (`heard`).
+ */
+export type ConfirmKind = 'unlock' | 'open' | 'act' | 'heard';
 
 export interface PendingConfirmation {
   readonly kind: ConfirmKind;
@@ -25,6 +28,8 @@ export interface PendingConfirmation {
   readonly language: Language;
   /** What to say once done. */
   readonly done: ResponseKey;
+  /** `heard`: the sentence asked back, handled as if said again on "yes". */
+  readonly sentence?: string;
 }
 
 export interface Waiting {

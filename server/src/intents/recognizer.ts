@@ -8,11 +8,12 @@ import { HANDLERS } from './handlers/index.js';
 import { intentDomains } from './intent-domains.js';
 import { answerConfirmation } from './handlers/locks.js';
 import { answerDraft, ReminderDrafts } from './handlers/reminders.js';
+import { askBack } from './ask-back.js';
 import type { HandlerDeps, IntentRequest } from './handlers/request.js';
 import { LANGUAGES } from './languages/index.js';
 import type { LanguageData } from './languages/language.js';
 import { answerOf, languageOrder, primaryLanguage, recognize } from './recognize.js';
-import { generateSentences } from './sentences.js';
+import { answerSentences, generateSentences } from './sentences.js';
 import { Speech } from './speech.js';
 import type { IntentContext, IntentRecognizer, IntentResult, Language } from './types.js';
 
@@ -62,6 +63,10 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
     for (const lang of new Set([asked, find(context.language) ?? asked])) {
       const yes = answerOf(lang, lang.tokenize(text));
       if (yes === undefined) continue;
+      const { sentence } = waiting.pending;
+      if (yes && !waiting.expired && sentence !== undefined) {
+        return handle(sentence, { ...context, askBack: false, sureEnoughForSensitive: false });
+      }
       const captures = {};
       return answerConfirmation(
         waiting,
@@ -86,29 +91,40 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
     );
   }
 
-  return {
-    languages: languages.map((lang) => lang.data.language),
-
-    async handle(text: string, context: IntentContext): Promise<IntentResult | undefined> {
+  async function handle(text: string, context: IntentContext): Promise<IntentResult | undefined> {
+    // A sentence heard unsurely never answers a waiting question: that question keeps waiting.
+    if (!context.askBack) {
       const waiting = deps.confirmations.take(context, context.now);
       const answered = waiting && (await answer(waiting, text, context));
       if (answered) return answered;
       const drafted = await draftAnswer(text, context);
       if (drafted) return drafted;
-      const order = languageOrder(languages, text, context.language);
-      const found = recognize(order, text, context.home);
-      if (!found) return undefined;
-      const { intent, target } = found.template;
-      const domains = intentDomains(intent, target, found.captures);
-      const refused = context.refuse?.(domains, found.lang.data.language);
-      if (refused !== undefined) return refusedResult(refused, found.lang.data.language);
-      const fields = { intent, target, captures: found.captures };
-      return HANDLERS[intent](request(found.lang, context, fields), deps);
-    },
+    }
+    const order = languageOrder(languages, text, context.language);
+    const found = recognize(order, text, context.home);
+    if (!found) return undefined;
+    const { intent, target } = found.template;
+    const domains = intentDomains(intent, target, found.captures);
+    const refused = context.refuse?.(domains, found.lang.data.language);
+    if (refused !== undefined) return refusedResult(refused, found.lang.data.language);
+    const fields = { intent, target, captures: found.captures };
+    const asked = request(found.lang, context, fields);
+    if (context.askBack) return askBack(asked, deps, text, domains);
+    return HANDLERS[intent](asked, deps);
+  }
+
+  return {
+    languages: languages.map((lang) => lang.data.language),
+    handle,
 
     sentences(home: Home, language: Language): string[] {
       const lang = find(language);
       return lang ? generateSentences(lang, home) : [];
+    },
+
+    answers(language: Language): string[] {
+      const lang = find(language);
+      return lang ? answerSentences(lang) : [];
     },
   };
 }

@@ -168,3 +168,18 @@ export function generateSentences(
   }
   return [...sentences];
 }
+
+/** The answers a question waits for ("yes please", "no thanks"), every phrasing up to the cap. */
+export function answerSentences(
+  lang: CompiledLanguage,
+  limits: SentenceLimits = DEFAULT_LIMITS,
+): string[] {
+  const sentences = new Set<string>();
+  for (const template of [...lang.yes, ...lang.no]) {
+    for (const text of sample(template, () => [], limits.perTemplate)) {
+      const sentence = cleanSentence(text);
+      if (sentence) sentences.add(sentence);
+    }
+  }
+  return [...sentences];
+}

@@ -76,6 +76,11 @@ export interface IntentContext {
    */
   readonly sureEnoughForSensitive?: boolean;
   /**
+   * Speech-to-text heard the sentence below its acceptance rule, within the asking band: it is
+   * asked back ("Turn on the kitchen light?") and done only on a "yes" (`ask-back.ts`).
+   */
+  readonly askBack?: boolean;
+  /**
    * What to say instead of acting when the satellite's mode does not let a request touching
    * `domains` through ("Not at night."); undefined: act.
    */
@@ -103,4 +108,9 @@ export interface IntentRecognizer {
   handle(text: string, context: IntentContext): Promise<IntentResult | undefined>;
   /** Every sentence the intents can understand in this home, for the phrase engine's grammar. */
   sentences(home: Home, language: Language): string[];
+  /**
+   * The answers a question ("Do you want me to unlock the front door?") waits for, for the
+   * phrase engine's grammar beside `sentences`: without them a spoken "yes" cannot be heard.
+   */
+  answers(language: Language): string[];
 }

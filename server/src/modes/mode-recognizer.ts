@@ -48,7 +48,8 @@ export function withModes(
     languages: base.languages,
 
     async handle(text, context) {
-      const set = setMode(text, context);
+      // Heard unsurely: a mode is not asked back.
+      const set = context.askBack ? undefined : setMode(text, context);
       if (set) return set;
       // No satellite (the API, Home Assistant's conversation agent): the house's mode.
       const mode = store.modeOf(context.satellite);
@@ -65,5 +66,7 @@ export function withModes(
     sentences(home, language) {
       return [...base.sentences(home, language), ...modeSentences(language)];
     },
+
+    answers: (language) => base.answers(language),
   };
 }

@@ -45,6 +45,11 @@ export interface ConversationRequest {
   readonly signal?: AbortSignal;
   /** False when speech-to-text was too unsure for an action that opens, unlocks or disarms. */
   readonly sureEnoughForSensitive?: boolean;
+  /**
+   * Heard below the acceptance rule, within the asking band: the local intents ask it back, and
+   * nothing else (the agent) is given a sentence nobody may have said.
+   */
+  readonly askBack?: boolean;
 }
 
 export interface ConversationOutcome {
@@ -88,6 +93,7 @@ export async function converse(
       language: request.language,
       signal: request.signal,
       sureEnoughForSensitive: request.sureEnoughForSensitive,
+      askBack: request.askBack,
     });
   } catch (error) {
     logger.error(`intent handling failed: ${(error as Error).message}`);
@@ -106,6 +112,10 @@ export async function converse(
       expectsReply: result.expectsReply,
       failed: result.failed ?? false,
     });
+  }
+  if (request.askBack) {
+    const language = request.language ?? deps.language;
+    return whole(fixed(reply('notUnderstood', language), language, false));
   }
   if (!deps.agent) {
     const language = request.language ?? deps.language;

@@ -88,6 +88,11 @@ export interface TurnOutcome {
   readonly errorCode?: string;
   /** Why nothing was done: speech-to-text heard no speech, or nothing it understood. */
   readonly rejected?: 'no-speech' | 'not-understood';
+  /**
+   * With `not-understood`: the sentence was heard unsurely and asked back ("Turn on the kitchen
+   * light?"); it is done only if the reply is "yes".
+   */
+  readonly askedBack?: boolean;
   /** What ended the command's speech (an early end, the satellite's audio-stop, ...). */
   readonly endpoint?: SpeechEndReason;
   /** Audio was sent: the satellite will answer `played`. */

@@ -17,7 +17,12 @@ import { DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
 import type { SpeechToText, Transcription } from '../engines/stt/stt.js';
 import { sentencesOf, speakStreaming } from '../engines/tts/sentences.js';
 import type { Language } from '../intents/types.js';
-import { type ConversationAnswer, converse, fixedAnswer } from './conversation.js';
+import {
+  type ConversationAnswer,
+  type ConversationRequest,
+  converse,
+  fixedAnswer,
+} from './conversation.js';
 import { lengthenPause, type SpeechEndReason, Speculation } from './endpointing.js';
 import { reply, type ReplyKey } from './replies.js';
 import { sendAudio } from './speak.js';
@@ -172,29 +177,52 @@ export class Turn {
       `transcript (${transcription.engine}, ${transcription.confidence.toFixed(2)}): ${text}`,
     );
     await this.send(new Transcript({ text, language }));
+    if (!text && transcription.unsure) return this.askBack(transcription.unsure, language);
     if (!text) {
       // Nothing understood: said so, and nothing goes to the intents or the agent.
       const rejected = transcription.rejected ?? 'not-understood';
       const outcome = await this.respond(fixedAnswer(reply('notUnderstood', language), language));
       return { ...outcome, rejected };
     }
-    const { engines } = this.options;
-    const answer = await converse(
-      { ...engines, language: this.options.language, logger: this.logger },
+    const answer = await this.converse(text, transcription.language, {
+      sureEnoughForSensitive:
+        transcription.confidence >=
+        (this.options.sensitiveConfidence ?? DEFAULT_SENSITIVE_CONFIDENCE),
+    });
+    return this.respond(answer, text, language);
+  }
+
+  /**
+   * A sentence heard below the acceptance rule but near it: the local intents ask it back
+   * ("Turn on the kitchen light?") and do it on a "yes"; nothing is done now.
+   */
+  private async askBack(sentence: string, language: Language): Promise<TurnOutcome> {
+    const answer = await this.converse(sentence, language, {
+      sureEnoughForSensitive: false,
+      askBack: true,
+    });
+    const outcome = await this.respond(answer, undefined, language);
+    return { ...outcome, rejected: 'not-understood', askedBack: outcome.expectsReply };
+  }
+
+  private converse(
+    text: string,
+    language: Language | undefined,
+    how: Pick<ConversationRequest, 'sureEnoughForSensitive' | 'askBack'>,
+  ): Promise<ConversationAnswer> {
+    return converse(
+      { ...this.options.engines, language: this.options.language, logger: this.logger },
       {
         text,
         conversationId: this.options.conversationId,
         satellite: this.options.satellite,
         area: this.options.area,
-        language: transcription.language,
+        language,
         timers: this.options.timers(),
         signal: this.abort.signal,
-        sureEnoughForSensitive:
-          transcription.confidence >=
-          (this.options.sensitiveConfidence ?? DEFAULT_SENSITIVE_CONFIDENCE),
+        ...how,
       },
     );
-    return this.respond(answer, text, language);
   }
 
   /** The reply to a question: its transcript only, for whoever asked. */

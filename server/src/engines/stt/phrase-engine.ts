@@ -46,7 +46,12 @@ import {
 } from './phrase-decoders.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
-import type { SpeechToText, Transcription, Utterance } from './stt.js';
+import {
+  DEFAULT_ASK_CONFIDENCE,
+  type SpeechToText,
+  type Transcription,
+  type Utterance,
+} from './stt.js';
 import {
   type Calibration,
   DEFAULT_CALIBRATION,
@@ -65,7 +70,7 @@ export {
 
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
 
-export { DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
+export { ASK_BAND, DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
 
 /**
  * Accents whose pronunciations (espeak-ng's rules) are added to the dictionary's: chosen on the
@@ -91,6 +96,7 @@ export class PhraseEngine implements SpeechToText {
   private readonly dictionary: string;
   private readonly calibration: Calibration;
   private readonly minConfidence: number;
+  private readonly askConfidence: number;
   private readonly speech: SpeechFinder | undefined;
   private readonly logger: Logger;
   private workDir: Promise<string> | undefined;
@@ -107,6 +113,7 @@ export class PhraseEngine implements SpeechToText {
     this.dictionary = options.dictionary ?? `${MODEL_ROOT}/cmudict-en-us.dict`;
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.minConfidence = options.minConfidence ?? 0.5;
+    this.askConfidence = options.askConfidence ?? DEFAULT_ASK_CONFIDENCE;
     const createVad = options.createVad === undefined ? () => SileroVad.load() : options.createVad;
     this.speech = createVad ? new SpeechFinder(createVad) : undefined;
     this.logger = options.logger ?? silentLogger;
@@ -177,7 +184,14 @@ export class PhraseEngine implements SpeechToText {
     if (rejected) return { text: '', confidence, language, engine, rejected };
     if (confidence >= this.minConfidence) return { text, confidence, language, engine };
     this.logger.debug(`phrase: rejected "${text}" (fit ${fit.toFixed(1)})`);
-    return { text: '', confidence, language, engine, rejected: 'not-understood' };
+    const rejection = {
+      text: '',
+      confidence,
+      language,
+      engine,
+      rejected: 'not-understood' as const,
+    };
+    return confidence >= this.askConfidence ? { ...rejection, unsure: text } : rejection;
   }
 
   /** The nearest sentence, with the numbers behind its confidence, whatever the confidence. */

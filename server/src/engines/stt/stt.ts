@@ -17,6 +17,12 @@ export interface Transcription {
    * `not-understood` (speech, but none of the sentences the engine knows). Never acted on.
    */
   readonly rejected?: 'no-speech' | 'not-understood';
+  /**
+   * With `not-understood`: the nearest sentence, heard below the acceptance rule but not far
+   * below it. It may be asked back ("Turn on the kitchen light?") and acted on after a "yes",
+   * never acted on as it is.
+   */
+  readonly unsure?: string;
 }
 
 export interface SpeechToText {
@@ -35,7 +41,17 @@ export interface SpeechToText {
 /**
  * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that"),
  * chosen on the phrase engine's calibration split (`npm run bench -w server --
- * understanding calibrate`): a score 10 above the acceptance rule, where none of its
+ * understanding calibrate`): a score 11 above the acceptance rule, where none of its
  * out-of-grammar speech asked for a sensitive action (confidence = 1 / (1 + e^(-score / 3))).
  */
-export const DEFAULT_SENSITIVE_CONFIDENCE = 0.966;
+export const DEFAULT_SENSITIVE_CONFIDENCE = 0.975;
+
+/**
+ * How far below the acceptance rule (in units of fit) a sentence that is not sensitive is asked
+ * back rather than rejected: chosen on the calibration split (`understanding-band.ts`) as the
+ * widest band asking back at most 2 % of its out-of-grammar speech.
+ */
+export const ASK_BAND = 6;
+
+/** The least confidence of a rejected sentence that is asked back: ASK_BAND below the rule. */
+export const DEFAULT_ASK_CONFIDENCE = 0.119; // 1 / (1 + e^(6 / 3))
