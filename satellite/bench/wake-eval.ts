@@ -214,3 +214,9 @@ export function heldOut(s: Scored, setting: Setting) {
   rows.push({ condition: 'all', measured: measure(s, setting, inSplit('held-out')) });
   return rows;
 }
+
+export const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+export const describe = (s: Setting) =>
+  `${s.frontEnd === 'rnnoise' ? 'RNNoise, ' : ''}wake ${s.wake}` +
+  `${s.gate > 0 ? `, gate ${s.gate}` : ''}${s.verifier > 0 ? `, verifier ${s.verifier}` : ''}` +
+  `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}`;

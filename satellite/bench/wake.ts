@@ -11,18 +11,21 @@ import {
   DEFAULT_REFRACTORY_MS,
   DEFAULT_TRIGGER_LEVEL,
 } from '../src/engines/wake/builtin-models.js';
-import { SPEEDS, wakeCorpus } from './wake-corpus.js';
+import { wakeCorpus } from './wake-corpus.js';
+import { perSpeed, speedSweep } from './wake-speed-report.js';
 import { cpuTable } from './wake-cpu.js';
 import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
 import {
   choose,
+  describe,
   heldOut,
   inSplit,
   measure,
   type Measured,
   OPTIONS,
   type OptionName,
+  pct,
   type Scored,
   type Setting,
   TARGET_FA_PER_HOUR,
@@ -35,30 +38,6 @@ import { extractVariants } from './wake-variants.js';
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
 const ACCEPT_AFTER_MS = 1000;
-
-const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
-const describe = (s: Setting) =>
-  `${s.frontEnd === 'rnnoise' ? 'RNNoise, ' : ''}wake ${s.wake}` +
-  `${s.gate > 0 ? `, gate ${s.gate}` : ''}${s.verifier > 0 ? `, verifier ${s.verifier}` : ''}` +
-  `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}`;
-
-/** Held-out false rejects per speed of `rows`' settings. */
-function perSpeed(s: Scored, rows: { option: string; setting: Setting }[]) {
-  console.log('\nheld-out voices, all conditions: false rejects per speed\n');
-  console.log(`| option | setting | ${SPEEDS.map((x) => `${x}x`).join(' | ')} |`);
-  console.log(`|---|---|${SPEEDS.map(() => '---:').join('|')}|`);
-  const out = [];
-  for (const r of rows) {
-    const rates = SPEEDS.map((speed) => {
-      const keep = (x: { voice: string; condition: string; speed?: number }) =>
-        inSplit('held-out')(x) && x.speed === speed;
-      return measure(s, r.setting, keep).falseRejectRate;
-    });
-    out.push({ option: r.option, setting: r.setting, rates });
-    console.log(`| ${r.option} | ${describe(r.setting)} | ${rates.map(pct).join(' | ')} |`);
-  }
-  return out;
-}
 
 function printAccuracy(
   rows: {
@@ -282,6 +261,9 @@ export async function runWakeBenchmark(): Promise<void> {
   }
   printAccuracy(rows);
   const sweepRows = sweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw']);
+  const slowedSweep = withSpeed
+    ? speedSweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw'])
+    : [];
   const speedRows = perSpeed(
     scored,
     rows.filter((r) => ['default', 'rnnoise', 'speed', 'rnnoise + speed'].includes(r.option)),
@@ -321,6 +303,7 @@ export async function runWakeBenchmark(): Promise<void> {
     accuracy: rows,
     calibrationSweep: sweepRows,
     perSpeed: speedRows,
+    speedVariantSweep: slowedSweep,
     personal: personalRows,
     cpu,
   };
