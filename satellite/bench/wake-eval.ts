@@ -27,10 +27,18 @@ export type OptionName =
   | 'rnnoise + verifier'
   | 'combined'
   | 'speed'
-  | 'rnnoise + speed';
+  | 'rnnoise + speed'
+  | 'rnnoise + speed, wake 0.5';
 export const OPTIONS: Record<
   OptionName,
-  { frontEnd: FrontEnd; gates: number[]; verifiers: number[]; slowed?: number[] }
+  {
+    frontEnd: FrontEnd;
+    gates: number[];
+    verifiers: number[];
+    slowed?: number[];
+    /** Default `WAKE_THRESHOLDS`. */
+    wakes?: number[];
+  }
 > = {
   none: { frontEnd: 'raw', gates: [0], verifiers: [0] },
   gate: { frontEnd: 'raw', gates: GATES, verifiers: [0] },
@@ -41,6 +49,14 @@ export const OPTIONS: Record<
   combined: { frontEnd: 'rnnoise', gates: GATES, verifiers: VERIFIERS },
   speed: { frontEnd: 'raw', gates: [0], verifiers: [0], slowed: PRE_THRESHOLDS },
   'rnnoise + speed': { frontEnd: 'rnnoise', gates: [0], verifiers: [0], slowed: PRE_THRESHOLDS },
+  // The default threshold kept: only the pre-threshold chosen.
+  'rnnoise + speed, wake 0.5': {
+    frontEnd: 'rnnoise',
+    gates: [0],
+    verifiers: [0],
+    slowed: PRE_THRESHOLDS,
+    wakes: [0.5],
+  },
 };
 
 export interface Setting {
@@ -181,15 +197,17 @@ const strictness = (a: Setting, b: Setting) =>
  * reported, not used. When none meets the ordinary-speech target, the fewest of those.
  */
 export function choose(s: Scored, option: OptionName, withRnnoise = true) {
-  const { gates, verifiers, slowed = [0] } = OPTIONS[option];
+  const { gates, verifiers, slowed = [0], wakes = WAKE_THRESHOLDS } = OPTIONS[option];
   const frontEnd = withRnnoise ? OPTIONS[option].frontEnd : 'raw';
-  const candidates = WAKE_THRESHOLDS.flatMap((wake) =>
-    gates.flatMap((gate) =>
-      verifiers.flatMap((verifier) =>
-        slowed.map((pre) => ({ frontEnd, wake, gate, verifier, slowed: pre })),
+  const candidates = wakes
+    .flatMap((wake) =>
+      gates.flatMap((gate) =>
+        verifiers.flatMap((verifier) =>
+          slowed.map((pre) => ({ frontEnd, wake, gate, verifier, slowed: pre })),
+        ),
       ),
-    ),
-  ).map((setting) => ({ setting, on: measure(s, setting, inSplit('calibration')) }));
+    )
+    .map((setting) => ({ setting, on: measure(s, setting, inSplit('calibration')) }));
   const within = candidates.filter((c) => c.on.ordinaryPerHour <= TARGET_FA_PER_HOUR);
   const best = [...(within.length > 0 ? within : candidates)].sort((a, b) =>
     within.length > 0

@@ -135,7 +135,7 @@ export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
   if (process.argv.includes('--cpu-only')) {
-    await cpuTable(await wakeCorpus(log), [0.05]);
+    await cpuTable(await wakeCorpus(log), [0.02, 0.05, 0.1, 0.2]);
     return;
   }
   if (process.argv.includes('--extract-variants')) {
@@ -266,7 +266,7 @@ export async function runWakeBenchmark(): Promise<void> {
     : [];
   const speedRows = perSpeed(
     scored,
-    rows.filter((r) => ['default', 'rnnoise', 'speed', 'rnnoise + speed'].includes(r.option)),
+    rows.filter((r) => ['default', 'rnnoise'].includes(r.option) || r.option.includes('speed')),
   );
   const verifierRow = rows.find((r) => r.option === 'verifier');
   const personalRows = verifierRow ? personal(scored, verifierRow.setting) : [];
