@@ -144,6 +144,8 @@ export async function runWakeBenchmark(): Promise<void> {
     const all = await wakeCorpus(log);
     const kind = process.argv[process.argv.indexOf('--extract-variants') + 1] as FrontEnd;
     const items = [...all.positives, ...extractionOrder(all)];
+    // `--reverse`: from the end, for a second process that meets the first half way.
+    if (process.argv.includes('--reverse')) items.reverse();
     for (;;) {
       await extractVariants(
         all.key,
