@@ -3,10 +3,12 @@
 // on the negatives (near misses apart from ordinary speech), per split and condition; settings
 // chosen on the calibration voices and reported on the held-out voices.
 import { SpeechGate } from '../src/engines/wake/speech-gate.js';
+import { detectionsWithVariants } from '../src/engines/wake/speed-variants.js';
 import { detectionsIn } from '../src/engines/wake/trigger.js';
 import { CONDITIONS, type Corpus, type NegativeStream, type Positive } from './wake-corpus.js';
 import type { FrontEnd, ItemScores, Pass } from './wake-score.js';
 import { NEAR_MISSES } from './wake-sentences.js';
+import { PRE_THRESHOLDS } from './wake-variants.js';
 import { type Split, splitOf } from './wake-voices.js';
 
 export const TARGET_FA_PER_HOUR = 0.5;
@@ -17,10 +19,26 @@ const STEP_MS = 80;
 const GATES = [0.1, 0.3, 0.5, 0.7];
 const VERIFIERS = [0.1, 0.3, 0.5, 0.7, 0.9];
 export type OptionName =
-  'none' | 'gate' | 'rnnoise' | 'rnnoise + gate' | 'verifier' | 'rnnoise + verifier' | 'combined';
+  | 'none'
+  | 'gate'
+  | 'rnnoise'
+  | 'rnnoise + gate'
+  | 'verifier'
+  | 'rnnoise + verifier'
+  | 'combined'
+  | 'speed'
+  | 'rnnoise + speed'
+  | 'rnnoise + speed, wake 0.5';
 export const OPTIONS: Record<
   OptionName,
-  { frontEnd: FrontEnd; gates: number[]; verifiers: number[] }
+  {
+    frontEnd: FrontEnd;
+    gates: number[];
+    verifiers: number[];
+    slowed?: number[];
+    /** Default `WAKE_THRESHOLDS`. */
+    wakes?: number[];
+  }
 > = {
   none: { frontEnd: 'raw', gates: [0], verifiers: [0] },
   gate: { frontEnd: 'raw', gates: GATES, verifiers: [0] },
@@ -29,6 +47,16 @@ export const OPTIONS: Record<
   verifier: { frontEnd: 'raw', gates: [0], verifiers: VERIFIERS },
   'rnnoise + verifier': { frontEnd: 'rnnoise', gates: [0], verifiers: VERIFIERS },
   combined: { frontEnd: 'rnnoise', gates: GATES, verifiers: VERIFIERS },
+  speed: { frontEnd: 'raw', gates: [0], verifiers: [0], slowed: PRE_THRESHOLDS },
+  'rnnoise + speed': { frontEnd: 'rnnoise', gates: [0], verifiers: [0], slowed: PRE_THRESHOLDS },
+  // The default threshold kept: only the pre-threshold chosen.
+  'rnnoise + speed, wake 0.5': {
+    frontEnd: 'rnnoise',
+    gates: [0],
+    verifiers: [0],
+    slowed: PRE_THRESHOLDS,
+    wakes: [0.5],
+  },
 };
 
 export interface Setting {
@@ -39,6 +67,8 @@ export interface Setting {
   readonly verifier: number;
   /** Which verifier: the item's split's household (default) or the personal one. */
   readonly verifierName?: 'personal';
+  /** Speed variants' pre-threshold; 0 or unset = off. */
+  readonly slowed?: number;
 }
 
 export interface Measured {
@@ -70,7 +100,18 @@ function gateConfirms(vad: Float32Array, atMs: number, threshold: number): boole
 /** The detections `setting` keeps in one item. */
 function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, split: Split) {
   const name = setting.verifierName ?? split;
-  return detectionsIn(item.scores, { threshold: setting.wake, ...s.trigger }).filter((d) => {
+  const settings = { threshold: setting.wake, ...s.trigger };
+  const pre = setting.slowed ?? 0;
+  const slowed = (step: number) => {
+    const each = item.slowed?.get(step);
+    if (!each) throw new Error(`no slowed scores cached for step ${step}`);
+    return Math.max(...each);
+  };
+  const found =
+    pre > 0
+      ? detectionsWithVariants(item.scores, settings, pre, slowed)
+      : detectionsIn(item.scores, settings);
+  return found.filter((d) => {
     if (!gateConfirms(vad, d.timestampMs, setting.gate)) return false;
     if (setting.verifier <= 0) return true;
     const p = item.verified[name]![d.timestampMs / STEP_MS - 1]!;
@@ -144,7 +185,10 @@ export const TARGET_FR = 0.05;
 
 /** Stricter first: a higher wake threshold, then gate, then verifier. */
 const strictness = (a: Setting, b: Setting) =>
-  b.wake - a.wake || b.gate - a.gate || b.verifier - a.verifier;
+  b.wake - a.wake ||
+  b.gate - a.gate ||
+  b.verifier - a.verifier ||
+  (b.slowed ?? 0) - (a.slowed ?? 0);
 
 /**
  * The setting of `option` chosen on the calibration voices (all conditions): the fewest false
@@ -153,11 +197,17 @@ const strictness = (a: Setting, b: Setting) =>
  * reported, not used. When none meets the ordinary-speech target, the fewest of those.
  */
 export function choose(s: Scored, option: OptionName, withRnnoise = true) {
-  const { gates, verifiers } = OPTIONS[option];
+  const { gates, verifiers, slowed = [0], wakes = WAKE_THRESHOLDS } = OPTIONS[option];
   const frontEnd = withRnnoise ? OPTIONS[option].frontEnd : 'raw';
-  const candidates = WAKE_THRESHOLDS.flatMap((wake) =>
-    gates.flatMap((gate) => verifiers.map((verifier) => ({ frontEnd, wake, gate, verifier }))),
-  ).map((setting) => ({ setting, on: measure(s, setting, inSplit('calibration')) }));
+  const candidates = wakes
+    .flatMap((wake) =>
+      gates.flatMap((gate) =>
+        verifiers.flatMap((verifier) =>
+          slowed.map((pre) => ({ frontEnd, wake, gate, verifier, slowed: pre })),
+        ),
+      ),
+    )
+    .map((setting) => ({ setting, on: measure(s, setting, inSplit('calibration')) }));
   const within = candidates.filter((c) => c.on.ordinaryPerHour <= TARGET_FA_PER_HOUR);
   const best = [...(within.length > 0 ? within : candidates)].sort((a, b) =>
     within.length > 0
@@ -182,3 +232,9 @@ export function heldOut(s: Scored, setting: Setting) {
   rows.push({ condition: 'all', measured: measure(s, setting, inSplit('held-out')) });
   return rows;
 }
+
+export const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+export const describe = (s: Setting) =>
+  `${s.frontEnd === 'rnnoise' ? 'RNNoise, ' : ''}wake ${s.wake}` +
+  `${s.gate > 0 ? `, gate ${s.gate}` : ''}${s.verifier > 0 ? `, verifier ${s.verifier}` : ''}` +
+  `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}`;

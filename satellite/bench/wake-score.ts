@@ -12,6 +12,7 @@ import { type ClipFeatures, windowAt } from '../src/engines/wake/batch.js';
 import { Verifier, type VerifierFile } from '../src/engines/wake/verifier.js';
 import type { Corpus } from './wake-corpus.js';
 import { featureCache, type FrontEnd } from './wake-features.js';
+import { type SlowedScores, variantCache } from './wake-variants.js';
 
 export type { FrontEnd } from './wake-features.js';
 /** Verifier probabilities are computed only where the wake score reaches this. */
@@ -21,6 +22,8 @@ export interface ItemScores {
   readonly scores: Float32Array;
   /** Per verifier name, the probability at each step (NaN where not computed). */
   readonly verified: Record<string, Float32Array>;
+  /** With speed variants: each peak step's slowed scores. */
+  readonly slowed?: SlowedScores;
 }
 
 export interface Pass {
@@ -28,7 +31,11 @@ export interface Pass {
   readonly negatives: ItemScores[];
 }
 
-function itemScores(clip: ClipFeatures, verifiers: Record<string, Verifier>): ItemScores {
+function itemScores(
+  clip: ClipFeatures,
+  verifiers: Record<string, Verifier>,
+  slowed: SlowedScores | undefined,
+): ItemScores {
   const scores = clip.scores[0]!;
   const verified: Record<string, Float32Array> = {};
   for (const [name, verifier] of Object.entries(verifiers)) {
@@ -40,7 +47,7 @@ function itemScores(clip: ClipFeatures, verifiers: Record<string, Verifier>): It
     }
     verified[name] = values;
   }
-  return { scores, verified };
+  return { scores, verified, slowed };
 }
 
 /** Scores the corpus through `kind`, with the verifiers trained for it, from cached features. */
@@ -49,17 +56,22 @@ export async function scorePass(
   kind: FrontEnd,
   verifierFiles: Record<string, VerifierFile>,
   log: (line: string) => void,
+  withVariants = false,
 ): Promise<Pass> {
   const verifiers = Object.fromEntries(
     Object.entries(verifierFiles).map(([k, f]) => [k, new Verifier(f)]),
   );
   const cache = featureCache(corpus.key, kind);
+  const variants = withVariants ? variantCache(corpus.key, kind) : undefined;
   const started = performance.now();
   try {
     const score = async (items: readonly { file: string }[]) => {
       const out: ItemScores[] = [];
       for (const item of items) {
-        out.push(itemScores(await cache.features(corpus.audio(item)), verifiers));
+        const samples = corpus.audio(item);
+        const slowed =
+          variants && (variants.cached(samples) ?? (await variants.compute(samples)).scores);
+        out.push(itemScores(await cache.features(samples), verifiers, slowed));
       }
       return out;
     };
@@ -69,6 +81,7 @@ export async function scorePass(
     return { positives, negatives };
   } finally {
     await cache.close();
+    await variants?.close();
   }
 }
 

@@ -6,6 +6,7 @@ import { type Corpus, SPEEDS } from './wake-corpus.js';
 import { featureCache, type FrontEnd } from './wake-features.js';
 import { BENCH_VOICES, splitOf } from './wake-voices.js';
 import { PERSONAL_VOICE } from './wake-enrol.js';
+import { variantCache } from './wake-variants.js';
 
 /**
  * The default share: the positives at normal speed and, of the negative streams, every other
@@ -46,12 +47,22 @@ export function extractionOrder(corpus: Corpus): { file: string }[] {
   ];
 }
 
-/** The clips whose features every front end in `kinds` has cached. */
-export function available(corpus: Corpus, kinds: readonly FrontEnd[]): Corpus {
+/**
+ * The clips whose features every front end in `kinds` has cached (and, `withVariants`, their
+ * speed variants' slowed scores).
+ */
+export function available(
+  corpus: Corpus,
+  kinds: readonly FrontEnd[],
+  withVariants = false,
+): Corpus {
   const caches = kinds.map((kind) => featureCache(corpus.key, kind));
+  const slowed = withVariants ? kinds.map((kind) => variantCache(corpus.key, kind)) : [];
   const cached = (item: { file: string }) => {
     const samples = corpus.audio(item);
-    return caches.every((c) => c.has(samples));
+    return (
+      caches.every((c) => c.has(samples)) && slowed.every((c) => c.cached(samples) !== undefined)
+    );
   };
   return {
     ...corpus,

@@ -10,23 +10,22 @@ import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_REFRACTORY_MS,
   DEFAULT_TRIGGER_LEVEL,
-  resolveWakeWordModels,
 } from '../src/engines/wake/builtin-models.js';
-import { RnnoiseDenoiser } from '../src/engines/denoise/rnnoise.js';
-import { SileroVad } from '../src/engines/vad/silero-vad.js';
-import { VadStream } from '../src/engines/vad/vad-stream.js';
-import { OpenWakeWord } from '../src/engines/wake/openwakeword.js';
-import { type Corpus, wakeCorpus } from './wake-corpus.js';
+import { wakeCorpus } from './wake-corpus.js';
+import { perSpeed, speedSweep } from './wake-speed-report.js';
+import { cpuTable } from './wake-cpu.js';
 import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
 import {
   choose,
+  describe,
   heldOut,
   inSplit,
   measure,
   type Measured,
   OPTIONS,
   type OptionName,
+  pct,
   type Scored,
   type Setting,
   TARGET_FA_PER_HOUR,
@@ -34,52 +33,11 @@ import {
 } from './wake-eval.js';
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
 import { extractAll } from './wake-features.js';
+import { extractVariants } from './wake-variants.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
 const ACCEPT_AFTER_MS = 1000;
-const MIC_CHUNK = 1024;
-const CPU_SECONDS = 20;
-
-const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
-const describe = (s: Setting) =>
-  `${s.frontEnd === 'rnnoise' ? 'RNNoise, ' : ''}wake ${s.wake}` +
-  `${s.gate > 0 ? `, gate ${s.gate}` : ''}${s.verifier > 0 ? `, verifier ${s.verifier}` : ''}`;
-
-/** CPU seconds per audio second streaming 1,024-sample chunks: median of 3 runs. */
-async function cpuCost(samples: Int16Array, withVad: boolean, withRnnoise: boolean) {
-  const detector = await OpenWakeWord.load({
-    models: resolveWakeWordModels({ names: ['hey_jarvis'] }),
-  });
-  const vad = withVad ? new VadStream({ detector: await SileroVad.load() }) : undefined;
-  const denoiser = withRnnoise ? await RnnoiseDenoiser.load() : undefined;
-  try {
-    const audio = samples.subarray(0, 16000 * CPU_SECONDS);
-    const runs: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      detector.reset();
-      vad?.reset();
-      denoiser?.reset();
-      const cpu = process.cpuUsage();
-      for (let i = 0; i + MIC_CHUNK <= audio.length; i += MIC_CHUNK) {
-        const chunk = audio.subarray(i, i + MIC_CHUNK);
-        await detector.process(denoiser ? denoiser.process(chunk) : chunk);
-        if (vad) await vad.process(chunk);
-      }
-      const used = process.cpuUsage(cpu);
-      runs.push((used.user + used.system) / 1e6 / (audio.length / 16000));
-    }
-    const what = ['hey_jarvis', withVad ? 'Silero VAD (gate)' : '', withRnnoise ? 'RNNoise' : ''];
-    return {
-      what: what.filter(Boolean).join(' + '),
-      cpuSecondsPerAudioSecond: [...runs].sort((a, b) => a - b)[1]!,
-    };
-  } finally {
-    denoiser?.close();
-    await detector.close();
-    await vad?.close();
-  }
-}
 
 function printAccuracy(
   rows: {
@@ -166,24 +124,6 @@ function personal(s: Scored, setting: Setting) {
   return rows;
 }
 
-/** CPU per audio second with and without the gate and RNNoise, printed. */
-async function cpuTable(corpus: Corpus) {
-  const speech = corpus.audio(corpus.negatives.find((n) => n.condition === '10 dB')!);
-  const cpu = [];
-  for (const [vadOn, rnnoise] of [
-    [false, false],
-    [true, false],
-    [false, true],
-    [true, true],
-  ] as const) {
-    cpu.push(await cpuCost(speech, vadOn, rnnoise));
-  }
-  console.log('\n| streaming, 1,024-sample mic chunks | CPU s per audio s |');
-  console.log('|---|---:|');
-  for (const c of cpu) console.log(`| ${c.what} | ${c.cpuSecondsPerAudioSecond.toFixed(4)} |`);
-  return cpu;
-}
-
 /** `--shard K/N`: every Nth item from the Kth. */
 function shardOption() {
   if (!process.argv.includes('--shard')) return undefined;
@@ -195,8 +135,27 @@ export async function runWakeBenchmark(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
   if (process.argv.includes('--cpu-only')) {
-    await cpuTable(await wakeCorpus(log));
+    await cpuTable(await wakeCorpus(log), [0.02, 0.05, 0.1, 0.2]);
     return;
+  }
+  if (process.argv.includes('--extract-variants')) {
+    // `-- wake --extract-variants raw|rnnoise`: the speed variants' slowed scores of every clip
+    // whose features are cached, positives first; again every minute while more get cached.
+    const all = await wakeCorpus(log);
+    const kind = process.argv[process.argv.indexOf('--extract-variants') + 1] as FrontEnd;
+    const items = [...all.positives, ...extractionOrder(all)];
+    // `--reverse`: from the end, for a second process that meets the first half way.
+    if (process.argv.includes('--reverse')) items.reverse();
+    for (;;) {
+      await extractVariants(
+        all.key,
+        kind,
+        items.map((item) => () => all.audio(item)),
+        log,
+      );
+      if (!process.argv.includes('--follow')) return;
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
   }
   if (process.argv.includes('--extract')) {
     // `-- wake --extract raw|rnnoise [--shard K/N]`: only compute and cache the features of the
@@ -220,7 +179,8 @@ export async function runWakeBenchmark(): Promise<void> {
       return;
     }
     // `--reverse`: from the end, for a second process that meets the first half way.
-    const items = extractionOrder(all);
+    // `--positives`: only the positive clips (every speed), before any negative.
+    const items = process.argv.includes('--positives') ? [...all.positives] : extractionOrder(all);
     if (process.argv.includes('--reverse')) items.reverse();
     await extractAll(
       all.key,
@@ -235,7 +195,11 @@ export async function runWakeBenchmark(): Promise<void> {
   const corpus = process.argv.includes('--full')
     ? whole
     : process.argv.includes('--available')
-      ? available(whole, process.argv.includes('--no-rnnoise') ? ['raw'] : ['raw', 'rnnoise'])
+      ? available(
+          whole,
+          process.argv.includes('--no-rnnoise') ? ['raw'] : ['raw', 'rnnoise'],
+          process.argv.includes('--speed-variants'),
+        )
       : firstShare(whole);
   const share = shareOf(corpus, whole);
   log(`scoring ${share}`);
@@ -246,14 +210,18 @@ export async function runWakeBenchmark(): Promise<void> {
       (!process.argv.includes('--pass') || k === only) &&
       !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')),
   );
+  // `--speed-variants`: the speed variants' options too (their slowed scores cached or computed).
+  const withSpeed = process.argv.includes('--speed-variants');
+  // `--no-verifier`: without the verifiers (their enrolment clips are not run).
+  const withVerifier = !process.argv.includes('--no-verifier');
   const passes: Partial<Record<FrontEnd, Pass>> = {};
   for (const kind of kinds) {
     const trainStarted = performance.now();
-    const verifiers = await cachedVerifiers(corpus, kind);
+    const verifiers = withVerifier ? await cachedVerifiers(corpus, kind) : {};
     log(
       `${kind}: verifiers trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s`,
     );
-    passes[kind] = await scorePass(corpus, kind, verifiers, log);
+    passes[kind] = await scorePass(corpus, kind, verifiers, log, withSpeed);
   }
   if (process.argv.includes('--pass')) return;
   // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
@@ -288,13 +256,22 @@ export async function runWakeBenchmark(): Promise<void> {
   }
   for (const option of Object.keys(OPTIONS) as OptionName[]) {
     if (option !== 'combined' && OPTIONS[option].frontEnd === 'rnnoise' && !withRnnoise) continue;
+    if (OPTIONS[option].slowed && !withSpeed) continue;
+    if (OPTIONS[option].verifiers.some((v) => v > 0) && !withVerifier) continue;
     const chosen = choose(scored, option, withRnnoise);
     rows.push({ option, ...chosen, heldOut: heldOut(scored, chosen.setting) });
   }
   printAccuracy(rows);
   const sweepRows = sweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw']);
-  const verifierRow = rows.find((r) => r.option === 'verifier')!;
-  const personalRows = personal(scored, verifierRow.setting);
+  const slowedSweep = withSpeed
+    ? speedSweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw'])
+    : [];
+  const speedRows = perSpeed(
+    scored,
+    rows.filter((r) => ['default', 'rnnoise'].includes(r.option) || r.option.includes('speed')),
+  );
+  const verifierRow = rows.find((r) => r.option === 'verifier');
+  const personalRows = verifierRow ? personal(scored, verifierRow.setting) : [];
 
   const cleanMinutes = corpus.negatives
     .filter((n) => n.condition === 'clean')
@@ -303,7 +280,10 @@ export async function runWakeBenchmark(): Promise<void> {
     `\ncorpus: ${corpus.positives.length} positive clips, ${cleanMinutes.toFixed(0)} min of negative speech per condition`,
   );
 
-  const cpu = process.argv.includes('--no-cpu') ? [] : await cpuTable(corpus);
+  const slowedChosen = rows.find((r) => r.option === 'rnnoise + speed')?.setting.slowed;
+  const cpu = process.argv.includes('--no-cpu')
+    ? []
+    : await cpuTable(corpus, slowedChosen ? [slowedChosen] : []);
 
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const out = join(root, 'bench-results', 'satellite-wake.json');
@@ -324,6 +304,8 @@ export async function runWakeBenchmark(): Promise<void> {
     },
     accuracy: rows,
     calibrationSweep: sweepRows,
+    perSpeed: speedRows,
+    speedVariantSweep: slowedSweep,
     personal: personalRows,
     cpu,
   };

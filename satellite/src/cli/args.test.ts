@@ -42,6 +42,8 @@ describe('satellite options', () => {
     ]);
     expect(options['wake-word-name']).toEqual(['hey_jarvis', 'alexa', 'hey_mycroft']);
     expect(options['vad-threshold']).toBe(0.6);
+    expect(options['wake-speed-variants']).toBe(0);
+    expect(parseSatelliteArgs(['--wake-speed-variants', '0.1'])['wake-speed-variants']).toBe(0.1);
     expect(options.muted).toBe(true);
   });
 
@@ -59,6 +61,7 @@ describe('satellite options', () => {
   it.each([
     [['--frobnicate'], "Unknown option '--frobnicate'"],
     [['--wake-threshold', '2'], '--wake-threshold: expected 0.01..1, got 2'],
+    [['--wake-speed-variants', '1.5'], '--wake-speed-variants: expected 0..1, got 1.5'],
     [['--mic-command-rate', 'fast'], '--mic-command-rate: expected a number, got "fast"'],
     [['--mic-command-rate', '16000.5'], '--mic-command-rate: expected a whole number in'],
     [['--vad', '--always-stream'], '--vad: --vad and --always-stream exclude each other'],

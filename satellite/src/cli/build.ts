@@ -139,7 +139,10 @@ async function buildListener(
   const verifiers = loadVerifiers(options, models.wake);
   const vad = await SileroVad.load();
   const threshold = options['wake-vad-threshold'];
-  const wake = all.length > 0 ? await OpenWakeWord.load({ models: all, verifiers }) : undefined;
+  const slowed = options['wake-speed-variants'];
+  const speedVariants = slowed > 0 ? { preThreshold: slowed } : undefined;
+  const wake =
+    all.length > 0 ? await OpenWakeWord.load({ models: all, verifiers, speedVariants }) : undefined;
   wake?.onRefused((refused) =>
     logger.debug(
       `${refused.name} (${refused.score.toFixed(2)}) refused by the verifier (${refused.verified.toFixed(2)})`,

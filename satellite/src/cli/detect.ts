@@ -5,8 +5,8 @@ import { OpenWakeWord } from '../engines/wake/openwakeword.js';
 import { ConfigError } from '../errors.js';
 
 /**
- * `jarvis-satellite detect [--wake-word NAME]... [--threshold X] [--wake-model-dir DIR] FILE.wav...`
- * prints one JSON line per file. Returns the exit code.
+ * `jarvis-satellite detect [--wake-word NAME]... [--threshold X] [--wake-model-dir DIR]
+ * [--speed-variants P] FILE.wav...` prints one JSON line per file. Returns the exit code.
  */
 export async function runDetect(
   argv: readonly string[],
@@ -22,6 +22,7 @@ export async function runDetect(
         threshold: { type: 'string' },
         'trigger-level': { type: 'string' },
         'wake-model-dir': { type: 'string' },
+        'speed-variants': { type: 'string' },
       },
     });
   } catch (error) {
@@ -44,13 +45,22 @@ export async function runDetect(
       '--trigger-level',
     );
   }
+  const slowed = values['speed-variants'];
+  const preThreshold = slowed === undefined ? undefined : Number(slowed);
+  if (preThreshold !== undefined && !(preThreshold > 0 && preThreshold <= 1)) {
+    throw new ConfigError(
+      `expected a number above 0, up to 1, got '${slowed}'`,
+      '--speed-variants',
+    );
+  }
   const models = resolveWakeWordModels({
     names: values['wake-word'] ?? [],
     modelDir: values['wake-model-dir'],
     threshold,
     triggerLevel,
   });
-  const detector = await OpenWakeWord.load({ models });
+  const speedVariants = preThreshold === undefined ? undefined : { preThreshold };
+  const detector = await OpenWakeWord.load({ models, speedVariants });
   let failures = 0;
   try {
     for (const file of positionals) {

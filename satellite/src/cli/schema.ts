@@ -94,6 +94,12 @@ const wake = z.object({
     0,
     'speech gate: a detection counts only if Silero VAD heard speech this likely before it (0 = off)',
   ),
+  'wake-speed-variants': number(
+    0,
+    1,
+    0,
+    'fast speech: a score peak at or above this is heard again slowed down 1.3 and 1.15 times (0 = off)',
+  ),
   'wake-noise-suppression': z
     .boolean()
     .default(true)

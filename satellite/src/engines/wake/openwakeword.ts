@@ -7,7 +7,17 @@ import { builtinFeatureModels } from './builtin-models.js';
 import { type Classifier, loadClassifiers, longestWindow } from './classifier.js';
 import { FeatureStream, type FeatureModels, loadFeatureModels } from './features.js';
 import { EMBEDDING_SIZE, ENGINE, releaseAll, SAMPLE_RATE, STEP_SAMPLES } from './onnx-models.js';
-import { checkTriggerSettings, INITIAL_TRIGGER, trigger, type TriggerState } from './trigger.js';
+import {
+  AudioRing,
+  isPeak,
+  checkSpeedVariants,
+  RECENT_STEPS,
+  slowedDetects,
+  slowedScore,
+  type SpeedVariantSettings,
+  variantTrigger,
+} from './speed-variants.js';
+import { checkTriggerSettings, INITIAL_TRIGGER, type TriggerState } from './trigger.js';
 import type { Verifier } from './verifier.js';
 import type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake-word.js';
 
@@ -20,6 +30,8 @@ export interface OpenWakeWordOptions {
   readonly embeddingPath?: string;
   /** Per wake word name, a verifier that must confirm each of its detections. */
   readonly verifiers?: ReadonlyMap<string, Verifier>;
+  /** Hear score peaks above a pre-threshold again slowed down (for fast speech); off if unset. */
+  readonly speedVariants?: SpeedVariantSettings;
 }
 
 /** The scores of one 80 ms step, one per model in `models` order. */
@@ -50,6 +62,10 @@ export class OpenWakeWord implements WakeWordDetector {
   readonly #verifiers: readonly (Verifier | undefined)[];
   readonly #refusedListeners = new Set<(refused: WakeDetection & { verified: number }) => void>();
   #triggers: TriggerState[];
+  readonly #variants: SpeedVariantSettings | undefined;
+  /** With speed variants: the audio of the last 2 s, and each model's last scores. */
+  readonly #ring: AudioRing | undefined;
+  readonly #recent: Float32Array[];
   #steps = 0;
   /** Every call waits for the ones before it: they share the stream's buffers. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -59,6 +75,7 @@ export class OpenWakeWord implements WakeWordDetector {
     features: FeatureModels,
     classifiers: readonly Classifier[],
     verifiers: ReadonlyMap<string, Verifier>,
+    variants: SpeedVariantSettings | undefined,
   ) {
     this.models = classifiers.map((classifier) => classifier.model);
     this.windows = classifiers.map((classifier) => classifier.window);
@@ -67,6 +84,9 @@ export class OpenWakeWord implements WakeWordDetector {
     this.#features = new FeatureStream(features, longestWindow(classifiers));
     this.#runs = classifiers.map((classifier) => this.#classifierRun(classifier));
     this.#triggers = classifiers.map(() => INITIAL_TRIGGER);
+    this.#variants = variants;
+    this.#ring = variants ? new AudioRing() : undefined;
+    this.#recent = classifiers.map(() => new Float32Array(RECENT_STEPS));
   }
 
   /**
@@ -74,6 +94,7 @@ export class OpenWakeWord implements WakeWordDetector {
    * file gives an `EngineError` naming it; bad settings or duplicate names a `ConfigError`.
    */
   static async load(options: OpenWakeWordOptions): Promise<OpenWakeWord> {
+    if (options.speedVariants) checkSpeedVariants(options.speedVariants);
     const { features, classifiers } = await loadWakeModels(options);
     const verifiers = options.verifiers ?? new Map<string, Verifier>();
     for (const [name, verifier] of verifiers) {
@@ -89,7 +110,7 @@ export class OpenWakeWord implements WakeWordDetector {
         throw new ConfigError(`the verifier ${problem}`, verifier.source);
       }
     }
-    return new OpenWakeWord(features, classifiers, verifiers);
+    return new OpenWakeWord(features, classifiers, verifiers, options.speedVariants);
   }
 
   /**
@@ -109,6 +130,8 @@ export class OpenWakeWord implements WakeWordDetector {
     this.#queue = this.#queue.then(() => {
       this.#features.reset();
       this.#triggers = this.#classifiers.map(() => INITIAL_TRIGGER);
+      this.#ring?.reset();
+      for (const recent of this.#recent) recent.fill(0);
       this.#steps = 0;
     });
   }
@@ -160,7 +183,9 @@ export class OpenWakeWord implements WakeWordDetector {
     const detections: WakeDetection[] = [];
     let offset = 0;
     while (offset < samples.length) {
-      offset += this.#features.take(samples, offset);
+      const taken = this.#features.take(samples, offset);
+      this.#ring?.push(samples.subarray(offset, offset + taken));
+      offset += taken;
       if (!this.#features.ready) break;
       await this.#features.step();
       this.#steps++;
@@ -177,12 +202,31 @@ export class OpenWakeWord implements WakeWordDetector {
       await run.classifier.session.run(run.feeds, run.fetches);
       const score = run.output[0]!;
       if (scores) scores[i] = score;
-      const next = trigger(this.#triggers[i]!, run.classifier.model, score, timestampMs);
+      const recent = this.#recent[i]!;
+      recent.copyWithin(0, 1);
+      recent[recent.length - 1] = score;
+      const peak = this.#variants !== undefined && isPeak(recent, this.#variants.preThreshold);
+      const settings = run.classifier.model;
+      const next = variantTrigger(this.#triggers[i]!, settings, score, timestampMs, peak);
       this.#triggers[i] = next.state;
-      if (!next.detected) continue;
-      const detection = { name: run.classifier.model.name, timestampMs, score };
+      let window = this.#features.history;
+      let detected = { score, is: next.detected };
+      if (next.rescore) {
+        const slowed = await slowedScore(
+          this.#features.models,
+          run.classifier,
+          this.#ring!.window(),
+          this.#variants!.factors,
+        );
+        const outcome = slowedDetects(next.state, settings, slowed.score, timestampMs);
+        this.#triggers[i] = outcome.state;
+        detected = { score: slowed.score, is: outcome.detected };
+        window = slowed.window;
+      }
+      if (!detected.is) continue;
+      const detection = { name: run.classifier.model.name, timestampMs, score: detected.score };
       const verifier = this.#verifiers[i];
-      const verified = verifier?.probability(this.#features.history);
+      const verified = verifier?.probability(window);
       if (verifier && verified! < verifier.threshold) {
         for (const listener of this.#refusedListeners)
           listener({ ...detection, verified: verified! });
