@@ -5,25 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from 'wyoming-ts';
-import { startApp } from '../server/src/app.js';
-import { ConfigSchema } from '../server/src/config/schema.js';
-import { PhraseEngine } from '../server/src/engines/stt/phrase-engine.js';
-import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
-import { DemoHome } from '../server/src/home/demo-home.js';
-import { HomeAssistantHome } from '../server/src/home/home-assistant.js';
-import type { Home } from '../server/src/home/home.js';
-import { createIntentRecognizer } from '../server/src/intents/index.js';
-import { buildModes } from '../server/src/modes/index.js';
-import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
-import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import { bridgeTempDir, broker, jarvis } from './helpers/bridge-e2e.js';
+import { MqttWatcher } from './helpers/mosquitto.js';
 import {
-  apiClient,
-  type ApiSatellite,
   type Cleanups,
   counter,
   type JarvisServer,
-  kitchenHome,
   liveSatellite,
   listening,
   runCleanups,
@@ -31,7 +18,6 @@ import {
   wakeAndCommand,
 } from './helpers/server-e2e.js';
 
-const TOKEN = 'bridge-e2e-token-0123456789';
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
 
@@ -39,57 +25,7 @@ const BRIDGE_CONFIG = 'homeassistant/device/jarvis_bridge/config';
 const KITCHEN_CONFIG = 'homeassistant/device/jarvis_satellite_kitchen/config';
 const KITCHEN = 'jarvis/satellites/kitchen';
 
-/** A broker and an MQTT client watching it as Home Assistant would. */
-export async function broker() {
-  const mosquitto = await Mosquitto.start();
-  cleanups.push(() => mosquitto.stop());
-  const watcher = await MqttWatcher.connect(mosquitto.url);
-  cleanups.push(() => watcher.close());
-  return { mosquitto, watcher };
-}
-
-/** The server in this process with the bridge on `brokerUrl`, logging into `lines`. */
-export async function jarvis(
-  brokerUrl: string,
-  options: { home?: Home; dataDir?: string; wyomingUri?: string } = {},
-) {
-  const lines: string[] = [];
-  const keep = (message: string) => lines.push(message);
-  const logger: Logger = { debug: () => {}, info: keep, warn: keep, error: keep };
-  const config = ConfigSchema.parse({
-    data_dir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'jarvis-bridge-')),
-    wyoming: { uri: options.wyomingUri ?? 'tcp://127.0.0.1:0', zeroconf: false },
-    http: { host: '127.0.0.1', port: 0, token: TOKEN },
-    discovery: { zeroconf: false },
-    mqtt: { url: brokerUrl, rediscover_delay_ms: 0 },
-  });
-  const home = options.home ?? new DemoHome();
-  const modes = await buildModes(config, createIntentRecognizer(), logger);
-  cleanups.push(async () => modes.store.stop());
-  const { recognizer } = modes;
-  const stt = new PhraseEngine();
-  cleanups.push(() => stt.close());
-  await stt.setSentences(recognizer.sentences(home, 'en'));
-  const parts = { stt, tts: new EspeakTts(), home, recognizer, modes: modes.store };
-  const app = await startApp(config, parts, logger);
-  let stopped: Promise<void> | undefined;
-  /** Stops the server (once: the test may stop it before the cleanups do). */
-  const stop = () => (stopped ??= app.stop());
-  cleanups.push(stop);
-  cleanups.push(async () => {
-    if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));
-  });
-  const api = apiClient(app.httpPort, TOKEN);
-  const metrics = async () =>
-    (
-      await fetch(`http://127.0.0.1:${app.httpPort}/metrics`, {
-        headers: { authorization: `Bearer ${TOKEN}` },
-      })
-    ).text();
-  return { app, home, lines, api, metrics, stop };
-}
-
-const tempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-bridge-sat-'));
+const tempDir = bridgeTempDir;
 /** The satellite's event entity messages of one type. */
 const events = (watcher: MqttWatcher, type: string) =>
   watcher.messages
@@ -101,8 +37,8 @@ const configs = (watcher: MqttWatcher, topic: string) =>
 
 describe('the MQTT bridge', () => {
   it('publishes the bridge and each adopted satellite, again when Home Assistant restarts, and removes a forgotten one', async () => {
-    const { mosquitto, watcher } = await broker();
-    const server = await jarvis(mosquitto.url);
+    const { mosquitto, watcher } = await broker(cleanups);
+    const server = await jarvis(cleanups, mosquitto.url);
     const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
     await until('the satellite published', () => watcher.json(KITCHEN_CONFIG));
     await until('the satellite online', () =>
@@ -163,12 +99,12 @@ describe('the MQTT bridge', () => {
   });
 
   it('clears a stale config left by an earlier run, and comes back after the broker restarts', async () => {
-    const { mosquitto, watcher } = await broker();
+    const { mosquitto, watcher } = await broker(cleanups);
     // An older version's per-entity config, and a device that is no longer adopted.
     await watcher.publish('homeassistant/sensor/jarvis_kitchen_state/config', '{"name":"x"}', true);
     await watcher.publish('homeassistant/device/jarvis_satellite_gone/config', '{"x":1}', true);
     await watcher.publish('homeassistant/device/zigbee2mqtt_lamp/config', '{"x":1}', true);
-    const server = await jarvis(mosquitto.url);
+    const server = await jarvis(cleanups, mosquitto.url);
     await until('stale configs cleared', () =>
       !watcher.latest.has('homeassistant/sensor/jarvis_kitchen_state/config') &&
       !watcher.latest.has('homeassistant/device/jarvis_satellite_gone/config')
@@ -196,8 +132,8 @@ describe('the MQTT bridge', () => {
   });
 
   it('mutes a real satellite (it stops listening), asks it by text, announces and opens a turn', async () => {
-    const { mosquitto, watcher } = await broker();
-    const server = await jarvis(mosquitto.url);
+    const { mosquitto, watcher } = await broker(cleanups);
+    const server = await jarvis(cleanups, mosquitto.url);
     const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
     const asServer = { api: async (path: string) => (await server.api('GET', path)).body };
     await listening(asServer as unknown as JarvisServer, kitchen);
@@ -256,9 +192,9 @@ describe('the MQTT bridge', () => {
 
 describe('satellite settings from Home Assistant', () => {
   it("shows a real satellite's own mute, keeps volume, mode and wake word across a restart, and the satellite answers only the wake word chosen", async () => {
-    const { mosquitto, watcher } = await broker();
+    const { mosquitto, watcher } = await broker(cleanups);
     const dataDir = mkdtempSync(join(tmpdir(), 'jarvis-bridge-data-'));
-    const first = await jarvis(mosquitto.url, { dataDir });
+    const first = await jarvis(cleanups, mosquitto.url, { dataDir });
     const kitchen = liveSatellite('kitchen', first.app.wyomingUri, tempDir(), cleanups, {
       extraArgs: ['--wake-word-name', 'hey_jarvis', '--wake-word-name', 'alexa'],
     });
@@ -300,7 +236,10 @@ describe('satellite settings from Home Assistant', () => {
     // The server restarts on the same port with the same data dir.
     await first.stop();
     const seen = watcher.messages.length;
-    const second = await jarvis(mosquitto.url, { dataDir, wyomingUri: first.app.wyomingUri });
+    const second = await jarvis(cleanups, mosquitto.url, {
+      dataDir,
+      wyomingUri: first.app.wyomingUri,
+    });
     await listening(asServer(second), kitchen);
     await until('told again on the new connection', () => detects() === 2);
     const republished = await until('the kept settings published by the new server', () =>
@@ -324,90 +263,5 @@ describe('satellite settings from Home Assistant', () => {
     const turn = await until('turn event', () => events(watcher, 'turn_finished')[0]);
     expect(turn).toMatchObject({ satellite: 'kitchen', transcript: 'turn on the kitchen light' });
     expect(second.home.entity('light.living_room_ceiling')?.state).toBe('off');
-  });
-});
-
-describe('automations over the Home Assistant websocket, without MQTT', () => {
-  it('jarvis_command asks a satellite a question, hears the reply with a grammar of the answers only and fires jarvis_answer; in silent mode the question waits for the mode to lift', async () => {
-    const ha = await kitchenHome(cleanups);
-    const home = new HomeAssistantHome({ url: ha.url, token: ha.token });
-    cleanups.push(() => home.close());
-    await home.start();
-    const { mosquitto } = await broker();
-    const server = await jarvis(mosquitto.url, { home });
-    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
-    const asServer = { api: async (path: string) => (await server.api('GET', path)).body };
-    await listening(asServer as unknown as JarvisServer, kitchen);
-    const answers: Record<string, unknown>[] = [];
-    const turns: Record<string, unknown>[] = [];
-    ha.home.on('jarvis_answer', (event) => answers.push(event.data));
-    ha.home.on('jarvis_turn', (event) => turns.push(event.data));
-
-    const listens = () => kitchen.process.log().match(/<- run-pipeline/g)?.length ?? 0;
-    const ask = (question: string) =>
-      ha.home.fire('jarvis_command', {
-        action: 'ask',
-        satellite: 'kitchen',
-        question,
-        answers: [
-          { id: 'yes', sentences: ['yes please', 'yes'] },
-          { id: 'no', sentences: ['no thanks', 'no'] },
-        ],
-      });
-    ask('Do you want the heating on?');
-    // The question is spoken and played, then the satellite listens without the wake word.
-    await until('listening for the answer', () => listens() === 1);
-    // A flite voice: espeak-ng's robotic "yes please" is heard too uncertainly in this grammar,
-    // and the phrase engine rightly answers nothing rather than guess.
-    const voice = TEST_VOICES.find((v) => v.name === 'slt')!;
-    const reply = await speak('yes please', voice);
-    await kitchen.mic.say(joinPcm(silence(300), reply.audio, silence(1500)).audio);
-    const answer = await until('jarvis_answer', () => answers[0]);
-    // "yes please" is in no command grammar: only the answers' grammar could hear it.
-    expect(answer).toEqual({
-      satellite: 'kitchen',
-      id: 'yes',
-      sentence: 'yes please',
-      slots: {},
-      text: 'yes please',
-    });
-    // The reply was transcribed, not acted on: no turn, no command counted, nothing said.
-    const runs = kitchen.process.log().match(/<- run-pipeline.*/g) ?? [];
-    expect(turns).toEqual([]);
-    expect(counter(await server.metrics(), 'jarvis_turns_total')).toBeNaN();
-    await until('idle again', async () => {
-      const list = (await server.api('GET', '/api/satellites')).body as unknown as ApiSatellite[];
-      return list[0]?.state === 'idle';
-    });
-    expect(runs).toHaveLength(1);
-
-    // In silent mode the question waits (no answer yet); once the mode is lifted it is asked,
-    // and its answer fired with `held: true`.
-    const silent = { mode: 'silent', satellite: 'kitchen' };
-    expect((await server.api('POST', '/api/modes', silent)).status).toBe(200);
-    ask('Shall I close the garage?');
-    await until('held', () => server.lines.includes('kitchen: ask held (silent mode)'));
-    expect(listens()).toBe(1);
-    expect((await server.api('DELETE', '/api/modes/kitchen')).status).toBe(200);
-    await until('asked once the mode is lifted', () => listens() === 2);
-    const no = await speak('no thanks', voice);
-    await kitchen.mic.say(joinPcm(silence(300), no.audio, silence(1500)).audio);
-    expect(await until('the held answer', () => answers[1])).toEqual({
-      satellite: 'kitchen',
-      id: 'no',
-      sentence: 'no thanks',
-      slots: {},
-      text: 'no thanks',
-      held: true,
-    });
-    expect(answers).toHaveLength(2);
-
-    // A bad command is refused with a warning, and nothing else happens.
-    ha.home.fire('jarvis_command', { action: 'announce', satellite: 'kitchen' });
-    await until('warned', () =>
-      server.lines.some(
-        (l) => l === 'Home Assistant jarvis_command: text: expected a non-empty string; ignored',
-      ),
-    );
   });
 });
