@@ -57,8 +57,12 @@ afterAll(() => runCleanups(cleanups));
  * One request on its own connection, as Home Assistant makes them: writes `events`, then reads
  * until an event of one of the `until` types (or the server closes). Returns everything read.
  */
-async function request(events: Array<Event | Eventable>, until: string[]): Promise<Event[]> {
-  const client = await WyomingClient.connect(server.wyomingUri);
+async function request(
+  events: Array<Event | Eventable>,
+  until: string[],
+  uri = server.wyomingUri,
+): Promise<Event[]> {
+  const client = await WyomingClient.connect(uri);
   try {
     for (const event of events) await client.write(event);
     const received: Event[] = [];
@@ -218,6 +222,22 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
     );
     expect(missed.map((e) => e.type)).toEqual(['not-detected']);
   });
+
+  it('detect + "hey jarvis" said fast -> not-detected; with wake.speed_variants, detection', async () => {
+    const said = await speak('hey jarvis', { engine: 'espeak-ng', name: 'en-us' }, 1.5);
+    const fast = audioEvents(joinPcm(silence(1000), said.audio, silence(1000)));
+    const until = ['detection', 'not-detected', 'error'];
+    const plain = await request([new Detect({ names: ['hey_jarvis'] }), ...fast], until);
+    expect(plain.map((e) => e.type)).toEqual(['not-detected']);
+    const slowed = await jarvisServer(ha, cleanups, { wake: { speed_variants: 0.1 } });
+    const heard = await request(
+      [new Detect({ names: ['hey_jarvis'] }), ...fast],
+      until,
+      slowed.wyomingUri,
+    );
+    expect(heard.map((e) => e.type)).toEqual(['detection']);
+    expect(Detection.fromEvent(heard[0]!).name).toBe('hey_jarvis');
+  }, 120_000);
 
   it('detect with a wake word the server does not have -> an error naming it', async () => {
     const events = await request(

@@ -105,13 +105,18 @@ export async function startApp(
   });
   // Started on first use: most installations have no satellite that streams all the time.
   let wakePool: WakeWordPool | undefined;
+  const preThreshold = config.wake.speed_variants;
   // An unknown name throws at once, so the detect service can refuse it before any audio.
   const createWakeDetector = (names?: readonly string[]): Promise<WakeWordDetector> => {
     const models =
       names && names.length > 0
         ? resolveWakeWordModels({ names, threshold: config.wake.threshold })
         : wakeModels;
-    wakePool ??= new WakeWordPool({ workers: config.wake.workers || undefined, logger });
+    wakePool ??= new WakeWordPool({
+      workers: config.wake.workers || undefined,
+      logger,
+      speedVariants: preThreshold > 0 ? { preThreshold } : undefined,
+    });
     return Promise.resolve(wakePool.open(models));
   };
   // The arbiter asks the registry (declared just below) how many satellites could compete.

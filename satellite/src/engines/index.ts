@@ -20,6 +20,7 @@ export {
 } from './wake/builtin-models.js';
 export { detectFile, readWavAs16k } from './wake/detect-file.js';
 export { OpenWakeWord, type OpenWakeWordOptions } from './wake/openwakeword.js';
+export { checkSpeedVariants, type SpeedVariantSettings } from './wake/speed-variants.js';
 export { WakeWordStreams } from './wake/wake-streams.js';
 export type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake/wake-word.js';
 export { ConfigError, EngineError } from '../errors.js';

@@ -71,7 +71,7 @@ describe('configuration', () => {
 
   it('lists every error by its path', () => {
     const path = file(
-      'http:\n  port: eighty\nwyoming:\n  uri: http://x\nsatellites:\n  - uri: tcp://pi:10700\n    room: x\ncolour: blue\n',
+      'http:\n  port: eighty\nwyoming:\n  uri: http://x\nsatellites:\n  - uri: tcp://pi:10700\n    room: x\ncolour: blue\nwake:\n  speed_variants: 1.5\n',
     );
     let message = '';
     try {
@@ -88,6 +88,7 @@ describe('configuration', () => {
     expect(message).toContain('wyoming.uri: expected tcp://host:port or unix://path');
     expect(message).toContain('satellites.0.room: unknown key');
     expect(message).toContain('colour: unknown key');
+    expect(message).toContain('wake.speed_variants: ');
   });
 
   it('names a file it cannot read or parse', () => {

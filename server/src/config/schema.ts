@@ -150,6 +150,7 @@ export const ConfigSchema = z
         models: z.array(z.string().min(1)).default(['hey_jarvis']),
         threshold: z.number().gt(0).max(1).default(0.5),
         workers: z.number().int().min(0).max(64).default(0),
+        speed_variants: z.number().min(0).max(1).default(0),
       })
       .strict()
       .default({}),

@@ -97,3 +97,47 @@ describe('WakeWordStreams: many streams, batched embeddings', () => {
     expect((await batch.run()).get(id)).toHaveLength(1);
   });
 });
+
+describe('WakeWordStreams with speed variants (hey_jarvis said fast)', () => {
+  const models = resolveWakeWordModels({ names: ['hey_jarvis'], threshold: 0.5 });
+  const speedVariants = { preThreshold: 0.1 };
+  let fast: Int16Array;
+  beforeAll(async () => {
+    const said = await speak('hey jarvis', { engine: 'espeak-ng', name: 'en-us' }, 1.5);
+    fast = samplesOf(joinPcm(silence(1000), said.audio, silence(1000)).audio);
+  }, 60_000);
+
+  it('finds it slowed down where the plain streams miss it, as OpenWakeWord does', async () => {
+    const plain = await WakeWordStreams.load({ models });
+    const slowed = await WakeWordStreams.load({ models, speedVariants });
+    const alone = await OpenWakeWord.load({ models, speedVariants });
+    try {
+      const missed = plain.open();
+      plain.push(missed, fast);
+      expect((await plain.run()).has(missed)).toBe(false);
+      const expected = await streamAlone(alone, fast, 1280);
+      expect(expected).toHaveLength(1);
+      const [heard, silent] = [slowed.open(), slowed.open()];
+      for (let at = 0; at < fast.length; at += 700) {
+        slowed.push(heard, fast.subarray(at, at + 700));
+        slowed.push(silent, new Int16Array(Math.min(700, fast.length - at)));
+      }
+      const found = await slowed.run();
+      expect(found.has(silent)).toBe(false);
+      const got = found.get(heard)!;
+      expect(got.map((d) => [d.name, d.timestampMs])).toEqual([
+        ['hey_jarvis', expected[0]!.timestampMs],
+      ]);
+      expect(got[0]!.score).toBeGreaterThan(0.5);
+      expect(got[0]!.score).toBeCloseTo(expected[0]!.score, 3);
+    } finally {
+      await Promise.all([plain.close(), slowed.close(), alone.close()]);
+    }
+  }, 60_000);
+
+  it('refuses a pre-threshold outside (0, 1], naming it', async () => {
+    await expect(
+      WakeWordStreams.load({ models, speedVariants: { preThreshold: 1.5 } }),
+    ).rejects.toThrow(/speedVariants.preThreshold/);
+  });
+});

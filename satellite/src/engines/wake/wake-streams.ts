@@ -2,7 +2,8 @@
 // that streams all the time). Each 80 ms step gives the same scores as `OpenWakeWord`, but the
 // steps due in all streams run together: the embedding model, which costs nine tenths of a step,
 // runs once over the whole batch. The melspectrogram runs per stream, because its -80 dB floor
-// is taken over its whole input (a batch would let a loud stream floor a quiet one).
+// is taken over its whole input (a batch would let a loud stream floor a quiet one). Speed
+// variants, when set, hear a stream's score peaks again slowed down, as `OpenWakeWord` does.
 import * as ort from '../onnx-runtime.js';
 import { EngineError } from '../../errors.js';
 import { type Classifier, longestWindow } from './classifier.js';
@@ -19,7 +20,17 @@ import {
   STEP_SAMPLES,
 } from './onnx-models.js';
 import { loadWakeModels, type OpenWakeWordOptions } from './openwakeword.js';
-import { INITIAL_TRIGGER, trigger, type TriggerState } from './trigger.js';
+import {
+  AudioRing,
+  checkSpeedVariants,
+  isPeak,
+  RECENT_STEPS,
+  slowedDetects,
+  slowedScore,
+  type SpeedVariantSettings,
+  variantTrigger,
+} from './speed-variants.js';
+import { INITIAL_TRIGGER, type TriggerState } from './trigger.js';
 import type { WakeDetection, WakeWordModel } from './wake-word.js';
 
 const STEP_MS = (STEP_SAMPLES * 1000) / SAMPLE_RATE;
@@ -35,15 +46,21 @@ class StreamState {
   readonly melWindow = new Float32Array(EMBEDDING_FRAMES * MEL_BINS);
   readonly history: Float32Array;
   triggers: TriggerState[];
+  /** With speed variants: the audio of the last 2 s, and each model's last scores. */
+  readonly ring: AudioRing | undefined;
+  readonly recent: Float32Array[];
   steps = 0;
 
   constructor(
     private readonly features: FeatureModels,
     historyLength: number,
     private readonly models: number,
+    variants: boolean,
   ) {
     this.history = new Float32Array(historyLength * EMBEDDING_SIZE);
     this.triggers = [];
+    this.ring = variants ? new AudioRing() : undefined;
+    this.recent = Array.from({ length: models }, () => new Float32Array(RECENT_STEPS));
     this.reset();
   }
 
@@ -60,6 +77,8 @@ class StreamState {
       this.history.set(this.features.silenceEmbedding, i);
     }
     this.triggers = Array.from({ length: this.models }, () => INITIAL_TRIGGER);
+    this.ring?.reset();
+    for (const recent of this.recent) recent.fill(0);
     this.steps = 0;
   }
 
@@ -74,6 +93,7 @@ class StreamState {
       const chunk = this.pending[0]!;
       const count = Math.min(STEP_INPUT - this.filled, chunk.length - this.pendingOffset);
       for (let i = 0; i < count; i++) this.audio[this.filled + i] = chunk[this.pendingOffset + i]!;
+      this.ring?.push(chunk.subarray(this.pendingOffset, this.pendingOffset + count));
       this.filled += count;
       this.pendingOffset += count;
       this.pendingSamples -= count;
@@ -93,11 +113,17 @@ export class WakeWordStreams {
   readonly #streams = new Map<number, StreamState>();
   readonly #classifierInputs: Float32Array[];
   readonly #melOut = new Float32Array(FRAMES_PER_STEP * MEL_BINS);
+  readonly #variants: SpeedVariantSettings | undefined;
   #nextId = 1;
   #busy = false;
   #closed = false;
 
-  private constructor(features: FeatureModels, classifiers: readonly Classifier[]) {
+  private constructor(
+    features: FeatureModels,
+    classifiers: readonly Classifier[],
+    variants: SpeedVariantSettings | undefined,
+  ) {
+    this.#variants = variants;
     this.models = classifiers.map((classifier) => classifier.model);
     this.#features = features;
     this.#classifiers = classifiers;
@@ -105,10 +131,11 @@ export class WakeWordStreams {
     this.#classifierInputs = classifiers.map((c) => new Float32Array(c.window * EMBEDDING_SIZE));
   }
 
-  /** Loads the models once for every stream; errors as `OpenWakeWord.load`. */
+  /** Loads the models once for every stream (no verifiers); errors as `OpenWakeWord.load`. */
   static async load(options: OpenWakeWordOptions): Promise<WakeWordStreams> {
+    if (options.speedVariants) checkSpeedVariants(options.speedVariants);
     const { features, classifiers } = await loadWakeModels(options);
-    return new WakeWordStreams(features, classifiers);
+    return new WakeWordStreams(features, classifiers, options.speedVariants);
   }
 
   get size(): number {
@@ -119,7 +146,9 @@ export class WakeWordStreams {
   open(): number {
     if (this.#closed) throw new EngineError(ENGINE, 'the detector is closed');
     const id = this.#nextId++;
-    this.#streams.set(id, new StreamState(this.#features, this.#historyLength, this.models.length));
+    const { length } = this.models;
+    const variants = this.#variants !== undefined;
+    this.#streams.set(id, new StreamState(this.#features, this.#historyLength, length, variants));
     return id;
   }
 
@@ -236,9 +265,26 @@ export class WakeWordStreams {
         [session.inputNames[0]!]: new ort.Tensor('float32', input, [1, window, EMBEDDING_SIZE]),
       });
       const score = (output[session.outputNames[0]!]!.data as Float32Array)[0]!;
-      const next = trigger(stream.triggers[i]!, model, score, timestampMs);
+      const recent = stream.recent[i]!;
+      recent.copyWithin(0, 1);
+      recent[recent.length - 1] = score;
+      const peak = this.#variants !== undefined && isPeak(recent, this.#variants.preThreshold);
+      const next = variantTrigger(stream.triggers[i]!, model, score, timestampMs, peak);
       stream.triggers[i] = next.state;
       if (next.detected) found.push({ name: model.name, timestampMs, score });
+      else if (next.rescore) {
+        const classifier = this.#classifiers[i]!;
+        const window = stream.ring!.window();
+        const slowed = await slowedScore(
+          this.#features,
+          classifier,
+          window,
+          this.#variants!.factors,
+        );
+        const outcome = slowedDetects(next.state, model, slowed.score, timestampMs);
+        stream.triggers[i] = outcome.state;
+        if (outcome.detected) found.push({ name: model.name, timestampMs, score: slowed.score });
+      }
     }
     return found;
   }

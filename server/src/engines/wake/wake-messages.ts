@@ -1,8 +1,13 @@
 // The messages between the wake word pool (main thread) and its workers.
-import type { WakeDetection, WakeWordModel } from '@jarvis/satellite/engines';
+import type { SpeedVariantSettings, WakeDetection, WakeWordModel } from '@jarvis/satellite/engines';
 
 export type ToWakeWorker =
-  | { type: 'open'; stream: number; models: readonly WakeWordModel[] }
+  | {
+      type: 'open';
+      stream: number;
+      models: readonly WakeWordModel[];
+      speedVariants?: SpeedVariantSettings;
+    }
   | { type: 'audio'; stream: number; seq: number; samples: Int16Array }
   | { type: 'reset'; stream: number }
   | { type: 'close'; stream: number };

@@ -78,3 +78,31 @@ describe('WakeWordPool: wake words on worker threads', () => {
     await working.close();
   });
 });
+
+describe('WakeWordPool with speed variants: hey_jarvis said fast (espeak-ng at 1.5x)', () => {
+  const models = resolveWakeWordModels({ names: ['hey_jarvis'], threshold: 0.5 });
+  const plain = new WakeWordPool({ workers: 1 });
+  const slowed = new WakeWordPool({ workers: 1, speedVariants: { preThreshold: 0.1 } });
+  let fast: Int16Array;
+  beforeAll(async () => {
+    const said = await speak('hey jarvis', { engine: 'espeak-ng', name: 'en-us' }, 1.5);
+    fast = samplesOf(joinPcm(silence(1000), said.audio, silence(1000)).audio);
+  }, 60_000);
+  afterAll(() => Promise.all([plain.close(), slowed.close()]));
+
+  it('is missed with the option off and detected with it on', async () => {
+    const off = plain.open(models);
+    const on = slowed.open(models);
+    const [missed, found] = await Promise.all([feed(off, fast), feed(on, fast)]);
+    expect(missed).toEqual([]);
+    expect(found.map((d) => d.name)).toEqual(['hey_jarvis']);
+    expect(found[0]!.score).toBeGreaterThan(0.5);
+    await Promise.all([off.close(), on.close()]);
+  }, 60_000);
+
+  it('refuses a pre-threshold outside (0, 1] before starting a worker', () => {
+    expect(() => new WakeWordPool({ speedVariants: { preThreshold: 0 } })).toThrow(
+      /speedVariants.preThreshold: pre-threshold must be in \(0, 1\], got 0/,
+    );
+  });
+});

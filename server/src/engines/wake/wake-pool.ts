@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import {
+  checkSpeedVariants,
+  type SpeedVariantSettings,
   turnOffOnnxTelemetry,
   type WakeDetection,
   type WakeWordDetector,
@@ -26,6 +28,8 @@ export interface WakeWordPoolOptions {
   /** Worker threads; default: one per core, at most 4. */
   readonly workers?: number;
   readonly logger?: Logger;
+  /** Hear score peaks above a pre-threshold again slowed down (for fast speech); off if unset. */
+  readonly speedVariants?: SpeedVariantSettings;
 }
 
 interface Pending {
@@ -108,10 +112,14 @@ function startWorker(): Worker {
 
 export class WakeWordPool {
   private readonly slots: WorkerSlot[];
+  private readonly speedVariants: SpeedVariantSettings | undefined;
   private nextStream = 1;
   private closed = false;
 
+  /** Bad speed variant settings throw a `ConfigError` here, before any worker starts. */
   constructor(options: WakeWordPoolOptions = {}) {
+    if (options.speedVariants) checkSpeedVariants(options.speedVariants);
+    this.speedVariants = options.speedVariants;
     const count = options.workers ?? Math.min(4, availableParallelism());
     const logger = options.logger ?? silentLogger;
     this.slots = Array.from({ length: Math.max(1, count) }, (_, i) => new WorkerSlot(i, logger));
@@ -129,7 +137,7 @@ export class WakeWordPool {
     if (this.closed) throw new EngineError(ENGINE, 'the wake word pool is closed');
     const load = (slot: WorkerSlot) => (slot.broken ? Infinity : slot.streams.size);
     const slot = this.slots.reduce((a, b) => (load(b) < load(a) ? b : a));
-    return new PooledWakeDetector(slot, this.nextStream++, models);
+    return new PooledWakeDetector(slot, this.nextStream++, models, this.speedVariants);
   }
 
   async close(): Promise<void> {
@@ -151,13 +159,19 @@ class PooledWakeDetector implements WakeWordDetector {
     private readonly slot: WorkerSlot,
     private readonly stream: number,
     readonly models: readonly WakeWordModel[],
+    private readonly speedVariants: SpeedVariantSettings | undefined,
   ) {
     if (slot.broken) {
       this.failure = slot.broken;
       return;
     }
     slot.streams.set(stream, this);
-    slot.post({ type: 'open', stream, models });
+    this.open();
+  }
+
+  private open(): void {
+    const { stream, models, speedVariants } = this;
+    this.slot.post({ type: 'open', stream, models, speedVariants });
   }
 
   process(samples: Int16Array): Promise<WakeDetection[]> {
@@ -199,7 +213,7 @@ class PooledWakeDetector implements WakeWordDetector {
   /** The worker died: what was in flight is lost; the stream starts again on the new one. */
   workerLost(): void {
     for (const waiting of this.pending.splice(0)) waiting.resolve([]);
-    this.slot.post({ type: 'open', stream: this.stream, models: this.models });
+    this.open();
   }
 
   fail(reason: string): void {

@@ -1,7 +1,12 @@
 // A wake word worker thread: runs the streams the pool gives it, batching the steps that are
 // due in all of them (see `WakeWordStreams`), so inference never blocks the server's sockets.
 import { parentPort } from 'node:worker_threads';
-import { type WakeDetection, type WakeWordModel, WakeWordStreams } from '@jarvis/satellite/engines';
+import {
+  type SpeedVariantSettings,
+  type WakeDetection,
+  type WakeWordModel,
+  WakeWordStreams,
+} from '@jarvis/satellite/engines';
 import type { FromWakeWorker, ToWakeWorker } from './wake-messages.js';
 
 interface Placed {
@@ -18,11 +23,14 @@ let flushing = false;
 
 const post = (message: FromWakeWorker) => parentPort!.postMessage(message);
 
-function engineFor(models: readonly WakeWordModel[]): Promise<WakeWordStreams> {
-  const key = JSON.stringify(models);
+function engineFor(
+  models: readonly WakeWordModel[],
+  speedVariants?: SpeedVariantSettings,
+): Promise<WakeWordStreams> {
+  const key = JSON.stringify([models, speedVariants]);
   let engine = engines.get(key);
   if (!engine) {
-    engine = WakeWordStreams.load({ models });
+    engine = WakeWordStreams.load({ models, speedVariants });
     engines.set(key, engine);
     engine.catch(() => engines.delete(key));
   }
@@ -49,7 +57,7 @@ async function runAll(): Promise<void> {
 async function apply(message: ToWakeWorker): Promise<void> {
   if (message.type === 'open') {
     try {
-      const engine = await engineFor(message.models);
+      const engine = await engineFor(message.models, message.speedVariants);
       placed.set(message.stream, { engine, id: engine.open() });
     } catch (error) {
       post({ type: 'failed', stream: message.stream, message: (error as Error).message });
