@@ -40,10 +40,12 @@ describe('add-on options onto the server configuration', () => {
         satellites: [{ uri: 'tcp://kitchen-pi:10700', name: 'kitchen', area: 'Kitchen' }],
         tts_wyoming_uri: 'tcp://core-piper:10200',
         api_token: '0123456789abcdef',
+        wake_speed_variants: 0.05,
       },
       RUNTIME,
     );
     expect(config.language).toBe('fr');
+    expect(config.wake.speed_variants).toBe(0.05);
     expect(config.ollama).toMatchObject({ enabled: true, model: 'qwen2.5:7b' });
     expect(config.satellites).toEqual([
       { uri: 'tcp://kitchen-pi:10700', name: 'kitchen', area: 'Kitchen' },
@@ -75,6 +77,9 @@ describe('add-on options onto the server configuration', () => {
       { tts: { espeak_rate: 9000 } },
     );
     expect(message).toContain('invalid configuration (add-on options)');
+    expect(refusal({ ...MANIFEST.options, wake_speed_variants: 2 })).toContain(
+      'wake_speed_variants: number must be less than or equal to 1',
+    );
     expect(message).toContain('api_token: use at least 16 characters');
     expect(message).toContain('satellites.0.uri: expected tcp://host:port');
     expect(message).toContain(

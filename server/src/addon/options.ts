@@ -13,6 +13,7 @@ export const OPTION_PATHS = {
   ollama_url: 'ollama.url',
   ollama_model: 'ollama.model',
   wake_words: 'wake.models',
+  wake_speed_variants: 'wake.speed_variants',
   satellites: 'satellites',
   stt_wyoming_uri: 'stt.wyoming_uri',
   tts_wyoming_uri: 'tts.wyoming_uri',
