@@ -212,6 +212,7 @@ export class Satellite {
         return;
       }
       case 'sound-volume':
+        this.logger.debug(`own sounds at ${effect.volume}%`);
         this.options.speaker.clipVolume = effect.volume;
         return;
       case 'play-audio':
