@@ -2,7 +2,7 @@
 // process, a real Mosquitto broker, a real satellite process, and an MQTT client standing in for
 // Home Assistant. The house mode select sets the mode every room follows and shows the mode set
 // through the API; in do not disturb an announcement waits and an urgent one (JSON payload) is
-// said at once.
+// said at once; at night the satellite plays its own sounds at the night volume.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,5 +74,7 @@ describe('the house mode on the bridge', () => {
     expect(houseMode()).toBe('night');
     // Night lets the held announcement through: said now, after the urgent one.
     await e2e.until('the held one said', () => starts() === 2);
+    // At night the satellite's own sounds (a timer that rings) are lowered like the answers.
+    await e2e.until('own sounds lowered', () => /own sounds at 50%/.test(kitchen.process.log()));
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { concatBytes } from './bytes.js';
 import { describe, expect, it } from 'vitest';
 import { AudioChunk, type AudioFormat } from './audio.js';
-import { AudioChunkConverter, mixChannels } from './audio-convert.js';
+import { AudioChunkConverter, mixChannels, scaleAudio } from './audio-convert.js';
 import { ProtocolError } from './errors.js';
 import { decodePcm, encodePcm } from './pcm.js';
 
@@ -207,5 +207,24 @@ describe('AudioChunkConverter', () => {
     expect(() =>
       converter.convert(chunk({ rate: 16000, width: 2, channels: 0 }, new Uint8Array(6))),
     ).toThrow(ProtocolError);
+  });
+});
+
+describe('scaleAudio', () => {
+  it('scales 16-bit samples in a copy, and other widths through floats', () => {
+    const audio = pcm16([1000, -1000, 32767]);
+    const chunk = new AudioChunk({ rate: 16000, width: 2, channels: 1, audio, timestamp: 5 });
+    const half = scaleAudio(chunk, 0.5);
+    expect([...new Int16Array(half.audio.buffer)]).toEqual([500, -500, 16384]);
+    expect(half.timestamp).toBe(5);
+    expect([...new Int16Array(audio.buffer)]).toEqual([1000, -1000, 32767]);
+    expect(scaleAudio(chunk, 1)).toBe(chunk);
+    const wide = new AudioChunk({
+      rate: 16000,
+      width: 4,
+      channels: 1,
+      audio: encodePcm([0.5, -0.25], 4),
+    });
+    expect([...decodePcm(scaleAudio(wide, 0.5).audio, 4)]).toEqual([0.25, -0.125]);
   });
 });

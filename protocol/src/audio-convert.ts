@@ -172,3 +172,22 @@ function assertPositiveInt(value: number, field: string): void {
     throw new ProtocolError(`audio converter ${field} must be a positive integer, got ${value}`);
   }
 }
+
+/** `chunk` at `gain` (1: as it is), for a volume lower than the audio's own. */
+export function scaleAudio(chunk: AudioChunk, gain: number): AudioChunk {
+  if (gain === 1) return chunk;
+  let audio: Uint8Array;
+  if (chunk.width === 2) {
+    // The common width, sample by sample without floats.
+    audio = new Uint8Array(chunk.audio);
+    const samples = new Int16Array(audio.buffer, 0, Math.floor(audio.byteLength / 2));
+    for (let i = 0; i < samples.length; i++) {
+      samples[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i]! * gain)));
+    }
+  } else {
+    const samples = decodePcm(chunk.audio, chunk.width);
+    for (let i = 0; i < samples.length; i++) samples[i] = samples[i]! * gain;
+    audio = encodePcm(samples, chunk.width);
+  }
+  return new AudioChunk({ ...chunk, audio, timestamp: chunk.timestamp });
+}

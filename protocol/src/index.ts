@@ -16,7 +16,7 @@ export {
   type ChunkingOptions,
   chunkAudio,
 } from './audio-chunking.js';
-export { AudioChunkConverter, type AudioTarget, mixChannels } from './audio-convert.js';
+export { AudioChunkConverter, type AudioTarget, mixChannels, scaleAudio } from './audio-convert.js';
 export {
   AUDIO_FORMAT_BOUNDS,
   assertAudioFormat,

@@ -37,4 +37,23 @@ describe('satellite-sounds', () => {
       /chimes/,
     );
   });
+
+  it('carries the volume of the satellite’s own sounds only when lowered; absent is 100', () => {
+    const night = new SatelliteSounds({ chimes: true, volume: 40 });
+    expect(night.toEvent().data).toEqual({ chimes: true, volume: 40 });
+    expect(SatelliteSounds.fromEvent(night.toEvent())).toEqual(night);
+    expect(new SatelliteSounds({ chimes: true, volume: 100 }).toEvent().data).toEqual({
+      chimes: true,
+    });
+    expect(
+      SatelliteSounds.fromEvent({ type: 'satellite-sounds', data: { chimes: true } }).volume,
+    ).toBe(100);
+    expect(new SatelliteSounds({ chimes: false, volume: 250 }).volume).toBe(100);
+    expect(() =>
+      SatelliteSounds.fromEvent({
+        type: 'satellite-sounds',
+        data: { chimes: true, volume: 'low' },
+      }),
+    ).toThrow(/volume/);
+  });
 });

@@ -45,24 +45,36 @@ export class SatelliteMute implements Eventable {
 
 /**
  * Server -> satellite: whether the satellite plays its own turn chimes (the awake and done
- * sounds). Off in silent and do-not-disturb modes. Sent when the server links and whenever the
- * satellite's mode changes; a satellite that never gets it plays them.
+ * sounds), and the volume its own sounds (chimes, a ringing timer, the error sound) play at, in
+ * percent of the clip as it is: the volume the server plays its audio at there (its volume
+ * setting, lowered at night). Chimes are off in silent and do-not-disturb modes. Sent when the
+ * server links and whenever either changes; a satellite that never gets it plays its chimes, and
+ * `volume` absent (as from servers before it) is 100.
  */
 export class SatelliteSounds implements Eventable {
   static readonly type = 'satellite-sounds';
   readonly chimes: boolean;
+  /** 0-100. */
+  readonly volume: number;
 
-  constructor(init: { chimes: boolean }) {
+  constructor(init: { chimes: boolean; volume?: number }) {
     this.chimes = init.chimes;
+    this.volume = Math.max(0, Math.min(100, init.volume ?? 100));
   }
 
   toEvent(): Event {
-    return makeEvent(SatelliteSounds.type, { chimes: this.chimes });
+    // `volume` only when lowered: peers from before it see the same event as before.
+    const volume = this.volume < 100 ? { volume: this.volume } : {};
+    return makeEvent(SatelliteSounds.type, { chimes: this.chimes, ...volume });
   }
 
   static fromEvent(event: Event): SatelliteSounds {
     const f = FieldReader.of(event, SatelliteSounds.type);
-    return new SatelliteSounds({ chimes: f.bool('chimes') });
+    const volume = f.optNumber('volume');
+    return new SatelliteSounds({
+      chimes: f.bool('chimes'),
+      ...(volume !== undefined && { volume }),
+    });
   }
 
   static isType(type: string): boolean {

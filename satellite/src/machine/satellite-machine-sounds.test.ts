@@ -1,6 +1,7 @@
 // The turn chimes the server turns off (`satellite-sounds`, in silent and do-not-disturb modes):
 // the awake and done sounds are not played; the error sound still is, and so is a timer that
-// ends: the person set it, so it rings in every mode (see the server's mode policy).
+// ends: the person set it, so it rings in every mode (see the server's mode policy). At night
+// the server lowers the volume of the satellite's own sounds (`volume`), as it does its answers.
 import { describe, expect, it } from 'vitest';
 import { ready, type Row, run, server, wake } from './test-machine-table.js';
 
@@ -35,6 +36,42 @@ const ROWS: Row[] = [
     ],
     phase: 'idle',
     effects: ['timer:timer-finished'],
+  },
+  {
+    name: 'night: its own sounds (the timer that rings, the chimes) play at the volume told',
+    mode: 'wake',
+    inputs: [...ready, server('satellite-sounds', { chimes: true, volume: 40 })],
+    phase: 'idle',
+    effects: ['sound-volume:40'],
+  },
+  {
+    name: 'the same volume told again changes nothing',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      server('satellite-sounds', { chimes: true, volume: 40 }),
+      server('satellite-sounds', { chimes: false, volume: 40 }),
+    ],
+    phase: 'idle',
+    effects: [],
+  },
+  {
+    name: 'no volume (normal mode, or a server from before it): back to full',
+    mode: 'wake',
+    inputs: [
+      ...ready,
+      server('satellite-sounds', { chimes: true, volume: 40 }),
+      server('satellite-sounds', { chimes: true }),
+    ],
+    phase: 'idle',
+    effects: ['sound-volume:100'],
+  },
+  {
+    name: 'a server that never tells a volume: nothing changes',
+    mode: 'wake',
+    inputs: [...ready, server('satellite-sounds', { chimes: false })],
+    phase: 'idle',
+    effects: [],
   },
 ];
 

@@ -127,7 +127,7 @@ function onServerEvent(state: SatelliteState, event: Event): Transition {
       return same({ ...state, wakeNames: names.length > 0 ? names : undefined });
     }
     case SatelliteSounds.type:
-      return same({ ...state, quiet: !SatelliteSounds.fromEvent(event).chimes });
+      return onSounds(state, SatelliteSounds.fromEvent(event));
     case 'run-pipeline':
       return onServerRunPipeline(state, RunPipeline.fromEvent(event));
     case 'detection':
@@ -225,6 +225,15 @@ function onTranscribe(state: SatelliteState): Transition {
     state: { ...state, turn: { ...turn, accepted: true, heard: true } },
     effects: [{ type: 'cancel-schedule', name: 'vad-wake-word-timeout' }, ...chime(state, 'awake')],
   };
+}
+
+/** The server's word on the satellite's own sounds: chimes on or off, and their volume. */
+function onSounds(state: SatelliteState, sounds: SatelliteSounds): Transition {
+  const quiet = { ...state, quiet: !sounds.chimes };
+  if (sounds.volume === (state.soundVolume ?? 100)) return same(quiet);
+  const { soundVolume: _old, ...rest } = quiet;
+  const next = sounds.volume === 100 ? rest : { ...rest, soundVolume: sounds.volume };
+  return same(next, { type: 'sound-volume', volume: sounds.volume });
 }
 
 /** A turn chime, unless the server turned them off. */

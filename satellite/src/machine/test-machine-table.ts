@@ -49,6 +49,8 @@ export function describeEffect(effect: SatelliteEffect): string {
       return `stream:${effect.on ? (effect.preroll ? 'on+preroll' : 'on') : 'off'}`;
     case 'play-sound':
       return `play-sound:${effect.sound}`;
+    case 'sound-volume':
+      return `sound-volume:${effect.volume}`;
     case 'play-audio':
     case 'timer':
       return `${effect.type}:${effect.event.type}`;

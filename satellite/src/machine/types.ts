@@ -39,6 +39,11 @@ export interface SatelliteState {
   readonly wakeNames?: readonly string[];
   /** The server turned the turn chimes off (`satellite-sounds`: silent, do not disturb). */
   readonly quiet?: boolean;
+  /**
+   * The volume the server asked its own sounds (chimes, a ringing timer) to play at, in percent
+   * (`satellite-sounds`: lowered at night); none: 100.
+   */
+  readonly soundVolume?: number;
   readonly turn: Turn;
 }
 
@@ -76,6 +81,8 @@ export type SatelliteEffect =
   /** Start or stop forwarding microphone chunks; `preroll` first sends the VAD buffer. */
   | { readonly type: 'stream'; readonly on: boolean; readonly preroll?: boolean }
   | { readonly type: 'play-sound'; readonly sound: SoundName }
+  /** From now on play the satellite's own sounds (chimes, timer rings) at `volume` percent. */
+  | { readonly type: 'sound-volume'; readonly volume: number }
   /** Server audio to play: audio-start opens a playback, chunks feed it, audio-stop ends it. */
   | { readonly type: 'play-audio'; readonly event: Event }
   | { readonly type: 'stop-playback' }

@@ -211,6 +211,10 @@ export class Satellite {
         if (clip) void this.options.speaker.playClip(clip);
         return;
       }
+      case 'sound-volume':
+        this.logger.debug(`own sounds at ${effect.volume}%`);
+        this.options.speaker.clipVolume = effect.volume;
+        return;
       case 'play-audio':
         void this.options.speaker.streamEvent(effect.event).then((played) => {
           if (effect.event.type === 'audio-stop' && played)

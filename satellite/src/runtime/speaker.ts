@@ -1,4 +1,4 @@
-import { AudioChunk, type Event, type Logger, silentLogger } from 'wyoming-ts';
+import { AudioChunk, type Event, type Logger, scaleAudio, silentLogger } from 'wyoming-ts';
 import type { AudioSink, Playback } from '../audio/sink.js';
 
 /** Chunks of a streamed answer, buffered until the speaker gets to them. */
@@ -43,6 +43,8 @@ export class Speaker {
   /** Bumped by `stopAll`: queued playbacks of an older generation are dropped. */
   private generation = 0;
   private stream: { queue: ChunkQueue; played: Promise<boolean> } | undefined;
+  /** The volume clips (chimes, timer rings) play at, in percent: the server's answers aside. */
+  clipVolume = 100;
 
   constructor(
     private readonly sink: AudioSink,
@@ -51,8 +53,9 @@ export class Speaker {
 
   /** Queues a whole clip; resolves true once it has played, false if it was stopped. */
   playClip(clip: AudioChunk): Promise<boolean> {
+    const scaled = scaleAudio(clip, this.clipVolume / 100);
     return this.enqueue(async (playback) => {
-      await playback.write(clip);
+      await playback.write(scaled);
       await playback.end();
     });
   }

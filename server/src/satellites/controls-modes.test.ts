@@ -72,7 +72,36 @@ describe('satellite controls with the mode store', () => {
     for (const mode of ['silent', 'night', 'normal', 'dnd', 'silent'] as const)
       modes.set(mode, { satellite: 'kitchen' });
     await Promise.resolve();
-    // Only changes are sent: normal (told on connecting) -> silent, night (on), dnd (off).
-    expect(sounds()).toEqual([{ chimes: false }, { chimes: true }, { chimes: false }]);
+    // Only changes are sent: normal (told on connecting) -> silent, night (on, the night
+    // volume), normal (the volume back), dnd (off).
+    expect(sounds()).toEqual([
+      { chimes: false },
+      { chimes: true, volume: 25 },
+      { chimes: true },
+      { chimes: false },
+    ]);
+  });
+
+  it('in night mode its own sounds (a ringing timer) are told the volume its answers play at', async () => {
+    const { modes, controls, sent } = setup();
+    const sounds = () => sent.filter((e) => e.type === 'satellite-sounds').map((e) => e.data);
+    controls.setVolume('kitchen', 80);
+    await Promise.resolve();
+    expect(sounds()).toEqual([{ chimes: true, volume: 80 }]);
+    modes.set('night');
+    await Promise.resolve();
+    expect(sounds().at(-1)).toEqual({ chimes: true, volume: 20 });
+    expect(controls.opening('kitchen').map((e) => e.toEvent())).toContainEqual({
+      type: 'satellite-sounds',
+      data: { chimes: true, volume: 20 },
+    });
+    controls.setVolume('kitchen', 80);
+    modes.set('normal');
+    await Promise.resolve();
+    expect(sounds()).toEqual([
+      { chimes: true, volume: 80 },
+      { chimes: true, volume: 20 },
+      { chimes: true, volume: 80 },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import {
   RunSatellite,
   SatelliteMute,
   SatelliteSounds,
+  scaleAudio,
   silentLogger,
 } from 'wyoming-ts';
 import type { EventBus } from '../event-bus.js';
@@ -62,8 +63,8 @@ export interface ControlsOptions {
 export class SatelliteControls implements RegistryHooks {
   private readonly settings = new Map<string, SatelliteSettings>();
   private readonly links = new Map<string, SatelliteLink>();
-  /** The chimes each connected satellite was told (`satellite-sounds`). */
-  private readonly chimes = new Map<string, boolean>();
+  /** What each connected satellite was told of its own sounds (`satellite-sounds`). */
+  private readonly told = new Map<string, string>();
   private readonly bus: EventBus;
   private readonly logger: Logger;
 
@@ -114,7 +115,7 @@ export class SatelliteControls implements RegistryHooks {
   release(id: string, link: SatelliteLink): void {
     if (this.links.get(id) !== link) return;
     this.links.delete(id);
-    this.chimes.delete(id);
+    this.told.delete(id);
     this.update(id, { reported: undefined });
   }
 
@@ -126,11 +127,11 @@ export class SatelliteControls implements RegistryHooks {
     this.bus.emit({ type: 'satellite-disconnected', satellite: session.id });
   }
 
-  /** What the server sends first on a new connection: run, or pause when muted; the chimes. */
+  /** What the server sends first on a new connection: run, or pause when muted; its sounds. */
   opening(id: string): Eventable[] {
     const wake = this.get(id).wakeWord;
     const sounds = this.sounds(id);
-    if (sounds) this.chimes.set(id, sounds.chimes);
+    if (sounds) this.told.set(id, JSON.stringify(sounds));
     return [
       this.get(id).muted ? new PauseSatellite() : new RunSatellite(),
       ...(wake ? [new Detect({ names: [wake] })] : []),
@@ -138,19 +139,33 @@ export class SatelliteControls implements RegistryHooks {
     ];
   }
 
-  /** Whether the satellite's own turn chimes play in its mode (none without modes). */
+  /**
+   * Whether the satellite's own turn chimes play in its mode, and the volume its own sounds play
+   * at: the volume the server's audio is played at there (none without modes).
+   */
   private sounds(id: string): SatelliteSounds | undefined {
     const modes = this.options.modes;
-    return modes && new SatelliteSounds({ chimes: policyOf(modes.modeOf(id)).chimes });
+    if (!modes) return undefined;
+    return new SatelliteSounds({
+      chimes: policyOf(modes.modeOf(id)).chimes,
+      volume: this.volume(id),
+    });
   }
 
-  /** Tells a connected satellite its chimes when its mode turned them on or off. */
+  /** The volume the server's audio is played at on `id` (its setting, lowered at night). */
+  private volume(id: string): number {
+    const mode = this.options.modes?.modeOf(id) ?? 'normal';
+    return this.get(id).volume * policyOf(mode, { nightVolume: this.options.nightVolume }).volume;
+  }
+
+  /** Tells a connected satellite its sounds when its mode or volume changed them. */
   private async sendSounds(id: string, link: SatelliteLink): Promise<void> {
     const sounds = this.sounds(id);
-    if (!sounds || this.chimes.get(id) === sounds.chimes) return;
-    this.chimes.set(id, sounds.chimes);
+    const told = sounds && JSON.stringify(sounds);
+    if (!sounds || this.told.get(id) === told) return;
+    this.told.set(id, told!);
     await link.send(sounds).catch((error: Error) => {
-      this.logger.debug(`${id}: chimes not sent: ${error.message}`);
+      this.logger.debug(`${id}: sounds not sent: ${error.message}`);
     });
   }
 
@@ -176,6 +191,8 @@ export class SatelliteControls implements RegistryHooks {
 
   setVolume(id: string, volume: number): void {
     this.update(id, { volume: Math.max(0, Math.min(100, Math.round(volume))) });
+    const link = this.links.get(id);
+    if (link) void this.sendSounds(id, link);
   }
 
   async setWakeWord(id: string, wakeWord: string): Promise<void> {
@@ -217,11 +234,9 @@ export class SatelliteControls implements RegistryHooks {
     if (event.type === 'error' && event.data.code === ARBITRATION_LOST)
       this.bus.emit({ type: 'arbitration-lost', satellite: id });
     if (event.type !== 'audio-chunk') return event;
-    const mode = this.options.modes?.modeOf(id) ?? 'normal';
-    const scale = policyOf(mode, { nightVolume: this.options.nightVolume }).volume;
-    const volume = this.get(id).volume * scale;
+    const volume = this.volume(id);
     if (volume === 100) return event;
-    return scaled(AudioChunk.fromEvent(event), volume / 100).toEvent();
+    return scaleAudio(AudioChunk.fromEvent(event), volume / 100).toEvent();
   }
 }
 
@@ -229,13 +244,4 @@ export class SatelliteControls implements RegistryHooks {
 function kept(settings: SatelliteSettings): StoredSettings {
   const { muted, volume, wakeWord, mode } = settings;
   return { muted, volume, wakeWord, mode };
-}
-
-/** The chunk at `gain` (16-bit samples; other widths pass unchanged). */
-function scaled(chunk: AudioChunk, gain: number): AudioChunk {
-  if (chunk.width !== 2) return chunk;
-  const out = new Uint8Array(chunk.audio);
-  const samples = new Int16Array(out.buffer, 0, Math.floor(out.byteLength / 2));
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(samples[i]! * gain);
-  return new AudioChunk({ ...chunk, audio: out, timestamp: chunk.timestamp });
 }

@@ -138,6 +138,42 @@ describe('held messages, several servers on one Redis', () => {
     ]);
     expect(await server(open(), clock).speech.start()).toBe(0);
   });
+
+  it('one for satellites on different servers: each says its own part, once, and removes it', async () => {
+    const open = places[1]![1]();
+    const clock = new ManualClock(START);
+    const first = server(open(), clock);
+    await first.speech.start();
+    for (const name of ['kitchen', 'bedroom']) {
+      first.connected.add(name);
+      first.modes.set(name, 'dnd');
+    }
+    first.speech.announce('Dinner is ready', ['kitchen', 'bedroom']);
+    await first.speech.stop();
+
+    const client = new Redis(redis.url);
+    clients.push(client);
+    const claim = (owner: string) => redisClaim(client, { owner, keyPrefix: `parts:${START}:` });
+    const b = server(open(), clock, claim('b'));
+    const c = server(open(), clock, claim('c'));
+    b.connected.add('kitchen');
+    for (const name of ['kitchen', 'bedroom']) c.connected.add(name);
+    for (const taker of [b, c]) expect(await taker.speech.start()).toBe(1);
+    for (const taker of [b, c]) taker.speech.refresh();
+    await Promise.all([b, c].map((taker) => taker.speech.idle()));
+    const on = [b, c].flatMap((taker) => taker.said.flatMap((s) => s.on));
+    expect(on.sort()).toEqual(['bedroom', 'kitchen']);
+    expect(c.said.flatMap((s) => s.on)).toContain('bedroom');
+    expect(await server(open(), clock).speech.start()).toBe(0);
+
+    // Back on a server that still held it: already said there, it is let go.
+    b.connected.add('bedroom');
+    b.speech.refresh();
+    await b.speech.idle();
+    expect(b.said.flatMap((s) => s.on)).not.toContain('bedroom');
+    expect(b.speech.state).toEqual({ pending: [], held: [] });
+    expect(await server(open(), clock).speech.start()).toBe(0);
+  });
 });
 
 describe('a held message for a satellite that went away', () => {

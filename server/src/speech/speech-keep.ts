@@ -1,7 +1,9 @@
 // Where the speech schedule keeps what is not a reminder's (announcements, automations' questions
 // held by a mode, messages) so that a restart loses none of it: beside the reminders, a JSON file
 // in the data dir or a Redis hash when Redis is configured. Reminders are not kept here: the
-// reminder book keeps them and puts them back on the schedule itself.
+// reminder book keeps them and puts them back on the schedule itself. In Redis an item meant for
+// named satellites is kept one part per satellite, so that servers sharing the store, each saying
+// its own satellites' part, remove only that part.
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { JsonFile } from '../json-file.js';
@@ -25,10 +27,21 @@ export interface SpeechKeep {
   readonly kind: 'file' | 'redis';
   load(): Promise<SpeechItem[]>;
   /**
-   * Replaces what is kept with `items`; those in `elsewhere` (said by another server sharing the
-   * store, which keeps them itself) are left as they are.
+   * Replaces what is kept with `items`; the parts (`keptPart`) in `elsewhere` (said by another
+   * server sharing the store, which keeps them itself) are left as they are.
    */
   save(items: readonly SpeechItem[], elsewhere?: ReadonlySet<string>): Promise<void>;
+}
+
+/** The part of item `id` meant for `satellite` (none: the whole item), as it is kept. */
+export function keptPart(id: string, satellite?: string): string {
+  return satellite === undefined ? id : `${id}>${satellite}`;
+}
+
+/** An item, one part per satellite it names (one part when it names none). */
+function parts(item: SpeechItem): [string, SpeechItem][] {
+  if (!item.targets) return [[keptPart(item.id), item]];
+  return item.targets.map((name) => [keptPart(item.id, name), { ...item, targets: [name] }]);
 }
 
 /** Whether the schedule keeps `item` itself (reminders are kept by the reminder book). */
@@ -72,12 +85,15 @@ export class FileSpeechKeep implements SpeechKeep {
   }
 }
 
-/** One hash field per item; only what changed is written. A field that does not parse is skipped. */
+/**
+ * One hash field per part (`keptPart`); only what changed is written, and only the parts this
+ * server has written (or read) are removed. A field that does not parse is skipped.
+ */
 export class RedisSpeechKeep implements SpeechKeep {
   readonly kind = 'redis';
   readonly #redis: Redis;
   readonly #key: string;
-  /** What this server last wrote (or read), by id. */
+  /** What this server last wrote (or read), by field. */
   #written = new Map<string, string>();
 
   /** `redis` belongs to the caller, who closes it. */
@@ -89,23 +105,29 @@ export class RedisSpeechKeep implements SpeechKeep {
   async load(): Promise<SpeechItem[]> {
     const fields = await this.#redis.hgetall(this.#key);
     const items: SpeechItem[] = [];
-    for (const [id, text] of Object.entries(fields)) {
+    for (const [field, text] of Object.entries(fields)) {
       try {
         const parsed = SpeechItemSchema.safeParse(JSON.parse(text));
         if (!parsed.success) continue;
         items.push(parsed.data);
-        this.#written.set(id, text);
+        this.#written.set(field, text);
       } catch {
         // Not JSON: left as it is, never a crash.
       }
     }
-    return items;
+    return toKeep(items);
   }
 
   async save(items: readonly SpeechItem[], elsewhere?: ReadonlySet<string>): Promise<void> {
-    const next = new Map(items.map((item) => [item.id, JSON.stringify(item)]));
-    const gone = [...this.#written.keys()].filter((id) => !next.has(id) && !elsewhere?.has(id));
-    const changed = [...next].filter(([id, text]) => this.#written.get(id) !== text);
+    const next = new Map(
+      // Written in the schema's key order, so a part read back from another server and kept as
+      // it was is not written again (over its removal by the server that said it).
+      items
+        .flatMap(parts)
+        .map(([field, part]) => [field, JSON.stringify(SpeechItemSchema.parse(part))] as const),
+    );
+    const gone = [...this.#written.keys()].filter((f) => !next.has(f) && !elsewhere?.has(f));
+    const changed = [...next].filter(([field, text]) => this.#written.get(field) !== text);
     if (gone.length === 0 && changed.length === 0) return;
     const multi = this.#redis.multi();
     if (gone.length > 0) multi.hdel(this.#key, ...gone);

@@ -11,7 +11,7 @@ import type { Clock } from './clock.js';
 import type { RoomMode, ScheduleState, SpeechItem, Surroundings } from './schedule.js';
 import type { Claim } from './claim.js';
 import { SpeechScheduler } from './scheduler.js';
-import { type SpeechKeep, toKeep } from './speech-keep.js';
+import { type SpeechKeep, keptPart, toKeep } from './speech-keep.js';
 
 /** An item whose speech keeps failing is given up after this many tries. */
 const MAX_TRIES = 3;
@@ -82,7 +82,7 @@ export class SpeechService implements Announcer {
   #follow: Follow | undefined;
   #kept = '[]';
   #keep: SpeechKeep | undefined;
-  /** Items another server claimed: it keeps them, this one only lets them go. */
+  /** Parts of items (`keptPart`) another server claimed: it keeps them, this one lets them go. */
   readonly #elsewhere = new Set<string>();
   #saving: Promise<void> = Promise.resolve();
 
@@ -209,14 +209,16 @@ export class SpeechService implements Announcer {
     await this.idle();
   }
 
-  /** Whether this server says `item` (it claimed it, or there is nothing to claim). */
-  async #claimed(item: SpeechItem): Promise<boolean> {
-    if (!this.#options.claim) return true;
+  /** The satellites this server says `item` on (those it claimed; all when nothing claims). */
+  async #claimed(item: SpeechItem, satellites: readonly string[]): Promise<readonly string[]> {
+    if (!this.#options.claim) return satellites;
     try {
-      const mine = await this.#options.claim(item);
-      if (!mine) {
-        this.#logger.debug(`speech ${item.kind}: said by another server`);
-        this.#elsewhere.add(item.id);
+      const mine = await this.#options.claim(item, satellites);
+      const others = satellites.filter((name) => !mine.includes(name));
+      if (others.length > 0) {
+        this.#logger.debug(`speech ${item.kind}: said by another server on ${others.join(', ')}`);
+        const parts = item.targets ? others.map((name) => keptPart(item.id, name)) : [item.id];
+        for (const part of parts) this.#elsewhere.add(part);
       }
       return mine;
     } catch (error) {
@@ -224,7 +226,7 @@ export class SpeechService implements Announcer {
       this.#logger.warn(
         `speech ${item.kind}: not claimed (${(error as Error).message}); saying it`,
       );
-      return true;
+      return satellites;
     }
   }
 
@@ -246,15 +248,17 @@ export class SpeechService implements Announcer {
 
   #speak(item: SpeechItem, satellites: readonly string[], messages?: number): void {
     const run = (async () => {
-      if (!(await this.#claimed(item))) {
+      const mine = await this.#claimed(item, satellites);
+      if (mine.length === 0) {
         this.#scheduler.spoken(item.id);
         return;
       }
-      const outcome = await this.#say(item, satellites, messages);
+      const part = item.targets ? { ...item, targets: [...mine] } : item;
+      const outcome = await this.#say(part, mine, messages);
       if (outcome === 'retry') return;
       const follow = this.#follow;
       if (outcome === 'said' && follow && (item.kind === 'ask' || item.kind === 'converse')) {
-        await follow(item, satellites[0]!).catch((error: Error) => {
+        await follow(item, mine[0]!).catch((error: Error) => {
           this.#logger.warn(`after speech ${item.kind}: ${error.message}`);
         });
       }
