@@ -4,7 +4,7 @@
 // stops), and runs `npm ci` when node_modules is missing or older than package-lock.json.
 // Built-in modules only: it must run before any dependency is installed.
 //
-//   node scripts/setup.mjs start|test|all|arm64-smoke
+//   node scripts/setup.mjs start|test|all|arm64-smoke|addon-smoke
 //   JARVIS_SKIP_SYSTEM_PACKAGES=1   skip the Debian packages (other distributions, containers)
 
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,8 @@ const PACKAGES = {
 PACKAGES.all = [...new Set([...PACKAGES.start, ...PACKAGES.test])];
 // `npm run satellite:arm64-smoke`: an arm64 Debian emulated with qemu (not in `all`: not a test).
 PACKAGES['arm64-smoke'] = ['debootstrap', 'qemu-user-static', 'binfmt-support', 'espeak-ng'];
+// `npm run addon:smoke`: the add-on's image built in a debootstrapped rootfs with chroot.
+PACKAGES['addon-smoke'] = ['debootstrap'];
 
 const log = (message) => process.stderr.write(`[setup] ${message}\n`);
 
@@ -119,7 +121,7 @@ function installNodeModules() {
 
 const command = process.argv[2] ?? 'all';
 if (!(command in PACKAGES))
-  fail(`usage: node scripts/setup.mjs start|test|all|arm64-smoke (got '${command}')`);
+  fail(`usage: node scripts/setup.mjs start|test|all|arm64-smoke|addon-smoke (got '${command}')`);
 checkNode();
 installSystemPackages(PACKAGES[command]);
 installNodeModules();
