@@ -1,25 +1,13 @@
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServerProcess, startRedisServer } from '../../../tests/helpers/redis-server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useRedisServer } from '../../../tests/helpers/redis-suite.js';
 import { EngineError } from '../errors.js';
 import { runConversationStoreContract } from './contract.js';
 import { conversationKeys, RedisConversationStore } from './redis-store.js';
 import type { ConversationMessage } from './store.js';
 
-let server: RedisServerProcess;
-const clients: Redis[] = [];
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
-  await server?.stop();
-});
-function client(): Redis {
-  const redis = new Redis(server.url, { maxRetriesPerRequest: 1 });
-  clients.push(redis);
-  return redis;
-}
+const server = useRedisServer(Redis);
+const client = () => server.client({ maxRetriesPerRequest: 1 });
 
 runConversationStoreContract('redis (real redis-server)', {
   create: async (options) => new RedisConversationStore({ ...options, redis: client() }),

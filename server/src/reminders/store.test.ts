@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServerProcess, startRedisServer } from '../../../tests/helpers/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from '../../../tests/helpers/redis-suite.js';
 import { ConfigError } from '../errors.js';
 import {
   FileReminderStore,
@@ -12,15 +12,7 @@ import {
 } from './store.js';
 import { MIN, START, bookHarness, reminderDir } from './test-book.js';
 
-let redis: RedisServerProcess;
-const clients: Redis[] = [];
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
-  await redis?.stop();
-});
+const redis = useRedisServer(Redis);
 
 const reminder = (id: string, extra: Partial<StoredReminder> = {}): StoredReminder => ({
   id,
@@ -45,13 +37,9 @@ const kinds: [string, () => { open: () => ReminderStore }][] = [
   [
     'redis (real redis-server)',
     () => {
-      const prefix = `test${Math.random().toString(36).slice(2)}:`;
+      const prefix = redis.prefix();
       return {
-        open: () => {
-          const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-          clients.push(client);
-          return new RedisReminderStore(client, prefix);
-        },
+        open: () => new RedisReminderStore(redis.client({ maxRetriesPerRequest: 1 }), prefix),
       };
     },
   ],
@@ -89,8 +77,7 @@ describe('reminder stores with bad content', () => {
   });
 
   it('a corrupt Redis field is skipped', async () => {
-    const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-    clients.push(client);
+    const client = redis.client({ maxRetriesPerRequest: 1 });
     const store = new RedisReminderStore(client, 'corrupt:');
     await store.put(reminder('good'));
     await client.hset('corrupt:reminders', 'bad', '{not json', 'worse', '{"id":"x"}');

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServerProcess, startRedisServer } from '../../../tests/helpers/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from '../../../tests/helpers/redis-suite.js';
 import { type Claim, redisClaim } from './claim.js';
 import { ManualClock } from './clock.js';
 import type { RoomMode, SpeechItem } from './schedule.js';
@@ -13,15 +13,7 @@ import { MIN, item } from './test-items.js';
 
 const START = Date.UTC(2026, 11, 6, 22, 0);
 
-let redis: RedisServerProcess;
-const clients: Redis[] = [];
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
-  await redis?.stop();
-});
+const redis = useRedisServer(Redis);
 
 const dir = () => mkdtempSync(join(tmpdir(), 'jarvis-speech-'));
 
@@ -37,12 +29,8 @@ const places: [string, () => () => SpeechKeep][] = [
   [
     'redis',
     () => {
-      const prefix = `test:${Math.random().toString(36).slice(2)}:`;
-      return () => {
-        const client = new Redis(redis.url);
-        clients.push(client);
-        return new RedisSpeechKeep(client, prefix);
-      };
+      const prefix = redis.prefix();
+      return () => new RedisSpeechKeep(redis.client(), prefix);
     },
   ],
 ];
@@ -123,8 +111,7 @@ describe('held messages, several servers on one Redis', () => {
     first.speech.announce('The parcel came', ['kitchen']);
     await first.speech.stop();
 
-    const client = new Redis(redis.url);
-    clients.push(client);
+    const client = redis.client();
     const claim = (owner: string) => redisClaim(client, { owner, keyPrefix: `claims:${START}:` });
     const takers = [server(open(), clock, claim('b')), server(open(), clock, claim('c'))];
     for (const taker of takers) {
@@ -151,8 +138,7 @@ describe('held messages, several servers on one Redis', () => {
     first.speech.announce('Dinner is ready', ['kitchen', 'bedroom']);
     await first.speech.stop();
 
-    const client = new Redis(redis.url);
-    clients.push(client);
+    const client = redis.client();
     const claim = (owner: string) => redisClaim(client, { owner, keyPrefix: `parts:${START}:` });
     const b = server(open(), clock, claim('b'));
     const c = server(open(), clock, claim('c'));
@@ -248,8 +234,7 @@ describe('what was kept cannot be read', () => {
   });
 
   it('skips a Redis field that does not parse', async () => {
-    const client = new Redis(redis.url);
-    clients.push(client);
+    const client = redis.client();
     await client.hset('bad:speech', 'x', 'not json', 'y', '{"id":"y"}');
     const kept: SpeechItem = item('announce:z', START, { kind: 'announce', targets: ['a'] });
     await client.hset('bad:speech', 'announce:z', JSON.stringify(kept));
