@@ -16,6 +16,8 @@ const COMMANDS: Readonly<Record<string, string>> = {
   'turn on the kitchen light': 'light.kitchen',
   'turn on the bedroom lamp': 'light.bedroom_lamp',
   'turn on the coffee machine': 'switch.coffee_machine',
+  'turn on the bedroom fan': 'fan.bedroom_fan',
+  'turn on hue lamp two': 'light.hue_lamp_2',
 };
 
 let loop: VoiceLoop;
@@ -40,15 +42,16 @@ beforeAll(async () => {
     if (heardYes.text === said) break;
   }
   expect(heardYes.text).not.toBe('');
-  // A command this voice is heard saying less surely than "yes".
-  let confidence = 1;
+  // The command this voice is heard saying least surely, and less surely than "yes" (how sure
+  // depends on the whole grammar: with the demo home's French aliases out of it, the first three
+  // are all heard more surely than "yes please").
+  let confidence = heardYes.confidence;
   for (const said of Object.keys(COMMANDS)) {
     const audio = joinPcm(pause, (await speak(said, COMMAND_VOICE)).audio, pause).audio;
     const heard = await probe.recognize({ audio });
-    if (heard.text !== said || heard.confidence >= heardYes.confidence) continue;
+    if (heard.text !== said || heard.confidence >= confidence) continue;
     command = { said, audio };
     confidence = heard.confidence;
-    break;
   }
   await probe.close();
   expect(command).toBeDefined();

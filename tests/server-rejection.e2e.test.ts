@@ -4,14 +4,14 @@
 // the answer is a spoken "Sorry, I didn't catch that" (once), and the turn says why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudioStop, Played } from 'wyoming-ts';
-import { PhraseEngine } from '../server/src/engines/stt/phrase-engine.js';
-import { DEMO_AREAS, demoEntities } from '../server/src/home/demo-data.js';
-import { DemoHome } from '../server/src/home/demo-home.js';
+import { DEFAULT_DICTIONARY, PhraseEngine } from '../server/src/engines/stt/phrase-engine.js';
+import type { DemoHome } from '../server/src/home/demo-home.js';
 import { createIntentRecognizer } from '../server/src/intents/index.js';
+import { installedNameLanguage } from '../server/src/intents/word-language.js';
 import { COMMAND_VOICE, joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
 import { startVoiceLoop, type VoiceLoop } from './helpers/voice-loop.js';
 import { nonSpeech, roomNoise } from '../server/bench/understanding-corpus.js';
-import { GARAGE_DOOR } from '../server/bench/understanding-home.js';
+import { demoHomeWithGarage } from '../server/bench/understanding-home.js';
 
 let loop: VoiceLoop;
 let home: DemoHome;
@@ -21,11 +21,10 @@ let stt: PhraseEngine;
 const turn = (audio: Uint8Array) => loop.command(audio);
 
 beforeAll(async () => {
-  home = new DemoHome({
-    areas: [...DEMO_AREAS, { area_id: 'garage', name: 'Garage', aliases: [] }],
-    entities: [...demoEntities(), structuredClone(GARAGE_DOOR)],
-  });
-  const recognizer = createIntentRecognizer();
+  home = demoHomeWithGarage();
+  // Names in the grammar of their language, told as the server tells them.
+  const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
+  const recognizer = createIntentRecognizer({ nameLanguage });
   stt = new PhraseEngine();
   await stt.setSentences([...recognizer.sentences(home, 'en'), ...recognizer.answers('en')]);
   loop = await startVoiceLoop({
@@ -85,16 +84,21 @@ describe('the voice loop acts only on what it understood', () => {
     expect(states()).toEqual(before);
   }, 120_000);
 
-  it('"turn on the garage heater" (no such device) never opens the garage door', async () => {
+  it('"turn on the garage heater" (no such device): nothing done, in any voice', async () => {
+    const before = states();
     for (const voice of [COMMAND_VOICE, ...TEST_VOICES.slice(0, 3)]) {
       const speech = (await speak('turn on the garage heater', voice)).audio;
       const { outcome } = await turn(joinPcm(silence(800), speech, silence(300)).audio);
-      // Never an opened door, nor anything else that opens or unlocks: rejected, a question that
-      // waits for a yes, or at worst another device switched (out-of-grammar speech acted on,
-      // which the understanding benchmark measures: at most 2 %; here flite's slt is heard as
-      // "turn on the cafetière", the demo coffee machine's French alias).
-      expect(home.entity('cover.garage_door')?.state).toBe('closed');
-      expect(home.entity('lock.front_door')?.state).toBe('locked');
+      // "Sorry, I didn't catch that" (rejected, or heard as a sensitive action without the
+      // confidence it needs: flite's slt hears "turn on the garage door"), or a question that
+      // waits for a yes; never done at once. The demo home's French aliases are not in the
+      // English grammar any more: slt heard "turn on the cafetière" and acted when they were.
+      const heard = `${voice.name}: ${JSON.stringify(outcome)}`;
+      expect(
+        outcome.response === "Sorry, I didn't catch that." || outcome.expectsReply,
+        heard,
+      ).toBe(true);
+      expect(outcome.transcript ?? '', heard).not.toMatch(/caf|ventilateur|couloir/);
       if (outcome.expectsReply) {
         // The satellite is told to listen again for the answer: say nothing, the question lapses.
         const count = loop.turns.length;
@@ -106,6 +110,7 @@ describe('the voice loop acts only on what it understood', () => {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       }
+      expect(states(), voice.name).toEqual(before);
     }
   }, 180_000);
 });

@@ -6,6 +6,7 @@ import { ASK_BAND, DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.
 import { calibrateBand, formatBand } from './understanding-band.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
 import { formatMisses } from './understanding-misses.js';
+import { DEMO_ALIASES } from './understanding-home.js';
 import {
   calibrate,
   formatTable,
@@ -89,7 +90,7 @@ export async function runUnderstanding(
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
   );
-  const variant = `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}`;
+  const variant = `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(

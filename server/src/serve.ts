@@ -11,6 +11,9 @@ import { ConfigError, EngineError } from './errors.js';
 import { createHome, type Home } from './home/index.js';
 import type { ApiToken } from './http/token.js';
 import { createIntentRecognizer } from './intents/index.js';
+import type { NameLanguage } from './intents/name-language.js';
+import { installedNameLanguage } from './intents/word-language.js';
+import { DEFAULT_DICTIONARY } from './engines/stt/phrase-engine.js';
 import { Metrics } from './metrics.js';
 import { buildModes } from './modes/index.js';
 import { withRoutines } from './routines/routine-recognizer.js';
@@ -38,7 +41,8 @@ export async function startJarvis(
     logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
   });
   await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  const local = withRoutines(createIntentRecognizer(), {
+  const nameLanguage = await nameLanguages(config, logger);
+  const local = withRoutines(createIntentRecognizer({ nameLanguage }), {
     routines: config.routines,
     sensitiveDomains: config.agent.sensitive_domains,
     onFailure: (routine, failure) => logger.warn(`routine "${routine}": ${failure}`),
@@ -144,4 +148,18 @@ function debounce(fn: () => void, ms: number): () => void {
     clearTimeout(timer);
     timer = setTimeout(fn, ms);
   };
+}
+
+/**
+ * The language of each name and alias, for the phrase engine's grammar: the word lists are read
+ * only when the phrase engine is on.
+ */
+async function nameLanguages(config: JarvisConfig, logger: Logger): Promise<NameLanguage> {
+  const { enabled, name_languages: overrides } = config.stt.phrase;
+  const paths = enabled ? { englishDictionary: DEFAULT_DICTIONARY } : undefined;
+  const { nameLanguage, wordLists } = await installedNameLanguage(paths, overrides);
+  if (enabled && !wordLists) {
+    logger.info('names: no French word list; their letters and little words tell their language');
+  }
+  return nameLanguage;
 }

@@ -32,6 +32,7 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
       'stt.phrase.min_confidence',
       'stt.phrase.sensitive_confidence',
       'stt.phrase.ask_confidence',
+      'stt.phrase.name_languages',
     ],
     when: (c) => c.stt.phrase.enabled,
     needs: 'stt.phrase.enabled is true',

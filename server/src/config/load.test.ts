@@ -91,6 +91,17 @@ describe('configuration', () => {
     expect(message).toContain('wake.speed_variants: ');
   });
 
+  it('takes the languages of names set by hand, and only known ones', () => {
+    const names = 'stt:\n  phrase:\n    name_languages:\n      Salon: fr\n      Draco: any\n';
+    expect(loadConfig({ file: file(names), env: {} }).stt.phrase.name_languages).toEqual({
+      Salon: 'fr',
+      Draco: 'any',
+    });
+    expect(() => loadConfig({ file: file(names.replace('any', 'de')), env: {} })).toThrow(
+      'stt.phrase.name_languages.Draco: ',
+    );
+  });
+
   it('names a file it cannot read or parse', () => {
     expect(() => loadConfig({ file: '/nonexistent.yaml', env: {} })).toThrow(
       'cannot read /nonexistent.yaml: ENOENT',

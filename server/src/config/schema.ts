@@ -120,6 +120,7 @@ export const ConfigSchema = z
             min_confidence: z.number().min(0).max(1).default(0.5),
             sensitive_confidence: z.number().min(0).max(1).default(DEFAULT_SENSITIVE_CONFIDENCE),
             ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
+            name_languages: z.record(z.string().min(1), z.enum(['en', 'fr', 'any'])).default({}),
           })
           .strict()
           .default({}),

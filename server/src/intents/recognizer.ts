@@ -13,7 +13,8 @@ import type { HandlerDeps, IntentRequest } from './handlers/request.js';
 import { LANGUAGES } from './languages/index.js';
 import type { LanguageData } from './languages/language.js';
 import { answerOf, languageOrder, primaryLanguage, recognize } from './recognize.js';
-import { answerSentences, generateSentences } from './sentences.js';
+import { type NameLanguage, nameLanguageGuesser } from './name-language.js';
+import { answerSentences, DEFAULT_LIMITS, generateSentences } from './sentences.js';
 import { Speech } from './speech.js';
 import type { IntentContext, IntentRecognizer, IntentResult, Language } from './types.js';
 
@@ -26,12 +27,19 @@ export interface IntentRecognizerOptions {
   readonly newId?: () => string;
   /** Domains whose every action waits for a "yes" (`agent.sensitive_domains`). */
   readonly sensitiveDomains?: readonly string[];
+  /**
+   * The language of each name and alias, so a language's grammar (`sentences`) holds only the
+   * names said in it; by default guessed from the known languages' letters and little words.
+   */
+  readonly nameLanguage?: NameLanguage;
 }
 
 export const DEFAULT_CONFIRMATION_TIMEOUT_MS = 30_000;
 
 export function createIntentRecognizer(options: IntentRecognizerOptions = {}): IntentRecognizer {
   const languages = (options.languages ?? LANGUAGES).map(compileLanguage);
+  // Names are told apart by every language known, understood here or not.
+  const nameLanguage = options.nameLanguage ?? nameLanguageGuesser({ languages: LANGUAGES });
   const speeches = new Map(languages.map((lang) => [lang, new Speech(lang)]));
   const deps: HandlerDeps = {
     confirmations: new Confirmations(
@@ -119,7 +127,7 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
 
     sentences(home: Home, language: Language): string[] {
       const lang = find(language);
-      return lang ? generateSentences(lang, home) : [];
+      return lang ? generateSentences(lang, home, DEFAULT_LIMITS, nameLanguage) : [];
     },
 
     answers(language: Language): string[] {

@@ -95,6 +95,28 @@ describe('sentences for the phrase engine', () => {
     }
   });
 
+  it('name things in the grammar of their language only', () => {
+    const said = (sentences: readonly string[], words: string) =>
+      sentences.some((sentence) => ` ${sentence} `.includes(` ${words} `));
+    for (const french of ['cafetière', 'lumière du salon', 'porte d entrée', "d'entrée"]) {
+      expect(said(english, french), french).toBe(false);
+    }
+    expect(french).toContain('allume la cafetière');
+    expect(said(french, 'lumière du salon')).toBe(true);
+    expect(english).toContain('turn on the coffee maker');
+    // No sign of any language: in both ("Salon", "Plafonnier" by the letters and little words).
+    expect(english).toContain('turn on the plafonnier');
+    expect(said(english, 'salon')).toBe(true);
+    expect(french).toContain('allume la lumière du salon');
+  });
+
+  it('name every device in every language, by its main name when it has no other there', () => {
+    const only = { ...home, entities: () => [{ ...home.entities()[1]!, name: 'Cafetière' }] };
+    expect(recognizer.sentences(only, 'en')).toContain('turn on the cafetière');
+    const everywhere = createIntentRecognizer({ nameLanguage: () => undefined });
+    expect(everywhere.sentences(home, 'en')).toContain('turn on the cafetière');
+  });
+
   it('are empty for a language it does not know', () => {
     expect(recognizer.sentences(home, 'de')).toEqual([]);
   });

@@ -2,12 +2,15 @@
 // areas filled in, numbers in words, lowercase words only. Kept bounded by the languages'
 // `grammarRules`, sampled numbers and durations, and caps per template: each template gives
 // its plainest phrasing with every name (so no device is left out of the grammar), then an
-// even sample of all its phrasings.
+// even sample of all its phrasings. Names and areas are those said in the sentence's language
+// (`name-language.ts`): a French alias in the English grammar is one more sentence that English
+// speech which is no command can be heard as.
 import type { Home } from '../home/home.js';
 import { contract } from './articles.js';
 import type { CompiledLanguage } from './compile.js';
 import { domainsOf } from './domains.js';
 import type { TargetKind } from './languages/language.js';
+import { type NameLanguage, namesIn } from './name-language.js';
 import { spellDigits, spellNumber } from './numbers.js';
 import { Speech } from './speech.js';
 import type { Node, Sequence } from './template.js';
@@ -106,19 +109,28 @@ export function cleanSentence(text: string): string {
     .trim();
 }
 
-function slotValues(lang: CompiledLanguage, home: Home, limits: SentenceLimits) {
+/** Every name belongs to every language. */
+const ANY_LANGUAGE: NameLanguage = () => undefined;
+
+function slotValues(
+  lang: CompiledLanguage,
+  home: Home,
+  limits: SentenceLimits,
+  nameLanguage: NameLanguage,
+) {
   const { data } = lang;
   const speech = new Speech(lang);
   const say = (name: string) => speech.name(spellDigits(name, lang.numbers));
   const spell = (numbers: readonly number[]) =>
     numbers.map((n) => spellNumber(n, lang.numbers)).filter((w): w is string => w !== undefined);
-  const areas = home.areas().flatMap((a) => [a.name, ...a.aliases].map(say));
+  const said = (names: readonly string[]) => namesIn(data.language, names, nameLanguage).map(say);
+  const areas = home.areas().flatMap((a) => said([a.name, ...a.aliases]));
   const names = (kind: TargetKind | undefined) => {
     const domains = domainsOf(kind);
     return home
       .entities()
       .filter((e) => !domains || domains.includes(e.domain))
-      .flatMap((e) => [e.name, ...e.aliases].map(say));
+      .flatMap((e) => said([e.name, ...e.aliases]));
   };
   // One way to say each state: its other forms sound the same ("allumé", "allumée").
   const states = (kind: TargetKind | undefined) =>
@@ -148,12 +160,14 @@ function slotValues(lang: CompiledLanguage, home: Home, limits: SentenceLimits) 
   };
 }
 
+/** `nameLanguage`: the language of each name and alias (by default every name is in every one). */
 export function generateSentences(
   lang: CompiledLanguage,
   home: Home,
   limits: SentenceLimits = DEFAULT_LIMITS,
+  nameLanguage: NameLanguage = ANY_LANGUAGE,
 ): string[] {
-  const values = slotValues(lang, home, limits);
+  const values = slotValues(lang, home, limits, nameLanguage);
   const sentences = new Set<string>();
   for (const template of lang.templates) {
     const slots = values(template.target);

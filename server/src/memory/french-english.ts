@@ -148,6 +148,19 @@ class FreeDict implements Translator {
   }
 }
 
+/** The dictionary's headwords (folded), or undefined when it is not installed in `dir`. */
+export function frenchHeadwords(dir = FREEDICT_DIR): Set<string> | undefined {
+  const index = join(dir, `${NAME}.index`);
+  if (!existsSync(index)) return undefined;
+  const words = new Set<string>();
+  for (const line of readFileSync(index, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    const head = line.slice(0, tab);
+    if (tab > 0 && !head.startsWith('00database')) words.add(fold(head));
+  }
+  return words;
+}
+
 /** The dictionary from `dir`, or what is missing so the caller can say it. */
 export function openFrenchEnglish(dir = FREEDICT_DIR): {
   translator?: Translator;

@@ -69,6 +69,8 @@ export {
 };
 
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
+/** The pronunciation dictionary pocketsphinx-en-us ships (CMU's). */
+export const DEFAULT_DICTIONARY = `${MODEL_ROOT}/cmudict-en-us.dict`;
 
 export { ASK_BAND, DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
 
@@ -110,7 +112,7 @@ export class PhraseEngine implements SpeechToText {
   constructor(private readonly options: PhraseEngineOptions = {}) {
     this.binary = options.pocketsphinx ?? '/usr/bin/pocketsphinx_batch';
     this.model = options.model ?? `${MODEL_ROOT}/en-us`;
-    this.dictionary = options.dictionary ?? `${MODEL_ROOT}/cmudict-en-us.dict`;
+    this.dictionary = options.dictionary ?? DEFAULT_DICTIONARY;
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.minConfidence = options.minConfidence ?? 0.5;
     this.askConfidence = options.askConfidence ?? DEFAULT_ASK_CONFIDENCE;

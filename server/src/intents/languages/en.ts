@@ -347,6 +347,7 @@ export const en: LanguageData = {
   nameWords: listOf(
     'kitchen living room bedroom bathroom hallway hall office garage garden dining lamp light ceiling floor door front back blinds heating coffee maker',
   ),
+  nameClues: { letters: '', words: listOf('the of and my with for') },
   timerNames: ['pasta', 'eggs', 'pizza', 'tea', 'oven'],
   reminders: reminders.reminders,
   hour12: true,

@@ -368,6 +368,12 @@ export const fr: LanguageData = {
   nameWords: listOf(
     'cuisine salon séjour chambre salle bain entrée couloir bureau garage jardin cave lampe lumière plafonnier lampadaire chevet porte volets chauffage cafetière télé ventilateur',
   ),
+  // "la" and "des" stay French clues though English names borrow them ("La Marzocco"): the
+  // configuration says otherwise for such a name (`stt.phrase.name_languages`).
+  nameClues: {
+    letters: 'àâæçéèêëîïôœùûüÿ',
+    words: listOf("le la les l' du de des d' au aux un une sur pour"),
+  },
   timerNames: ['les pâtes', 'les œufs', 'la pizza', 'le thé', 'le four'],
   reminders: reminders.reminders,
   hour12: false,

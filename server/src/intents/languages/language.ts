@@ -253,6 +253,12 @@ export interface LanguageData {
    * the one with most words of the language ("Cuisine" rather than "Kitchen").
    */
   readonly nameWords: readonly string[];
+  /**
+   * What tells that a device's or room's name is written in this language (Home Assistant's
+   * aliases carry no language): letters only this language writes, and its little words
+   * ("de", "l'"), as written after lowercasing (`name-language.ts`).
+   */
+  readonly nameClues: { readonly letters: string; readonly words: readonly string[] };
   /** Timer names put in the generated sentences. */
   readonly timerNames: readonly string[];
   /** Times of day and the reminders' sample words (`reminders-<lang>.ts`). */
