@@ -99,6 +99,10 @@ describe('the voice loop acts only on what it understood', () => {
         heard,
       ).toBe(true);
       expect(outcome.transcript ?? '', heard).not.toMatch(/caf|ventilateur|couloir/);
+      // The turn event says why nothing was done, whichever way it was refused.
+      if (!outcome.expectsReply) {
+        expect(['not-understood', 'not-sure-enough'], heard).toContain(outcome.rejected);
+      }
       if (outcome.expectsReply) {
         // The satellite is told to listen again for the answer: say nothing, the question lapses.
         const count = loop.turns.length;

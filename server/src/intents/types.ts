@@ -100,6 +100,8 @@ export interface IntentResult {
   readonly expectsReply: boolean;
   /** The request failed (entity unknown, Home Assistant unreachable): spoken as such. */
   readonly failed?: boolean;
+  /** Not done: heard too unsurely for an action that opens, unlocks or disarms. */
+  readonly notSureEnough?: boolean;
 }
 
 /** Local intents: understands a sentence or returns `undefined` so the agent can try. */

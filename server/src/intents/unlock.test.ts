@@ -195,6 +195,7 @@ describe('opening, unlocking or disarming asks first, whatever the verb', () => 
     expect(await say('unlock the front door', 0, unsure)).toMatchObject({
       speech: "Sorry, I didn't catch that.",
       failed: true,
+      notSureEnough: true,
       calls: [],
     });
     expect(await say('yes', 1)).toBeUndefined();

@@ -64,6 +64,8 @@ export interface ConversationOutcome {
   readonly failed: boolean;
   /** Why it failed (`ollama-timeout`, `intent-failed`, ...). */
   readonly errorCode?: string;
+  /** Not done: heard too unsurely for an action that opens, unlocks or disarms. */
+  readonly notSureEnough?: boolean;
 }
 
 export interface ConversationAnswer {
@@ -111,6 +113,7 @@ export async function converse(
       timer: result.timer,
       expectsReply: result.expectsReply,
       failed: result.failed ?? false,
+      ...(result.notSureEnough && { notSureEnough: true }),
     });
   }
   if (request.askBack) {

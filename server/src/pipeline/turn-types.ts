@@ -86,8 +86,11 @@ export interface TurnOutcome {
   readonly failed: boolean;
   /** `stt-failed`, `ollama-timeout`, ... when it failed. */
   readonly errorCode?: string;
-  /** Why nothing was done: speech-to-text heard no speech, or nothing it understood. */
-  readonly rejected?: 'no-speech' | 'not-understood';
+  /**
+   * Why nothing was done: speech-to-text heard no speech, or nothing it understood, or a
+   * sentence heard too unsurely for what it asks (opening, unlocking, disarming).
+   */
+  readonly rejected?: 'no-speech' | 'not-understood' | 'not-sure-enough';
   /**
    * With `not-understood`: the sentence was heard unsurely and asked back ("Turn on the kitchen
    * light?"); it is done only if the reply is "yes".

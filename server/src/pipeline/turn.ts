@@ -289,6 +289,7 @@ export class Turn {
       failed: outcome.failed || !spoke,
       errorCode: outcome.errorCode,
       spoke,
+      ...(outcome.notSureEnough && { rejected: 'not-sure-enough' as const }),
     });
   }
 

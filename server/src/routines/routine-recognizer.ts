@@ -102,7 +102,7 @@ export function withRoutines(
         options.sensitiveDomains,
       );
       if (sensitive && context.sureEnoughForSensitive === false)
-        return result(language, phrasesIn(language).notHeard);
+        return { ...result(language, phrasesIn(language).notHeard), notSureEnough: true };
       if (!sensitive && !routine.confirm) return run(routine, language, context);
       const question = routine.confirm
         ? textIn(routine.confirm, language)

@@ -135,7 +135,7 @@ export async function actOn(
   );
   if (sensitive) {
     if (context.sureEnoughForSensitive === false) {
-      return failed(request, request.speech.say('notHeard'));
+      return { ...failed(request, request.speech.say('notHeard')), notSureEnough: true };
     }
     const kind = confirmKind(calls);
     const pending: PendingConfirmation = {
