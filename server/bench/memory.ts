@@ -45,7 +45,7 @@ export interface Variant {
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
-const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0 };
+const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0, answer: 0 };
 /** WordNet without related synsets, a query's broader terms or definitions. */
 const SYNSETS_ONLY: WordNetExpansion = {
   ...DEFAULT_EXPANSION,
@@ -65,7 +65,11 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'household lexicon only', lexicons: { ...NONE, household: true } },
   { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
-  { name: 'no priors from the way of asking (kind, user)', weights: NO_PRIORS },
+  { name: 'no priors from the way of asking (kind, user, answer)', weights: NO_PRIORS },
+  {
+    name: 'no answer-type prior (a time for "when", a place for "where")',
+    weights: { ...DEFAULT_WEIGHTS, answer: 0 },
+  },
   {
     name: 'definitions stored with memories too (as on 6 December)',
     expansion: { ...DEFAULT_EXPANSION, glosses: true },
