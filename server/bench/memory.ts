@@ -34,6 +34,8 @@ export interface LexiconChoice {
   readonly household?: boolean;
   readonly wordnet?: boolean;
   readonly dictionary?: boolean;
+  /** Clock times and words for parts of the day tagged alike (with the household lexicon). */
+  readonly dayParts?: boolean;
 }
 
 export interface Variant {
@@ -50,6 +52,7 @@ const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0, answer: 
 const SYNSETS_ONLY: WordNetExpansion = {
   ...DEFAULT_EXPANSION,
   related: false,
+  parts: false,
   queryBroader: 0,
   glosses: false,
 };
@@ -80,6 +83,11 @@ export const VARIANTS: readonly Variant[] = [
   },
   { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
   {
+    name: 'no WordNet wholes, parts and topics (as before 7 December)',
+    expansion: { ...DEFAULT_EXPANSION, parts: false },
+  },
+  { name: 'no parts of the day (16 h is not the afternoon)', lexicons: { dayParts: false } },
+  {
     name: 'the default of 6 December (no priors, synsets only)',
     weights: { ...NO_PRIORS, text: 0.15, subject: 0.25 },
     expansion: SYNSETS_ONLY,
@@ -104,7 +112,14 @@ function generalLexicons(): { wordnet?: WordNet; translator?: Translator } {
 /** The lexicon a variant analyses with. */
 export function lexiconOf(variant: Variant): Lexicon {
   const { household = true, wordnet = true, dictionary = true } = variant.lexicons ?? {};
-  const base = household ? HOUSEHOLD_LEXICON : NO_LEXICON;
+  const dayParts = household && (variant.lexicons?.dayParts ?? true);
+  const base = household
+    ? {
+        ...HOUSEHOLD_LEXICON,
+        id: `${HOUSEHOLD_LEXICON.id}${dayParts ? '' : '-no-day-parts'}`,
+        dayParts,
+      }
+    : NO_LEXICON;
   const found = generalLexicons();
   const wn = wordnet ? found.wordnet : undefined;
   const translator = dictionary ? found.translator : undefined;
