@@ -10,12 +10,14 @@ const SHORT: Record<Split, string> = {
   'development 3': 'dev 3',
   'development 4': 'dev 4',
   'held-out': 'held-out',
+  'held-out, seen': 'old held-out (seen)',
 };
 
 function qualityTables(result: MemoryBenchmark): string[] {
   const of = (split: Split) => result.quality.filter((q) => q.split === split);
   const splits = SPLITS.map(of);
-  const [dev, dev2, dev3, dev4, held] = splits as [
+  const [dev, dev2, dev3, dev4, held, seen] = splits as [
+    QualityResult[],
     QualityResult[],
     QualityResult[],
     QualityResult[],
@@ -30,12 +32,15 @@ function qualityTables(result: MemoryBenchmark): string[] {
       `held-out set, seen while tuning): ${size(dev2)}; development 3 (written before tuning on ` +
       `it, preferences and episodes asked in other words): ${size(dev3)}; development 4 (the ` +
       `held-out set of 6 December): ${size(dev4)} (what may be tuned on). ` +
-      `Held-out: ${size(held)}; ${pct(result.overlap.share)} of the held-out questions' content ` +
+      `Held-out (written late on 7 December, before any change that day was tried): ` +
+      `${size(held)}; old held-out (the held-out set of early 7 December, run twice before the ` +
+      `fresh one was written, so seen): ${size(seen)}; ` +
+      `${pct(result.overlap.share)} of the held-out questions' content ` +
       `words are used by a development question` +
       `${result.overlap.shared.length ? ` (${result.overlap.shared.join(', ')})` : ''}; by ` +
       `development set: ${Object.entries(result.overlap.bySplit)
         .map(([split, o]) => `${SHORT[split as Split]} ${pct(o.share)}`)
-        .join(', ')}.`,
+        .join(', ')}; old held-out ${pct(result.overlap.seenHeldOut.share)}.`,
     '',
     `| variant | embedder | ${SPLITS.map((s) => `${SHORT[s]} R@1 | ${SHORT[s]} R@3`).join(' | ')} |`,
     `|---|---|${SPLITS.map(() => '---:|---:').join('|')}|`,

@@ -22,6 +22,7 @@ const GRID = {
   subject: [0.25, 0.4, 0.6, 0.8, 1],
   kind: [0, 0.1, 0.2, 0.3],
   user: [0, 0.1, 0.2, 0.3],
+  answer: [0, 0.1, 0.2, 0.3, 0.45],
 };
 
 type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
@@ -63,7 +64,11 @@ export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow
       for (const subject of GRID.subject) {
         for (const kind of GRID.kind) {
           for (const user of GRID.user) {
-            rows.push(evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject, kind, user }));
+            for (const answer of GRID.answer) {
+              rows.push(
+                evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject, kind, user, answer }),
+              );
+            }
           }
         }
       }
@@ -77,12 +82,13 @@ export function formatTune(result: { best: TuneRow[]; current: TuneRow }): strin
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const row = (name: string, r: TuneRow) =>
     `| ${name} | ${r.weights.vector} | ${r.weights.text} | ${r.weights.subject} | ` +
-    `${r.weights.kind ?? 0} | ${r.weights.user ?? 0} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
+    `${r.weights.kind ?? 0} | ${r.weights.user ?? 0} | ${r.weights.answer ?? 0} | ` +
+    `${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`;
   return [
     '\nWeights searched on the development sets only (recency 0.1, importance 0.1 fixed)',
     '',
-    '| | vector | text | subject | kind | user | development recall@1 | development recall@3 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| | vector | text | subject | kind | user | answer | development recall@1 | development recall@3 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     row('current default', result.current),
     ...result.best.map((r, i) => row(`#${i + 1}`, r)),
   ].join('\n');

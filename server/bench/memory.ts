@@ -1,6 +1,7 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on five splits: four development sets
-// (what the lexicons, weights and thresholds may be tuned on) and the held-out set (other facts,
-// questions in words the development questions do not use), each with the ablations: no full
+// Long-term memory benchmark. Recall quality (recall@1/@3) on six splits: four development sets
+// (what the lexicons, weights and thresholds may be tuned on), the held-out set (other facts,
+// questions in words the development questions do not use) and the earlier held-out set, already
+// seen (run twice before the fresh one was written), each with the ablations: no full
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
 // statements (a second statement must not overwrite a different fact; a new value must update),
 // and recall latency and ingest rate at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000
@@ -24,6 +25,7 @@ import { generateSecondDevSet } from './memory-dev2.js';
 import { generateThirdDevSet } from './memory-dev3.js';
 import { generateFourthDevSet } from './memory-dev4.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
+import { generateFreshHeldOutSet } from './memory-heldout2.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 
@@ -32,6 +34,8 @@ export interface LexiconChoice {
   readonly household?: boolean;
   readonly wordnet?: boolean;
   readonly dictionary?: boolean;
+  /** Clock times and words for parts of the day tagged alike (with the household lexicon). */
+  readonly dayParts?: boolean;
 }
 
 export interface Variant {
@@ -43,11 +47,12 @@ export interface Variant {
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
-const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0 };
+const NO_PRIORS: ScoreWeights = { ...DEFAULT_WEIGHTS, kind: 0, user: 0, answer: 0 };
 /** WordNet without related synsets, a query's broader terms or definitions. */
 const SYNSETS_ONLY: WordNetExpansion = {
   ...DEFAULT_EXPANSION,
   related: false,
+  parts: false,
   queryBroader: 0,
   glosses: false,
 };
@@ -63,7 +68,11 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'household lexicon only', lexicons: { ...NONE, household: true } },
   { name: 'no household lexicon (WordNet, dictionary)', lexicons: { household: false } },
   { name: 'no lexicon at all (terms, embedder, subjects)', lexicons: NONE },
-  { name: 'no priors from the way of asking (kind, user)', weights: NO_PRIORS },
+  { name: 'no priors from the way of asking (kind, user, answer)', weights: NO_PRIORS },
+  {
+    name: 'no answer-type prior (a time for "when", a place for "where")',
+    weights: { ...DEFAULT_WEIGHTS, answer: 0 },
+  },
   {
     name: 'definitions stored with memories too (as on 6 December)',
     expansion: { ...DEFAULT_EXPANSION, glosses: true },
@@ -73,6 +82,11 @@ export const VARIANTS: readonly Variant[] = [
     expansion: { ...DEFAULT_EXPANSION, commonWords: 0 },
   },
   { name: 'WordNet synonyms and hypernyms only', expansion: SYNSETS_ONLY },
+  {
+    name: 'no WordNet wholes, parts and topics (as before 7 December)',
+    expansion: { ...DEFAULT_EXPANSION, parts: false },
+  },
+  { name: 'no parts of the day (16 h is not the afternoon)', lexicons: { dayParts: false } },
   {
     name: 'the default of 6 December (no priors, synsets only)',
     weights: { ...NO_PRIORS, text: 0.15, subject: 0.25 },
@@ -98,7 +112,14 @@ function generalLexicons(): { wordnet?: WordNet; translator?: Translator } {
 /** The lexicon a variant analyses with. */
 export function lexiconOf(variant: Variant): Lexicon {
   const { household = true, wordnet = true, dictionary = true } = variant.lexicons ?? {};
-  const base = household ? HOUSEHOLD_LEXICON : NO_LEXICON;
+  const dayParts = household && (variant.lexicons?.dayParts ?? true);
+  const base = household
+    ? {
+        ...HOUSEHOLD_LEXICON,
+        id: `${HOUSEHOLD_LEXICON.id}${dayParts ? '' : '-no-day-parts'}`,
+        dayParts,
+      }
+    : NO_LEXICON;
   const found = generalLexicons();
   const wn = wordnet ? found.wordnet : undefined;
   const translator = dictionary ? found.translator : undefined;
@@ -106,7 +127,12 @@ export function lexiconOf(variant: Variant): Lexicon {
 }
 
 export type Split =
-  'development' | 'development 2' | 'development 3' | 'development 4' | 'held-out';
+  | 'development'
+  | 'development 2'
+  | 'development 3'
+  | 'development 4'
+  | 'held-out'
+  | 'held-out, seen';
 /** The sets the weights, lexicons and thresholds may be tuned on. */
 export const DEVELOPMENT: readonly Split[] = [
   'development',
@@ -114,7 +140,8 @@ export const DEVELOPMENT: readonly Split[] = [
   'development 3',
   'development 4',
 ];
-export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out'];
+/** The held-out set reported, then the earlier one (run twice already, so it guides nothing). */
+export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out', 'held-out, seen'];
 
 export interface QualityResult {
   readonly split: Split;
@@ -142,7 +169,11 @@ export interface Overlap {
 
 export interface MemoryBenchmark {
   /** With all the development sets, then with each. */
-  readonly overlap: Overlap & { readonly bySplit: Record<string, Overlap> };
+  readonly overlap: Overlap & {
+    readonly bySplit: Record<string, Overlap>;
+    /** The fresh held-out questions' words used by a question of the earlier held-out set. */
+    readonly seenHeldOut: Overlap;
+  };
   readonly quality: QualityResult[];
   readonly updates: UpdateResult;
   readonly latency: LatencyResult[];
@@ -152,7 +183,8 @@ export function splitOf(split: Split) {
   if (split === 'development') return generateQualitySet();
   if (split === 'development 2') return generateSecondDevSet();
   if (split === 'development 3') return generateThirdDevSet();
-  return split === 'development 4' ? generateFourthDevSet() : generateHeldOutSet();
+  if (split === 'development 4') return generateFourthDevSet();
+  return split === 'held-out' ? generateFreshHeldOutSet() : generateHeldOutSet();
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -262,7 +294,7 @@ export async function runMemoryBenchmark(
     .map(Number)
     .filter((n) => n > 0),
 ): Promise<MemoryBenchmark> {
-  const heldOut = generateHeldOutSet();
+  const heldOut = generateFreshHeldOutSet();
   const against = (splits: readonly Split[]) =>
     heldOutOverlap(
       splits.flatMap((split) => splitOf(split).questions),
@@ -272,6 +304,7 @@ export async function runMemoryBenchmark(
   const overlap = {
     ...against(DEVELOPMENT),
     bySplit: Object.fromEntries(DEVELOPMENT.map((split) => [split, against([split])])),
+    seenHeldOut: against(['held-out, seen']),
   };
   const quality: QualityResult[] = [];
   for (const split of SPLITS) {

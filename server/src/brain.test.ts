@@ -53,7 +53,7 @@ describe('buildBrain', () => {
     expect(brain.agent).toBeDefined();
     expect(brain.summary.agent).toMatch(/unreachable/);
     expect(brain.summary.memory).toMatch(
-      /embedder hashed-ngram-v1-household-v1\+wordnet-3\.0:\d+:\d+(:\w+)*\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
+      /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:\w+)*\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
     );
   });
 

@@ -29,6 +29,11 @@ export interface Candidate<T> {
   readonly kindMatch?: number;
   /** 1 when a question about the user meets the user's own memory, 0 when not, else undefined. */
   readonly userMatch?: number;
+  /**
+   * 1 when the memory holds the kind of answer the question word asks for ("when…": a time), 0
+   * when not, undefined when the question asks for none (answer-type.ts).
+   */
+  readonly answerMatch?: number;
 }
 
 export interface ScoreWeights {
@@ -44,6 +49,8 @@ export interface ScoreWeights {
   readonly kind?: number;
   /** A question about the user meets the user's own memory (counts when asked so). */
   readonly user?: number;
+  /** The memory holds the kind of answer the question word asks for (counts when it asks). */
+  readonly answer?: number;
 }
 
 /** Searched on the memory benchmark's development split (`npm run bench -w server -- memory tune`). */
@@ -56,6 +63,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   area: 0.15,
   kind: 0.3,
   user: 0.1,
+  answer: 0.45,
 };
 
 export type Fusion = 'weighted' | 'rrf';
@@ -106,13 +114,15 @@ export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOption
     // Priors from the way of asking count (in the total too) only when the question has them.
     const kind = c.kindMatch === undefined ? 0 : (w.kind ?? 0);
     const user = c.userMatch === undefined ? 0 : (w.user ?? 0);
+    const answer = c.answerMatch === undefined ? 0 : (w.answer ?? 0);
     const extras =
       w.subject * clamp01(c.subjectMatch) +
       w.recency * fresh +
       w.importance * clamp01(c.importance) +
       (options.area && c.areaMatch ? w.area : 0) +
       kind * (c.kindMatch ?? 0) +
-      user * (c.userMatch ?? 0);
+      user * (c.userMatch ?? 0) +
+      answer * (c.answerMatch ?? 0);
     let relevance: number;
     if (options.fusion === 'rrf') {
       const rr = (r: number | undefined) => (r === undefined ? 0 : (RRF_K + 1) / (RRF_K + r));
@@ -125,7 +135,7 @@ export function fuse<T>(candidates: readonly Candidate<T>[], options: FuseOption
     const current = 1 - OUTDATED_PENALTY * clamp01(c.outdated ?? 0);
     return {
       candidate: c,
-      score: clamp01(((relevance + extras) / (total + kind + user)) * current),
+      score: clamp01(((relevance + extras) / (total + kind + user + answer)) * current),
     };
   });
   return scored.sort((a, b) => b.score - a.score);

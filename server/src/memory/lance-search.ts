@@ -13,6 +13,7 @@ import {
 import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
 import type { Memory, MemoryKind } from './memory.js';
 import type { Lexicon } from './lexicon.js';
+import { answerTypeAsked, holdsAnswer } from './answer-type.js';
 import { profileQuestion } from './question-kind.js';
 import { relationsIn, withNames } from './relatives.js';
 import { analyse, searchTerms } from './terms.js';
@@ -104,6 +105,7 @@ export async function gather(
 ): Promise<Candidate<Memory>[]> {
   const { lexicon } = context;
   const asked = profileQuestion(query, lexicon, relationsIn(query, lexicon));
+  const answer = answerTypeAsked(query);
   query = await withRelatives(context, query, options);
   const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);
@@ -150,6 +152,7 @@ export async function gather(
         area !== undefined && memory.area !== undefined && normaliseText(memory.area) === area,
       kindMatch: asked.kinds.length > 0 ? Number(asked.kinds.includes(memory.kind)) : undefined,
       userMatch: asked.aboutUser ? Number(aboutUser(memory, lexicon)) : undefined,
+      answerMatch: answer ? Number(holdsAnswer(memory.text, answer)) : undefined,
     };
   });
 }

@@ -255,15 +255,18 @@ export interface Lexicon {
   readonly hasConcept: (stemmed: string, concept: string) => boolean;
   readonly isCategory: (name: string) => boolean;
   readonly rewriteIdioms: (normalised: string) => string;
+  /** Whether clock times and words for parts of the day are tagged alike (day-parts.ts). */
+  readonly dayParts?: boolean;
 }
 
 export const HOUSEHOLD_LEXICON: Lexicon = {
-  id: 'household-v1',
+  id: 'household-v2',
   conceptsOf,
   canonicalWords,
   hasConcept,
   isCategory,
   rewriteIdioms,
+  dayParts: true,
 };
 
 /** No synonyms, no categories, no set phrases: every word stands for itself. */

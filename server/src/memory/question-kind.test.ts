@@ -14,6 +14,9 @@ describe('the way a question is asked', () => {
     ['What time do I turn in?', false],
     ['Quel âge a Biscuit ?', false],
     ['Où est le robinet ?', false],
+    ['Où sont rangés les passeports ?', false],
+    ['Où est passée l’échelle ?', false],
+    ['Où sommes-nous allés en vacances ?', true],
     ['Is there a biscuit left?', false],
   ])('%s: asked in the past %s', (question, past) => {
     expect(askedInPast(question)).toBe(past);

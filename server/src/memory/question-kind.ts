@@ -28,6 +28,8 @@ const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 const AUXILIARIES = new Set(
   'ai as a avons avez ont suis es est sommes etes sont'.split(' ').concat(['t']),
 );
+// "est", "sont" with a participle in a question of where: a state ("où sont rangés…").
+const PASSIVE = new Set(['est', 'sont']);
 const FRENCH_PAST = new Set(['deja', 'encore', 'toujours', 'jamais']);
 // A French past participle as written: "allé", "venus", "pris", "offert", "perdu".
 const PARTICIPLE = /(?:é|ée|és|ées|is|it|u|us|ue|ert|erte)$/u;
@@ -56,9 +58,12 @@ export function askedInPast(question: string): boolean {
   if (!looksFrench(words)) return false;
   // The written tokens: an auxiliary, then a participle (not a name) within the next three words.
   const written = question.split(/[^\p{L}]+/u).filter(Boolean);
+  // "Où sont rangés les passeports ?", "où est passée l'échelle ?": where a thing is, not an event.
+  const state = WHERE.test(question) ? PASSIVE : new Set<string>();
   return written.some(
     (w, i) =>
       AUXILIARIES.has(normaliseText(w)) &&
+      !state.has(normaliseText(w)) &&
       written
         .slice(i + 1, i + 4)
         .some((p) => p.length > 3 && /^\p{Ll}/u.test(p) && PARTICIPLE.test(p)),

@@ -40,7 +40,8 @@ describe('relatives in questions', () => {
       ['where does my sister live?'],
       2,
     );
-    // Anna's home comes before Paul's, though only the memory of her job says she is my sister.
-    expect(found).toEqual(['My sister Anna is a dentist', 'Anna lives in Nantes']);
+    // Anna's home comes before Paul's, though only the memory of her job says she is my sister;
+    // it comes first as it holds a place, what "where" asks for.
+    expect(found).toEqual(['Anna lives in Nantes', 'My sister Anna is a dentist']);
   });
 });

@@ -1,5 +1,6 @@
 // The terms of a text as the memory store sees them: stemmed content words and the concepts
 // the lexicon gives them. Used for the full-text column, queries and the embedder's features.
+import { dayPartTerms } from './day-parts.js';
 import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 
@@ -55,6 +56,20 @@ export function analyse(
       if (lexicon.isCategory(c)) categories.push(`k_${c}`);
     }
     for (const c of entry.categories) categories.push(`k_${c}`);
+  }
+  // "16 h" and "l'après-midi" stand for the same part of the day ("9 am": "am" is a stop word).
+  if (lexicon.dayParts) {
+    const all = normalised.split(' ');
+    const parts = dayPartTerms(all);
+    let at = 0;
+    all.forEach((word, i) => {
+      const content = contentWords[at] === word;
+      if (content) at++;
+      const term = parts[i];
+      if (term === undefined || !content) return;
+      concepts.push(term);
+      forms[at - 1]!.push(term);
+    });
   }
   const general = lexicon.tagger?.tag(text, normalised.split(' '), contentWords, stems, role) ?? [];
   const senses: string[] = [];

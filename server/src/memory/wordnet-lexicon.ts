@@ -31,6 +31,8 @@ export interface WordNetExpansion {
    * entailments: "swim" meets "swimmer", "tall" meets "height"); default false.
    */
   readonly related?: boolean;
+  /** Whether a word is tagged with its senses' wholes, parts and topics too; default false. */
+  readonly parts?: boolean;
   /**
    * Levels of hypernyms a query's word is tagged with as broader terms, which count less than
    * its own senses ("cheese" is a dairy product); default 0.
@@ -59,6 +61,7 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   queryDepth: 0,
   translations: 2,
   related: true,
+  parts: true,
   queryBroader: 1,
   glosses: 'query',
   commonWords: 1,
@@ -159,6 +162,9 @@ export function wordNetTagger(
     if (options.related) {
       for (const id of own) for (const r of wordnet?.synset(id)?.related ?? []) tags.add(r);
     }
+    if (options.parts) {
+      for (const id of own) for (const r of wordnet?.synset(id)?.parts ?? []) tags.add(r);
+    }
     let level = own;
     for (let d = 0; d < (query ? (options.queryDepth ?? 0) : options.depth); d++) {
       level = above(level);
@@ -255,7 +261,7 @@ export function withWordNet(
     ...(wordnet
       ? [
           `wordnet-3.0:${options.senses}:${options.depth}` +
-            `${options.related ? ':related' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
+            `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
             `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
             `${options.commonWords ? `:common${options.commonWords}` : ''}`,
         ]

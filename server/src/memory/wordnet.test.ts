@@ -51,6 +51,17 @@ describe('WordNet files', () => {
     expect(relatedTo('alive')).toContain('dead');
   });
 
+  it('relates a word to its wholes, parts and topic', () => {
+    const partsOf = (word: string) =>
+      wordnet!
+        .senses(word, 1)
+        .flatMap((id) => wordnet!.synset(id)!.parts ?? [])
+        .flatMap((id) => wordnet!.synset(id)!.lemmas);
+    expect(partsOf('ankle')).toContain('leg');
+    expect(partsOf('wheel')).toContain('wheeled_vehicle');
+    expect(partsOf('barbecue')).toContain('cooking');
+  });
+
   it('parses a data line: lemmas, hypernyms, a similar adjective, related synsets', () => {
     const noun = parseSynset(
       'n',
@@ -61,6 +72,7 @@ describe('WordNet files', () => {
       lemmas: ['toy_dog', 'toy'],
       above: ['n02084071'],
       related: [],
+      parts: [],
       gloss: 'a small dog',
     });
     const adj = parseSynset(

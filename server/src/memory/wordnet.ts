@@ -57,11 +57,17 @@ export interface Synset {
    * alive, dead).
    */
   readonly related: readonly string[];
+  /**
+   * Wholes and parts: holonyms (`#m #s #p`: ankle, leg) and meronyms (`%m %s %p`: kit, needle),
+   * and the topic a word belongs to (`;c -c`: penicillin, medicine).
+   */
+  readonly parts?: readonly string[];
   /** The definition, examples aside ("a device that removes moisture from the air"). */
   readonly gloss: string;
 }
 
 const RELATED = new Set(['+', '=', '\\', '<', '*', '>', '^', '!']);
+const PARTS = new Set(['#m', '#s', '#p', '%m', '%s', '%p', ';c', '-c']);
 
 export interface WordNet {
   /** Where the files were read from. */
@@ -146,15 +152,24 @@ export function parseSynset(pos: WordNetPos, line: string): Synset {
   const pointers = Number(fields[at++]);
   const above: string[] = [];
   const related: string[] = [];
+  const parts: string[] = [];
   for (let i = 0; i < pointers; i++, at += 4) {
     const [symbol, offset, targetPos] = [fields[at]!, fields[at + 1]!, fields[at + 2]!];
     const target = `${targetPos === 's' ? 'a' : targetPos}${offset}`;
     const wanted = pos === 'a' ? symbol === '&' : symbol === '@' || symbol === '@i';
     if (wanted) above.push(target);
     else if (RELATED.has(symbol)) related.push(target);
+    else if (PARTS.has(symbol)) parts.push(target);
   }
   const gloss = (line.split(' | ')[1] ?? '').split(/;\s*"|"/)[0]!.trim();
-  return { id: `${pos}${fields[0]}`, lemmas, above, related: [...new Set(related)], gloss };
+  return {
+    id: `${pos}${fields[0]}`,
+    lemmas,
+    above,
+    related: [...new Set(related)],
+    parts: [...new Set(parts)],
+    gloss,
+  };
 }
 
 class FileWordNet implements WordNet {

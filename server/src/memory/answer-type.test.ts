@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeAsked, holdsAnswer } from './answer-type.js';
+import { type Candidate, DEFAULT_WEIGHTS, fuse } from './hybrid-score.js';
+
+describe('the kind of answer a question asks for', () => {
+  it.each([
+    ['When is the bin day?', 'time'],
+    ['How often does the snake moult?', 'time'],
+    ['Since when do we have solar panels?', 'time'],
+    ["C'est pour quand, le dégivrage ?", 'time'],
+    ['Quand passe Rosa ?', 'time'],
+    ['Tu me lèves à quelle heure ?', 'time'],
+    ['Where is the torch?', 'place'],
+    ['Où sont rangés les passeports ?', 'place'],
+    ["D'où vient Draco ?", 'place'],
+    ['What should I cook when Lucas comes for dinner?', undefined],
+    ['Qu’est-ce que je mets quand je prépare le repas ?', undefined],
+    ['Which colour do I like?', undefined],
+    ['Ou bien le thé ?', undefined],
+  ])('%s asks for %s', (question, type) => {
+    expect(answerTypeAsked(question)).toBe(type);
+  });
+
+  it.each([
+    ['Defrost the freezer on Saturday', 'time', true],
+    ['Our babysitter comes on Wednesdays', 'time', true],
+    ['The septic tank was emptied in 2024', 'time', true],
+    ['Sortir le chien à 15 h', 'time', true],
+    ["J'aime que les volets s'ouvrent au lever du soleil", 'time', true],
+    ['Les piles ont été changées', 'time', false],
+    ['Felix hates the vacuum cleaner', 'time', false],
+    ['The torch is in the glovebox', 'place', true],
+    ['Ma tante Isabelle habite à Annecy', 'place', true],
+    ['Nous avons vu des aurores boréales en Norvège', 'place', true],
+    ['Felix a peur des orages', 'place', false],
+    ['Nous avons refait la cuisine en janvier', 'place', false],
+  ] as const)('"%s" holds a %s: %s', (text, type, holds) => {
+    expect(holdsAnswer(text, type)).toBe(holds);
+  });
+
+  it('puts the memory with the asked kind of answer first when the rest is equal', () => {
+    const base = {
+      similarity: 0.5,
+      bm25: 1,
+      coverage: 0.5,
+      wordCoverage: 0.5,
+      subjectMatch: 0,
+      updatedAt: 0,
+      importance: 0.5,
+      areaMatch: false,
+    };
+    const candidates: Candidate<string>[] = [
+      { ...base, item: 'no time', answerMatch: 0 },
+      { ...base, item: 'a time', answerMatch: 1 },
+    ];
+    const ranked = fuse(candidates, { now: 0, weights: DEFAULT_WEIGHTS }).map(
+      (s) => s.candidate.item,
+    );
+    expect(ranked).toEqual(['a time', 'no time']);
+    const without = fuse(candidates, { now: 0, weights: { ...DEFAULT_WEIGHTS, answer: 0 } });
+    expect(without[0]!.score).toBe(without[1]!.score);
+  });
+});

@@ -1,0 +1,61 @@
+// What kind of answer a question wants, from its question word, and whether a memory holds one:
+// "when…", "quand…", "at what time…", "how often…" want a time, and "Defrost the freezer on
+// Saturday" has one (a weekday, month, season, part of the day, clock time, year or date);
+// "where…", "où…" want a place, and "The torch is in the glovebox" has one (a place
+// preposition). Question words are stop words, so neither the full text nor the vector sees
+// them; recall favours memories holding the kind of answer asked for (weight `answer`). The
+// words below are closed classes of English and French (question words, prepositions, the
+// calendar), not words of any question.
+import { normaliseText } from './text-analysis.js';
+
+export type AnswerType = 'time' | 'place';
+
+// Question words and phrases asking for a time (folded, as normaliseText leaves them).
+const TIME_QUESTION =
+  /^(?:when|quand)\b|\b(?:since|until|till|by) when\b|\bquand(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|c|ca)\b)|\b(?:how often|how long ago|since when|what time|what day|which day|what date|which date|(?:a|de) quel(?:le)? (?:heure|jour|moment|date|rythme|frequence)|quel(?:le)? (?:jour|heure|date)|depuis quand|combien de fois|a quelle periode)\b/;
+// "où" is "ou" (or) once folded, so it is looked for as written.
+const PLACE_QUESTION = /\bwhere(?:abouts)?\b|(?<!\p{L})où(?!\p{L})/iu;
+
+const CALENDAR = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday weekday weekdays weekend weekends ' +
+    'january february march april may june july august september october november december ' +
+    'spring summer autumn winter christmas easter morning mornings afternoon afternoons ' +
+    'evening evenings night nights noon midnight dawn dusk sunrise sunset daily weekly monthly ' +
+    'yearly annually today tomorrow yesterday tonight ago ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche semaine janvier fevrier mars avril mai ' +
+    'juin juillet aout septembre octobre novembre decembre printemps automne hiver noel ' +
+    'paques matin matins midi soir soirs soiree nuit nuits minuit aube aujourd hier demain ' +
+    'quotidien hebdomadaire mensuel annuel'
+  ).split(' '),
+);
+// Clock times, years and dates: "6 pm", "15 h", "8 am", "2024", "the 1st", "le 20", "every…".
+const TIME_PATTERN =
+  /\b(?:\d{1,2} ?(?:am|pm|h)\b|\d{1,2}h\d{0,2}\b|(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th|er)\b|(?:the|le) \d{1,2}\b|every|each|chaque|tous les|toutes les|(?:lever|coucher) du soleil)/;
+// Prepositions of place, English and French (folded): "in the loft", "sous l'évier".
+const PLACE_WORDS =
+  /\b(?:au|aux|in|inside|under|underneath|behind|beside|next to|near|by the|on top of|on the|above|below|at the|outside|upstairs|downstairs|dans|sous|derriere|devant|pres|a cote|sur le|sur la|sur l|au dessus|en dessous|chez|au fond|dehors)\b/;
+
+// As written: "à" (not "a", has), "at Airbus", "en Norvège" (not "en mars").
+const PLACE_WRITTEN = /(?:^|\s)à\s|\bat (?!\d)|\ben \p{Lu}/u;
+
+/** The kind of answer a question asks for, from its question word; undefined when none. */
+export function answerTypeAsked(question: string): AnswerType | undefined {
+  const folded = normaliseText(question);
+  // "When" opens a question or follows a preposition ("since when"); after that it is a
+  // conjunction ("what should I cook when Lucas comes"), as "quand" is before a subject ("quand je…").
+  if (TIME_QUESTION.test(folded)) return 'time';
+  if (PLACE_QUESTION.test(question)) return 'place';
+  return undefined;
+}
+
+/** Whether a memory's text holds an answer of that kind. */
+export function holdsAnswer(text: string, type: AnswerType): boolean {
+  const folded = normaliseText(text);
+  if (type === 'place') return PLACE_WORDS.test(folded) || PLACE_WRITTEN.test(text);
+  // Plurals too: "on Wednesdays", "les mercredis".
+  return (
+    TIME_PATTERN.test(folded) ||
+    folded.split(' ').some((w) => CALENDAR.has(w) || CALENDAR.has(w.replace(/s$/, '')))
+  );
+}
