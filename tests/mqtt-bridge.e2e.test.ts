@@ -161,6 +161,7 @@ describe('the MQTT bridge', () => {
       event_type: 'turn_finished',
       satellite: 'kitchen',
       transcript: 'turn on the kitchen light',
+      rejected: null,
     });
     expect(server.home.entity('light.living_room_ceiling')?.state).toBe('off');
     expect(server.home.entity('light.kitchen')?.state).toBe('on');

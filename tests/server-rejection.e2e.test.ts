@@ -12,6 +12,7 @@ import { COMMAND_VOICE, joinPcm, silence, speak, TEST_VOICES } from './helpers/s
 import { startVoiceLoop, type VoiceLoop } from './helpers/voice-loop.js';
 import { nonSpeech, roomNoise } from '../server/bench/understanding-corpus.js';
 import { demoHomeWithGarage } from '../server/bench/understanding-home.js';
+import { turnEventData } from '../server/src/mqtt/states.js';
 
 let loop: VoiceLoop;
 let home: DemoHome;
@@ -59,6 +60,12 @@ describe('the voice loop acts only on what it understood', () => {
         response: "Sorry, I didn't catch that.",
       });
       expect(outcome.intent).toBeUndefined();
+      // Home Assistant's `jarvis_turn` event says why, without what was said.
+      expect(turnEventData('garage', outcome, false)).toMatchObject({
+        rejected: 'not-understood',
+        intent: null,
+      });
+      expect(turnEventData('garage', outcome, false)).not.toHaveProperty('transcript');
     }
     expect(states()).toEqual(before);
     // Back to idle once the apology has played.

@@ -165,7 +165,7 @@ export async function startApp(
         metrics.recordTurn('voice', outcome.timings, outcome);
         bus.emit({ type: 'turn', satellite: session.id, ...outcome });
         logger.info(
-          `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}; ${describeTimings(outcome.timings)}`,
+          `${session.name}: ${outcome.intent ?? 'no intent'}${outcome.failed ? ' (failed)' : ''}${outcome.rejected ? ` (${outcome.rejected})` : ''}; ${describeTimings(outcome.timings)}`,
         );
       },
     },

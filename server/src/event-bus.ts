@@ -1,5 +1,6 @@
 import { type Logger, silentLogger } from 'wyoming-ts';
 import type { TurnTimings } from './pipeline/timings.js';
+import type { TurnRejection } from './pipeline/turn-types.js';
 import type { SessionPhase } from './satellites/session-machine.js';
 
 /** What the server tells the dashboard and automations about, as it happens. */
@@ -41,6 +42,8 @@ export type ServerEvent =
       readonly response?: string;
       readonly language?: string;
       readonly failed: boolean;
+      /** Why nothing was done with what was heard ("Sorry, I didn't catch that"). */
+      readonly rejected?: TurnRejection;
       readonly timings: TurnTimings;
     };
 

@@ -14,6 +14,8 @@ export interface RecentTurn {
   readonly satellite: string | null;
   readonly intent: string | null;
   readonly failed: boolean;
+  /** Why nothing was done with what was heard (`not-understood`, ...). */
+  readonly rejected: string | null;
   /** What the person waited: end of speech to the answer (for text, the answer itself). */
   readonly waited_ms: number | null;
   readonly timings: TurnTimings;
@@ -43,6 +45,7 @@ export class RecentTurns {
         satellite: event.satellite ?? null,
         intent: event.intent ?? null,
         failed: event.failed,
+        rejected: event.rejected ?? null,
         waited_ms: waitedMs(event.timings) ?? null,
         timings: event.timings,
       });

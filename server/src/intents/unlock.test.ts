@@ -194,7 +194,6 @@ describe('opening, unlocking or disarming asks first, whatever the verb', () => 
     const unsure = { sureEnoughForSensitive: false };
     expect(await say('unlock the front door', 0, unsure)).toMatchObject({
       speech: "Sorry, I didn't catch that.",
-      failed: true,
       notSureEnough: true,
       calls: [],
     });

@@ -197,6 +197,7 @@ export function turnEventData(
     intent: turn.intent ?? null,
     language: turn.language ?? null,
     failed: turn.failed,
+    rejected: turn.rejected ?? null,
     timings: turn.timings,
   };
 }

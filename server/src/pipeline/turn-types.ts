@@ -75,6 +75,10 @@ export interface TurnOptions {
 
 /** The default of `pipeline.max_command_seconds`. */
 export const MAX_COMMAND_SECONDS = 15;
+
+/** Why a turn did nothing with what it heard (see `TurnOutcome.rejected`). */
+export type TurnRejection = 'no-speech' | 'not-understood' | 'not-sure-enough';
+
 export interface TurnOutcome {
   readonly transcript?: string;
   readonly intent?: string;
@@ -90,7 +94,7 @@ export interface TurnOutcome {
    * Why nothing was done: speech-to-text heard no speech, or nothing it understood, or a
    * sentence heard too unsurely for what it asks (opening, unlocking, disarming).
    */
-  readonly rejected?: 'no-speech' | 'not-understood' | 'not-sure-enough';
+  readonly rejected?: TurnRejection;
   /**
    * With `not-understood`: the sentence was heard unsurely and asked back ("Turn on the kitchen
    * light?"); it is done only if the reply is "yes".

@@ -155,6 +155,7 @@ describe('routines', () => {
       expect(speech).toEqual(row.speech);
       expect(made).toEqual(row.calls);
       expect(last?.failed ?? false).toBe(row.failed ?? false);
+      expect(last?.notSureEnough ?? false).toBe(row.unsure ?? false);
     });
   }
 

@@ -33,7 +33,9 @@ export interface HandlerDeps {
 
 export type Handler = (request: IntentRequest, deps: HandlerDeps) => Promise<IntentResult>;
 
-type Extra = Partial<Pick<IntentResult, 'calls' | 'timer' | 'expectsReply' | 'failed'>>;
+type Extra = Partial<
+  Pick<IntentResult, 'calls' | 'timer' | 'expectsReply' | 'failed' | 'notSureEnough'>
+>;
 
 export function reply(request: IntentRequest, speech: string, extra: Extra = {}): IntentResult {
   return {
@@ -135,7 +137,8 @@ export async function actOn(
   );
   if (sensitive) {
     if (context.sureEnoughForSensitive === false) {
-      return { ...failed(request, request.speech.say('notHeard')), notSureEnough: true };
+      // Not a failure: nothing was tried (like speech not understood at all), and the turn says why.
+      return reply(request, request.speech.say('notHeard'), { notSureEnough: true });
     }
     const kind = confirmKind(calls);
     const pending: PendingConfirmation = {
