@@ -2,21 +2,18 @@
 // (the change feed), each firing (heads-up, reminder, repeat) is said by exactly one of them (the
 // claim), whichever it is, and one cancelled on either is gone from both.
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServerProcess, startRedisServer } from '../../../tests/helpers/redis-server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useRedisServer } from '../../../tests/helpers/redis-suite.js';
 import { redisClaim } from '../speech/claim.js';
 import { ManualClock } from '../speech/clock.js';
 import { RedisReminderStore } from './store.js';
 import { type BookHarness, MIN, START, bookHarness } from './test-book.js';
 
-let redis: RedisServerProcess;
+const redis = useRedisServer(Redis);
+// The change feeds stop before their clients close (after-hooks run last registered first).
 const stops: (() => Promise<unknown>)[] = [];
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
 afterAll(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
-  await redis?.stop();
 });
 
 /** Waits (without a time limit of its own: the test's applies) until `test` holds. */
@@ -28,11 +25,10 @@ async function eventually(what: string, test: () => boolean): Promise<void> {
 }
 
 async function twoServers() {
-  const prefix = `test:${Math.random().toString(36).slice(2)}:`;
+  const prefix = redis.prefix();
   const clock = new ManualClock(START);
   const server = async (name: string, satellites: string[]) => {
-    const client = new Redis(redis.url);
-    stops.push(() => client.quit());
+    const client = redis.client();
     const store = new RedisReminderStore(client, prefix);
     const claim = redisClaim(client, { owner: name, keyPrefix: prefix });
     const run = bookHarness(store, START, satellites, { clock, claim, idPrefix: name });
