@@ -28,6 +28,7 @@ import { runUnderstanding } from './understanding-run.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
+import { runSlots } from './understanding-slots.js';
 import { runEarly } from './understanding-early.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
@@ -48,6 +49,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
   const variants = process.argv.slice(heldout ? 5 : 4);
   const chosen = variants.length > 0 ? variants : ['0', '0:turn', '200', '250'];
   await runEarly(resultsDir, chosen, heldout ? 'heldout' : 'calibration');
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {
+  await runSlots(process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
