@@ -4,9 +4,11 @@
 // `... memory dev [variant]`: the development sets only, with the questions missed;
 // `... memory tune-wordnet`: WordNet's senses and hypernym levels on them (…-tune-wordnet.json).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
-// `npm run bench -w server -- understanding [calibrate] [--from FILE]`: what the phrase engine
-// acts on (server-understanding-<split>.json). `... understanding warps calibration|heldout
-// [WARP...]`: the split decoded at each frequency warp (server-understanding-warps-*.json);
+// `npm run bench -w server -- understanding [calibrate|calibration] [--from FILE]`: what the
+// phrase engine acts on (server-understanding-<split>.json); `calibration`: the calibration
+// split at the shipped rule; BENCH_CAL_SCALE=3: three times as many calibration commands (the
+// held-out split unchanged). `... understanding warps calibration|heldout [WARP...]`: the
+// split decoded at each frequency warp (server-understanding-warps-*.json);
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
@@ -26,6 +28,7 @@ import { runUnderstanding } from './understanding-run.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
+import { runSlots } from './understanding-slots.js';
 import { runEarly } from './understanding-early.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
@@ -48,6 +51,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
   await runEarly(resultsDir, chosen, heldout ? 'heldout' : 'calibration');
   process.exit(0);
 }
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {
+  await runSlots(process.argv.slice(4));
+  process.exit(0);
+}
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
   await runSweep(resultsDir, process.argv.slice(4));
   process.exit(0);
@@ -61,11 +68,12 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'warps')
 if (process.argv.slice(2)[0] === 'understanding') {
   const args = process.argv.slice(3);
   const from = args.indexOf('--from');
-  await runUnderstanding(
-    resultsDir,
-    args.includes('calibrate'),
-    from >= 0 ? args[from + 1] : undefined,
-  );
+  await runUnderstanding(resultsDir, {
+    calibrating: args.includes('calibrate'),
+    split: args.includes('calibration') ? 'calibration' : 'heldout',
+    from: from >= 0 ? args[from + 1] : undefined,
+    calibrationScale: Number(process.env.BENCH_CAL_SCALE ?? '1') || 1,
+  });
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune') {

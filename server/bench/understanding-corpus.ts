@@ -183,6 +183,33 @@ export interface CorpusOptions {
   /** Commands drawn per split. */
   readonly commands: number;
   readonly splits?: readonly Split[];
+  /**
+   * How many times `commands` the calibration split draws (1: as many as held out). The extra
+   * sentences are drawn after both splits' own, from the sentences neither has, and said by the
+   * calibration voices: the held-out split is the same at every scale.
+   */
+  readonly calibrationScale?: number;
+}
+
+/**
+ * The commands of each split: `commands` sentences each, drawn from `englishOnly` with a fixed
+ * seed, then `(calibrationScale - 1) * commands` more for calibration only (`extra`).
+ */
+export function drawCommands(
+  englishOnly: readonly string[],
+  commands: number,
+  calibrationScale = 1,
+): { calibration: string[]; heldout: string[]; extra: string[] } {
+  const next = random(7);
+  const shuffled = pick(englishOnly, commands * 2, next);
+  const taken = new Set(shuffled);
+  const rest = englishOnly.filter((sentence) => !taken.has(sentence));
+  const more = Math.max(0, Math.round((calibrationScale - 1) * commands));
+  return {
+    calibration: shuffled.slice(0, commands),
+    heldout: shuffled.slice(commands),
+    extra: more > 0 ? pick(rest, more, next) : [],
+  };
 }
 
 const LEADS = ['short silence', 'long silence', 'long noise'] as const;
@@ -230,22 +257,22 @@ async function spoken(text: string, voice: Voice): Promise<Uint8Array> {
 export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]> {
   const items: CorpusItem[] = [];
   const englishOnly = options.grammar.filter((sentence) => /^[a-z0-9 %'-]+$/i.test(sentence));
-  const next = random(7);
-  const shuffled = pick(englishOnly, options.commands * 2, next);
-  const commandsOf: Record<Split, string[]> = {
-    calibration: shuffled.slice(0, options.commands),
-    heldout: shuffled.slice(options.commands),
-  };
+  const drawn = drawCommands(englishOnly, options.commands, options.calibrationScale);
+  const splits = options.splits ?? (['calibration', 'heldout'] as const);
   let index = 0;
-  for (const split of options.splits ?? (['calibration', 'heldout'] as const)) {
+  const addCommands = async (split: Split, texts: readonly string[], first: number) => {
     const voices = VOICES[split];
-    for (const [i, text] of commandsOf[split].entries()) {
-      const voice = voices[i % voices.length]!;
+    for (const [i, text] of texts.entries()) {
+      const voice = voices[(first + i) % voices.length]!;
       const source = `${voice.engine}:${voice.name}`;
       items.push(
         place({ split, kind: 'command', text, source }, await spoken(text, voice), index++),
       );
     }
+  };
+  for (const split of splits) {
+    const voices = VOICES[split];
+    await addCommands(split, drawn[split], 0);
     for (const [kind, texts] of Object.entries(OUT_OF_GRAMMAR[split])) {
       for (const text of texts) {
         for (const voice of voices) {
@@ -266,6 +293,10 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
         place({ split, kind: 'non-speech', text: '', source: sound.name }, sound.audio, index++),
       );
     }
+  }
+  // Last, so every utterance before them is placed (lead, noise) as at scale 1.
+  if (splits.includes('calibration')) {
+    await addCommands('calibration', drawn.extra, drawn.calibration.length);
   }
   return items;
 }

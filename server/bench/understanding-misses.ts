@@ -66,3 +66,10 @@ export function formatMisses(scored: readonly Scored[], t: Thresholds): string {
   }
   return lines.join('\n');
 }
+
+/** Each command acted wrongly: what was said, what was heard, by which voice. */
+export function formatWrong(scored: readonly Scored[], t: Thresholds): string {
+  const wrong = scored.filter((s) => s.item.kind === 'command' && verdictOf(s, t) === 'wrong');
+  if (wrong.length === 0) return '(none)';
+  return wrong.map((s) => `- "${s.item.text}" -> "${s.heard}" (${s.item.source})`).join('\n');
+}

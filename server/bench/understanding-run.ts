@@ -5,8 +5,9 @@ import { WORD_LOOP_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
 import { ASK_BAND, DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
 import { calibrateBand, formatBand } from './understanding-band.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
-import { formatMisses } from './understanding-misses.js';
+import { formatMisses, formatWrong } from './understanding-misses.js';
 import { DEMO_ALIASES } from './understanding-home.js';
+import type { Split } from './understanding-corpus.js';
 import {
   calibrate,
   formatTable,
@@ -30,23 +31,28 @@ function scoreAt(confidence: number): number {
   return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
 }
 
-/**
- * `from`: the JSON of an earlier run of the same split, to apply other thresholds without
- * decoding everything again.
- */
-export async function runUnderstanding(
-  resultsDir: string,
-  calibrating: boolean,
-  from?: string,
-): Promise<void> {
+export interface UnderstandingRun {
+  /** Choose the rule on the calibration split (else: judge by the shipped rule). */
+  readonly calibrating: boolean;
+  /** The split decoded when not calibrating (default: held-out). */
+  readonly split?: Split;
+  /**
+   * The JSON of an earlier run of the same split, to apply other thresholds without decoding
+   * everything again.
+   */
+  readonly from?: string;
+  /** `BENCH_CAL_SCALE`: times as many calibration commands (understanding-corpus.ts). */
+  readonly calibrationScale?: number;
+}
+
+export async function runUnderstanding(resultsDir: string, run: UnderstandingRun): Promise<void> {
+  const { calibrating, from } = run;
+  const scale = run.calibrationScale ?? 1;
+  const wanted: Split = calibrating ? 'calibration' : (run.split ?? 'heldout');
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus(
-        [calibrating ? 'calibration' : 'heldout'],
-        60,
-        WORD_LOOP ? { wordLoop: true } : {},
-      );
-  const split = scored[0]?.item.split ?? (calibrating ? 'calibration' : 'heldout');
+    : await scoreCorpus([wanted], 60, WORD_LOOP ? { wordLoop: true } : {}, scale);
+  const split = scored[0]?.item.split ?? wanted;
   const shipped: Thresholds = {
     rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
@@ -86,11 +92,17 @@ export async function runUnderstanding(
   console.log(`\n${byEngine(scored, thresholds)}`);
   console.log('\nWhy commands were missed (decode error: the best path was another sentence):\n');
   console.log(formatMisses(scored, thresholds));
+  if (split === 'calibration') {
+    console.log('\nCommands acted wrongly (calibration only: said -> heard, voice):\n');
+    console.log(formatWrong(scored, thresholds));
+  }
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
     `\nphrase engine per utterance: p50 ${ms[ms.length >> 1]!.toFixed(0)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(0)} ms`,
   );
-  const variant = `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}`;
+  const variant =
+    `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
+    `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(

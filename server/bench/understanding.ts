@@ -135,13 +135,14 @@ export async function scoreCorpus(
   splits: readonly Split[],
   commands = 60,
   options: PhraseEngineOptions = {},
+  calibrationScale = 1,
 ): Promise<Scored[]> {
   // Names in the grammar of their language, told as the server tells them.
   const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
   const base = createIntentRecognizer({ nameLanguage });
   const grammar = base.sentences(englishHome(), 'en');
   // The commands are drawn from the intents' grammar either way, so both runs hear the same.
-  const corpus = await buildCorpus({ grammar, commands, splits });
+  const corpus = await buildCorpus({ grammar, commands, splits, calibrationScale });
   const recognizer = WITH_MODES ? modesOver(base) : base;
   const engine = new PhraseEngine(options);
   // The server's grammar: the commands and the answers to its questions.

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { drawCommands } from './understanding-corpus.js';
+
+const GRAMMAR = Array.from({ length: 500 }, (_, i) => `turn on light ${i}`);
+
+describe('drawCommands', () => {
+  it('draws the same held-out and first calibration sentences at every scale', () => {
+    const one = drawCommands(GRAMMAR, 60);
+    const three = drawCommands(GRAMMAR, 60, 3);
+    expect(three.heldout).toEqual(one.heldout);
+    expect(three.calibration).toEqual(one.calibration);
+    expect(one.extra).toEqual([]);
+    expect(three.extra).toHaveLength(120);
+  });
+
+  it('never draws a held-out or calibration sentence again as an extra one', () => {
+    const { calibration, heldout, extra } = drawCommands(GRAMMAR, 60, 3);
+    const before = new Set([...calibration, ...heldout]);
+    expect(extra.filter((sentence) => before.has(sentence))).toEqual([]);
+    expect(new Set(extra).size).toBe(extra.length);
+  });
+
+  it('draws no more extra sentences than the grammar has left', () => {
+    const { extra } = drawCommands(GRAMMAR.slice(0, 150), 60, 3);
+    expect(extra).toHaveLength(30);
+  });
+});
