@@ -11,13 +11,18 @@ import { ConfigError, EngineError } from './errors.js';
 import { createHome, type Home } from './home/index.js';
 import type { ApiToken } from './http/token.js';
 import { createIntentRecognizer } from './intents/index.js';
-import type { NameLanguage } from './intents/name-language.js';
+import type { NameLanguage, NameLanguageOverrides } from './intents/name-language.js';
+import { nameReport } from './intents/name-report.js';
+import type { Language } from './intents/types.js';
 import { installedNameLanguage } from './intents/word-language.js';
 import { DEFAULT_DICTIONARY } from './engines/stt/phrase-engine.js';
 import { Metrics } from './metrics.js';
 import { buildModes } from './modes/index.js';
 import { withRoutines } from './routines/routine-recognizer.js';
 import { startupSummary } from './summary.js';
+
+/** The language of the phrase engine's grammar. */
+const GRAMMAR_LANGUAGE: Language = 'en';
 
 export interface RunningJarvis {
   readonly app: RunningApp;
@@ -40,8 +45,11 @@ export async function startJarvis(
   const homeReady = home.start().catch((error: Error) => {
     logger.warn(`Home Assistant: ${error.message}; retrying in the background`);
   });
-  await Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  const nameLanguage = await nameLanguages(config, logger);
+  // The word lists load while Home Assistant is waited for.
+  const [nameLanguage] = await Promise.all([
+    nameLanguages(config, logger),
+    Promise.race([homeReady, new Promise((resolve) => setTimeout(resolve, 10_000))]),
+  ]);
   const local = withRoutines(createIntentRecognizer({ nameLanguage }), {
     routines: config.routines,
     sensitiveDomains: config.agent.sensitive_domains,
@@ -59,11 +67,19 @@ export async function startJarvis(
   const speech = await buildSpeechEngines(config, logger);
   // The grammar depends on names, aliases and areas, not on states: rebuild only when those change.
   let vocabulary = '';
+  let namesReported = !config.stt.phrase.enabled;
   const refreshGrammar = async () => {
     const current = vocabularyOf(home);
     if (current === vocabulary) return;
     vocabulary = current;
-    await speech.setSentences?.([...recognizer.sentences(home, 'en'), ...recognizer.answers('en')]);
+    if (!namesReported && home.entities().length > 0) {
+      namesReported = true;
+      reportNames(home, nameLanguage, config.stt.phrase.name_languages, logger);
+    }
+    await speech.setSentences?.([
+      ...recognizer.sentences(home, GRAMMAR_LANGUAGE),
+      ...recognizer.answers(GRAMMAR_LANGUAGE),
+    ]);
   };
   await refreshGrammar();
   const unsubscribe = home.onChange(debounce(() => void refreshGrammar(), 2000));
@@ -162,4 +178,16 @@ async function nameLanguages(config: JarvisConfig, logger: Logger): Promise<Name
     logger.info('names: no French word list; their letters and little words tell their language');
   }
   return nameLanguage;
+}
+
+/** Once, when the home first has names: what the grammar leaves out, and overrides naming nothing. */
+function reportNames(
+  home: Home,
+  nameLanguage: NameLanguage,
+  overrides: NameLanguageOverrides,
+  logger: Logger,
+): void {
+  const { info, warn } = nameReport(home, [GRAMMAR_LANGUAGE], nameLanguage, overrides);
+  for (const line of info) logger.info(line);
+  for (const line of warn) logger.warn(line);
 }

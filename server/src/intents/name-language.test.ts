@@ -44,6 +44,41 @@ describe("a name's language", () => {
     expect(guess('The chambre')).toBeUndefined();
   });
 
+  it('counts a little word only as a word of its own, not a part of a hyphenated word', () => {
+    for (const name of ['Pour-over kettle', 'De-humidifier', 'La-Z-Boy', 'Au-pair']) {
+      expect(clues(name), name).toBeUndefined();
+    }
+    expect(clues('Le Creuset')).toBe('fr');
+    expect(clues('Rez-de-chaussée')).toBe('fr');
+    expect(clues("Porte d'entrée 2")).toBe('fr');
+  });
+
+  it("weighs a word only one language's dictionary has against another's little words", () => {
+    const english = new Set(['room', 'spot', 'tom', 'draco']);
+    const guess = nameLanguageGuesser({
+      languages: LANGUAGES,
+      dictionaryLanguage: (word) => (english.has(word) ? 'en' : undefined),
+    });
+    expect(guess('Au pair room')).toBeUndefined();
+    expect(guess('Lampe de Tom')).toBeUndefined();
+    // Two little words outweigh one English word; a dictionary word is no evidence of its own.
+    expect(guess('Spot de la cuisine')).toBe('fr');
+    expect(guess('Draco')).toBeUndefined();
+    expect(guess('The room')).toBe('en');
+    expect(guess('Lampe de la cuisine')).toBe('fr');
+  });
+
+  it('follows the names set by hand, whole names only', () => {
+    const guess = nameLanguageGuesser({
+      languages: LANGUAGES,
+      overrides: { 'Lampe de chevet 2': 'en' },
+    });
+    expect(guess('Lampe de chevet 2')).toBe('en');
+    expect(guess('lampe  de chevet-2')).toBe('en');
+    expect(guess('Lampe de chevet')).toBe('fr');
+    expect(guess('Lampe de chevet 1')).toBe('fr');
+  });
+
   it('follows the names set by hand, spelled loosely', () => {
     const guess = nameLanguageGuesser({
       languages: LANGUAGES,

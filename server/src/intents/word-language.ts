@@ -2,11 +2,18 @@
 // (name-language.ts), from the word lists the server already installs: a word of the French
 // dictionary (FreeDict's French-English headwords, a singular or infinitive found as the memory
 // finds them) is French when the English pronunciation dictionary the phrase engine uses lacks
-// it ("chambre", "couloir", "volets"); a word in both ("salon", "garage", "machine") tells
-// nothing. The English dictionary is no evidence the other way: it also lists the world's
-// names ("draco", "samsung"), which are said in every language.
+// it and its English singular ("chambre", "couloir", "chambres"; not "pendants": "pendant" is
+// English); a word in both ("salon", "garage", "machine") tells nothing. A word the English
+// dictionary has and the French one lacks ("room", "kettle") is no evidence of its own, since
+// that dictionary also lists the world's names ("draco", "samsung"), said in every language; it
+// only outweighs a French little word ("Au pair room").
 import { readFile } from 'node:fs/promises';
-import { FREEDICT_DIR, frenchHeadwords, frenchLemmas } from '../memory/french-english.js';
+import {
+  FREEDICT_DIR,
+  foldAccents,
+  frenchHeadwords,
+  frenchLemmas,
+} from '../memory/french-english.js';
 import { LANGUAGES } from './languages/index.js';
 import {
   type NameLanguage,
@@ -22,15 +29,10 @@ export interface WordListPaths {
   readonly freedictDir?: string;
 }
 
-const fold = (word: string) =>
-  word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-
-/** The words French has in `headwords`, as written or as a dictionary form of them. */
-function inFrench(word: string, headwords: ReadonlySet<string>): boolean {
-  return frenchLemmas(fold(word)).some((form) => headwords.has(form));
+/** What the word lists tell of one word: French only, or English only (see above). */
+export interface WordLists {
+  readonly wordLanguage: WordLanguage;
+  readonly dictionaryLanguage: WordLanguage;
 }
 
 /**
@@ -39,28 +41,41 @@ function inFrench(word: string, headwords: ReadonlySet<string>): boolean {
  */
 const FRENCH_ENDINGS = /(?:eurs?|eaux?|oirs?|ettes?|iers?)$/;
 
-/**
- * French for the words the English dictionary lacks and the French list has, or that end the
- * way French words do; undefined when either list is missing (then only letters and little
- * words tell a name's language).
- */
-export async function loadWordLanguage(paths: WordListPaths): Promise<WordLanguage | undefined> {
-  const headwords = frenchHeadwords(paths.freedictDir ?? FREEDICT_DIR);
-  if (!headwords) return undefined;
-  let text: string;
-  try {
-    text = await readFile(paths.englishDictionary, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const frenchLooking = (word: string) => FRENCH_ENDINGS.test(word) || inFrench(word, headwords);
-  // Only the English words that look French are kept: the others are never French evidence.
-  const english = new Set<string>();
+/** A word and the English singulars it may be the plural of ("boxes" -> "boxe", "box"). */
+export function englishSingulars(word: string): string[] {
+  const forms = [word];
+  if (/[^s]s$/.test(word)) forms.push(word.slice(0, -1));
+  if (/(?:s|x|z|ch|sh)es$/.test(word)) forms.push(word.slice(0, -2));
+  if (/[^aeiou]ies$/.test(word)) forms.push(`${word.slice(0, -3)}y`);
+  return forms;
+}
+
+/** The words of a pronunciation dictionary (`word PH PH ...`, `word(2) ...`). */
+function dictionaryWords(text: string): Set<string> {
+  const words = new Set<string>();
   for (const line of text.split('\n')) {
     const word = line.slice(0, line.indexOf(' ')).replace(/\(\d+\)$/, '');
-    if (word && frenchLooking(word)) english.add(word);
+    if (word) words.add(word);
   }
-  return (word) => (!english.has(word) && frenchLooking(word) ? 'fr' : undefined);
+  return words;
+}
+
+/** The word lists at `paths`, or undefined when either is missing. */
+export async function loadWordLists(paths: WordListPaths): Promise<WordLists | undefined> {
+  const [headwords, text] = await Promise.all([
+    frenchHeadwords(paths.freedictDir ?? FREEDICT_DIR),
+    readFile(paths.englishDictionary, 'utf8').catch(() => undefined),
+  ]);
+  if (!headwords || text === undefined) return undefined;
+  const english = dictionaryWords(text);
+  const inEnglish = (word: string) => englishSingulars(word).some((form) => english.has(form));
+  const frenchLooking = (word: string) =>
+    FRENCH_ENDINGS.test(word) ||
+    frenchLemmas(foldAccents(word)).some((form) => headwords.has(form));
+  return {
+    wordLanguage: (word) => (!inEnglish(word) && frenchLooking(word) ? 'fr' : undefined),
+    dictionaryLanguage: (word) => (inEnglish(word) && !frenchLooking(word) ? 'en' : undefined),
+  };
 }
 
 /**
@@ -71,7 +86,7 @@ export async function installedNameLanguage(
   paths: WordListPaths | undefined,
   overrides?: NameLanguageOverrides,
 ): Promise<{ nameLanguage: NameLanguage; wordLists: boolean }> {
-  const wordLanguage = paths && (await loadWordLanguage(paths));
-  const nameLanguage = nameLanguageGuesser({ languages: LANGUAGES, wordLanguage, overrides });
-  return { nameLanguage, wordLists: wordLanguage !== undefined };
+  const lists = paths && (await loadWordLists(paths));
+  const nameLanguage = nameLanguageGuesser({ languages: LANGUAGES, ...lists, overrides });
+  return { nameLanguage, wordLists: lists !== undefined };
 }

@@ -4,6 +4,7 @@
 // words of each French word. A French word is looked up as written, then as the forms a
 // dictionary lists (singular, masculine, infinitive). Read once, in place; nothing is fetched.
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -19,8 +20,8 @@ export function dictdNumber(text: string): number {
   return n;
 }
 
-/** Accents folded, lowercase: how the memory writes words. */
-const fold = (s: string) =>
+/** Accents folded, lowercase: how the memory writes words (and the dictionary is keyed). */
+export const foldAccents = (s: string) =>
   s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -134,7 +135,7 @@ class FreeDict implements Translator {
       if (!head || !offset || !length || head.startsWith('00database')) continue;
       const start = dictdNumber(offset);
       const entry = dict.toString('utf8', start, start + dictdNumber(length));
-      const key = fold(head);
+      const key = foldAccents(head);
       this.#entries.set(key, [...(this.#entries.get(key) ?? []), ...parseEntry(entry)]);
     }
   }
@@ -149,14 +150,14 @@ class FreeDict implements Translator {
 }
 
 /** The dictionary's headwords (folded), or undefined when it is not installed in `dir`. */
-export function frenchHeadwords(dir = FREEDICT_DIR): Set<string> | undefined {
-  const index = join(dir, `${NAME}.index`);
-  if (!existsSync(index)) return undefined;
+export async function frenchHeadwords(dir = FREEDICT_DIR): Promise<Set<string> | undefined> {
+  const text = await readFile(join(dir, `${NAME}.index`), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
   const words = new Set<string>();
-  for (const line of readFileSync(index, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
     const head = line.slice(0, tab);
-    if (tab > 0 && !head.startsWith('00database')) words.add(fold(head));
+    if (tab > 0 && !head.startsWith('00database')) words.add(foldAccents(head));
   }
   return words;
 }
