@@ -28,7 +28,10 @@ export type OptionName =
   | 'combined'
   | 'speed'
   | 'rnnoise + speed'
-  | 'rnnoise + speed, wake 0.5';
+  | 'rnnoise + speed, wake 0.5'
+  | 'rnnoise + speed + gate'
+  | 'rnnoise + speed + verifier'
+  | 'rnnoise + speed + gate + verifier';
 export const OPTIONS: Record<
   OptionName,
   {
@@ -56,6 +59,25 @@ export const OPTIONS: Record<
     verifiers: [0],
     slowed: PRE_THRESHOLDS,
     wakes: [0.5],
+  },
+  'rnnoise + speed + gate': {
+    frontEnd: 'rnnoise',
+    gates: GATES,
+    verifiers: [0],
+    slowed: PRE_THRESHOLDS,
+  },
+  // The household verifier (each split's own), confirming slowed detections on the slowed copy.
+  'rnnoise + speed + verifier': {
+    frontEnd: 'rnnoise',
+    gates: [0],
+    verifiers: VERIFIERS,
+    slowed: PRE_THRESHOLDS,
+  },
+  'rnnoise + speed + gate + verifier': {
+    frontEnd: 'rnnoise',
+    gates: GATES,
+    verifiers: VERIFIERS,
+    slowed: PRE_THRESHOLDS,
   },
 };
 
@@ -97,24 +119,41 @@ function gateConfirms(vad: Float32Array, atMs: number, threshold: number): boole
   return gate.confirms(atMs);
 }
 
-/** The detections `setting` keeps in one item. */
-function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, split: Split) {
-  const name = setting.verifierName ?? split;
+type Found = readonly { timestampMs: number; slowed?: boolean }[];
+/** Per item, its detections per wake threshold and pre-threshold: gate and verifier filter them. */
+const memo = new WeakMap<ItemScores, Map<string, Found>>();
+
+/** The trigger's detections in one item, before the gate and the verifier. */
+function detections(s: Scored, setting: Setting, item: ItemScores): Found {
   const settings = { threshold: setting.wake, ...s.trigger };
   const pre = setting.slowed ?? 0;
+  const key = `${setting.wake}/${pre}/${s.trigger.triggerLevel}/${s.trigger.refractoryMs}`;
+  const known = memo.get(item) ?? new Map<string, Found>();
+  memo.set(item, known);
+  const hit = known.get(key);
+  if (hit) return hit;
   const slowed = (step: number) => {
     const each = item.slowed?.get(step);
     if (!each) throw new Error(`no slowed scores cached for step ${step}`);
-    return Math.max(...each);
+    return Math.max(...each.scores);
   };
   const found =
     pre > 0
       ? detectionsWithVariants(item.scores, settings, pre, slowed)
       : detectionsIn(item.scores, settings);
-  return found.filter((d) => {
+  known.set(key, found);
+  return found;
+}
+
+/** The detections `setting` keeps in one item. */
+function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, split: Split) {
+  const name = setting.verifierName ?? split;
+  return detections(s, setting, item).filter((d) => {
     if (!gateConfirms(vad, d.timestampMs, setting.gate)) return false;
     if (setting.verifier <= 0) return true;
-    const p = item.verified[name]![d.timestampMs / STEP_MS - 1]!;
+    const step = d.timestampMs / STEP_MS - 1;
+    // A slowed detection is verified on the slowed copy's embeddings, as the detector does.
+    const p = d.slowed ? item.slowedVerified![name]!.get(step)! : item.verified[name]![step]!;
     return p >= setting.verifier;
   });
 }

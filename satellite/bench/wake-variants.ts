@@ -1,6 +1,7 @@
 // The speed variants' cache: for each clip and front end, every step where the detector with
 // speed variants would hear the last 2 s again slowed down (a score peak at or above the
-// lowest pre-threshold the benchmark tries), with the slowed copies' best score per factor.
+// lowest pre-threshold the benchmark tries), with the slowed copies' best score per factor and
+// the embeddings the best of them was read from (a verifier reads those, as in the detector).
 // One file per clip, named by a hash of its samples; a run stopped half way keeps what it did.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -21,10 +22,17 @@ import { denoised, featureCache, type FrontEnd } from './wake-features.js';
 /** Pre-thresholds tried on the calibration voices; the cache holds the peaks of the lowest. */
 export const PRE_THRESHOLDS = [0.02, 0.05, 0.1, 0.2];
 const LOWEST = PRE_THRESHOLDS[0]!;
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** Per peak step, the best slowed score of each factor in `SPEED_FACTORS` order. */
-export type SlowedScores = ReadonlyMap<number, readonly number[]>;
+/** One peak step heard again: the best slowed score of each factor in `SPEED_FACTORS` order. */
+export interface SlowedAt {
+  readonly scores: readonly number[];
+  /** The classifier's window of embeddings of the best slowed copy. */
+  readonly window: Float32Array;
+}
+
+/** Per peak step, what its slowed copies gave. */
+export type SlowedScores = ReadonlyMap<number, SlowedAt>;
 
 const folder = (corpusKey: string, kind: FrontEnd) =>
   join(tmpdir(), 'jarvis-bench-wake', corpusKey, `variants-${FORMAT}-${kind}-${LOWEST}`);
@@ -35,15 +43,39 @@ const hashOf = (samples: Int16Array) =>
     .digest('hex')
     .slice(0, 20);
 
-const width = SPEED_FACTORS.length + 1;
+/** Per peak: step, one score per factor, the window's length, the window. */
+function encode(scores: SlowedScores): Uint8Array {
+  const parts: number[][] = [];
+  let length = 0;
+  for (const [step, at] of scores) {
+    parts.push([step, ...at.scores, at.window.length]);
+    length += SPEED_FACTORS.length + 2 + at.window.length;
+  }
+  const out = new Float32Array(length);
+  let offset = 0;
+  for (const [k, at] of [...scores.values()].entries()) {
+    out.set(parts[k]!, offset);
+    offset += parts[k]!.length;
+    out.set(at.window, offset);
+    offset += at.window.length;
+  }
+  return new Uint8Array(out.buffer);
+}
 
 function decode(bytes: Buffer): SlowedScores {
   const all = new Float32Array(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
   );
-  const out = new Map<number, number[]>();
-  for (let i = 0; i < all.length; i += width) {
-    out.set(all[i]!, Array.from(all.subarray(i + 1, i + width)));
+  const out = new Map<number, SlowedAt>();
+  const factors = SPEED_FACTORS.length;
+  for (let i = 0; i < all.length;) {
+    const length = all[i + 1 + factors]!;
+    const from = i + 2 + factors;
+    out.set(all[i]!, {
+      scores: Array.from(all.subarray(i + 1, i + 1 + factors)),
+      window: all.subarray(from, from + length),
+    });
+    i = from + length;
   }
   return out;
 }
@@ -74,23 +106,23 @@ export function variantCache(corpusKey: string, kind: FrontEnd): VariantCache {
     async compute(samples) {
       const plain = (await features.features(samples)).scores[0]!;
       const steps = variantSteps(plain, LOWEST);
-      const out = new Float32Array(steps.length * width);
-      const scores = new Map<number, number[]>();
+      const scores = new Map<number, SlowedAt>();
       if (steps.length > 0) {
         const { features: shared, classifiers, denoiser } = await (models ??= load());
         const heard = denoiser ? denoised(denoiser, samples) : samples;
-        for (const [k, step] of steps.entries()) {
+        for (const step of steps) {
           const window = windowOfClip(heard, step);
           const each = [];
           for (const factor of SPEED_FACTORS) {
-            each.push((await slowedScore(shared, classifiers[0]!, window, [factor])).score);
+            each.push(await slowedScore(shared, classifiers[0]!, window, [factor]));
           }
-          scores.set(step, each);
-          out.set([step, ...each], k * width);
+          // The first best, as `slowedScore` over every factor picks it.
+          const best = each.reduce((a, b) => (b.score > a.score ? b : a));
+          scores.set(step, { scores: each.map((e) => e.score), window: best.window });
         }
       }
       const file = path(samples);
-      writeFileSync(`${file}.tmp`, new Uint8Array(out.buffer));
+      writeFileSync(`${file}.tmp`, encode(scores));
       renameSync(`${file}.tmp`, file);
       return { scores, peaks: steps.length };
     },
@@ -110,13 +142,15 @@ export function variantCache(corpusKey: string, kind: FrontEnd): VariantCache {
 
 /**
  * Computes and caches the slowed scores of every clip whose plain features are cached (in
- * order), through `kind`. Logs progress every 50 clips.
+ * order), through `kind`; `uncachedToo`, of every clip (its plain features computed first).
+ * Logs progress every 50 clips.
  */
 export async function extractVariants(
   corpusKey: string,
   kind: FrontEnd,
   clips: readonly (() => Int16Array)[],
   log: (line: string) => void,
+  uncachedToo = false,
 ): Promise<void> {
   const cache = variantCache(corpusKey, kind);
   const plain = featureCache(corpusKey, kind);
@@ -127,7 +161,7 @@ export async function extractVariants(
   try {
     for (const clip of clips) {
       const samples = clip();
-      if (!plain.has(samples) || cache.cached(samples)) continue;
+      if ((!uncachedToo && !plain.has(samples)) || cache.cached(samples)) continue;
       peaks += (await cache.compute(samples)).peaks;
       seconds += samples.length / 16000;
       if (++done % 50 === 0) {

@@ -15,14 +15,13 @@ import { wakeCorpus } from './wake-corpus.js';
 import { perSpeed, speedSweep } from './wake-speed-report.js';
 import { cpuTable } from './wake-cpu.js';
 import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
-import { cachedVerifiers, PERSONAL_VOICE } from './wake-enrol.js';
+import { cachedVerifiers } from './wake-enrol.js';
+import { type AccuracyRow, personal, printAccuracy } from './wake-report.js';
 import {
   choose,
-  describe,
   heldOut,
   inSplit,
   measure,
-  type Measured,
   OPTIONS,
   type OptionName,
   pct,
@@ -38,38 +37,6 @@ import { extractVariants } from './wake-variants.js';
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
 const ACCEPT_AFTER_MS = 1000;
-
-function printAccuracy(
-  rows: {
-    option: string;
-    setting: Setting;
-    metTarget: boolean;
-    heldOut: ReturnType<typeof heldOut>;
-  }[],
-) {
-  console.log(
-    `\nheld-out voices; settings chosen on the calibration voices (target <= ${TARGET_FA_PER_HOUR} false accepts/h on ordinary speech)\n`,
-  );
-  console.log(
-    '| option | setting | audio | false rejects | FA/h ordinary speech | near-miss FA (per h) |',
-  );
-  console.log('|---|---|---|---:|---:|---:|');
-  for (const r of rows) {
-    const c = (r as { calibration?: Measured }).calibration;
-    if (c) {
-      console.log(
-        `| ${r.option}: on calibration | ${describe(r.setting)} | all | ${pct(c.falseRejectRate)} | ${c.ordinaryPerHour.toFixed(2)} | ${c.nearMissFalseAccepts} (${c.nearMissPerHour.toFixed(1)}) |`,
-      );
-    }
-    for (const { condition, measured: m } of r.heldOut) {
-      const label = `${r.option}${r.metTarget || r.option === 'default' ? '' : ' (aim not met on calibration)'}`;
-      console.log(
-        `| ${label} | ${describe(r.setting)} | ${condition} | ${pct(m.falseRejectRate)} | ` +
-          `${m.ordinaryPerHour.toFixed(2)} | ${m.nearMissFalseAccepts} (${m.nearMissPerHour.toFixed(1)}) |`,
-      );
-    }
-  }
-}
 
 /** Each wake threshold on the calibration voices, through each front end: the trade. */
 function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
@@ -88,38 +55,6 @@ function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
           `${m.ordinaryFalseAccepts} | ${m.nearMissPerHour.toFixed(1)} |`,
       );
     }
-  }
-  return rows;
-}
-
-/** The personal verifier: one voice enrolled, its held-out clips against everyone else's. */
-function personal(s: Scored, setting: Setting) {
-  const mine = (x: { voice: string }) => x.voice === PERSONAL_VOICE;
-  const rows: { who: string; verifier: string; measured: Measured }[] = [];
-  for (const withVerifier of [false, true]) {
-    const use: Setting = withVerifier
-      ? { ...setting, verifierName: 'personal' }
-      : { ...setting, verifier: 0 };
-    const label = withVerifier ? `personal, ${setting.verifier}` : 'none';
-    rows.push({ who: PERSONAL_VOICE, verifier: label, measured: measure(s, use, mine) });
-    rows.push({
-      who: 'the 12 others',
-      verifier: label,
-      measured: measure(s, use, (x) => !mine(x)),
-    });
-  }
-  console.log(
-    `\npersonal verifier: ${PERSONAL_VOICE} enrolled alone (6 clips + 12 sentences), wake ${setting.wake}\n`,
-  );
-  console.log('| whose clips | verifier | positives | rejected | FA/h ordinary | near-miss FA |');
-  console.log('|---|---|---:|---:|---:|---:|');
-  for (const r of rows) {
-    const m = r.measured;
-    const fa = m.negativeHours > 0 ? m.ordinaryPerHour.toFixed(2) : 'none run';
-    const near = m.negativeHours > 0 ? String(m.nearMissFalseAccepts) : 'none run';
-    console.log(
-      `| ${r.who} | ${r.verifier} | ${m.positives} | ${pct(m.falseRejectRate)} | ${fa} | ${near} |`,
-    );
   }
   return rows;
 }
@@ -147,11 +82,13 @@ export async function runWakeBenchmark(): Promise<void> {
     // `--reverse`: from the end, for a second process that meets the first half way.
     if (process.argv.includes('--reverse')) items.reverse();
     for (;;) {
+      // `--uncached`: every clip, its plain features computed first when not cached.
       await extractVariants(
         all.key,
         kind,
         items.map((item) => () => all.audio(item)),
         log,
+        process.argv.includes('--uncached'),
       );
       if (!process.argv.includes('--follow')) return;
       await new Promise((resolve) => setTimeout(resolve, 60_000));
@@ -197,7 +134,11 @@ export async function runWakeBenchmark(): Promise<void> {
     : process.argv.includes('--available')
       ? available(
           whole,
-          process.argv.includes('--no-rnnoise') ? ['raw'] : ['raw', 'rnnoise'],
+          process.argv.includes('--no-rnnoise')
+            ? ['raw']
+            : process.argv.includes('--rnnoise-only')
+              ? ['rnnoise']
+              : ['raw', 'rnnoise'],
           process.argv.includes('--speed-variants'),
         )
       : firstShare(whole);
@@ -205,10 +146,13 @@ export async function runWakeBenchmark(): Promise<void> {
   log(`scoring ${share}`);
   // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
   const only = process.argv[process.argv.indexOf('--pass') + 1];
+  // `--rnnoise-only`: only the options through RNNoise (no pass of the audio as heard).
+  const rnnoiseOnly = process.argv.includes('--rnnoise-only');
   const kinds = (['raw', 'rnnoise'] as const).filter(
     (k) =>
       (!process.argv.includes('--pass') || k === only) &&
-      !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')),
+      !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')) &&
+      !(k === 'raw' && rnnoiseOnly),
   );
   // `--speed-variants`: the speed variants' options too (their slowed scores cached or computed).
   const withSpeed = process.argv.includes('--speed-variants');
@@ -228,7 +172,16 @@ export async function runWakeBenchmark(): Promise<void> {
   const both = passes as Record<FrontEnd, Pass>;
   const withRnnoise = !process.argv.includes('--no-rnnoise');
   if (!withRnnoise) both.rnnoise = both.raw;
-  const vad = await vadPass(corpus, withRnnoise ? [both.raw, both.rnnoise] : [both.raw], log);
+  const frontEnds: FrontEnd[] = rnnoiseOnly
+    ? ['rnnoise']
+    : withRnnoise
+      ? ['raw', 'rnnoise']
+      : ['raw'];
+  const vad = await vadPass(
+    corpus,
+    frontEnds.map((k) => both[k]),
+    log,
+  );
   const scored: Scored = {
     corpus,
     passes: both,
@@ -236,42 +189,47 @@ export async function runWakeBenchmark(): Promise<void> {
     trigger: TRIGGER,
     acceptAfterMs: ACCEPT_AFTER_MS,
   };
-  const rows = [];
+  // `--calibration-only`: the settings chosen and measured on the calibration voices, the
+  // held-out voices not looked at (for trying the benchmark out before its one held-out run).
+  const calibrationOnly = process.argv.includes('--calibration-only');
+  const held = (setting: Setting) => (calibrationOnly ? [] : heldOut(scored, setting));
+  const rows: AccuracyRow[] = [];
   const defaultSetting: Setting = { frontEnd: 'raw', wake: 0.5, gate: 0, verifier: 0 };
-  rows.push({
-    option: 'default',
-    setting: defaultSetting,
-    metTarget: false,
-    heldOut: heldOut(scored, defaultSetting),
-  });
-  if (withRnnoise) {
-    // RNNoise at the default threshold, to see what it does alone.
-    const denoised: Setting = { ...defaultSetting, frontEnd: 'rnnoise' };
+  // The default as heard, and RNNoise at the default threshold to see what it does alone.
+  for (const frontEnd of frontEnds) {
+    const setting: Setting = { ...defaultSetting, frontEnd };
+    const calibration = measure(scored, setting, inSplit('calibration'));
     rows.push({
       option: 'default',
-      setting: denoised,
+      setting,
       metTarget: false,
-      heldOut: heldOut(scored, denoised),
+      calibration,
+      heldOut: held(setting),
     });
   }
   for (const option of Object.keys(OPTIONS) as OptionName[]) {
     if (option !== 'combined' && OPTIONS[option].frontEnd === 'rnnoise' && !withRnnoise) continue;
+    if (OPTIONS[option].frontEnd === 'raw' && rnnoiseOnly) continue;
     if (OPTIONS[option].slowed && !withSpeed) continue;
     if (OPTIONS[option].verifiers.some((v) => v > 0) && !withVerifier) continue;
     const chosen = choose(scored, option, withRnnoise);
-    rows.push({ option, ...chosen, heldOut: heldOut(scored, chosen.setting) });
+    rows.push({ option, ...chosen, heldOut: held(chosen.setting) });
   }
   printAccuracy(rows);
-  const sweepRows = sweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw']);
-  const slowedSweep = withSpeed
-    ? speedSweep(scored, withRnnoise ? ['raw', 'rnnoise'] : ['raw'])
-    : [];
-  const speedRows = perSpeed(
-    scored,
-    rows.filter((r) => ['default', 'rnnoise'].includes(r.option) || r.option.includes('speed')),
-  );
-  const verifierRow = rows.find((r) => r.option === 'verifier');
-  const personalRows = verifierRow ? personal(scored, verifierRow.setting) : [];
+  const sweepRows = sweep(scored, frontEnds);
+  const slowedSweep = withSpeed ? speedSweep(scored, frontEnds) : [];
+  const speedRows = calibrationOnly
+    ? []
+    : perSpeed(
+        scored,
+        rows.filter((r) => ['default', 'rnnoise'].includes(r.option) || r.option.includes('speed')),
+      );
+  // The personal verifier at the settings chosen with the household verifier.
+  const personalRows = calibrationOnly
+    ? []
+    : rows
+        .filter((r) => ['verifier', 'rnnoise + speed + verifier'].includes(r.option))
+        .flatMap((r) => personal(scored, r.option, r.setting));
 
   const cleanMinutes = corpus.negatives
     .filter((n) => n.condition === 'clean')

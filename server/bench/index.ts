@@ -16,7 +16,8 @@
 // split (or the held-out one, to report a choice) for each pipeline.speculate_after_ms, `:turn`
 // filling the pause from the turn's quietest frame (understanding-early.ts).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
-// the whole run writes too);
+// the whole run writes too); `... streams`: only the streams benchmark (STREAMS=N,
+// WAKE_SPEED_VARIANTS=P, WAKE_WORKERS=N, STREAM_LEAD=speech; server-streams-*.json);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -119,6 +120,18 @@ if (process.argv.slice(2)[0] === 'bridge') {
 }
 
 const fmt = (n: number) => n.toFixed(1);
+if (process.argv.slice(2)[0] === 'streams') {
+  // Only the streams benchmark; WAKE_SPEED_VARIANTS, WAKE_WORKERS, STREAM_LEAD=speech.
+  const streams = await runStreamsBenchmark(Number(process.env.STREAMS ?? 50), {
+    speedVariants: Number(process.env.WAKE_SPEED_VARIANTS ?? 0),
+    workers: Number(process.env.WAKE_WORKERS ?? 0),
+    speechLead: process.env.STREAM_LEAD === 'speech',
+  });
+  printStreams(streams);
+  const name = `server-streams-${streams.streams}-${streams.lead}-sv${streams.speedVariants}-w${streams.workers}.json`;
+  writeResults(name, { streams });
+  process.exit(0);
+}
 const early = process.env.EARLY_ENDPOINT_MS;
 const latency = await runLatencyBenchmark({
   earlyEndpointMs: early === undefined ? undefined : Number(early),
@@ -128,18 +141,23 @@ console.log(`\n${formatLatency(latency)}`);
 writeResults('server-latency.json', { latency });
 if (process.argv.slice(2)[0] === 'latency') process.exit(0);
 const streams = await runStreamsBenchmark(Number(process.env.STREAMS ?? 50));
-console.log(
-  `\n${streams.streams} always-streaming satellites, wake word on the server, real-time pacing`,
-);
-console.log(
-  '| streams | wake words detected | late chunks | CPU s per stream-second | added latency p50 ms | p95 ms | max ms |',
-);
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
-console.log(
-  `| ${streams.streams} | ${streams.detected} | ${streams.lateChunks} | ${streams.cpuSecondsPerStreamSecond.toFixed(4)} | ` +
-    `${fmt(streams.addedLatencyMs.p50 ?? NaN)} | ${fmt(streams.addedLatencyMs.p95 ?? NaN)} | ${fmt(streams.addedLatencyMs.max ?? NaN)} |`,
-);
+printStreams(streams);
 writeResults('server.json', { latency, streams });
+
+function printStreams(streams: Awaited<ReturnType<typeof runStreamsBenchmark>>): void {
+  console.log(
+    `\n${streams.streams} always-streaming satellites, wake word on the server, real-time pacing` +
+      ` (lead: ${streams.lead}, wake.speed_variants ${streams.speedVariants}, wake.workers ${streams.workers || 'auto'})`,
+  );
+  console.log(
+    '| streams | wake words detected | late chunks | CPU s per stream-second | added latency p50 ms | p95 ms | max ms |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| ${streams.streams} | ${streams.detected} | ${streams.lateChunks} | ${streams.cpuSecondsPerStreamSecond.toFixed(4)} | ` +
+      `${fmt(streams.addedLatencyMs.p50 ?? NaN)} | ${fmt(streams.addedLatencyMs.p95 ?? NaN)} | ${fmt(streams.addedLatencyMs.max ?? NaN)} |`,
+  );
+}
 
 /** Writes `bench-results/<name>` with the date, the machine and its load, and says so. */
 function writeResults(name: string, results: Record<string, unknown>): void {

@@ -1,6 +1,8 @@
 // N satellites streaming all the time into `wake` pipelines at once, the wake word heard by the
 // server: does it keep up? CPU per stream, and the delay from the end of "hey jarvis" in the
-// audio to the server's `detection` (the latency the server adds), in real-time pacing.
+// audio to the server's `detection` (the latency the server adds), in real-time pacing. Each
+// stream is 3 s of silence (or of ordinary speech, where speed variants find score peaks to
+// hear again), "hey jarvis" and 3 s of silence.
 import { AudioChunk, Info, RunPipeline } from 'wyoming-ts';
 import { WyomingClient } from 'wyoming-ts/node';
 import { startApp } from '../src/app.js';
@@ -83,10 +85,30 @@ async function runStream(
   };
 }
 
-export async function runStreamsBenchmark(streams = 50) {
-  const config = loadConfig({
+export interface StreamsOptions {
+  /** `wake.speed_variants` (0: off). */
+  readonly speedVariants?: number;
+  /** `wake.workers` (0: one per core, at most 4). */
+  readonly workers?: number;
+  /** Ordinary speech before "hey jarvis" instead of silence. */
+  readonly speechLead?: boolean;
+}
+
+/** Said before "hey jarvis" with `speechLead`: about 3 s of ordinary speech. */
+const LEAD_SENTENCE = 'the weather looks fine today, shall we go for a walk later';
+
+export async function runStreamsBenchmark(streams = 50, options: StreamsOptions = {}) {
+  const loaded = loadConfig({
     env: { JARVIS_WYOMING_URI: 'tcp://127.0.0.1:0', JARVIS_HTTP_PORT: '0' },
   });
+  const config = {
+    ...loaded,
+    wake: {
+      ...loaded.wake,
+      speed_variants: options.speedVariants ?? loaded.wake.speed_variants,
+      workers: options.workers ?? loaded.wake.workers,
+    },
+  };
   const logger = { debug() {}, info() {}, warn() {}, error: console.error };
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
@@ -98,8 +120,11 @@ export async function runStreamsBenchmark(streams = 50) {
     logger,
   );
   const wake = (await speak('hey jarvis')).audio;
-  const leadMs = 3000;
-  const audio = joinPcm(silence(leadMs), wake, silence(3000)).audio;
+  const lead = options.speechLead
+    ? joinPcm((await speak(LEAD_SENTENCE)).audio, silence(500)).audio
+    : silence(3000);
+  const leadMs = (lead.length / 32000) * 1000;
+  const audio = joinPcm(lead, wake, silence(3000)).audio;
   const wakeEndMs = leadMs + (wake.length / 32000) * 1000;
   const cpu = process.cpuUsage();
   const wall = performance.now();
@@ -119,6 +144,9 @@ export async function runStreamsBenchmark(streams = 50) {
   const audioSeconds = streams * (wakeEndMs / 1000);
   return {
     streams,
+    speedVariants: config.wake.speed_variants,
+    workers: config.wake.workers,
+    lead: options.speechLead ? 'speech' : 'silence',
     detected: results.filter((r) => r.detected).length,
     lateChunks: results.reduce((sum, r) => sum + r.lateChunks, 0),
     cpuSecondsPerStreamSecond: (used.user + used.system) / 1e6 / audioSeconds,

@@ -8,16 +8,13 @@ import { type Classifier, loadClassifiers, longestWindow } from './classifier.js
 import { FeatureStream, type FeatureModels, loadFeatureModels } from './features.js';
 import { EMBEDDING_SIZE, ENGINE, releaseAll, SAMPLE_RATE, STEP_SAMPLES } from './onnx-models.js';
 import {
-  AudioRing,
-  isPeak,
   checkSpeedVariants,
-  RECENT_STEPS,
-  slowedDetects,
-  slowedScore,
+  type Rescore,
+  rescorer,
   type SpeedVariantSettings,
-  variantTrigger,
+  VariantTriggers,
 } from './speed-variants.js';
-import { checkTriggerSettings, INITIAL_TRIGGER, type TriggerState } from './trigger.js';
+import { checkTriggerSettings } from './trigger.js';
 import type { Verifier } from './verifier.js';
 import type { WakeDetection, WakeWordDetector, WakeWordModel } from './wake-word.js';
 
@@ -61,11 +58,10 @@ export class OpenWakeWord implements WakeWordDetector {
   readonly #listeners = new Set<(step: StepScores) => void>();
   readonly #verifiers: readonly (Verifier | undefined)[];
   readonly #refusedListeners = new Set<(refused: WakeDetection & { verified: number }) => void>();
-  #triggers: TriggerState[];
-  readonly #variants: SpeedVariantSettings | undefined;
-  /** With speed variants: the audio of the last 2 s, and each model's last scores. */
-  readonly #ring: AudioRing | undefined;
-  readonly #recent: Float32Array[];
+  /** Each model's trigger, with speed variants when set. */
+  readonly #triggers: VariantTriggers;
+  /** Each model's slowed re-scoring (used only with speed variants). */
+  readonly #rescore: readonly Rescore[];
   #steps = 0;
   /** Every call waits for the ones before it: they share the stream's buffers. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -83,10 +79,8 @@ export class OpenWakeWord implements WakeWordDetector {
     this.#classifiers = classifiers;
     this.#features = new FeatureStream(features, longestWindow(classifiers));
     this.#runs = classifiers.map((classifier) => this.#classifierRun(classifier));
-    this.#triggers = classifiers.map(() => INITIAL_TRIGGER);
-    this.#variants = variants;
-    this.#ring = variants ? new AudioRing() : undefined;
-    this.#recent = classifiers.map(() => new Float32Array(RECENT_STEPS));
+    this.#triggers = new VariantTriggers(this.models, variants);
+    this.#rescore = classifiers.map((c) => rescorer(features, c, variants?.factors));
   }
 
   /**
@@ -129,9 +123,7 @@ export class OpenWakeWord implements WakeWordDetector {
   reset(): void {
     this.#queue = this.#queue.then(() => {
       this.#features.reset();
-      this.#triggers = this.#classifiers.map(() => INITIAL_TRIGGER);
-      this.#ring?.reset();
-      for (const recent of this.#recent) recent.fill(0);
+      this.#triggers.reset();
       this.#steps = 0;
     });
   }
@@ -184,7 +176,7 @@ export class OpenWakeWord implements WakeWordDetector {
     let offset = 0;
     while (offset < samples.length) {
       const taken = this.#features.take(samples, offset);
-      this.#ring?.push(samples.subarray(offset, offset + taken));
+      this.#triggers.push(samples.subarray(offset, offset + taken));
       offset += taken;
       if (!this.#features.ready) break;
       await this.#features.step();
@@ -202,31 +194,11 @@ export class OpenWakeWord implements WakeWordDetector {
       await run.classifier.session.run(run.feeds, run.fetches);
       const score = run.output[0]!;
       if (scores) scores[i] = score;
-      const recent = this.#recent[i]!;
-      recent.copyWithin(0, 1);
-      recent[recent.length - 1] = score;
-      const peak = this.#variants !== undefined && isPeak(recent, this.#variants.preThreshold);
-      const settings = run.classifier.model;
-      const next = variantTrigger(this.#triggers[i]!, settings, score, timestampMs, peak);
-      this.#triggers[i] = next.state;
-      let window = this.#features.history;
-      let detected = { score, is: next.detected };
-      if (next.rescore) {
-        const slowed = await slowedScore(
-          this.#features.models,
-          run.classifier,
-          this.#ring!.window(),
-          this.#variants!.factors,
-        );
-        const outcome = slowedDetects(next.state, settings, slowed.score, timestampMs);
-        this.#triggers[i] = outcome.state;
-        detected = { score: slowed.score, is: outcome.detected };
-        window = slowed.window;
-      }
-      if (!detected.is) continue;
-      const detection = { name: run.classifier.model.name, timestampMs, score: detected.score };
+      const step = await this.#triggers.step(i, score, timestampMs, this.#rescore[i]!);
+      if (!step.detected) continue;
+      const detection = { name: run.classifier.model.name, timestampMs, score: step.score };
       const verifier = this.#verifiers[i];
-      const verified = verifier?.probability(window);
+      const verified = verifier?.probability(step.window ?? this.#features.history);
       if (verifier && verified! < verifier.threshold) {
         for (const listener of this.#refusedListeners)
           listener({ ...detection, verified: verified! });

@@ -7,7 +7,9 @@ import {
   AudioRing,
   detectionsWithVariants,
   isPeak,
+  type Rescore,
   slowedScore,
+  VariantTriggers,
   variantSteps,
   VARIANT_WINDOW_SAMPLES,
   windowOfClip,
@@ -69,6 +71,62 @@ describe('speed variants: the audio heard again', () => {
     expect(early[VARIANT_WINDOW_SAMPLES - 1280]).toBe(1);
     const late = windowOfClip(clip, 30);
     expect(late[VARIANT_WINDOW_SAMPLES - 1]).toBe(clip[31 * 1280 - 1]);
+  });
+});
+
+describe('speed variants: the triggers of a stream', () => {
+  const QUICK = { ...SETTINGS, refractoryMs: 500 };
+  /** Drives `triggers` through `scores` (word 0), 1280 samples of value `step + 1` per step. */
+  async function drive(triggers: VariantTriggers, scores: number[], slowed: (s: number) => number) {
+    const heard: { step: number; last: number; before: number }[] = [];
+    const found: { timestampMs: number; score: number; slowed: boolean }[] = [];
+    for (const [step, score] of scores.entries()) {
+      triggers.push(new Int16Array(1280).fill(step + 1));
+      const rescore: Rescore = async (audio) => {
+        const before = audio[audio.length - 1280 * (step + 1) - 1]!;
+        heard.push({ step, last: audio[audio.length - 1]!, before });
+        return { score: slowed(step), factor: 1.3, window: Float32Array.of(step) };
+      };
+      const out = await triggers.step(0, score, (step + 1) * 80, rescore);
+      if (out.detected) {
+        found.push({ timestampMs: (step + 1) * 80, score: out.score, slowed: !!out.window });
+      }
+    }
+    return { heard, found };
+  }
+
+  it('detects as detectionsWithVariants does, hearing the audio up to the step again', async () => {
+    const scores = [0, 0.2, 0, 0, 0, 0, 0, 0, 0.3, 0, 0, 0, 0, 0.6, 0.1, 0, 0, 0.15, 0, 0, 0];
+    const slowed = (s: number) => (s === 4 ? 0.9 : s === 20 ? 0.7 : 0.2);
+    const consulted: number[] = [];
+    const expected = detectionsWithVariants(scores, QUICK, 0.1, (s) => {
+      consulted.push(s);
+      return slowed(s);
+    });
+    const triggers = new VariantTriggers([QUICK], { preThreshold: 0.1 });
+    const { heard, found } = await drive(triggers, scores, slowed);
+    expect(heard.map((h) => h.step)).toEqual([4, 11, 20]);
+    expect(found).toEqual(expected.map((d) => ({ ...d, score: expect.closeTo(d.score, 5) })));
+    expect(found.map((d) => d.slowed)).toEqual([true, false, true]);
+    expect(heard.map((h) => h.step)).toEqual(consulted);
+    expect(heard.every((h) => h.last === h.step + 1)).toBe(true);
+  });
+
+  it('never hears a step again without speed variants', async () => {
+    const triggers = new VariantTriggers([SETTINGS]);
+    const { heard, found } = await drive(triggers, [0, 0.3, 0, 0, 0, 0, 0.6, 0], () => 1);
+    expect(heard).toEqual([]);
+    expect(found).toEqual([{ timestampMs: 560, score: expect.closeTo(0.6, 5), slowed: false }]);
+  });
+
+  it('forgets the scores, the refractory period and the audio on reset', async () => {
+    const triggers = new VariantTriggers([SETTINGS, SETTINGS], { preThreshold: 0.1 });
+    await drive(triggers, [0, 0.3, 0.6], () => 0);
+    triggers.reset();
+    // A peak at step 0 after the reset is heard again 3 steps later, over silence before it.
+    const { heard, found } = await drive(triggers, [0.3, 0, 0, 0, 0], () => 0.8);
+    expect(heard).toEqual([{ step: 3, last: 4, before: 0 }]);
+    expect(found).toEqual([{ timestampMs: 320, score: 0.8, slowed: true }]);
   });
 });
 

@@ -8,7 +8,7 @@ import { batchFeatures, windowAt } from './batch.js';
 import type { Classifier } from './classifier.js';
 import type { FeatureModels } from './features.js';
 import { stretch } from './stretch.js';
-import { trigger, type TriggerSettings, type TriggerState } from './trigger.js';
+import { INITIAL_TRIGGER, trigger, type TriggerSettings, type TriggerState } from './trigger.js';
 
 /** Slow-down factors: 1.3 hears the window as if said at 1/1.3 of its speed. */
 export const SPEED_FACTORS: readonly number[] = [1.3, 1.15];
@@ -159,6 +159,79 @@ export async function slowedScore(
     }
   }
   return best;
+}
+
+/** Hears an audio window again slowed down: its best slowed copy. */
+export type Rescore = (audio: Int16Array) => Promise<SlowedScore>;
+
+/** `slowedScore` of one classifier, as a `Rescore`. */
+export const rescorer =
+  (features: FeatureModels, classifier: Classifier, factors?: readonly number[]): Rescore =>
+  (audio) =>
+    slowedScore(features, classifier, audio, factors);
+
+/** One step of one wake word: whether it detects, and with which score and embeddings. */
+export interface VariantStep {
+  readonly detected: boolean;
+  /** The plain score, or the slowed copy's when the step was heard again. */
+  readonly score: number;
+  /** The slowed copy's embeddings when the step was heard again (for a verifier). */
+  readonly window?: Float32Array;
+}
+
+/**
+ * The triggers of every wake word of one stream, with speed variants when set: the last 2 s
+ * of audio, each word's last scores, and at a peak the window heard again through `rescore`.
+ * The streaming detectors (`OpenWakeWord`, `WakeWordStreams`) share it; it applies the rule
+ * `detectionsWithVariants` applies to a clip's scores.
+ */
+export class VariantTriggers {
+  readonly #settings: readonly TriggerSettings[];
+  readonly #variants: SpeedVariantSettings | undefined;
+  readonly #ring: AudioRing | undefined;
+  readonly #recent: Float32Array[];
+  #states: TriggerState[];
+
+  constructor(settings: readonly TriggerSettings[], variants?: SpeedVariantSettings) {
+    this.#settings = settings;
+    this.#variants = variants;
+    this.#ring = variants ? new AudioRing() : undefined;
+    this.#recent = settings.map(() => new Float32Array(RECENT_STEPS));
+    this.#states = settings.map(() => INITIAL_TRIGGER);
+  }
+
+  /** Audio of the stream, in order (kept only with speed variants). */
+  push(samples: Int16Array): void {
+    this.#ring?.push(samples);
+  }
+
+  /** As after silence: triggers, scores and audio forgotten. */
+  reset(): void {
+    this.#states = this.#settings.map(() => INITIAL_TRIGGER);
+    this.#ring?.reset();
+    for (const recent of this.#recent) recent.fill(0);
+  }
+
+  /** Advances wake word `word` by one step ending at `stepEndMs` with `score`. */
+  async step(
+    word: number,
+    score: number,
+    stepEndMs: number,
+    rescore: Rescore,
+  ): Promise<VariantStep> {
+    const settings = this.#settings[word]!;
+    const recent = this.#recent[word]!;
+    recent.copyWithin(0, 1);
+    recent[recent.length - 1] = score;
+    const peak = this.#variants !== undefined && isPeak(recent, this.#variants.preThreshold);
+    const next = variantTrigger(this.#states[word]!, settings, score, stepEndMs, peak);
+    this.#states[word] = next.state;
+    if (!next.rescore) return { detected: next.detected, score };
+    const slowed = await rescore(this.#ring!.window());
+    const outcome = slowedDetects(next.state, settings, slowed.score, stepEndMs);
+    this.#states[word] = outcome.state;
+    return { detected: outcome.detected, score: slowed.score, window: slowed.window };
+  }
 }
 
 /** The last `VARIANT_WINDOW_SAMPLES` samples fed, silence before the first. */

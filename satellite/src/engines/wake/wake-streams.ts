@@ -21,16 +21,12 @@ import {
 } from './onnx-models.js';
 import { loadWakeModels, type OpenWakeWordOptions } from './openwakeword.js';
 import {
-  AudioRing,
   checkSpeedVariants,
-  isPeak,
-  RECENT_STEPS,
-  slowedDetects,
-  slowedScore,
+  type Rescore,
+  rescorer,
   type SpeedVariantSettings,
-  variantTrigger,
+  VariantTriggers,
 } from './speed-variants.js';
-import { INITIAL_TRIGGER, type TriggerState } from './trigger.js';
 import type { WakeDetection, WakeWordModel } from './wake-word.js';
 
 const STEP_MS = (STEP_SAMPLES * 1000) / SAMPLE_RATE;
@@ -45,22 +41,18 @@ class StreamState {
   pendingOffset = 0;
   readonly melWindow = new Float32Array(EMBEDDING_FRAMES * MEL_BINS);
   readonly history: Float32Array;
-  triggers: TriggerState[];
-  /** With speed variants: the audio of the last 2 s, and each model's last scores. */
-  readonly ring: AudioRing | undefined;
-  readonly recent: Float32Array[];
+  /** Each model's trigger, with speed variants when set. */
+  readonly triggers: VariantTriggers;
   steps = 0;
 
   constructor(
     private readonly features: FeatureModels,
     historyLength: number,
-    private readonly models: number,
-    variants: boolean,
+    models: readonly WakeWordModel[],
+    variants: SpeedVariantSettings | undefined,
   ) {
     this.history = new Float32Array(historyLength * EMBEDDING_SIZE);
-    this.triggers = [];
-    this.ring = variants ? new AudioRing() : undefined;
-    this.recent = Array.from({ length: models }, () => new Float32Array(RECENT_STEPS));
+    this.triggers = new VariantTriggers(models, variants);
     this.reset();
   }
 
@@ -76,9 +68,7 @@ class StreamState {
     for (let i = 0; i < this.history.length; i += EMBEDDING_SIZE) {
       this.history.set(this.features.silenceEmbedding, i);
     }
-    this.triggers = Array.from({ length: this.models }, () => INITIAL_TRIGGER);
-    this.ring?.reset();
-    for (const recent of this.recent) recent.fill(0);
+    this.triggers.reset();
     this.steps = 0;
   }
 
@@ -93,7 +83,7 @@ class StreamState {
       const chunk = this.pending[0]!;
       const count = Math.min(STEP_INPUT - this.filled, chunk.length - this.pendingOffset);
       for (let i = 0; i < count; i++) this.audio[this.filled + i] = chunk[this.pendingOffset + i]!;
-      this.ring?.push(chunk.subarray(this.pendingOffset, this.pendingOffset + count));
+      this.triggers.push(chunk.subarray(this.pendingOffset, this.pendingOffset + count));
       this.filled += count;
       this.pendingOffset += count;
       this.pendingSamples -= count;
@@ -114,6 +104,8 @@ export class WakeWordStreams {
   readonly #classifierInputs: Float32Array[];
   readonly #melOut = new Float32Array(FRAMES_PER_STEP * MEL_BINS);
   readonly #variants: SpeedVariantSettings | undefined;
+  /** Each model's slowed re-scoring (used only with speed variants). */
+  readonly #rescore: readonly Rescore[];
   #nextId = 1;
   #busy = false;
   #closed = false;
@@ -129,6 +121,7 @@ export class WakeWordStreams {
     this.#classifiers = classifiers;
     this.#historyLength = longestWindow(classifiers);
     this.#classifierInputs = classifiers.map((c) => new Float32Array(c.window * EMBEDDING_SIZE));
+    this.#rescore = classifiers.map((c) => rescorer(features, c, variants?.factors));
   }
 
   /** Loads the models once for every stream (no verifiers); errors as `OpenWakeWord.load`. */
@@ -146,9 +139,9 @@ export class WakeWordStreams {
   open(): number {
     if (this.#closed) throw new EngineError(ENGINE, 'the detector is closed');
     const id = this.#nextId++;
-    const { length } = this.models;
-    const variants = this.#variants !== undefined;
-    this.#streams.set(id, new StreamState(this.#features, this.#historyLength, length, variants));
+    const { models } = this;
+    const variants = this.#variants;
+    this.#streams.set(id, new StreamState(this.#features, this.#historyLength, models, variants));
     return id;
   }
 
@@ -265,26 +258,8 @@ export class WakeWordStreams {
         [session.inputNames[0]!]: new ort.Tensor('float32', input, [1, window, EMBEDDING_SIZE]),
       });
       const score = (output[session.outputNames[0]!]!.data as Float32Array)[0]!;
-      const recent = stream.recent[i]!;
-      recent.copyWithin(0, 1);
-      recent[recent.length - 1] = score;
-      const peak = this.#variants !== undefined && isPeak(recent, this.#variants.preThreshold);
-      const next = variantTrigger(stream.triggers[i]!, model, score, timestampMs, peak);
-      stream.triggers[i] = next.state;
-      if (next.detected) found.push({ name: model.name, timestampMs, score });
-      else if (next.rescore) {
-        const classifier = this.#classifiers[i]!;
-        const window = stream.ring!.window();
-        const slowed = await slowedScore(
-          this.#features,
-          classifier,
-          window,
-          this.#variants!.factors,
-        );
-        const outcome = slowedDetects(next.state, model, slowed.score, timestampMs);
-        stream.triggers[i] = outcome.state;
-        if (outcome.detected) found.push({ name: model.name, timestampMs, score: slowed.score });
-      }
+      const step = await stream.triggers.step(i, score, timestampMs, this.#rescore[i]!);
+      if (step.detected) found.push({ name: model.name, timestampMs, score: step.score });
     }
     return found;
   }

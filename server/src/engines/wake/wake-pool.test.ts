@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OpenWakeWord,
@@ -6,6 +8,7 @@ import {
   type WakeWordDetector,
 } from '@jarvis/satellite/engines';
 import { telemetryRanIn } from '../../../../tests/helpers/onnx-telemetry.js';
+import { REPO_ROOT } from '../../../../tests/helpers/satellite-process.js';
 import { joinPcm, samplesOf, silence, speak } from '../../../../tests/helpers/speech.js';
 import { WakeWordPool } from './wake-pool.js';
 
@@ -77,6 +80,36 @@ describe('WakeWordPool: wake words on worker threads', () => {
     expect((await feed(working, clip)).map((d) => d.name)).toEqual(['hey_jarvis']);
     await working.close();
   });
+
+  it('closes while its worker runs the models, and the process lives on', async () => {
+    // Ending a worker during an onnxruntime run aborted the whole process (exit 134): run in a
+    // child. The models are loaded first; 8 streams of 20 s then keep the one worker busy for
+    // seconds, and the pool is closed a moment after they are sent (the worker gets no signal
+    // out while busy; the old code aborted 3 runs in 3 like this).
+    const script = `
+      const ROOT = ${JSON.stringify(REPO_ROOT)};
+      const { WakeWordPool } = await import(ROOT + '/server/src/engines/wake/wake-pool.ts');
+      const { resolveWakeWordModels } = await import(ROOT + '/satellite/src/engines/index.ts');
+      const pool = new WakeWordPool({ workers: 1 });
+      const models = resolveWakeWordModels({ names: ['hey_jarvis'] });
+      const long = Int16Array.from({ length: 16000 * 20 }, (_, i) => ((i * 7919) % 2001) - 1000);
+      const detectors = Array.from({ length: 8 }, () => pool.open(models));
+      await Promise.all(detectors.map((d) => d.process(new Int16Array(1280))));
+      const rest = detectors.map((d) => d.process(long).then(() => 'heard', () => 'refused'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pool.close();
+      console.log((await Promise.all(rest)).join(' '));`;
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout!.on('data', (data) => (out += data));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(out.trim().split(' ')).toHaveLength(8);
+  }, 60_000);
 });
 
 describe('WakeWordPool with speed variants: hey_jarvis said fast (espeak-ng at 1.5x)', () => {

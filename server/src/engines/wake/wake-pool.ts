@@ -23,6 +23,8 @@ const ENGINE = 'openwakeword';
 /** A worker that dies this soon after starting, this many times in a row, is not restarted. */
 const QUICK_EXIT_MS = 2000;
 const MAX_QUICK_EXITS = 3;
+/** A worker that has not stopped its models this long after being asked is ended anyway. */
+const SHUTDOWN_MS = 10_000;
 
 export interface WakeWordPoolOptions {
   /** Worker threads; default: one per core, at most 4. */
@@ -59,9 +61,24 @@ class WorkerSlot {
     this.worker.postMessage(message, transfer);
   }
 
+  /** Asks the worker to stop its models first: ending it during a model run aborts the process. */
   async terminate(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+    const { worker } = this;
+    worker.removeAllListeners('exit');
+    if (!this.broken) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        worker.on('message', (message: FromWakeWorker) => {
+          if (message.type === 'closed') resolve();
+        });
+        worker.once('exit', () => resolve());
+        timer = setTimeout(resolve, SHUTDOWN_MS);
+        timer.unref();
+        worker.postMessage({ type: 'shutdown' } satisfies ToWakeWorker);
+      });
+      clearTimeout(timer);
+    }
+    await worker.terminate();
   }
 
   private spawn(): Worker {
@@ -69,7 +86,7 @@ class WorkerSlot {
     this.startedAt = performance.now();
     worker.unref();
     worker.on('message', (message: FromWakeWorker) => {
-      this.streams.get(message.stream)?.receive(message);
+      if (message.type !== 'closed') this.streams.get(message.stream)?.receive(message);
     });
     worker.on('error', (error) => {
       this.lastError = error.message;
@@ -198,7 +215,7 @@ class PooledWakeDetector implements WakeWordDetector {
     for (const waiting of this.pending.splice(0)) waiting.resolve([]);
   }
 
-  receive(message: FromWakeWorker): void {
+  receive(message: Exclude<FromWakeWorker, { type: 'closed' }>): void {
     if (message.type === 'failed') {
       this.slot.streams.delete(this.stream);
       this.fail(message.message);

@@ -18,8 +18,14 @@ interface Placed {
 
 const engines = new Map<string, Promise<WakeWordStreams>>();
 const placed = new Map<number, Placed>();
-const inbox: ToWakeWorker[] = [];
+/** What a stream asks for (all but `shutdown`). */
+type StreamMessage = Exclude<ToWakeWorker, { type: 'shutdown' }>;
+
+const inbox: StreamMessage[] = [];
 let flushing = false;
+/** The flush under way (settled when none is). */
+let running: Promise<void> = Promise.resolve();
+let stopping = false;
 
 const post = (message: FromWakeWorker) => parentPort!.postMessage(message);
 
@@ -54,7 +60,7 @@ async function runAll(): Promise<void> {
   }
 }
 
-async function apply(message: ToWakeWorker): Promise<void> {
+async function apply(message: StreamMessage): Promise<void> {
   if (message.type === 'open') {
     try {
       const engine = await engineFor(message.models, message.speedVariants);
@@ -87,9 +93,31 @@ async function flush(): Promise<void> {
   flushing = false;
 }
 
+/**
+ * Ending a worker while onnxruntime runs a model in it aborts the whole process, so the pool
+ * asks first: the streams are dropped (the run under way stops after its round), then the
+ * models are released.
+ */
+async function shutdown(): Promise<void> {
+  stopping = true;
+  inbox.length = 0;
+  for (const entry of placed.values()) entry.engine.closeStream(entry.id);
+  placed.clear();
+  await running;
+  for (const engine of await Promise.allSettled([...engines.values()])) {
+    if (engine.status === 'fulfilled') await engine.value.close();
+  }
+  post({ type: 'closed' });
+}
+
 parentPort!.on('message', (message: ToWakeWorker) => {
+  if (stopping) return;
+  if (message.type === 'shutdown') {
+    void shutdown();
+    return;
+  }
   inbox.push(message);
   if (flushing) return;
   flushing = true;
-  setImmediate(() => void flush());
+  running = new Promise((resolve) => setImmediate(() => void flush().finally(resolve)));
 });
