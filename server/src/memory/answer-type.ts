@@ -10,9 +10,13 @@ import { normaliseText } from './text-analysis.js';
 
 export type AnswerType = 'time' | 'place';
 
-// Question words and phrases asking for a time (folded, as normaliseText leaves them).
+// Question words and phrases asking for a time (folded, as normaliseText leaves them: "jusqu'à
+// quand" is "a quand", "c'est quand" "est quand"). "When" and "quand" ask only where a question
+// word stands: first, after a preposition ("since when", "jusqu'à quand", "pour quand"), after
+// "is" ("c'est quand…") or last ("tu pars quand ?"); elsewhere they are conjunctions ("que
+// dois-je faire quand Felix vomit ?"), and "quand même" is "still".
 const TIME_QUESTION =
-  /^(?:when|quand)\b|\b(?:since|until|till|by) when\b|\bquand(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|c|ca)\b)|\b(?:how often|how long ago|since when|what time|what day|which day|what date|which date|(?:a|de) quel(?:le)? (?:heure|jour|moment|date|rythme|frequence)|quel(?:le)? (?:jour|heure|date)|depuis quand|combien de fois|a quelle periode)\b/;
+  /^(?:when|quand)\b|\b(?:since|until|till|by|is|was) when\b|\b(?:depuis|a|pour|de|ici|est|etait|sera) quand\b(?! meme)|\b(?:when|quand)$|\b(?:how often|how long ago|since when|what time|what day|which day|what date|which date|(?:a|de) quel(?:le)? (?:heure|jour|moment|date|rythme|frequence)|quel(?:le)? (?:jour|heure|date)|combien de fois|a quelle periode)\b/;
 // "où" is "ou" (or) once folded, so it is looked for as written.
 const PLACE_QUESTION = /\bwhere(?:abouts)?\b|(?<!\p{L})où(?!\p{L})/iu;
 
@@ -31,7 +35,7 @@ const CALENDAR = new Set(
 );
 // Clock times, years and dates: "6 pm", "15 h", "8 am", "2024", "the 1st", "le 20", "every…".
 const TIME_PATTERN =
-  /\b(?:\d{1,2} ?(?:am|pm|h)\b|\d{1,2}h\d{0,2}\b|(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th|er)\b|(?:the|le) \d{1,2}\b|every|each|chaque|tous les|toutes les|(?:lever|coucher) du soleil)/;
+  /\b(?:\d{1,2} ?(?:am|pm|h)\b|\d{1,2}h\d{0,2}\b|(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th|er)\b|(?:the|le) \d{1,2}\b|every|each|chaque|tous les|toutes les|(?:lever|coucher) du soleil)\b/;
 // Prepositions of place, English and French (folded): "in the loft", "sous l'évier".
 const PLACE_WORDS =
   /\b(?:au|aux|in|inside|under|underneath|behind|beside|next to|near|by the|on top of|on the|above|below|at the|outside|upstairs|downstairs|dans|sous|derriere|devant|pres|a cote|sur le|sur la|sur l|au dessus|en dessous|chez|au fond|dehors)\b/;
@@ -42,8 +46,6 @@ const PLACE_WRITTEN = /(?:^|\s)à\s|\bat (?!\d)|\ben \p{Lu}/u;
 /** The kind of answer a question asks for, from its question word; undefined when none. */
 export function answerTypeAsked(question: string): AnswerType | undefined {
   const folded = normaliseText(question);
-  // "When" opens a question or follows a preposition ("since when"); after that it is a
-  // conjunction ("what should I cook when Lucas comes"), as "quand" is before a subject ("quand je…").
   if (TIME_QUESTION.test(folded)) return 'time';
   if (PLACE_QUESTION.test(question)) return 'place';
   return undefined;

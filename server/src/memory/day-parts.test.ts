@@ -30,6 +30,15 @@ describe('parts of the day', () => {
     ['Je me couche vers minuit', ['t_night']],
     ['The tank needs water below 20 degrees', []],
     ['Grandma is ninety-one', []],
+    ['Le four chauffe pendant 2 h', []],
+    ['Le gâteau cuit 1 h', []],
+    ['The film lasts 2 h', []],
+    ['Le gâteau cuit 1h', []],
+    ['Le car part à 16h30', ['t_afternoon']],
+    ['Le car part 16h30', ['t_afternoon']],
+    ["Je dors jusqu'à 9 h", ['t_morning']],
+    ['Pas de bruit après 22 h', ['t_night']],
+    ['Je mange dès 12 h', ['t_midday']],
   ])('%s: %j', (text, terms) => {
     expect(termsOf(text)).toEqual(terms);
   });

@@ -20,6 +20,9 @@ const BY_STEM = new Map(
   ),
 );
 const NUMBERS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+// Prepositions of a moment (folded: "à" is "a", "jusqu'à" "a", "dès" "des"): "16 h" after one is
+// a clock time; elsewhere "2 h" is as often a length ("le gâteau cuit 1 h").
+const AT_TIME = new Set('a vers avant apres des at by before after until till around'.split(' '));
 
 /** The part of the day an hour (0-23) falls in. */
 export function dayPartOf(hour: number): DayPart {
@@ -30,13 +33,21 @@ export function dayPartOf(hour: number): DayPart {
   return 'night';
 }
 
-/** The hour a word and the one after it say ("16" "h", "6pm", "seven" "am"), if any. */
-function hourOf(word: string, next: string | undefined): number | undefined {
-  const joined = /^(\d{1,2})(h|am|pm)\d{0,2}$/.exec(word);
+/**
+ * The hour a word and its neighbours say ("à" "16" "h", "16h30", "6pm", "seven" "am"), if any:
+ * hours in "h" only after a preposition of a moment or with their minutes.
+ */
+function hourOf(
+  word: string,
+  next: string | undefined,
+  previous: string | undefined,
+): number | undefined {
+  const joined = /^(\d{1,2})(h|am|pm)(\d{0,2})$/.exec(word);
   const [digits, unit] = joined ? [joined[1]!, joined[2]!] : [word, next];
   const n = /^\d{1,2}$/.test(digits) ? Number(digits) : NUMBERS.indexOf(digits) + 1;
   if (n < 1 && digits !== '0') return undefined;
-  if (unit === 'h' && n <= 23) return n;
+  const clock = AT_TIME.has(previous ?? '') || (joined?.[3] ?? '') !== '';
+  if (unit === 'h' && n <= 23) return clock ? n : undefined;
   if ((unit === 'am' || unit === 'pm') && n >= 1 && n <= 12) {
     return unit === 'am' ? n % 12 : (n % 12) + 12;
   }
@@ -52,7 +63,7 @@ export function dayPartTerms(words: readonly string[]): (string | undefined)[] {
   return words.map((word, i) => {
     if (word === 'midi' && words[i - 1] === 'apres') return 't_afternoon';
     if (word === 'apres' && words[i + 1] === 'midi') return 't_afternoon';
-    const hour = hourOf(word, words[i + 1]);
+    const hour = hourOf(word, words[i + 1], words[i - 1]);
     if (hour !== undefined) return `t_${dayPartOf(hour)}`;
     const part = BY_STEM.get(stem(word));
     return part ? `t_${part}` : undefined;

@@ -17,6 +17,13 @@ describe('the way a question is asked', () => {
     ['Où sont rangés les passeports ?', false],
     ['Où est passée l’échelle ?', false],
     ['Où sommes-nous allés en vacances ?', true],
+    ['Où est allée Anna en vacances ?', true],
+    ['Où sont allés les enfants cet été ?', true],
+    ['Où est partie Rosa ?', true],
+    ['Où est-elle née ?', true],
+    ['Quand est mort grand-père ?', true],
+    ['Où est la mort-aux-rats ?', false],
+    ['Où est rangée la perceuse ?', false],
     ['Is there a biscuit left?', false],
   ])('%s: asked in the past %s', (question, past) => {
     expect(askedInPast(question)).toBe(past);

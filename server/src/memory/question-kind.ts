@@ -30,6 +30,17 @@ const AUXILIARIES = new Set(
 );
 // "est", "sont" with a participle in a question of where: a state ("où sont rangés…").
 const PASSIVE = new Set(['est', 'sont']);
+// Participles of the verbs conjugated with "être" (as written, lower case, without the
+// agreement): "où est allée Anna ?", "où est né Lucas ?" tell of an event even when asked where.
+// Not "passé": "où est passée l'échelle ?" asks where it is now.
+const WITH_ETRE = new Set(
+  (
+    'allé parti venu revenu devenu né arrivé resté monté descendu sorti entré rentré tombé ' +
+    'retourné mort décédé'
+  ).split(' '),
+);
+// Subject pronouns that may stand between the auxiliary and the participle: "est-elle allée".
+const SUBJECT = new Set('je tu t il elle on nous vous ils elles'.split(' '));
 const FRENCH_PAST = new Set(['deja', 'encore', 'toujours', 'jamais']);
 // A French past participle as written: "allé", "venus", "pris", "offert", "perdu".
 const PARTICIPLE = /(?:é|ée|és|ées|is|it|u|us|ue|ert|erte)$/u;
@@ -60,14 +71,26 @@ export function askedInPast(question: string): boolean {
   const written = question.split(/[^\p{L}]+/u).filter(Boolean);
   // "Où sont rangés les passeports ?", "où est passée l'échelle ?": where a thing is, not an event.
   const state = WHERE.test(question) ? PASSIVE : new Set<string>();
-  return written.some(
-    (w, i) =>
-      AUXILIARIES.has(normaliseText(w)) &&
-      !state.has(normaliseText(w)) &&
+  return written.some((w, i) => {
+    const auxiliary = normaliseText(w);
+    if (!AUXILIARIES.has(auxiliary)) return false;
+    if (withEtre(written, i + 1)) return true;
+    return (
+      !state.has(auxiliary) &&
       written
         .slice(i + 1, i + 4)
-        .some((p) => p.length > 3 && /^\p{Ll}/u.test(p) && PARTICIPLE.test(p)),
-  );
+        .some((p) => p.length > 3 && /^\p{Ll}/u.test(p) && PARTICIPLE.test(p))
+    );
+  });
+}
+
+/** Whether the words from `from` on, past subject pronouns, open with a participle of "être". */
+function withEtre(written: readonly string[], from: number): boolean {
+  let i = from;
+  while (i < written.length && SUBJECT.has(written[i]!.toLowerCase())) i += 1;
+  // Without the agreement: "allées" is "allé", "partie" "parti", "mortes" "mort".
+  const word = written[i]?.normalize('NFC').toLowerCase().replace(/e?s?$/u, '') ?? '';
+  return WITH_ETRE.has(word);
 }
 
 /** Whether a question asks what must be done: "do I need to…", "faut-il…", "when should I…". */
