@@ -80,7 +80,12 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   const thresholds = chosen ?? shipped;
   const rows = tabulate(scored, thresholds);
   const { rule } = thresholds;
-  const why = split === 'heldout' ? 'never used to choose anything' : 'the rule was chosen on it';
+  const why =
+    split === 'heldout'
+      ? 'never used to choose anything'
+      : scale > 1
+        ? `${scale} times the commands; the rule was chosen on the first 60 only`
+        : 'the rule was chosen on it';
   console.log(
     `\nUnderstanding, ${split} split (${why}): accepted at fit ≥ ${rule.fit}, ` +
       `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}, ` +
