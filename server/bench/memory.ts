@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from '../src/memory/hybrid-score.js';
+import { SENTENCE_WEIGHTS } from '../src/memory/sentence-blend.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
 import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
@@ -26,6 +26,7 @@ import { generateThirdDevSet } from './memory-dev3.js';
 import { generateFourthDevSet } from './memory-dev4.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { generateFreshHeldOutSet } from './memory-heldout2.js';
+import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 
@@ -44,6 +45,8 @@ export interface Variant {
   readonly expansion?: WordNetExpansion;
   readonly fusion?: Fusion;
   readonly weights?: ScoreWeights;
+  /** The hashed embedder unless said. */
+  readonly embedder?: EmbedderChoice;
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
@@ -56,6 +59,39 @@ const SYNSETS_ONLY: WordNetExpansion = {
   queryBroader: 0,
   glosses: false,
 };
+
+const BLEND = { kind: 'blend' } as const;
+const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5';
+
+/** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
+const ENCODER_VARIANTS: readonly Variant[] = [
+  {
+    name: 'sentence encoder as the vector, French as written',
+    embedder: { kind: 'sentence', french: 'as-written' },
+  },
+  {
+    name: 'sentence encoder as the vector, French as English words',
+    embedder: { kind: 'sentence' },
+  },
+  {
+    name: 'sentence encoder as the vector, French as English words, vector weight 1.5',
+    embedder: { kind: 'sentence' },
+    weights: SENTENCE_WEIGHTS,
+  },
+  { name: BLENDED, embedder: BLEND, weights: SENTENCE_WEIGHTS },
+  { name: `${BLENDED}: no full text`, embedder: BLEND, weights: { ...SENTENCE_WEIGHTS, text: 0 } },
+  {
+    name: `${BLENDED}: no subject match`,
+    embedder: BLEND,
+    weights: { ...SENTENCE_WEIGHTS, subject: 0 },
+  },
+  {
+    name: `${BLENDED}: no lexicon at all (French encoded as written)`,
+    embedder: BLEND,
+    weights: SENTENCE_WEIGHTS,
+    lexicons: NONE,
+  },
+];
 
 export const VARIANTS: readonly Variant[] = [
   { name: 'hybrid, weighted sum (default)' },
@@ -92,6 +128,7 @@ export const VARIANTS: readonly Variant[] = [
     weights: { ...NO_PRIORS, text: 0.15, subject: 0.25 },
     expansion: SYNSETS_ONLY,
   },
+  ...ENCODER_VARIANTS,
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
@@ -124,6 +161,11 @@ export function lexiconOf(variant: Variant): Lexicon {
   const wn = wordnet ? found.wordnet : undefined;
   const translator = dictionary ? found.translator : undefined;
   return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
+}
+
+/** The embedder a variant recalls with (the encoder gets French as written without the dictionary). */
+function embedderOf(variant: Variant) {
+  return embedderFor(variant.embedder, lexiconOf(variant), variant.lexicons?.dictionary ?? true);
 }
 
 export type Split =
@@ -192,7 +234,7 @@ export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Pr
   const lexicon = lexiconOf(variant);
   const store = await openLanceMemory({
     dir,
-    embedder: new HashedEmbedder({ lexicon }),
+    embedder: await embedderOf(variant),
     fusion: variant.fusion,
     weights: variant.weights,
     lexicon,
@@ -232,7 +274,7 @@ function byCategory(
 
 export async function runQuality(variant: Variant, split: Split): Promise<QualityResult> {
   const { facts, questions } = splitOf(split);
-  const embedder = new HashedEmbedder({ lexicon: lexiconOf(variant) });
+  const embedder = await embedderOf(variant);
   return withStore(variant, async (store) => {
     await tell(store, facts);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));
@@ -312,7 +354,13 @@ export async function runMemoryBenchmark(
   }
   const updates = await runUpdates();
   const latency: LatencyResult[] = [];
-  for (const size of sizes) latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
+  const blended = VARIANTS.find((v) => v.name === BLENDED)!;
+  for (const size of sizes) {
+    latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
+    // A fresh encoder: the quality runs' remembered vectors would make recall look faster.
+    const encoder = await embedderFor(blended.embedder, lexiconOf(blended), true, false);
+    latency.push(await runLatency(size, lexiconOf(blended), encoder, blended.weights));
+  }
   return { overlap, quality, updates, latency };
 }
 
