@@ -57,6 +57,19 @@ describe('buildBrain', () => {
     );
   });
 
+  it('memory.embedder sentence: the encoder blended with the hashed embedder, French rewritten', async () => {
+    const memory = { ...loadConfig({}).memory, embedder: 'sentence' as const };
+    const brain = await brainWith({ memory });
+    expect(brain.summary.memory).toMatch(
+      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng:512\*0\.75\)/,
+    );
+    for (const text of ['Quentin is a mechanic', 'The wifi password is on the fridge']) {
+      await brain.memory!.remember({ text });
+    }
+    const [first] = await brain.memory!.recall('who could repair a broken engine?');
+    expect(first?.memory.text).toBe('Quentin is a mechanic');
+  });
+
   it('a model that is missing or cannot call tools is a config error naming ollama.model', async () => {
     const ollama = await ollamaWith({
       models: [{ name: 'gemma:2b', capabilities: ['completion'] }],
