@@ -1,4 +1,5 @@
 // The memory benchmark's tables (markdown).
+import type { LatencyResult } from './memory-latency.js';
 import { type MemoryBenchmark, type QualityResult, type Split, SPLITS } from './memory.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -83,14 +84,23 @@ function updateTable(result: MemoryBenchmark): string[] {
 }
 
 function latencyTable(result: MemoryBenchmark): string[] {
-  if (result.latency.length === 0) return [];
+  return latencyLines(result.latency);
+}
+
+/** The latency and ingest table alone (`memory latency`). */
+export function formatMemoryLatency(latency: readonly LatencyResult[]): string {
+  return latencyLines(latency).join('\n');
+}
+
+function latencyLines(latency: readonly LatencyResult[]): string[] {
+  if (latency.length === 0) return [];
   return [
     '',
     'Recall latency and ingest (the default lexicons, weighted hybrid; import through rememberMany, batches of 1,024)',
     '',
     '| embedder | memories | ingest memories/s | index refresh s | recall p50 ms | recall p95 ms | recall@3 among fillers | remember p50 ms | remember p95 ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...result.latency.map(
+    ...latency.map(
       (l) =>
         `| ${l.embedder.startsWith('blend') ? 'hashed + sentence encoder' : 'hashed'} | ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
         `${ms(l.recallP95Ms)} | ${pct(l.recallAt3)} | ${ms(l.rememberP50Ms)} | ${ms(l.rememberP95Ms)} |`,

@@ -330,11 +330,15 @@ async function runUpdates(): Promise<UpdateResult> {
   return { pairs: pairs.length, keptBoth: result('keep'), updated: result('update') };
 }
 
-export async function runMemoryBenchmark(
-  sizes: readonly number[] = (process.env.MEMORY_SIZES ?? '1000,10000,100000')
+/** `MEMORY_SIZES`, e.g. 1000,10000 (0 for none). */
+export const memorySizes = (): number[] =>
+  (process.env.MEMORY_SIZES ?? '1000,10000,100000')
     .split(',')
     .map(Number)
-    .filter((n) => n > 0),
+    .filter((n) => n > 0);
+
+export async function runMemoryBenchmark(
+  sizes: readonly number[] = memorySizes(),
 ): Promise<MemoryBenchmark> {
   const heldOut = generateFreshHeldOutSet();
   const against = (splits: readonly Split[]) =>
@@ -353,6 +357,11 @@ export async function runMemoryBenchmark(
     for (const variant of VARIANTS) quality.push(await runQuality(variant, split));
   }
   const updates = await runUpdates();
+  return { overlap, quality, updates, latency: await runLatencies(sizes) };
+}
+
+/** Latency and ingest with the hashed embedder, then with the sentence encoder blend. */
+export async function runLatencies(sizes: readonly number[]): Promise<LatencyResult[]> {
   const latency: LatencyResult[] = [];
   const blended = VARIANTS.find((v) => v.name === BLENDED)!;
   for (const size of sizes) {
@@ -361,7 +370,7 @@ export async function runMemoryBenchmark(
     const encoder = await embedderFor(blended.embedder, lexiconOf(blended), true, false);
     latency.push(await runLatency(size, lexiconOf(blended), encoder, blended.weights));
   }
-  return { overlap, quality, updates, latency };
+  return latency;
 }
 
 export { formatMemoryBenchmark } from './memory-format.js';

@@ -48,10 +48,16 @@ describe('buildBrain', () => {
     });
   });
 
-  it('without Ollama: the agent still answers (with apologies) and memory uses the built-in embedder', async () => {
+  it('without Ollama: the agent still answers (with apologies) and memory uses the sentence encoder', async () => {
     const brain = await brainWith({});
     expect(brain.agent).toBeDefined();
     expect(brain.summary.agent).toMatch(/unreachable/);
+    expect(brain.summary.memory).toMatch(/embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en/);
+  });
+
+  it('memory.embedder hashed: the built-in hashed embedder alone', async () => {
+    const memory = { ...loadConfig({}).memory, embedder: 'hashed' as const };
+    const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
       /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:\w+)*\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
     );
