@@ -1,9 +1,10 @@
+import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BlendedEmbedder } from './blended-embedder.js';
 import { frenchToEnglish } from './english-text.js';
 import { openFrenchEnglish } from './french-english.js';
 import { HashedEmbedder } from './hashed-embedder.js';
-import { SentenceEmbedder } from './sentence-embedder.js';
+import { loadSentenceModel, SentenceEmbedder } from './sentence-embedder.js';
 
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 
@@ -33,6 +34,29 @@ describe('SentenceEmbedder', () => {
     expect(cosine(allergy, await vec('which foods make him sick?'))).toBeGreaterThan(
       cosine(allergy, await vec('when does the train leave?')),
     );
+  });
+
+  it('loads from the package files with every network connection refused', async () => {
+    const attempts: string[] = [];
+    const connect = Socket.prototype.connect;
+    const fetch = globalThis.fetch;
+    Socket.prototype.connect = function (...args: unknown[]) {
+      attempts.push(JSON.stringify(args[0]));
+      throw new Error('no network in this test');
+    } as typeof connect;
+    globalThis.fetch = (async (input: unknown) => {
+      attempts.push(String(input));
+      throw new Error('no network in this test');
+    }) as typeof fetch;
+    try {
+      const offline = new SentenceEmbedder({ model: await loadSentenceModel() });
+      const [v] = await offline.embed(['Quentin is a mechanic']);
+      expect(Array.from(v!)).toEqual(Array.from(await vec('Quentin is a mechanic')));
+    } finally {
+      Socket.prototype.connect = connect;
+      globalThis.fetch = fetch;
+    }
+    expect(attempts).toEqual([]);
   });
 
   it('stops before encoding when the signal has aborted', async () => {
