@@ -1,6 +1,12 @@
 // The memory benchmark's tables (markdown).
 import type { LatencyResult } from './memory-latency.js';
-import { type MemoryBenchmark, type QualityResult, type Split, SPLITS } from './memory.js';
+import {
+  DEFAULT_VARIANT,
+  type MemoryBenchmark,
+  type QualityResult,
+  type Split,
+  SPLITS,
+} from './memory.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const ms = (x: number) => x.toFixed(1);
@@ -58,9 +64,12 @@ function qualityTables(result: MemoryBenchmark): string[] {
   lines.push('', 'Default variant, recall@3 by category (questions):', '');
   lines.push(`| category | ${SPLITS.map((s) => SHORT[s]).join(' | ')} |`);
   lines.push(`|---|${SPLITS.map(() => '---:').join('|')}|`);
-  const categories = new Set(splits.flatMap((rows) => Object.keys(rows[0]?.byCategory ?? {})));
+  const byDefault = (rows: QualityResult[]) => rows.find((r) => r.variant === DEFAULT_VARIANT);
+  const categories = new Set(
+    splits.flatMap((rows) => Object.keys(byDefault(rows)?.byCategory ?? {})),
+  );
   const cell = (rows: QualityResult[], c: string) => {
-    const g = rows[0]?.byCategory[c];
+    const g = byDefault(rows)?.byCategory[c];
     return g ? `${pct(g.recallAt3)} (${g.questions})` : '-';
   };
   for (const c of categories) {

@@ -5,7 +5,9 @@
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
 // statements (a second statement must not overwrite a different fact; a new value must update),
 // and recall latency and ingest rate at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000
-// to shorten, 0 for none). `memory tune` searches the weights on the development set only.
+// to shorten, 0 for none), with the hashed embedder and with the sentence encoder blend (the
+// default without Ollama). `memory tune` searches the weights on the development set only (with
+// the hashed embedder), `memory tune-embedder` the embedder and its vector weight.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +63,7 @@ const SYNSETS_ONLY: WordNetExpansion = {
 };
 
 const BLEND = { kind: 'blend' } as const;
-const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5';
+const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5 (default)';
 
 /** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
 const ENCODER_VARIANTS: readonly Variant[] = [
@@ -93,8 +95,11 @@ const ENCODER_VARIANTS: readonly Variant[] = [
   },
 ];
 
+/** The variant recall runs as by default (without Ollama). */
+export const DEFAULT_VARIANT = BLENDED;
+
 export const VARIANTS: readonly Variant[] = [
-  { name: 'hybrid, weighted sum (default)' },
+  { name: 'hashed embedder, hybrid, weighted sum (the default before the encoder)' },
   { name: 'hybrid, reciprocal-rank fusion', fusion: 'rrf' },
   { name: 'no full text (vector + subject)', weights: { ...DEFAULT_WEIGHTS, text: 0 } },
   { name: 'no vector (full text + subject)', weights: { ...DEFAULT_WEIGHTS, vector: 0 } },
