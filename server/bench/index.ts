@@ -2,6 +2,9 @@
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json);
 // `... memory tune`: searches recall's weights on its development sets (server-memory-tune.json);
 // `... memory dev [variant]`: the development sets only, with the questions missed;
+// `... memory latency`: only latency and ingest, both embedders (MEMORY_SIZES; no recall sets);
+// `... memory encoder`: the sentence encoder's load time, speed and memory;
+// `... memory tune-embedder`: embedders and the vector weight on them (…-tune-embedder.json);
 // `... memory tune-wordnet`: WordNet's senses and hypernym levels on them (…-tune-wordnet.json).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate|calibration] [--from FILE]`: what the
@@ -31,10 +34,13 @@ import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
 import { runSlots } from './understanding-slots.js';
 import { runEarly } from './understanding-early.js';
-import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
+import { formatMemoryBenchmark, memorySizes, runLatencies, runMemoryBenchmark } from './memory.js';
+import { formatMemoryLatency } from './memory-format.js';
+import { formatEncoderCost, measureEncoder } from './memory-encoder.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatDevelopment, runDevelopment } from './memory-dev.js';
 import { formatExpansion, tuneExpansion } from './memory-tune-wordnet.js';
+import { formatEmbedderTune, tuneEmbedder } from './memory-tune-embedder.js';
 import { runStreamsBenchmark } from './streams.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
@@ -81,6 +87,24 @@ if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune') {
   const tuned = await tuneWeights();
   console.log(formatTune(tuned));
   writeResults('server-memory-tune.json', { tuned });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune-embedder') {
+  const embedders = await tuneEmbedder();
+  console.log(formatEmbedderTune(embedders));
+  writeResults('server-memory-tune-embedder.json', { embedders });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'encoder') {
+  const encoder = await measureEncoder();
+  console.log(formatEncoderCost(encoder));
+  writeResults('server-memory-encoder.json', { encoder });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'latency') {
+  const latency = await runLatencies(memorySizes());
+  console.log(formatMemoryLatency(latency));
+  writeResults('server-memory-latency.json', { latency });
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'dev') {

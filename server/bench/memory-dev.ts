@@ -2,6 +2,7 @@
 // the development sets only, with each question the memory missed (its rank and what came
 // first). What a person tuning looks at; the held-out set is never run or printed here.
 import {
+  DEFAULT_VARIANT,
   DEVELOPMENT,
   type QualityResult,
   runQuality,
@@ -21,7 +22,9 @@ export interface DevMiss {
 export async function runDevelopment(
   variantName?: string,
 ): Promise<{ results: QualityResult[]; misses: DevMiss[] }> {
-  const variant = VARIANTS.find((v) => v.name === variantName) ?? VARIANTS[0]!;
+  const variant =
+    VARIANTS.find((v) => v.name === variantName) ??
+    VARIANTS.find((v) => v.name === DEFAULT_VARIANT)!;
   const results: QualityResult[] = [];
   const misses: DevMiss[] = [];
   for (const split of DEVELOPMENT) {

@@ -1,5 +1,12 @@
 // The memory benchmark's tables (markdown).
-import { type MemoryBenchmark, type QualityResult, type Split, SPLITS } from './memory.js';
+import type { LatencyResult } from './memory-latency.js';
+import {
+  DEFAULT_VARIANT,
+  type MemoryBenchmark,
+  type QualityResult,
+  type Split,
+  SPLITS,
+} from './memory.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const ms = (x: number) => x.toFixed(1);
@@ -57,9 +64,12 @@ function qualityTables(result: MemoryBenchmark): string[] {
   lines.push('', 'Default variant, recall@3 by category (questions):', '');
   lines.push(`| category | ${SPLITS.map((s) => SHORT[s]).join(' | ')} |`);
   lines.push(`|---|${SPLITS.map(() => '---:').join('|')}|`);
-  const categories = new Set(splits.flatMap((rows) => Object.keys(rows[0]?.byCategory ?? {})));
+  const byDefault = (rows: QualityResult[]) => rows.find((r) => r.variant === DEFAULT_VARIANT);
+  const categories = new Set(
+    splits.flatMap((rows) => Object.keys(byDefault(rows)?.byCategory ?? {})),
+  );
   const cell = (rows: QualityResult[], c: string) => {
-    const g = rows[0]?.byCategory[c];
+    const g = byDefault(rows)?.byCategory[c];
     return g ? `${pct(g.recallAt3)} (${g.questions})` : '-';
   };
   for (const c of categories) {
@@ -83,16 +93,25 @@ function updateTable(result: MemoryBenchmark): string[] {
 }
 
 function latencyTable(result: MemoryBenchmark): string[] {
-  if (result.latency.length === 0) return [];
+  return latencyLines(result.latency);
+}
+
+/** The latency and ingest table alone (`memory latency`). */
+export function formatMemoryLatency(latency: readonly LatencyResult[]): string {
+  return latencyLines(latency).join('\n');
+}
+
+function latencyLines(latency: readonly LatencyResult[]): string[] {
+  if (latency.length === 0) return [];
   return [
     '',
-    'Recall latency and ingest (the built-in embedder and the default lexicons, weighted hybrid; import through rememberMany, batches of 1,024)',
+    'Recall latency and ingest (the default lexicons, weighted hybrid; import through rememberMany, batches of 1,024)',
     '',
-    '| memories | ingest memories/s | index refresh s | recall p50 ms | recall p95 ms | recall@3 among fillers | remember p50 ms | remember p95 ms |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...result.latency.map(
+    '| embedder | memories | ingest memories/s | index refresh s | recall p50 ms | recall p95 ms | recall@3 among fillers | remember p50 ms | remember p95 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...latency.map(
       (l) =>
-        `| ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
+        `| ${l.embedder.startsWith('blend') ? 'hashed + sentence encoder' : 'hashed'} | ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
         `${ms(l.recallP95Ms)} | ${pct(l.recallAt3)} | ${ms(l.rememberP50Ms)} | ${ms(l.rememberP95Ms)} |`,
     ),
   ];

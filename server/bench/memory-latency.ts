@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Embedder } from '../src/memory/embedder.js';
 import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
+import type { ScoreWeights } from '../src/memory/hybrid-score.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
 import type { Lexicon } from '../src/memory/lexicon.js';
 import {
@@ -14,6 +16,7 @@ import {
 } from './memory-corpus.js';
 
 export interface LatencyResult {
+  readonly embedder: string;
   readonly memories: number;
   /** Memories per second through `rememberMany` (embedding + LanceDB writes, batches of 1,024). */
   readonly ingestPerSecond: number;
@@ -60,11 +63,19 @@ async function timeRecalls(
   };
 }
 
-/** At `size` memories, analysed with `lexicon` (the benchmark passes the server's default). */
-export async function runLatency(size: number, lexicon?: Lexicon): Promise<LatencyResult> {
+/**
+ * At `size` memories, analysed with `lexicon` (the benchmark passes the server's default),
+ * embedded by `embedder` (default: the hashed one) and scored with `weights`.
+ */
+export async function runLatency(
+  size: number,
+  lexicon?: Lexicon,
+  embedder: Embedder = new HashedEmbedder({ lexicon }),
+  weights?: ScoreWeights,
+): Promise<LatencyResult> {
   const { facts, questions } = generateQualitySet();
   const dir = tempDir();
-  const store = await openLanceMemory({ dir, embedder: new HashedEmbedder({ lexicon }), lexicon });
+  const store = await openLanceMemory({ dir, embedder, lexicon, weights });
   try {
     const inputs = [
       ...generateFillers(Math.max(0, size - facts.length)),
@@ -85,6 +96,7 @@ export async function runLatency(size: number, lexicon?: Lexicon): Promise<Laten
     }
     remembers.sort((a, b) => a - b);
     return {
+      embedder: embedder.id,
       memories: inputs.length,
       ingestPerSecond: inputs.length / ingestSeconds,
       indexSeconds,

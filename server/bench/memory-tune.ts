@@ -8,7 +8,7 @@ import {
   type ScoreWeights,
 } from '../src/memory/hybrid-score.js';
 import type { Memory } from '../src/memory/memory.js';
-import { DEVELOPMENT, splitOf, tell, withStore } from './memory.js';
+import { DEVELOPMENT, splitOf, tell, type Variant, withStore } from './memory.js';
 
 export interface TuneRow {
   readonly weights: ScoreWeights;
@@ -25,15 +25,15 @@ const GRID = {
   answer: [0, 0.1, 0.2, 0.3, 0.45],
 };
 
-type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
+export type Gathered = { candidates: Candidate<Memory>[]; want: string | undefined }[];
 
 /** Each development question's candidates, gathered once from a store told its split's facts. */
-async function gatherDevelopment(): Promise<Gathered> {
+export async function gatherDevelopment(variant: Variant = { name: 'tuning' }): Promise<Gathered> {
   const gathered: Gathered = [];
   for (const split of DEVELOPMENT) {
     const { facts, questions } = splitOf(split);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));
-    await withStore({ name: 'tuning' }, async (store) => {
+    await withStore(variant, async (store) => {
       await tell(store, facts);
       for (const q of questions) {
         gathered.push({ candidates: await store.candidates(q.text), want: textOf.get(q.factKey) });
@@ -43,21 +43,23 @@ async function gatherDevelopment(): Promise<Gathered> {
   return gathered;
 }
 
+/** Recall of the gathered questions when their candidates are scored with `weights`. */
+export function evaluate(gathered: Gathered, weights: ScoreWeights, now: number): TuneRow {
+  let at1 = 0;
+  let at3 = 0;
+  for (const { candidates, want } of gathered) {
+    const rank = fuse(candidates, { now, weights }).findIndex(
+      (s) => s.candidate.item.text === want,
+    );
+    if (rank === 0) at1++;
+    if (rank >= 0 && rank < 3) at3++;
+  }
+  return { weights, recallAt1: at1 / gathered.length, recallAt3: at3 / gathered.length };
+}
+
 export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow }> {
   const gathered = await gatherDevelopment();
   const now = Date.now();
-  const evaluate = (weights: ScoreWeights): TuneRow => {
-    let at1 = 0;
-    let at3 = 0;
-    for (const { candidates, want } of gathered) {
-      const rank = fuse(candidates, { now, weights }).findIndex(
-        (s) => s.candidate.item.text === want,
-      );
-      if (rank === 0) at1++;
-      if (rank >= 0 && rank < 3) at3++;
-    }
-    return { weights, recallAt1: at1 / gathered.length, recallAt3: at3 / gathered.length };
-  };
   const rows: TuneRow[] = [];
   for (const vector of GRID.vector) {
     for (const text of GRID.text) {
@@ -66,7 +68,11 @@ export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow
           for (const user of GRID.user) {
             for (const answer of GRID.answer) {
               rows.push(
-                evaluate({ ...DEFAULT_WEIGHTS, vector, text, subject, kind, user, answer }),
+                evaluate(
+                  gathered,
+                  { ...DEFAULT_WEIGHTS, vector, text, subject, kind, user, answer },
+                  now,
+                ),
               );
             }
           }
@@ -75,7 +81,7 @@ export async function tuneWeights(): Promise<{ best: TuneRow[]; current: TuneRow
     }
   }
   rows.sort((a, b) => b.recallAt3 - a.recallAt3 || b.recallAt1 - a.recallAt1);
-  return { best: rows.slice(0, 12), current: evaluate(DEFAULT_WEIGHTS) };
+  return { best: rows.slice(0, 12), current: evaluate(gathered, DEFAULT_WEIGHTS, now) };
 }
 
 export function formatTune(result: { best: TuneRow[]; current: TuneRow }): string {

@@ -5,12 +5,14 @@
 // text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
 // statements (a second statement must not overwrite a different fact; a new value must update),
 // and recall latency and ingest rate at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000
-// to shorten, 0 for none). `memory tune` searches the weights on the development set only.
+// to shorten, 0 for none), with the hashed embedder and with the sentence encoder blend (the
+// default without Ollama). `memory tune` searches the weights on the development set only (with
+// the hashed embedder), `memory tune-embedder` the embedder and its vector weight.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import { DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from '../src/memory/hybrid-score.js';
+import { SENTENCE_WEIGHTS } from '../src/memory/sentence-blend.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
 import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
@@ -26,6 +28,7 @@ import { generateThirdDevSet } from './memory-dev3.js';
 import { generateFourthDevSet } from './memory-dev4.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { generateFreshHeldOutSet } from './memory-heldout2.js';
+import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 
@@ -44,6 +47,8 @@ export interface Variant {
   readonly expansion?: WordNetExpansion;
   readonly fusion?: Fusion;
   readonly weights?: ScoreWeights;
+  /** The hashed embedder unless said. */
+  readonly embedder?: EmbedderChoice;
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
@@ -57,8 +62,44 @@ const SYNSETS_ONLY: WordNetExpansion = {
   glosses: false,
 };
 
+const BLEND = { kind: 'blend' } as const;
+const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5 (default)';
+
+/** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
+const ENCODER_VARIANTS: readonly Variant[] = [
+  {
+    name: 'sentence encoder as the vector, French as written',
+    embedder: { kind: 'sentence', french: 'as-written' },
+  },
+  {
+    name: 'sentence encoder as the vector, French as English words',
+    embedder: { kind: 'sentence' },
+  },
+  {
+    name: 'sentence encoder as the vector, French as English words, vector weight 1.5',
+    embedder: { kind: 'sentence' },
+    weights: SENTENCE_WEIGHTS,
+  },
+  { name: BLENDED, embedder: BLEND, weights: SENTENCE_WEIGHTS },
+  { name: `${BLENDED}: no full text`, embedder: BLEND, weights: { ...SENTENCE_WEIGHTS, text: 0 } },
+  {
+    name: `${BLENDED}: no subject match`,
+    embedder: BLEND,
+    weights: { ...SENTENCE_WEIGHTS, subject: 0 },
+  },
+  {
+    name: `${BLENDED}: no lexicon at all (French encoded as written)`,
+    embedder: BLEND,
+    weights: SENTENCE_WEIGHTS,
+    lexicons: NONE,
+  },
+];
+
+/** The variant recall runs as by default (without Ollama). */
+export const DEFAULT_VARIANT = BLENDED;
+
 export const VARIANTS: readonly Variant[] = [
-  { name: 'hybrid, weighted sum (default)' },
+  { name: 'hashed embedder, hybrid, weighted sum (the default before the encoder)' },
   { name: 'hybrid, reciprocal-rank fusion', fusion: 'rrf' },
   { name: 'no full text (vector + subject)', weights: { ...DEFAULT_WEIGHTS, text: 0 } },
   { name: 'no vector (full text + subject)', weights: { ...DEFAULT_WEIGHTS, vector: 0 } },
@@ -92,6 +133,7 @@ export const VARIANTS: readonly Variant[] = [
     weights: { ...NO_PRIORS, text: 0.15, subject: 0.25 },
     expansion: SYNSETS_ONLY,
   },
+  ...ENCODER_VARIANTS,
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
@@ -124,6 +166,11 @@ export function lexiconOf(variant: Variant): Lexicon {
   const wn = wordnet ? found.wordnet : undefined;
   const translator = dictionary ? found.translator : undefined;
   return wn || translator ? withWordNet(base, wn, variant.expansion, translator) : base;
+}
+
+/** The embedder a variant recalls with (the encoder gets French as written without the dictionary). */
+function embedderOf(variant: Variant) {
+  return embedderFor(variant.embedder, lexiconOf(variant), variant.lexicons?.dictionary ?? true);
 }
 
 export type Split =
@@ -192,7 +239,7 @@ export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Pr
   const lexicon = lexiconOf(variant);
   const store = await openLanceMemory({
     dir,
-    embedder: new HashedEmbedder({ lexicon }),
+    embedder: await embedderOf(variant),
     fusion: variant.fusion,
     weights: variant.weights,
     lexicon,
@@ -232,7 +279,7 @@ function byCategory(
 
 export async function runQuality(variant: Variant, split: Split): Promise<QualityResult> {
   const { facts, questions } = splitOf(split);
-  const embedder = new HashedEmbedder({ lexicon: lexiconOf(variant) });
+  const embedder = await embedderOf(variant);
   return withStore(variant, async (store) => {
     await tell(store, facts);
     const textOf = new Map(facts.map((f) => [f.key, f.text]));
@@ -288,11 +335,15 @@ async function runUpdates(): Promise<UpdateResult> {
   return { pairs: pairs.length, keptBoth: result('keep'), updated: result('update') };
 }
 
-export async function runMemoryBenchmark(
-  sizes: readonly number[] = (process.env.MEMORY_SIZES ?? '1000,10000,100000')
+/** `MEMORY_SIZES`, e.g. 1000,10000 (0 for none). */
+export const memorySizes = (): number[] =>
+  (process.env.MEMORY_SIZES ?? '1000,10000,100000')
     .split(',')
     .map(Number)
-    .filter((n) => n > 0),
+    .filter((n) => n > 0);
+
+export async function runMemoryBenchmark(
+  sizes: readonly number[] = memorySizes(),
 ): Promise<MemoryBenchmark> {
   const heldOut = generateFreshHeldOutSet();
   const against = (splits: readonly Split[]) =>
@@ -311,9 +362,20 @@ export async function runMemoryBenchmark(
     for (const variant of VARIANTS) quality.push(await runQuality(variant, split));
   }
   const updates = await runUpdates();
+  return { overlap, quality, updates, latency: await runLatencies(sizes) };
+}
+
+/** Latency and ingest with the hashed embedder, then with the sentence encoder blend. */
+export async function runLatencies(sizes: readonly number[]): Promise<LatencyResult[]> {
   const latency: LatencyResult[] = [];
-  for (const size of sizes) latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
-  return { overlap, quality, updates, latency };
+  const blended = VARIANTS.find((v) => v.name === BLENDED)!;
+  for (const size of sizes) {
+    latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
+    // A fresh encoder: the quality runs' remembered vectors would make recall look faster.
+    const encoder = await embedderFor(blended.embedder, lexiconOf(blended), true, false);
+    latency.push(await runLatency(size, lexiconOf(blended), encoder, blended.weights));
+  }
+  return latency;
 }
 
 export { formatMemoryBenchmark } from './memory-format.js';

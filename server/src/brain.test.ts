@@ -48,13 +48,32 @@ describe('buildBrain', () => {
     });
   });
 
-  it('without Ollama: the agent still answers (with apologies) and memory uses the built-in embedder', async () => {
+  it('without Ollama: the agent still answers (with apologies) and memory uses the sentence encoder', async () => {
     const brain = await brainWith({});
     expect(brain.agent).toBeDefined();
     expect(brain.summary.agent).toMatch(/unreachable/);
+    expect(brain.summary.memory).toMatch(/embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en/);
+  });
+
+  it('memory.embedder hashed: the built-in hashed embedder alone', async () => {
+    const memory = { ...loadConfig({}).memory, embedder: 'hashed' as const };
+    const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
       /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:\w+)*\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
     );
+  });
+
+  it('memory.embedder sentence: the encoder blended with the hashed embedder, French rewritten', async () => {
+    const memory = { ...loadConfig({}).memory, embedder: 'sentence' as const };
+    const brain = await brainWith({ memory });
+    expect(brain.summary.memory).toMatch(
+      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng:512\*0\.75\)/,
+    );
+    for (const text of ['Quentin is a mechanic', 'The wifi password is on the fridge']) {
+      await brain.memory!.remember({ text });
+    }
+    const [first] = await brain.memory!.recall('who could repair a broken engine?');
+    expect(first?.memory.text).toBe('Quentin is a mechanic');
   });
 
   it('a model that is missing or cannot call tools is a config error naming ollama.model', async () => {

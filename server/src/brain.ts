@@ -15,11 +15,12 @@ import { ConfigError } from './errors.js';
 import type { Home } from './home/home.js';
 import type { Embedder } from './memory/embedder.js';
 import { HashedEmbedder } from './memory/hashed-embedder.js';
+import type { ScoreWeights } from './memory/hybrid-score.js';
 import { openLanceMemory } from './memory/lance-memory.js';
-import type { Lexicon } from './memory/lexicon.js';
 import { type MemoryLexicon, openMemoryLexicon } from './memory/memory-lexicon.js';
 import type { MemoryStore } from './memory/memory.js';
 import { OllamaEmbedder } from './memory/ollama-embedder.js';
+import { loadSentenceBlend, SENTENCE_WEIGHTS } from './memory/sentence-blend.js';
 
 export interface Brain {
   readonly agent?: ConversationAgent;
@@ -64,16 +65,17 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
   // Everything that can refuse the config is decided before anything is opened.
   // WordNet beside the household lexicon when installed; said in the log when it is not.
   const lexicon = config.memory.enabled ? openMemoryLexicon(logger) : undefined;
-  const embedder = lexicon
-    ? await chooseEmbedder(config, ollama, ollamaReachable, lexicon.lexicon, logger)
+  const chosen = lexicon
+    ? await chooseEmbedder(config, ollama, ollamaReachable, lexicon, logger)
     : undefined;
+  const embedder = chosen?.embedder;
   const conversations = await createConversationStore({
     url: config.redis.url,
     ttlMs: config.conversation.ttl_seconds * 1000,
     maxMessages: config.conversation.max_messages,
     logger,
   });
-  const { memory, line: memoryLine } = await openMemory(config, embedder, lexicon, logger);
+  const { memory, line: memoryLine } = await openMemory(config, chosen, lexicon, logger);
   const agent = config.ollama.enabled
     ? new OllamaAgent({
         ollama,
@@ -117,14 +119,21 @@ export async function buildBrain(options: BrainOptions): Promise<Brain> {
 
 async function openMemory(
   config: JarvisConfig,
-  embedder: Embedder | undefined,
+  chosen: ChosenEmbedder | undefined,
   lexicon: MemoryLexicon | undefined,
   logger: Logger,
 ): Promise<{ memory?: MemoryStore; line: string }> {
-  if (!embedder || !lexicon) return { line: 'off (memory.enabled is false)' };
+  if (!chosen || !lexicon) return { line: 'off (memory.enabled is false)' };
+  const { embedder, weights } = chosen;
   const dir = join(config.data_dir, 'memory');
   try {
-    const memory = await openLanceMemory({ dir, embedder, logger, lexicon: lexicon.lexicon });
+    const memory = await openLanceMemory({
+      dir,
+      embedder,
+      logger,
+      lexicon: lexicon.lexicon,
+      weights,
+    });
     const count = await memory.count();
     return {
       memory,
@@ -136,19 +145,32 @@ async function openMemory(
   }
 }
 
+interface ChosenEmbedder {
+  readonly embedder: Embedder;
+  /** Recall's weights for it (default: `DEFAULT_WEIGHTS`). */
+  readonly weights?: ScoreWeights;
+}
+
+/**
+ * What `auto` uses when Ollama has no embeddings: the sentence encoder blend (held-out recall@3
+ * 73 % against the hashed embedder's 61 %, memory benchmark of 7 December).
+ */
+const LOCAL_EMBEDDER: 'hashed' | 'sentence' = 'sentence';
+
 async function chooseEmbedder(
   config: JarvisConfig,
   ollama: Ollama,
   ollamaReachable: boolean,
-  lexicon: Lexicon,
+  lexicon: MemoryLexicon,
   logger: Logger,
-): Promise<Embedder> {
+): Promise<ChosenEmbedder> {
   const wanted = config.memory.embedder;
-  if (wanted === 'hashed' || (wanted === 'auto' && !ollamaReachable)) {
-    return new HashedEmbedder({ lexicon });
+  const local = () => localEmbedder(wanted === 'auto' ? LOCAL_EMBEDDER : wanted, lexicon, logger);
+  if (wanted === 'hashed' || wanted === 'sentence' || (wanted === 'auto' && !ollamaReachable)) {
+    return local();
   }
   try {
-    return await OllamaEmbedder.create({ ollama, model: config.memory.embed_model });
+    return { embedder: await OllamaEmbedder.create({ ollama, model: config.memory.embed_model }) };
   } catch (error) {
     if (wanted === 'ollama') {
       throw new ConfigError(
@@ -159,7 +181,27 @@ async function chooseEmbedder(
     logger.info(
       `Ollama embeddings unavailable (${(error as Error).message}); using the built-in embedder`,
     );
-    return new HashedEmbedder({ lexicon });
+    return local();
+  }
+}
+
+/** The hashed embedder, or the sentence encoder blended with it (the hashed one if it cannot load). */
+async function localEmbedder(
+  kind: 'hashed' | 'sentence' | 'ollama',
+  lexicon: MemoryLexicon,
+  logger: Logger,
+): Promise<ChosenEmbedder> {
+  const hashed = { embedder: new HashedEmbedder({ lexicon: lexicon.lexicon }) };
+  if (kind !== 'sentence') return hashed;
+  try {
+    const { lexicon: analysed, translator, frequency } = lexicon;
+    const embedder = await loadSentenceBlend({ lexicon: analysed, translator, frequency });
+    return { embedder, weights: SENTENCE_WEIGHTS };
+  } catch (error) {
+    logger.warn(
+      `memory: the sentence encoder failed to load (${(error as Error).message}); using the hashed embedder`,
+    );
+    return hashed;
   }
 }
 

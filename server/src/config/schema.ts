@@ -206,7 +206,7 @@ export const ConfigSchema = z
     memory: z
       .object({
         enabled: z.boolean().default(true),
-        embedder: z.enum(['auto', 'hashed', 'ollama']).default('auto'),
+        embedder: z.enum(['auto', 'hashed', 'sentence', 'ollama']).default('auto'),
         embed_model: z.string().min(1).default('nomic-embed-text'),
         recall_limit: z.number().int().min(1).max(20).default(3),
       })

@@ -10,3 +10,15 @@ export interface Embedder {
   /** One unit-length vector per text, in order. */
   embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]>;
 }
+
+/** `values` scaled to unit length (as they are when all zero or not finite). */
+export function unitVector(values: ArrayLike<number>): Float32Array {
+  const vector = Float32Array.from(values);
+  let sum = 0;
+  for (const x of vector) sum += x * x;
+  if (sum > 0 && Number.isFinite(sum)) {
+    const inv = 1 / Math.sqrt(sum);
+    for (let i = 0; i < vector.length; i++) vector[i]! *= inv;
+  }
+  return vector;
+}

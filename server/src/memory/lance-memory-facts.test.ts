@@ -6,17 +6,35 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Float64, Schema, Utf8 } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Embedder } from './embedder.js';
+import { openFrenchEnglish } from './french-english.js';
 import { HashedEmbedder } from './hashed-embedder.js';
 import { type LanceMemory, openLanceMemory } from './lance-memory.js';
+import { HOUSEHOLD_LEXICON } from './lexicon.js';
 import type { MemoryKind } from './memory.js';
+import { loadSentenceBlend } from './sentence-blend.js';
 
 const DAY = 86_400_000;
 let dir: string;
 let clock: number;
 let store: LanceMemory | undefined;
+let embedder: Embedder;
+
+// Every embedder the config offers without Ollama: keeping, updating and forgetting must not
+// depend on which one recalls.
+const EMBEDDERS: readonly (readonly [string, Embedder])[] = [
+  ['hashed', new HashedEmbedder()],
+  [
+    'sentence encoder blend',
+    await loadSentenceBlend({
+      lexicon: HOUSEHOLD_LEXICON,
+      translator: openFrenchEnglish().translator,
+    }),
+  ],
+];
 
 async function open(): Promise<LanceMemory> {
-  store = await openLanceMemory({ dir, embedder: new HashedEmbedder(), now: () => clock });
+  store = await openLanceMemory({ dir, embedder, now: () => clock });
   return store;
 }
 
@@ -66,7 +84,10 @@ const UPDATES: readonly (readonly [string, string])[] = [
   ['I like coriander', "I don't like coriander"],
 ];
 
-describe('LanceMemory keeps facts', () => {
+describe.each(EMBEDDERS)('LanceMemory keeps facts (%s embedder)', (_embedder, used) => {
+  beforeEach(() => {
+    embedder = used;
+  });
   describe.each([
     ['subject derived from the text', false],
     ['subject given, as the agent does', true],

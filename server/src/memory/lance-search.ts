@@ -40,6 +40,14 @@ export interface SearchOptions {
 
 type Row = Record<string, unknown>;
 
+/**
+ * How many candidates the vector index's graph search visits. LanceDB's default (1.5 × limit)
+ * missed memories: recall@3 of the development questions among 10,000 memories was 80.5 % with
+ * the hashed embedder and 79.3 % with the sentence encoder blend, 82.3 % and 86.6 % with 1,000
+ * (86.6 % is what the blend finds with no index), for 3 to 4 ms more per recall.
+ */
+const HNSW_EF = 1000;
+
 function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
   const n = Math.min(a.length, b.length);
@@ -64,7 +72,7 @@ async function runQueries(
       .distanceType('cosine')
       .select([...columns, '_distance'])
       .limit(options.candidates);
-    if (context.vectorIndex) vectorQuery = vectorQuery.refineFactor(4);
+    if (context.vectorIndex) vectorQuery = vectorQuery.refineFactor(4).ef(HNSW_EF);
     if (where) vectorQuery = vectorQuery.where(where);
   }
   let textQuery: lancedb.Query | undefined;

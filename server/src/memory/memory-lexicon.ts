@@ -3,7 +3,8 @@
 // FreeDict's French-English dictionary is (dict-freedict-fra-eng). What is missing is said once
 // at start, so a missing package is not a silent loss of recall.
 import type { Logger } from 'wyoming-ts';
-import { FREEDICT_DIR, openFrenchEnglish } from './french-english.js';
+import type { Frequency } from './english-text.js';
+import { FREEDICT_DIR, openFrenchEnglish, type Translator } from './french-english.js';
 import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { openWordNet, WORDNET_DIR } from './wordnet.js';
 import { withWordNet } from './wordnet-lexicon.js';
@@ -12,6 +13,9 @@ export interface MemoryLexicon {
   readonly lexicon: Lexicon;
   /** For the start-up summary: which lexicons, and what is missing. */
   readonly line: string;
+  /** The dictionary and WordNet's word counts, when installed (the sentence encoder's French). */
+  readonly translator?: Translator;
+  readonly frequency?: Frequency;
 }
 
 export function openMemoryLexicon(
@@ -41,5 +45,10 @@ export function openMemoryLexicon(
     wordnet || translator
       ? withWordNet(HOUSEHOLD_LEXICON, wordnet, undefined, translator)
       : HOUSEHOLD_LEXICON;
-  return { lexicon, line: parts.join(', ') };
+  return {
+    lexicon,
+    line: parts.join(', '),
+    translator,
+    frequency: wordnet?.frequency?.bind(wordnet),
+  };
 }

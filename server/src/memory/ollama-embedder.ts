@@ -3,7 +3,7 @@
 // failures are `EngineError`s (retryable when Ollama could not be reached).
 import type { Ollama } from 'ollama';
 import { EngineError } from '../errors.js';
-import type { Embedder } from './embedder.js';
+import { type Embedder, unitVector } from './embedder.js';
 
 export interface OllamaEmbedderOptions {
   readonly ollama: Ollama;
@@ -13,17 +13,6 @@ export interface OllamaEmbedderOptions {
 }
 
 const ENGINE = 'ollama';
-
-function normalised(values: readonly number[]): Float32Array {
-  const vector = Float32Array.from(values);
-  let sum = 0;
-  for (const x of vector) sum += x * x;
-  if (sum > 0 && Number.isFinite(sum)) {
-    const inv = 1 / Math.sqrt(sum);
-    for (let i = 0; i < vector.length; i++) vector[i]! *= inv;
-  }
-  return vector;
-}
 
 /** Rejects with the signal's reason as soon as it aborts (the client has no per-request abort). */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -104,7 +93,7 @@ export class OllamaEmbedder implements Embedder {
         `${this.#model} returned ${Array.isArray(embeddings) ? embeddings.length : 'no'} embeddings for ${texts.length} texts`,
       );
     }
-    const vectors = embeddings.map(normalised);
+    const vectors = embeddings.map(unitVector);
     const expected = this.#dimensions ?? vectors[0]!.length;
     if (vectors.some((v) => v.length !== expected || v.length === 0)) {
       throw new EngineError(ENGINE, `${this.#model} returned vectors of unexpected length`);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { frenchToEnglish } from './english-text.js';
+import { openFrenchEnglish } from './french-english.js';
+import { openWordNet } from './wordnet.js';
+
+const { translator } = openFrenchEnglish();
+const { wordnet } = openWordNet();
+
+describe.runIf(translator && wordnet)('frenchToEnglish', () => {
+  const toEnglish = frenchToEnglish(translator!, (w) => wordnet!.frequency?.(w) ?? 0);
+
+  it('rewrites French word for word, the commonest English word of each', () => {
+    // The dictionary's first words are "Negro" for "noir" and "dwell" for "habite".
+    expect(toEnglish('Notre chat Felix est noir')).toBe('our cat Felix is black');
+    expect(toEnglish('Mon père Bernard habite à Bordeaux')).toBe(
+      'my father Bernard live at Bordeaux',
+    );
+    expect(toEnglish('où habite Claire ?')).toBe('where live Claire');
+  });
+
+  it('keeps names and numbers, and leaves English alone', () => {
+    expect(toEnglish('Le chien de Draco mange à 18 h')).toMatch(/^the dog of Draco \w+ at 18 h$/);
+    expect(toEnglish('where does Bernard live?')).toBe('where does Bernard live?');
+  });
+
+  it('takes the first word without word counts', () => {
+    expect(frenchToEnglish(translator!)('Notre chat est noir')).toBe('our cat is Negro');
+  });
+});

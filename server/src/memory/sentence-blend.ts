@@ -1,0 +1,53 @@
+// The memory's `sentence` embedder: the sentence encoder (French rewritten into English words
+// through the dictionary) blended with the hashed embedder, the encoder's similarity counting
+// three quarters, and the weights recall scores it with. Both chosen on the memory benchmark's
+// development sets only (`npm run bench -w server -- memory tune-embedder`).
+import { BlendedEmbedder } from './blended-embedder.js';
+import type { Embedder } from './embedder.js';
+import { frenchToEnglish, type Frequency } from './english-text.js';
+import type { Translator } from './french-english.js';
+import { HashedEmbedder } from './hashed-embedder.js';
+import { DEFAULT_WEIGHTS, type ScoreWeights } from './hybrid-score.js';
+import type { Lexicon } from './lexicon.js';
+import { loadSentenceModel, SentenceEmbedder, type SentenceModel } from './sentence-embedder.js';
+
+/** How much the encoder's similarity counts in the blend (the hashed one's: the rest). */
+export const SENTENCE_SHARE = 0.75;
+
+/** Recall's weights with the blend: the vector side counts more than with the hashed one alone. */
+export const SENTENCE_WEIGHTS: ScoreWeights = { ...DEFAULT_WEIGHTS, vector: 1.5 };
+
+export interface SentenceBlendOptions {
+  readonly lexicon: Lexicon;
+  /** French words' English ones; without it French is encoded as written. */
+  readonly translator?: Translator;
+  /** English words' frequency, to pick a French word's commonest English one. */
+  readonly frequency?: Frequency;
+  /** The encoder, when already loaded (default: loaded from its package). */
+  readonly model?: SentenceModel;
+  /** The encoder's share (default `SENTENCE_SHARE`). */
+  readonly share?: number;
+}
+
+/** The encoder alone, French rewritten when a dictionary is given. */
+export function sentenceEmbedder(
+  model: SentenceModel,
+  translator?: Translator,
+  frequency?: Frequency,
+): SentenceEmbedder {
+  if (!translator) return new SentenceEmbedder({ model });
+  return new SentenceEmbedder({
+    model,
+    toEnglish: frenchToEnglish(translator, frequency),
+    rewriteId: 'freedict-fra-eng',
+  });
+}
+
+export async function loadSentenceBlend(options: SentenceBlendOptions): Promise<Embedder> {
+  const model = options.model ?? (await loadSentenceModel());
+  const share = options.share ?? SENTENCE_SHARE;
+  return new BlendedEmbedder([
+    { embedder: new HashedEmbedder({ lexicon: options.lexicon }), share: 1 - share },
+    { embedder: sentenceEmbedder(model, options.translator, options.frequency), share },
+  ]);
+}

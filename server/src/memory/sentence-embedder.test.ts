@@ -1,0 +1,107 @@
+import { Socket } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { BlendedEmbedder } from './blended-embedder.js';
+import { frenchToEnglish } from './english-text.js';
+import { openFrenchEnglish } from './french-english.js';
+import { HashedEmbedder } from './hashed-embedder.js';
+import { loadSentenceModel, SentenceEmbedder } from './sentence-embedder.js';
+
+const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+
+// The real encoder, its weights read from the model package (nothing fetched).
+const embedder = await SentenceEmbedder.load();
+const vec = async (text: string) => (await embedder.embed([text]))[0]!;
+
+describe('SentenceEmbedder', () => {
+  it('returns one unit-length 512-dimension vector per text, in order, empty text too', async () => {
+    expect(embedder.id).toBe('use-lite-en:512');
+    const texts = ['Quentin is a mechanic', 'The wifi password is on the fridge', ''];
+    const vectors = await embedder.embed(texts);
+    expect(vectors).toHaveLength(3);
+    for (const v of vectors) {
+      expect(v).toHaveLength(512);
+      expect(cosine(v, v)).toBeCloseTo(1, 4);
+    }
+    expect(Array.from(vectors[1]!)).toEqual(Array.from(await vec(texts[1]!)));
+  });
+
+  it('puts sentences alike in meaning closer than unrelated ones, without shared words', async () => {
+    const mechanic = await vec('Quentin is a mechanic');
+    expect(cosine(mechanic, await vec('who could repair a broken car engine?'))).toBeGreaterThan(
+      cosine(mechanic, await vec('what should I cook for dinner tonight?')),
+    );
+    const allergy = await vec('Hugo is allergic to nuts');
+    expect(cosine(allergy, await vec('which foods make him sick?'))).toBeGreaterThan(
+      cosine(allergy, await vec('when does the train leave?')),
+    );
+  });
+
+  it('loads from the package files with every network connection refused', async () => {
+    const attempts: string[] = [];
+    const connect = Socket.prototype.connect;
+    const fetch = globalThis.fetch;
+    Socket.prototype.connect = function (...args: unknown[]) {
+      attempts.push(JSON.stringify(args[0]));
+      throw new Error('no network in this test');
+    } as typeof connect;
+    globalThis.fetch = (async (input: unknown) => {
+      attempts.push(String(input));
+      throw new Error('no network in this test');
+    }) as typeof fetch;
+    try {
+      const offline = new SentenceEmbedder({ model: await loadSentenceModel() });
+      const [v] = await offline.embed(['Quentin is a mechanic']);
+      expect(Array.from(v!)).toEqual(Array.from(await vec('Quentin is a mechanic')));
+    } finally {
+      Socket.prototype.connect = connect;
+      globalThis.fetch = fetch;
+    }
+    expect(attempts).toEqual([]);
+  });
+
+  it('stops before encoding when the signal has aborted', async () => {
+    await expect(embedder.embed(['hello'], AbortSignal.abort())).rejects.toThrow();
+  });
+});
+
+describe('French for the English encoder', () => {
+  const { translator } = openFrenchEnglish();
+
+  it.runIf(translator)('rewrites French into English words and leaves English alone', async () => {
+    const toEnglish = frenchToEnglish(translator!);
+    expect(toEnglish('Mon père Bernard habite à Bordeaux')).toBe(
+      'my father Bernard dwell at Bordeaux',
+    );
+    expect(toEnglish('where does Bernard live?')).toBe('where does Bernard live?');
+    const rewriting = new SentenceEmbedder({
+      model: { embed: (texts) => embedder.embed(texts).then((v) => v.map((x) => Array.from(x))) },
+      toEnglish,
+      rewriteId: 'freedict-fra-eng',
+    });
+    expect(rewriting.id).toBe('use-lite-en+freedict-fra-eng:512');
+    const [fact, asked, other] = await rewriting.embed([
+      'Notre chien aboie la nuit',
+      'does the dog bark at night?',
+      'the wifi password is on the fridge',
+    ]);
+    expect(cosine(fact!, asked!)).toBeGreaterThan(cosine(fact!, other!));
+  });
+});
+
+describe('BlendedEmbedder', () => {
+  it("gives the shares' weighted sum of the parts' cosines, unit length", async () => {
+    const hashed = new HashedEmbedder({ lexicon: false });
+    const blend = new BlendedEmbedder([
+      { embedder: hashed, share: 1 },
+      { embedder, share: 3 },
+    ]);
+    expect(blend.dimensions).toBe(1024);
+    const texts = ['Felix is a black cat', 'what colour is my cat?'];
+    const [a, b] = await blend.embed(texts);
+    const [ha, hb] = await hashed.embed(texts);
+    const [sa, sb] = await embedder.embed(texts);
+    expect(cosine(a!, a!)).toBeCloseTo(1, 4);
+    expect(cosine(a!, b!)).toBeCloseTo(0.25 * cosine(ha!, hb!) + 0.75 * cosine(sa!, sb!), 4);
+    expect(() => new BlendedEmbedder([{ embedder, share: 0 }])).toThrow(RangeError);
+  });
+});
