@@ -26,6 +26,9 @@ import {
  */
 const WORD_LOOP = process.env.BENCH_WORD_LOOP === '1';
 
+/** `BENCH_SLOT_CHECK=1`: every sentence heard is checked against its slot neighbours too. */
+const SLOT_CHECK = process.env.BENCH_SLOT_CHECK === '1';
+
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
   return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
@@ -51,7 +54,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   const wanted: Split = calibrating ? 'calibration' : (run.split ?? 'heldout');
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([wanted], 60, WORD_LOOP ? { wordLoop: true } : {}, scale);
+    : await scoreCorpus([wanted], 60, { wordLoop: WORD_LOOP, slotCheck: SLOT_CHECK }, scale);
   const split = scored[0]?.item.split ?? wanted;
   const shipped: Thresholds = {
     rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
@@ -107,6 +110,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   );
   const variant =
     `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
+    `${SLOT_CHECK ? '-slots' : ''}` +
     `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });

@@ -20,6 +20,7 @@ import {
   type PhraseEngineOptions,
   type PhraseResult,
 } from '../src/engines/stt/phrase-engine.js';
+import type { SlotMargin } from '../src/engines/stt/slot-check.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import { installedNameLanguage } from '../src/intents/word-language.js';
@@ -55,6 +56,8 @@ export interface Scored {
   readonly segments?: readonly WordFit[];
   /** The sentence's margin over any sequence of the grammar's words, per frame. */
   readonly loopMargin?: number;
+  /** The sentence's margin over its slot neighbours (`BENCH_SLOT_CHECK=1`). */
+  readonly slot?: SlotMargin;
   /** The phone loop's score per frame, and the frames decoded. */
   readonly free?: number;
   readonly frames?: number;
@@ -187,6 +190,7 @@ export async function scoreAudio(
     segments: heard.segments,
     free: heard.free,
     loopMargin: heard.loopMargin,
+    slot: heard.slot,
     frames: heard.frames,
     rejected: heard.rejected,
     ms,
