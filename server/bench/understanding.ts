@@ -190,7 +190,7 @@ export async function scoreAudio(
     segments: heard.segments,
     free: heard.free,
     loopMargin: heard.loopMargin,
-    slot: heard.slot,
+    slot: heard.slot && finite(heard.slot),
     frames: heard.frames,
     rejected: heard.rejected,
     ms,
@@ -198,6 +198,13 @@ export async function scoreAudio(
     expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
   };
 }
+
+/** JSON has no infinities: ±1e9 stands for them. */
+const finite = (slot: SlotMargin): SlotMargin => ({
+  ...slot,
+  margin: Math.max(-1e9, Math.min(1e9, slot.margin)),
+  slotMargin: Math.max(-1e9, Math.min(1e9, slot.slotMargin)),
+});
 
 export interface Thresholds {
   readonly rule: AcceptanceRule;
