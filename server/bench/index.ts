@@ -9,6 +9,7 @@
 // split at the shipped rule; BENCH_CAL_SCALE=3: three times as many calibration commands (the
 // held-out split unchanged). `... understanding warps calibration|heldout [WARP...]`: the
 // split decoded at each frequency warp (server-understanding-warps-*.json);
+// `... understanding slotcheck FILE [T]`: the slot check on a BENCH_SLOT_CHECK=1 calibration run;
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
@@ -30,6 +31,7 @@ import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
 import { runSlots } from './understanding-slots.js';
+import { runSlotCheck } from './understanding-slotcheck.js';
 import { runEarly } from './understanding-early.js';
 import { formatMemoryBenchmark, runMemoryBenchmark } from './memory.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
@@ -54,6 +56,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {
   await runSlots(process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slotcheck') {
+  runSlotCheck(process.argv[4]!, process.argv[5] === undefined ? undefined : Number(process.argv[5]));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {

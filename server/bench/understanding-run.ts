@@ -48,6 +48,16 @@ export interface UnderstandingRun {
   readonly calibrationScale?: number;
 }
 
+/** The thresholds the engine ships with (the word loop's rule with BENCH_WORD_LOOP=1). */
+export function shippedThresholds(): Thresholds {
+  return {
+    rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
+    sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
+    ask: ASK_BAND,
+    slot: DEFAULT_CALIBRATION.slotMargin,
+  };
+}
+
 export async function runUnderstanding(resultsDir: string, run: UnderstandingRun): Promise<void> {
   const { calibrating, from } = run;
   const scale = run.calibrationScale ?? 1;
@@ -56,11 +66,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
     : await scoreCorpus([wanted], 60, { wordLoop: WORD_LOOP, slotCheck: SLOT_CHECK }, scale);
   const split = scored[0]?.item.split ?? wanted;
-  const shipped: Thresholds = {
-    rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
-    sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
-    ask: ASK_BAND,
-  };
+  const shipped = shippedThresholds();
   let chosen: Thresholds | undefined;
   if (calibrating) {
     const found = calibrate(scored);

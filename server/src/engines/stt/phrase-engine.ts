@@ -30,6 +30,7 @@ import {
   buildPhoneLoop,
   buildPhraseGrammar,
   buildWordLoop,
+  grammarWords,
   type PhraseGrammar,
   wordsOf,
 } from './phrase-grammar.js';
@@ -198,7 +199,8 @@ export class PhraseEngine implements SpeechToText {
       rejected: 'not-understood' as const,
     };
     // A sentence whose slots are in doubt is asked back ("Set the light to eighty percent?").
-    const ask = confidence >= this.askConfidence || (!slotsClear && confidence >= this.minConfidence);
+    const ask =
+      confidence >= this.askConfidence || (!slotsClear && confidence >= this.minConfidence);
     return ask ? { ...rejection, unsure: text } : rejection;
   }
 
@@ -336,15 +338,11 @@ export class PhraseEngine implements SpeechToText {
     await writeFile(files[1]!, grammar.dictionary);
     let wordLoop: SphinxBatch | undefined;
     if (this.options.wordLoop) {
-      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar)));
+      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar.sentences.keys())));
       wordLoop = this.decoder(dir, ['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS]);
     }
-    const decoder = this.decoder(
-      dir,
-      ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS],
-      this.options.grammarArgs,
-    );
     const grammarArgs = ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS];
+    const decoder = this.decoder(dir, grammarArgs, this.options.grammarArgs);
     const slots = this.options.slotCheck
       ? new SlotCheck(
           this.decoder(dir, grammarArgs, this.options.grammarArgs, true),
@@ -406,9 +404,4 @@ export class PhraseEngine implements SpeechToText {
       : mkdtemp(join(tmpdir(), 'jarvis-phrase-'));
     return this.workDir;
   }
-}
-
-/** The distinct words of a grammar's sentences, as its dictionary spells them. */
-function grammarWords(grammar: PhraseGrammar): string[] {
-  return [...new Set([...grammar.sentences.keys()].flatMap((spoken) => spoken.split(' ')))].sort();
 }

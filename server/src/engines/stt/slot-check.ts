@@ -45,7 +45,11 @@ export class SlotCheck {
    * undefined when it has no neighbour. One check at a time: the two grammar files are reused
    * (pocketsphinx keeps each grammar it loaded by name).
    */
-  check(id: string, words: readonly string[], signal?: AbortSignal): Promise<SlotMargin | undefined> {
+  check(
+    id: string,
+    words: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<SlotMargin | undefined> {
     const next = this.chain.then(() => this.checkNow(id, words, signal));
     this.chain = next.catch(() => undefined);
     return next;
