@@ -46,6 +46,24 @@ export interface UnderstandingRun {
   readonly from?: string;
   /** `BENCH_CAL_SCALE`: times as many calibration commands (understanding-corpus.ts). */
   readonly calibrationScale?: number;
+  /** Judge by these thresholds instead of the shipped ones (`--rule`). */
+  readonly rule?: Thresholds;
+}
+
+/** `FIT:WORD:DEFICIT:SENSITIVE:BAND` (`-Infinity` for none) as thresholds. */
+export function parseRule(text: string): Thresholds {
+  const [fit, worstWord, worstDeficit, sensitive, ask] = text.split(':').map(Number);
+  if (
+    [fit, worstWord, worstDeficit, sensitive, ask].some((n) => n === undefined || Number.isNaN(n))
+  )
+    throw new Error(`--rule FIT:WORD:DEFICIT:SENSITIVE:BAND, not ${text}`);
+  const rule = {
+    ...DEFAULT_CALIBRATION.rule,
+    fit: fit!,
+    worstWord: worstWord!,
+    worstDeficit: worstDeficit!,
+  };
+  return { rule, sensitive: sensitive!, ask: ask! };
 }
 
 /** The thresholds the engine ships with (the word loop's rule with BENCH_WORD_LOOP=1). */
@@ -66,7 +84,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
     : await scoreCorpus([wanted], 60, { wordLoop: WORD_LOOP, slotCheck: SLOT_CHECK }, scale);
   const split = scored[0]?.item.split ?? wanted;
-  const shipped = shippedThresholds();
+  const shipped = run.rule ?? shippedThresholds();
   let chosen: Thresholds | undefined;
   if (calibrating) {
     const found = calibrate(scored);

@@ -65,7 +65,9 @@ export interface PhraseEngineOptions {
   wordLoop?: boolean;
   /**
    * The heard sentence is decoded again against its slot neighbours (`slot-check.ts`); the result
-   * carries its margin (`slot`), judged by the calibration's `slotMargin`.
+   * carries its margin (`slot`), judged by the calibration's `slotMargin`. Off by default: on the
+   * understanding benchmark's calibration split the commands acted wrongly beat their neighbours
+   * by as much as the right ones (README, "Understanding, measured").
    */
   slotCheck?: boolean;
   logger?: Logger;
