@@ -45,7 +45,7 @@ import {
   SHARED_ARGS,
   WORD_LOOP_ARGS,
 } from './phrase-decoders.js';
-import { SlotCheck, type SlotMargin } from './slot-check.js';
+import { SlotCheck } from './slot-check.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
@@ -253,15 +253,8 @@ export class PhraseEngine implements SpeechToText {
     }
   }
 
-  /**
-   * The slot check (`slotCheck` on) of `words`, a sentence of the grammar in its spoken form, on
-   * the speech of `utterance`, whatever the grammar decoder would hear in it.
-   */
-  async checkSlots(
-    utterance: Utterance,
-    words: readonly string[],
-    signal?: AbortSignal,
-  ): Promise<SlotMargin | undefined> {
+  /** The slot check (`slotCheck` on) of `words`, spoken form, on the speech of `utterance`. */
+  async checkSlots(utterance: Utterance, words: readonly string[], signal?: AbortSignal) {
     const slots = this.active?.slots;
     const found = slots && (await this.speechFile(utterance, signal));
     if (!found) return undefined;

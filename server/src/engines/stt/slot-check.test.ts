@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_VOICE, speak } from '../../../../tests/helpers/speech.js';
 import { PhraseEngine } from './phrase-engine.js';
+import { marginOf } from './slot-check.js';
+import { parseHypseg } from './sphinx-batch.js';
 import { DEFAULT_CALIBRATION } from './phrase-engine-types.js';
 import { normalizeSentence } from './phrase-text.js';
 import { homeSentences } from './test-sentences.js';
@@ -15,7 +17,7 @@ const SENTENCES = [
 ];
 const SAID = 'set the kitchen lights to eighty percent';
 
-describe('SlotCheck', () => {
+describe('SlotCheck on real audio', () => {
   const engines: PhraseEngine[] = [];
   let audio: Uint8Array;
 
@@ -60,4 +62,32 @@ describe('SlotCheck', () => {
     const heard = await doubtful.transcribe({ audio });
     expect(heard).toMatchObject({ text: '', rejected: 'not-understood', unsure: SAID });
   }, 120_000);
+});
+
+describe('marginOf', () => {
+  const words = 'set the light to eighty percent'.split(' ');
+  const own = parseHypseg(
+    'u S 0 T -6000 A -5600 L -400 0 -600 0 set 20 -400 0 the 40 -1000 0 light 80 -600 0 to ' +
+      '100 -1100 0 eighty 140 -1900 0 percent 200',
+  );
+
+  it('divides the difference by the frames and by the slot words frames', () => {
+    const near = parseHypseg(
+      'u S 0 T -6500 A -6000 L -500 0 -600 0 set 20 -400 0 the 40 -1000 0 light 80 -600 0 to ' +
+        '100 -1500 0 ninety 140 -1900 0 percent 200',
+    );
+    expect(marginOf(words, own, near, 3)).toEqual({
+      margin: 400 / 200,
+      slotMargin: 400 / 40, // "eighty": frames 100 to 140
+      frames: 200,
+      neighbour: 'set the light to ninety percent',
+      neighbours: 3,
+    });
+  });
+
+  it('gives an infinite margin when no neighbour reached the end, none without the sentence', () => {
+    const nothing = parseHypseg('u S 0 T 0 A 0 L 0 200');
+    expect(marginOf(words, own, nothing, 3).margin).toBe(Infinity);
+    expect(marginOf(words, nothing, own, 3).margin).toBe(-Infinity);
+  });
 });
