@@ -12,6 +12,8 @@
 // split at the shipped rule; BENCH_CAL_SCALE=3: three times as many calibration commands (the
 // held-out split unchanged). `... understanding warps calibration|heldout [WARP...]`: the
 // split decoded at each frequency warp (server-understanding-warps-*.json);
+// `--rule FIT:WORD:DEFICIT:SENSITIVE:BAND` judges by other thresholds than the shipped ones;
+// `... understanding slotcheck FILE [T]`: the slot check on a BENCH_SLOT_CHECK=1 calibration run;
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
@@ -28,11 +30,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBridgeBenchmark } from './bridge.js';
 import { formatLatency, runLatencyBenchmark } from './latency.js';
-import { runUnderstanding } from './understanding-run.js';
+import { parseRule, runUnderstanding } from './understanding-run.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
 import { runSlots } from './understanding-slots.js';
+import { runSlotCheck } from './understanding-slotcheck.js';
 import { runEarly } from './understanding-early.js';
 import { formatMemoryBenchmark, memorySizes, runLatencies, runMemoryBenchmark } from './memory.js';
 import { formatMemoryLatency } from './memory-format.js';
@@ -62,6 +65,13 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots')
   await runSlots(process.argv.slice(4));
   process.exit(0);
 }
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slotcheck') {
+  runSlotCheck(
+    process.argv[4]!,
+    process.argv[5] === undefined ? undefined : Number(process.argv[5]),
+  );
+  process.exit(0);
+}
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
   await runSweep(resultsDir, process.argv.slice(4));
   process.exit(0);
@@ -75,7 +85,9 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'warps')
 if (process.argv.slice(2)[0] === 'understanding') {
   const args = process.argv.slice(3);
   const from = args.indexOf('--from');
+  const rule = args.indexOf('--rule');
   await runUnderstanding(resultsDir, {
+    rule: rule >= 0 ? parseRule(args[rule + 1]!) : undefined,
     calibrating: args.includes('calibrate'),
     split: args.includes('calibration') ? 'calibration' : 'heldout',
     from: from >= 0 ? args[from + 1] : undefined,

@@ -108,7 +108,10 @@ async function startServer(options: LatencyOptions) {
   const logger = { debug() {}, info() {}, warn: console.warn, error: console.error };
   const home = new DemoHome();
   const recognizer = createIntentRecognizer();
-  const speech = await buildSpeechEngines(config, logger);
+  // BENCH_SLOT_CHECK=1: the slot check's cost (it never asks back without a threshold).
+  const speech = await buildSpeechEngines(config, logger, {
+    slotCheck: process.env.BENCH_SLOT_CHECK === '1',
+  });
   await speech.setSentences?.([...recognizer.sentences(home, 'en'), ...recognizer.answers('en')]);
   const stt = new TimedStt(speech.stt);
   const commandStt = speech.commandStt ? new TimedStt(speech.commandStt) : undefined;

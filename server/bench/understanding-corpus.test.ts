@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawCommands } from './understanding-corpus.js';
+import { drawCommands, EXTRA_OUT_OF_GRAMMAR, OUT_OF_GRAMMAR } from './understanding-corpus.js';
 
 const GRAMMAR = Array.from({ length: 500 }, (_, i) => `turn on light ${i}`);
 
@@ -23,5 +23,18 @@ describe('drawCommands', () => {
   it('draws no more extra sentences than the grammar has left', () => {
     const { extra } = drawCommands(GRAMMAR.slice(0, 150), 60, 3);
     expect(extra).toHaveLength(30);
+  });
+});
+
+describe('EXTRA_OUT_OF_GRAMMAR', () => {
+  it('says no sentence either split already has', () => {
+    const before = new Set(
+      [OUT_OF_GRAMMAR.calibration, OUT_OF_GRAMMAR.heldout].flatMap((split) =>
+        Object.values(split).flat(),
+      ),
+    );
+    const extra = Object.values(EXTRA_OUT_OF_GRAMMAR).flat();
+    expect(extra.filter((sentence) => before.has(sentence))).toEqual([]);
+    expect(new Set(extra).size).toBe(extra.length);
   });
 });

@@ -99,6 +99,37 @@ export const OUT_OF_GRAMMAR: Readonly<
   },
 };
 
+/**
+ * More out-of-grammar speech for the calibration split only, said when it draws more commands
+ * (`calibrationScale` > 1), after everything else so the rest of the corpus is placed as at 1.
+ */
+export const EXTRA_OUT_OF_GRAMMAR: Readonly<Partial<Record<UtteranceClass, readonly string[]>>> = {
+  question: [
+    'what is the tallest mountain in the world',
+    'how long do you boil an egg',
+    'who painted the mona lisa',
+    'is it going to snow this weekend',
+    'how much does a new car cost',
+  ],
+  'chit-chat': [
+    'good morning how are you today',
+    'i love this song so much',
+    'we are going to the beach on saturday',
+    'my brother just bought a new bike',
+    'that movie was really boring',
+  ],
+  'near-miss': [
+    'set the bedroom light to blue',
+    'turn on the bathroom fan',
+    'open the kitchen window',
+    'turn off the office computer',
+    'set the thermostat to seventy degrees',
+    'switch on the hallway lamp',
+    'lock the garden shed',
+    'turn up the music in the kitchen',
+  ],
+};
+
 /** Other languages, in espeak-ng's voices for them. */
 const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]>> = {
   calibration: [
@@ -270,18 +301,20 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
       );
     }
   };
-  for (const split of splits) {
-    const voices = VOICES[split];
-    await addCommands(split, drawn[split], 0);
-    for (const [kind, texts] of Object.entries(OUT_OF_GRAMMAR[split])) {
-      for (const text of texts) {
-        for (const voice of voices) {
+  const addSpeech = async (split: Split, texts: (typeof OUT_OF_GRAMMAR)[Split]) => {
+    for (const [kind, said] of Object.entries(texts)) {
+      for (const text of said) {
+        for (const voice of VOICES[split]) {
           const source = `${voice.engine}:${voice.name}`;
           const body = await spoken(text, voice);
           items.push(place({ split, kind: kind as UtteranceClass, text, source }, body, index++));
         }
       }
     }
+  };
+  for (const split of splits) {
+    await addCommands(split, drawn[split], 0);
+    await addSpeech(split, OUT_OF_GRAMMAR[split]);
     for (const [language, text] of OTHER_LANGUAGES[split]) {
       const voice: Voice = { engine: 'espeak-ng', name: language };
       const body = await spoken(text, voice);
@@ -297,6 +330,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
   // Last, so every utterance before them is placed (lead, noise) as at scale 1.
   if (splits.includes('calibration')) {
     await addCommands('calibration', drawn.extra, drawn.calibration.length);
+    if ((options.calibrationScale ?? 1) > 1) await addSpeech('calibration', EXTRA_OUT_OF_GRAMMAR);
   }
   return items;
 }

@@ -26,6 +26,9 @@ import {
  */
 const WORD_LOOP = process.env.BENCH_WORD_LOOP === '1';
 
+/** `BENCH_SLOT_CHECK=1`: every sentence heard is checked against its slot neighbours too. */
+const SLOT_CHECK = process.env.BENCH_SLOT_CHECK === '1';
+
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
   return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
@@ -43,6 +46,34 @@ export interface UnderstandingRun {
   readonly from?: string;
   /** `BENCH_CAL_SCALE`: times as many calibration commands (understanding-corpus.ts). */
   readonly calibrationScale?: number;
+  /** Judge by these thresholds instead of the shipped ones (`--rule`). */
+  readonly rule?: Thresholds;
+}
+
+/** `FIT:WORD:DEFICIT:SENSITIVE:BAND` (`-Infinity` for none) as thresholds. */
+export function parseRule(text: string): Thresholds {
+  const [fit, worstWord, worstDeficit, sensitive, ask] = text.split(':').map(Number);
+  if (
+    [fit, worstWord, worstDeficit, sensitive, ask].some((n) => n === undefined || Number.isNaN(n))
+  )
+    throw new Error(`--rule FIT:WORD:DEFICIT:SENSITIVE:BAND, not ${text}`);
+  const rule = {
+    ...DEFAULT_CALIBRATION.rule,
+    fit: fit!,
+    worstWord: worstWord!,
+    worstDeficit: worstDeficit!,
+  };
+  return { rule, sensitive: sensitive!, ask: ask! };
+}
+
+/** The thresholds the engine ships with (the word loop's rule with BENCH_WORD_LOOP=1). */
+export function shippedThresholds(): Thresholds {
+  return {
+    rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
+    sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
+    ask: ASK_BAND,
+    slot: DEFAULT_CALIBRATION.slotMargin,
+  };
 }
 
 export async function runUnderstanding(resultsDir: string, run: UnderstandingRun): Promise<void> {
@@ -51,13 +82,9 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   const wanted: Split = calibrating ? 'calibration' : (run.split ?? 'heldout');
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([wanted], 60, WORD_LOOP ? { wordLoop: true } : {}, scale);
+    : await scoreCorpus([wanted], 60, { wordLoop: WORD_LOOP, slotCheck: SLOT_CHECK }, scale);
   const split = scored[0]?.item.split ?? wanted;
-  const shipped: Thresholds = {
-    rule: WORD_LOOP ? WORD_LOOP_ACCEPTANCE : DEFAULT_CALIBRATION.rule,
-    sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
-    ask: ASK_BAND,
-  };
+  const shipped = run.rule ?? shippedThresholds();
   let chosen: Thresholds | undefined;
   if (calibrating) {
     const found = calibrate(scored);
@@ -107,6 +134,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   );
   const variant =
     `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
+    `${SLOT_CHECK ? '-slots' : ''}` +
     `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });

@@ -16,41 +16,8 @@ import {
 import { createIntentRecognizer } from '../src/intents/index.js';
 import { installedNameLanguage } from '../src/intents/word-language.js';
 import { englishHome } from './understanding-home.js';
+import { slotPositions } from '../src/engines/stt/slot-neighbours.js';
 import { type Scored, type Thresholds, type Verdict, verdictOf } from './understanding.js';
-
-/** Most words a sentence and a neighbour may differ in, one run of words each. */
-export const SLOT_SPAN = 3;
-
-/**
- * The positions of `words` at which another sentence of `sentences` differs from it in one run of
- * at most `span` words (the same words before and after it).
- */
-export function slotPositions(
-  words: readonly string[],
-  sentences: Iterable<readonly string[]>,
-  span = SLOT_SPAN,
-): Set<number> {
-  const slots = new Set<number>();
-  for (const other of sentences) {
-    if (Math.abs(other.length - words.length) > span) continue;
-    let before = 0;
-    const shortest = Math.min(other.length, words.length);
-    while (before < shortest && other[before] === words[before]) before++;
-    if (before === words.length && before === other.length) continue; // the same sentence
-    let after = 0;
-    while (
-      after < shortest - before &&
-      other[other.length - 1 - after] === words[words.length - 1 - after]
-    ) {
-      after++;
-    }
-    const mine = words.length - before - after;
-    const theirs = other.length - before - after;
-    if (mine < 1 || mine > span || theirs > span) continue;
-    for (let i = before; i < before + mine; i++) slots.add(i);
-  }
-  return slots;
-}
 
 const THRESHOLDS = [-Infinity, -80, -70, -60, -50, -40, -35, -30, -25, -20, -15, -10];
 

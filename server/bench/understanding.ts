@@ -20,6 +20,7 @@ import {
   type PhraseEngineOptions,
   type PhraseResult,
 } from '../src/engines/stt/phrase-engine.js';
+import type { SlotMargin } from '../src/engines/stt/slot-check.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import { installedNameLanguage } from '../src/intents/word-language.js';
@@ -55,6 +56,8 @@ export interface Scored {
   readonly segments?: readonly WordFit[];
   /** The sentence's margin over any sequence of the grammar's words, per frame. */
   readonly loopMargin?: number;
+  /** The sentence's margin over its slot neighbours (`BENCH_SLOT_CHECK=1`). */
+  readonly slot?: SlotMargin;
   /** The phone loop's score per frame, and the frames decoded. */
   readonly free?: number;
   readonly frames?: number;
@@ -100,7 +103,11 @@ async function outcomeOf(recognizer: IntentRecognizer, text: string): Promise<Ou
     calls: result.calls.map(describeCall),
     timer,
     speech: result.speech,
-    sensitive: held?.failed === true && held.calls.length === 0 && !result.failed,
+    // Held back when not sure enough: failed before, a rejection (`notSureEnough`) since.
+    sensitive:
+      (held?.failed === true || held?.notSureEnough === true) &&
+      held.calls.length === 0 &&
+      !result.failed,
   };
 }
 
@@ -187,6 +194,7 @@ export async function scoreAudio(
     segments: heard.segments,
     free: heard.free,
     loopMargin: heard.loopMargin,
+    slot: heard.slot && finite(heard.slot),
     frames: heard.frames,
     rejected: heard.rejected,
     ms,
@@ -194,6 +202,13 @@ export async function scoreAudio(
     expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
   };
 }
+
+/** JSON has no infinities: ±1e9 stands for them. */
+const finite = (slot: SlotMargin): SlotMargin => ({
+  ...slot,
+  margin: Math.max(-1e9, Math.min(1e9, slot.margin)),
+  slotMargin: Math.max(-1e9, Math.min(1e9, slot.slotMargin)),
+});
 
 export interface Thresholds {
   readonly rule: AcceptanceRule;
@@ -204,6 +219,11 @@ export interface Thresholds {
    * instead of rejected; 0 or undefined: never.
    */
   readonly ask?: number;
+  /**
+   * A sentence accepted whose slot margin (`SlotMargin.slotMargin`) is below this is asked back
+   * (rejected when sensitive: those are never asked back); undefined: no slot check.
+   */
+  readonly slot?: number;
 }
 
 /** What Jarvis would do with one utterance at these thresholds. */
@@ -215,6 +235,10 @@ export function verdictOf(s: Scored, t: Thresholds): Verdict {
     return right ? 'asked back, right' : 'asked back, wrong';
   }
   if (score < 0 || (s.outcome.sensitive && score < t.sensitive)) return 'rejected';
+  if (t.slot !== undefined && s.slot && s.slot.slotMargin < t.slot) {
+    if (s.outcome.sensitive) return 'rejected';
+    return right ? 'asked back, right' : 'asked back, wrong';
+  }
   if (right) return 'correct';
   return s.outcome.sensitive ? 'asked' : 'wrong';
 }
@@ -289,11 +313,11 @@ function* gridRules(): Generator<AcceptanceRule> {
  * the one acting on fewest of those among equals; then the least score above it at which none
  * of them asks for a sensitive action either.
  */
-export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02) {
+export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02, slot?: number) {
   let best: { rule: AcceptanceRule; correct: number; acted: number } | undefined;
   const sweep: string[] = [];
   for (const rule of gridRules()) {
-    const rows = tabulate(scored, { rule, sensitive: 0 });
+    const rows = tabulate(scored, { rule, sensitive: 0, slot });
     const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
     const commands = rows.find((r) => r.kind === 'command')!;
     const acted = oog.correct + oog.wrong;

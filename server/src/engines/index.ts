@@ -2,7 +2,7 @@
 import type { Logger } from 'wyoming-ts';
 import type { JarvisConfig } from '../config/schema.js';
 import { SpeechToTextChain } from './stt/chain.js';
-import { PhraseEngine } from './stt/phrase-engine.js';
+import { PhraseEngine, type PhraseEngineOptions } from './stt/phrase-engine.js';
 import type { SpeechToText } from './stt/stt.js';
 import { WyomingStt } from './stt/wyoming-stt.js';
 import { EspeakTts } from './tts/espeak-tts.js';
@@ -22,15 +22,18 @@ export interface SpeechEngines {
   close(): Promise<void>;
 }
 
+/** `phraseOptions`: more options for the phrase engine (benchmarks try settings with it). */
 export async function buildSpeechEngines(
   config: JarvisConfig,
   logger: Logger,
+  phraseOptions: PhraseEngineOptions = {},
 ): Promise<SpeechEngines> {
   const phrase = config.stt.phrase.enabled
     ? new PhraseEngine({
         minConfidence: config.stt.phrase.min_confidence,
         askConfidence: config.stt.phrase.ask_confidence,
         logger,
+        ...phraseOptions,
       })
     : undefined;
   const general = config.stt.wyoming_uri

@@ -4,12 +4,18 @@ import { type AcceptanceRule, DEFAULT_ACCEPTANCE, type WordFit } from './phrase-
 import type { DecoderArgs } from './phrase-decoders.js';
 import type { DroppedSentence } from './phrase-grammar.js';
 import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
+import type { SlotMargin } from './slot-check.js';
 import type { Transcription } from './stt.js';
 
 /** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
 export interface Calibration {
   readonly rule: AcceptanceRule;
   readonly scale: number;
+  /**
+   * With `slotCheck`: a sentence whose margin over its slot neighbours (per frame of the words
+   * they replace) is below this is asked back instead of acted on.
+   */
+  readonly slotMargin?: number;
 }
 
 /** The rule chosen on the benchmark's calibration split (`phrase-confidence.ts`). */
@@ -57,6 +63,13 @@ export interface PhraseEngineOptions {
    * (`WORD_LOOP_ACCEPTANCE`).
    */
   wordLoop?: boolean;
+  /**
+   * The heard sentence is decoded again against its slot neighbours (`slot-check.ts`); the result
+   * carries its margin (`slot`), judged by the calibration's `slotMargin`. Off by default: on the
+   * understanding benchmark's calibration split the commands acted wrongly beat their neighbours
+   * by as much as the right ones (README, "Understanding, measured").
+   */
+  slotCheck?: boolean;
   logger?: Logger;
 }
 
@@ -85,4 +98,6 @@ export interface PhraseResult extends Transcription {
   readonly free: number;
   /** Sentence minus word-loop acoustic score per frame (`wordLoop` only; 0 = as good as free words). */
   readonly loopMargin?: number;
+  /** The sentence's margin over its slot neighbours (`slotCheck` only; none: no neighbour). */
+  readonly slot?: SlotMargin;
 }

@@ -30,6 +30,7 @@ import {
   buildPhoneLoop,
   buildPhraseGrammar,
   buildWordLoop,
+  grammarWords,
   type PhraseGrammar,
   wordsOf,
 } from './phrase-grammar.js';
@@ -44,6 +45,7 @@ import {
   SHARED_ARGS,
   WORD_LOOP_ARGS,
 } from './phrase-decoders.js';
+import { SlotCheck } from './slot-check.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
@@ -84,6 +86,7 @@ interface ActiveGrammar {
   readonly grammar: PhraseGrammar;
   readonly decoder: SphinxBatch | undefined;
   readonly wordLoop?: SphinxBatch;
+  readonly slots?: SlotCheck;
   /** The decoder's grammar and dictionary files. */
   readonly files: readonly string[];
 }
@@ -150,17 +153,16 @@ export class PhraseEngine implements SpeechToText {
       return summary;
     }
     const started = grammar.fsg ? await this.startGrammarDecoder(grammar, signal) : undefined;
-    const next = {
-      grammar,
-      decoder: started?.decoder,
-      wordLoop: started?.wordLoop,
-      files: started?.files ?? [],
-    };
+    const next = { grammar, ...started, decoder: started?.decoder, files: started?.files ?? [] };
     // Swap in the new decoder, unless a later call (or close) overtook this one: its grammar wins.
     const stale = overtaken();
     const previous = stale ? next : this.active;
     if (!stale) this.active = next;
-    await Promise.all([previous?.decoder?.close(), previous?.wordLoop?.close()]);
+    await Promise.all([
+      previous?.decoder?.close(),
+      previous?.wordLoop?.close(),
+      previous?.slots?.close(),
+    ]);
     await Promise.all((previous?.files ?? []).map((file) => unlink(file).catch(() => {})));
     return summary;
   }
@@ -179,13 +181,16 @@ export class PhraseEngine implements SpeechToText {
 
   /** The sentence heard, or no text and why (`rejected`) when there is none to trust. */
   async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
-    const { text, confidence, language, engine, rejected, fit } = await this.recognize(
+    const { text, confidence, language, engine, rejected, fit, slot } = await this.recognize(
       utterance,
       signal,
     );
     if (rejected) return { text: '', confidence, language, engine, rejected };
-    if (confidence >= this.minConfidence) return { text, confidence, language, engine };
-    this.logger.debug(`phrase: rejected "${text}" (fit ${fit.toFixed(1)})`);
+    const slotsClear = !slot || slot.slotMargin >= (this.calibration.slotMargin ?? -Infinity);
+    if (confidence >= this.minConfidence && slotsClear) {
+      return { text, confidence, language, engine };
+    }
+    this.logger.debug(`phrase: rejected "${text}" (fit ${fit.toFixed(1)}, slots ${slotsClear})`);
     const rejection = {
       text: '',
       confidence,
@@ -193,7 +198,10 @@ export class PhraseEngine implements SpeechToText {
       engine,
       rejected: 'not-understood' as const,
     };
-    return confidence >= this.askConfidence ? { ...rejection, unsure: text } : rejection;
+    // A sentence whose slots are in doubt is asked back ("Set the light to eighty percent?").
+    const ask =
+      confidence >= this.askConfidence || (!slotsClear && confidence >= this.minConfidence);
+    return ask ? { ...rejection, unsure: text } : rejection;
   }
 
   /** The nearest sentence, with the numbers behind its confidence, whatever the confidence. */
@@ -202,16 +210,9 @@ export class PhraseEngine implements SpeechToText {
     if (!active) {
       throw new EngineError(this.name, 'no grammar yet: call setSentences() first');
     }
-    const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
-    const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
-    signal?.throwIfAborted();
-    if (!span) return this.nothing('no-speech');
-    const audio = withNoiseFloor(whole.subarray(span.start, span.end));
-    if (!active.decoder || audio.byteLength < MIN_AUDIO_BYTES) return this.nothing('no-speech');
-    const dir = await this.dir();
-    const id = `utt${++this.utterances}`;
-    const file = join(dir, `${id}.raw`);
-    await writeFile(file, audio);
+    const found = await this.speechFile(utterance, signal);
+    if (!found || !active.decoder) return this.nothing('no-speech');
+    const { id, file } = found;
     try {
       const [best, free, loop] = await Promise.all([
         active.decoder.decode(id, signal),
@@ -230,6 +231,7 @@ export class PhraseEngine implements SpeechToText {
       const loopMargin =
         loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
       const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
+      const slot = await active.slots?.check(id, best.words, signal);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
@@ -244,9 +246,22 @@ export class PhraseEngine implements SpeechToText {
           .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
         free: freePerFrame,
         loopMargin,
+        slot,
       };
     } finally {
       await unlink(file).catch(() => {});
+    }
+  }
+
+  /** The slot check (`slotCheck` on) of `words`, spoken form, on the speech of `utterance`. */
+  async checkSlots(utterance: Utterance, words: readonly string[], signal?: AbortSignal) {
+    const slots = this.active?.slots;
+    const found = slots && (await this.speechFile(utterance, signal));
+    if (!found) return undefined;
+    try {
+      return await slots.check(found.id, words, signal);
+    } finally {
+      await unlink(found.file).catch(() => {});
     }
   }
 
@@ -257,6 +272,7 @@ export class PhraseEngine implements SpeechToText {
     await Promise.all([
       active?.decoder?.close(),
       active?.wordLoop?.close(),
+      active?.slots?.close(),
       this.loop?.close(),
       this.speech?.close(),
     ]);
@@ -265,6 +281,23 @@ export class PhraseEngine implements SpeechToText {
       await rm(await this.workDir, { recursive: true, force: true });
     }
     this.workDir = undefined;
+  }
+
+  /** The speech of `utterance` written for the decoders; undefined when there is none. */
+  private async speechFile(
+    utterance: Utterance,
+    signal?: AbortSignal,
+  ): Promise<{ id: string; file: string } | undefined> {
+    const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
+    const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
+    signal?.throwIfAborted();
+    if (!span) return undefined;
+    const audio = withNoiseFloor(whole.subarray(span.start, span.end));
+    if (audio.byteLength < MIN_AUDIO_BYTES) return undefined;
+    const id = `utt${++this.utterances}`;
+    const file = join(await this.dir(), `${id}.raw`);
+    await writeFile(file, audio);
+    return { id, file };
   }
 
   private confidence(score: number): number {
@@ -290,7 +323,7 @@ export class PhraseEngine implements SpeechToText {
   private async startGrammarDecoder(
     grammar: PhraseGrammar,
     signal?: AbortSignal,
-  ): Promise<{ decoder: SphinxBatch; wordLoop?: SphinxBatch; files: string[] }> {
+  ): Promise<{ decoder: SphinxBatch; wordLoop?: SphinxBatch; slots?: SlotCheck; files: string[] }> {
     const dir = await this.dir();
     const base = join(dir, `grammar-${++this.generation}`);
     const files = [`${base}.fsg`, `${base}.dict`, `${base}-loop.fsg`];
@@ -298,17 +331,23 @@ export class PhraseEngine implements SpeechToText {
     await writeFile(files[1]!, grammar.dictionary);
     let wordLoop: SphinxBatch | undefined;
     if (this.options.wordLoop) {
-      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar)));
+      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar.sentences.keys())));
       wordLoop = this.decoder(dir, ['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS]);
     }
-    const decoder = this.decoder(
-      dir,
-      ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS],
-      this.options.grammarArgs,
-    );
+    const grammarArgs = ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS];
+    const decoder = this.decoder(dir, grammarArgs, this.options.grammarArgs);
+    const slots = this.options.slotCheck
+      ? new SlotCheck(
+          this.decoder(dir, grammarArgs, this.options.grammarArgs, true),
+          dir,
+          grammar.sentences.keys(),
+        )
+      : undefined;
     await this.warmUp(decoder, signal);
     await wordLoop?.decode('warmup', signal);
-    return { decoder, wordLoop, files };
+    const first = grammar.sentences.keys().next().value;
+    if (first) await slots?.check('warmup', first.split(' '), signal);
+    return { decoder, wordLoop, slots, files };
   }
 
   private async phoneLoop(): Promise<SphinxBatch> {
@@ -325,8 +364,14 @@ export class PhraseEngine implements SpeechToText {
   }
 
   /** A decoder with `args` and ours (`phrase-decoders.ts`), the options' overriding them. */
-  private decoder(audioDir: string, args: DecoderArgs, own?: DecoderArgs): SphinxBatch {
+  private decoder(
+    audioDir: string,
+    args: DecoderArgs,
+    own?: DecoderArgs,
+    grammarPerUtterance = false,
+  ): SphinxBatch {
     return new SphinxBatch({
+      grammarPerUtterance,
       engine: this.name,
       binary: this.binary,
       audioDir,
@@ -352,9 +397,4 @@ export class PhraseEngine implements SpeechToText {
       : mkdtemp(join(tmpdir(), 'jarvis-phrase-'));
     return this.workDir;
   }
-}
-
-/** The distinct words of a grammar's sentences, as its dictionary spells them. */
-function grammarWords(grammar: PhraseGrammar): string[] {
-  return [...new Set([...grammar.sentences.keys()].flatMap((spoken) => spoken.split(' ')))].sort();
 }

@@ -28,6 +28,11 @@ export function wordsOf(sentences: readonly string[]): Set<string> {
   return words;
 }
 
+/** The distinct words of spoken sentences, sorted. */
+export function grammarWords(spoken: Iterable<string>): string[] {
+  return [...new Set([...spoken].flatMap((sentence) => sentence.split(' ')))].sort();
+}
+
 /** Builds the grammar from sentences and pronunciations; sentences with unknown words are dropped. */
 export function buildPhraseGrammar(
   sentences: readonly string[],

@@ -89,6 +89,12 @@ export interface SphinxBatchOptions {
   args: readonly string[];
   /** Longest wait for one utterance, start-up included (default 15 s). */
   timeoutMs?: number;
+  /**
+   * Each utterance names its own grammar (`<audioDir>/<name>.fsg`, `-fsgctl`); `args` still give
+   * the one loaded at start. Pocketsphinx keeps every grammar it loaded by name, so callers reuse
+   * a few names.
+   */
+  grammarPerUtterance?: boolean;
 }
 
 interface Job {
@@ -102,6 +108,7 @@ interface Running {
   readonly child: ChildProcess;
   readonly control: Socket;
   readonly output: Socket;
+  readonly grammars?: Socket;
   readonly fifos: readonly string[];
 }
 
@@ -118,9 +125,12 @@ export class SphinxBatch {
 
   constructor(private readonly options: SphinxBatchOptions) {}
 
-  /** Decodes `<audioDir>/<id>.raw`. Waits for earlier utterances first. */
-  decode(id: string, signal?: AbortSignal): Promise<Hypothesis> {
-    const next = this.chain.then(() => this.decodeNow(id, signal));
+  /**
+   * Decodes `<audioDir>/<id>.raw` (with `<audioDir>/<grammar>.fsg` when given and the decoder
+   * takes a grammar per utterance). Waits for earlier utterances first.
+   */
+  decode(id: string, signal?: AbortSignal, grammar?: string): Promise<Hypothesis> {
+    const next = this.chain.then(() => this.decodeNow(id, signal, grammar));
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -136,14 +146,18 @@ export class SphinxBatch {
     this.running = undefined;
     if (!running) return;
     const exited = new Promise((resolve) => running.child.once('close', resolve));
+    running.grammars?.end();
     running.control.end();
     const timer = setTimeout(() => running.child.kill('SIGKILL'), 2000);
     if (running.child.exitCode === null && running.child.signalCode === null) await exited;
     clearTimeout(timer);
   }
 
-  private async decodeNow(id: string, signal?: AbortSignal): Promise<Hypothesis> {
+  private async decodeNow(id: string, signal?: AbortSignal, grammar?: string): Promise<Hypothesis> {
     if (this.closed) throw this.error('decoder is closed');
+    if (this.options.grammarPerUtterance && !grammar) {
+      throw this.error('this decoder needs a grammar for each utterance');
+    }
     signal?.throwIfAborted();
     const timeoutMs = this.options.timeoutMs ?? 15_000;
     const started = this.start();
@@ -168,10 +182,15 @@ export class SphinxBatch {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.current = { id, resolve: (hypothesis) => (finish(), resolve(hypothesis)), reject: fail };
       started.then(
-        (running) => this.current?.id === id && running.control.write(`${id}\n`),
+        (running) => this.current?.id === id && this.send(running, id, grammar),
         (error: Error) => this.current?.id === id && fail(error),
       );
     });
+  }
+
+  private send(running: Running, id: string, grammar: string | undefined): void {
+    if (running.grammars) running.grammars.write(`${grammar}\n`);
+    running.control.write(`${id}\n`);
   }
 
   /** The running process, started when there is none. */
@@ -187,24 +206,31 @@ export class SphinxBatch {
   private async spawn(): Promise<Running> {
     const { binary, audioDir, args } = this.options;
     const name = `sphinx-${process.pid}-${++fifoCount}`;
-    const fifos = [join(audioDir, `${name}.ctl`), join(audioDir, `${name}.out`)] as const;
+    const perUtterance = this.options.grammarPerUtterance === true;
+    const fifos = [join(audioDir, `${name}.ctl`), join(audioDir, `${name}.out`)];
+    if (perUtterance) fifos.push(join(audioDir, `${name}.fsgctl`));
     await run('mkfifo', ['-m', '600', ...fifos]);
     // Read-write opens of a FIFO never block, and keep it open whatever the other side does.
     const open = (path: string) => openSync(path, constants.O_RDWR | constants.O_NONBLOCK);
-    const control = new Socket({ fd: open(fifos[0]), readable: false, writable: true });
-    const output = new Socket({ fd: open(fifos[1]), readable: true, writable: false });
+    const control = new Socket({ fd: open(fifos[0]!), readable: false, writable: true });
+    const output = new Socket({ fd: open(fifos[1]!), readable: true, writable: false });
+    const grammars = perUtterance
+      ? new Socket({ fd: open(fifos[2]!), readable: false, writable: true })
+      : undefined;
     const child = spawn(
       binary,
       [
-        ...['-ctl', fifos[0], '-hypseg', fifos[1]],
+        ...['-ctl', fifos[0]!, '-hypseg', fifos[1]!],
+        ...(perUtterance ? ['-fsgctl', fifos[2]!, '-fsgdir', audioDir, '-fsgext', '.fsg'] : []),
         ...['-adcin', 'yes', '-cepdir', audioDir, '-cepext', '.raw'],
         ...args,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    const running: Running = { child, control, output, fifos };
+    const running: Running = { child, control, output, grammars, fifos };
     this.stderrTail = '';
     control.on('error', () => {}); // an exit is reported by 'close'
+    grammars?.on('error', () => {});
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text: string) => {
       this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);
@@ -234,6 +260,7 @@ export class SphinxBatch {
   private onExit(running: Running, error: EngineError): void {
     running.control.destroy();
     running.output.destroy();
+    running.grammars?.destroy();
     for (const fifo of running.fifos) void unlink(fifo).catch(() => {});
     void this.running?.then((current) => {
       if (current !== running) return;
