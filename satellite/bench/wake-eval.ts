@@ -20,7 +20,9 @@ const STEP_MS = 80;
 const GATES = [0.1, 0.3, 0.5, 0.7];
 const VERIFIERS = [0.1, 0.3, 0.5, 0.7, 0.9];
 /** The corpus verifier learnt hard negatives: its threshold is tried finer and higher. */
-const CORPUS_VERIFIERS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99];
+const CORPUS_VERIFIERS = [
+  0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99,
+];
 export type OptionName =
   | 'none'
   | 'gate'
