@@ -9,6 +9,7 @@ import { CONDITIONS, type Corpus, type NegativeStream, type Positive } from './w
 import type { FrontEnd, ItemScores, Pass } from './wake-score.js';
 import { NEAR_MISSES } from './wake-sentences.js';
 import { PRE_THRESHOLDS } from './wake-variants.js';
+import { type CorpusModel, outOfFold } from './wake-corpus-verifier.js';
 import { type Split, splitOf } from './wake-voices.js';
 
 export const TARGET_FA_PER_HOUR = 0.5;
@@ -18,6 +19,10 @@ const STEP_MS = 80;
 
 const GATES = [0.1, 0.3, 0.5, 0.7];
 const VERIFIERS = [0.1, 0.3, 0.5, 0.7, 0.9];
+/** The corpus verifier learnt hard negatives: its threshold is tried finer and higher. */
+const CORPUS_VERIFIERS = [
+  0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99,
+];
 export type OptionName =
   | 'none'
   | 'gate'
@@ -31,7 +36,10 @@ export type OptionName =
   | 'rnnoise + speed, wake 0.5'
   | 'rnnoise + speed + gate'
   | 'rnnoise + speed + verifier'
-  | 'rnnoise + speed + gate + verifier';
+  | 'rnnoise + speed + gate + verifier'
+  | 'rnnoise + corpus verifier'
+  | 'rnnoise + speed + corpus verifier'
+  | 'rnnoise + speed + corpus MLP';
 export const OPTIONS: Record<
   OptionName,
   {
@@ -41,6 +49,8 @@ export const OPTIONS: Record<
     slowed?: number[];
     /** Default `WAKE_THRESHOLDS`. */
     wakes?: number[];
+    /** Default: each split's household verifier. */
+    verifierName?: CorpusModel;
   }
 > = {
   none: { frontEnd: 'raw', gates: [0], verifiers: [0] },
@@ -79,6 +89,27 @@ export const OPTIONS: Record<
     verifiers: VERIFIERS,
     slowed: PRE_THRESHOLDS,
   },
+  // The verifier trained on the calibration voices' corpus (its threshold chosen out of fold).
+  'rnnoise + corpus verifier': {
+    frontEnd: 'rnnoise',
+    gates: [0],
+    verifiers: CORPUS_VERIFIERS,
+    verifierName: 'corpus',
+  },
+  'rnnoise + speed + corpus verifier': {
+    frontEnd: 'rnnoise',
+    gates: [0],
+    verifiers: CORPUS_VERIFIERS,
+    slowed: PRE_THRESHOLDS,
+    verifierName: 'corpus',
+  },
+  'rnnoise + speed + corpus MLP': {
+    frontEnd: 'rnnoise',
+    gates: [0],
+    verifiers: CORPUS_VERIFIERS,
+    slowed: PRE_THRESHOLDS,
+    verifierName: 'corpus-mlp',
+  },
 };
 
 export interface Setting {
@@ -87,8 +118,11 @@ export interface Setting {
   readonly gate: number;
   /** Verifier probability needed; 0 = no verifier. */
   readonly verifier: number;
-  /** Which verifier: the item's split's household (default) or the personal one. */
-  readonly verifierName?: 'personal';
+  /**
+   * Which verifier: the item's split's household (default), the personal one, or the corpus
+   * verifier (on a calibration voice, the one trained without that voice).
+   */
+  readonly verifierName?: 'personal' | CorpusModel;
   /** Speed variants' pre-threshold; 0 or unset = off. */
   readonly slowed?: number;
 }
@@ -145,9 +179,17 @@ function detections(s: Scored, setting: Setting, item: ItemScores): Found {
   return found;
 }
 
+/** The verifier whose probabilities `setting` reads for `voice`'s clips. */
+function verifierFor(setting: Setting, voice: string): string {
+  const split = splitOf(voice);
+  const name = setting.verifierName;
+  if (name === undefined || name === 'personal') return name ?? split;
+  return split === 'calibration' ? outOfFold(name, voice) : name;
+}
+
 /** The detections `setting` keeps in one item. */
-function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, split: Split) {
-  const name = setting.verifierName ?? split;
+function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, voice: string) {
+  const name = verifierFor(setting, voice);
   return detections(s, setting, item).filter((d) => {
     if (!gateConfirms(vad, d.timestampMs, setting.gate)) return false;
     if (setting.verifier <= 0) return true;
@@ -161,7 +203,7 @@ function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, 
 export function accepted(s: Scored, setting: Setting, index: number): boolean {
   const item: Positive = s.corpus.positives[index]!;
   const scores = s.passes[setting.frontEnd].positives[index]!;
-  return kept(s, setting, scores, s.vad.positives[index]!, splitOf(item.voice)).some(
+  return kept(s, setting, scores, s.vad.positives[index]!, item.voice).some(
     (d) =>
       d.timestampMs >= item.phraseStartMs && d.timestampMs <= item.phraseEndMs + s.acceptAfterMs,
   );
@@ -172,7 +214,7 @@ function falseAccepts(s: Scored, setting: Setting, index: number) {
   const scores = s.passes[setting.frontEnd].negatives[index]!;
   let near = 0;
   let ordinary = 0;
-  for (const d of kept(s, setting, scores, s.vad.negatives[index]!, splitOf(item.voice))) {
+  for (const d of kept(s, setting, scores, s.vad.negatives[index]!, item.voice)) {
     const said = item.segments.filter((x) => x.startMs <= d.timestampMs).at(-1)?.text ?? '';
     if (NEAR_MISSES.includes(said)) near++;
     else ordinary++;
@@ -236,13 +278,13 @@ const strictness = (a: Setting, b: Setting) =>
  * reported, not used. When none meets the ordinary-speech target, the fewest of those.
  */
 export function choose(s: Scored, option: OptionName, withRnnoise = true) {
-  const { gates, verifiers, slowed = [0], wakes = WAKE_THRESHOLDS } = OPTIONS[option];
+  const { gates, verifiers, slowed = [0], wakes = WAKE_THRESHOLDS, verifierName } = OPTIONS[option];
   const frontEnd = withRnnoise ? OPTIONS[option].frontEnd : 'raw';
   const candidates = wakes
     .flatMap((wake) =>
       gates.flatMap((gate) =>
         verifiers.flatMap((verifier) =>
-          slowed.map((pre) => ({ frontEnd, wake, gate, verifier, slowed: pre })),
+          slowed.map((pre) => ({ frontEnd, wake, gate, verifier, slowed: pre, verifierName })),
         ),
       ),
     )
@@ -275,5 +317,6 @@ export function heldOut(s: Scored, setting: Setting) {
 export const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 export const describe = (s: Setting) =>
   `${s.frontEnd === 'rnnoise' ? 'RNNoise, ' : ''}wake ${s.wake}` +
-  `${s.gate > 0 ? `, gate ${s.gate}` : ''}${s.verifier > 0 ? `, verifier ${s.verifier}` : ''}` +
+  `${s.gate > 0 ? `, gate ${s.gate}` : ''}` +
+  `${s.verifier > 0 ? `, ${s.verifierName?.startsWith('corpus') ? s.verifierName : 'verifier'} ${s.verifier}` : ''}` +
   `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}`;

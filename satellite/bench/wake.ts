@@ -16,6 +16,7 @@ import { perSpeed, speedSweep } from './wake-speed-report.js';
 import { cpuTable } from './wake-cpu.js';
 import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers } from './wake-enrol.js';
+import { type CorpusModel, cachedCorpusVerifiers } from './wake-corpus-verifier.js';
 import { type AccuracyRow, personal, printAccuracy } from './wake-report.js';
 import {
   choose,
@@ -33,6 +34,7 @@ import {
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
 import { extractAll } from './wake-features.js';
 import { extractVariants } from './wake-variants.js';
+import type { VerifierFile } from '../src/engines/wake/verifier.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
@@ -158,14 +160,32 @@ export async function runWakeBenchmark(): Promise<void> {
   const withSpeed = process.argv.includes('--speed-variants');
   // `--no-verifier`: without the verifiers (their enrolment clips are not run).
   const withVerifier = !process.argv.includes('--no-verifier');
+  // `--corpus-verifier`: the verifier trained on the calibration voices' corpus, through RNNoise;
+  // `--corpus-mlp`: its version with a hidden layer too.
+  const corpusModels: CorpusModel[] = [
+    ...(process.argv.includes('--corpus-verifier') ? (['corpus'] as const) : []),
+    ...(process.argv.includes('--corpus-mlp') ? (['corpus-mlp'] as const) : []),
+  ];
   const passes: Partial<Record<FrontEnd, Pass>> = {};
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   for (const kind of kinds) {
     const trainStarted = performance.now();
     const verifiers = withVerifier ? await cachedVerifiers(corpus, kind) : {};
     log(
       `${kind}: verifiers trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s`,
     );
-    passes[kind] = await scorePass(corpus, kind, verifiers, log, withSpeed);
+    const fromCorpus: Record<string, VerifierFile> = {};
+    for (const model of kind === 'rnnoise' ? corpusModels : []) {
+      Object.assign(
+        fromCorpus,
+        await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log),
+      );
+      // The one trained on every calibration voice: the file a satellite could ship.
+      const out = join(root, 'bench-results', `verifier-hey_jarvis-${model}.json`);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(fromCorpus[model])}\n`);
+    }
+    passes[kind] = await scorePass(corpus, kind, { ...verifiers, ...fromCorpus }, log, withSpeed);
   }
   if (process.argv.includes('--pass')) return;
   // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
@@ -211,7 +231,10 @@ export async function runWakeBenchmark(): Promise<void> {
     if (option !== 'combined' && OPTIONS[option].frontEnd === 'rnnoise' && !withRnnoise) continue;
     if (OPTIONS[option].frontEnd === 'raw' && rnnoiseOnly) continue;
     if (OPTIONS[option].slowed && !withSpeed) continue;
-    if (OPTIONS[option].verifiers.some((v) => v > 0) && !withVerifier) continue;
+    const model = OPTIONS[option].verifierName;
+    const corpusVerifier = model !== undefined;
+    if (model && !corpusModels.includes(model)) continue;
+    if (!corpusVerifier && OPTIONS[option].verifiers.some((v) => v > 0) && !withVerifier) continue;
     const chosen = choose(scored, option, withRnnoise);
     rows.push({ option, ...chosen, heldOut: held(chosen.setting) });
   }
@@ -243,7 +266,6 @@ export async function runWakeBenchmark(): Promise<void> {
     ? []
     : await cpuTable(corpus, slowedChosen ? [slowedChosen] : []);
 
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const out = join(root, 'bench-results', 'satellite-wake.json');
   mkdirSync(dirname(out), { recursive: true });
   const result = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../errors.js';
 import { loadVerifier, trainVerifier, Verifier } from './verifier.js';
+import { trainMlpVerifier } from './verifier-mlp.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jarvis-verifier-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,6 +57,27 @@ describe('verifier', () => {
     expect(() => loadVerifier(join(dir, 'missing.json'), ['hey_jarvis'])).toThrow(
       'missing.json: cannot read the verifier',
     );
+  });
+
+  it('loads a verifier with a hidden layer, and refuses one whose layers do not fit', () => {
+    const file = trainMlpVerifier({
+      wakeWord: 'hey_jarvis',
+      window: 2,
+      positives: windows(1, 12, 1),
+      negatives: windows(-1, 60, 2),
+      hidden: 4,
+    });
+    const path = join(dir, 'mlp.json');
+    writeFileSync(path, JSON.stringify(file));
+    const verifier = loadVerifier(path, ['hey_jarvis']);
+    for (const w of windows(1, 5, 3)) expect(verifier.confirms(w)).toBe(true);
+    for (const w of windows(-1, 5, 4)) expect(verifier.confirms(w)).toBe(false);
+    const broken = join(dir, 'mlp-broken.json');
+    writeFileSync(broken, JSON.stringify({ ...file, weights: file.weights.slice(1) }));
+    expect(() => loadVerifier(broken, ['hey_jarvis'])).toThrow(`${broken}: not a verifier file`);
+    const unversioned = join(dir, 'mlp-version.json');
+    writeFileSync(unversioned, JSON.stringify({ ...file, version: 1 }));
+    expect(() => loadVerifier(unversioned, ['hey_jarvis'])).toThrow(unversioned);
   });
 
   it('refuses a verifier trained for another wake word, naming the file', () => {

@@ -12,14 +12,18 @@ export const VERIFIER_FORMAT = 'jarvis-wake-verifier';
 const VerifierFileSchema = z
   .object({
     format: z.literal(VERIFIER_FORMAT),
-    version: z.literal(1),
+    // 2: with a hidden layer.
+    version: z.union([z.literal(1), z.literal(2)]),
     wakeWord: z.string().min(1),
     window: z.number().int().min(1).max(64),
     embeddingSize: z.literal(EMBEDDING_SIZE),
     mean: z.array(z.number()),
     scale: z.array(z.number().positive()),
+    /** The output's weights: one per input value, or one per hidden unit. */
     weights: z.array(z.number()),
     bias: z.number(),
+    /** One hidden layer (ReLU) before the output: unit by unit, its input weights. */
+    hidden: z.object({ weights: z.array(z.number()), bias: z.array(z.number()) }).optional(),
     threshold: z.number().gt(0).lt(1),
     trained: z.object({
       positives: z.number().int(),
@@ -30,9 +34,17 @@ const VerifierFileSchema = z
     }),
   })
   .strict()
+  .refine((f) => [f.mean, f.scale].every((a) => a.length === f.window * f.embeddingSize), {
+    message: 'mean and scale must hold window x embeddingSize values',
+  })
   .refine(
-    (f) => [f.mean, f.scale, f.weights].every((a) => a.length === f.window * f.embeddingSize),
-    { message: 'mean, scale and weights must hold window x embeddingSize values' },
+    (f) =>
+      f.hidden
+        ? f.version === 2 &&
+          f.weights.length === f.hidden.bias.length &&
+          f.hidden.weights.length === f.hidden.bias.length * f.window * f.embeddingSize
+        : f.version === 1 && f.weights.length === f.window * f.embeddingSize,
+    { message: 'weights must hold window x embeddingSize values (x hidden units in version 2)' },
   );
 
 export type VerifierFile = z.output<typeof VerifierFileSchema>;
@@ -57,23 +69,8 @@ export interface TrainOptions {
  * full-batch gradient descent on the L2-penalised log loss. Deterministic.
  */
 export function trainVerifier(options: TrainOptions): VerifierFile {
-  const size = options.window * EMBEDDING_SIZE;
-  const all = [...options.positives, ...options.negatives];
-  if (options.positives.length === 0 || options.negatives.length === 0) {
-    throw new ConfigError('the verifier needs wake word clips and other speech', 'enroll');
-  }
-  for (const w of all) {
-    if (w.length !== size) throw new RangeError(`a window holds ${w.length} values, not ${size}`);
-  }
-  const mean = new Float64Array(size);
-  const scale = new Float64Array(size);
-  for (const w of all) for (let j = 0; j < size; j++) mean[j] = mean[j]! + w[j]! / all.length;
-  for (const w of all) {
-    for (let j = 0; j < size; j++) scale[j] = scale[j]! + (w[j]! - mean[j]!) ** 2 / all.length;
-  }
-  for (let j = 0; j < size; j++) scale[j] = Math.max(1e-3, Math.sqrt(scale[j]!));
+  const { all, mean, scale, y } = trainingSet(options);
   const x = all.map((w) => Float64Array.from(w, (v, j) => (v - mean[j]!) / scale[j]!));
-  const y = all.map((_, i) => (i < options.positives.length ? 1 : 0));
   const classWeight = [0.5 / options.negatives.length, 0.5 / options.positives.length];
   const { weights, bias } = descend(
     x,
@@ -99,6 +96,34 @@ export function trainVerifier(options: TrainOptions): VerifierFile {
       date: new Date().toISOString(),
     },
   };
+}
+
+/**
+ * The windows checked (both kinds, each of window x 96 values), positives first; each value's
+ * mean and standard deviation (at least 1e-3); the labels.
+ */
+export function trainingSet(options: TrainOptions) {
+  const size = options.window * EMBEDDING_SIZE;
+  const all = [...options.positives, ...options.negatives];
+  if (options.positives.length === 0 || options.negatives.length === 0) {
+    throw new ConfigError('the verifier needs wake word clips and other speech', 'enroll');
+  }
+  for (const w of all) {
+    if (w.length !== size) throw new RangeError(`a window holds ${w.length} values, not ${size}`);
+  }
+  const y = all.map((_, i) => (i < options.positives.length ? 1 : 0));
+  return { size, all, y, ...standardisation(all, size) };
+}
+
+function standardisation(all: readonly Float32Array[], size: number) {
+  const mean = new Float64Array(size);
+  const scale = new Float64Array(size);
+  for (const w of all) for (let j = 0; j < size; j++) mean[j] = mean[j]! + w[j]! / all.length;
+  for (const w of all) {
+    for (let j = 0; j < size; j++) scale[j] = scale[j]! + (w[j]! - mean[j]!) ** 2 / all.length;
+  }
+  for (let j = 0; j < size; j++) scale[j] = Math.max(1e-3, Math.sqrt(scale[j]!));
+  return { mean, scale };
 }
 
 /** Adam on the class-weighted, L2-penalised log loss: weights and bias. */
@@ -135,7 +160,7 @@ function descend(
   return { weights: theta.subarray(0, size - 1), bias: theta[size - 1]! };
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let sum = 0;
@@ -148,9 +173,10 @@ export class Verifier {
   readonly wakeWord: string;
   readonly window: number;
   threshold: number;
-  readonly #offset: Float64Array;
   readonly #weights: Float64Array;
   readonly #bias: number;
+  /** With a hidden layer: its units' weights and biases on the raw embeddings. */
+  readonly #hidden: { weights: Float64Array; bias: Float64Array }[] = [];
 
   /** The file it came from, for error messages. */
   readonly source: string;
@@ -163,16 +189,33 @@ export class Verifier {
     this.window = file.window;
     this.threshold = file.threshold;
     this.trainedWithNoiseSuppression = file.trained.noiseSuppression;
-    // w . (x - m) / s + b = (w / s) . x + (b - sum(w m / s)): one dot product per detection.
-    this.#weights = Float64Array.from(file.weights, (w, j) => w / file.scale[j]!);
-    this.#offset = Float64Array.from(file.mean);
-    this.#bias = file.bias - dot(this.#weights, this.#offset);
+    // w . (x - m) / s + b = (w / s) . x + (b - sum(w m / s)): one dot product per unit.
+    const unstandardised = (weights: ArrayLike<number>, bias: number) => {
+      const w = Float64Array.from(weights, (v, j) => v / file.scale[j]!);
+      return { weights: w, bias: bias - dot(w, file.mean) };
+    };
+    const size = file.window * file.embeddingSize;
+    if (file.hidden) {
+      for (let k = 0; k < file.hidden.bias.length; k++) {
+        const unit = file.hidden.weights.slice(k * size, (k + 1) * size);
+        const { weights, bias } = unstandardised(unit, file.hidden.bias[k]!);
+        this.#hidden.push({ weights, bias: Float64Array.of(bias) });
+      }
+      this.#weights = Float64Array.from(file.weights);
+      this.#bias = file.bias;
+    } else {
+      const { weights, bias } = unstandardised(file.weights, file.bias);
+      this.#weights = weights;
+      this.#bias = bias;
+    }
   }
 
   /** `window` x 96 embeddings, oldest first (the newest `window` of a longer history). */
   probability(embeddings: Float32Array): number {
     const values = embeddings.subarray(embeddings.length - this.window * EMBEDDING_SIZE);
-    return sigmoid(dot(this.#weights, values) + this.#bias);
+    if (this.#hidden.length === 0) return sigmoid(dot(this.#weights, values) + this.#bias);
+    const units = this.#hidden.map((u) => Math.max(0, dot(u.weights, values) + u.bias[0]!));
+    return sigmoid(dot(this.#weights, units) + this.#bias);
   }
 
   confirms(embeddings: Float32Array): boolean {
