@@ -25,3 +25,12 @@ export function childProcesses(parent: number): ProcessEntry[] {
   }
   return children;
 }
+
+/** The arguments `pid` was started with (after any `exec`); [] once it is gone. */
+export function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+  } catch {
+    return [];
+  }
+}

@@ -29,8 +29,6 @@ import { pronounce } from './lexicon.js';
 import {
   buildPhoneLoop,
   buildPhraseGrammar,
-  buildWordLoop,
-  grammarWords,
   type PhraseGrammar,
   wordsOf,
 } from './phrase-grammar.js';
@@ -39,13 +37,16 @@ import { acceptanceScore, isFillerWord, segmentFits, worstOf } from './phrase-co
 import {
   checkInstallation,
   type DecoderArgs,
-  GRAMMAR_ARGS,
   mergeArgs,
   PHONE_LOOP_ARGS,
   SHARED_ARGS,
-  WORD_LOOP_ARGS,
 } from './phrase-decoders.js';
-import { SlotCheck } from './slot-check.js';
+import {
+  closeGrammarDecoders,
+  type GrammarDecoders,
+  startGrammarDecoders,
+} from './grammar-decoders.js';
+import { checkOrNone } from './slot-check.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
@@ -82,13 +83,8 @@ export { ASK_BAND, DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from '
  */
 export const DEFAULT_ACCENTS: readonly string[] = ['en-gb', 'en-029'];
 
-interface ActiveGrammar {
+interface ActiveGrammar extends Partial<GrammarDecoders> {
   readonly grammar: PhraseGrammar;
-  readonly decoder: SphinxBatch | undefined;
-  readonly wordLoop?: SphinxBatch;
-  readonly slots?: SlotCheck;
-  /** The decoder's grammar and dictionary files. */
-  readonly files: readonly string[];
 }
 
 const MIN_AUDIO_BYTES = 3200; // 100 ms
@@ -152,18 +148,14 @@ export class PhraseEngine implements SpeechToText {
       this.active = { ...this.active, grammar }; // same decoder, maybe new spellings
       return summary;
     }
-    const started = grammar.fsg ? await this.startGrammarDecoder(grammar, signal) : undefined;
-    const next = { grammar, ...started, decoder: started?.decoder, files: started?.files ?? [] };
+    // On an error the decoders started are closed and the previous grammar stays.
+    const started = grammar.fsg ? await this.startGrammarDecoders(grammar, signal) : undefined;
+    const next: ActiveGrammar = { grammar, ...started };
     // Swap in the new decoder, unless a later call (or close) overtook this one: its grammar wins.
     const stale = overtaken();
     const previous = stale ? next : this.active;
     if (!stale) this.active = next;
-    await Promise.all([
-      previous?.decoder?.close(),
-      previous?.wordLoop?.close(),
-      previous?.slots?.close(),
-    ]);
-    await Promise.all((previous?.files ?? []).map((file) => unlink(file).catch(() => {})));
+    await closeGrammarDecoders(previous);
     return summary;
   }
 
@@ -231,7 +223,8 @@ export class PhraseEngine implements SpeechToText {
       const loopMargin =
         loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
       const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
-      const slot = await active.slots?.check(id, best.words, signal);
+      const slot =
+        active.slots && (await checkOrNone(active.slots, id, best.words, this.logger, signal));
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
@@ -269,13 +262,7 @@ export class PhraseEngine implements SpeechToText {
     this.closed = true;
     const active = this.active;
     this.active = undefined;
-    await Promise.all([
-      active?.decoder?.close(),
-      active?.wordLoop?.close(),
-      active?.slots?.close(),
-      this.loop?.close(),
-      this.speech?.close(),
-    ]);
+    await Promise.all([closeGrammarDecoders(active), this.loop?.close(), this.speech?.close()]);
     this.loop = undefined;
     if (this.workDir && !this.options.workDir) {
       await rm(await this.workDir, { recursive: true, force: true });
@@ -320,34 +307,20 @@ export class PhraseEngine implements SpeechToText {
     };
   }
 
-  private async startGrammarDecoder(
+  private async startGrammarDecoders(
     grammar: PhraseGrammar,
     signal?: AbortSignal,
-  ): Promise<{ decoder: SphinxBatch; wordLoop?: SphinxBatch; slots?: SlotCheck; files: string[] }> {
+  ): Promise<GrammarDecoders> {
     const dir = await this.dir();
-    const base = join(dir, `grammar-${++this.generation}`);
-    const files = [`${base}.fsg`, `${base}.dict`, `${base}-loop.fsg`];
-    await writeFile(files[0]!, grammar.fsg);
-    await writeFile(files[1]!, grammar.dictionary);
-    let wordLoop: SphinxBatch | undefined;
-    if (this.options.wordLoop) {
-      await writeFile(files[2]!, buildWordLoop(grammarWords(grammar.sentences.keys())));
-      wordLoop = this.decoder(dir, ['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS]);
-    }
-    const grammarArgs = ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS];
-    const decoder = this.decoder(dir, grammarArgs, this.options.grammarArgs);
-    const slots = this.options.slotCheck
-      ? new SlotCheck(
-          this.decoder(dir, grammarArgs, this.options.grammarArgs, true),
-          dir,
-          grammar.sentences.keys(),
-        )
-      : undefined;
-    await this.warmUp(decoder, signal);
-    await wordLoop?.decode('warmup', signal);
-    const first = grammar.sentences.keys().next().value;
-    if (first) await slots?.check('warmup', first.split(' '), signal);
-    return { decoder, wordLoop, slots, files };
+    return startGrammarDecoders({
+      grammar,
+      dir,
+      base: join(dir, `grammar-${++this.generation}`),
+      engine: this.options,
+      decoder: (args, own, perUtterance) => this.decoder(dir, args, own, perUtterance),
+      warmUp: (decoder) => this.warmUp(decoder, signal),
+      signal,
+    });
   }
 
   private async phoneLoop(): Promise<SphinxBatch> {

@@ -1,11 +1,23 @@
 // The slot check on real audio (espeak-ng speaking, pocketsphinx decoding): the sentence said
 // beats its neighbours, a sentence with its number or its plural swapped does not, and an engine
-// whose slot threshold the heard sentence misses asks it back instead of acting on it.
+// whose slot threshold the heard sentence misses asks it back instead of acting on it. Checks of
+// two grammars sharing a folder (a new grammar warming up) keep to their own grammar files.
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_VOICE, speak } from '../../../../tests/helpers/speech.js';
-import { PhraseEngine } from './phrase-engine.js';
+import {
+  closeGrammarDecoders,
+  type GrammarDecoders,
+  startGrammarDecoders,
+} from './grammar-decoders.js';
+import { pronounce } from './lexicon.js';
+import { mergeArgs, SHARED_ARGS } from './phrase-decoders.js';
+import { DEFAULT_DICTIONARY, PhraseEngine } from './phrase-engine.js';
+import { buildPhraseGrammar, wordsOf } from './phrase-grammar.js';
 import { marginOf } from './slot-check.js';
-import { parseHypseg } from './sphinx-batch.js';
+import { parseHypseg, SphinxBatch } from './sphinx-batch.js';
 import { DEFAULT_CALIBRATION } from './phrase-engine-types.js';
 import { normalizeSentence } from './phrase-text.js';
 import { homeSentences } from './test-sentences.js';
@@ -16,6 +28,7 @@ const SENTENCES = [
   ...NUMBERS.map((n) => `set the kitchen lights to ${n} percent`),
 ];
 const SAID = 'set the kitchen lights to eighty percent';
+const MODEL = '/usr/share/pocketsphinx/model/en-us/en-us';
 
 describe('SlotCheck on real audio', () => {
   const engines: PhraseEngine[] = [];
@@ -61,6 +74,61 @@ describe('SlotCheck on real audio', () => {
     const doubtful = await engineWith(1000);
     const heard = await doubtful.transcribe({ audio });
     expect(heard).toMatchObject({ text: '', rejected: 'not-understood', unsure: SAID });
+  }, 120_000);
+});
+
+describe('SlotCheck, two grammars in one folder', () => {
+  const lights = NUMBERS.map((n) => `set the kitchen lights to ${n} percent`);
+  const rooms = ['kitchen', 'bedroom', 'garage', 'office'].map(
+    (room) => `turn on the ${room} light`,
+  );
+
+  /** The decoders of a grammar of `sentences` (spoken forms) with its slot check, in `dir`. */
+  async function decodersOf(dir: string, sentences: string[], name: string) {
+    const { pronunciations } = await pronounce(DEFAULT_DICTIONARY, wordsOf(sentences), {
+      espeak: null,
+      accents: [],
+    });
+    return startGrammarDecoders({
+      grammar: buildPhraseGrammar(sentences, pronunciations),
+      dir,
+      base: join(dir, name),
+      engine: { slotCheck: true },
+      decoder: (args, own, grammarPerUtterance) =>
+        new SphinxBatch({
+          engine: 'phrase',
+          binary: '/usr/bin/pocketsphinx_batch',
+          audioDir: dir,
+          args: mergeArgs(['-hmm', MODEL, ...SHARED_ARGS, ...args], own),
+          grammarPerUtterance,
+        }),
+      warmUp: async (decoder) => void (await decoder.decode('warmup')),
+    });
+  }
+
+  it('gives each check its own grammar files, and removes them after', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jarvis-slot-check-'));
+    const started: GrammarDecoders[] = [];
+    try {
+      const said = { a: SAID, b: 'turn on the garage light' };
+      await writeFile(join(dir, 'a.raw'), (await speak(said.a, COMMAND_VOICE)).audio);
+      await writeFile(join(dir, 'b.raw'), (await speak(said.b, COMMAND_VOICE)).audio);
+      await writeFile(join(dir, 'warmup.raw'), (await speak(said.b, COMMAND_VOICE)).audio);
+      started.push(await decodersOf(dir, lights, 'lights'), await decodersOf(dir, rooms, 'rooms'));
+      const [a, b] = started.map((decoders) => decoders.slots!);
+      const [heardA, heardB] = await Promise.all([
+        a!.check('a', said.a.split(' ')),
+        b!.check('b', said.b.split(' ')),
+      ]);
+      expect(lights).toContain(heardA?.neighbour);
+      expect(rooms).toContain(heardB?.neighbour);
+      expect(heardA?.margin).toBeGreaterThan(0);
+      expect(heardB?.margin).toBeGreaterThan(0);
+      expect((await readdir(dir)).filter((file) => file.startsWith('slot-'))).toEqual([]);
+    } finally {
+      await Promise.all(started.map(closeGrammarDecoders));
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

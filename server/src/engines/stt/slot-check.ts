@@ -4,8 +4,9 @@
 // neighbour. The grammar decoder only says the sentence won; the margin says by how much, where
 // the sentences differ. A small margin is asked back rather than acted on. Measured and not
 // shipped: the sentences misheard on the benchmark win by as much as the right ones.
-import { writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Logger } from 'wyoming-ts';
 import { buildFsg } from './phrase-grammar.js';
 import { differingRun, slotNeighbours } from './slot-neighbours.js';
 import type { Hypothesis, SphinxBatch } from './sphinx-batch.js';
@@ -25,9 +26,21 @@ export interface SlotMargin {
 /** Fewest frames a slot margin is divided by: a one-word insertion has no frames of its own. */
 const MIN_SLOT_FRAMES = 10;
 
+/** Slot checks made in this process: each names its grammar files after its number. */
+let checks = 0;
+
+/** The two grammars of a check: the sentence alone, and its neighbours. */
+type GrammarName = 'own' | 'near';
+
 export class SlotCheck {
   private readonly sentences: (readonly string[])[];
   private chain: Promise<unknown> = Promise.resolve();
+  /**
+   * Its grammar files' names. Other checks (the next grammar's, warming up) share the folder, so
+   * the names are its own; its decoder keeps each grammar it loaded by file name, so it reuses
+   * them rather than take new ones.
+   */
+  private readonly names: Record<GrammarName, string>;
 
   /**
    * `decoder` takes a grammar per utterance from `dir`, where the utterances are too, and has
@@ -39,26 +52,37 @@ export class SlotCheck {
     sentences: Iterable<string>,
   ) {
     this.sentences = [...sentences].map((spoken) => spoken.split(' '));
+    const base = `slot-${process.pid}-${++checks}`;
+    this.names = { own: `${base}-own`, near: `${base}-near` };
   }
 
   /**
    * The margin of `words` (the grammar decoder's sentence) over its neighbours on utterance `id`;
-   * undefined when it has no neighbour. One check at a time: the two grammar files are reused
-   * (pocketsphinx keeps each grammar it loaded by name).
+   * undefined when it has no neighbour. One check at a time.
    */
   check(
     id: string,
     words: readonly string[],
     signal?: AbortSignal,
   ): Promise<SlotMargin | undefined> {
-    const next = this.chain.then(() => this.checkNow(id, words, signal));
-    this.chain = next.catch(() => undefined);
-    return next;
+    return this.queue(() => this.checkNow(id, words, signal));
+  }
+
+  /** Decodes utterance `id` on the first sentence alone, so the decoder loads now. */
+  async warmUp(id: string, signal?: AbortSignal): Promise<void> {
+    const first = this.sentences[0];
+    if (first) await this.queue(() => this.decodeOn(id, [['own', [first]]], signal));
   }
 
   async close(): Promise<void> {
     await this.chain;
     await this.decoder.close();
+  }
+
+  private queue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(task);
+    this.chain = next.catch(() => undefined);
+    return next;
   }
 
   private async checkNow(
@@ -68,11 +92,51 @@ export class SlotCheck {
   ): Promise<SlotMargin | undefined> {
     const neighbours = slotNeighbours(words, this.sentences);
     if (neighbours.length === 0) return undefined;
-    await writeFile(join(this.dir, 'slot-own.fsg'), buildFsg([words], 'slot_own'));
-    await writeFile(join(this.dir, 'slot-near.fsg'), buildFsg(neighbours, 'slot_near'));
-    const own = await this.decoder.decode(id, signal, 'slot-own');
-    const near = await this.decoder.decode(id, signal, 'slot-near');
-    return marginOf(words, own, near, neighbours.length);
+    const grammars = [['own', [words]] as const, ['near', neighbours] as const];
+    const [own, near] = await this.decodeOn(id, grammars, signal);
+    return marginOf(words, own!, near!, neighbours.length);
+  }
+
+  /** Utterance `id` decoded on each grammar (its sentences) in turn; the files removed after. */
+  private async decodeOn(
+    id: string,
+    grammars: readonly (readonly [GrammarName, readonly (readonly string[])[]])[],
+    signal?: AbortSignal,
+  ): Promise<Hypothesis[]> {
+    const file = (grammar: GrammarName) => join(this.dir, `${this.names[grammar]}.fsg`);
+    try {
+      for (const [grammar, sentences] of grammars) {
+        await writeFile(file(grammar), buildFsg(sentences, `slot_${grammar}`));
+      }
+      const hypotheses: Hypothesis[] = [];
+      for (const [grammar] of grammars) {
+        hypotheses.push(await this.decoder.decode(id, signal, this.names[grammar]));
+      }
+      return hypotheses;
+    } finally {
+      await Promise.all(grammars.map(([grammar]) => unlink(file(grammar)).catch(() => {})));
+    }
+  }
+}
+
+/**
+ * `slots.check`, or undefined when it fails: the decoding it checks worked and stands without it.
+ * An abort still throws. Pocketsphinx's error may quote a grammar word: debug level only.
+ */
+export async function checkOrNone(
+  slots: SlotCheck,
+  id: string,
+  words: readonly string[],
+  logger: Logger,
+  signal?: AbortSignal,
+): Promise<SlotMargin | undefined> {
+  try {
+    return await slots.check(id, words, signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    logger.warn('phrase: the slot check failed; answering without it');
+    logger.debug(`phrase: slot check error: ${(error as Error).message}`);
+    return undefined;
   }
 }
 

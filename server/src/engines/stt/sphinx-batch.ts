@@ -91,8 +91,8 @@ export interface SphinxBatchOptions {
   timeoutMs?: number;
   /**
    * Each utterance names its own grammar (`<audioDir>/<name>.fsg`, `-fsgctl`); `args` still give
-   * the one loaded at start. Pocketsphinx keeps every grammar it loaded by name, so callers reuse
-   * a few names.
+   * the one loaded at start. Pocketsphinx keeps every grammar it loaded by that name (it reads
+   * the file again each time), so callers reuse a few names.
    */
   grammarPerUtterance?: boolean;
 }
