@@ -4,7 +4,13 @@ import { BlendedEmbedder } from './blended-embedder.js';
 import { frenchToEnglish } from './english-text.js';
 import { openFrenchEnglish } from './french-english.js';
 import { HashedEmbedder } from './hashed-embedder.js';
-import { loadSentenceModel, SentenceEmbedder } from './sentence-embedder.js';
+import {
+  clipText,
+  loadSentenceModel,
+  MAX_CHARS,
+  SentenceEmbedder,
+  type SentenceModel,
+} from './sentence-embedder.js';
 
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 
@@ -61,6 +67,39 @@ describe('SentenceEmbedder', () => {
 
   it('stops before encoding when the signal has aborted', async () => {
     await expect(embedder.embed(['hello'], AbortSignal.abort())).rejects.toThrow();
+  });
+});
+
+describe('clipping', () => {
+  const seen: string[] = [];
+  const model: SentenceModel = {
+    embed: async (texts) => {
+      seen.push(...texts);
+      return texts.map(() => [1, ...new Array<number>(511).fill(0)]);
+    },
+  };
+  const long = Array.from({ length: 20_000 }, (_, i) => `word${i}`).join(' ');
+
+  it('gives the model at most MAX_CHARS of a text, cut between words', async () => {
+    seen.length = 0;
+    await new SentenceEmbedder({ model }).embed([long, 'short']);
+    expect(seen[0]!.length).toBeLessThanOrEqual(MAX_CHARS);
+    expect(seen[0]!.length).toBeGreaterThan(MAX_CHARS - 20);
+    expect(long.startsWith(`${seen[0]!} `)).toBe(true);
+    expect(seen[1]).toBe('short');
+    expect(clipText('x'.repeat(1000))).toHaveLength(MAX_CHARS);
+  });
+
+  it('clips before and after the rewriting', async () => {
+    seen.length = 0;
+    const rewritten: number[] = [];
+    const toEnglish = (text: string) => {
+      rewritten.push(text.length);
+      return `${text} ${text}`;
+    };
+    await new SentenceEmbedder({ model, toEnglish }).embed([long]);
+    expect(rewritten[0]).toBeLessThanOrEqual(MAX_CHARS);
+    expect(seen[0]!.length).toBeLessThanOrEqual(MAX_CHARS);
   });
 });
 

@@ -22,6 +22,21 @@ export interface SentenceEmbedderOptions {
 const ENGINE = 'sentence-encoder';
 export const SENTENCE_DIMENSIONS = 512;
 const BATCH = 32;
+/**
+ * The longest text encoded, in characters (about 100 words): the model is for sentences, and its
+ * tokenizer is quadratic in the length (20,000 words blocked the event loop 26 s).
+ */
+export const MAX_CHARS = 600;
+
+/** The start of `text`, at most `MAX_CHARS` long, cut between words. */
+export function clipText(text: string): string {
+  if (text.length <= MAX_CHARS) return text;
+  const head = text.slice(0, MAX_CHARS + 1);
+  const space = head.search(/\s\S*$/);
+  return space > 0 ? head.slice(0, space) : head.slice(0, MAX_CHARS);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Loads the encoder from the model package's files (about 150 ms and 130 MB here). */
 export async function loadSentenceModel(): Promise<SentenceModel> {
@@ -64,12 +79,18 @@ export class SentenceEmbedder implements Embedder {
     signal?.throwIfAborted();
     if (texts.length === 0) return [];
     // The tokenizer gives an empty text no pieces, which the model cannot take.
-    const inputs = texts.map((t) => (this.#toEnglish ? this.#toEnglish(t) : t).trim() || '.');
+    // Clipped before the rewriting (which takes time too) and after it (which can lengthen).
+    const inputs = texts.map((t) => {
+      const clipped = clipText(t);
+      return clipText(this.#toEnglish ? this.#toEnglish(clipped) : clipped).trim() || '.';
+    });
     const vectors: number[][] = [];
     try {
       // In small batches: a batch of 1,024 is no faster and grows the wasm heap (which never
       // shrinks) to several hundred MB.
       for (let at = 0; at < inputs.length; at += BATCH) {
+        // Each batch keeps the thread a while: let the server answer between them.
+        if (at > 0) await nextTurn();
         vectors.push(...(await this.#model.embed(inputs.slice(at, at + BATCH))));
         signal?.throwIfAborted();
       }
