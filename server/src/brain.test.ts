@@ -67,7 +67,7 @@ describe('buildBrain', () => {
     const memory = { ...loadConfig({}).memory, embedder: 'sentence' as const };
     const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
-      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng:512\*0\.75\)/,
+      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng-v\d+\+counts:512\*0\.75\)/,
     );
     for (const text of ['Quentin is a mechanic', 'The wifi password is on the fridge']) {
       await brain.memory!.remember({ text });
