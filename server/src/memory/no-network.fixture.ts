@@ -13,7 +13,7 @@ net.Socket.prototype.connect = function (...args: unknown[]) {
 } as typeof net.Socket.prototype.connect;
 dns.lookup = ((host: string) => {
   throw refuse(`lookup ${host}`);
-}) as typeof dns.lookup;
+}) as unknown as typeof dns.lookup;
 dns.promises.lookup = (async (host: string) => {
   throw refuse(`lookup ${host}`);
 }) as typeof dns.promises.lookup;

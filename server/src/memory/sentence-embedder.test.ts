@@ -7,13 +7,7 @@ import { BlendedEmbedder } from './blended-embedder.js';
 import { frenchToEnglish } from './english-text.js';
 import { openFrenchEnglish } from './french-english.js';
 import { HashedEmbedder } from './hashed-embedder.js';
-import {
-  clipText,
-  loadSentenceModel,
-  MAX_CHARS,
-  SentenceEmbedder,
-  type SentenceModel,
-} from './sentence-embedder.js';
+import { clipText, MAX_CHARS, SentenceEmbedder, type SentenceModel } from './sentence-embedder.js';
 
 const run = promisify(execFile);
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);

@@ -44,16 +44,17 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * handling of errors for the whole process.
  */
 async function withoutAddedListeners<T>(load: () => Promise<T>): Promise<T> {
-  const events = ['uncaughtException', 'unhandledRejection'] as const;
-  const before = events.map((event) => new Set<unknown>(process.listeners(event)));
+  const uncaught = process.listeners('uncaughtException');
+  const unhandled = process.listeners('unhandledRejection');
   try {
     return await load();
   } finally {
-    events.forEach((event, i) => {
-      for (const listener of process.listeners(event)) {
-        if (!before[i]!.has(listener)) process.removeListener(event, listener);
-      }
-    });
+    for (const listener of process.listeners('uncaughtException')) {
+      if (!uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
+    }
+    for (const listener of process.listeners('unhandledRejection')) {
+      if (!unhandled.includes(listener)) process.removeListener('unhandledRejection', listener);
+    }
   }
 }
 
