@@ -19,6 +19,8 @@ import type { Lexicon } from './lexicon.js';
 import { searchTerms } from './terms.js';
 
 const EMBED_BATCH = 256;
+/** A progress line every so many memories re-embedded (a long re-embed must not look hung). */
+export const PROGRESS_EVERY = 2048;
 
 export interface SetupOptions {
   readonly db: lancedb.Connection;
@@ -81,6 +83,10 @@ async function reembed(
   const rows = await table.query().toArray();
   table.close();
   const memories = rows.map(toMemory);
+  // Said before starting: ~85 s for 10,000 memories with the sentence encoder here, more on a Pi.
+  options.logger.info(
+    `memory: re-embedding ${memories.length} memories for ${embedder.id} (one-off, was ${previous ?? 'unknown'})…`,
+  );
   const out: MemoryRow[] = [];
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
@@ -88,6 +94,13 @@ async function reembed(
     batch.forEach((m, j) =>
       out.push(toRow(m, searchTerms(m.text, options.lexicon, 'memory'), vectors[j]!)),
     );
+    const done = i + batch.length;
+    if (
+      done < memories.length &&
+      Math.floor(done / PROGRESS_EVERY) > Math.floor(i / PROGRESS_EVERY)
+    ) {
+      options.logger.info(`memory: re-embedded ${done} of ${memories.length} memories…`);
+    }
   }
   const schema = memorySchema(embedder.dimensions);
   // One overwrite is one commit: a process killed half-way leaves the old table whole.
