@@ -129,6 +129,15 @@ function metaOf(options: SetupOptions): Record<string, string> {
   };
 }
 
+const stale = (meta: Map<string, string>, options: SetupOptions) =>
+  Object.entries(metaOf(options)).some(([key, value]) => meta.get(key) !== value);
+
+/** True when opening will re-embed: the table exists, made with another embedder or lexicon. */
+export async function reembedDue(options: SetupOptions): Promise<boolean> {
+  const { db } = options;
+  return (await db.tableNames()).includes(MEMORIES_TABLE) && stale(await readMeta(db), options);
+}
+
 /** Opens (or creates) the memories table, re-embedding it when the embedder or lexicon changed. */
 export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.Table> {
   const { db, embedder } = options;
@@ -141,8 +150,7 @@ export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.
     return table;
   }
   let table = await db.openTable(MEMORIES_TABLE);
-  const wanted = metaOf(options);
-  if (Object.entries(wanted).some(([key, value]) => meta.get(key) !== value)) {
+  if (stale(meta, options)) {
     table = await reembed(table, options, meta.get('embedder'));
   } else if (!(await hasFtsIndex(table))) {
     await createFtsIndex(table);
