@@ -83,7 +83,7 @@ async function reembed(
   const rows = await table.query().toArray();
   table.close();
   const memories = rows.map(toMemory);
-  // Said before starting: ~85 s for 10,000 memories with the sentence encoder here, more on a Pi.
+  // Said before starting: ~1 min for 10,000 memories with the sentence encoder here, more on a Pi.
   options.logger.info(
     `memory: re-embedding ${memories.length} memories for ${embedder.id} (one-off, was ${previous ?? 'unknown'})…`,
   );

@@ -1,7 +1,7 @@
 // A memory store still opening (re-embedding every memory after an upgrade: minutes on a Pi),
-// so the server can answer meanwhile. Until it is open, what reads finds nothing (recall and
-// lists are empty, `get` finds no memory) and what writes waits for it, so nothing said meanwhile is lost.
-// The store's own opening keeps the old table whole if it is interrupted.
+// so the server can answer meanwhile. Until it is open, reads find nothing (recall and lists are
+// empty, `get` finds no memory) and writes wait for it, so nothing said meanwhile is lost. The
+// store's own opening keeps the old table whole if it is interrupted.
 import type { Logger } from 'wyoming-ts';
 import { EngineError } from '../errors.js';
 import type {
