@@ -41,13 +41,13 @@ describe('OpeningMemory', () => {
     expect(await memory.count()).toBe(0);
     const remembered = memory.remember({ text: 'Felix is a black cat' });
     expect(await state(remembered)).toBe('pending');
-    expect(memory.settled).toBe(false);
+    expect(memory.opening).toBe(true);
 
     const dir = mkdtempSync(join(tmpdir(), 'jarvis-opening-'));
     dirs.push(dir);
     opening.resolve(await openLanceMemory({ dir, embedder: new HashedEmbedder() }));
     const { memory: felix } = await remembered;
-    expect(memory.settled).toBe(true);
+    expect(memory.opening).toBe(false);
     expect((await memory.recall('what colour is my cat?'))[0]?.memory.id).toBe(felix.id);
     expect(await memory.count()).toBe(1);
     await memory.close();

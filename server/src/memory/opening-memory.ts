@@ -31,9 +31,9 @@ export class OpeningMemory implements MemoryStore {
     );
   }
 
-  /** True once the store is open (or failed to). */
-  get settled(): boolean {
-    return this.#store !== undefined || this.#failure !== undefined;
+  /** True until the store is open (or failed to). */
+  get opening(): boolean {
+    return this.#store === undefined && this.#failure === undefined;
   }
 
   /** The store once open; throws when it failed to open. */
