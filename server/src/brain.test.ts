@@ -15,9 +15,17 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function brainWith(yaml: Record<string, unknown>, ollama?: OllamaTestServer) {
+function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-brain-'));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function brainWith(
+  yaml: Record<string, unknown>,
+  ollama?: OllamaTestServer,
+  dir = tempDir(),
+) {
   const url = ollama?.url ?? `http://127.0.0.1:${CLOSED_PORT}`;
   const config = loadConfig({ env: { JARVIS_DATA_DIR: dir, JARVIS_OLLAMA_URL: url } });
   const merged = { ...config, ...yaml } as typeof config;
@@ -67,11 +75,28 @@ describe('buildBrain', () => {
     const memory = { ...loadConfig({}).memory, embedder: 'sentence' as const };
     const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
-      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng:512\*0\.75\)/,
+      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng-v\d+\+counts:512\*0\.75\)/,
     );
     for (const text of ['Quentin is a mechanic', 'The wifi password is on the fridge']) {
       await brain.memory!.remember({ text });
     }
+    const [first] = await brain.memory!.recall('who could repair a broken engine?');
+    expect(first?.memory.text).toBe('Quentin is a mechanic');
+  });
+
+  it('re-embeds an older store in the background; a write waits for it, nothing is lost', async () => {
+    const dir = tempDir();
+    const hashed = { ...loadConfig({}).memory, embedder: 'hashed' as const };
+    const before = await brainWith({ memory: hashed }, undefined, dir);
+    await before.memory!.remember({ text: 'Quentin is a mechanic' });
+    await before.close();
+
+    const memory = { ...loadConfig({}).memory, embedder: 'sentence' as const };
+    const brain = await brainWith({ memory }, undefined, dir);
+    expect(brain.summary.memory).toMatch(/re-embedding for blend\(.*\) in the background/);
+    // A write waits for the re-embed, then lands in the new table.
+    await brain.memory!.remember({ text: 'The wifi password is on the fridge' });
+    expect(await brain.memory!.count()).toBe(2);
     const [first] = await brain.memory!.recall('who could repair a broken engine?');
     expect(first?.memory.text).toBe('Quentin is a mechanic');
   });

@@ -16,7 +16,8 @@ import type { Home } from './home/home.js';
 import type { Embedder } from './memory/embedder.js';
 import { HashedEmbedder } from './memory/hashed-embedder.js';
 import type { ScoreWeights } from './memory/hybrid-score.js';
-import { openLanceMemory } from './memory/lance-memory.js';
+import { lanceReembedDue, openLanceMemory } from './memory/lance-memory.js';
+import { OpeningMemory } from './memory/opening-memory.js';
 import { type MemoryLexicon, openMemoryLexicon } from './memory/memory-lexicon.js';
 import type { MemoryStore } from './memory/memory.js';
 import { OllamaEmbedder } from './memory/ollama-embedder.js';
@@ -126,14 +127,17 @@ async function openMemory(
   if (!chosen || !lexicon) return { line: 'off (memory.enabled is false)' };
   const { embedder, weights } = chosen;
   const dir = join(config.data_dir, 'memory');
+  const options = { dir, embedder, logger, lexicon: lexicon.lexicon, weights };
   try {
-    const memory = await openLanceMemory({
-      dir,
-      embedder,
-      logger,
-      lexicon: lexicon.lexicon,
-      weights,
-    });
+    if (await lanceReembedDue(options)) {
+      // Minutes on a Pi after an upgrade: the server serves meanwhile (recall empty until done)
+      // rather than keep its port closed until the add-on's watchdog restarts it, again and again.
+      return {
+        memory: new OpeningMemory(openLanceMemory(options), logger),
+        line: `LanceDB in ${dir}: re-embedding for ${embedder.id} in the background (recall empty until done), ${lexicon.line}`,
+      };
+    }
+    const memory = await openLanceMemory(options);
     const count = await memory.count();
     return {
       memory,

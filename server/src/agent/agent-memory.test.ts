@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from 'wyoming-ts';
+import { type Logger, silentLogger } from 'wyoming-ts';
 import { callTools, say } from '../../../tests/helpers/ollama-test-server.js';
 import { HashedEmbedder } from '../memory/hashed-embedder.js';
 import { openLanceMemory } from '../memory/lance-memory.js';
 import type { MemoryStore } from '../memory/memory.js';
+import { OpeningMemory } from '../memory/opening-memory.js';
 import { parseFacts } from './extract.js';
 import {
   type AgentKit,
@@ -41,6 +42,27 @@ async function start(options: AgentKitOptions = {}): Promise<AgentKit> {
 }
 
 describe('OllamaAgent: the memory tools', () => {
+  it('recall says memory is still getting ready while the store re-embeds', async () => {
+    const store = memory;
+    let open!: (store: MemoryStore) => void;
+    memory = new OpeningMemory(new Promise((resolve) => (open = resolve)), silentLogger);
+    try {
+      const started = await start({
+        script: [
+          callTools({ name: 'recall', arguments: { query: 'Felix' } }),
+          say('My memory is still getting ready.'),
+        ],
+      });
+      await started.ask('What colour is Felix?');
+      expect(lastToolResult(started.server.chats[1])).toMatchObject({
+        memories: [],
+        note: expect.stringMatching(/still getting ready/),
+      });
+    } finally {
+      open(store); // afterEach closes it through the wrapper
+    }
+  });
+
   it('offers them only with a memory store', async () => {
     const started = await start({ script: [say('Hi.')] });
     await started.ask('Hello there');

@@ -23,6 +23,11 @@ describe.runIf(translator && wordnet)('frenchToEnglish', () => {
     expect(toEnglish('where does Bernard live?')).toBe('where does Bernard live?');
   });
 
+  it("does not take Object's properties for function words", () => {
+    expect(toEnglish('Notre chat constructor est noir')).toBe('our cat constructor is black');
+    expect(toEnglish('Notre chat toString est noir')).toBe('our cat toString is black');
+  });
+
   it('takes the first word without word counts', () => {
     expect(frenchToEnglish(translator!)('Notre chat est noir')).toBe('our cat is Negro');
   });

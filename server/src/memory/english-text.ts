@@ -8,7 +8,8 @@ import { foldAccents, type Translator } from './french-english.js';
 import { looksFrench } from './wordnet-lexicon.js';
 import { normaliseText } from './text-analysis.js';
 
-const FUNCTION_WORDS: Record<string, string> = Object.fromEntries(
+// A Map, not an object: a word such as "constructor" must not find Object's own properties.
+const FUNCTION_WORDS = new Map<string, string>(
   Object.entries({
     the: 'le la les l',
     a: 'un une',
@@ -49,7 +50,7 @@ const FUNCTION_WORDS: Record<string, string> = Object.fromEntries(
     this: 'ce cette ces cet',
     there: 'y',
     '': 'se s',
-  }).flatMap(([english, french]) => french.split(' ').map((f) => [f, english])),
+  }).flatMap(([english, french]) => french.split(' ').map((f): [string, string] => [f, english])),
 );
 
 /** How often an English word is used (WordNet's sense counts); 0 when unknown. */
@@ -78,7 +79,7 @@ export function frenchToEnglish(
     const out: string[] = [];
     tokens.forEach((token, i) => {
       const lower = token.toLowerCase();
-      const table = FUNCTION_WORDS[lower] ?? FUNCTION_WORDS[foldAccents(lower)];
+      const table = FUNCTION_WORDS.get(lower) ?? FUNCTION_WORDS.get(foldAccents(lower));
       if (table !== undefined) {
         if (table !== '') out.push(table);
       } else if ((i > 0 && /^\p{Lu}/u.test(token)) || /\d/.test(token)) out.push(token);

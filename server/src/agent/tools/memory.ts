@@ -29,6 +29,10 @@ function facts(memory: Memory) {
 /** "what did I tell you about Felix", "Felix", "tout sur Hugo": a question for everything. */
 const ABOUT_QUESTION = /\b(?:about|regarding|sur|de|du)\b|^\s*[\p{L}'’-]+\s*[?!.]*\s*$/iu;
 
+const STILL_OPENING =
+  'Memory is still getting ready after an update (re-indexing what it knows); ' +
+  'nothing can be recalled for a minute or two.';
+
 function storeOf(context: ToolContext) {
   if (!context.memory) throw new Error('memory tools need a memory store');
   return context.memory;
@@ -97,6 +101,7 @@ export const recall: AgentTool = {
   async run(args, context): Promise<ToolOutcome> {
     const query = String(args['query']);
     const store = storeOf(context);
+    if (store.opening) return result({ memories: [], note: STILL_OPENING });
     if (ABOUT_QUESTION.test(query)) {
       const all = await store.about(query, context.signal);
       if (all.length > 0) return result({ memories: all.map(facts) });
