@@ -101,6 +101,7 @@ export class PhraseEngine implements SpeechToText {
   private readonly speech: SpeechFinder | undefined;
   private readonly logger: Logger;
   private workDir: Promise<string> | undefined;
+  private warmupFile: Promise<void> | undefined;
   private active: ActiveGrammar | undefined;
   private loop: SphinxBatch | undefined;
   private generation = 0;
@@ -108,7 +109,11 @@ export class PhraseEngine implements SpeechToText {
   private closed = false;
   private utterances = 0;
 
-  constructor(private readonly options: PhraseEngineOptions = {}) {
+  /** `tempParent`: where a folder of its own is made when `options.workDir` is not given. */
+  constructor(
+    private readonly options: PhraseEngineOptions = {},
+    private readonly tempParent = tmpdir(),
+  ) {
     this.binary = options.pocketsphinx ?? '/usr/bin/pocketsphinx_batch';
     this.model = options.model ?? `${MODEL_ROOT}/en-us`;
     this.dictionary = options.dictionary ?? DEFAULT_DICTIONARY;
@@ -161,7 +166,9 @@ export class PhraseEngine implements SpeechToText {
 
   /** Another engine like this one whose grammar is only `sentences` (a question's answers). */
   async forSentences(sentences: readonly string[], signal?: AbortSignal): Promise<PhraseEngine> {
-    const engine = new PhraseEngine(this.options);
+    // A folder of its own (inside the configured one): both would write utt1.raw, grammar-1.fsg...
+    const { workDir, ...options } = this.options;
+    const engine = new PhraseEngine(options, workDir ?? this.tempParent);
     try {
       await engine.setSentences(sentences, signal);
       return engine;
@@ -268,6 +275,7 @@ export class PhraseEngine implements SpeechToText {
       await rm(await this.workDir, { recursive: true, force: true });
     }
     this.workDir = undefined;
+    this.warmupFile = undefined;
   }
 
   /** The speech of `utterance` written for the decoders; undefined when there is none. */
@@ -355,9 +363,15 @@ export class PhraseEngine implements SpeechToText {
 
   /** Decodes a moment of faint noise so models load now and load errors surface here. */
   private async warmUp(decoder: SphinxBatch, signal?: AbortSignal): Promise<void> {
-    const dir = await this.dir();
-    const samples = new Int16Array(8000).map((_, i) => ((i * 7919) % 61) - 30);
-    await writeFile(join(dir, 'warmup.raw'), new Uint8Array(samples.buffer));
+    // Written once: rewriting it would truncate it under a decoder still reading it.
+    this.warmupFile ??= this.dir().then((dir) => {
+      const samples = new Int16Array(8000).map((_, i) => ((i * 7919) % 61) - 30);
+      return writeFile(join(dir, 'warmup.raw'), new Uint8Array(samples.buffer));
+    });
+    await this.warmupFile.catch((error: unknown) => {
+      this.warmupFile = undefined;
+      throw error;
+    });
     await Promise.all([
       decoder.decode('warmup', signal),
       (await this.phoneLoop()).decode('warmup', signal),
@@ -367,7 +381,9 @@ export class PhraseEngine implements SpeechToText {
   private dir(): Promise<string> {
     this.workDir ??= this.options.workDir
       ? mkdir(this.options.workDir, { recursive: true }).then(() => this.options.workDir!)
-      : mkdtemp(join(tmpdir(), 'jarvis-phrase-'));
+      : mkdir(this.tempParent, { recursive: true }).then(() =>
+          mkdtemp(join(this.tempParent, 'jarvis-phrase-')),
+        );
     return this.workDir;
   }
 }
