@@ -139,6 +139,13 @@ export function samplesOf(audio: Uint8Array): Int16Array {
   return new Int16Array(audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength));
 }
 
+/** `text` spoken alone as samples: 600 ms of silence before it and 800 ms after. */
+export async function spokenAlone(text: string, voice?: Voice, speed = 1): Promise<Int16Array> {
+  return samplesOf(
+    joinPcm(silence(600), (await speak(text, voice, speed)).audio, silence(800)).audio,
+  );
+}
+
 /**
  * Mixes deterministic pseudo-random noise into `speech` at `snrDb` (signal-to-noise ratio
  * over the whole clip). Returns new PCM.

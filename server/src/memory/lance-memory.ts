@@ -375,7 +375,7 @@ export class LanceMemory implements MemoryStore {
   }
 }
 
-/** Opens (creating when needed) the long-term memory in `dir`. */
+/** What opening the store in `options.dir` needs, defaults filled in. */
 async function setupOf(options: LanceMemoryOptions): Promise<SetupOptions> {
   return {
     db: await lancedb.connect(options.dir),
@@ -389,13 +389,10 @@ async function setupOf(options: LanceMemoryOptions): Promise<SetupOptions> {
 /** True when opening the store in `options.dir` will re-embed every memory first. */
 export async function lanceReembedDue(options: LanceMemoryOptions): Promise<boolean> {
   const setup = await setupOf(options);
-  try {
-    return await reembedDue(setup);
-  } finally {
-    setup.db.close();
-  }
+  return reembedDue(setup).finally(() => setup.db.close());
 }
 
+/** Opens (creating when needed) the long-term memory in `dir`. */
 export function openLanceMemory(options: LanceMemoryOptions): Promise<LanceMemory> {
   return LanceMemory.open(options);
 }

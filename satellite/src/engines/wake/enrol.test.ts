@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  joinPcm,
-  samplesOf,
-  silence,
-  speak,
-  type Voice,
-} from '../../../../tests/helpers/speech.js';
+import { spokenAlone, type Voice } from '../../../../tests/helpers/speech.js';
 import { babble, colouredNoise, mixAt } from '../../audio/noise.js';
 import { windowAt } from './batch.js';
 import { resolveWakeWordModels } from './builtin-models.js';
@@ -21,8 +15,7 @@ const NEIGHBOURS: Voice[] = [
   { engine: 'espeak-ng', name: 'en-029+m2' },
 ];
 
-const said = async (text: string, voice: Voice, speed = 1) =>
-  samplesOf(joinPcm(silence(600), (await speak(text, voice, speed)).audio, silence(800)).audio);
+const said = spokenAlone;
 
 let detector: OpenWakeWord;
 beforeAll(async () => {

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  joinPcm,
-  samplesOf,
-  silence,
-  speak,
-  type Voice,
-} from '../../../../tests/helpers/speech.js';
+import { spokenAlone, type Voice } from '../../../../tests/helpers/speech.js';
 import { colouredNoise, mixAt } from '../../audio/noise.js';
 import { windowAt } from './batch.js';
 import { resolveWakeWordModels } from './builtin-models.js';
@@ -22,8 +16,7 @@ const TRAINING: Voice[] = [
 const HELD_OUT: Voice = { engine: 'flite', name: 'slt' };
 const NEAR_MISSES = ['hey travis', 'hey harvey', 'hey service', 'hey charles'];
 
-const said = async (text: string, voice: Voice, speed = 1) =>
-  samplesOf(joinPcm(silence(600), (await speak(text, voice, speed)).audio, silence(800)).audio);
+const said = spokenAlone;
 
 let detector: OpenWakeWord;
 beforeAll(async () => {
