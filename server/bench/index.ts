@@ -5,7 +5,8 @@
 // `... memory latency`: only latency and ingest, both embedders (MEMORY_SIZES; no recall sets);
 // `... memory encoder`: the sentence encoder's load time, speed and memory;
 // `... memory tune-embedder`: embedders and the vector weight on them (…-tune-embedder.json);
-// `... memory tune-wordnet`: WordNet's senses and hypernym levels on them (…-tune-wordnet.json).
+// `... memory tune-wordnet`: WordNet's senses and hypernym levels on them (…-tune-wordnet.json);
+// `... memory overlap`: how many held-out question words earlier sets' questions use (no recall).
 // `npm run bench -w server -- bridge`: only the MQTT bridge's cost on a turn (server-bridge.json).
 // `npm run bench -w server -- understanding [calibrate|calibration] [--from FILE]`: what the
 // phrase engine acts on (server-understanding-<split>.json); `calibration`: the calibration
@@ -37,8 +38,14 @@ import { runSweep } from './understanding-sweep.js';
 import { runSlots } from './understanding-slots.js';
 import { runSlotCheck } from './understanding-slotcheck.js';
 import { runEarly } from './understanding-early.js';
-import { formatMemoryBenchmark, memorySizes, runLatencies, runMemoryBenchmark } from './memory.js';
-import { formatMemoryLatency } from './memory-format.js';
+import {
+  formatMemoryBenchmark,
+  heldOutOverlaps,
+  memorySizes,
+  runLatencies,
+  runMemoryBenchmark,
+} from './memory.js';
+import { formatMemoryLatency, formatOverlap } from './memory-format.js';
 import { formatEncoderCost, measureEncoder } from './memory-encoder.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatDevelopment, runDevelopment } from './memory-dev.js';
@@ -129,6 +136,10 @@ if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune-wordnet')
   const expansion = await tuneExpansion();
   console.log(formatExpansion(expansion));
   writeResults('server-memory-tune-wordnet.json', { expansion });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'overlap') {
+  console.log(formatOverlap(heldOutOverlaps()));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory') {

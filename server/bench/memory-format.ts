@@ -2,6 +2,7 @@
 import type { LatencyResult } from './memory-latency.js';
 import {
   DEFAULT_VARIANT,
+  type HeldOutOverlaps,
   type MemoryBenchmark,
   type QualityResult,
   type Split,
@@ -16,14 +17,28 @@ const SHORT: Record<Split, string> = {
   'development 2': 'dev 2',
   'development 3': 'dev 3',
   'development 4': 'dev 4',
-  'held-out': 'held-out',
-  'held-out, seen': 'old held-out (seen)',
+  'held-out 3': 'held-out 3',
+  'held-out 2, seen': 'old held-out 2',
+  'held-out 1, seen': 'old held-out 1',
 };
+
+/** How many of the held-out questions' words development and earlier held-out questions use. */
+export function formatOverlap(overlap: HeldOutOverlaps): string {
+  return (
+    `${pct(overlap.share)} of the held-out 3 questions' content words are used by a ` +
+    `development question${overlap.shared.length ? ` (${overlap.shared.join(', ')})` : ''}; by ` +
+    `set: ${Object.entries(overlap.bySplit)
+      .map(([split, o]) => `${SHORT[split as Split]} ${pct(o.share)}`)
+      .join(', ')}; both old held-out sets ${pct(overlap.seenHeldOut.share)}` +
+    `${overlap.seenHeldOut.shared.length ? ` (${overlap.seenHeldOut.shared.join(', ')})` : ''}.`
+  );
+}
 
 function qualityTables(result: MemoryBenchmark): string[] {
   const of = (split: Split) => result.quality.filter((q) => q.split === split);
   const splits = SPLITS.map(of);
-  const [dev, dev2, dev3, dev4, held, seen] = splits as [
+  const [dev, dev2, dev3, dev4, held, seen2, seen1] = splits as [
+    QualityResult[],
     QualityResult[],
     QualityResult[],
     QualityResult[],
@@ -39,15 +54,11 @@ function qualityTables(result: MemoryBenchmark): string[] {
       `held-out set, seen while tuning): ${size(dev2)}; development 3 (written before tuning on ` +
       `it, preferences and episodes asked in other words): ${size(dev3)}; development 4 (the ` +
       `held-out set of 6 December): ${size(dev4)} (what may be tuned on). ` +
-      `Held-out (written late on 7 December, before any change that day was tried): ` +
-      `${size(held)}; old held-out (the held-out set of early 7 December, run twice before the ` +
-      `fresh one was written, so seen): ${size(seen)}; ` +
-      `${pct(result.overlap.share)} of the held-out questions' content ` +
-      `words are used by a development question` +
-      `${result.overlap.shared.length ? ` (${result.overlap.shared.join(', ')})` : ''}; by ` +
-      `development set: ${Object.entries(result.overlap.bySplit)
-        .map(([split, o]) => `${SHORT[split as Split]} ${pct(o.share)}`)
-        .join(', ')}; old held-out ${pct(result.overlap.seenHeldOut.share)}.`,
+      `Held-out 3 (written on the evening of 7 December by a helper who did not tune, before ` +
+      `that evening's changes were tried): ${size(held)}; old held-out 2 (written late on 7 ` +
+      `December, run before held-out 3 was written, so seen): ${size(seen2)}; old held-out 1 ` +
+      `(the held-out set of early 7 December, seen): ${size(seen1)}. ` +
+      formatOverlap(result.overlap),
     '',
     `| variant | embedder | ${SPLITS.map((s) => `${SHORT[s]} R@1 | ${SHORT[s]} R@3`).join(' | ')} |`,
     `|---|---|${SPLITS.map(() => '---:|---:').join('|')}|`,

@@ -1,11 +1,11 @@
 // The memory benchmark's earlier held-out set, written on 7 December 2026 before any change to the
 // memory that day (the one before it is development 4 now). It was run twice, so it is reported
-// as seen, beside the fresh held-out set (memory-heldout2.ts). Other people, pets, objects, habits and
-// events than the development sets, and questions written as a person would ask them, in words
-// the development questions do not use (`heldOutOverlap` measures it against each development
-// set). Nothing in the memory (lexicons, query expansion, weights, thresholds) is to be tuned on
-// these: do not read them when changing it. Once they have been looked at while changing the
-// memory, write others and make these a development set.
+// as seen ("old held-out 1"), beside the later held-out sets (memory-heldout2.ts, -3.ts). Other
+// people, pets, objects, habits and events than the development sets, and questions written as a
+// person would ask them, in words the development questions do not use (`heldOutOverlap`
+// measures it against each development set). Nothing in the memory (lexicons, query expansion,
+// weights, thresholds) is to be tuned on these: do not read them when changing it. Once they have
+// been looked at while changing the memory, write others and make these a development set.
 import { NO_LEXICON } from '../src/memory/lexicon.js';
 import { analyse } from '../src/memory/terms.js';
 import type { BenchFact, BenchQuestion } from './memory-corpus.js';

@@ -4,7 +4,8 @@
 // Other people, pets, objects, habits and events than every earlier set, and questions a person
 // would ask, often indirectly or in other words than the fact. Nothing in the memory (lexicons,
 // query expansion, weights, thresholds) is to be tuned on these: do not read them while changing
-// it, and run them only to report a final choice.
+// it, and run them only to report a final choice. It was run before the third held-out set
+// (memory-heldout3.ts) was written, so it is reported as seen now ("old held-out 2").
 import type { BenchFact, BenchQuestion } from './memory-corpus.js';
 import { looksFrench } from './memory-dev4.js';
 import { parseFactTable } from './memory-table.js';

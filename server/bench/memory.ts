@@ -1,8 +1,8 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on six splits: four development sets
-// (what the lexicons, weights and thresholds may be tuned on), the held-out set (other facts,
-// questions in words the development questions do not use) and the earlier held-out set, already
-// seen (run twice before the fresh one was written), each with the ablations: no full
-// text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
+// Long-term memory benchmark. Recall quality (recall@1/@3) on seven splits: four development sets
+// (what the lexicons, weights and thresholds may be tuned on), the held-out set (held-out 3: other
+// facts, questions in words neither the development questions nor the earlier held-out ones use)
+// and the two earlier held-out sets, already seen (each run before the next was written), each
+// with the ablations: no full text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
 // statements (a second statement must not overwrite a different fact; a new value must update),
 // and recall latency and ingest rate at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000
 // to shorten, 0 for none), with the hashed embedder and with the sentence encoder blend (the
@@ -28,6 +28,7 @@ import { generateThirdDevSet } from './memory-dev3.js';
 import { generateFourthDevSet } from './memory-dev4.js';
 import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
 import { generateFreshHeldOutSet } from './memory-heldout2.js';
+import { generateThirdHeldOutSet } from './memory-heldout3.js';
 import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
@@ -178,8 +179,9 @@ export type Split =
   | 'development 2'
   | 'development 3'
   | 'development 4'
-  | 'held-out'
-  | 'held-out, seen';
+  | 'held-out 3'
+  | 'held-out 2, seen'
+  | 'held-out 1, seen';
 /** The sets the weights, lexicons and thresholds may be tuned on. */
 export const DEVELOPMENT: readonly Split[] = [
   'development',
@@ -187,8 +189,10 @@ export const DEVELOPMENT: readonly Split[] = [
   'development 3',
   'development 4',
 ];
-/** The held-out set reported, then the earlier one (run twice already, so it guides nothing). */
-export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out', 'held-out, seen'];
+/** The earlier held-out sets, each run before the next was written (so they guide nothing). */
+export const SEEN_HELD_OUT: readonly Split[] = ['held-out 2, seen', 'held-out 1, seen'];
+/** The held-out set reported, then the earlier ones. */
+export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out 3', ...SEEN_HELD_OUT];
 
 export interface QualityResult {
   readonly split: Split;
@@ -215,12 +219,7 @@ export interface Overlap {
 }
 
 export interface MemoryBenchmark {
-  /** With all the development sets, then with each. */
-  readonly overlap: Overlap & {
-    readonly bySplit: Record<string, Overlap>;
-    /** The fresh held-out questions' words used by a question of the earlier held-out set. */
-    readonly seenHeldOut: Overlap;
-  };
+  readonly overlap: HeldOutOverlaps;
   readonly quality: QualityResult[];
   readonly updates: UpdateResult;
   readonly latency: LatencyResult[];
@@ -231,7 +230,34 @@ export function splitOf(split: Split) {
   if (split === 'development 2') return generateSecondDevSet();
   if (split === 'development 3') return generateThirdDevSet();
   if (split === 'development 4') return generateFourthDevSet();
-  return split === 'held-out' ? generateFreshHeldOutSet() : generateHeldOutSet();
+  if (split === 'held-out 3') return generateThirdHeldOutSet();
+  return split === 'held-out 2, seen' ? generateFreshHeldOutSet() : generateHeldOutSet();
+}
+
+/** The held-out set's question words used by development questions, and by earlier held-out ones. */
+export interface HeldOutOverlaps extends Overlap {
+  /** By development set, then by earlier held-out set. */
+  readonly bySplit: Record<string, Overlap>;
+  /** With the earlier held-out sets' questions. */
+  readonly seenHeldOut: Overlap;
+}
+
+/** Reads the questions' words only: nothing is recalled (`memory overlap`). */
+export function heldOutOverlaps(): HeldOutOverlaps {
+  const heldOut = splitOf('held-out 3');
+  const against = (splits: readonly Split[]) =>
+    heldOutOverlap(
+      splits.flatMap((split) => splitOf(split).questions),
+      heldOut.questions,
+      heldOut.facts,
+    );
+  return {
+    ...against(DEVELOPMENT),
+    bySplit: Object.fromEntries(
+      [...DEVELOPMENT, ...SEEN_HELD_OUT].map((split) => [split, against([split])]),
+    ),
+    seenHeldOut: against(SEEN_HELD_OUT),
+  };
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -345,18 +371,7 @@ export const memorySizes = (): number[] =>
 export async function runMemoryBenchmark(
   sizes: readonly number[] = memorySizes(),
 ): Promise<MemoryBenchmark> {
-  const heldOut = generateFreshHeldOutSet();
-  const against = (splits: readonly Split[]) =>
-    heldOutOverlap(
-      splits.flatMap((split) => splitOf(split).questions),
-      heldOut.questions,
-      heldOut.facts,
-    );
-  const overlap = {
-    ...against(DEVELOPMENT),
-    bySplit: Object.fromEntries(DEVELOPMENT.map((split) => [split, against([split])])),
-    seenHeldOut: against(['held-out, seen']),
-  };
+  const overlap = heldOutOverlaps();
   const quality: QualityResult[] = [];
   for (const split of SPLITS) {
     for (const variant of VARIANTS) quality.push(await runQuality(variant, split));
