@@ -95,6 +95,59 @@ const ENCODER_VARIANTS: readonly Variant[] = [
   },
 ];
 
+/** WordNet's definitions and other senses beside the default (issue 13, world knowledge). */
+const GLOSS_VARIANTS: readonly Variant[] = [
+  {
+    name: `${BLENDED}: definitions stored with memories too`,
+    embedder: BLEND,
+    weights: SENTENCE_WEIGHTS,
+    expansion: { ...DEFAULT_EXPANSION, glosses: true },
+  },
+  ...[
+    [0, 5, 1],
+    [5, 5, 1],
+    [10, 5, 1],
+    [20, 5, 1],
+    [10, 5, 0],
+    [10, 5, 2],
+    [5, 5, 1, 1],
+    [20, 5, 1, 1],
+    [50, 5, 1, 1],
+    [20, 5, 2, 1],
+  ].map(([below, senses, depth, unmatched]) => ({
+    name: `${BLENDED}: rare words widened ${below}/${senses}/${depth}${unmatched ? ' when unmatched' : ''}`,
+    embedder: BLEND,
+    weights: SENTENCE_WEIGHTS,
+    expansion: {
+      ...DEFAULT_EXPANSION,
+      rareWords: { below: below!, senses: senses!, depth: depth!, unmatched: unmatched === 1 },
+    },
+  })),
+  ...[
+    [5, 0.3, false],
+    [5, 0.5, false],
+    [5, 1, false],
+    [20, 0.5, false],
+    [5, 0.5, true],
+    [5, 0.5, false, 'nouns'],
+    [5, 0.5, false, 'only-nouns'],
+    [20, 0.5, false, 'only-nouns'],
+    [5, 1, false, 'only-nouns'],
+  ].map(([below, weight, queries, nouns]) => ({
+    name: `${BLENDED}: glosses ${below}/${weight}${queries ? '/queries' : ''}${nouns ? `/${nouns}` : ''}`,
+    embedder: {
+      kind: 'blend',
+      glosses: {
+        below: below as number,
+        weight: weight as number,
+        queries: queries as boolean,
+        nouns: nouns as 'nouns' | 'only-nouns' | undefined,
+      },
+    } as const,
+    weights: SENTENCE_WEIGHTS,
+  })),
+];
+
 /** The variant recall runs as by default (without Ollama). */
 export const DEFAULT_VARIANT = BLENDED;
 
@@ -134,6 +187,7 @@ export const VARIANTS: readonly Variant[] = [
     expansion: SYNSETS_ONLY,
   },
   ...ENCODER_VARIANTS,
+  ...GLOSS_VARIANTS,
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;

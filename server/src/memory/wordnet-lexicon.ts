@@ -51,6 +51,22 @@ export interface WordNetExpansion {
    * default 0 (every word alike).
    */
   readonly commonWords?: number;
+  /**
+   * A rare query word (met at most `below` times in WordNet's tagged texts) is widened at the
+   * broader terms' credit: every one of its first `senses` senses, the synsets `depth` levels
+   * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
+   * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
+   */
+  readonly rareWords?: {
+    readonly below: number;
+    readonly senses: number;
+    readonly depth: number;
+    /**
+     * Widened only when the word and its own tags meet none of the memories a search found
+     * (the search then runs again with its wider terms); otherwise always.
+     */
+    readonly unmatched?: boolean;
+  };
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -115,12 +131,16 @@ export interface TaggedWord extends LexiconEntry {
   readonly defined: readonly string[];
   /** How much a query's word counts, 0..1 (common words less; see `commonWords`). */
   readonly weight?: number;
+  /** A rare query word's other senses, for a search where it met nothing (`rareWords.unmatched`). */
+  readonly wide?: readonly string[];
 }
 
 interface Looked extends LexiconEntry {
   readonly broader: readonly string[];
   /** The stemmed content words of the definitions of the word's commonest senses. */
   readonly defines: readonly string[];
+  /** A rare query word's other senses and what they are (`c_<id>` and stems). */
+  readonly wide?: readonly string[];
 }
 
 export interface WordNetTagger {
@@ -177,9 +197,32 @@ export function wordNetTagger(
     }
     const defines =
       options.glosses && (query || options.glosses === true) ? definitionWords(word) : [];
-    const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines };
+    const wide = query ? widened(word, tags) : [];
+    const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines, wide };
     cache.set(key, entry);
     return entry;
+  };
+  /** A rare word's senses and the synsets above them, as tags and their words' stems. */
+  const widened = (word: string, own: ReadonlySet<string>): string[] => {
+    const rare = options.rareWords;
+    if (!rare || !wordnet || (wordnet.frequency?.(word) ?? 0) > rare.below) return [];
+    // Nouns and verbs: an adjective's "above" are its many similar ones ("upright": straight…).
+    let level = wordnet.senses(word, rare.senses).filter((id) => /^[nv]/.test(id));
+    const ids = new Set(level);
+    for (let d = 0; d < rare.depth; d++) {
+      level = above(level);
+      for (const id of level) ids.add(id);
+    }
+    const ownStem = stem(normalise(word.replace(/_/g, ' ')));
+    const words = [...ids].flatMap((id) => wordnet.synset(id)?.lemmas ?? []);
+    const stems = normalise(words.join(' ').replace(/_/g, ' '))
+      .split(' ')
+      .filter((w) => w.length > 2 && !isStopWord(w))
+      .map(stem);
+    return [
+      ...[...ids].filter((id) => !own.has(id)).map((id) => `c_${id}`),
+      ...new Set(stems.filter((w) => w !== ownStem)),
+    ];
   };
   const definitionWords = (word: string): string[] => {
     const glosses = (wordnet?.senses(word, 1) ?? []).map((id) => wordnet?.synset(id)?.gloss ?? '');
@@ -201,8 +244,10 @@ export function wordNetTagger(
           ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
           ...(query && options.glosses === true ? [`g_${own}`] : []),
           ...(query && options.glosses ? defines : []),
+          ...(options.rareWords?.unmatched ? [] : entries.flatMap((e) => e.wide ?? [])),
         ]),
       ],
+      wide: options.rareWords?.unmatched ? [...new Set(entries.flatMap((e) => e.wide ?? []))] : [],
       defined: query || options.glosses !== true ? [] : defines.map((d) => `g_${d}`),
     };
     return found;
@@ -263,7 +308,8 @@ export function withWordNet(
           `wordnet-3.0:${options.senses}:${options.depth}` +
             `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
             `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
-            `${options.commonWords ? `:common${options.commonWords}` : ''}`,
+            `${options.commonWords ? `:common${options.commonWords}` : ''}` +
+            `${options.rareWords ? `:rare${options.rareWords.below}.${options.rareWords.senses}.${options.rareWords.depth}${options.rareWords.unmatched ? 'u' : ''}` : ''}`,
         ]
       : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
