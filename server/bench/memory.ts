@@ -31,6 +31,7 @@ import { generateFreshHeldOutSet } from './memory-heldout2.js';
 import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
+import { BLEND, BLENDED, GLOSS_ABLATIONS } from './memory-gloss-variants.js';
 
 /** Which lexicons analyse the texts (each on unless said): household, WordNet, the dictionary. */
 export interface LexiconChoice {
@@ -60,10 +61,9 @@ const SYNSETS_ONLY: WordNetExpansion = {
   parts: false,
   queryBroader: 0,
   glosses: false,
+  places: false,
+  rareWords: undefined,
 };
-
-const BLEND = { kind: 'blend' } as const;
-const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5 (default)';
 
 /** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
 const ENCODER_VARIANTS: readonly Variant[] = [
@@ -93,59 +93,6 @@ const ENCODER_VARIANTS: readonly Variant[] = [
     weights: SENTENCE_WEIGHTS,
     lexicons: NONE,
   },
-];
-
-/** WordNet's definitions and other senses beside the default (issue 13, world knowledge). */
-const GLOSS_VARIANTS: readonly Variant[] = [
-  {
-    name: `${BLENDED}: definitions stored with memories too`,
-    embedder: BLEND,
-    weights: SENTENCE_WEIGHTS,
-    expansion: { ...DEFAULT_EXPANSION, glosses: true },
-  },
-  ...[
-    [0, 5, 1],
-    [5, 5, 1],
-    [10, 5, 1],
-    [20, 5, 1],
-    [10, 5, 0],
-    [10, 5, 2],
-    [5, 5, 1, 1],
-    [20, 5, 1, 1],
-    [50, 5, 1, 1],
-    [20, 5, 2, 1],
-  ].map(([below, senses, depth, unmatched]) => ({
-    name: `${BLENDED}: rare words widened ${below}/${senses}/${depth}${unmatched ? ' when unmatched' : ''}`,
-    embedder: BLEND,
-    weights: SENTENCE_WEIGHTS,
-    expansion: {
-      ...DEFAULT_EXPANSION,
-      rareWords: { below: below!, senses: senses!, depth: depth!, unmatched: unmatched === 1 },
-    },
-  })),
-  ...[
-    [5, 0.3, false],
-    [5, 0.5, false],
-    [5, 1, false],
-    [20, 0.5, false],
-    [5, 0.5, true],
-    [5, 0.5, false, 'nouns'],
-    [5, 0.5, false, 'only-nouns'],
-    [20, 0.5, false, 'only-nouns'],
-    [5, 1, false, 'only-nouns'],
-  ].map(([below, weight, queries, nouns]) => ({
-    name: `${BLENDED}: glosses ${below}/${weight}${queries ? '/queries' : ''}${nouns ? `/${nouns}` : ''}`,
-    embedder: {
-      kind: 'blend',
-      glosses: {
-        below: below as number,
-        weight: weight as number,
-        queries: queries as boolean,
-        nouns: nouns as 'nouns' | 'only-nouns' | undefined,
-      },
-    } as const,
-    weights: SENTENCE_WEIGHTS,
-  })),
 ];
 
 /** The variant recall runs as by default (without Ollama). */
@@ -187,7 +134,7 @@ export const VARIANTS: readonly Variant[] = [
     expansion: SYNSETS_ONLY,
   },
   ...ENCODER_VARIANTS,
-  ...GLOSS_VARIANTS,
+  ...GLOSS_ABLATIONS,
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
@@ -361,7 +308,7 @@ export async function runQuality(variant: Variant, split: Split): Promise<Qualit
   });
 }
 
-async function runUpdates(): Promise<UpdateResult> {
+export async function runUpdates(): Promise<UpdateResult> {
   const pairs = updatePairs();
   const failed = { keep: [] as string[], update: [] as string[] };
   for (const [i, pair] of pairs.entries()) {
@@ -419,10 +366,17 @@ export async function runMemoryBenchmark(
   return { overlap, quality, updates, latency: await runLatencies(sizes) };
 }
 
-/** Latency and ingest with the hashed embedder, then with the sentence encoder blend. */
-export async function runLatencies(sizes: readonly number[]): Promise<LatencyResult[]> {
+/**
+ * Latency and ingest with the hashed embedder, then with the sentence encoder blend (or the
+ * variant named: `memory latency "<variant>"`).
+ */
+export async function runLatencies(
+  sizes: readonly number[],
+  variantName = BLENDED,
+): Promise<LatencyResult[]> {
   const latency: LatencyResult[] = [];
-  const blended = VARIANTS.find((v) => v.name === BLENDED)!;
+  const blended =
+    [...VARIANTS].find((v) => v.name === variantName) ?? VARIANTS.find((v) => v.name === BLENDED)!;
   for (const size of sizes) {
     latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
     // A fresh encoder: the quality runs' remembered vectors would make recall look faster.

@@ -7,8 +7,9 @@
 // Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
 // "swimming"), phrasal verbs ("passed away" is to die), and a query's weaker terms, counted at
 // half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
-// definitions ("switch" is in a circuit breaker's). Every setting was chosen on the development
-// sets only.
+// definitions ("switch" is in a circuit breaker's). Names of places WordNet knows are tagged with
+// what they are ("Lille": a city), and a rare query word that met nothing is searched again with
+// its other senses ("upright": a piano). Every setting was chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
@@ -57,6 +58,11 @@ export interface WordNetExpansion {
    * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
    * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
    */
+  /**
+   * Whether a name WordNet knows as a place ("Lille": a city, "Portugal": a country) is tagged
+   * with what it is, as a word is; other names (people: "Hugo" is not Victor Hugo) stay untagged.
+   */
+  readonly places?: boolean;
   readonly rareWords?: {
     readonly below: number;
     readonly senses: number;
@@ -81,6 +87,8 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   queryBroader: 1,
   glosses: 'query',
   commonWords: 1,
+  places: true,
+  rareWords: { below: 20, senses: 5, depth: 1, unmatched: true },
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -202,6 +210,31 @@ export function wordNetTagger(
     cache.set(key, entry);
     return entry;
   };
+  /** A place's senses and the synsets above them (a memory's `depth` levels), as a word's. */
+  const place = (name: string, role: Role): TaggedWord => {
+    const found = (wordnet?.senses(name, 3) ?? []).filter(
+      (id) => id.startsWith('n') && isPlace(id),
+    );
+    if (found.length === 0) return NOTHING;
+    const tags = new Set(found);
+    let level = found;
+    for (let d = 0; d < (role === 'query' ? (options.queryDepth ?? 0) : options.depth); d++) {
+      level = above(level);
+      for (const id of level) tags.add(id);
+    }
+    return { ...NOTHING, synonyms: [...tags] };
+  };
+  const location = wordnet?.senses('location', 1)[0];
+  /** Whether a synset is, some levels up, a location. */
+  const isPlace = (id: string): boolean => {
+    let level = [id];
+    const seen = new Set(level);
+    for (let d = 0; d < 10 && level.length > 0; d++) {
+      if (location !== undefined && level.includes(location)) return true;
+      level = above(level).filter((a) => !seen.has(a) && seen.add(a));
+    }
+    return false;
+  };
   /** A rare word's senses and the synsets above them, as tags and their words' stems. */
   const widened = (word: string, own: ReadonlySet<string>): string[] => {
     const rare = options.rareWords;
@@ -260,6 +293,7 @@ export function wordNetTagger(
       let at = -1;
       const positions = contentWords.map((w) => (at = normalisedWords.indexOf(w, at + 1)));
       return contentWords.map((word, i) => {
+        if (names.has(word) && options.places) return place(word, role);
         if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
         if (french) {
           const named = household.conceptsOf(stems[i]!, stems[i + 1]).synonyms;
@@ -309,6 +343,7 @@ export function withWordNet(
             `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
             `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
             `${options.commonWords ? `:common${options.commonWords}` : ''}` +
+            `${options.places ? ':places' : ''}` +
             `${options.rareWords ? `:rare${options.rareWords.below}.${options.rareWords.senses}.${options.rareWords.depth}${options.rareWords.unmatched ? 'u' : ''}` : ''}`,
         ]
       : []),
