@@ -53,16 +53,16 @@ export interface WordNetExpansion {
    */
   readonly commonWords?: number;
   /**
-   * A rare query word (met at most `below` times in WordNet's tagged texts) is widened at the
-   * broader terms' credit: every one of its first `senses` senses, the synsets `depth` levels
-   * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
-   * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
-   */
-  /**
    * Whether a name WordNet knows as a place ("Lille": a city, "Portugal": a country) is tagged
    * with what it is, as a word is; other names (people: "Hugo" is not Victor Hugo) stay untagged.
    */
   readonly places?: boolean;
+  /**
+   * A rare query word (met at most `below` times in WordNet's tagged texts) is widened at the
+   * broader terms' credit: its first `senses` noun and verb senses, the synsets `depth` levels
+   * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
+   * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
+   */
   readonly rareWords?: {
     readonly below: number;
     readonly senses: number;
