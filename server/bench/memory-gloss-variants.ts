@@ -86,6 +86,13 @@ export const GLOSS_GRID: readonly Variant[] = [
       },
     ),
   ),
+  ...[0.5, 1].map((weight) =>
+    blended(
+      `glosses 5/${weight}/one sense`,
+      {},
+      { kind: 'blend', glosses: { below: 5, weight, oneSense: true } },
+    ),
+  ),
   blended(
     'glosses 5/0.3 with places and widening',
     {},

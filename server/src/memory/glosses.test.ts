@@ -26,6 +26,14 @@ describe('glossOf', () => {
     expect(glossOf('We sold the Singer', wordnet, { below: 5 })).not.toContain('sing');
   });
 
+  it('defines only words of one sense when asked', () => {
+    const kit = 'The first aid kit is in the cabinet';
+    expect(glossOf(kit, wordnet, { below: 5, oneSense: true })).toContain('bandages');
+    // "laundry" is washing and a workplace: no definition.
+    expect(glossOf('the laundry', wordnet, { below: 5 })).not.toBe('');
+    expect(glossOf('the laundry', wordnet, { below: 5, oneSense: true })).toBe('');
+  });
+
   it('keeps the rarest definitions when there are too many', () => {
     const text = 'the dehumidifier, the first aid kit, the vegetarian, the laundry';
     expect(glossOf(text, wordnet, { below: 5, most: 1 }).split('; ')).toHaveLength(1);

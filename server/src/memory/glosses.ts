@@ -17,6 +17,8 @@ export interface GlossOptions {
    * or "leak" are not, and their commonest noun sense is often not the one meant).
    */
   readonly nouns?: 'nouns' | 'only-nouns';
+  /** Only words with one sense in WordNet, whose definition cannot be another sense's. */
+  readonly oneSense?: boolean;
 }
 
 /** Words written with a capital inside a sentence are names: not defined ("Singer", "Felix"). */
@@ -34,6 +36,7 @@ function contentWords(text: string): string[] {
 
 /** The sense of a word that is defined: none, or its commonest (of the parts of speech allowed). */
 function senseOf(word: string, wordnet: WordNet, options: GlossOptions): string[] {
+  if (options.oneSense && wordnet.senses(word, 2).length !== 1) return [];
   const senses = wordnet.senses(word, 1);
   if (options.nouns === undefined) return senses;
   const nouns = senses.filter((id) => id.startsWith('n'));

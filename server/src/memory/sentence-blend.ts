@@ -44,6 +44,7 @@ export interface SentenceGlosses {
   readonly queries?: boolean;
   /** Which words are defined (see `GlossOptions`). */
   readonly nouns?: GlossOptions['nouns'];
+  readonly oneSense?: boolean;
 }
 
 /** Raise when `glossOf` changes, so stores re-embed. */
@@ -82,15 +83,15 @@ export async function loadSentenceBlend(options: SentenceBlendOptions): Promise<
 
 /** The encoder with memories' rare words defined (in English words: French rewritten first). */
 function glossed(encoder: Embedder, options: SentenceBlendOptions): Embedder {
-  const { wordnet, below, weight, queries, nouns } = options.glosses!;
+  const { wordnet, below, weight, queries, nouns, oneSense } = options.glosses!;
   const english = options.translator
     ? frenchToEnglish(options.translator, options.frequency)
     : (text: string) => text;
   return new GlossedEmbedder({
     inner: encoder,
-    glossOf: (text) => glossOf(english(text), wordnet, { below, nouns }),
+    glossOf: (text) => glossOf(english(text), wordnet, { below, nouns, oneSense }),
     weight,
     queries,
-    glossId: `${GLOSS_ID}:${below}${nouns ? `:${nouns}` : ''}`,
+    glossId: `${GLOSS_ID}:${below}${nouns ? `:${nouns}` : ''}${oneSense ? ':one-sense' : ''}`,
   });
 }
