@@ -44,6 +44,10 @@ export const GLOSS_ABLATIONS: readonly Variant[] = [
 
 /** Settings tried on the development sets only (`memory dev "<name>"`). */
 export const GLOSS_GRID: readonly Variant[] = [
+  {
+    name: 'hashed embedder: before the world knowledge (no places, no rare words widened)',
+    expansion: { ...DEFAULT_EXPANSION, places: false, rareWords: undefined },
+  },
   ...[
     [0, 1, false],
     [10, 1, false],
