@@ -2,6 +2,8 @@
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json);
 // `... memory tune`: searches recall's weights on its development sets (server-memory-tune.json);
 // `... memory dev [variant]`: the development sets only, with the questions missed;
+// `... memory updates`: only update correctness (no recall sets);
+// `... memory paired "<variant>"`: recall latency of the default and a variant, paired;
 // `... memory latency`: only latency and ingest, both embedders (MEMORY_SIZES; no recall sets);
 // `... memory encoder`: the sentence encoder's load time, speed and memory;
 // `... memory tune-embedder`: embedders and the vector weight on them (…-tune-embedder.json);
@@ -44,9 +46,11 @@ import {
   memorySizes,
   runLatencies,
   runMemoryBenchmark,
+  runUpdates,
 } from './memory.js';
 import { formatMemoryLatency, formatOverlap } from './memory-format.js';
 import { formatEncoderCost, measureEncoder } from './memory-encoder.js';
+import { runPaired } from './memory-paired.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatDevelopment, runDevelopment } from './memory-dev.js';
 import { formatExpansion, tuneExpansion } from './memory-tune-wordnet.js';
@@ -121,9 +125,21 @@ if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'encoder') {
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'latency') {
-  const latency = await runLatencies(memorySizes());
+  const latency = await runLatencies(memorySizes(), process.argv[4]);
   console.log(formatMemoryLatency(latency));
   writeResults('server-memory-latency.json', { latency });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'paired') {
+  const paired = await runPaired(process.argv[4] ?? '');
+  console.log(JSON.stringify(paired, null, 2));
+  writeResults('server-memory-paired.json', { paired });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'updates') {
+  const updates = await runUpdates();
+  console.log(JSON.stringify(updates, null, 2));
+  writeResults('server-memory-updates.json', { updates });
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'dev') {

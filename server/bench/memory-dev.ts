@@ -11,6 +11,7 @@ import {
   VARIANTS,
   withStore,
 } from './memory.js';
+import { GLOSS_GRID } from './memory-gloss-variants.js';
 
 export interface DevMiss {
   readonly split: string;
@@ -22,9 +23,9 @@ export interface DevMiss {
 export async function runDevelopment(
   variantName?: string,
 ): Promise<{ results: QualityResult[]; misses: DevMiss[] }> {
+  const all = [...VARIANTS, ...GLOSS_GRID];
   const variant =
-    VARIANTS.find((v) => v.name === variantName) ??
-    VARIANTS.find((v) => v.name === DEFAULT_VARIANT)!;
+    all.find((v) => v.name === variantName) ?? all.find((v) => v.name === DEFAULT_VARIANT)!;
   const results: QualityResult[] = [];
   const misses: DevMiss[] = [];
   for (const split of DEVELOPMENT) {

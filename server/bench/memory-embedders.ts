@@ -6,16 +6,25 @@ import type { Frequency } from '../src/memory/english-text.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
 import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import type { Lexicon } from '../src/memory/lexicon.js';
-import { loadSentenceBlend, sentenceEmbedder } from '../src/memory/sentence-blend.js';
+import {
+  loadSentenceBlend,
+  type SentenceGlosses,
+  sentenceEmbedder,
+} from '../src/memory/sentence-blend.js';
 import { loadSentenceModel, type SentenceModel } from '../src/memory/sentence-embedder.js';
-import { openWordNet } from '../src/memory/wordnet.js';
+import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
 
 export type EmbedderChoice =
   | { readonly kind: 'hashed' }
   /** `french`: rewrite French into English words first (the default) or encode as written. */
   | { readonly kind: 'sentence'; readonly french?: 'english-words' | 'as-written' }
   /** The hashed embedder and the encoder, the encoder's similarity counting `sentence` (0..1). */
-  | { readonly kind: 'blend'; readonly sentence?: number };
+  | {
+      readonly kind: 'blend';
+      readonly sentence?: number;
+      /** Rare words' definitions encoded beside memories (and queries). */
+      readonly glosses?: Omit<SentenceGlosses, 'wordnet'>;
+    };
 
 let model: Promise<SentenceModel> | undefined;
 
@@ -37,7 +46,7 @@ function cachedModel(): Promise<SentenceModel> {
   return model;
 }
 
-let dictionary: { translator?: Translator; frequency?: Frequency } | undefined;
+let dictionary: { translator?: Translator; frequency?: Frequency; wordnet?: WordNet } | undefined;
 
 /** The dictionary and WordNet's counts, read once. */
 function frenchToEnglishParts() {
@@ -46,6 +55,7 @@ function frenchToEnglishParts() {
     dictionary = {
       translator: openFrenchEnglish().translator,
       frequency: wordnet?.frequency?.bind(wordnet),
+      wordnet,
     };
   }
   return dictionary;
@@ -77,5 +87,6 @@ export async function embedderFor(
     frequency,
     model: loaded,
     share: choice.sentence,
+    glosses: choice.glosses && parts.wordnet && { ...choice.glosses, wordnet: parts.wordnet },
   });
 }

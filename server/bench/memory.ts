@@ -32,6 +32,7 @@ import { generateThirdHeldOutSet } from './memory-heldout3.js';
 import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
+import { BLEND, BLENDED, GLOSS_ABLATIONS } from './memory-gloss-variants.js';
 
 /** Which lexicons analyse the texts (each on unless said): household, WordNet, the dictionary. */
 export interface LexiconChoice {
@@ -61,10 +62,9 @@ const SYNSETS_ONLY: WordNetExpansion = {
   parts: false,
   queryBroader: 0,
   glosses: false,
+  places: false,
+  rareWords: undefined,
 };
-
-const BLEND = { kind: 'blend' } as const;
-const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5 (default)';
 
 /** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
 const ENCODER_VARIANTS: readonly Variant[] = [
@@ -135,6 +135,7 @@ export const VARIANTS: readonly Variant[] = [
     expansion: SYNSETS_ONLY,
   },
   ...ENCODER_VARIANTS,
+  ...GLOSS_ABLATIONS,
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
@@ -333,7 +334,7 @@ export async function runQuality(variant: Variant, split: Split): Promise<Qualit
   });
 }
 
-async function runUpdates(): Promise<UpdateResult> {
+export async function runUpdates(): Promise<UpdateResult> {
   const pairs = updatePairs();
   const failed = { keep: [] as string[], update: [] as string[] };
   for (const [i, pair] of pairs.entries()) {
@@ -380,10 +381,17 @@ export async function runMemoryBenchmark(
   return { overlap, quality, updates, latency: await runLatencies(sizes) };
 }
 
-/** Latency and ingest with the hashed embedder, then with the sentence encoder blend. */
-export async function runLatencies(sizes: readonly number[]): Promise<LatencyResult[]> {
+/**
+ * Latency and ingest with the hashed embedder, then with the sentence encoder blend (or the
+ * variant named: `memory latency "<variant>"`).
+ */
+export async function runLatencies(
+  sizes: readonly number[],
+  variantName = BLENDED,
+): Promise<LatencyResult[]> {
   const latency: LatencyResult[] = [];
-  const blended = VARIANTS.find((v) => v.name === BLENDED)!;
+  const blended =
+    [...VARIANTS].find((v) => v.name === variantName) ?? VARIANTS.find((v) => v.name === BLENDED)!;
   for (const size of sizes) {
     latency.push(await runLatency(size, lexiconOf(VARIANTS[0]!)));
     // A fresh encoder: the quality runs' remembered vectors would make recall look faster.

@@ -1,7 +1,7 @@
 // Two or more embedders as one: each one's unit vector scaled by the square root of its share and
 // put end to end. The result is unit-length and its cosine with another is the shares' weighted
 // sum of the parts' cosines, so a store's vector search ranks by the blend.
-import type { Embedder } from './embedder.js';
+import { type Embedder, embedMemories } from './embedder.js';
 
 export interface BlendPart {
   readonly embedder: Embedder;
@@ -25,8 +25,16 @@ export class BlendedEmbedder implements Embedder {
     this.id = `blend(${parts.map((p, i) => `${p.embedder.id}*${+shares[i]!.toFixed(3)}`).join(',')})`;
   }
 
-  async embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
-    const each = await Promise.all(this.#parts.map((p) => p.embedder.embed(texts, signal)));
+  embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    return this.#joined(texts, (e) => e.embed(texts, signal));
+  }
+
+  embedMemories(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    return this.#joined(texts, (e) => embedMemories(e, texts, signal));
+  }
+
+  async #joined(texts: readonly string[], embedOne: (e: Embedder) => Promise<Float32Array[]>) {
+    const each = await Promise.all(this.#parts.map((p) => embedOne(p.embedder)));
     return texts.map((_, t) => {
       const out = new Float32Array(this.dimensions);
       let at = 0;

@@ -9,6 +9,19 @@ export interface Embedder {
   readonly dimensions: number;
   /** One unit-length vector per text, in order. */
   embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]>;
+  /** Memories' vectors when they are made otherwise than a query's (default: `embed`). */
+  embedMemories?(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]>;
+}
+
+/** Vectors for memories being stored (not queries). */
+export function embedMemories(
+  embedder: Embedder,
+  texts: readonly string[],
+  signal?: AbortSignal,
+): Promise<Float32Array[]> {
+  return embedder.embedMemories
+    ? embedder.embedMemories(texts, signal)
+    : embedder.embed(texts, signal);
 }
 
 /** `values` scaled to unit length (as they are when all zero or not finite). */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as lancedb from '@lancedb/lancedb';
 import { type Logger, silentLogger } from 'wyoming-ts';
-import type { Embedder } from './embedder.js';
+import { type Embedder, embedMemories } from './embedder.js';
 import { type Candidate, DEFAULT_WEIGHTS, type Fusion, type ScoreWeights } from './hybrid-score.js';
 import { MEMORY_COLUMNS, kindFilter, sqlString, toMemory, toRow, writeRows } from './lance-rows.js';
 import { maintain, openMemoriesTable, reembedDue, type SetupOptions } from './lance-setup.js';
@@ -96,7 +96,7 @@ export class LanceMemory implements MemoryStore {
   async remember(input: NewMemory, signal?: AbortSignal): Promise<RememberResult> {
     this.#assertOpen();
     const fresh = this.#newMemory(input);
-    const [vector] = await this.#options.embedder.embed([fresh.text], signal);
+    const [vector] = await embedMemories(this.#options.embedder, [fresh.text], signal);
     return this.#serial(async () => {
       signal?.throwIfAborted();
       const now = this.#now();
@@ -159,7 +159,8 @@ export class LanceMemory implements MemoryStore {
     const out: Memory[] = [];
     for (let i = 0; i < inputs.length; i += IMPORT_BATCH) {
       const batch = inputs.slice(i, i + IMPORT_BATCH).map((input) => this.#newMemory(input));
-      const vectors = await this.#options.embedder.embed(
+      const vectors = await embedMemories(
+        this.#options.embedder,
         batch.map((m) => m.text),
         signal,
       );

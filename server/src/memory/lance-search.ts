@@ -16,7 +16,7 @@ import type { Lexicon } from './lexicon.js';
 import { answerTypeAsked, holdsAnswer } from './answer-type.js';
 import { profileQuestion } from './question-kind.js';
 import { relationsIn, withNames } from './relatives.js';
-import { analyse, searchTerms } from './terms.js';
+import { type AnalysedText, analyse, searchTerms } from './terms.js';
 import { normaliseText, stem } from './text-analysis.js';
 
 export interface SearchContext {
@@ -118,10 +118,12 @@ export async function gather(
   const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);
   options.signal?.throwIfAborted();
-  const [vectorRows, textRows] = await runQueries(context, vector!, terms, options);
+  const [vectorRows, found] = await runQueries(context, vector!, terms, options);
   options.signal?.throwIfAborted();
   // Each query word with every term that stands for it: coverage counts words, not tags.
   const analysed = analyse(query, lexicon);
+  const widened = await widenUnmatched(context, analysed, [...vectorRows, ...found], options);
+  const textRows = [...found, ...widened.rows];
   const queryForms = analysed.forms;
   // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
   const queryWords = analyse(query, lexicon).stems.map((w) => [
@@ -150,7 +152,7 @@ export async function gather(
       item: memory,
       similarity,
       bm25,
-      coverage: wordCoverage(queryForms, docTerms, analysed.broader, analysed.weights),
+      coverage: wordCoverage(queryForms, docTerms, widened.broader, analysed.weights),
       wordCoverage: wordCoverage(queryWords, docTerms),
       outdated: outdatedShare(memory),
       subjectMatch: subjectMatch(memory.subject, named),
@@ -163,6 +165,35 @@ export async function gather(
       answerMatch: answer ? Number(holdsAnswer(memory.text, answer)) : undefined,
     };
   });
+}
+
+/**
+ * A rare query word that met none of the memories found ("upright" taken as a post) is searched
+ * again with its other senses and what they are (an upright piano, a piano); those count as its
+ * broader terms. The new memories come in with no full-text score of their own.
+ */
+async function widenUnmatched(
+  context: SearchContext,
+  analysed: AnalysedText,
+  rows: readonly Row[],
+  options: SearchOptions,
+): Promise<{ rows: Row[]; broader: (readonly string[])[] }> {
+  const seen = rows.map((r) => new Set(String(r.terms).split(' ')));
+  const wide = analysed.wide.map((terms, i) =>
+    terms.length > 0 && !seen.some((d) => analysed.forms[i]!.some((f) => d.has(f))) ? terms : [],
+  );
+  const broader = analysed.broader.map((b, i) => [...b, ...wide[i]!]);
+  if (wide.every((w) => w.length === 0) || context.weights.text <= 0) return { rows: [], broader };
+  let more = context.table
+    .query()
+    .fullTextSearch(wide.flat().join(' '), { columns: 'terms' })
+    .select([...MEMORY_COLUMNS, 'terms', 'vector', '_score'])
+    .limit(options.candidates);
+  const where = kindFilter(options.kinds);
+  if (where) more = more.where(where);
+  const known = new Set(rows.map((r) => String(r.id)));
+  const extra = (await more.toArray()).filter((r) => !known.has(String(r.id)));
+  return { rows: extra.map((r) => ({ ...r, _score: 0 })), broader };
 }
 
 /** The query with the names of the relatives it names ("my brother": Hugo), from the memories. */

@@ -4,7 +4,7 @@
 // slow. Rows not yet indexed are still searched (flat), so a new memory is found at once.
 import * as lancedb from '@lancedb/lancedb';
 import type { Logger } from 'wyoming-ts';
-import type { Embedder } from './embedder.js';
+import { type Embedder, embedMemories } from './embedder.js';
 import {
   MEMORIES_TABLE,
   type MemoryRow,
@@ -90,7 +90,10 @@ async function reembed(
   const out: MemoryRow[] = [];
   for (let i = 0; i < memories.length; i += EMBED_BATCH) {
     const batch = memories.slice(i, i + EMBED_BATCH);
-    const vectors = await embedder.embed(batch.map((m) => m.text));
+    const vectors = await embedMemories(
+      embedder,
+      batch.map((m) => m.text),
+    );
     batch.forEach((m, j) =>
       out.push(toRow(m, searchTerms(m.text, options.lexicon, 'memory'), vectors[j]!)),
     );

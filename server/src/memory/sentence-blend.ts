@@ -10,6 +10,9 @@ import { HashedEmbedder } from './hashed-embedder.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './hybrid-score.js';
 import type { Lexicon } from './lexicon.js';
 import { loadSentenceModel, SentenceEmbedder, type SentenceModel } from './sentence-embedder.js';
+import { GlossedEmbedder } from './glossed-embedder.js';
+import { glossOf, type GlossOptions } from './glosses.js';
+import type { WordNet } from './wordnet.js';
 
 /** How much the encoder's similarity counts in the blend (the hashed one's: the rest). */
 export const SENTENCE_SHARE = 0.75;
@@ -27,7 +30,25 @@ export interface SentenceBlendOptions {
   readonly model?: SentenceModel;
   /** The encoder's share (default `SENTENCE_SHARE`). */
   readonly share?: number;
+  /** Memories' rare words' definitions encoded beside them (see `glossed-embedder.ts`). */
+  readonly glosses?: SentenceGlosses;
 }
+
+export interface SentenceGlosses {
+  readonly wordnet: WordNet;
+  /** Words met at most this often in WordNet's tagged texts are defined. */
+  readonly below: number;
+  /** How much the definitions' vector counts beside the text's. */
+  readonly weight: number;
+  /** Queries' rare words defined too. */
+  readonly queries?: boolean;
+  /** Which words are defined (see `GlossOptions`). */
+  readonly nouns?: GlossOptions['nouns'];
+  readonly oneSense?: boolean;
+}
+
+/** Raise when `glossOf` changes, so stores re-embed. */
+export const GLOSS_ID = 'wordnet-glosses-v1';
 
 /**
  * Names the French rewriting in the stored vectors' id: raise the version when `frenchToEnglish`
@@ -53,8 +74,24 @@ export function sentenceEmbedder(
 export async function loadSentenceBlend(options: SentenceBlendOptions): Promise<Embedder> {
   const model = options.model ?? (await loadSentenceModel());
   const share = options.share ?? SENTENCE_SHARE;
+  const encoder = sentenceEmbedder(model, options.translator, options.frequency);
   return new BlendedEmbedder([
     { embedder: new HashedEmbedder({ lexicon: options.lexicon }), share: 1 - share },
-    { embedder: sentenceEmbedder(model, options.translator, options.frequency), share },
+    { embedder: options.glosses ? glossed(encoder, options) : encoder, share },
   ]);
+}
+
+/** The encoder with memories' rare words defined (in English words: French rewritten first). */
+function glossed(encoder: Embedder, options: SentenceBlendOptions): Embedder {
+  const { wordnet, below, weight, queries, nouns, oneSense } = options.glosses!;
+  const english = options.translator
+    ? frenchToEnglish(options.translator, options.frequency)
+    : (text: string) => text;
+  return new GlossedEmbedder({
+    inner: encoder,
+    glossOf: (text) => glossOf(english(text), wordnet, { below, nouns, oneSense }),
+    weight,
+    queries,
+    glossId: `${GLOSS_ID}:${below}${nouns ? `:${nouns}` : ''}${oneSense ? ':one-sense' : ''}`,
+  });
 }

@@ -26,6 +26,8 @@ export interface AnalysedText {
   readonly broader: readonly (readonly string[])[];
   /** Per content word, how much it counts in a query's coverage (common words less), 0..1. */
   readonly weights: readonly number[];
+  /** Per content word, a rare word's wider terms, for a search where it met nothing. */
+  readonly wide: readonly (readonly string[])[];
 }
 
 /**
@@ -76,6 +78,7 @@ export function analyse(
   const translated: string[] = [];
   const broader: string[][] = stems.map(() => []);
   const weights = stems.map((_, i) => general[i]?.weight ?? 1);
+  const wide = stems.map((_, i) => general[i]?.wide ?? []);
   general.forEach((e, i) => {
     const tags = e.synonyms.map((id) => `c_${id}`);
     const english = e.translations.filter((w) => !isStopWord(w)).map(stem);
@@ -94,6 +97,7 @@ export function analyse(
     forms,
     broader,
     weights,
+    wide,
   };
 }
 

@@ -7,8 +7,9 @@
 // Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
 // "swimming"), phrasal verbs ("passed away" is to die), and a query's weaker terms, counted at
 // half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
-// definitions ("switch" is in a circuit breaker's). Every setting was chosen on the development
-// sets only.
+// definitions ("switch" is in a circuit breaker's). Names of places WordNet knows are tagged with
+// what they are ("Lille": a city), and a rare query word that met nothing is searched again with
+// its other senses ("upright": a piano). Every setting was chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
@@ -51,6 +52,27 @@ export interface WordNetExpansion {
    * default 0 (every word alike).
    */
   readonly commonWords?: number;
+  /**
+   * Whether a name WordNet knows as a place ("Lille": a city, "Portugal": a country) is tagged
+   * with what it is, as a word is; other names (people: "Hugo" is not Victor Hugo) stay untagged.
+   */
+  readonly places?: boolean;
+  /**
+   * A rare query word (met at most `below` times in WordNet's tagged texts) is widened at the
+   * broader terms' credit: its first `senses` noun and verb senses, the synsets `depth` levels
+   * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
+   * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
+   */
+  readonly rareWords?: {
+    readonly below: number;
+    readonly senses: number;
+    readonly depth: number;
+    /**
+     * Widened only when the word and its own tags meet none of the memories a search found
+     * (the search then runs again with its wider terms); otherwise always.
+     */
+    readonly unmatched?: boolean;
+  };
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -65,6 +87,8 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   queryBroader: 1,
   glosses: 'query',
   commonWords: 1,
+  places: true,
+  rareWords: { below: 20, senses: 5, depth: 1, unmatched: true },
 };
 
 // Function words that tell a French sentence from an English one (accents folded).
@@ -115,12 +139,16 @@ export interface TaggedWord extends LexiconEntry {
   readonly defined: readonly string[];
   /** How much a query's word counts, 0..1 (common words less; see `commonWords`). */
   readonly weight?: number;
+  /** A rare query word's other senses, for a search where it met nothing (`rareWords.unmatched`). */
+  readonly wide?: readonly string[];
 }
 
 interface Looked extends LexiconEntry {
   readonly broader: readonly string[];
   /** The stemmed content words of the definitions of the word's commonest senses. */
   readonly defines: readonly string[];
+  /** A rare query word's other senses and what they are (`c_<id>` and stems). */
+  readonly wide?: readonly string[];
 }
 
 export interface WordNetTagger {
@@ -177,9 +205,57 @@ export function wordNetTagger(
     }
     const defines =
       options.glosses && (query || options.glosses === true) ? definitionWords(word) : [];
-    const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines };
+    const wide = query ? widened(word, tags) : [];
+    const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines, wide };
     cache.set(key, entry);
     return entry;
+  };
+  /** A place's senses and the synsets above them (a memory's `depth` levels), as a word's. */
+  const place = (name: string, role: Role): TaggedWord => {
+    const found = (wordnet?.senses(name, 3) ?? []).filter(
+      (id) => id.startsWith('n') && isPlace(id),
+    );
+    if (found.length === 0) return NOTHING;
+    const tags = new Set(found);
+    let level = found;
+    for (let d = 0; d < (role === 'query' ? (options.queryDepth ?? 0) : options.depth); d++) {
+      level = above(level);
+      for (const id of level) tags.add(id);
+    }
+    return { ...NOTHING, synonyms: [...tags] };
+  };
+  const location = wordnet?.senses('location', 1)[0];
+  /** Whether a synset is, some levels up, a location. */
+  const isPlace = (id: string): boolean => {
+    let level = [id];
+    const seen = new Set(level);
+    for (let d = 0; d < 10 && level.length > 0; d++) {
+      if (location !== undefined && level.includes(location)) return true;
+      level = above(level).filter((a) => !seen.has(a) && seen.add(a));
+    }
+    return false;
+  };
+  /** A rare word's senses and the synsets above them, as tags and their words' stems. */
+  const widened = (word: string, own: ReadonlySet<string>): string[] => {
+    const rare = options.rareWords;
+    if (!rare || !wordnet || (wordnet.frequency?.(word) ?? 0) > rare.below) return [];
+    // Nouns and verbs: an adjective's "above" are its many similar ones ("upright": straight…).
+    let level = wordnet.senses(word, rare.senses).filter((id) => /^[nv]/.test(id));
+    const ids = new Set(level);
+    for (let d = 0; d < rare.depth; d++) {
+      level = above(level);
+      for (const id of level) ids.add(id);
+    }
+    const ownStem = stem(normalise(word.replace(/_/g, ' ')));
+    const words = [...ids].flatMap((id) => wordnet.synset(id)?.lemmas ?? []);
+    const stems = normalise(words.join(' ').replace(/_/g, ' '))
+      .split(' ')
+      .filter((w) => w.length > 2 && !isStopWord(w))
+      .map(stem);
+    return [
+      ...[...ids].filter((id) => !own.has(id)).map((id) => `c_${id}`),
+      ...new Set(stems.filter((w) => w !== ownStem)),
+    ];
   };
   const definitionWords = (word: string): string[] => {
     const glosses = (wordnet?.senses(word, 1) ?? []).map((id) => wordnet?.synset(id)?.gloss ?? '');
@@ -201,8 +277,10 @@ export function wordNetTagger(
           ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
           ...(query && options.glosses === true ? [`g_${own}`] : []),
           ...(query && options.glosses ? defines : []),
+          ...(options.rareWords?.unmatched ? [] : entries.flatMap((e) => e.wide ?? [])),
         ]),
       ],
+      wide: options.rareWords?.unmatched ? [...new Set(entries.flatMap((e) => e.wide ?? []))] : [],
       defined: query || options.glosses !== true ? [] : defines.map((d) => `g_${d}`),
     };
     return found;
@@ -215,6 +293,7 @@ export function wordNetTagger(
       let at = -1;
       const positions = contentWords.map((w) => (at = normalisedWords.indexOf(w, at + 1)));
       return contentWords.map((word, i) => {
+        if (names.has(word) && options.places) return place(word, role);
         if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
         if (french) {
           const named = household.conceptsOf(stems[i]!, stems[i + 1]).synonyms;
@@ -263,7 +342,9 @@ export function withWordNet(
           `wordnet-3.0:${options.senses}:${options.depth}` +
             `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
             `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
-            `${options.commonWords ? `:common${options.commonWords}` : ''}`,
+            `${options.commonWords ? `:common${options.commonWords}` : ''}` +
+            `${options.places ? ':places' : ''}` +
+            `${options.rareWords ? `:rare${options.rareWords.below}.${options.rareWords.senses}.${options.rareWords.depth}${options.rareWords.unmatched ? 'u' : ''}` : ''}`,
         ]
       : []),
     ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
