@@ -31,6 +31,7 @@ import { ManualClock } from '../src/speech/clock.js';
 import {
   buildCorpus,
   type CorpusItem,
+  SEPARATE_CLASSES,
   type Split,
   type UtteranceClass,
 } from './understanding-corpus.js';
@@ -266,7 +267,10 @@ export function tabulate(scored: readonly Scored[], t: Thresholds): ClassRow[] {
       k,
       mine.filter((s) => s.item.kind === k),
     ]);
-    groups.push(['out-of-grammar (all)', mine.filter((s) => s.item.kind !== 'command')]);
+    const outOfGrammar = mine.filter(
+      (s) => s.item.kind !== 'command' && !SEPARATE_CLASSES.includes(s.item.kind),
+    );
+    groups.push(['out-of-grammar (all)', outOfGrammar]);
     for (const [kind, group] of groups) {
       const verdicts = group.map((s) => verdictOf(s, t));
       const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
