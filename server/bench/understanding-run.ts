@@ -29,6 +29,13 @@ const WORD_LOOP = process.env.BENCH_WORD_LOOP === '1';
 /** `BENCH_SLOT_CHECK=1`: every sentence heard is checked against its slot neighbours too. */
 const SLOT_CHECK = process.env.BENCH_SLOT_CHECK === '1';
 
+/** `BENCH_FILLER_CHECK=1`: every sentence heard gets the filler check (`filler-check.ts`). */
+const FILLER_CHECK = process.env.BENCH_FILLER_CHECK === '1';
+/** `BENCH_FILLER_PHONE=P`: the filler loop's probability per phone. */
+const FILLER_PHONE = process.env.BENCH_FILLER_PHONE
+  ? Number(process.env.BENCH_FILLER_PHONE)
+  : undefined;
+
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
   return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
@@ -82,7 +89,17 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   const wanted: Split = calibrating ? 'calibration' : (run.split ?? 'heldout');
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([wanted], 60, { wordLoop: WORD_LOOP, slotCheck: SLOT_CHECK }, scale);
+    : await scoreCorpus(
+        [wanted],
+        60,
+        {
+          wordLoop: WORD_LOOP,
+          slotCheck: SLOT_CHECK,
+          fillerCheck: FILLER_CHECK,
+          fillerPhoneProbability: FILLER_PHONE,
+        },
+        scale,
+      );
   const split = scored[0]?.item.split ?? wanted;
   const shipped = run.rule ?? shippedThresholds();
   let chosen: Thresholds | undefined;
@@ -134,7 +151,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   );
   const variant =
     `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
-    `${SLOT_CHECK ? '-slots' : ''}` +
+    `${SLOT_CHECK ? '-slots' : ''}${FILLER_CHECK ? `-filler${FILLER_PHONE ?? ''}` : ''}` +
     `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });

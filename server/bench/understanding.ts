@@ -20,6 +20,7 @@ import {
   type PhraseEngineOptions,
   type PhraseResult,
 } from '../src/engines/stt/phrase-engine.js';
+import type { FillerMargin } from '../src/engines/stt/filler-check.js';
 import type { SlotMargin } from '../src/engines/stt/slot-check.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
@@ -59,6 +60,8 @@ export interface Scored {
   readonly loopMargin?: number;
   /** The sentence's margin over its slot neighbours (`BENCH_SLOT_CHECK=1`). */
   readonly slot?: SlotMargin;
+  /** The sentence's margin over free phones in its name or value run (`BENCH_FILLER_CHECK=1`). */
+  readonly filler?: FillerMargin;
   /** The phone loop's score per frame, and the frames decoded. */
   readonly free?: number;
   readonly frames?: number;
@@ -196,6 +199,7 @@ export async function scoreAudio(
     free: heard.free,
     loopMargin: heard.loopMargin,
     slot: heard.slot && finite(heard.slot),
+    filler: heard.filler && { ...heard.filler, margin: clamp(heard.filler.margin) },
     frames: heard.frames,
     rejected: heard.rejected,
     ms,
@@ -205,10 +209,11 @@ export async function scoreAudio(
 }
 
 /** JSON has no infinities: ±1e9 stands for them. */
+const clamp = (n: number) => Math.max(-1e9, Math.min(1e9, n));
 const finite = (slot: SlotMargin): SlotMargin => ({
   ...slot,
-  margin: Math.max(-1e9, Math.min(1e9, slot.margin)),
-  slotMargin: Math.max(-1e9, Math.min(1e9, slot.slotMargin)),
+  margin: clamp(slot.margin),
+  slotMargin: clamp(slot.slotMargin),
 });
 
 export interface Thresholds {
@@ -225,13 +230,23 @@ export interface Thresholds {
    * (rejected when sensitive: those are never asked back); undefined: no slot check.
    */
   readonly slot?: number;
+  /**
+   * A sentence whose filler margin (`FillerMargin.margin`) is below this is rejected (asked back
+   * with `fillerAsk`, unless sensitive).
+   */
+  readonly filler?: number;
+  readonly fillerAsk?: boolean;
 }
 
 /** What Jarvis would do with one utterance at these thresholds. */
 export function verdictOf(s: Scored, t: Thresholds): Verdict {
   if (s.rejected || !s.outcome) return 'rejected';
-  const score = acceptanceScore(s, t.rule);
   const right = s.expected !== undefined && same(s.outcome, s.expected);
+  if (t.filler !== undefined && s.filler && s.filler.margin < t.filler) {
+    if (!t.fillerAsk || s.outcome.sensitive) return 'rejected';
+    return right ? 'asked back, right' : 'asked back, wrong';
+  }
+  const score = acceptanceScore(s, t.rule);
   if (score < 0 && !s.outcome.sensitive && score >= -(t.ask ?? 0)) {
     return right ? 'asked back, right' : 'asked back, wrong';
   }
@@ -317,11 +332,15 @@ function* gridRules(): Generator<AcceptanceRule> {
  * the one acting on fewest of those among equals; then the least score above it at which none
  * of them asks for a sensitive action either.
  */
-export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02, slot?: number) {
+export function calibrate(
+  scored: readonly Scored[],
+  maxOutOfGrammar = 0.02,
+  checks: Pick<Thresholds, 'slot' | 'filler' | 'fillerAsk'> = {},
+) {
   let best: { rule: AcceptanceRule; correct: number; acted: number } | undefined;
   const sweep: string[] = [];
   for (const rule of gridRules()) {
-    const rows = tabulate(scored, { rule, sensitive: 0, slot });
+    const rows = tabulate(scored, { rule, sensitive: 0, ...checks });
     const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
     const commands = rows.find((r) => r.kind === 'command')!;
     const acted = oog.correct + oog.wrong;
@@ -340,6 +359,7 @@ export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02, slo
   const rule = best?.rule ?? DEFAULT_ACCEPTANCE;
   const oogScores = scored
     .filter((s) => s.item.kind !== 'command' && s.outcome?.sensitive && !s.rejected)
+    .filter((s) => !(checks.filler !== undefined && s.filler && s.filler.margin < checks.filler))
     .map((s) => acceptanceScore(s, rule));
   const sensitive = Math.max(0, ...oogScores.map((score) => Math.floor(score) + 1));
   return { rule, sensitive, sweep };
