@@ -56,6 +56,24 @@ export function runFiller(file: string, threshold?: number, ask = false): void {
     );
     console.log([...HEADER, ...lines].join('\n'));
   }
+  // The voice's fit overall taken away: a voice the model hears badly fits badly everywhere.
+  for (const weight of [0.5, 1, 2]) {
+    const adjusted = scored.map((s) =>
+      s.filler ? { ...s, filler: { ...s.filler, margin: s.filler.margin - weight * s.fit } } : s,
+    );
+    const margins = adjusted
+      .filter((s) => verdictOf(s, shipped) === 'correct' && s.filler)
+      .map((s) => s.filler!.margin)
+      .sort((a, b) => a - b);
+    console.log(`
+Shipped rule and band, rejected below filler margin - ${weight} × fit:
+`);
+    const lines = [0, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2].map((q) => {
+      const filler = margins[Math.floor(q * margins.length)]! - (q === 0 ? 1e-6 : 0);
+      return row(adjusted, { ...shipped, filler }, `${filler.toFixed(1)} (${q * 100} %)`);
+    });
+    console.log([...HEADER, ...lines].join('\n'));
+  }
   console.log('\nCalibrated again at each filler threshold (rule, band, sensitive margin):\n');
   const thresholds = threshold === undefined ? SWEEP : [threshold];
   const lines = thresholds.map((filler) => {

@@ -57,9 +57,14 @@ export interface UnderstandingRun {
   readonly rule?: Thresholds;
 }
 
-/** `FIT:WORD:DEFICIT:SENSITIVE:BAND` (`-Infinity` for none) as thresholds. */
+/**
+ * `FIT:WORD:DEFICIT:SENSITIVE:BAND[:FILLER[:ask]]` (`-Infinity` for none) as thresholds; FILLER:
+ * the filler margin below which a sentence is rejected (asked back with `ask`).
+ */
 export function parseRule(text: string): Thresholds {
-  const [fit, worstWord, worstDeficit, sensitive, ask] = text.split(':').map(Number);
+  const fields = text.split(':');
+  const [fit, worstWord, worstDeficit, sensitive, ask] = fields.slice(0, 5).map(Number);
+  const filler = fields[5] === undefined ? undefined : Number(fields[5]);
   if (
     [fit, worstWord, worstDeficit, sensitive, ask].some((n) => n === undefined || Number.isNaN(n))
   )
@@ -70,7 +75,8 @@ export function parseRule(text: string): Thresholds {
     worstWord: worstWord!,
     worstDeficit: worstDeficit!,
   };
-  return { rule, sensitive: sensitive!, ask: ask! };
+  if (Number.isNaN(filler)) throw new Error(`--rule: no filler margin in ${text}`);
+  return { rule, sensitive: sensitive!, ask: ask!, filler, fillerAsk: fields[6] === 'ask' };
 }
 
 /** The thresholds the engine ships with (the word loop's rule with BENCH_WORD_LOOP=1). */
@@ -80,6 +86,7 @@ export function shippedThresholds(): Thresholds {
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
     ask: ASK_BAND,
     slot: DEFAULT_CALIBRATION.slotMargin,
+    filler: DEFAULT_CALIBRATION.fillerMargin,
   };
 }
 
@@ -135,7 +142,8 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
       `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}, ` +
       `word loop margin ≥ ${rule.wordLoop}; ` +
       `sensitive actions ${thresholds.sensitive.toFixed(1)} above that; ` +
-      `asked back down to ${thresholds.ask ?? 0} below it\n`,
+      `asked back down to ${thresholds.ask ?? 0} below it` +
+      `${thresholds.filler === undefined ? '' : `; filler margin ≥ ${thresholds.filler}${thresholds.fillerAsk ? ' (else asked back)' : ''}`}\n`,
   );
   console.log(formatTable(rows));
   console.log(`\n${byEngine(scored, thresholds)}`);
