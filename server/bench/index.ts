@@ -69,7 +69,8 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots')
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'filler') {
   const threshold = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
-  runFiller(process.argv[4]!, threshold, process.argv[6] === 'ask');
+  const relative = process.env.BENCH_FILLER_RELATIVE === '1';
+  runFiller(process.argv[4]!, threshold, process.argv[6] === 'ask', relative);
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slotcheck') {

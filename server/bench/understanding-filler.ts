@@ -3,10 +3,12 @@
 // commands acted on rightly and wrongly and for out-of-grammar speech acted on, a sweep of the
 // threshold below which a sentence is rejected (or asked back) at the shipped rule, and the rule
 // and asking band calibrated again at each threshold (may the rule be loosened with it?).
+// BENCH_FILLER_RELATIVE=1: the run's margin less that of the words around it is judged.
 import { readFileSync } from 'node:fs';
 import { calibrateBand } from './understanding-band.js';
 import { calibrate, type Scored, type Thresholds, tabulate, verdictOf } from './understanding.js';
 import { shippedThresholds } from './understanding-run.js';
+import { fillerScore } from '../src/engines/stt/filler-check.js';
 import { quantiles } from './understanding-slotcheck.js';
 
 const SWEEP = [-Infinity, -20, -10, -5, 0, 5, 10, 12, 14, 16, 18, 20, 22, 25, 30];
@@ -30,8 +32,12 @@ const HEADER = [
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 
-export function runFiller(file: string, threshold?: number, ask = false): void {
-  const scored = (JSON.parse(readFileSync(file, 'utf8')) as { utterances: Scored[] }).utterances;
+/** `relative`: the run's margin less the carrier's is judged (`fillerScore`). */
+export function runFiller(file: string, threshold?: number, ask = false, relative = false): void {
+  const read = (JSON.parse(readFileSync(file, 'utf8')) as { utterances: Scored[] }).utterances;
+  const scored = read.map((s) =>
+    s.filler ? { ...s, filler: { ...s.filler, margin: fillerScore(s.filler, relative) } } : s,
+  );
   if (scored.some((s) => s.item.split !== 'calibration')) throw new Error('calibration runs only');
   const shipped = shippedThresholds();
   const show = (s: Scored, v: string) =>

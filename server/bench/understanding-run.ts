@@ -58,8 +58,9 @@ export interface UnderstandingRun {
 }
 
 /**
- * `FIT:WORD:DEFICIT:SENSITIVE:BAND[:FILLER[:ask]]` (`-Infinity` for none) as thresholds; FILLER:
- * the filler margin below which a sentence is rejected (asked back with `ask`).
+ * `FIT:WORD:DEFICIT:SENSITIVE:BAND[:FILLER[:ask][:rel]]` (`-Infinity` for none) as thresholds;
+ * FILLER: the filler margin below which a sentence is rejected (asked back with `ask`; the run's
+ * margin less the carrier's with `rel`).
  */
 export function parseRule(text: string): Thresholds {
   const fields = text.split(':');
@@ -76,7 +77,11 @@ export function parseRule(text: string): Thresholds {
     worstDeficit: worstDeficit!,
   };
   if (Number.isNaN(filler)) throw new Error(`--rule: no filler margin in ${text}`);
-  return { rule, sensitive: sensitive!, ask: ask!, filler, fillerAsk: fields[6] === 'ask' };
+  const flags = fields.slice(6);
+  return {
+    ...{ rule, sensitive: sensitive!, ask: ask!, filler },
+    ...{ fillerAsk: flags.includes('ask'), fillerRelative: flags.includes('rel') },
+  };
 }
 
 /** The thresholds the engine ships with (the word loop's rule with BENCH_WORD_LOOP=1). */
@@ -87,6 +92,7 @@ export function shippedThresholds(): Thresholds {
     ask: ASK_BAND,
     slot: DEFAULT_CALIBRATION.slotMargin,
     filler: DEFAULT_CALIBRATION.fillerMargin,
+    fillerRelative: DEFAULT_CALIBRATION.fillerRelative,
   };
 }
 

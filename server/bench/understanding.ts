@@ -20,7 +20,7 @@ import {
   type PhraseEngineOptions,
   type PhraseResult,
 } from '../src/engines/stt/phrase-engine.js';
-import type { FillerMargin } from '../src/engines/stt/filler-check.js';
+import { type FillerMargin, fillerScore } from '../src/engines/stt/filler-check.js';
 import type { SlotMargin } from '../src/engines/stt/slot-check.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
@@ -236,13 +236,15 @@ export interface Thresholds {
    */
   readonly filler?: number;
   readonly fillerAsk?: boolean;
+  /** The filler threshold judges the run's margin less the carrier's (`fillerScore`). */
+  readonly fillerRelative?: boolean;
 }
 
 /** What Jarvis would do with one utterance at these thresholds. */
 export function verdictOf(s: Scored, t: Thresholds): Verdict {
   if (s.rejected || !s.outcome) return 'rejected';
   const right = s.expected !== undefined && same(s.outcome, s.expected);
-  if (t.filler !== undefined && s.filler && s.filler.margin < t.filler) {
+  if (t.filler !== undefined && s.filler && fillerScore(s.filler, t.fillerRelative) < t.filler) {
     if (!t.fillerAsk || s.outcome.sensitive) return 'rejected';
     return right ? 'asked back, right' : 'asked back, wrong';
   }
@@ -335,7 +337,7 @@ function* gridRules(): Generator<AcceptanceRule> {
 export function calibrate(
   scored: readonly Scored[],
   maxOutOfGrammar = 0.02,
-  checks: Pick<Thresholds, 'slot' | 'filler' | 'fillerAsk'> = {},
+  checks: Pick<Thresholds, 'slot' | 'filler' | 'fillerAsk' | 'fillerRelative'> = {},
 ) {
   let best: { rule: AcceptanceRule; correct: number; acted: number } | undefined;
   const sweep: string[] = [];
@@ -359,7 +361,10 @@ export function calibrate(
   const rule = best?.rule ?? DEFAULT_ACCEPTANCE;
   const oogScores = scored
     .filter((s) => s.item.kind !== 'command' && s.outcome?.sensitive && !s.rejected)
-    .filter((s) => !(checks.filler !== undefined && s.filler && s.filler.margin < checks.filler))
+    .filter(
+      (s) =>
+        !(s.filler && fillerScore(s.filler, checks.fillerRelative) < (checks.filler ?? -Infinity)),
+    )
     .map((s) => acceptanceScore(s, rule));
   const sensitive = Math.max(0, ...oogScores.map((score) => Math.floor(score) + 1));
   return { rule, sensitive, sweep };

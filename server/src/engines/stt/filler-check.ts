@@ -1,10 +1,12 @@
 // The filler check: the heard sentence's audio decoded again on a tiny grammar where its name
 // or value run is free phones (`filler-grammar.ts`), and the sentence's acoustic score over that
 // per frame of the run. A name said fits close to free phones; a name the home does not have,
-// heard as the nearest one it has, fits far worse there.
+// heard as the nearest one it has, fits far worse there. The same margin for the words around
+// the run (they free phones, the run kept) measures how well the model hears this voice at all:
+// `relative`, the run's margin less theirs, takes the voice out.
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildFillerFsg, fillerRun, type WordRun } from './filler-grammar.js';
+import { around, buildFillerFsg, fillerRun, type WordRun } from './filler-grammar.js';
 import { buildFsg } from './phrase-grammar.js';
 import { QueuedDecoder } from './queued-decoder.js';
 import type { Hypothesis, SphinxBatch } from './sphinx-batch.js';
@@ -16,6 +18,13 @@ export interface FillerMargin {
   readonly runFrames: number;
   /** Words in the run. */
   readonly runWords: number;
+  /** The same margin for the words around the run, per frame of theirs (none: no such words). */
+  readonly carrier?: number;
+}
+
+/** What a threshold judges: the run's margin, or (`relative`) its margin less the carrier's. */
+export function fillerScore(filler: FillerMargin, relative = false): number {
+  return relative && filler.carrier !== undefined ? filler.margin - filler.carrier : filler.margin;
 }
 
 /** Fewest frames a margin is divided by. */
@@ -49,8 +58,16 @@ export class FillerCheck extends QueuedDecoder {
   check(id: string, best: Hypothesis, signal?: AbortSignal): Promise<FillerMargin | undefined> {
     const run = fillerRun(best.words, this.sentences);
     if (!run) return Promise.resolve(undefined);
-    const fsg = buildFillerFsg(best.words, run, { phoneProbability: this.phoneProbability });
-    return this.queue(async () => fillerMargin(best, run, await this.decodeOn(id, fsg, signal)));
+    const options = { phoneProbability: this.phoneProbability };
+    const fsg = buildFillerFsg(best.words, run, options);
+    const carrier = around(best.words.length, run);
+    return this.queue(async () => {
+      const found = fillerMargin(best, [run], await this.decodeOn(id, fsg, signal));
+      if (carrier.length === 0) return found;
+      const other = buildFillerFsg(best.words, carrier, options);
+      const reference = fillerMargin(best, carrier, await this.decodeOn(id, other, signal));
+      return { ...found, carrier: reference.margin };
+    });
   }
 
   /** Decodes utterance `id` on the first sentence alone, so the decoder loads now. */
@@ -78,12 +95,17 @@ export function runFrames(hypothesis: Hypothesis, run: WordRun): number {
     .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0);
 }
 
-/** The margin of `best` over `filler` (its filler path) per frame of `run`. */
-export function fillerMargin(best: Hypothesis, run: WordRun, filler: Hypothesis): FillerMargin {
-  const frames = runFrames(best, run);
+/** The margin of `best` over `filler` (its filler path) per frame of `runs`. */
+export function fillerMargin(
+  best: Hypothesis,
+  runs: readonly WordRun[],
+  filler: Hypothesis,
+): FillerMargin {
+  const frames = runs.reduce((sum, run) => sum + runFrames(best, run), 0);
   const margin =
     filler.words.length === 0
       ? Infinity // the filler path reached no end: nothing fits the run better than the name
       : (best.acousticScore - filler.acousticScore) / Math.max(frames, MIN_RUN_FRAMES);
-  return { margin, runFrames: frames, runWords: run.end - run.start };
+  const words = runs.reduce((sum, run) => sum + run.end - run.start, 0);
+  return { margin, runFrames: frames, runWords: words };
 }

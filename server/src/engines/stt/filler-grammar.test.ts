@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildFillerFsg, fillerDictionary, fillerRun, phoneWords } from './filler-grammar.js';
+import {
+  around,
+  buildFillerFsg,
+  fillerDictionary,
+  fillerRun,
+  phoneWords,
+} from './filler-grammar.js';
 import { ARPABET_PHONES } from './phrase-grammar.js';
 
 const GRAMMAR = [
@@ -93,6 +99,19 @@ describe('buildFillerFsg', () => {
     const phones = fsg.split('\n').filter((line) => line.endsWith(` ${aa}`));
     expect(phones).toHaveLength(2); // into the loop and round it
     for (const line of phones) expect(line.split(' ')[3]).toBe('0.00100000');
+  });
+
+  it('loops over the words around the run instead, the run kept', () => {
+    const carrier = around(heard.length, { start: 3, end: 4 });
+    expect(carrier).toEqual([
+      { start: 0, end: 3 },
+      { start: 4, end: 5 },
+    ]);
+    const fsg = buildFillerFsg(heard, carrier);
+    expect(accepts(fsg, [aa!, b!, 'bedroom', aa!])).toBe(true);
+    expect(accepts(fsg, [aa!, 'bedroom'])).toBe(false);
+    expect(accepts(fsg, heard)).toBe(false);
+    expect(around(heard.length, { start: 0, end: 5 })).toEqual([]);
   });
 
   it('refuses a run outside the sentence or empty', () => {

@@ -55,45 +55,56 @@ export interface FillerGrammarOptions {
 }
 
 /**
- * An FSG accepting `words` with words [run.start, run.end) replaced by one or more free phones
- * (the phone loop's pseudo-words, `buildPhoneLoop`).
+ * An FSG accepting `words` with each of `runs` (words [start, end), in order, apart) replaced by
+ * one or more free phones (the phone loop's pseudo-words, `buildPhoneLoop`).
  */
 export function buildFillerFsg(
   words: readonly string[],
-  run: WordRun,
+  runs: WordRun | readonly WordRun[],
   options: FillerGrammarOptions = {},
 ): string {
-  if (run.start < 0 || run.end > words.length || run.end <= run.start) {
-    throw new Error(`no run of words ${run.start}-${run.end} in a sentence of ${words.length}`);
+  const loops = 'start' in runs ? [runs] : runs;
+  const tokens: (string | undefined)[] = []; // undefined: a loop
+  let at = 0;
+  for (const run of loops) {
+    if (run.start < at || run.end > words.length || run.end <= run.start) {
+      throw new Error(`no run of words ${run.start}-${run.end} here in ${words.length} words`);
+    }
+    tokens.push(...words.slice(at, run.start), undefined);
+    at = run.end;
   }
+  tokens.push(...words.slice(at));
   const p = (options.phoneProbability ?? 1 / ARPABET_PHONES.length).toPrecision(6);
   const transitions: string[] = [];
-  // States: 0 = start, 1 = final, then one per word boundary and the loop's.
+  // States: 0 = start, 1 = final, then one after each token but the last, and each loop's.
   let next = 2;
   let state = 0;
-  const to = (target: number, label: string, probability = '1.0') =>
-    transitions.push(`TRANSITION ${state} ${target} ${probability}${label ? ` ${label}` : ''}`);
-  const advance = (word: string, last: boolean) => {
-    const target = last ? 1 : next++;
-    to(target, word);
+  const edge = (from: number, to: number, label = '', probability = '1.0') =>
+    transitions.push(`TRANSITION ${from} ${to} ${probability}${label ? ` ${label}` : ''}`);
+  tokens.forEach((word, i) => {
+    const target = i === tokens.length - 1 ? 1 : next++;
+    if (word !== undefined) {
+      edge(state, target, word);
+    } else {
+      const loop = next++;
+      for (const phone of phoneWords()) {
+        edge(state, loop, phone, p);
+        edge(loop, loop, phone, p);
+      }
+      edge(loop, target);
+    }
     state = target;
-  };
-  for (let i = 0; i < run.start; i++) advance(words[i]!, false);
-  const loop = next++;
-  for (const phone of phoneWords()) {
-    to(loop, phone, p);
-    transitions.push(`TRANSITION ${loop} ${loop} ${p} ${phone}`);
-  }
-  state = loop;
-  if (run.end === words.length) {
-    to(1, '');
-  } else {
-    const after = next++;
-    to(after, '');
-    state = after;
-    for (let i = run.end; i < words.length; i++) advance(words[i]!, i === words.length - 1);
-  }
+  });
   return fsgText(options.name ?? 'filler', next, transitions);
+}
+
+/** The runs of a sentence of `length` words outside `run`: the words around it. */
+export function around(length: number, run: WordRun): WordRun[] {
+  const runs = [
+    { start: 0, end: run.start },
+    { start: run.end, end: length },
+  ];
+  return runs.filter((r) => r.end > r.start);
 }
 
 /** The phone loop's pseudo-words (`+aa+`...), in the order of `ARPABET_PHONES`. */

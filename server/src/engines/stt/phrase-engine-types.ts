@@ -22,6 +22,8 @@ export interface Calibration {
    * phones in its place (`FillerMargin.margin`) is rejected.
    */
   readonly fillerMargin?: number;
+  /** `fillerMargin` judges the run's margin less that of the words around it. */
+  readonly fillerRelative?: boolean;
 }
 
 /** The rule chosen on the benchmark's calibration split (`phrase-confidence.ts`). */

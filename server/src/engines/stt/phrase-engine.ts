@@ -47,6 +47,7 @@ import {
   type GrammarDecoders,
   startGrammarDecoders,
 } from './grammar-decoders.js';
+import { fillerScore } from './filler-check.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
@@ -184,8 +185,9 @@ export class PhraseEngine implements SpeechToText {
     const { text, confidence, language, engine, rejected, fit, slot, filler } = heard;
     if (rejected) return { text: '', confidence, language, engine, rejected };
     // A name or value that fits far worse than free phones is one the grammar does not have.
-    if (filler && filler.margin < (this.calibration.fillerMargin ?? -Infinity)) {
-      this.logger.debug(`phrase: rejected "${text}" (filler margin ${filler.margin.toFixed(1)})`);
+    const fillerMargin = filler && fillerScore(filler, this.calibration.fillerRelative);
+    if (fillerMargin !== undefined && fillerMargin < (this.calibration.fillerMargin ?? -Infinity)) {
+      this.logger.debug(`phrase: rejected "${text}" (filler margin ${fillerMargin.toFixed(1)})`);
       return { text: '', confidence, language, engine, rejected: 'not-understood' };
     }
     const slotsClear = !slot || slot.slotMargin >= (this.calibration.slotMargin ?? -Infinity);
