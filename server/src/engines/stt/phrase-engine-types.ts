@@ -81,7 +81,9 @@ export interface PhraseEngineOptions {
   /**
    * The heard sentence is decoded again with its name or value run as free phones
    * (`filler-check.ts`); the result carries its margin (`filler`), judged by the calibration's
-   * `fillerMargin`.
+   * `fillerMargin`. Off by default: on the understanding benchmark's calibration split the near
+   * misses of real commands scored like the commands (README, "Understanding, measured"), and it
+   * costs about as much CPU as the grammar decoder.
    */
   fillerCheck?: boolean;
   /** The filler loop's probability per phone (its insertion penalty); default 1/39. */
