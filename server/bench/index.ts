@@ -17,6 +17,7 @@
 // split decoded at each frequency warp (server-understanding-warps-*.json);
 // `--rule FIT:WORD:DEFICIT:SENSITIVE:BAND` judges by other thresholds than the shipped ones;
 // `... understanding slotcheck FILE [T]`: the slot check on a BENCH_SLOT_CHECK=1 calibration run;
+// `... understanding filler FILE [T [ask]]`: the filler check on a BENCH_FILLER_CHECK=1 one;
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
@@ -39,6 +40,7 @@ import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
 import { runSlots } from './understanding-slots.js';
 import { runSlotCheck } from './understanding-slotcheck.js';
+import { runFiller } from './understanding-filler.js';
 import { runEarly } from './understanding-early.js';
 import {
   formatMemoryBenchmark,
@@ -74,6 +76,12 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {
   await runSlots(process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'filler') {
+  const threshold = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
+  const relative = process.env.BENCH_FILLER_RELATIVE === '1';
+  runFiller(process.argv[4]!, threshold, process.argv[6] === 'ask', relative);
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slotcheck') {

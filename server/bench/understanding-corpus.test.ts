@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawCommands, EXTRA_OUT_OF_GRAMMAR, OUT_OF_GRAMMAR } from './understanding-corpus.js';
+import { createIntentRecognizer } from '../src/intents/index.js';
+import {
+  drawCommands,
+  EXTRA_OUT_OF_GRAMMAR,
+  HELDOUT_NEAR_MISSES,
+  OUT_OF_GRAMMAR,
+} from './understanding-corpus.js';
+import { englishHome } from './understanding-home.js';
 
 const GRAMMAR = Array.from({ length: 500 }, (_, i) => `turn on light ${i}`);
 
@@ -36,5 +43,19 @@ describe('EXTRA_OUT_OF_GRAMMAR', () => {
     const extra = Object.values(EXTRA_OUT_OF_GRAMMAR).flat();
     expect(extra.filter((sentence) => before.has(sentence))).toEqual([]);
     expect(new Set(extra).size).toBe(extra.length);
+  });
+});
+
+describe('HELDOUT_NEAR_MISSES', () => {
+  it('are sentences of no other list and not of the bench home', () => {
+    const others = [
+      ...[OUT_OF_GRAMMAR.calibration, OUT_OF_GRAMMAR.heldout].flatMap((split) =>
+        Object.values(split).flat(),
+      ),
+      ...Object.values(EXTRA_OUT_OF_GRAMMAR).flat(),
+    ];
+    const grammar = new Set(createIntentRecognizer({}).sentences(englishHome(), 'en'));
+    expect(HELDOUT_NEAR_MISSES.length).toBeGreaterThanOrEqual(20);
+    expect(HELDOUT_NEAR_MISSES.filter((s) => others.includes(s) || grammar.has(s))).toEqual([]);
   });
 });

@@ -29,6 +29,13 @@ const WORD_LOOP = process.env.BENCH_WORD_LOOP === '1';
 /** `BENCH_SLOT_CHECK=1`: every sentence heard is checked against its slot neighbours too. */
 const SLOT_CHECK = process.env.BENCH_SLOT_CHECK === '1';
 
+/** `BENCH_FILLER_CHECK=1`: every sentence heard gets the filler check (`filler-check.ts`). */
+const FILLER_CHECK = process.env.BENCH_FILLER_CHECK === '1';
+/** `BENCH_FILLER_PHONE=P`: the filler loop's probability per phone. */
+const FILLER_PHONE = process.env.BENCH_FILLER_PHONE
+  ? Number(process.env.BENCH_FILLER_PHONE)
+  : undefined;
+
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
   return DEFAULT_CALIBRATION.scale * Math.log(confidence / (1 - confidence));
@@ -50,9 +57,15 @@ export interface UnderstandingRun {
   readonly rule?: Thresholds;
 }
 
-/** `FIT:WORD:DEFICIT:SENSITIVE:BAND` (`-Infinity` for none) as thresholds. */
+/**
+ * `FIT:WORD:DEFICIT:SENSITIVE:BAND[:FILLER[:ask][:rel]]` (`-Infinity` for none) as thresholds;
+ * FILLER: the filler margin below which a sentence is rejected (asked back with `ask`; the run's
+ * margin less the carrier's with `rel`).
+ */
 export function parseRule(text: string): Thresholds {
-  const [fit, worstWord, worstDeficit, sensitive, ask] = text.split(':').map(Number);
+  const fields = text.split(':');
+  const [fit, worstWord, worstDeficit, sensitive, ask] = fields.slice(0, 5).map(Number);
+  const filler = fields[5] === undefined ? undefined : Number(fields[5]);
   if (
     [fit, worstWord, worstDeficit, sensitive, ask].some((n) => n === undefined || Number.isNaN(n))
   )
@@ -63,7 +76,12 @@ export function parseRule(text: string): Thresholds {
     worstWord: worstWord!,
     worstDeficit: worstDeficit!,
   };
-  return { rule, sensitive: sensitive!, ask: ask! };
+  if (Number.isNaN(filler)) throw new Error(`--rule: no filler margin in ${text}`);
+  const flags = fields.slice(6);
+  return {
+    ...{ rule, sensitive: sensitive!, ask: ask!, filler },
+    ...{ fillerAsk: flags.includes('ask'), fillerRelative: flags.includes('rel') },
+  };
 }
 
 /** The thresholds the engine ships with (the word loop's rule with BENCH_WORD_LOOP=1). */
@@ -73,6 +91,8 @@ export function shippedThresholds(): Thresholds {
     sensitive: scoreAt(DEFAULT_SENSITIVE_CONFIDENCE),
     ask: ASK_BAND,
     slot: DEFAULT_CALIBRATION.slotMargin,
+    filler: DEFAULT_CALIBRATION.fillerMargin,
+    fillerRelative: DEFAULT_CALIBRATION.fillerRelative,
   };
 }
 
@@ -82,7 +102,17 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   const wanted: Split = calibrating ? 'calibration' : (run.split ?? 'heldout');
   const scored: Scored[] = from
     ? (JSON.parse(readFileSync(from, 'utf8')) as { utterances: Scored[] }).utterances
-    : await scoreCorpus([wanted], 60, { wordLoop: WORD_LOOP, slotCheck: SLOT_CHECK }, scale);
+    : await scoreCorpus(
+        [wanted],
+        60,
+        {
+          wordLoop: WORD_LOOP,
+          slotCheck: SLOT_CHECK,
+          fillerCheck: FILLER_CHECK,
+          fillerPhoneProbability: FILLER_PHONE,
+        },
+        scale,
+      );
   const split = scored[0]?.item.split ?? wanted;
   const shipped = run.rule ?? shippedThresholds();
   let chosen: Thresholds | undefined;
@@ -118,7 +148,8 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
       `worst word ≥ ${rule.worstWord}, worst deficit ≥ ${rule.worstDeficit}, ` +
       `word loop margin ≥ ${rule.wordLoop}; ` +
       `sensitive actions ${thresholds.sensitive.toFixed(1)} above that; ` +
-      `asked back down to ${thresholds.ask ?? 0} below it\n`,
+      `asked back down to ${thresholds.ask ?? 0} below it` +
+      `${thresholds.filler === undefined ? '' : `; filler margin ≥ ${thresholds.filler}${thresholds.fillerAsk ? ' (else asked back)' : ''}`}\n`,
   );
   console.log(formatTable(rows));
   console.log(`\n${byEngine(scored, thresholds)}`);
@@ -134,7 +165,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   );
   const variant =
     `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
-    `${SLOT_CHECK ? '-slots' : ''}` +
+    `${SLOT_CHECK ? '-slots' : ''}${FILLER_CHECK ? `-filler${FILLER_PHONE ?? ''}` : ''}` +
     `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });

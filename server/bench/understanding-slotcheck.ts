@@ -18,7 +18,7 @@ import { shippedThresholds } from './understanding-run.js';
 
 const SWEEP = [-Infinity, -10, -5, -2, 0, 1, 2, 3, 5, 8, 10, 15, 20, 30];
 
-const quantiles = (values: readonly number[]) => {
+export const quantiles = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return [0, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5]
@@ -71,7 +71,7 @@ export function runSlotCheck(file: string, threshold?: number): void {
     console.log(`\nShipped rule and band, asked back below a slot margin ${name}:\n`);
     console.log(sweepRows(data, shipped).join('\n'));
   }
-  const found = calibrate(scored, 0.02, threshold);
+  const found = calibrate(scored, 0.02, { slot: threshold });
   const recalibrated: Thresholds = { ...found, slot: threshold };
   const ask = calibrateBand(scored, recalibrated);
   console.log(

@@ -20,6 +20,7 @@ import {
   type PhraseEngineOptions,
   type PhraseResult,
 } from '../src/engines/stt/phrase-engine.js';
+import { type FillerMargin, fillerScore } from '../src/engines/stt/filler-check.js';
 import type { SlotMargin } from '../src/engines/stt/slot-check.js';
 import type { ServiceCall } from '../src/home/home.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
@@ -31,6 +32,7 @@ import { ManualClock } from '../src/speech/clock.js';
 import {
   buildCorpus,
   type CorpusItem,
+  SEPARATE_CLASSES,
   type Split,
   type UtteranceClass,
 } from './understanding-corpus.js';
@@ -58,6 +60,8 @@ export interface Scored {
   readonly loopMargin?: number;
   /** The sentence's margin over its slot neighbours (`BENCH_SLOT_CHECK=1`). */
   readonly slot?: SlotMargin;
+  /** The sentence's margin over free phones in its name or value run (`BENCH_FILLER_CHECK=1`). */
+  readonly filler?: FillerMargin;
   /** The phone loop's score per frame, and the frames decoded. */
   readonly free?: number;
   readonly frames?: number;
@@ -195,6 +199,7 @@ export async function scoreAudio(
     free: heard.free,
     loopMargin: heard.loopMargin,
     slot: heard.slot && finite(heard.slot),
+    filler: heard.filler && { ...heard.filler, margin: clamp(heard.filler.margin) },
     frames: heard.frames,
     rejected: heard.rejected,
     ms,
@@ -204,10 +209,11 @@ export async function scoreAudio(
 }
 
 /** JSON has no infinities: ±1e9 stands for them. */
+const clamp = (n: number) => Math.max(-1e9, Math.min(1e9, n));
 const finite = (slot: SlotMargin): SlotMargin => ({
   ...slot,
-  margin: Math.max(-1e9, Math.min(1e9, slot.margin)),
-  slotMargin: Math.max(-1e9, Math.min(1e9, slot.slotMargin)),
+  margin: clamp(slot.margin),
+  slotMargin: clamp(slot.slotMargin),
 });
 
 export interface Thresholds {
@@ -224,13 +230,25 @@ export interface Thresholds {
    * (rejected when sensitive: those are never asked back); undefined: no slot check.
    */
   readonly slot?: number;
+  /**
+   * A sentence whose filler margin (`FillerMargin.margin`) is below this is rejected (asked back
+   * with `fillerAsk`, unless sensitive).
+   */
+  readonly filler?: number;
+  readonly fillerAsk?: boolean;
+  /** The filler threshold judges the run's margin less the carrier's (`fillerScore`). */
+  readonly fillerRelative?: boolean;
 }
 
 /** What Jarvis would do with one utterance at these thresholds. */
 export function verdictOf(s: Scored, t: Thresholds): Verdict {
   if (s.rejected || !s.outcome) return 'rejected';
-  const score = acceptanceScore(s, t.rule);
   const right = s.expected !== undefined && same(s.outcome, s.expected);
+  if (t.filler !== undefined && s.filler && fillerScore(s.filler, t.fillerRelative) < t.filler) {
+    if (!t.fillerAsk || s.outcome.sensitive) return 'rejected';
+    return right ? 'asked back, right' : 'asked back, wrong';
+  }
+  const score = acceptanceScore(s, t.rule);
   if (score < 0 && !s.outcome.sensitive && score >= -(t.ask ?? 0)) {
     return right ? 'asked back, right' : 'asked back, wrong';
   }
@@ -266,7 +284,10 @@ export function tabulate(scored: readonly Scored[], t: Thresholds): ClassRow[] {
       k,
       mine.filter((s) => s.item.kind === k),
     ]);
-    groups.push(['out-of-grammar (all)', mine.filter((s) => s.item.kind !== 'command')]);
+    const outOfGrammar = mine.filter(
+      (s) => s.item.kind !== 'command' && !SEPARATE_CLASSES.includes(s.item.kind),
+    );
+    groups.push(['out-of-grammar (all)', outOfGrammar]);
     for (const [kind, group] of groups) {
       const verdicts = group.map((s) => verdictOf(s, t));
       const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
@@ -313,11 +334,15 @@ function* gridRules(): Generator<AcceptanceRule> {
  * the one acting on fewest of those among equals; then the least score above it at which none
  * of them asks for a sensitive action either.
  */
-export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02, slot?: number) {
+export function calibrate(
+  scored: readonly Scored[],
+  maxOutOfGrammar = 0.02,
+  checks: Pick<Thresholds, 'slot' | 'filler' | 'fillerAsk' | 'fillerRelative'> = {},
+) {
   let best: { rule: AcceptanceRule; correct: number; acted: number } | undefined;
   const sweep: string[] = [];
   for (const rule of gridRules()) {
-    const rows = tabulate(scored, { rule, sensitive: 0, slot });
+    const rows = tabulate(scored, { rule, sensitive: 0, ...checks });
     const oog = rows.find((r) => r.kind === 'out-of-grammar (all)')!;
     const commands = rows.find((r) => r.kind === 'command')!;
     const acted = oog.correct + oog.wrong;
@@ -336,6 +361,10 @@ export function calibrate(scored: readonly Scored[], maxOutOfGrammar = 0.02, slo
   const rule = best?.rule ?? DEFAULT_ACCEPTANCE;
   const oogScores = scored
     .filter((s) => s.item.kind !== 'command' && s.outcome?.sensitive && !s.rejected)
+    .filter(
+      (s) =>
+        !(s.filler && fillerScore(s.filler, checks.fillerRelative) < (checks.filler ?? -Infinity)),
+    )
     .map((s) => acceptanceScore(s, rule));
   const sensitive = Math.max(0, ...oogScores.map((score) => Math.floor(score) + 1));
   return { rule, sensitive, sweep };

@@ -1,17 +1,22 @@
 // The decoders one grammar of the phrase engine needs: the grammar decoder and, when asked for,
-// the word loop and the slot check. They start and warm up together, and a set that fails to
+// the word loop, the slot check and the filler check. They start and warm up together, and a set that fails to
 // warm up is closed at once, so no pocketsphinx process outlives the grammar that failed.
 import { unlink, writeFile } from 'node:fs/promises';
+import type { Logger } from 'wyoming-ts';
 import { type DecoderArgs, GRAMMAR_ARGS, WORD_LOOP_ARGS } from './phrase-decoders.js';
 import type { PhraseEngineOptions } from './phrase-engine-types.js';
 import { buildWordLoop, grammarWords, type PhraseGrammar } from './phrase-grammar.js';
-import { SlotCheck } from './slot-check.js';
-import type { SphinxBatch } from './sphinx-batch.js';
+import { FillerCheck, type FillerMargin } from './filler-check.js';
+import { fillerDictionary } from './filler-grammar.js';
+import { buildFsg } from './phrase-grammar.js';
+import { SlotCheck, type SlotMargin } from './slot-check.js';
+import type { Hypothesis, SphinxBatch } from './sphinx-batch.js';
 
 export interface GrammarDecoders {
   readonly decoder: SphinxBatch;
   readonly wordLoop?: SphinxBatch;
   readonly slots?: SlotCheck;
+  readonly filler?: FillerCheck;
   /** The decoders' grammar and dictionary files. */
   readonly files: readonly string[];
 }
@@ -22,7 +27,10 @@ export interface GrammarDecodersOptions {
   readonly dir: string;
   /** The files' path without extension (`<dir>/grammar-3`). */
   readonly base: string;
-  readonly engine: Pick<PhraseEngineOptions, 'wordLoop' | 'slotCheck' | 'grammarArgs'>;
+  readonly engine: Pick<
+    PhraseEngineOptions,
+    'wordLoop' | 'slotCheck' | 'fillerCheck' | 'fillerPhoneProbability' | 'grammarArgs'
+  >;
   /** A decoder with `args` and the engine's, `own` overriding them. */
   readonly decoder: (
     args: DecoderArgs,
@@ -39,7 +47,10 @@ export async function startGrammarDecoders(
   options: GrammarDecodersOptions,
 ): Promise<GrammarDecoders> {
   const { grammar, dir, base, engine, decoder: create, signal } = options;
-  const files = [`${base}.fsg`, `${base}.dict`, `${base}-loop.fsg`];
+  const files = [
+    ...[`${base}.fsg`, `${base}.dict`, `${base}-loop.fsg`],
+    ...[`${base}-filler.fsg`, `${base}-filler.dict`],
+  ];
   const grammarArgs = ['-dict', files[1]!, '-fsg', files[0]!, ...GRAMMAR_ARGS];
   let started: Partial<GrammarDecoders> = { files };
   try {
@@ -48,6 +59,12 @@ export async function startGrammarDecoders(
     if (engine.wordLoop) {
       await writeFile(files[2]!, buildWordLoop(grammarWords(grammar.sentences.keys())));
     }
+    if (engine.fillerCheck) {
+      // Starts on one sentence: each check brings its own grammar.
+      const first = [...grammar.sentences.keys()].slice(0, 1).map((spoken) => spoken.split(' '));
+      await writeFile(files[3]!, buildFsg(first, 'filler'));
+      await writeFile(files[4]!, grammar.dictionary + fillerDictionary());
+    }
     const decoder = create(grammarArgs, engine.grammarArgs);
     const wordLoop = engine.wordLoop
       ? create(['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS])
@@ -55,11 +72,24 @@ export async function startGrammarDecoders(
     const slots = engine.slotCheck
       ? new SlotCheck(create(grammarArgs, engine.grammarArgs, true), dir, grammar.sentences.keys())
       : undefined;
-    started = { decoder, wordLoop, slots, files };
+    const filler = engine.fillerCheck
+      ? new FillerCheck(
+          create(
+            ['-dict', files[4]!, '-fsg', files[3]!, ...GRAMMAR_ARGS],
+            engine.grammarArgs,
+            true,
+          ),
+          dir,
+          grammar.sentences.keys(),
+          engine.fillerPhoneProbability,
+        )
+      : undefined;
+    started = { decoder, wordLoop, slots, filler, files };
     await options.warmUp(decoder);
     await wordLoop?.decode('warmup', signal);
     await slots?.warmUp('warmup', signal);
-    return { decoder, wordLoop, slots, files };
+    await filler?.warmUp('warmup', signal);
+    return { decoder, wordLoop, slots, filler, files };
   } catch (error) {
     await closeGrammarDecoders(started);
     throw error;
@@ -74,6 +104,44 @@ export async function closeGrammarDecoders(
     decoders?.decoder?.close(),
     decoders?.wordLoop?.close(),
     decoders?.slots?.close(),
+    decoders?.filler?.close(),
   ]);
   await Promise.all((decoders?.files ?? []).map((file) => unlink(file).catch(() => {})));
+}
+
+/** The slot and filler checks (those on) of `best`, the grammar decoder's hypothesis of `id`. */
+export async function checkHeard(
+  decoders: Partial<GrammarDecoders>,
+  id: string,
+  best: Hypothesis,
+  logger: Logger,
+  signal?: AbortSignal,
+): Promise<{ slot?: SlotMargin; filler?: FillerMargin }> {
+  const { slots, filler } = decoders;
+  return {
+    slot:
+      slots && (await orNone('slot', () => slots.check(id, best.words, signal), logger, signal)),
+    filler:
+      filler && (await orNone('filler', () => filler.check(id, best, signal), logger, signal)),
+  };
+}
+
+/**
+ * A check's result, or undefined when it fails: the decoding it checks worked and stands
+ * without it. An abort still throws. Pocketsphinx's error may quote a grammar word: debug only.
+ */
+async function orNone<T>(
+  check: string,
+  run: () => Promise<T>,
+  logger: Logger,
+  signal?: AbortSignal,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    logger.warn(`phrase: the ${check} check failed; answering without it`);
+    logger.debug(`phrase: ${check} check error: ${(error as Error).message}`);
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import { type AcceptanceRule, DEFAULT_ACCEPTANCE, type WordFit } from './phrase-
 import type { DecoderArgs } from './phrase-decoders.js';
 import type { DroppedSentence } from './phrase-grammar.js';
 import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
+import type { FillerMargin } from './filler-check.js';
 import type { SlotMargin } from './slot-check.js';
 import type { Transcription } from './stt.js';
 
@@ -16,6 +17,13 @@ export interface Calibration {
    * they replace) is below this is asked back instead of acted on.
    */
   readonly slotMargin?: number;
+  /**
+   * With `fillerCheck`: a sentence whose name or value run scores less than this over free
+   * phones in its place (`FillerMargin.margin`) is rejected.
+   */
+  readonly fillerMargin?: number;
+  /** `fillerMargin` judges the run's margin less that of the words around it. */
+  readonly fillerRelative?: boolean;
 }
 
 /** The rule chosen on the benchmark's calibration split (`phrase-confidence.ts`). */
@@ -70,6 +78,16 @@ export interface PhraseEngineOptions {
    * by as much as the right ones (README, "Understanding, measured").
    */
   slotCheck?: boolean;
+  /**
+   * The heard sentence is decoded again with its name or value run as free phones
+   * (`filler-check.ts`); the result carries its margin (`filler`), judged by the calibration's
+   * `fillerMargin`. Off by default: on the understanding benchmark's calibration split the near
+   * misses of real commands scored like the commands (README, "Understanding, measured"), and it
+   * costs about as much CPU as the grammar decoder.
+   */
+  fillerCheck?: boolean;
+  /** The filler loop's probability per phone (its insertion penalty); default 1/39. */
+  fillerPhoneProbability?: number;
   logger?: Logger;
 }
 
@@ -100,4 +118,6 @@ export interface PhraseResult extends Transcription {
   readonly loopMargin?: number;
   /** The sentence's margin over its slot neighbours (`slotCheck` only; none: no neighbour). */
   readonly slot?: SlotMargin;
+  /** The sentence's margin over free phones in its name or value run (`fillerCheck` only). */
+  readonly filler?: FillerMargin;
 }

@@ -42,11 +42,12 @@ import {
   SHARED_ARGS,
 } from './phrase-decoders.js';
 import {
+  checkHeard,
   closeGrammarDecoders,
   type GrammarDecoders,
   startGrammarDecoders,
 } from './grammar-decoders.js';
-import { checkOrNone } from './slot-check.js';
+import { fillerScore } from './filler-check.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
@@ -180,11 +181,15 @@ export class PhraseEngine implements SpeechToText {
 
   /** The sentence heard, or no text and why (`rejected`) when there is none to trust. */
   async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
-    const { text, confidence, language, engine, rejected, fit, slot } = await this.recognize(
-      utterance,
-      signal,
-    );
+    const heard = await this.recognize(utterance, signal);
+    const { text, confidence, language, engine, rejected, fit, slot, filler } = heard;
     if (rejected) return { text: '', confidence, language, engine, rejected };
+    // A name or value that fits far worse than free phones is one the grammar does not have.
+    const fillerMargin = filler && fillerScore(filler, this.calibration.fillerRelative);
+    if (fillerMargin !== undefined && fillerMargin < (this.calibration.fillerMargin ?? -Infinity)) {
+      this.logger.debug(`phrase: rejected "${text}" (filler margin ${fillerMargin.toFixed(1)})`);
+      return { text: '', confidence, language, engine, rejected: 'not-understood' };
+    }
     const slotsClear = !slot || slot.slotMargin >= (this.calibration.slotMargin ?? -Infinity);
     if (confidence >= this.minConfidence && slotsClear) {
       return { text, confidence, language, engine };
@@ -230,8 +235,7 @@ export class PhraseEngine implements SpeechToText {
       const loopMargin =
         loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
       const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
-      const slot =
-        active.slots && (await checkOrNone(active.slots, id, best.words, this.logger, signal));
+      const { slot, filler } = await checkHeard(active, id, best, this.logger, signal);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
@@ -247,6 +251,7 @@ export class PhraseEngine implements SpeechToText {
         free: freePerFrame,
         loopMargin,
         slot,
+        filler,
       };
     } finally {
       await unlink(file).catch(() => {});

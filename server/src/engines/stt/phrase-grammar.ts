@@ -112,15 +112,13 @@ export function buildFsg(paths: readonly (readonly string[])[], name = 'jarvis')
     return entry;
   };
   stateOf(root, true);
-  return [
-    `FSG_BEGIN ${name}`,
-    `NUM_STATES ${next}`,
-    'START_STATE 0',
-    'FINAL_STATE 1',
-    ...transitions,
-    'FSG_END',
-    '',
-  ].join('\n');
+  return fsgText(name, next, transitions);
+}
+
+/** An FSG's text: `states` states, 0 the start and 1 the final one, and its transition lines. */
+export function fsgText(name: string, states: number, transitions: readonly string[]): string {
+  const head = [`FSG_BEGIN ${name}`, `NUM_STATES ${states}`, 'START_STATE 0', 'FINAL_STATE 1'];
+  return [...head, ...transitions, 'FSG_END', ''].join('\n');
 }
 
 function prob(p: number): string {

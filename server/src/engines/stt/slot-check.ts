@@ -6,9 +6,9 @@
 // shipped: the sentences misheard on the benchmark win by as much as the right ones.
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from 'wyoming-ts';
 import { buildFsg } from './phrase-grammar.js';
 import { differingRun, slotNeighbours } from './slot-neighbours.js';
+import { QueuedDecoder } from './queued-decoder.js';
 import type { Hypothesis, SphinxBatch } from './sphinx-batch.js';
 
 export interface SlotMargin {
@@ -32,9 +32,8 @@ let checks = 0;
 /** The two grammars of a check: the sentence alone, and its neighbours. */
 type GrammarName = 'own' | 'near';
 
-export class SlotCheck {
+export class SlotCheck extends QueuedDecoder {
   private readonly sentences: (readonly string[])[];
-  private chain: Promise<unknown> = Promise.resolve();
   /**
    * Its grammar files' names. Other checks (the next grammar's, warming up) share the folder, so
    * the names are its own; its decoder keeps each grammar it loaded by file name, so it reuses
@@ -47,10 +46,11 @@ export class SlotCheck {
    * the dictionary of every word of `sentences` (spoken forms).
    */
   constructor(
-    private readonly decoder: SphinxBatch,
+    decoder: SphinxBatch,
     private readonly dir: string,
     sentences: Iterable<string>,
   ) {
+    super(decoder);
     this.sentences = [...sentences].map((spoken) => spoken.split(' '));
     const base = `slot-${process.pid}-${++checks}`;
     this.names = { own: `${base}-own`, near: `${base}-near` };
@@ -72,17 +72,6 @@ export class SlotCheck {
   async warmUp(id: string, signal?: AbortSignal): Promise<void> {
     const first = this.sentences[0];
     if (first) await this.queue(() => this.decodeOn(id, [['own', [first]]], signal));
-  }
-
-  async close(): Promise<void> {
-    await this.chain;
-    await this.decoder.close();
-  }
-
-  private queue<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(task);
-    this.chain = next.catch(() => undefined);
-    return next;
   }
 
   private async checkNow(
@@ -116,27 +105,6 @@ export class SlotCheck {
     } finally {
       await Promise.all(grammars.map(([grammar]) => unlink(file(grammar)).catch(() => {})));
     }
-  }
-}
-
-/**
- * `slots.check`, or undefined when it fails: the decoding it checks worked and stands without it.
- * An abort still throws. Pocketsphinx's error may quote a grammar word: debug level only.
- */
-export async function checkOrNone(
-  slots: SlotCheck,
-  id: string,
-  words: readonly string[],
-  logger: Logger,
-  signal?: AbortSignal,
-): Promise<SlotMargin | undefined> {
-  try {
-    return await slots.check(id, words, signal);
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    logger.warn('phrase: the slot check failed; answering without it');
-    logger.debug(`phrase: slot check error: ${(error as Error).message}`);
-    return undefined;
   }
 }
 
