@@ -38,7 +38,19 @@ const WINDOW = 16;
 /** The logistic regression's L2 penalty: stronger than enrolment's, for voices it never heard. */
 const LOGISTIC_L2 = 1;
 /** The hidden layer's size and training. */
-const MLP = { hidden: 8, epochs: 10, l2: 0.1, seed: 1 };
+export interface MlpShape {
+  readonly hidden: number;
+  readonly epochs: number;
+  readonly l2: number;
+}
+export const MLP_SHAPE: MlpShape = { hidden: 8, epochs: 10, l2: 0.1 };
+
+/** What else the corpus verifiers may learn from, and how. */
+export interface CorpusTraining {
+  /** The training-only voices' corpus: it trains every verifier (copies leave with a fold). */
+  readonly training?: TrainingCorpus;
+  readonly mlp?: MlpShape;
+}
 
 const TRAINING_CODE = [
   '../src/engines/wake/hard-windows.ts',
@@ -106,7 +118,12 @@ const calibrationOf = (corpus: Corpus): Source => ({
 const foldOf = (voice: string) =>
   new Set([voice, ...TRAINING_VOICES.filter((t) => t.from === voice).map((t) => t.id)]);
 
-function train(windows: readonly Windows[], kind: FrontEnd, model: CorpusModel): VerifierFile {
+function train(
+  windows: readonly Windows[],
+  kind: FrontEnd,
+  model: CorpusModel,
+  mlp: MlpShape,
+): VerifierFile {
   const options = {
     wakeWord: 'hey_jarvis',
     window: WINDOW,
@@ -116,7 +133,7 @@ function train(windows: readonly Windows[], kind: FrontEnd, model: CorpusModel):
   const file =
     model === 'corpus'
       ? trainVerifier({ ...options, l2: LOGISTIC_L2 })
-      : trainMlpVerifier({ ...options, ...MLP });
+      : trainMlpVerifier({ ...options, ...mlp, seed: 1 });
   return { ...file, trained: { ...file.trained, noiseSuppression: kind === 'rnnoise' } };
 }
 
@@ -130,7 +147,7 @@ export async function cachedCorpusVerifiers(
   model: CorpusModel,
   acceptAfterMs: number,
   log: (line: string) => void,
-  training?: TrainingCorpus,
+  { training, mlp = MLP_SHAPE }: CorpusTraining = {},
 ): Promise<Record<string, VerifierFile>> {
   const hash = createHash('sha1');
   for (const path of TRAINING_CODE) {
@@ -138,6 +155,7 @@ export async function cachedCorpusVerifiers(
   }
   for (const item of [...corpus.positives, ...corpus.negatives]) hash.update(item.file);
   hash.update(`${acceptAfterMs}/${model}`);
+  if (model === 'corpus-mlp' && mlp !== MLP_SHAPE) hash.update(JSON.stringify(mlp));
   // The training clips whose features are cached now: a run before the extraction ends
   // trains on fewer, and must not be taken for one after it.
   const trainingReady = training ? await cachedItems(training, kind) : undefined;
@@ -169,13 +187,16 @@ export async function cachedCorpusVerifiers(
     [0, 0],
   );
   log(`${kind}: ${model} verifier: ${counts[0]} positive and ${counts[1]} negative windows`);
-  const out: Record<string, VerifierFile> = { [model]: train([...perVoice.values()], kind, model) };
+  const out: Record<string, VerifierFile> = {
+    [model]: train([...perVoice.values()], kind, model, mlp),
+  };
   for (const voice of calibration) {
     const fold = foldOf(voice);
     out[outOfFold(model, voice)] = train(
       [...perVoice].filter(([v]) => !fold.has(v)).map(([, w]) => w),
       kind,
       model,
+      mlp,
     );
   }
   log(

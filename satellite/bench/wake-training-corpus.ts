@@ -153,9 +153,22 @@ export async function trainingCorpus(log: (line: string) => void): Promise<Train
 }
 
 /**
- * The clips in the order extraction takes them: positives voice by voice across conditions,
- * then the negative streams, so that a run stopped part way has every condition.
+ * The clips in the order extraction takes them, so that a run stopped part way has every voice:
+ * the positives at normal speed of every voice, then at the other speeds; and from the end (a
+ * second process, `--reverse`), the negative streams in babble of every voice, then clean, then
+ * the other conditions.
  */
 export function trainingOrder(corpus: TrainingCorpus): { file: string }[] {
-  return [...corpus.positives, ...corpus.negatives];
+  const speedRank = (speed: number) => (speed === 1 ? 0 : speed < 1 ? 1 : 2);
+  const conditionRank = ['babble', 'clean', '5 dB', '10 dB', 'reverb'];
+  const voiceRank = (voice: string) => TRAINING_VOICES.findIndex((t) => t.id === voice);
+  const positives = [...corpus.positives].sort(
+    (a, b) => speedRank(a.speed) - speedRank(b.speed) || voiceRank(a.voice) - voiceRank(b.voice),
+  );
+  const negatives = [...corpus.negatives].sort(
+    (a, b) =>
+      conditionRank.indexOf(a.condition) - conditionRank.indexOf(b.condition) ||
+      voiceRank(a.voice) - voiceRank(b.voice),
+  );
+  return [...positives, ...negatives.reverse()];
 }

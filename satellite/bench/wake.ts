@@ -16,7 +16,7 @@ import { perSpeed, speedSweep } from './wake-speed-report.js';
 import { cpuTable } from './wake-cpu.js';
 import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers } from './wake-enrol.js';
-import { type CorpusModel, cachedCorpusVerifiers } from './wake-corpus-verifier.js';
+import { type CorpusModel, cachedCorpusVerifiers, type MlpShape } from './wake-corpus-verifier.js';
 import { type AccuracyRow, personal, printAccuracy } from './wake-report.js';
 import {
   choose,
@@ -60,6 +60,13 @@ function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
     }
   }
   return rows;
+}
+
+/** `--mlp-shape UNITS,EPOCHS,L2`: the corpus MLP's size and training, when not the default. */
+function mlpShape(): MlpShape | undefined {
+  if (!process.argv.includes('--mlp-shape')) return undefined;
+  const [hidden, epochs, l2] = process.argv[process.argv.indexOf('--mlp-shape') + 1]!.split(',');
+  return { hidden: Number(hidden), epochs: Number(epochs), l2: Number(l2) };
 }
 
 /** `--shard K/N`: every Nth item from the Kth. */
@@ -194,7 +201,10 @@ export async function runWakeBenchmark(): Promise<void> {
     for (const model of kind === 'rnnoise' ? corpusModels : []) {
       Object.assign(
         fromCorpus,
-        await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log, training),
+        await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log, {
+          training,
+          mlp: mlpShape(),
+        }),
       );
       // The one trained on every calibration voice: the file a satellite could ship.
       const out = join(root, 'bench-results', `verifier-hey_jarvis-${model}.json`);
