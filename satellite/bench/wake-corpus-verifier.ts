@@ -4,7 +4,9 @@
 // of their negative streams that the wake word model scored at HARD_FROM or more (near misses
 // and ordinary speech). Never on a held-out voice. To choose its threshold on the calibration
 // voices without scoring a verifier's own training clips, each calibration voice is also scored
-// by a verifier trained on the other calibration voices (cross-validation by voice).
+// by a verifier trained on the other calibration voices (cross-validation by voice). With the
+// training-only corpus, its voices train every one of them, except that a copy of a calibration
+// voice (pitch or formants moved) leaves with that voice.
 // The verifiers are cached under a hash of the code that trains them and of the clips used.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,10 @@ import { hardWindows, stepsBetween } from '../src/engines/wake/hard-windows.js';
 import { trainVerifier, type VerifierFile } from '../src/engines/wake/verifier.js';
 import { trainMlpVerifier } from '../src/engines/wake/verifier-mlp.js';
 import type { Corpus } from './wake-corpus.js';
+import type { NegativeStream, Positive } from './wake-corpus-types.js';
 import { featureCache, type FrontEnd } from './wake-features.js';
+import type { TrainingCorpus } from './wake-training-corpus.js';
+import { TRAINING_VOICES } from './wake-training-voices.js';
 import { variantCache } from './wake-variants.js';
 import { splitOf } from './wake-voices.js';
 
@@ -33,7 +38,19 @@ const WINDOW = 16;
 /** The logistic regression's L2 penalty: stronger than enrolment's, for voices it never heard. */
 const LOGISTIC_L2 = 1;
 /** The hidden layer's size and training. */
-const MLP = { hidden: 8, epochs: 10, l2: 0.1, seed: 1 };
+export interface MlpShape {
+  readonly hidden: number;
+  readonly epochs: number;
+  readonly l2: number;
+}
+export const MLP_SHAPE: MlpShape = { hidden: 8, epochs: 10, l2: 0.1 };
+
+/** What else the corpus verifiers may learn from, and how. */
+export interface CorpusTraining {
+  /** The training-only voices' corpus: it trains every verifier (copies leave with a fold). */
+  readonly training?: TrainingCorpus;
+  readonly mlp?: MlpShape;
+}
 
 const TRAINING_CODE = [
   '../src/engines/wake/hard-windows.ts',
@@ -47,22 +64,30 @@ interface Windows {
   negatives: Float32Array[];
 }
 
-/** Each calibration voice's hard windows. */
-async function windowsPerVoice(
-  corpus: Corpus,
+/** What trains: the corpus's calibration voices, or the training corpus's clips. */
+interface Source {
+  readonly key: string;
+  readonly positives: readonly Positive[];
+  readonly negatives: readonly NegativeStream[];
+  audio(item: { file: string }): Int16Array;
+}
+
+/** Each voice's hard windows, into `out`. */
+async function addWindows(
+  out: Map<string, Windows>,
+  source: Source,
   kind: FrontEnd,
   acceptAfterMs: number,
-): Promise<Map<string, Windows>> {
-  const features = featureCache(corpus.key, kind);
-  const variants = variantCache(corpus.key, kind);
-  const out = new Map<string, Windows>();
+): Promise<void> {
+  const features = featureCache(source.key, kind);
+  const variants = variantCache(source.key, kind);
   const of = (voice: string) => {
     const known = out.get(voice) ?? { positives: [], negatives: [] };
     out.set(voice, known);
     return known;
   };
   const read = async (item: { file: string }, keep?: (step: number) => boolean) => {
-    const samples = corpus.audio(item);
+    const samples = source.audio(item);
     const slowed = variants.cached(samples);
     return hardWindows(await features.features(samples), slowed, {
       model: 0,
@@ -72,23 +97,33 @@ async function windowsPerVoice(
     });
   };
   try {
-    for (const p of corpus.positives) {
-      if (splitOf(p.voice) !== 'calibration') continue;
+    for (const p of source.positives) {
       const keep = stepsBetween(p.phraseStartMs, p.phraseEndMs + acceptAfterMs);
       of(p.voice).positives.push(...(await read(p, keep)));
     }
-    for (const n of corpus.negatives) {
-      if (splitOf(n.voice) !== 'calibration') continue;
-      of(n.voice).negatives.push(...(await read(n)));
-    }
+    for (const n of source.negatives) of(n.voice).negatives.push(...(await read(n)));
   } finally {
     await features.close();
     await variants.close();
   }
-  return out;
 }
 
-function train(windows: readonly Windows[], kind: FrontEnd, model: CorpusModel): VerifierFile {
+const calibrationOf = (corpus: Corpus): Source => ({
+  ...corpus,
+  positives: corpus.positives.filter((p) => splitOf(p.voice) === 'calibration'),
+  negatives: corpus.negatives.filter((n) => splitOf(n.voice) === 'calibration'),
+});
+
+/** The voices that leave a fold with `voice`: itself and its shifted copies. */
+const foldOf = (voice: string) =>
+  new Set([voice, ...TRAINING_VOICES.filter((t) => t.from === voice).map((t) => t.id)]);
+
+function train(
+  windows: readonly Windows[],
+  kind: FrontEnd,
+  model: CorpusModel,
+  mlp: MlpShape,
+): VerifierFile {
   const options = {
     wakeWord: 'hey_jarvis',
     window: WINDOW,
@@ -98,7 +133,7 @@ function train(windows: readonly Windows[], kind: FrontEnd, model: CorpusModel):
   const file =
     model === 'corpus'
       ? trainVerifier({ ...options, l2: LOGISTIC_L2 })
-      : trainMlpVerifier({ ...options, ...MLP });
+      : trainMlpVerifier({ ...options, ...mlp, seed: 1 });
   return { ...file, trained: { ...file.trained, noiseSuppression: kind === 'rnnoise' } };
 }
 
@@ -112,6 +147,7 @@ export async function cachedCorpusVerifiers(
   model: CorpusModel,
   acceptAfterMs: number,
   log: (line: string) => void,
+  { training, mlp = MLP_SHAPE }: CorpusTraining = {},
 ): Promise<Record<string, VerifierFile>> {
   const hash = createHash('sha1');
   for (const path of TRAINING_CODE) {
@@ -119,6 +155,16 @@ export async function cachedCorpusVerifiers(
   }
   for (const item of [...corpus.positives, ...corpus.negatives]) hash.update(item.file);
   hash.update(`${acceptAfterMs}/${model}`);
+  if (model === 'corpus-mlp' && mlp !== MLP_SHAPE) hash.update(JSON.stringify(mlp));
+  // The training clips whose features are cached now: a run before the extraction ends
+  // trains on fewer, and must not be taken for one after it.
+  const trainingReady = training ? await cachedItems(training, kind) : undefined;
+  if (training && trainingReady) {
+    hash.update(training.key);
+    for (const item of [...trainingReady.positives, ...trainingReady.negatives]) {
+      hash.update(item.file);
+    }
+  }
   const key = hash.digest('hex').slice(0, 12);
   const file = join(
     tmpdir(),
@@ -129,18 +175,28 @@ export async function cachedCorpusVerifiers(
   if (existsSync(file))
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, VerifierFile>;
   const started = performance.now();
-  const perVoice = await windowsPerVoice(corpus, kind, acceptAfterMs);
+  const perVoice = new Map<string, Windows>();
+  await addWindows(perVoice, calibrationOf(corpus), kind, acceptAfterMs);
+  const calibration = [...perVoice.keys()];
+  if (training && trainingReady) {
+    await addWindows(perVoice, trainingReady, kind, acceptAfterMs);
+    log(`${kind}: ${model}: ${perVoice.size - calibration.length} training-only voices`);
+  }
   const counts = [...perVoice.values()].reduce(
     (sum, w) => [sum[0]! + w.positives.length, sum[1]! + w.negatives.length],
     [0, 0],
   );
   log(`${kind}: ${model} verifier: ${counts[0]} positive and ${counts[1]} negative windows`);
-  const out: Record<string, VerifierFile> = { [model]: train([...perVoice.values()], kind, model) };
-  for (const voice of perVoice.keys()) {
+  const out: Record<string, VerifierFile> = {
+    [model]: train([...perVoice.values()], kind, model, mlp),
+  };
+  for (const voice of calibration) {
+    const fold = foldOf(voice);
     out[outOfFold(model, voice)] = train(
-      [...perVoice].filter(([v]) => v !== voice).map(([, w]) => w),
+      [...perVoice].filter(([v]) => !fold.has(v)).map(([, w]) => w),
       kind,
       model,
+      mlp,
     );
   }
   log(
@@ -149,4 +205,24 @@ export async function cachedCorpusVerifiers(
   writeFileSync(`${file}.tmp`, JSON.stringify(out));
   renameSync(`${file}.tmp`, file);
   return out;
+}
+
+/** The training corpus's clips whose features and speed variants are cached through `kind`. */
+async function cachedItems(training: TrainingCorpus, kind: FrontEnd): Promise<TrainingCorpus> {
+  const features = featureCache(training.key, kind);
+  const variants = variantCache(training.key, kind);
+  const ready = (item: { file: string }) => {
+    const samples = training.audio(item);
+    return features.has(samples) && variants.cached(samples) !== undefined;
+  };
+  try {
+    return {
+      ...training,
+      positives: training.positives.filter(ready),
+      negatives: training.negatives.filter(ready),
+    };
+  } finally {
+    await features.close();
+    await variants.close();
+  }
 }

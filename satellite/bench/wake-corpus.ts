@@ -46,7 +46,7 @@ const pcm = async (text: string, voice: Voice, speed: number) =>
   samplesOf((await speak(text, voice, speed)).audio);
 const quiet = (ms: number) => samplesOf(silence(ms));
 
-function concat(parts: Int16Array[]): Int16Array {
+export function concat(parts: Int16Array[]): Int16Array {
   const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -56,12 +56,12 @@ function concat(parts: Int16Array[]): Int16Array {
   return out;
 }
 
-interface Noises {
+export interface Noises {
   readonly babble: readonly Int16Array[];
 }
 
 /** `clean` with the condition's noise; the colour rotates with `index`. */
-function noisy(clean: Int16Array, condition: Condition, index: number, noises: Noises) {
+export function noisy(clean: Int16Array, condition: Condition, index: number, noises: Noises) {
   if (condition === 'clean') return { samples: clean, noise: 'none' as const };
   if (condition === 'babble') {
     const talkers = babble(noises.babble, index + 1);
@@ -72,18 +72,26 @@ function noisy(clean: Int16Array, condition: Condition, index: number, noises: N
   return { samples: mixAt(clean, noise, SNR_DB[condition]), noise: colour };
 }
 
-async function positives(voice: BenchVoice, speed: number, index: number) {
-  const wake = await pcm('hey jarvis', voice, speed);
+/** Says `text` at `speed` in one voice, as samples. */
+export type Say = (text: string, speed: number) => Promise<Int16Array>;
+const sayer =
+  (voice: Voice): Say =>
+  (text, speed) =>
+    pcm(text, voice, speed);
+
+/** One voice's clips with "hey jarvis" at `speed`, clean, and where the phrase is in each. */
+export async function positiveClips(say: Say, voice: string, speed: number, index: number) {
+  const wake = await say('hey jarvis', speed);
   const clips: { phraseStart: number; clip: Int16Array }[] = [];
   for (const [k, lead] of POSITIVE_LEADS.entries()) {
-    const before = lead.before ? await pcm(lead.before, voice, speed) : new Int16Array(0);
-    const after = lead.after ? await pcm(lead.after, voice, speed) : new Int16Array(0);
+    const before = lead.before ? await say(lead.before, speed) : new Int16Array(0);
+    const after = lead.after ? await say(lead.after, speed) : new Int16Array(0);
     const head = concat([quiet(1000), before, quiet(before.length > 0 ? 700 : 0)]);
     const clip = concat([head, wake, quiet(200), after, quiet(1000 + k * 250)]);
     clips.push({ phraseStart: head.length, clip });
   }
   return clips.map(({ phraseStart, clip }) => ({
-    voice: voice.id,
+    voice,
     speed,
     phraseStartMs: msOf(phraseStart),
     phraseEndMs: msOf(phraseStart + wake.length),
@@ -92,7 +100,8 @@ async function positives(voice: BenchVoice, speed: number, index: number) {
   }));
 }
 
-async function negative(voice: BenchVoice, speed: number, index: number) {
+/** One voice's negative stream at `speed`, clean: the near misses and that speed's sentences. */
+export async function negativeStream(say: Say, voice: string, speed: number, index: number) {
   const s = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
   const others = OTHER_SENTENCES.slice(s * OTHERS_PER_STREAM, (s + 1) * OTHERS_PER_STREAM);
   const sentences = [...NEAR_MISSES, ...others];
@@ -101,14 +110,14 @@ async function negative(voice: BenchVoice, speed: number, index: number) {
   let at = 0;
   for (let i = 0; i < sentences.length; i++) {
     const gap = quiet(500 + ((i * 7919 + index * 104729) % 1000));
-    const said = await pcm(sentences[i]!, voice, speed);
+    const said = await say(sentences[i]!, speed);
     parts.push(gap, said);
     at += gap.length;
     segments.push({ text: sentences[i]!, startMs: msOf(at), endMs: msOf(at + said.length) });
     at += said.length;
   }
   parts.push(quiet(1500));
-  return { voice: voice.id, speed, segments, clean: concat(parts), index };
+  return { voice, speed, segments, clean: concat(parts), index };
 }
 
 async function enrolment(voice: BenchVoice): Promise<Enrolment> {
@@ -135,7 +144,7 @@ async function babbleTalkers(): Promise<Int16Array[]> {
   );
 }
 
-function write(dir: string, name: string, samples: Int16Array): string {
+export function write(dir: string, name: string, samples: Int16Array): string {
   writeFileSync(
     join(dir, name),
     new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength),
@@ -152,7 +161,7 @@ async function generate(dir: string, log: (line: string) => void) {
   const neg: NegativeStream[] = [];
   const clips = (
     await pooled(
-      jobs.map((j) => () => positives(j.voice, j.speed, j.index)),
+      jobs.map((j) => () => positiveClips(sayer(j.voice), j.voice.id, j.speed, j.index)),
       2,
     )
   ).flat();
@@ -165,7 +174,7 @@ async function generate(dir: string, log: (line: string) => void) {
     }
   }
   const streams = await pooled(
-    jobs.map((j) => () => negative(j.voice, j.speed, j.index)),
+    jobs.map((j) => () => negativeStream(sayer(j.voice), j.voice.id, j.speed, j.index)),
     2,
   );
   log(`corpus: ${streams.length} negative streams spoken`);
@@ -190,7 +199,7 @@ async function generate(dir: string, log: (line: string) => void) {
 
 type Manifest = Awaited<ReturnType<typeof generate>>;
 
-function read(dir: string, file: string): Int16Array {
+export function read(dir: string, file: string): Int16Array {
   const bytes = readFileSync(join(dir, file));
   return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
 }

@@ -16,7 +16,7 @@ import { perSpeed, speedSweep } from './wake-speed-report.js';
 import { cpuTable } from './wake-cpu.js';
 import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
 import { cachedVerifiers } from './wake-enrol.js';
-import { type CorpusModel, cachedCorpusVerifiers } from './wake-corpus-verifier.js';
+import { type CorpusModel, cachedCorpusVerifiers, type MlpShape } from './wake-corpus-verifier.js';
 import { type AccuracyRow, personal, printAccuracy } from './wake-report.js';
 import {
   choose,
@@ -34,6 +34,7 @@ import {
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
 import { extractAll } from './wake-features.js';
 import { extractVariants } from './wake-variants.js';
+import { trainingCorpus, trainingOrder } from './wake-training-corpus.js';
 import type { VerifierFile } from '../src/engines/wake/verifier.js';
 
 const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
@@ -61,6 +62,13 @@ function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
   return rows;
 }
 
+/** `--mlp-shape UNITS,EPOCHS,L2`: the corpus MLP's size and training, when not the default. */
+function mlpShape(): MlpShape | undefined {
+  if (!process.argv.includes('--mlp-shape')) return undefined;
+  const [hidden, epochs, l2] = process.argv[process.argv.indexOf('--mlp-shape') + 1]!.split(',');
+  return { hidden: Number(hidden), epochs: Number(epochs), l2: Number(l2) };
+}
+
 /** `--shard K/N`: every Nth item from the Kth. */
 function shardOption() {
   if (!process.argv.includes('--shard')) return undefined;
@@ -73,6 +81,17 @@ export async function runWakeBenchmark(): Promise<void> {
   const log = (line: string) => console.log(line);
   if (process.argv.includes('--cpu-only')) {
     await cpuTable(await wakeCorpus(log), [0.02, 0.05, 0.1, 0.2]);
+    return;
+  }
+  if (process.argv.includes('--training-extract')) {
+    // `-- wake --training-extract rnnoise [--reverse]`: the training-only voices' features and
+    // speed variants, clip by clip (`--reverse`: from the end, a second process).
+    const training = await trainingCorpus(log);
+    const kind = process.argv[process.argv.indexOf('--training-extract') + 1] as FrontEnd;
+    const items = trainingOrder(training);
+    if (process.argv.includes('--reverse')) items.reverse();
+    const clips = items.map((item) => () => training.audio(item));
+    await extractVariants(training.key, kind, clips, log, true);
     return;
   }
   if (process.argv.includes('--extract-variants')) {
@@ -166,6 +185,10 @@ export async function runWakeBenchmark(): Promise<void> {
     ...(process.argv.includes('--corpus-verifier') ? (['corpus'] as const) : []),
     ...(process.argv.includes('--corpus-mlp') ? (['corpus-mlp'] as const) : []),
   ];
+  // `--training-voices`: the corpus verifiers learn the training-only voices too.
+  const training = process.argv.includes('--training-voices')
+    ? await trainingCorpus(log)
+    : undefined;
   const passes: Partial<Record<FrontEnd, Pass>> = {};
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   for (const kind of kinds) {
@@ -178,7 +201,10 @@ export async function runWakeBenchmark(): Promise<void> {
     for (const model of kind === 'rnnoise' ? corpusModels : []) {
       Object.assign(
         fromCorpus,
-        await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log),
+        await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log, {
+          training,
+          mlp: mlpShape(),
+        }),
       );
       // The one trained on every calibration voice: the file a satellite could ship.
       const out = join(root, 'bench-results', `verifier-hey_jarvis-${model}.json`);
