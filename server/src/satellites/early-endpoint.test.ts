@@ -6,7 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, type Mock, vi } f
 import { AudioChunk, AudioStop, type Event, RunPipeline, type Logger } from 'wyoming-ts';
 import { WyomingClient, WyomingServer } from 'wyoming-ts/node';
 import { SileroVad, VadStream } from '@jarvis/satellite/engines';
-import { joinPcm, silence, speak, trimmed } from '../../../tests/helpers/speech.js';
+import {
+  joinPcm,
+  silence,
+  speak,
+  COMMAND_VOICE,
+  trimmed,
+  type Voice,
+} from '../../../tests/helpers/speech.js';
 import { PhraseEngine } from '../engines/stt/phrase-engine.js';
 import type { SpeechToText, Utterance } from '../engines/stt/stt.js';
 import { EspeakTts } from '../engines/tts/espeak-tts.js';
@@ -134,7 +141,7 @@ async function startTurn(to = uri) {
   return { client, seen, stream };
 }
 
-const said = async (text: string) => trimmed((await speak(text)).audio);
+const said = async (text: string, voice?: Voice) => trimmed((await speak(text, voice)).audio);
 
 /** The turn's outcome, once the session has reported it. */
 async function outcome(): Promise<TurnOutcome> {
@@ -147,7 +154,8 @@ describe('early endpointing', () => {
     const turn = await startTurn();
     // 400 ms of silence: past the early endpoint, short of the 700 ms that end speech.
     await turn.stream(
-      joinPcm(silence(300), await said('turn on the kitchen light'), silence(400)).audio,
+      joinPcm(silence(300), await said('turn on the kitchen light', COMMAND_VOICE), silence(400))
+        .audio,
     );
 
     const ended = await outcome();

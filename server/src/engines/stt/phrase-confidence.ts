@@ -65,13 +65,16 @@ export interface AcceptanceRule {
 }
 
 /**
- * Chosen on the calibration split of `npm run bench -w server -- understanding calibrate`
- * (its voices and sentences only; the held-out split reports the result).
+ * Chosen on the whole calibration split of `npm run bench -w server -- understanding calibrate`
+ * (`BENCH_CAL_SCALE=8`: 480 commands and 239 out-of-grammar utterances, near misses of real
+ * commands included; its voices and sentences only; the held-out split reports the result).
+ * The rule chosen before on 60 commands and 113 utterances without near misses (fit -8, worst
+ * word -80) acted on a quarter of the held-out near misses ("the basement light" as another).
  */
 export const DEFAULT_ACCEPTANCE: AcceptanceRule = {
-  fit: -8,
-  worstWord: -80,
-  worstDeficit: -Infinity, // the calibration found no use for it
+  fit: 2,
+  worstWord: -Infinity,
+  worstDeficit: -600,
   deficitFrames: 100,
   wordLoop: -Infinity, // the word loop is off by default
 };

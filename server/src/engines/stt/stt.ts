@@ -40,18 +40,19 @@ export interface SpeechToText {
 
 /**
  * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that"),
- * chosen on the phrase engine's calibration split (`npm run bench -w server --
- * understanding calibrate`): a score 11 above the acceptance rule, where none of its
- * out-of-grammar speech asked for a sensitive action (confidence = 1 / (1 + e^(-score / 3))).
+ * on the phrase engine's calibration split (`npm run bench -w server -- understanding
+ * calibrate`) none of the out-of-grammar speech asked for a sensitive action at the acceptance
+ * rule itself; a score 1 above it keeps the bar where it stood before the rule was made stricter
+ * (a fit of 3) and above every other request (confidence = 1 / (1 + e^(-score / 3))).
  */
-export const DEFAULT_SENSITIVE_CONFIDENCE = 0.975;
+export const DEFAULT_SENSITIVE_CONFIDENCE = 0.583;
 
 /**
  * How far below the acceptance rule (in units of fit) a sentence that is not sensitive is asked
  * back rather than rejected: chosen on the calibration split (`understanding-band.ts`) as the
  * widest band asking back at most 2 % of its out-of-grammar speech.
  */
-export const ASK_BAND = 6;
+export const ASK_BAND = 5;
 
 /** The least confidence of a rejected sentence that is asked back: ASK_BAND below the rule. */
-export const DEFAULT_ASK_CONFIDENCE = 0.119; // 1 / (1 + e^(6 / 3))
+export const DEFAULT_ASK_CONFIDENCE = 0.159; // 1 / (1 + e^(5 / 3))

@@ -14,7 +14,7 @@ import { WyomingStt } from './wyoming-stt.js';
 let recognizer: PhraseEngine;
 let recognizerService: FakeAsr;
 speechToTextContract('WyomingStt (fake whisper over TCP)', {
-  command: 'what time is it',
+  command: 'turn on the kitchen light',
   create: async () => {
     recognizer = new PhraseEngine();
     await recognizer.setSentences(homeSentences());
