@@ -199,7 +199,12 @@ export async function scoreAudio(
     free: heard.free,
     loopMargin: heard.loopMargin,
     slot: heard.slot && finite(heard.slot),
-    filler: heard.filler && { ...heard.filler, margin: clamp(heard.filler.margin) },
+    filler: heard.filler && {
+      ...heard.filler,
+      margin: clamp(heard.filler.margin),
+      // JSON has no Infinity: a carrier with no reference is left out, as the engine ignores it.
+      carrier: Number.isFinite(heard.filler.carrier) ? heard.filler.carrier : undefined,
+    },
     frames: heard.frames,
     rejected: heard.rejected,
     ms,

@@ -102,6 +102,17 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses a phrase confidence the engine never gives (the 0.975 of older files)', () => {
+    const old = 'stt:\n  phrase:\n    sensitive_confidence: 0.975\n';
+    expect(() => loadConfig({ file: file(old), env: {} })).toThrow(
+      "stt.phrase.sensitive_confidence: the phrase engine's confidence is at most 0.88",
+    );
+    const reachable = old.replace('0.975', '0.8');
+    expect(loadConfig({ file: file(reachable), env: {} }).stt.phrase.sensitive_confidence).toBe(
+      0.8,
+    );
+  });
+
   it('names a file it cannot read or parse', () => {
     expect(() => loadConfig({ file: '/nonexistent.yaml', env: {} })).toThrow(
       'cannot read /nonexistent.yaml: ENOENT',

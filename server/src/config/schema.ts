@@ -1,7 +1,20 @@
-import { DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from '../engines/stt/stt.js';
+import {
+  DEFAULT_ASK_CONFIDENCE,
+  DEFAULT_SENSITIVE_CONFIDENCE,
+  MAX_PHRASE_CONFIDENCE,
+} from '../engines/stt/stt.js';
 import { z } from 'zod';
 import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
+
+// The phrase engine never gives more (its default rule caps the score): a higher threshold,
+// such as the 0.975 of older configurations, would refuse every sentence without a word.
+const reachableConfidence = z
+  .number()
+  .min(0)
+  .max(MAX_PHRASE_CONFIDENCE, {
+    message: `the phrase engine's confidence is at most ${MAX_PHRASE_CONFIDENCE}; a higher threshold is never met (default sensitive_confidence ${DEFAULT_SENSITIVE_CONFIDENCE})`,
+  });
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
 // (`jarvis.yaml` at the repository root mirrors it, and a test keeps the two in step).
@@ -117,8 +130,8 @@ export const ConfigSchema = z
         phrase: z
           .object({
             enabled: z.boolean().default(true),
-            min_confidence: z.number().min(0).max(1).default(0.5),
-            sensitive_confidence: z.number().min(0).max(1).default(DEFAULT_SENSITIVE_CONFIDENCE),
+            min_confidence: reachableConfidence.default(0.5),
+            sensitive_confidence: reachableConfidence.default(DEFAULT_SENSITIVE_CONFIDENCE),
             ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
             name_languages: z.record(z.string().min(1), z.enum(['en', 'fr', 'any'])).default({}),
           })

@@ -123,6 +123,7 @@ export async function gather(
   // Each query word with every term that stands for it: coverage counts words, not tags.
   const analysed = analyse(query, lexicon);
   const widened = await widenUnmatched(context, analysed, [...vectorRows, ...found], options);
+  options.signal?.throwIfAborted();
   const textRows = [...found, ...widened.rows];
   const queryForms = analysed.forms;
   // Each query word with the lexicon's names for it: "chaud" is found in "warm places".
@@ -178,6 +179,9 @@ async function widenUnmatched(
   rows: readonly Row[],
   options: SearchOptions,
 ): Promise<{ rows: Row[]; broader: (readonly string[])[] }> {
+  if (analysed.wide.every((terms) => terms.length === 0)) {
+    return { rows: [], broader: analysed.broader.map((b) => [...b]) };
+  }
   const seen = rows.map((r) => new Set(String(r.terms).split(' ')));
   const wide = analysed.wide.map((terms, i) =>
     terms.length > 0 && !seen.some((d) => analysed.forms[i]!.some((f) => d.has(f))) ? terms : [],

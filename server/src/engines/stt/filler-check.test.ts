@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { speak, type Voice } from '../../../../tests/helpers/speech.js';
 import { PhraseEngine } from './phrase-engine.js';
 import { DEFAULT_CALIBRATION } from './phrase-engine-types.js';
+import { fillerScore } from './filler-check.js';
 
 const SENTENCES = [
   'turn on the bedroom fan',
@@ -61,4 +62,15 @@ describe('FillerCheck on real audio', () => {
     const rejected = await engine.transcribe({ audio: nearMiss });
     expect(rejected).toMatchObject({ text: '', rejected: 'not-understood' });
   }, 120_000);
+});
+
+describe('fillerScore', () => {
+  const margin = { margin: -5, runFrames: 40, runWords: 1 };
+  it('judges the run less the words around it, when asked', () => {
+    expect(fillerScore({ ...margin, carrier: 2 }, true)).toBe(-7);
+    expect(fillerScore({ ...margin, carrier: 2 })).toBe(-5);
+  });
+  it('judges the run alone when the words around it found no path', () => {
+    expect(fillerScore({ ...margin, carrier: Infinity }, true)).toBe(-5);
+  });
 });

@@ -24,7 +24,11 @@ export interface FillerMargin {
 
 /** What a threshold judges: the run's margin, or (`relative`) its margin less the carrier's. */
 export function fillerScore(filler: FillerMargin, relative = false): number {
-  return relative && filler.carrier !== undefined ? filler.margin - filler.carrier : filler.margin;
+  // A carrier decode with no complete path gives no reference (an infinite margin).
+  const carrier = filler.carrier;
+  return relative && carrier !== undefined && Number.isFinite(carrier)
+    ? filler.margin - carrier
+    : filler.margin;
 }
 
 /** Fewest frames a margin is divided by. */

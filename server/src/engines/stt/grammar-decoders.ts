@@ -1,14 +1,14 @@
 // The decoders one grammar of the phrase engine needs: the grammar decoder and, when asked for,
-// the word loop, the slot check and the filler check. They start and warm up together, and a set that fails to
-// warm up is closed at once, so no pocketsphinx process outlives the grammar that failed.
+// the word loop, the slot check and the filler check. They start and warm up together, and a
+// set that fails to warm up is closed at once, so no pocketsphinx process outlives the grammar
+// that failed.
 import { unlink, writeFile } from 'node:fs/promises';
 import type { Logger } from 'wyoming-ts';
 import { type DecoderArgs, GRAMMAR_ARGS, WORD_LOOP_ARGS } from './phrase-decoders.js';
 import type { PhraseEngineOptions } from './phrase-engine-types.js';
-import { buildWordLoop, grammarWords, type PhraseGrammar } from './phrase-grammar.js';
+import { buildFsg, buildWordLoop, grammarWords, type PhraseGrammar } from './phrase-grammar.js';
 import { FillerCheck, type FillerMargin } from './filler-check.js';
 import { fillerDictionary } from './filler-grammar.js';
-import { buildFsg } from './phrase-grammar.js';
 import { SlotCheck, type SlotMargin } from './slot-check.js';
 import type { Hypothesis, SphinxBatch } from './sphinx-batch.js';
 

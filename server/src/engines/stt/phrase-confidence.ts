@@ -93,6 +93,14 @@ export const WORD_LOOP_ACCEPTANCE: AcceptanceRule = {
   wordLoop: -4,
 };
 
+/**
+ * The highest score a sentence can reach under `rule`: a word fits at best as well as free
+ * phones (worst word and deficit at most 0), so those thresholds cap it.
+ */
+export function bestAcceptanceScore(rule: AcceptanceRule): number {
+  return Math.min(-rule.worstWord, -rule.worstDeficit / rule.deficitFrames);
+}
+
 /** The worst word's fit and deficit (0 when every word fits as well as free phones). */
 export function worstOf(words: readonly WordFit[]): { worstWord: number; worstDeficit: number } {
   return {

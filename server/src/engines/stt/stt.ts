@@ -1,3 +1,5 @@
+import { bestAcceptanceScore, DEFAULT_ACCEPTANCE } from './phrase-confidence.js';
+
 /** 16 kHz mono 16-bit PCM, the format satellites stream. */
 export interface Utterance {
   readonly audio: Uint8Array;
@@ -39,11 +41,12 @@ export interface SpeechToText {
 }
 
 /**
- * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that"),
- * on the phrase engine's calibration split (`npm run bench -w server -- understanding
+ * The confidence a request that opens, unlocks or disarms needs (else: "I didn't catch that").
+ * On the phrase engine's calibration split (`npm run bench -w server -- understanding
  * calibrate`) none of the out-of-grammar speech asked for a sensitive action at the acceptance
- * rule itself; a score 1 above it keeps the bar where it stood before the rule was made stricter
- * (a fit of 3) and above every other request (confidence = 1 / (1 + e^(-score / 3))).
+ * rule itself; a score 1 above it asks a fit of 3, as before the rule was made stricter (the
+ * worst word's limit gave way to the worst deficit's), and more than any other request
+ * (confidence = 1 / (1 + e^(-score / 3))).
  */
 export const DEFAULT_SENSITIVE_CONFIDENCE = 0.583;
 
@@ -53,6 +56,13 @@ export const DEFAULT_SENSITIVE_CONFIDENCE = 0.583;
  * widest band asking back at most 2 % of its out-of-grammar speech.
  */
 export const ASK_BAND = 5;
+
+/**
+ * The highest confidence the phrase engine gives with the default rule (its worst-deficit limit
+ * caps the score): a threshold above it could never be met, so the configuration refuses it.
+ */
+export const MAX_PHRASE_CONFIDENCE =
+  Math.floor(1000 / (1 + Math.exp(-bestAcceptanceScore(DEFAULT_ACCEPTANCE) / 3))) / 1000;
 
 /** The least confidence of a rejected sentence that is asked back: ASK_BAND below the rule. */
 export const DEFAULT_ASK_CONFIDENCE = 0.159; // 1 / (1 + e^(5 / 3))
