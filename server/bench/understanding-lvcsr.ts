@@ -93,8 +93,22 @@ export async function runGeneralDecode(file: string): Promise<void> {
     timeoutMs: 60_000,
   });
   const decodes: GeneralDecode[] = [];
+  // `BENCH_LVCSR_RANGE=FROM:TO`: only those utterances (runs in parallel, merged when judged).
+  const [first, last] = (process.env.BENCH_LVCSR_RANGE ?? `0:${corpus.length}`)
+    .split(':')
+    .map(Number);
+  const out = file.replace(/\.json$/, `-lvcsr-${first}.json`);
+  const save = () => {
+    const run: GeneralRun = {
+      sentences: [...grammar.sentences.keys()],
+      pronunciations: Object.fromEntries(pronunciations),
+      decodes,
+    };
+    writeFileSync(out, `${JSON.stringify(run)}\n`);
+  };
   try {
     for (const [index, item] of corpus.entries()) {
+      if (index < first! || index >= last!) continue;
       const before = previous[index]!;
       if (before.item.text !== item.text || before.item.source !== item.source)
         throw new Error(`utterance ${index} differs: ${item.text} / ${before.item.text}`);
@@ -115,19 +129,16 @@ export async function runGeneralDecode(file: string): Promise<void> {
       const ms = performance.now() - started;
       const cpuMs = childCpuMs() - cpu;
       decodes.push({ index, heardSpoken, words: hyp.words, segments: hyp.segments, cpuMs, ms });
-      if (index % 50 === 0) console.log(`${index}/${corpus.length}`);
+      if (index % 20 === 0) {
+        console.log(`${index}/${corpus.length}`);
+        save();
+      }
     }
   } finally {
     await decoder.close();
     await speech.close();
     await rm(dir, { recursive: true, force: true });
   }
-  const run: GeneralRun = {
-    sentences: [...grammar.sentences.keys()],
-    pronunciations: Object.fromEntries(pronunciations),
-    decodes,
-  };
-  const out = file.replace(/\.json$/, '-lvcsr.json');
-  writeFileSync(out, `${JSON.stringify(run)}\n`);
+  save();
   console.log(`wrote ${out}`);
 }

@@ -31,7 +31,10 @@ describe('slotAgreement', () => {
   it('agrees fully when the transcript has the run at its frames', () => {
     const heard = timed('turn on the bedroom light'.split(' '));
     const agreement = slotAgreement(heard, heard, GRAMMAR, lookup)!;
-    expect(agreement).toEqual({ found: true, phones: 1, run: ['bedroom'], said: ['bedroom'] });
+    expect(agreement).toEqual({
+      ...{ found: true, phones: 1, carrier: 1 },
+      ...{ run: ['bedroom'], said: ['bedroom'] },
+    });
   });
 
   it('agrees less when another word is heard there', () => {

@@ -18,6 +18,8 @@ export interface Agreement {
    * lying mostly inside its frames (the closest pronunciations); 1 is the same phones.
    */
   readonly phones: number;
+  /** The same for the sentence's other words (the voice: how well the general decode hears it). */
+  readonly carrier?: number;
   /** The run's words. */
   readonly run: readonly string[];
   /** The transcript's words at its frames. */
@@ -76,24 +78,42 @@ export function slotAgreement(
   );
   if (!run) return undefined;
   const slot = words.slice(run.start, run.end);
-  const from = slot[0]!.start;
-  const to = slot.at(-1)!.end;
   const spoken = transcript.filter((w) => !isFiller(w.word));
-  const said = spoken
-    .filter((w) => {
-      const overlap = Math.min(w.end, to) - Math.max(w.start, from);
-      return overlap > 0 && overlap >= 0.5 * Math.min(w.end - w.start, to - from);
-    })
-    .map((w) => w.word);
+  const { phones, said } = phoneAgreement(slot, spoken, lookup);
+  const rest = [...words.slice(0, run.start), ...words.slice(run.end)];
+  const carrier = rest.length > 0 ? phoneAgreement(rest, spoken, lookup).phones : undefined;
   const runWords = slot.map((w) => w.word);
+  const found = runWords.every((word) => spoken.some((w) => w.word === word));
+  return { found, phones, carrier, run: runWords, said };
+}
+
+/**
+ * 1 - phone edit distance / the phones of `words`, against the words of `spoken` that lie mostly
+ * inside their frames (the closest pronunciations of both); and those words.
+ */
+export function phoneAgreement(
+  words: readonly TimedWord[],
+  spoken: readonly TimedWord[],
+  lookup: PhoneLookup,
+): { phones: number; said: string[] } {
+  const inside = (w: TimedWord) =>
+    words.reduce(
+      (sum, x) => sum + Math.max(0, Math.min(w.end, x.end) - Math.max(w.start, x.start)),
+      0,
+    );
+  const said = spoken
+    .filter((w) => inside(w) >= 0.5 * Math.max(w.end - w.start, 1))
+    .map((w) => w.word);
   let phones = 0;
-  for (const a of phoneSequences(runWords, lookup)) {
+  for (const a of phoneSequences(
+    words.map((w) => w.word),
+    lookup,
+  )) {
     for (const b of phoneSequences(said, lookup)) {
       phones = Math.max(phones, 1 - phoneDistance(a, b) / Math.max(a.length, 1));
     }
   }
-  const found = runWords.every((word) => spoken.some((w) => w.word === word));
-  return { found, phones, run: runWords, said };
+  return { phones, said };
 }
 
 /** Word -> pronunciations (phone arrays) of a pocketsphinx dictionary's text; `(2)` marks folded. */
