@@ -42,6 +42,8 @@ import { runSlots } from './understanding-slots.js';
 import { runSlotCheck } from './understanding-slotcheck.js';
 import { runFiller } from './understanding-filler.js';
 import { runEarly } from './understanding-early.js';
+import { runGeneralDecode } from './understanding-lvcsr.js';
+import { runAgreement } from './understanding-agree.js';
 import {
   formatMemoryBenchmark,
   heldOutOverlaps,
@@ -72,6 +74,11 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
   const variants = process.argv.slice(heldout ? 5 : 4);
   const chosen = variants.length > 0 ? variants : ['0', '0:turn', '200', '250'];
   await runEarly(resultsDir, chosen, heldout ? 'heldout' : 'calibration');
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'lvcsr') {
+  if (process.argv[4] === 'decode') await runGeneralDecode(process.argv[5]!);
+  else runAgreement(process.argv[4]!);
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {
