@@ -10,7 +10,7 @@ import {
   phoneAgreement,
   readDictionary,
   slotAgreement,
-} from '../src/engines/stt/general-agreement.js';
+} from './general-agreement.js';
 import type { GeneralRun } from './understanding-lvcsr.js';
 import { type Scored, verdictOf } from './understanding.js';
 import { shippedThresholds } from './understanding-run.js';

@@ -1,7 +1,7 @@
 // Agreement between the grammar's sentence and a general English transcript of the same speech,
 // on the sentence's name or value run (`fillerRun`): a near miss ("the basement light" heard as
 // the bedroom light) should show another word there. Pure.
-import { fillerRun } from './filler-grammar.js';
+import { fillerRun } from '../src/engines/stt/filler-grammar.js';
 
 /** A word of a decoded path and its frames [start, end). */
 export interface TimedWord {
