@@ -1,13 +1,9 @@
-// Long-term memory benchmark. Recall quality (recall@1/@3) on seven splits: four development sets
-// (what the lexicons, weights and thresholds may be tuned on), the held-out set (held-out 3: other
-// facts, questions in words neither the development questions nor the earlier held-out ones use)
-// and the two earlier held-out sets, already seen (each run before the next was written), each
-// with the ablations: no full text, no vector, no subject match, no lexicon at all. Then update correctness on pairs of
-// statements (a second statement must not overwrite a different fact; a new value must update),
-// and recall latency and ingest rate at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000
-// to shorten, 0 for none), with the hashed embedder and with the sentence encoder blend (the
-// default without Ollama). `memory tune` searches the weights on the development set only (with
-// the hashed embedder), `memory tune-embedder` the embedder and its vector weight.
+// Long-term memory benchmark. Recall@1/@3 on four development sets (what may be tuned on),
+// held-out 3 (words neither they nor earlier held-out sets use) and two earlier held-out sets
+// (seen), with ablations; update correctness on pairs of statements; recall latency and ingest at
+// 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000 to shorten, 0 for none), hashed and
+// blended. `memory tune` / `memory tune-embedder`: weights, then the embedder and its vector
+// weight, searched on the development sets only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
