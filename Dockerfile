@@ -26,7 +26,8 @@ COPY server/ server/
 RUN npm run build -w protocol -w satellite -w ui -w server \
   && rm -rf node_modules \
   && npm ci --omit=dev --no-audit --no-fund \
-  && find protocol satellite server -name '*.test.*' -delete
+  && find protocol satellite server -name '*.test.*' -delete \
+  && rm -rf node_modules/@usefulsensors/moonshine-js/dist/model/base-es-non-commercial
 
 # Runtime: Home Assistant's Debian base (glibc for onnxruntime; s6-overlay's /init runs CMD).
 FROM ${BUILD_FROM}

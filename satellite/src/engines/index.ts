@@ -1,5 +1,6 @@
 // @jarvis/satellite/engines: the VAD and wake-word engines, shared with the server.
 export { turnOffOnnxTelemetry } from './no-telemetry.js';
+export * as ort from './onnx-runtime.js';
 export { SileroVad, type SileroVadOptions } from './vad/silero-vad.js';
 export { SpeechSegmenter } from './vad/speech-segmenter.js';
 export { type VadResult, VadStream, type VadStreamOptions } from './vad/vad-stream.js';

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_VOICE, silence, speak } from '../../../../tests/helpers/speech.js';
+import { EngineError } from '../../errors.js';
+import { defaultMoonshineDir, MoonshineRecognizer, pcmToFloat } from './moonshine.js';
+
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z' ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+
+describe('MoonshineRecognizer (Moonshine tiny, real weights)', () => {
+  let recognizer: MoonshineRecognizer;
+  beforeAll(async () => {
+    recognizer = await MoonshineRecognizer.load();
+  });
+  afterAll(() => recognizer.close());
+
+  it('writes down what a voice said, in or out of any grammar', async () => {
+    for (const said of ['close the garage door', 'tell me a joke']) {
+      const { audio } = await speak(said, COMMAND_VOICE);
+      expect(words(await recognizer.transcribe(audio))).toEqual(words(said));
+    }
+  });
+
+  it('hears a different sentence as different words', async () => {
+    const { audio } = await speak('what time is it', COMMAND_VOICE);
+    expect(words(await recognizer.transcribe(audio))).not.toContain('garage');
+  });
+
+  it('returns nothing for too little audio', async () => {
+    expect(await recognizer.transcribe(silence(50))).toBe('');
+  });
+
+  it('stops when its turn is aborted', async () => {
+    const { audio } = await speak('turn on the kitchen light', COMMAND_VOICE);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(recognizer.transcribe(audio, controller.signal)).rejects.toThrow();
+  });
+});
+
+describe('Moonshine model files', () => {
+  it('are found in the npm package', () => {
+    expect(defaultMoonshineDir()).toMatch(/moonshine-js\/dist\/model\/tiny\/quantized$/);
+  });
+
+  it('a folder without them is an EngineError naming the folder', async () => {
+    const error = await MoonshineRecognizer.load({ modelDir: '/nonexistent' }).catch((e) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(String(error.message)).toContain('/nonexistent');
+  });
+
+  it('a package that is not installed is an EngineError', () => {
+    expect(() => defaultMoonshineDir('/')).toThrow(EngineError);
+  });
+
+  it('reads 16-bit little-endian PCM as floats', () => {
+    expect([...pcmToFloat(Uint8Array.of(0, 0x80, 0xff, 0x7f, 0, 0x40))]).toEqual([
+      -1,
+      32767 / 32768,
+      0.5,
+    ]);
+  });
+});

@@ -1,0 +1,156 @@
+// Moonshine tiny (English), a small neural speech recogniser: an encoder over raw 16 kHz audio and
+// a decoder that writes Llama tokens one at a time (greedy). The quantized weights are the files
+// the `@usefulsensors/moonshine-js` npm package ships (MIT, Useful Sensors); they run here on
+// onnxruntime-node's CPU backend. Nothing is fetched: a missing package is an EngineError.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import llamaTokenizer from 'llama-tokenizer-js';
+import { ort } from '@jarvis/satellite/engines';
+import { EngineError } from '../../errors.js';
+
+const ENGINE = 'moonshine';
+const PACKAGE = '@usefulsensors/moonshine-js';
+const SAMPLE_RATE = 16000;
+/** Moonshine tiny's decoder: layers, key/value heads, head size. */
+const SHAPE = { layers: 6, heads: 8, headSize: 36 } as const;
+const START_TOKEN = 1;
+const END_TOKEN = 2;
+/** Ids above the Llama vocabulary are Moonshine's special tokens: never text. */
+const VOCABULARY = 32000;
+/** The model card's bound: about six tokens a second of speech. */
+const TOKENS_PER_SECOND = 6;
+/** Shorter audio gives the encoder nothing to read (the model takes 0.1 s to 64 s). */
+const MIN_SAMPLES = SAMPLE_RATE / 10;
+const MAX_SAMPLES = SAMPLE_RATE * 64;
+
+export interface MoonshineOptions {
+  /** The folder with `encoder_model.onnx` and `decoder_model_merged.onnx`; default: the package's tiny model. */
+  readonly modelDir?: string;
+  /** CPU threads per session (default 1: a satellite's turn should not starve the others). */
+  readonly threads?: number;
+}
+
+/** The package's `dist/model/tiny/quantized` folder, found the way Node finds packages. */
+export function defaultMoonshineDir(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', PACKAGE, 'dist', 'model', 'tiny', 'quantized');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) {
+      throw new EngineError(
+        ENGINE,
+        `the ${PACKAGE} package (its model files) is not installed: run \`npm ci\` in the Jarvis folder`,
+      );
+    }
+  }
+}
+
+/** 16-bit little-endian PCM to floats in [-1, 1). */
+export function pcmToFloat(pcm: Uint8Array): Float32Array {
+  const view = new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength & ~1);
+  const out = new Float32Array(view.byteLength / 2);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true) / 32768;
+  return out;
+}
+
+type Feeds = Record<string, ort.Tensor>;
+
+export class MoonshineRecognizer {
+  private constructor(
+    private readonly encoder: ort.InferenceSession,
+    private readonly decoder: ort.InferenceSession,
+  ) {}
+
+  /** Loads both sessions; throws EngineError when the files are missing or unreadable. */
+  static async load(options: MoonshineOptions = {}): Promise<MoonshineRecognizer> {
+    const dir = options.modelDir ?? defaultMoonshineDir();
+    const threads = options.threads ?? 1;
+    const session = { intraOpNumThreads: threads, interOpNumThreads: 1 };
+    try {
+      const encoder = await ort.InferenceSession.create(join(dir, 'encoder_model.onnx'), session);
+      const decoder = await ort.InferenceSession.create(
+        join(dir, 'decoder_model_merged.onnx'),
+        session,
+      ).catch(async (error: unknown) => {
+        await encoder.release();
+        throw error;
+      });
+      return new MoonshineRecognizer(encoder, decoder);
+    } catch (error) {
+      throw new EngineError(ENGINE, `cannot load the Moonshine model from ${dir}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** What was said in `pcm` (16 kHz mono 16-bit), as Moonshine writes it; '' for too little audio. */
+  async transcribe(pcm: Uint8Array, signal?: AbortSignal): Promise<string> {
+    const audio = pcmToFloat(pcm);
+    if (audio.length < MIN_SAMPLES) return '';
+    const samples = audio.length > MAX_SAMPLES ? audio.subarray(0, MAX_SAMPLES) : audio;
+    const encoded = await this.encoder.run({
+      input_values: new ort.Tensor('float32', samples, [1, samples.length]),
+    });
+    const hidden = encoded.last_hidden_state;
+    if (!hidden) throw new EngineError(ENGINE, 'the encoder gave no last_hidden_state');
+    let past = emptyCache();
+    const tokens: number[] = [];
+    let next = START_TOKEN;
+    const limit = Math.max(1, Math.trunc((samples.length / SAMPLE_RATE) * TOKENS_PER_SECOND));
+    for (let step = 0; step < limit; step++) {
+      signal?.throwIfAborted();
+      const output = await this.decoder.run({
+        input_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt(next)), [1, 1]),
+        encoder_hidden_states: hidden,
+        use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
+        ...past,
+      });
+      next = argMax(output.logits!.data as Float32Array);
+      if (next === END_TOKEN) break;
+      tokens.push(next);
+      past = nextCache(past, output, step === 0);
+    }
+    const text = tokens.filter((id) => id < VOCABULARY);
+    return text.length === 0 ? '' : llamaTokenizer.decode(text, false).trim();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.encoder.release(), this.decoder.release()]);
+  }
+}
+
+/** Every layer's decoder and encoder key/value cache, empty before the first step. */
+function emptyCache(): Feeds {
+  const feeds: Feeds = {};
+  for (let layer = 0; layer < SHAPE.layers; layer++) {
+    for (const side of ['decoder', 'encoder']) {
+      for (const part of ['key', 'value']) {
+        feeds[`past_key_values.${layer}.${side}.${part}`] = new ort.Tensor(
+          'float32',
+          new Float32Array(0),
+          [1, SHAPE.heads, 0, SHAPE.headSize],
+        );
+      }
+    }
+  }
+  return feeds;
+}
+
+/**
+ * The cache for the next step: the decoder's grows every step; the encoder's is computed once,
+ * at the first step (the merged model returns it empty afterwards).
+ */
+function nextCache(past: Feeds, output: ort.InferenceSession.OnnxValueMapType, first: boolean) {
+  const next: Feeds = { ...past };
+  for (const key of Object.keys(past)) {
+    const present = output[key.replace('past_key_values', 'present')];
+    if (present && (first || key.includes('.decoder.'))) next[key] = present as ort.Tensor;
+  }
+  return next;
+}
+
+function argMax(values: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
