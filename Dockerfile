@@ -10,7 +10,7 @@ ARG BUILD_FROM=ghcr.io/home-assistant/base-debian:trixie
 # Build: every dependency, TypeScript to dist/, then the production dependencies alone.
 FROM node:20-trixie-slim AS build
 WORKDIR /src
-ENV ONNXRUNTIME_NODE_INSTALL=skip
+ENV ONNXRUNTIME_NODE_INSTALL=skip ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY protocol/package.json protocol/
 COPY satellite/package.json satellite/

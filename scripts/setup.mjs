@@ -113,8 +113,11 @@ function installNodeModules() {
   if (!stale) return;
   log('installing npm dependencies (npm ci)');
   // onnxruntime-node ships its CPU binaries; never let its install script fetch GPU extras.
+  // The older copy under @huggingface/transformers (pulled in by the Moonshine package) reads
+  // only the CUDA variable, and tries a download whenever it finds an `nvcc`.
   const status = run('npm', ['ci', '--no-audit', '--no-fund'], {
     ONNXRUNTIME_NODE_INSTALL: 'skip',
+    ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip',
   });
   if (status !== 0) fail('npm ci failed (see above).');
 }
