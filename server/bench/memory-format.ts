@@ -1,13 +1,7 @@
 // The memory benchmark's tables (markdown).
 import type { LatencyResult } from './memory-latency.js';
-import {
-  DEFAULT_VARIANT,
-  type HeldOutOverlaps,
-  type MemoryBenchmark,
-  type QualityResult,
-  type Split,
-  SPLITS,
-} from './memory.js';
+import { DEFAULT_VARIANT, type MemoryBenchmark, type QualityResult } from './memory.js';
+import { HELD_OUT, type HeldOutOverlaps, type Split, SPLITS } from './memory-splits.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const ms = (x: number) => x.toFixed(1);
@@ -17,7 +11,8 @@ const SHORT: Record<Split, string> = {
   'development 2': 'dev 2',
   'development 3': 'dev 3',
   'development 4': 'dev 4',
-  'held-out 3': 'held-out 3',
+  'held-out 4': 'held-out 4',
+  'held-out 3, seen': 'old held-out 3',
   'held-out 2, seen': 'old held-out 2',
   'held-out 1, seen': 'old held-out 1',
 };
@@ -25,11 +20,11 @@ const SHORT: Record<Split, string> = {
 /** How many of the held-out questions' words development and earlier held-out questions use. */
 export function formatOverlap(overlap: HeldOutOverlaps): string {
   return (
-    `${pct(overlap.share)} of the held-out 3 questions' content words are used by a ` +
+    `${pct(overlap.share)} of the ${SHORT[HELD_OUT]} questions' content words are used by a ` +
     `development question${overlap.shared.length ? ` (${overlap.shared.join(', ')})` : ''}; by ` +
     `set: ${Object.entries(overlap.bySplit)
       .map(([split, o]) => `${SHORT[split as Split]} ${pct(o.share)}`)
-      .join(', ')}; both old held-out sets ${pct(overlap.seenHeldOut.share)}` +
+      .join(', ')}; the old held-out sets together ${pct(overlap.seenHeldOut.share)}` +
     `${overlap.seenHeldOut.shared.length ? ` (${overlap.seenHeldOut.shared.join(', ')})` : ''}.`
   );
 }
@@ -37,7 +32,8 @@ export function formatOverlap(overlap: HeldOutOverlaps): string {
 function qualityTables(result: MemoryBenchmark): string[] {
   const of = (split: Split) => result.quality.filter((q) => q.split === split);
   const splits = SPLITS.map(of);
-  const [dev, dev2, dev3, dev4, held, seen2, seen1] = splits as [
+  const [dev, dev2, dev3, dev4, held, seen3, seen2, seen1] = splits as [
+    QualityResult[],
     QualityResult[],
     QualityResult[],
     QualityResult[],
@@ -54,10 +50,11 @@ function qualityTables(result: MemoryBenchmark): string[] {
       `held-out set, seen while tuning): ${size(dev2)}; development 3 (written before tuning on ` +
       `it, preferences and episodes asked in other words): ${size(dev3)}; development 4 (the ` +
       `held-out set of 6 December): ${size(dev4)} (what may be tuned on). ` +
-      `Held-out 3 (written on the evening of 7 December by a helper who did not tune, before ` +
-      `that evening's changes were tried): ${size(held)}; old held-out 2 (written late on 7 ` +
-      `December, run before held-out 3 was written, so seen): ${size(seen2)}; old held-out 1 ` +
-      `(the held-out set of early 7 December, seen): ${size(seen1)}. ` +
+      `Held-out 4 (written on 7 December by a helper who did not tune, before any change of ` +
+      `that session was measured on it): ${size(held)}; old held-out 3 (written on the evening ` +
+      `of 7 December, run before held-out 4 was written, so seen): ${size(seen3)}; old held-out ` +
+      `2 (written late on 7 December, seen): ${size(seen2)}; old held-out 1 (the held-out set ` +
+      `of early 7 December, seen): ${size(seen1)}. ` +
       formatOverlap(result.overlap),
     '',
     `| variant | embedder | ${SPLITS.map((s) => `${SHORT[s]} R@1 | ${SHORT[s]} R@3`).join(' | ')} |`,

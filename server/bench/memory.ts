@@ -1,9 +1,9 @@
 // Long-term memory benchmark. Recall@1/@3 on four development sets (what may be tuned on),
-// held-out 3 (words neither they nor earlier held-out sets use) and two earlier held-out sets
-// (seen), with ablations; update correctness on pairs of statements; recall latency and ingest at
-// 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000 to shorten, 0 for none), hashed and
-// blended. `memory tune` / `memory tune-embedder`: weights, then the embedder and its vector
-// weight, searched on the development sets only.
+// held-out 4 (words neither they nor earlier held-out sets use) and three earlier held-out sets
+// (seen; the sets: memory-splits.ts), with ablations; update correctness on pairs of statements;
+// recall latency and ingest at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000 to
+// shorten, 0 for none), hashed and blended. `memory tune` / `memory tune-embedder`: weights, then
+// the embedder and its vector weight, searched on the development sets only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,13 +18,14 @@ import {
   type WordNetExpansion,
   withWordNet,
 } from '../src/memory/wordnet-lexicon.js';
-import { type BenchFact, type BenchQuestion, generateQualitySet } from './memory-corpus.js';
-import { generateSecondDevSet } from './memory-dev2.js';
-import { generateThirdDevSet } from './memory-dev3.js';
-import { generateFourthDevSet } from './memory-dev4.js';
-import { generateHeldOutSet, heldOutOverlap } from './memory-heldout.js';
-import { generateFreshHeldOutSet } from './memory-heldout2.js';
-import { generateThirdHeldOutSet } from './memory-heldout3.js';
+import type { BenchFact, BenchQuestion } from './memory-corpus.js';
+import {
+  type HeldOutOverlaps,
+  heldOutOverlaps,
+  type Split,
+  SPLITS,
+  splitOf,
+} from './memory-splits.js';
 import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
@@ -171,26 +172,6 @@ function embedderOf(variant: Variant) {
   return embedderFor(variant.embedder, lexiconOf(variant), variant.lexicons?.dictionary ?? true);
 }
 
-export type Split =
-  | 'development'
-  | 'development 2'
-  | 'development 3'
-  | 'development 4'
-  | 'held-out 3'
-  | 'held-out 2, seen'
-  | 'held-out 1, seen';
-/** The sets the weights, lexicons and thresholds may be tuned on. */
-export const DEVELOPMENT: readonly Split[] = [
-  'development',
-  'development 2',
-  'development 3',
-  'development 4',
-];
-/** The earlier held-out sets, each run before the next was written (so they guide nothing). */
-export const SEEN_HELD_OUT: readonly Split[] = ['held-out 2, seen', 'held-out 1, seen'];
-/** The held-out set reported, then the earlier ones. */
-export const SPLITS: readonly Split[] = [...DEVELOPMENT, 'held-out 3', ...SEEN_HELD_OUT];
-
 export interface QualityResult {
   readonly split: Split;
   readonly variant: string;
@@ -210,51 +191,11 @@ export interface UpdateResult {
   readonly updated: { readonly pairs: number; readonly share: number; readonly failed: string[] };
 }
 
-export interface Overlap {
-  readonly share: number;
-  readonly shared: string[];
-}
-
 export interface MemoryBenchmark {
   readonly overlap: HeldOutOverlaps;
   readonly quality: QualityResult[];
   readonly updates: UpdateResult;
   readonly latency: LatencyResult[];
-}
-
-export function splitOf(split: Split) {
-  if (split === 'development') return generateQualitySet();
-  if (split === 'development 2') return generateSecondDevSet();
-  if (split === 'development 3') return generateThirdDevSet();
-  if (split === 'development 4') return generateFourthDevSet();
-  if (split === 'held-out 3') return generateThirdHeldOutSet();
-  return split === 'held-out 2, seen' ? generateFreshHeldOutSet() : generateHeldOutSet();
-}
-
-/** The held-out set's question words used by development questions, and by earlier held-out ones. */
-export interface HeldOutOverlaps extends Overlap {
-  /** By development set, then by earlier held-out set. */
-  readonly bySplit: Record<string, Overlap>;
-  /** With the earlier held-out sets' questions. */
-  readonly seenHeldOut: Overlap;
-}
-
-/** Reads the questions' words only: nothing is recalled (`memory overlap`). */
-export function heldOutOverlaps(): HeldOutOverlaps {
-  const heldOut = splitOf('held-out 3');
-  const against = (splits: readonly Split[]) =>
-    heldOutOverlap(
-      splits.flatMap((split) => splitOf(split).questions),
-      heldOut.questions,
-      heldOut.facts,
-    );
-  return {
-    ...against(DEVELOPMENT),
-    bySplit: Object.fromEntries(
-      [...DEVELOPMENT, ...SEEN_HELD_OUT].map((split) => [split, against([split])]),
-    ),
-    seenHeldOut: against(SEEN_HELD_OUT),
-  };
 }
 
 export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Promise<T>) {
@@ -398,3 +339,13 @@ export async function runLatencies(
 }
 
 export { formatMemoryBenchmark } from './memory-format.js';
+export {
+  DEVELOPMENT,
+  type HeldOutOverlaps,
+  heldOutOverlaps,
+  type Overlap,
+  SEEN_HELD_OUT,
+  type Split,
+  SPLITS,
+  splitOf,
+} from './memory-splits.js';

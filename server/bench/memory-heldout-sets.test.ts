@@ -1,25 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { generateThirdHeldOutSet } from './memory-heldout3.js';
-import { heldOutOverlaps } from './memory.js';
+import { generateFourthHeldOutSet } from './memory-heldout4.js';
+import { heldOutOverlaps } from './memory-splits.js';
 
-// The set's shape and its distance from the earlier sets' questions; nothing here recalls.
-describe('the third held-out memory set', () => {
-  const { facts, questions } = generateThirdHeldOutSet();
+// The held-out sets' shape and the reported one's distance from the earlier sets' questions;
+// nothing here recalls.
+describe.each([
+  ['third', generateThirdHeldOutSet],
+  ['fourth', generateFourthHeldOutSet],
+])('the %s held-out memory set', (_name, generate) => {
+  const { facts, questions } = generate();
 
   it('has 50 facts, 15 or more stored in French, and 100 questions, half French', () => {
     expect(facts).toHaveLength(50);
+    expect(new Set(facts.map((f) => f.key)).size).toBe(50);
     expect(facts.filter((f) => f.lang === 'fr').length).toBeGreaterThanOrEqual(15);
     expect(questions).toHaveLength(100);
+    expect(new Set(questions.map((q) => q.text)).size).toBe(100);
     expect(questions.filter((q) => q.lang === 'fr')).toHaveLength(50);
   });
 
   it('asks each fact once in each language', () => {
+    const keys = new Set(facts.map((f) => f.key));
+    expect(questions.every((q) => keys.has(q.factKey))).toBe(true);
     for (const fact of facts) {
       const asked = questions.filter((q) => q.factKey === fact.key).map((q) => q.lang);
       expect(asked.sort()).toEqual(['en', 'fr']);
     }
   });
+});
 
+describe('the held-out set reported', () => {
   it('uses almost no word of a development or earlier held-out question', () => {
     const overlap = heldOutOverlaps();
     expect(overlap.share).toBeLessThan(0.02);
