@@ -308,6 +308,7 @@ export async function startApp(
       turns.stop();
       arbiter.stop();
       await wakePool?.close();
+      await controls.flush(); // a setting changed just before is written, not lost
     },
   };
 }

@@ -119,7 +119,7 @@ export async function startJarvis(
       unsubscribe();
       await stopZeroconf?.();
       await app.stop();
-      modes.store.stop();
+      await modes.store.stop(); // a mode set just before is written, not lost
       await brain.close();
       await speech.close();
       await home.close();

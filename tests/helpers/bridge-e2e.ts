@@ -44,7 +44,7 @@ export async function jarvis(
   });
   const home = options.home ?? new DemoHome();
   const modes = await buildModes(config, createIntentRecognizer(), logger);
-  cleanups.push(async () => modes.store.stop());
+  cleanups.push(() => modes.store.stop());
   const { recognizer } = modes;
   const stt = new PhraseEngine();
   cleanups.push(() => stt.close());
@@ -52,8 +52,8 @@ export async function jarvis(
   const parts = { stt, tts: new EspeakTts(), home, recognizer, modes: modes.store };
   const app = await startApp(config, parts, logger);
   let stopped: Promise<void> | undefined;
-  /** Stops the server (once: the test may stop it before the cleanups do). */
-  const stop = () => (stopped ??= app.stop());
+  /** Stops the server as `serve` does (once: the test may stop it before the cleanups do). */
+  const stop = () => (stopped ??= app.stop().then(() => modes.store.stop()));
   cleanups.push(stop);
   cleanups.push(async () => {
     if (process.env.DEBUG_SERVER) console.error(lines.join('\n'));

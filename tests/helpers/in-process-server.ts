@@ -53,7 +53,7 @@ export async function inProcessServer(cleanups: Cleanups, options: InProcessOpti
     ...(options.redisUrl && { redis: { url: options.redisUrl } }),
   });
   const modes = await buildModes(config, createIntentRecognizer(), logger, options.clock);
-  cleanups.push(async () => modes.store.stop());
+  cleanups.push(() => modes.store.stop());
   const stt = new PhraseEngine();
   cleanups.push(() => stt.close());
   const app = await startApp(

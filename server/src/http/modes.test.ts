@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  modes.stop();
+  await modes.stop();
   await api.stop();
 });
 

@@ -58,6 +58,16 @@ describe('ModeStore', () => {
     expect(() => store.set('night', { until: START - 1 })).toThrow(/passed/);
   });
 
+  it('writes a mode set just before it stops (a restart loses nothing)', async () => {
+    const file = fileIn();
+    const store = new ModeStore({ clock: new ManualClock(START), file });
+    store.set('night', { satellite: 'kitchen' });
+    await store.stop();
+    expect(JSON.parse(readFileSync(file, 'utf8')).satellites).toEqual({
+      kitchen: { mode: 'night' },
+    });
+  });
+
   it('keeps the modes across a restart, dropping those that ended meanwhile', async () => {
     const file = fileIn();
     const clock = new ManualClock(START);
@@ -66,7 +76,7 @@ describe('ModeStore', () => {
     first.set('silent', { satellite: 'kitchen', until: START + HOUR });
     first.set('dnd', { satellite: 'office' });
     await first.flush();
-    first.stop();
+    await first.stop();
     expect(JSON.parse(readFileSync(file, 'utf8')).house).toEqual({
       mode: 'night',
       until: '2026-03-11T07:00:00.000Z',
@@ -78,7 +88,7 @@ describe('ModeStore', () => {
     expect(second.modeOf('office')).toBe('dnd');
     later.advance(7 * HOUR);
     expect(second.modeOf('bedroom')).toBe('normal');
-    second.stop();
+    await second.stop();
   });
 
   it('a damaged file names itself', async () => {

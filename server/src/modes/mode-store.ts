@@ -121,9 +121,11 @@ export class ModeStore {
     return this.saving;
   }
 
-  stop(): void {
+  /** Stops the timer of the next mode to end; settles once the last change is written. */
+  stop(): Promise<void> {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
+    return this.saving;
   }
 
   private changed(): void {

@@ -63,6 +63,15 @@ describe('satellite controls', () => {
     ]);
   });
 
+  it('have written the last change once flushed (the server awaits it when it stops)', async () => {
+    const path = file();
+    const { controls } = await controlsOn(path);
+    controls.setVolume('kitchen', 30);
+    controls.setVolume('kitchen', 40);
+    await controls.flush();
+    expect(JSON.parse(readFileSync(path, 'utf8')).satellites.kitchen.volume).toBe(40);
+  });
+
   it('refuse a kept file that is not theirs, naming it', async () => {
     const path = file();
     writeFileSync(

@@ -65,6 +65,7 @@ export class SatelliteControls implements RegistryHooks {
   private readonly links = new Map<string, SatelliteLink>();
   /** What each connected satellite was told of its own sounds (`satellite-sounds`). */
   private readonly told = new Map<string, string>();
+  private saving: Promise<void> = Promise.resolve();
   private readonly bus: EventBus;
   private readonly logger: Logger;
 
@@ -225,9 +226,14 @@ export class SatelliteControls implements RegistryHooks {
     const store = this.options.store;
     if (!store) return;
     const all = new Map([...this.settings].map(([id, settings]) => [id, kept(settings)]));
-    store.save(all).catch((error: Error) => {
+    this.saving = store.save(all).catch((error: Error) => {
       this.logger.warn(`satellite settings not kept in ${store.file}: ${error.message}`);
     });
+  }
+
+  /** Settles once the last change is written (the store writes one at a time, the last wins). */
+  flush(): Promise<void> {
+    return this.saving;
   }
 
   private outgoing(id: string, event: Event): Event {
