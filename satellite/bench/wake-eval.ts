@@ -126,7 +126,13 @@ export interface Setting {
   /** Speed variants' pre-threshold; 0 or unset = off. */
   readonly slowed?: number;
   /** A recogniser's check of each detection (`wake-asr.ts`); unset = off. */
-  readonly asr?: { readonly windowMs: number; readonly rule: string; readonly match: number };
+  readonly asr?: {
+    readonly windowMs: number;
+    readonly rule: string;
+    readonly match: number;
+    /** A detection whose score peaks at this or more is kept unchecked; unset = all checked. */
+    readonly bypass?: number;
+  };
 }
 
 export interface Measured {
@@ -275,7 +281,8 @@ const strictness = (a: Setting, b: Setting) =>
   b.gate - a.gate ||
   b.verifier - a.verifier ||
   (b.slowed ?? 0) - (a.slowed ?? 0) ||
-  (b.asr?.match ?? 0) - (a.asr?.match ?? 0);
+  (b.asr?.match ?? 0) - (a.asr?.match ?? 0) ||
+  (b.asr?.bypass ?? 2) - (a.asr?.bypass ?? 2);
 
 /**
  * The setting of `option` chosen on the calibration voices (all conditions): the fewest false
@@ -332,4 +339,5 @@ export const describe = (s: Setting) =>
   `${s.gate > 0 ? `, gate ${s.gate}` : ''}` +
   `${s.verifier > 0 ? `, ${s.verifierName?.startsWith('corpus') ? s.verifierName : 'verifier'} ${s.verifier}` : ''}` +
   `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}` +
-  `${s.asr ? `, ASR ${s.asr.windowMs / 1000} s ${s.asr.rule} ${s.asr.match}` : ''}`;
+  `${s.asr ? `, ASR ${s.asr.windowMs / 1000} s ${s.asr.rule} ${s.asr.match}` : ''}` +
+  `${s.asr?.bypass !== undefined ? ` (unchecked from ${s.asr.bypass})` : ''}`;
