@@ -125,6 +125,14 @@ export interface Setting {
   readonly verifierName?: 'personal' | CorpusModel;
   /** Speed variants' pre-threshold; 0 or unset = off. */
   readonly slowed?: number;
+  /** A recogniser's check of each detection (`wake-asr.ts`); unset = off. */
+  readonly asr?: {
+    readonly windowMs: number;
+    readonly rule: string;
+    readonly match: number;
+    /** A detection whose score peaks at this or more is kept unchecked; unset = all checked. */
+    readonly bypass?: number;
+  };
 }
 
 export interface Measured {
@@ -143,6 +151,8 @@ export interface Scored {
   readonly vad: { positives: Float32Array[]; negatives: Float32Array[] };
   readonly trigger: { triggerLevel: number; refractoryMs: number };
   readonly acceptAfterMs: number;
+  /** Whether the recogniser's check keeps a detection, for settings with `asr`. */
+  readonly check?: (item: ItemScores, timestampMs: number, setting: Setting) => boolean;
 }
 
 function gateConfirms(vad: Float32Array, atMs: number, threshold: number): boolean {
@@ -158,7 +168,7 @@ type Found = readonly { timestampMs: number; slowed?: boolean }[];
 const memo = new WeakMap<ItemScores, Map<string, Found>>();
 
 /** The trigger's detections in one item, before the gate and the verifier. */
-function detections(s: Scored, setting: Setting, item: ItemScores): Found {
+export function detections(s: Scored, setting: Setting, item: ItemScores): Found {
   const settings = { threshold: setting.wake, ...s.trigger };
   const pre = setting.slowed ?? 0;
   const key = `${setting.wake}/${pre}/${s.trigger.triggerLevel}/${s.trigger.refractoryMs}`;
@@ -192,11 +202,12 @@ function kept(s: Scored, setting: Setting, item: ItemScores, vad: Float32Array, 
   const name = verifierFor(setting, voice);
   return detections(s, setting, item).filter((d) => {
     if (!gateConfirms(vad, d.timestampMs, setting.gate)) return false;
-    if (setting.verifier <= 0) return true;
+    if (setting.verifier <= 0) return !setting.asr || s.check!(item, d.timestampMs, setting);
     const step = d.timestampMs / STEP_MS - 1;
     // A slowed detection is verified on the slowed copy's embeddings, as the detector does.
     const p = d.slowed ? item.slowedVerified![name]!.get(step)! : item.verified[name]![step]!;
-    return p >= setting.verifier;
+    if (p < setting.verifier) return false;
+    return !setting.asr || s.check!(item, d.timestampMs, setting);
   });
 }
 
@@ -269,7 +280,9 @@ const strictness = (a: Setting, b: Setting) =>
   b.wake - a.wake ||
   b.gate - a.gate ||
   b.verifier - a.verifier ||
-  (b.slowed ?? 0) - (a.slowed ?? 0);
+  (b.slowed ?? 0) - (a.slowed ?? 0) ||
+  (b.asr?.match ?? 0) - (a.asr?.match ?? 0) ||
+  (b.asr?.bypass ?? 2) - (a.asr?.bypass ?? 2);
 
 /**
  * The setting of `option` chosen on the calibration voices (all conditions): the fewest false
@@ -289,19 +302,25 @@ export function choose(s: Scored, option: OptionName, withRnnoise = true) {
       ),
     )
     .map((setting) => ({ setting, on: measure(s, setting, inSplit('calibration')) }));
-  const within = candidates.filter((c) => c.on.ordinaryPerHour <= TARGET_FA_PER_HOUR);
-  const best = [...(within.length > 0 ? within : candidates)].sort((a, b) =>
-    within.length > 0
+  const { best, within } = pick(candidates);
+  return {
+    setting: best.setting as Setting,
+    calibration: best.on,
+    metTarget: within && best.on.falseRejectRate <= TARGET_FR,
+  };
+}
+
+/** The README's rule over measured candidates (see `choose`); `within`: one met the target. */
+export function pick<T extends { setting: Setting; on: Measured }>(candidates: readonly T[]) {
+  const inside = candidates.filter((c) => c.on.ordinaryPerHour <= TARGET_FA_PER_HOUR);
+  const best = [...(inside.length > 0 ? inside : candidates)].sort((a, b) =>
+    inside.length > 0
       ? a.on.falseRejectRate - b.on.falseRejectRate ||
         a.on.ordinaryPerHour - b.on.ordinaryPerHour ||
         strictness(a.setting, b.setting)
       : a.on.ordinaryPerHour - b.on.ordinaryPerHour || a.on.falseRejectRate - b.on.falseRejectRate,
   )[0]!;
-  return {
-    setting: best.setting as Setting,
-    calibration: best.on,
-    metTarget: within.length > 0 && best.on.falseRejectRate <= TARGET_FR,
-  };
+  return { best, within: inside.length > 0 };
 }
 
 /** Held-out results of `setting` per condition and over all of them. */
@@ -319,4 +338,6 @@ export const describe = (s: Setting) =>
   `${s.frontEnd === 'rnnoise' ? 'RNNoise, ' : ''}wake ${s.wake}` +
   `${s.gate > 0 ? `, gate ${s.gate}` : ''}` +
   `${s.verifier > 0 ? `, ${s.verifierName?.startsWith('corpus') ? s.verifierName : 'verifier'} ${s.verifier}` : ''}` +
-  `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}`;
+  `${(s.slowed ?? 0) > 0 ? `, slowed from ${s.slowed}` : ''}` +
+  `${s.asr ? `, ASR ${s.asr.windowMs / 1000} s ${s.asr.rule} ${s.asr.match}` : ''}` +
+  `${s.asr?.bypass !== undefined ? ` (unchecked from ${s.asr.bypass})` : ''}`;

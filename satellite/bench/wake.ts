@@ -33,6 +33,7 @@ import {
 } from './wake-eval.js';
 import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
 import { extractAll } from './wake-features.js';
+import { runAsrCheck } from './wake-asr.js';
 import { extractVariants } from './wake-variants.js';
 import { trainingCorpus, trainingOrder } from './wake-training-corpus.js';
 import type { VerifierFile } from '../src/engines/wake/verifier.js';
@@ -238,6 +239,13 @@ export async function runWakeBenchmark(): Promise<void> {
   // `--calibration-only`: the settings chosen and measured on the calibration voices, the
   // held-out voices not looked at (for trying the benchmark out before its one held-out run).
   const calibrationOnly = process.argv.includes('--calibration-only');
+  if (process.argv.includes('--asr-check')) {
+    // `--asr-windows 1500,2000`: the windows Moonshine hears before a detection (ms).
+    const at = process.argv.indexOf('--asr-windows');
+    const windows = at > 0 ? process.argv[at + 1]!.split(',').map(Number) : [1500, 2000, 2500];
+    await runAsrCheck(scored, frontEnds, withSpeed, calibrationOnly, windows, log);
+    return;
+  }
   const held = (setting: Setting) => (calibrationOnly ? [] : heldOut(scored, setting));
   const rows: AccuracyRow[] = [];
   const defaultSetting: Setting = { frontEnd: 'raw', wake: 0.5, gate: 0, verifier: 0 };

@@ -31,6 +31,16 @@ describe('MoonshineRecognizer (Moonshine tiny, real weights)', () => {
 
   it('returns nothing for too little audio', async () => {
     expect(await recognizer.transcribe(silence(50))).toBe('');
+    expect(await recognizer.scorePhrases(silence(50), ['hey jarvis'])).toBeUndefined();
+  });
+
+  it('finds the phrase said likelier than a near miss, beside the same text', async () => {
+    const { audio } = await speak('hey travis', COMMAND_VOICE);
+    const scores = (await recognizer.scorePhrases(audio, ['Hey, Travis', 'Hey, Jarvis']))!;
+    expect(scores.text).toBe(await recognizer.transcribe(audio));
+    const [said, other] = scores.phraseLogProbs as [number, number];
+    expect(said).toBeGreaterThan(other + 3);
+    expect(scores.textLogProb).toBeLessThan(0);
   });
 
   it('stops when its turn is aborted', async () => {

@@ -55,6 +55,18 @@ export function pcmToFloat(pcm: Uint8Array): Float32Array {
 
 type Feeds = Record<string, ort.Tensor>;
 
+export interface PhraseScores {
+  readonly text: string;
+  readonly textLogProb: number;
+  /** Per phrase asked about, in order. */
+  readonly phraseLogProbs: readonly number[];
+}
+
+function textOf(tokens: readonly number[]): string {
+  const text = tokens.filter((id) => id < VOCABULARY);
+  return text.length === 0 ? '' : llamaTokenizer.decode(text, false).trim();
+}
+
 export class MoonshineRecognizer {
   private constructor(
     private readonly encoder: ort.InferenceSession,
@@ -85,18 +97,57 @@ export class MoonshineRecognizer {
 
   /** What was said in `pcm` (16 kHz mono 16-bit), as Moonshine writes it; '' for too little audio. */
   async transcribe(pcm: Uint8Array, signal?: AbortSignal): Promise<string> {
+    const hidden = await this.encode(pcm);
+    if (!hidden) return '';
+    const { limit, state } = hidden;
+    return textOf((await this.decode(state, limit, signal)).tokens);
+  }
+
+  /**
+   * What was said, and how likely Moonshine finds each of `phrases` as the whole of it: the
+   * log-probabilities of the transcript's tokens and of each phrase's (read forcibly, without
+   * the end token), from one run of the encoder. Undefined for too little audio.
+   */
+  async scorePhrases(
+    pcm: Uint8Array,
+    phrases: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<PhraseScores | undefined> {
+    const hidden = await this.encode(pcm);
+    if (!hidden) return undefined;
+    const said = await this.decode(hidden.state, hidden.limit, signal);
+    const phraseLogProbs: number[] = [];
+    for (const phrase of phrases) {
+      const forced = llamaTokenizer.encode(phrase, false) as number[];
+      phraseLogProbs.push((await this.decode(hidden.state, forced.length, signal, forced)).logProb);
+    }
+    return { text: textOf(said.tokens), textLogProb: said.logProb, phraseLogProbs };
+  }
+
+  private async encode(pcm: Uint8Array) {
     const audio = pcmToFloat(pcm);
-    if (audio.length < MIN_SAMPLES) return '';
+    if (audio.length < MIN_SAMPLES) return undefined;
     const samples = audio.length > MAX_SAMPLES ? audio.subarray(0, MAX_SAMPLES) : audio;
     const encoded = await this.encoder.run({
       input_values: new ort.Tensor('float32', samples, [1, samples.length]),
     });
-    const hidden = encoded.last_hidden_state;
-    if (!hidden) throw new EngineError(ENGINE, 'the encoder gave no last_hidden_state');
+    const state = encoded.last_hidden_state;
+    if (!state) throw new EngineError(ENGINE, 'the encoder gave no last_hidden_state');
+    const limit = Math.max(1, Math.trunc((samples.length / SAMPLE_RATE) * TOKENS_PER_SECOND));
+    return { state, limit };
+  }
+
+  /** Greedy tokens (or `forced` ones) and their summed log-probability (greedy: the end's too). */
+  private async decode(
+    hidden: ort.Tensor,
+    limit: number,
+    signal?: AbortSignal,
+    forced?: readonly number[],
+  ) {
     let past = emptyCache();
     const tokens: number[] = [];
     let next = START_TOKEN;
-    const limit = Math.max(1, Math.trunc((samples.length / SAMPLE_RATE) * TOKENS_PER_SECOND));
+    let logProb = 0;
     for (let step = 0; step < limit; step++) {
       signal?.throwIfAborted();
       const output = await this.decoder.run({
@@ -105,13 +156,14 @@ export class MoonshineRecognizer {
         use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
         ...past,
       });
-      next = argMax(output.logits!.data as Float32Array);
+      const logits = output.logits!.data as Float32Array;
+      next = forced ? forced[step]! : argMax(logits);
+      logProb += logSoftmaxAt(logits, next);
       if (next === END_TOKEN) break;
       tokens.push(next);
       past = nextCache(past, output, step === 0);
     }
-    const text = tokens.filter((id) => id < VOCABULARY);
-    return text.length === 0 ? '' : llamaTokenizer.decode(text, false).trim();
+    return { tokens, logProb };
   }
 
   async close(): Promise<void> {
@@ -147,6 +199,13 @@ function nextCache(past: Feeds, output: ort.InferenceSession.OnnxValueMapType, f
     if (present && (first || key.includes('.decoder.'))) next[key] = present as ort.Tensor;
   }
   return next;
+}
+
+function logSoftmaxAt(logits: Float32Array, index: number): number {
+  const max = logits[argMax(logits)]!;
+  let sum = 0;
+  for (const x of logits) sum += Math.exp(x - max);
+  return logits[index]! - max - Math.log(sum);
 }
 
 function argMax(values: Float32Array): number {

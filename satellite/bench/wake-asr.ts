@@ -1,0 +1,386 @@
+// The spoken-word check of each wake (`-- wake --available --asr-check`): every detection, at a
+// lower wake threshold than the default, is confirmed only when Moonshine tiny, run on the audio
+// as heard just before it, writes something that sounds like "hey jarvis". Transcripts are cached
+// per clip and window under the corpus's cache folder; the setting (wake threshold x window x
+// rule x match) is chosen on the calibration voices by the README's rule and reported held out.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { MoonshineRecognizer } from '../../server/src/engines/stt/moonshine.js';
+import { type PhoneLookup, readDictionary } from '../../server/bench/general-agreement.js';
+import {
+  choose,
+  describe,
+  detections,
+  heldOut,
+  inSplit,
+  measure,
+  type Measured,
+  pct,
+  pick,
+  type Scored,
+  type Setting,
+  TARGET_FA_PER_HOUR,
+} from './wake-eval.js';
+import type { FrontEnd, ItemScores } from './wake-score.js';
+import { PRE_THRESHOLDS } from './wake-variants.js';
+import { type Rule, RULES, similarity } from './wake-asr-match.js';
+import { splitOf } from './wake-voices.js';
+
+const STEP_MS = 80;
+const WAKES = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
+/** The window ends after the score's peak around the detection: the phrase heard whole. */
+const PEAK_BEFORE_MS = 480;
+const PEAK_AFTER_MS = 640;
+const TAIL_MS = 160;
+const DICTIONARY = '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict';
+
+const ASR_OPTIONS: { name: string; frontEnd: FrontEnd; slowed: number[] }[] = [
+  { name: 'asr', frontEnd: 'raw', slowed: [0] },
+  { name: 'speed + asr', frontEnd: 'raw', slowed: PRE_THRESHOLDS },
+  { name: 'rnnoise + asr', frontEnd: 'rnnoise', slowed: [0] },
+  { name: 'rnnoise + speed + asr', frontEnd: 'rnnoise', slowed: PRE_THRESHOLDS },
+];
+
+interface Transcript {
+  readonly text: string;
+  /** Moonshine's log-probability of its text, and of each of `PHRASES` (forced). */
+  readonly textLogProb: number;
+  readonly phraseLogProbs: readonly number[];
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/** Scores from which a detection needs no check (the model is sure); undefined: all checked. */
+const BYPASS = [undefined, 0.5, 0.7, 0.9];
+/** The phrase as Moonshine writes it, without what ends it. */
+const PHRASES = ['Hey, Jarvis', 'Hey Jarvis'];
+type CheckRule = Rule | 'likelihood';
+const CHECK_RULES: readonly CheckRule[] = [...RULES, 'likelihood'];
+/** Per rule, the thresholds tried: similarity for the text rules, log-likelihood ratio else. */
+const MATCHES: Record<CheckRule, number[]> = {
+  phones: [0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1],
+  spelling: [0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1],
+  likelihood: [-20, -17, -14, -12, -10, -8, -7, -6, -5, -4, -3, -2, -1, 0],
+};
+
+/** How far the transcript at `t` sounds like the phrase, by `rule`. */
+function scoreOf(t: Transcript, rule: CheckRule, lookup: PhoneLookup): number {
+  if (rule === 'likelihood') return Math.max(...t.phraseLogProbs) - t.textLogProb;
+  return similarity(t.text, rule, lookup);
+}
+
+/** Where the window before a detection at `timestampMs` ends, in ms from the clip's start. */
+export function windowEnd(scores: ArrayLike<number>, timestampMs: number): number {
+  return scorePeak(scores, timestampMs).endMs;
+}
+
+/** The score's peak around a detection, and where the window heard before it ends. */
+function scorePeak(scores: ArrayLike<number>, timestampMs: number) {
+  const at = timestampMs / STEP_MS - 1;
+  const from = Math.max(0, Math.round(at - PEAK_BEFORE_MS / STEP_MS));
+  const to = Math.min(scores.length - 1, Math.round(at + PEAK_AFTER_MS / STEP_MS));
+  let peak = from;
+  for (let s = from; s <= to; s++) if (scores[s]! > scores[peak]!) peak = s;
+  const endMs = Math.min((peak + 1) * STEP_MS + TAIL_MS, scores.length * STEP_MS);
+  return { endMs, score: scores[peak]! };
+}
+
+/** Which clip each scored item is, over every front end's pass. */
+function clipsOf(s: Scored): Map<ItemScores, { file: string; voice: string }> {
+  const out = new Map<ItemScores, { file: string; voice: string }>();
+  for (const pass of Object.values(s.passes)) {
+    pass.positives.forEach((item, i) => out.set(item, s.corpus.positives[i]!));
+    pass.negatives.forEach((item, i) => out.set(item, s.corpus.negatives[i]!));
+  }
+  return out;
+}
+
+const keyOf = (file: string, endMs: number, windowMs: number) =>
+  `${basename(file)}@${endMs}/${windowMs}`;
+
+/** The cache of transcripts, one JSON line each, appended as they are made (resumable). */
+function transcriptCache(corpusKey: string) {
+  const file = join(tmpdir(), 'jarvis-bench-wake', corpusKey, 'asr-moonshine-tiny-2.jsonl');
+  const known = new Map<string, Transcript>();
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line) continue;
+      const { key, ...t } = JSON.parse(line) as Transcript & { key: string };
+      known.set(key, t);
+    }
+  }
+  const add = (key: string, t: Transcript) => {
+    known.set(key, t);
+    appendFileSync(file, `${JSON.stringify({ key, ...t })}\n`);
+  };
+  return { known, add };
+}
+
+/** Every window the settings would check in the items `keep` selects, not yet transcribed. */
+function missing(
+  s: Scored,
+  settings: readonly Setting[],
+  keep: (voice: string) => boolean,
+  windows: readonly number[],
+  known: ReadonlyMap<string, Transcript>,
+): Map<string, { file: string; endMs: number; windowMs: number }> {
+  const out = new Map<string, { file: string; endMs: number; windowMs: number }>();
+  const plain = new Map<string, Setting>();
+  for (const setting of settings) {
+    plain.set(`${setting.frontEnd}/${setting.wake}/${setting.slowed}`, {
+      ...setting,
+      asr: undefined,
+    });
+  }
+  for (const setting of plain.values()) {
+    const pass = s.passes[setting.frontEnd];
+    const lists = [
+      [pass.positives, s.corpus.positives],
+      [pass.negatives, s.corpus.negatives],
+    ] as const;
+    for (const [items, clips] of lists) {
+      items.forEach((item, i) => {
+        const clip = clips[i]!;
+        if (!keep(clip.voice)) return;
+        for (const d of detections(s, setting, item)) {
+          const endMs = windowEnd(item.scores, d.timestampMs);
+          for (const windowMs of windows) {
+            const key = keyOf(clip.file, endMs, windowMs);
+            if (!known.has(key)) out.set(key, { file: clip.file, endMs, windowMs });
+          }
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** Moonshine on each missing window of the audio as heard, cached as it goes. */
+async function transcribe(
+  s: Scored,
+  todo: Map<string, { file: string; endMs: number; windowMs: number }>,
+  add: (key: string, t: Transcript) => void,
+  log: (line: string) => void,
+): Promise<void> {
+  if (todo.size === 0) return;
+  log(`moonshine: ${todo.size} windows to transcribe`);
+  const moonshine = await MoonshineRecognizer.load();
+  const started = performance.now();
+  let audio: { file: string; samples: Int16Array } | undefined;
+  let done = 0;
+  try {
+    const sorted = [...todo.entries()].sort((a, b) => a[1].file.localeCompare(b[1].file));
+    for (const [key, w] of sorted) {
+      if (audio?.file !== w.file) audio = { file: w.file, samples: s.corpus.audio(w) };
+      const end = Math.min(audio.samples.length, w.endMs * 16);
+      const window = audio.samples.subarray(Math.max(0, end - w.windowMs * 16), end);
+      const cpu = process.cpuUsage();
+      const t0 = performance.now();
+      const scored = await moonshine.scorePhrases(
+        new Uint8Array(window.buffer, window.byteOffset, window.byteLength),
+        PHRASES,
+      );
+      const wallMs = performance.now() - t0;
+      const used = process.cpuUsage(cpu);
+      const { text, textLogProb, phraseLogProbs } = scored ?? {
+        text: '',
+        textLogProb: 0,
+        phraseLogProbs: PHRASES.map(() => -1e9),
+      };
+      add(key, {
+        text,
+        textLogProb,
+        phraseLogProbs: [...phraseLogProbs],
+        wallMs,
+        cpuMs: (used.user + used.system) / 1000,
+      });
+      if (++done % 200 === 0) {
+        const rate = done / ((performance.now() - started) / 1000);
+        log(
+          `moonshine: ${done}/${todo.size}, ${((todo.size - done) / rate / 60).toFixed(1)} min left`,
+        );
+      }
+    }
+  } finally {
+    await moonshine.close();
+  }
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+
+function row(option: string, setting: Setting, audio: string, m: Measured) {
+  console.log(
+    `| ${option} | ${describe(setting)} | ${audio} | ${pct(m.falseRejectRate)} | ` +
+      `${m.ordinaryPerHour.toFixed(2)} | ${m.nearMissFalseAccepts} (${m.nearMissPerHour.toFixed(1)}) |`,
+  );
+}
+
+/** The check's options chosen on calibration and, unless `calibrationOnly`, run held out. */
+export async function runAsrCheck(
+  base: Scored,
+  frontEnds: readonly FrontEnd[],
+  withSpeed: boolean,
+  calibrationOnly: boolean,
+  windows: readonly number[],
+  log: (line: string) => void,
+): Promise<void> {
+  const dictionary = readDictionary(readFileSync(DICTIONARY, 'utf8'));
+  const lookup = (word: string) => dictionary.get(word) ?? [];
+  const cache = transcriptCache(base.corpus.key);
+  const clips = clipsOf(base);
+  const similarities = new Map<string, number>();
+  const check = (item: ItemScores, timestampMs: number, setting: Setting) => {
+    const asr = setting.asr!;
+    const peak = scorePeak(item.scores, timestampMs);
+    if (asr.bypass !== undefined && peak.score >= asr.bypass) return true;
+    const key = keyOf(clips.get(item)!.file, peak.endMs, asr.windowMs);
+    const memo = `${key}/${asr.rule}`;
+    let value = similarities.get(memo);
+    if (value === undefined) {
+      const t = cache.known.get(key);
+      if (!t) throw new Error(`no transcript cached for ${key}`);
+      value = scoreOf(t, asr.rule as CheckRule, lookup);
+      similarities.set(memo, value);
+    }
+    return value >= asr.match;
+  };
+  const s: Scored = { ...base, check };
+  const options = ASR_OPTIONS.filter(
+    (o) => frontEnds.includes(o.frontEnd) && (withSpeed || o.slowed.length === 1),
+  );
+  const candidatesOf = (o: (typeof ASR_OPTIONS)[number]) =>
+    WAKES.flatMap((wake) =>
+      o.slowed.flatMap((slowed) =>
+        windows.flatMap((windowMs) =>
+          CHECK_RULES.flatMap((rule) =>
+            MATCHES[rule].flatMap((match) =>
+              BYPASS.map((bypass): Setting => ({
+                frontEnd: o.frontEnd,
+                wake,
+                gate: 0,
+                verifier: 0,
+                slowed,
+                asr: { windowMs, rule, match, bypass },
+              })),
+            ),
+          ),
+        ),
+      ),
+    );
+  const calibration = (voice: string) => splitOf(voice) === 'calibration';
+  await transcribe(
+    s,
+    missing(s, options.flatMap(candidatesOf), calibration, windows, cache.known),
+    cache.add,
+    log,
+  );
+  const references = (['rnnoise + speed, wake 0.5', 'rnnoise + speed'] as const).filter(
+    () => frontEnds.includes('rnnoise') && withSpeed,
+  );
+  const reference = references.map((option) => ({ option, ...choose(s, option) }));
+  // The second pick: the fewest near-miss wakes at no more misses than today's setting.
+  const todayFr = reference[0]?.calibration.falseRejectRate;
+  const chosen = options.flatMap((o) => {
+    const measured = candidatesOf(o).map((setting) => ({
+      setting,
+      on: measure(s, setting, inSplit('calibration')),
+    }));
+    console.log(`\n${o.name}, calibration voices: the best setting at each wake threshold\n`);
+    printHead('setting');
+    for (const wake of WAKES) {
+      const { best } = pick(measured.filter((c) => c.setting.wake === wake));
+      const before = measure(s, { ...best.setting, asr: undefined }, inSplit('calibration'));
+      printLine(describe(best.setting), best.on, checksPerHour(before));
+    }
+    const { best } = pick(measured);
+    console.log(`\n${o.name}, calibration voices: the likelihood threshold at that setting\n`);
+    printHead('likelihood');
+    for (const c of measured) {
+      const x = c.setting;
+      const same = x.wake === best.setting.wake && x.slowed === best.setting.slowed;
+      if (same && x.asr!.rule === 'likelihood' && x.asr!.bypass === undefined) {
+        printLine(String(x.asr!.match), c.on, NaN);
+      }
+    }
+    const fewest = measured
+      .filter((c) => c.on.ordinaryPerHour <= TARGET_FA_PER_HOUR)
+      .filter((c) => todayFr !== undefined && c.on.falseRejectRate <= todayFr)
+      .sort(
+        (x, y) =>
+          x.on.nearMissPerHour - y.on.nearMissPerHour ||
+          x.on.falseRejectRate - y.on.falseRejectRate,
+      )[0];
+    const near = fewest ? [{ option: `${o.name}, fewest near misses`, ...fewest }] : [];
+    return [{ option: o.name, ...best }, ...near];
+  });
+  const heldOutVoices = (voice: string) => splitOf(voice) === 'held-out';
+  if (!calibrationOnly) {
+    const settings = chosen.map((c) => c.setting);
+    const windowsOf = (x: Setting) => [x.asr!.windowMs];
+    for (const setting of settings) {
+      await transcribe(
+        s,
+        missing(s, [setting], heldOutVoices, windowsOf(setting), cache.known),
+        cache.add,
+        log,
+      );
+    }
+  }
+  console.log(
+    `\n${calibrationOnly ? 'calibration voices only' : 'held-out voices'}: settings chosen on the calibration voices\n`,
+  );
+  console.log(
+    '| option | setting | audio | false rejects | FA/h ordinary | near-miss FA (per h) |',
+  );
+  console.log('|---|---|---|---:|---:|---:|');
+  const rows = [
+    ...reference.map((r) => ({ option: r.option, setting: r.setting, on: r.calibration })),
+    ...chosen,
+  ];
+  for (const r of rows) {
+    row(`${r.option}: on calibration`, r.setting, 'all', r.on);
+    if (calibrationOnly) continue;
+    for (const { condition, measured } of heldOut(s, r.setting)) {
+      row(r.option, r.setting, condition, measured);
+    }
+    if (r.setting.asr) {
+      const before = measure(s, { ...r.setting, asr: undefined }, inSplit('held-out'));
+      row(`${r.option}, no check`, { ...r.setting, asr: undefined }, 'all', before);
+    }
+  }
+  const times = [...cache.known.values()];
+  const wall = times.map((t) => t.wallMs);
+  const cpu = times.map((t) => t.cpuMs);
+  console.log(
+    `\nmoonshine tiny per check (${times.length} windows of ${windows.join('/')} ms): ` +
+      `wall p50 ${quantile(wall, 0.5).toFixed(0)} ms, p95 ${quantile(wall, 0.95).toFixed(0)} ms; ` +
+      `CPU p50 ${quantile(cpu, 0.5).toFixed(0)} ms, p95 ${quantile(cpu, 0.95).toFixed(0)} ms`,
+  );
+  for (const c of chosen) {
+    const split = calibrationOnly ? 'calibration' : 'held-out';
+    const before = measure(s, { ...c.setting, asr: undefined }, inSplit(split));
+    console.log(
+      `${c.option}: ${checksPerHour(before).toFixed(0)} checks per hour of negative audio (${split})`,
+    );
+  }
+}
+
+function printHead(first: string) {
+  console.log(`| ${first} | false rejects | FA/h ordinary | near-miss FA/h | checks/h |`);
+  console.log('|---|---:|---:|---:|---:|');
+}
+
+function printLine(first: string, m: Measured, checks: number) {
+  console.log(
+    `| ${first} | ${pct(m.falseRejectRate)} | ${m.ordinaryPerHour.toFixed(2)} | ` +
+      `${m.nearMissPerHour.toFixed(1)} | ${Number.isNaN(checks) ? '' : checks.toFixed(0)} |`,
+  );
+}
+
+/** Detections before the check, per hour of negative audio: how often Moonshine would run. */
+const checksPerHour = (m: Measured) =>
+  (m.ordinaryFalseAccepts + m.nearMissFalseAccepts) / m.negativeHours;
