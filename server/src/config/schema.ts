@@ -137,6 +137,13 @@ export const ConfigSchema = z
           })
           .strict()
           .default({}),
+        moonshine: z
+          .object({
+            enabled: z.boolean().default(false),
+            min_confidence: z.number().min(0).max(1).default(0.7),
+          })
+          .strict()
+          .default({}),
         wyoming_uri: uri('a Wyoming ASR service').optional(),
         timeout_ms: z.number().int().min(100).default(10_000),
       })

@@ -55,6 +55,14 @@ export function pcmToFloat(pcm: Uint8Array): Float32Array {
 
 type Feeds = Record<string, ort.Tensor>;
 
+export interface MoonshineDecode {
+  readonly text: string;
+  /** Natural log of the probability of each token chosen, in order; the end token last. */
+  readonly logProbs: readonly number[];
+  /** False when the decoder was stopped at the length bound before its end token. */
+  readonly ended: boolean;
+}
+
 export class MoonshineRecognizer {
   private constructor(
     private readonly encoder: ort.InferenceSession,
@@ -85,8 +93,13 @@ export class MoonshineRecognizer {
 
   /** What was said in `pcm` (16 kHz mono 16-bit), as Moonshine writes it; '' for too little audio. */
   async transcribe(pcm: Uint8Array, signal?: AbortSignal): Promise<string> {
+    return (await this.decode(pcm, signal)).text;
+  }
+
+  /** The text, with the log-probability of every token the decoder chose (its end token too). */
+  async decode(pcm: Uint8Array, signal?: AbortSignal): Promise<MoonshineDecode> {
     const audio = pcmToFloat(pcm);
-    if (audio.length < MIN_SAMPLES) return '';
+    if (audio.length < MIN_SAMPLES) return { text: '', logProbs: [], ended: true };
     const samples = audio.length > MAX_SAMPLES ? audio.subarray(0, MAX_SAMPLES) : audio;
     const encoded = await this.encoder.run({
       input_values: new ort.Tensor('float32', samples, [1, samples.length]),
@@ -95,7 +108,9 @@ export class MoonshineRecognizer {
     if (!hidden) throw new EngineError(ENGINE, 'the encoder gave no last_hidden_state');
     let past = emptyCache();
     const tokens: number[] = [];
+    const logProbs: number[] = [];
     let next = START_TOKEN;
+    let ended = false;
     const limit = Math.max(1, Math.trunc((samples.length / SAMPLE_RATE) * TOKENS_PER_SECOND));
     for (let step = 0; step < limit; step++) {
       signal?.throwIfAborted();
@@ -105,13 +120,22 @@ export class MoonshineRecognizer {
         use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
         ...past,
       });
-      next = argMax(output.logits!.data as Float32Array);
-      if (next === END_TOKEN) break;
+      const logits = output.logits!.data as Float32Array;
+      next = argMax(logits);
+      logProbs.push(logProbability(logits, next));
+      if (next === END_TOKEN) {
+        ended = true;
+        break;
+      }
       tokens.push(next);
       past = nextCache(past, output, step === 0);
     }
     const text = tokens.filter((id) => id < VOCABULARY);
-    return text.length === 0 ? '' : llamaTokenizer.decode(text, false).trim();
+    return {
+      text: text.length === 0 ? '' : llamaTokenizer.decode(text, false).trim(),
+      logProbs,
+      ended,
+    };
   }
 
   async close(): Promise<void> {
@@ -147,6 +171,15 @@ function nextCache(past: Feeds, output: ort.InferenceSession.OnnxValueMapType, f
     if (present && (first || key.includes('.decoder.'))) next[key] = present as ort.Tensor;
   }
   return next;
+}
+
+/** log softmax(logits)[index], computed stably. */
+export function logProbability(logits: Float32Array, index: number): number {
+  let max = -Infinity;
+  for (const value of logits) if (value > max) max = value;
+  let sum = 0;
+  for (const value of logits) sum += Math.exp(value - max);
+  return logits[index]! - max - Math.log(sum);
 }
 
 function argMax(values: Float32Array): number {

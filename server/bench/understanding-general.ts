@@ -1,0 +1,119 @@
+// `npm run bench -w server -- understanding general [heldout] [--from FILE]`: what Moonshine, the
+// general engine, would make Jarvis do. Every utterance of the calibration split (commands,
+// out-of-grammar speech, near misses, other languages, sounds) is heard by the phrase engine and
+// by Moonshine, once each; the texts go through the local intents the server builds (routines
+// and modes included) in the bench home. Judged afterwards at several `min_confidence` values
+// (understanding-general-judge.ts): Moonshine alone (what Home Assistant gets from Jarvis as its
+// speech-to-text) and the server's chain (the phrase engine first, Moonshine on what it rejects).
+// `heldout` is for the lead, run once for the final choice: nothing is chosen on it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MoonshineEngine } from '../src/engines/stt/moonshine-engine.js';
+import { DEFAULT_DICTIONARY, PhraseEngine } from '../src/engines/stt/phrase-engine.js';
+import type { Transcription } from '../src/engines/stt/stt.js';
+import { createIntentRecognizer } from '../src/intents/index.js';
+import type { IntentRecognizer } from '../src/intents/types.js';
+import { installedNameLanguage } from '../src/intents/word-language.js';
+import { withModes } from '../src/modes/mode-recognizer.js';
+import { ModeStore } from '../src/modes/mode-store.js';
+import { withRoutines } from '../src/routines/routine-recognizer.js';
+import { ManualClock } from '../src/speech/clock.js';
+import { buildCorpus, type Split } from './understanding-corpus.js';
+import { benchHome, englishHome } from './understanding-home.js';
+import { formatGeneral, type GeneralScored } from './understanding-general-judge.js';
+import { machine, outcomeOf } from './understanding.js';
+
+/** The intents as the server builds them (serve.ts): routines (none), then modes. */
+function serverIntents(base: IntentRecognizer): IntentRecognizer {
+  const clock = new ManualClock(new Date(2025, 0, 15, 15, 5).getTime());
+  const store = new ModeStore({ clock });
+  const local = withRoutines(base, { routines: [], sensitiveDomains: [] });
+  const wrapped = withModes(local, { store, clock, language: 'en' });
+  return {
+    ...wrapped,
+    handle: (text, context) => {
+      store.set('normal'); // a mode heard must not gate the utterances after it
+      return wrapped.handle(text, context);
+    },
+  };
+}
+
+const brief = (t: Transcription) => ({
+  text: t.text,
+  confidence: t.confidence,
+  rejected: t.rejected,
+  unsure: t.unsure,
+});
+
+async function decodeCorpus(split: Split, scale: number): Promise<GeneralScored[]> {
+  const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
+  const base = createIntentRecognizer({ nameLanguage });
+  const recognizer = serverIntents(base);
+  const grammar = base.sentences(englishHome(), 'en');
+  const corpus = await buildCorpus({
+    grammar,
+    commands: 60,
+    splits: [split],
+    calibrationScale: scale,
+  });
+  const phrase = new PhraseEngine();
+  // The server's grammar: every sentence its intents know, modes too, and the answers.
+  await phrase.setSentences([
+    ...recognizer.sentences(benchHome(), 'en'),
+    ...recognizer.answers('en'),
+  ]);
+  const moonshine = new MoonshineEngine();
+  await moonshine.load();
+  const scored: GeneralScored[] = [];
+  try {
+    for (const [index, { audio, ...item }] of corpus.entries()) {
+      let started = performance.now();
+      const heardByPhrase = await phrase.transcribe({ audio });
+      const phraseMs = performance.now() - started;
+      started = performance.now();
+      const heard = await moonshine.hear({ audio });
+      const moonshineMs = performance.now() - started;
+      const outcome = (text: string | undefined) =>
+        text ? outcomeOf(recognizer, text) : Promise.resolve(undefined);
+      scored.push({
+        item,
+        expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
+        phrase: {
+          ...brief(heardByPhrase),
+          ms: phraseMs,
+          outcome: await outcome(heardByPhrase.text),
+          unsureOutcome: await outcome(heardByPhrase.unsure),
+        },
+        moonshine: {
+          heard: heard.heard,
+          rejected: heard.rejected,
+          logProbs: heard.decoded?.logProbs ?? [],
+          ended: heard.decoded?.ended ?? true,
+          ms: moonshineMs,
+          outcome: await outcome(heard.heard),
+        },
+      });
+      if (index % 50 === 49) console.log(`${index + 1}/${corpus.length} utterances heard`);
+    }
+  } finally {
+    await Promise.all([phrase.close(), moonshine.close()]);
+  }
+  return scored;
+}
+
+export async function runGeneral(resultsDir: string, args: readonly string[]): Promise<void> {
+  const from = args.indexOf('--from');
+  const split: Split = args.includes('heldout') ? 'heldout' : 'calibration';
+  const scale = split === 'calibration' ? Number(process.env.BENCH_CAL_SCALE ?? '1') || 1 : 1;
+  const scored: GeneralScored[] =
+    from >= 0
+      ? (JSON.parse(readFileSync(args[from + 1]!, 'utf8')) as { utterances: GeneralScored[] })
+          .utterances
+      : await decodeCorpus(split, scale);
+  console.log(formatGeneral(scored));
+  if (from >= 0) return;
+  const out = join(resultsDir, `server-understanding-general-${split}-scale${scale}.json`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ ...machine(), split, scale, utterances: scored })}\n`);
+  console.log(`\nwrote ${out}`);
+}
