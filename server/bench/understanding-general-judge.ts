@@ -9,7 +9,8 @@ export interface GeneralScored {
   readonly item: Omit<CorpusItem, 'audio'>;
   /** What the sentence said would do (commands only). */
   readonly expected?: Outcome;
-  readonly phrase: {
+  /** Absent until the phrase engine has heard it (Moonshine is decoded first). */
+  readonly phrase?: {
     readonly text: string;
     readonly confidence: number;
     readonly rejected?: string;
@@ -83,6 +84,7 @@ function moonshineVerdict(s: GeneralScored, setting: Setting): GeneralVerdict | 
 export function generalVerdict(s: GeneralScored, setting: Setting): GeneralVerdict {
   if (setting.path === 'moonshine alone') return moonshineVerdict(s, setting) ?? 'rejected';
   const { phrase } = s;
+  if (!phrase) throw new Error("the chain needs the phrase engine's decodes");
   if (phrase.text) return verdictOfText(phrase.outcome, s.expected, phrase.confidence);
   const general = moonshineVerdict(s, setting);
   if (general) return general;
@@ -133,7 +135,10 @@ export function formatGeneral(scored: readonly GeneralScored[]): string {
     '| path | confidence | min_confidence | commands correct | commands acted wrongly | commands answered wrongly | commands to agent | not commands acted wrongly | of them near misses | not commands answered wrongly | asked to confirm | not commands to agent | asked back (chain) |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const path of ['moonshine alone', 'chain'] as const) {
+  const paths = scored.every((s) => s.phrase)
+    ? (['moonshine alone', 'chain'] as const)
+    : (['moonshine alone'] as const);
+  for (const path of paths) {
     for (const rule of ['mean', 'least'] as const) {
       for (const minConfidence of THRESHOLDS) {
         const rows = tally(scored, { path, rule, minConfidence });
@@ -155,7 +160,7 @@ export function formatGeneral(scored: readonly GeneralScored[]): string {
   };
   lines.push(
     `\nper utterance: Moonshine (VAD and decode) ${ms((s) => s.moonshine.ms)}; ` +
-      `phrase engine ${ms((s) => s.phrase.ms)}`,
+      `phrase engine ${ms((s) => s.phrase?.ms ?? NaN)}`,
   );
   lines.push('\nActed on wrongly by Moonshine (said -> heard, voice, mean / least confidence):\n');
   for (const s of scored) {
@@ -164,7 +169,7 @@ export function formatGeneral(scored: readonly GeneralScored[]): string {
     const [mean, least] = [confidenceOf(s, 'mean'), confidenceOf(s, 'least')];
     lines.push(
       `- ${s.item.kind}: "${s.item.text}" -> "${s.moonshine.heard}" (${verdict}), ${s.item.source}, ` +
-        `${mean.toFixed(2)} / ${least.toFixed(2)}${s.phrase.text ? ' [phrase engine accepted its own]' : ''}`,
+        `${mean.toFixed(2)} / ${least.toFixed(2)}${s.phrase?.text ? ' [phrase engine accepted its own]' : ''}`,
     );
   }
   return lines.join('\n');
