@@ -50,7 +50,8 @@ let server: JarvisServer;
 
 beforeAll(async () => {
   ha = await kitchenHome(cleanups);
-  server = await jarvisServer(ha, cleanups);
+  // The phrase engine alone; the general engine has its own server below.
+  server = await jarvisServer(ha, cleanups, { stt: { moonshine: { enabled: false } } });
 }, 180_000);
 afterAll(() => runCleanups(cleanups));
 
@@ -327,7 +328,7 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
 describe("the server as Home Assistant's speech-to-text, with Moonshine as its general engine", () => {
   let general: JarvisServer;
   beforeAll(async () => {
-    general = await jarvisServer(ha, cleanups, { stt: { moonshine: { enabled: true } } });
+    general = await jarvisServer(ha, cleanups); // Moonshine is on by default
   }, 180_000);
 
   const transcribe = async (pcm: Pcm16k) => {

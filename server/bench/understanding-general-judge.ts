@@ -140,14 +140,17 @@ export function formatGeneral(scored: readonly GeneralScored[]): string {
     : (['moonshine alone'] as const);
   for (const path of paths) {
     for (const rule of ['mean', 'least'] as const) {
-      for (const minConfidence of THRESHOLDS) {
+      // Infinity: Moonshine off, the phrase engine alone (the chain's baseline).
+      const thresholds =
+        path === 'chain' && rule === 'mean' ? [Infinity, ...THRESHOLDS] : THRESHOLDS;
+      for (const minConfidence of thresholds) {
         const rows = tally(scored, { path, rule, minConfidence });
         const c = rows.get('command') ?? empty;
         const o = rows.get('not commands (all)') ?? empty;
         const near = rows.get('near miss') ?? empty;
         const back = o['asked back, right'] + o['asked back, wrong'];
         lines.push(
-          `| ${path} | ${rule} | ${minConfidence} | ${pct(c.correct, c.count)} | ${pct(c.wrong, c.count)} | ` +
+          `| ${path} | ${rule} | ${minConfidence === Infinity ? 'off' : minConfidence} | ${pct(c.correct, c.count)} | ${pct(c.wrong, c.count)} | ` +
             `${c.answered} | ${c.agent} | ${pct(o.wrong, o.count)} | ${near.wrong}/${near.count} | ` +
             `${o.answered} | ${o.asked} | ${o.agent} | ${back} |`,
         );

@@ -1,11 +1,12 @@
 // `npm run bench -w server -- understanding general [heldout] [--from FILE]`: what Moonshine, the
-// general engine, would make Jarvis do. Every utterance of the calibration split (commands,
-// out-of-grammar speech, near misses, other languages, sounds) is heard by the phrase engine and
-// by Moonshine, once each; the texts go through the local intents the server builds (routines
-// and modes included) in the bench home. Judged afterwards at several `min_confidence` values
-// (understanding-general-judge.ts): Moonshine alone (what Home Assistant gets from Jarvis as its
-// speech-to-text) and the server's chain (the phrase engine first, Moonshine on what it rejects).
-// `heldout` is for the lead, run once for the final choice: nothing is chosen on it.
+// general engine, would make Jarvis do (`... general cost`: its cost per utterance). Every
+// utterance of the calibration split (commands, out-of-grammar speech, near misses, other
+// languages, sounds) is heard by the phrase engine and by Moonshine, once each; the texts go
+// through the local intents the server builds (routines and modes included) in the bench home.
+// Judged afterwards at several `min_confidence` values (understanding-general-judge.ts):
+// Moonshine alone (what Home Assistant gets from Jarvis as its speech-to-text) and the server's
+// chain (the phrase engine first, Moonshine on what it rejects). `heldout` is for the lead, run
+// once for the final choice: nothing is chosen on it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MoonshineEngine } from '../src/engines/stt/moonshine-engine.js';
@@ -21,6 +22,7 @@ import { buildCorpus, type Split } from './understanding-corpus.js';
 import { benchHome, englishHome } from './understanding-home.js';
 import { formatGeneral, type GeneralScored } from './understanding-general-judge.js';
 import { machine, outcomeOf } from './understanding.js';
+import { runGeneralCost } from './understanding-general-cost.js';
 
 /** The intents as the server builds them (serve.ts): routines (none), then modes. */
 function serverIntents(base: IntentRecognizer): IntentRecognizer {
@@ -122,6 +124,7 @@ async function retried<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function runGeneral(resultsDir: string, args: readonly string[]): Promise<void> {
+  if (args[0] === 'cost') return runGeneralCost();
   const from = args.indexOf('--from');
   const split: Split = args.includes('heldout') ? 'heldout' : 'calibration';
   const scale = split === 'calibration' ? Number(process.env.BENCH_CAL_SCALE ?? '1') || 1 : 1;

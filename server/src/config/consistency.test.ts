@@ -66,7 +66,7 @@ describe('settings that would do nothing', () => {
       'pipeline.rejected_endpoint_ms: does nothing unless',
     ],
     [
-      { stt: { moonshine: { min_confidence: 0.9 } } },
+      { stt: { moonshine: { enabled: false, min_confidence: 0.9 } } },
       'stt.moonshine.min_confidence: does nothing unless stt.moonshine.enabled is true',
     ],
     [

@@ -1,6 +1,7 @@
 import {
   DEFAULT_ASK_CONFIDENCE,
   DEFAULT_SENSITIVE_CONFIDENCE,
+  DEFAULT_MOONSHINE_CONFIDENCE,
   MAX_PHRASE_CONFIDENCE,
 } from '../engines/stt/stt.js';
 import { z } from 'zod';
@@ -139,8 +140,8 @@ export const ConfigSchema = z
           .default({}),
         moonshine: z
           .object({
-            enabled: z.boolean().default(false),
-            min_confidence: z.number().min(0).max(1).default(0.7),
+            enabled: z.boolean().default(true),
+            min_confidence: z.number().min(0).max(1).default(DEFAULT_MOONSHINE_CONFIDENCE),
           })
           .strict()
           .default({}),

@@ -27,11 +27,11 @@ export function moonshineConfidence(decoded: MoonshineDecode, rule: ConfidenceRu
   return Math.exp(log);
 }
 
-/** The rule the engine ships with (chosen on the calibration split: understanding-general.ts). */
+/** The rule shipped, with `DEFAULT_MOONSHINE_CONFIDENCE` (stt.ts says how both were chosen). */
 export const DEFAULT_CONFIDENCE_RULE: ConfidenceRule = 'mean';
 
 export interface MoonshineEngineOptions extends MoonshineOptions {
-  /** Below this confidence the text is rejected (`not-understood`); default 0. */
+  /** Below this confidence the text is rejected (`not-understood`); default 0 (the server: 0.8). */
   readonly minConfidence?: number;
   readonly confidenceRule?: ConfidenceRule;
   /** The VAD that finds the speech; `null`: decode the whole utterance. Default: Silero. */
