@@ -87,7 +87,7 @@ describe('the agent by voice', () => {
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups, {
       ...brain(ollama),
-      stt: { phrase: { enabled: false }, wyoming_uri: asr.uri },
+      stt: { phrase: { enabled: false }, moonshine: { enabled: false }, wyoming_uri: asr.uri },
     });
     const satellite = liveSatellite(
       'kitchen',

@@ -53,7 +53,12 @@ describe('engine failures during a voice turn', () => {
     // a TCP port found free now could be taken by the time that server starts.
     const asrUri = `unix://${join(dir, 'asr.sock')}`;
     const server = await jarvisServer(ha, cleanups, {
-      stt: { phrase: { enabled: false }, wyoming_uri: asrUri, timeout_ms: 5000 },
+      stt: {
+        phrase: { enabled: false },
+        moonshine: { enabled: false },
+        wyoming_uri: asrUri,
+        timeout_ms: 5000,
+      },
     });
     const satellite = liveSatellite('kitchen', server.wyomingUri, dir, cleanups);
     await listening(server, satellite);
@@ -110,7 +115,12 @@ describe('engine failures during a voice turn', () => {
     });
     const { port } = hung.address() as AddressInfo;
     const server = await jarvisServer(ha, cleanups, {
-      stt: { phrase: { enabled: false }, wyoming_uri: `tcp://127.0.0.1:${port}`, timeout_ms: 2000 },
+      stt: {
+        phrase: { enabled: false },
+        moonshine: { enabled: false },
+        wyoming_uri: `tcp://127.0.0.1:${port}`,
+        timeout_ms: 2000,
+      },
     });
     const satellite = liveSatellite('kitchen', server.wyomingUri, dir, cleanups);
     await listening(server, satellite);

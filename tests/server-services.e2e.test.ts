@@ -41,6 +41,7 @@ import {
   silence,
   speak,
   TEST_VOICES,
+  wordsOf,
 } from './helpers/speech.js';
 
 const cleanups: Cleanups = [];
@@ -49,7 +50,8 @@ let server: JarvisServer;
 
 beforeAll(async () => {
   ha = await kitchenHome(cleanups);
-  server = await jarvisServer(ha, cleanups);
+  // The phrase engine alone; the general engine has its own server below.
+  server = await jarvisServer(ha, cleanups, { stt: { moonshine: { enabled: false } } });
 }, 180_000);
 afterAll(() => runCleanups(cleanups));
 
@@ -320,5 +322,40 @@ describe("the server's Wyoming services, used as Home Assistant uses them", () =
     expect(events.map((e) => e.type)).toEqual(['not-handled']);
     expect(NotHandled.fromEvent(events[0]!).text).toBeTruthy();
     expect(ha.calls.length).toBe(calls);
+  });
+});
+
+describe("the server as Home Assistant's speech-to-text, with Moonshine as its general engine", () => {
+  let general: JarvisServer;
+  beforeAll(async () => {
+    general = await jarvisServer(ha, cleanups); // Moonshine is on by default
+  }, 180_000);
+
+  const transcribe = async (pcm: Pcm16k) => {
+    const events = await request(
+      [new Transcribe({ language: 'en' }), ...audioEvents(pcm)],
+      ['transcript', 'error'],
+      general.wyomingUri,
+    );
+    expect(events.at(-1)!.type).toBe('transcript');
+    return Transcript.fromEvent(events.at(-1)!).text;
+  };
+
+  it('speech outside the grammar -> the words said, as Moonshine writes them', async () => {
+    const said = 'what is the capital of france';
+    const speech = (await speak(said, COMMAND_VOICE)).audio;
+    const text = await transcribe(joinPcm(silence(1200), speech, silence(300)));
+    expect(wordsOf(text)).toEqual(wordsOf(said));
+  });
+
+  it("a command the grammar holds -> still the phrase engine's sentence", async () => {
+    const command = await speak('turn on the kitchen light', COMMAND_VOICE);
+    expect(await transcribe(joinPcm(silence(300), command.audio, silence(300)))).toBe(
+      'turn on the kitchen light',
+    );
+  });
+
+  it('silence -> an empty transcript', async () => {
+    expect(await transcribe(joinPcm(silence(2000)))).toBe('');
   });
 });

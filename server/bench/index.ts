@@ -24,6 +24,8 @@
 // `... understanding early [heldout] [MS[:turn]...]`: early endpointing on the calibration
 // split (or the held-out one, to report a choice) for each pipeline.speculate_after_ms, `:turn`
 // filling the pause from the turn's quietest frame (understanding-early.ts).
+// `... understanding general [--from FILE]`: Moonshine, the general engine, alone and after the
+// phrase engine, on the calibration split at several min_confidence (understanding-general.ts).
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too); `... streams`: only the streams benchmark (STREAMS=N,
 // WAKE_SPEED_VARIANTS=P, WAKE_WORKERS=N, STREAM_LEAD=speech; server-streams-*.json);
@@ -44,6 +46,7 @@ import { runFiller } from './understanding-filler.js';
 import { runEarly } from './understanding-early.js';
 import { runGeneralDecode } from './understanding-lvcsr.js';
 import { runAgreement } from './understanding-agree.js';
+import { runGeneral } from './understanding-general.js';
 import {
   formatMemoryBenchmark,
   heldOutOverlaps,
@@ -79,6 +82,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'lvcsr') {
   if (process.argv[4] === 'decode') await runGeneralDecode(process.argv[5]!);
   else runAgreement(process.argv[4]!);
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'general') {
+  await runGeneral(resultsDir, process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {

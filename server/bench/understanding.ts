@@ -73,7 +73,7 @@ export interface Scored {
   readonly expected?: Outcome;
 }
 
-interface Outcome {
+export interface Outcome {
   readonly intent: string;
   readonly calls: readonly string[];
   readonly timer?: string;
@@ -87,7 +87,10 @@ const describeCall = (call: ServiceCall) =>
 
 let conversation = 0;
 
-async function outcomeOf(recognizer: IntentRecognizer, text: string): Promise<Outcome | undefined> {
+export async function outcomeOf(
+  recognizer: IntentRecognizer,
+  text: string,
+): Promise<Outcome | undefined> {
   const run = async (sure: boolean): Promise<IntentResult | undefined> =>
     recognizer.handle(text, {
       home: benchHome(),
@@ -115,7 +118,7 @@ async function outcomeOf(recognizer: IntentRecognizer, text: string): Promise<Ou
   };
 }
 
-const same = (a: Outcome, b: Outcome) =>
+export const same = (a: Outcome, b: Outcome) =>
   a.intent === b.intent &&
   JSON.stringify(a.calls) === JSON.stringify(b.calls) &&
   a.timer === b.timer &&

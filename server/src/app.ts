@@ -10,6 +10,7 @@ import {
 } from '@jarvis/satellite/engines';
 import type { ConversationAgent } from './agent/agent.js';
 import type { JarvisConfig } from './config/schema.js';
+import { hasGeneralStt } from './config/consistency.js';
 import type { ConversationStore } from './conversation/store.js';
 import type { SpeechToText } from './engines/stt/stt.js';
 import type { TextToSpeech } from './engines/tts/tts.js';
@@ -152,7 +153,7 @@ export async function startApp(
       // Only when the grammar is all there is: a general engine hears what it rejects, and an
       // open question may pause longer.
       rejectedEndpointMs:
-        parts.commandStt && !config.stt.wyoming_uri ? config.pipeline.rejected_endpoint_ms : 0,
+        parts.commandStt && !hasGeneralStt(config) ? config.pipeline.rejected_endpoint_ms : 0,
       logger,
       onPhase: (session, phase) => bus.emit({ type: 'phase', satellite: session.id, phase }),
       onTurn: (session, outcome) => {

@@ -116,6 +116,15 @@ export function silence(ms: number): Uint8Array {
   return new Uint8Array(Math.round((16000 * ms) / 1000) * 2);
 }
 
+/** The words of a transcript, lower-case, without punctuation ("Tell me a joke." -> tell me a joke). */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z' ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
 /** Joins 16 kHz PCM pieces: speech, silence, more speech. */
 export function joinPcm(...parts: Uint8Array[]): Pcm16k {
   return { rate: 16000, width: 2, channels: 1, audio: concatBytes(parts) };

@@ -62,6 +62,14 @@ describe('settings that would do nothing', () => {
       'pipeline.rejected_endpoint_ms: does nothing unless',
     ],
     [
+      { stt: { moonshine: { enabled: true } }, pipeline: { rejected_endpoint_ms: 300 } },
+      'pipeline.rejected_endpoint_ms: does nothing unless',
+    ],
+    [
+      { stt: { moonshine: { enabled: false, min_confidence: 0.9 } } },
+      'stt.moonshine.min_confidence: does nothing unless stt.moonshine.enabled is true',
+    ],
+    [
       { wyoming: { zeroconf: false, zeroconf_name: 'den' } },
       'wyoming.zeroconf_name: does nothing unless wyoming.zeroconf is true',
     ],

@@ -16,6 +16,10 @@ const ollamaEmbeds = (c: JarvisConfig): boolean =>
   c.memory.enabled &&
   (c.memory.embedder === 'ollama' || (c.memory.embedder === 'auto' && c.ollama.enabled));
 
+/** A general engine (Moonshine, a Wyoming ASR) hears what the phrase grammar rejects. */
+export const hasGeneralStt = (c: JarvisConfig): boolean =>
+  c.stt.moonshine.enabled || c.stt.wyoming_uri !== undefined;
+
 export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
   {
     keys: ['tts.wyoming_voice'],
@@ -38,6 +42,11 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
     needs: 'stt.phrase.enabled is true',
   },
   {
+    keys: ['stt.moonshine.min_confidence'],
+    when: (c) => c.stt.moonshine.enabled,
+    needs: 'stt.moonshine.enabled is true',
+  },
+  {
     keys: ['pipeline.early_endpoint_ms'],
     when: (c) => c.stt.phrase.enabled,
     needs: 'stt.phrase.enabled is true (early endpointing needs the phrase engine)',
@@ -49,10 +58,10 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
   },
   {
     keys: ['pipeline.rejected_endpoint_ms'],
-    when: (c) => c.stt.phrase.enabled && c.pipeline.early_endpoint_ms > 0 && !c.stt.wyoming_uri,
+    when: (c) => c.stt.phrase.enabled && c.pipeline.early_endpoint_ms > 0 && !hasGeneralStt(c),
     needs:
-      'stt.phrase.enabled is true, pipeline.early_endpoint_ms is above 0 and no stt.wyoming_uri ' +
-      '(a general engine hears what the grammar rejects)',
+      'stt.phrase.enabled is true, pipeline.early_endpoint_ms is above 0, no stt.wyoming_uri and ' +
+      'stt.moonshine.enabled false (a general engine hears what the grammar rejects)',
   },
   {
     keys: ['wyoming.zeroconf_name'],

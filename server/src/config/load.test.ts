@@ -113,6 +113,20 @@ describe('configuration', () => {
     );
   });
 
+  it('reads stt.moonshine, and names the key of a bad value', () => {
+    const on = 'stt:\n  moonshine:\n    enabled: true\n    min_confidence: 0.8\n';
+    expect(loadConfig({ file: file(on), env: {} }).stt.moonshine).toEqual({
+      enabled: true,
+      min_confidence: 0.8,
+    });
+    expect(() => loadConfig({ file: file(on.replace('0.8', '1.5')), env: {} })).toThrow(
+      'stt.moonshine.min_confidence: ',
+    );
+    expect(() => loadConfig({ file: file(on.replace('true', 'yes please')), env: {} })).toThrow(
+      'stt.moonshine.enabled: ',
+    );
+  });
+
   it('names a file it cannot read or parse', () => {
     expect(() => loadConfig({ file: '/nonexistent.yaml', env: {} })).toThrow(
       'cannot read /nonexistent.yaml: ENOENT',

@@ -1,6 +1,7 @@
 import {
   DEFAULT_ASK_CONFIDENCE,
   DEFAULT_SENSITIVE_CONFIDENCE,
+  DEFAULT_MOONSHINE_CONFIDENCE,
   MAX_PHRASE_CONFIDENCE,
 } from '../engines/stt/stt.js';
 import { z } from 'zod';
@@ -134,6 +135,13 @@ export const ConfigSchema = z
             sensitive_confidence: reachableConfidence.default(DEFAULT_SENSITIVE_CONFIDENCE),
             ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
             name_languages: z.record(z.string().min(1), z.enum(['en', 'fr', 'any'])).default({}),
+          })
+          .strict()
+          .default({}),
+        moonshine: z
+          .object({
+            enabled: z.boolean().default(true),
+            min_confidence: z.number().min(0).max(1).default(DEFAULT_MOONSHINE_CONFIDENCE),
           })
           .strict()
           .default({}),

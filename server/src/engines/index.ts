@@ -1,7 +1,8 @@
 // Builds the speech engines the configuration asks for.
 import type { Logger } from 'wyoming-ts';
 import type { JarvisConfig } from '../config/schema.js';
-import { SpeechToTextChain } from './stt/chain.js';
+import { type ChainStage, SpeechToTextChain } from './stt/chain.js';
+import { MoonshineEngine } from './stt/moonshine-engine.js';
 import { PhraseEngine, type PhraseEngineOptions } from './stt/phrase-engine.js';
 import type { SpeechToText } from './stt/stt.js';
 import { WyomingStt } from './stt/wyoming-stt.js';
@@ -36,24 +37,30 @@ export async function buildSpeechEngines(
         ...phraseOptions,
       })
     : undefined;
-  const general = config.stt.wyoming_uri
-    ? new WyomingStt({ uri: config.stt.wyoming_uri, logger })
-    : undefined;
-  const engines = [phrase, general].filter(
-    (engine): engine is NonNullable<typeof engine> => engine !== undefined,
-  );
-  if (engines.length === 0) {
-    throw new Error('no speech-to-text engine: enable stt.phrase or set stt.wyoming_uri');
+  // General engines, in order: Moonshine (built in), then a Wyoming ASR such as whisper.
+  const general: ChainStage[] = [];
+  if (config.stt.moonshine.enabled) {
+    const minConfidence = config.stt.moonshine.min_confidence;
+    const moonshine = new MoonshineEngine({ minConfidence, logger });
+    // Loaded now so the first turn does not wait for it; a failure is logged, and each turn
+    // tries again (the chain falls back to "Sorry, I didn't catch that").
+    await moonshine.load().catch((error: Error) => logger.error(error.message));
+    general.push({ engine: moonshine, minConfidence });
+  }
+  if (config.stt.wyoming_uri) {
+    general.push({ engine: new WyomingStt({ uri: config.stt.wyoming_uri, logger }) });
+  }
+  const stages: ChainStage[] = [
+    ...(phrase ? [{ engine: phrase, minConfidence: config.stt.phrase.min_confidence }] : []),
+    ...general,
+  ];
+  if (stages.length === 0) {
+    throw new Error(
+      'no speech-to-text engine: enable stt.phrase or stt.moonshine, or set stt.wyoming_uri',
+    );
   }
   const stt: SpeechToText =
-    phrase && general
-      ? SpeechToTextChain.phraseFirst({
-          phrase,
-          general,
-          threshold: config.stt.phrase.min_confidence,
-          logger,
-        })
-      : engines[0]!;
+    stages.length > 1 ? new SpeechToTextChain({ stages, logger }) : stages[0]!.engine;
   const tts: TextToSpeech =
     config.tts.engine === 'wyoming' && config.tts.wyoming_uri
       ? new WyomingTts({ uri: config.tts.wyoming_uri, voice: config.tts.wyoming_voice, logger })

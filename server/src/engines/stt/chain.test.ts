@@ -6,7 +6,7 @@ import { SpeechToTextChain, supportsLanguage } from './chain.js';
 import { speechToTextContract } from './contract.js';
 import { type FakeAsr, startFakeAsr } from './fake-asr-server.js';
 import { PhraseEngine } from './phrase-engine.js';
-import type { SpeechToText } from './stt.js';
+import type { SpeechToText, Transcription } from './stt.js';
 import { homeSentences } from './test-sentences.js';
 import { WyomingStt } from './wyoming-stt.js';
 
@@ -117,6 +117,34 @@ describe('SpeechToTextChain', () => {
     expect(await both.transcribe({ audio: command })).toMatchObject({
       text: '',
       rejected: 'not-understood',
+    });
+  });
+
+  it("when the general engine rejects too, the phrase engine's nearest sentence is kept to ask back", async () => {
+    const stage = (name: string, answer: Partial<Transcription>): SpeechToText => ({
+      name,
+      languages: [],
+      transcribe: async () => ({ text: '', confidence: 0.1, engine: name, ...answer }),
+      close: async () => {},
+    });
+    const asking = stage('phrase', { rejected: 'not-understood', unsure: 'turn on the fan' });
+    const rejecting = stage('general', { rejected: 'not-understood' });
+    const both = new SpeechToTextChain({
+      stages: [{ engine: asking, minConfidence: 0.5 }, { engine: rejecting }],
+    });
+    expect(await both.transcribe({ audio: command })).toMatchObject({
+      text: '',
+      engine: 'phrase',
+      rejected: 'not-understood',
+      unsure: 'turn on the fan',
+    });
+    const hearing = stage('general', { text: 'what is the fan', confidence: 0.9 });
+    const heard = new SpeechToTextChain({
+      stages: [{ engine: asking, minConfidence: 0.5 }, { engine: hearing }],
+    });
+    expect(await heard.transcribe({ audio: command })).toMatchObject({
+      text: 'what is the fan',
+      engine: 'general',
     });
   });
 

@@ -1,6 +1,6 @@
 // Speech-to-text engines tried in order: typically the phrase engine first (fast, exact for the
-// home's commands), and a general engine (whisper through Wyoming) when the phrase engine is
-// not confident enough. The transcription's `engine` says which one answered.
+// home's commands), and general engines (Moonshine, whisper through Wyoming) when the phrase
+// engine is not confident enough. The transcription's `engine` says which one answered.
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
@@ -10,7 +10,8 @@ export interface ChainStage {
   /**
    * Accept this engine's answer at or above this confidence (default 0: any text). Below it, or
    * when the engine rejected the audio, the next stage is asked. The last stage's answer stands
-   * whatever its confidence, and a rejection stays a rejection (empty text): nothing invented.
+   * whatever its confidence, and a rejection stays a rejection (empty text): nothing invented;
+   * when it rejects too, an earlier stage's `unsure` sentence is kept, to be asked back.
    */
   readonly minConfidence?: number;
 }
@@ -50,6 +51,11 @@ function unsure(transcription: Transcription): Transcription {
     text: '',
     rejected: transcription.rejected ?? 'not-understood',
   };
+}
+
+/** The last stage's rejection, unless an earlier stage had a sentence to ask back. */
+function keepUnsure(last: Transcription, earlier: Transcription | undefined): Transcription {
+  return last.rejected && earlier?.unsure ? unsure(earlier) : last;
 }
 
 export class SpeechToTextChain implements SpeechToText {
@@ -116,7 +122,9 @@ export class SpeechToTextChain implements SpeechToText {
       const last = index === stages.length - 1;
       const accepted =
         !transcription.rejected && transcription.confidence >= (stage.minConfidence ?? 0);
-      if (last || accepted) return { transcription, attempts };
+      if (accepted) return { transcription, attempts };
+      // Rejected by the last one too: an earlier stage's nearest sentence may still be asked back.
+      if (last) return { transcription: keepUnsure(transcription, best), attempts };
       this.logger.debug(
         `stt ${stage.engine.name}: confidence ${transcription.confidence.toFixed(2)}, trying the next engine`,
       );

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_VOICE, silence, speak } from '../../../../tests/helpers/speech.js';
+import { COMMAND_VOICE, silence, speak, wordsOf } from '../../../../tests/helpers/speech.js';
 import { EngineError } from '../../errors.js';
 import { defaultMoonshineDir, MoonshineRecognizer, pcmToFloat } from './moonshine.js';
-
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z' ]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
 
 describe('MoonshineRecognizer (Moonshine tiny, real weights)', () => {
   let recognizer: MoonshineRecognizer;
@@ -20,13 +13,13 @@ describe('MoonshineRecognizer (Moonshine tiny, real weights)', () => {
   it('writes down what a voice said, in or out of any grammar', async () => {
     for (const said of ['close the garage door', 'tell me a joke']) {
       const { audio } = await speak(said, COMMAND_VOICE);
-      expect(words(await recognizer.transcribe(audio))).toEqual(words(said));
+      expect(wordsOf(await recognizer.transcribe(audio))).toEqual(wordsOf(said));
     }
   });
 
   it('hears a different sentence as different words', async () => {
     const { audio } = await speak('what time is it', COMMAND_VOICE);
-    expect(words(await recognizer.transcribe(audio))).not.toContain('garage');
+    expect(wordsOf(await recognizer.transcribe(audio))).not.toContain('garage');
   });
 
   it('returns nothing for too little audio', async () => {

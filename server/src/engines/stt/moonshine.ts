@@ -62,10 +62,26 @@ export interface PhraseScores {
   readonly phraseLogProbs: readonly number[];
 }
 
+export interface MoonshineDecode {
+  readonly text: string;
+  /** Natural log of the probability of each token chosen, in order; the end token last. */
+  readonly logProbs: readonly number[];
+  /** False when the decoder was stopped at the length bound before its end token. */
+  readonly ended: boolean;
+}
+
+interface Steps {
+  readonly tokens: readonly number[];
+  readonly logProbs: readonly number[];
+  readonly ended: boolean;
+}
+
 function textOf(tokens: readonly number[]): string {
   const text = tokens.filter((id) => id < VOCABULARY);
   return text.length === 0 ? '' : llamaTokenizer.decode(text, false).trim();
 }
+
+const total = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 export class MoonshineRecognizer {
   private constructor(
@@ -97,10 +113,15 @@ export class MoonshineRecognizer {
 
   /** What was said in `pcm` (16 kHz mono 16-bit), as Moonshine writes it; '' for too little audio. */
   async transcribe(pcm: Uint8Array, signal?: AbortSignal): Promise<string> {
+    return (await this.decode(pcm, signal)).text;
+  }
+
+  /** The text, with the log-probability of every token the decoder chose (its end token too). */
+  async decode(pcm: Uint8Array, signal?: AbortSignal): Promise<MoonshineDecode> {
     const hidden = await this.encode(pcm);
-    if (!hidden) return '';
-    const { limit, state } = hidden;
-    return textOf((await this.decode(state, limit, signal)).tokens);
+    if (!hidden) return { text: '', logProbs: [], ended: true };
+    const { tokens, logProbs, ended } = await this.steps(hidden.state, hidden.limit, signal);
+    return { text: textOf(tokens), logProbs, ended };
   }
 
   /**
@@ -115,13 +136,14 @@ export class MoonshineRecognizer {
   ): Promise<PhraseScores | undefined> {
     const hidden = await this.encode(pcm);
     if (!hidden) return undefined;
-    const said = await this.decode(hidden.state, hidden.limit, signal);
+    const said = await this.steps(hidden.state, hidden.limit, signal);
     const phraseLogProbs: number[] = [];
     for (const phrase of phrases) {
       const forced = llamaTokenizer.encode(phrase, false) as number[];
-      phraseLogProbs.push((await this.decode(hidden.state, forced.length, signal, forced)).logProb);
+      const read = await this.steps(hidden.state, forced.length, signal, forced);
+      phraseLogProbs.push(total(read.logProbs));
     }
-    return { text: textOf(said.tokens), textLogProb: said.logProb, phraseLogProbs };
+    return { text: textOf(said.tokens), textLogProb: total(said.logProbs), phraseLogProbs };
   }
 
   private async encode(pcm: Uint8Array) {
@@ -137,17 +159,17 @@ export class MoonshineRecognizer {
     return { state, limit };
   }
 
-  /** Greedy tokens (or `forced` ones) and their summed log-probability (greedy: the end's too). */
-  private async decode(
+  /** Greedy tokens (or `forced` ones) and the log-probability of each (greedy: the end's too). */
+  private async steps(
     hidden: ort.Tensor,
     limit: number,
     signal?: AbortSignal,
     forced?: readonly number[],
-  ) {
+  ): Promise<Steps> {
     let past = emptyCache();
     const tokens: number[] = [];
+    const logProbs: number[] = [];
     let next = START_TOKEN;
-    let logProb = 0;
     for (let step = 0; step < limit; step++) {
       signal?.throwIfAborted();
       const output = await this.decoder.run({
@@ -158,12 +180,12 @@ export class MoonshineRecognizer {
       });
       const logits = output.logits!.data as Float32Array;
       next = forced ? forced[step]! : argMax(logits);
-      logProb += logSoftmaxAt(logits, next);
-      if (next === END_TOKEN) break;
+      logProbs.push(logProbability(logits, next));
+      if (next === END_TOKEN) return { tokens, logProbs, ended: true };
       tokens.push(next);
       past = nextCache(past, output, step === 0);
     }
-    return { tokens, logProb };
+    return { tokens, logProbs, ended: false };
   }
 
   async close(): Promise<void> {
@@ -201,10 +223,12 @@ function nextCache(past: Feeds, output: ort.InferenceSession.OnnxValueMapType, f
   return next;
 }
 
-function logSoftmaxAt(logits: Float32Array, index: number): number {
-  const max = logits[argMax(logits)]!;
+/** log softmax(logits)[index], computed stably. */
+export function logProbability(logits: Float32Array, index: number): number {
+  let max = -Infinity;
+  for (const value of logits) if (value > max) max = value;
   let sum = 0;
-  for (const x of logits) sum += Math.exp(x - max);
+  for (const value of logits) sum += Math.exp(value - max);
   return logits[index]! - max - Math.log(sum);
 }
 

@@ -1,0 +1,147 @@
+// `npm run bench -w server -- understanding general [heldout] [--from FILE]`: what Moonshine, the
+// general engine, would make Jarvis do (`... general cost`: its cost per utterance). Every
+// utterance of the calibration split (commands, out-of-grammar speech, near misses, other
+// languages, sounds) is heard by the phrase engine and by Moonshine, once each; the texts go
+// through the local intents the server builds (routines and modes included) in the bench home.
+// Judged afterwards at several `min_confidence` values (understanding-general-judge.ts):
+// Moonshine alone (what Home Assistant gets from Jarvis as its speech-to-text) and the server's
+// chain (the phrase engine first, Moonshine on what it rejects). `heldout` is for the lead, run
+// once for the final choice: nothing is chosen on it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MoonshineEngine } from '../src/engines/stt/moonshine-engine.js';
+import { DEFAULT_DICTIONARY, PhraseEngine } from '../src/engines/stt/phrase-engine.js';
+import { createIntentRecognizer } from '../src/intents/index.js';
+import type { IntentRecognizer } from '../src/intents/types.js';
+import { installedNameLanguage } from '../src/intents/word-language.js';
+import { withModes } from '../src/modes/mode-recognizer.js';
+import { ModeStore } from '../src/modes/mode-store.js';
+import { withRoutines } from '../src/routines/routine-recognizer.js';
+import { ManualClock } from '../src/speech/clock.js';
+import { buildCorpus, type Split } from './understanding-corpus.js';
+import { benchHome, englishHome } from './understanding-home.js';
+import { formatGeneral, type GeneralScored } from './understanding-general-judge.js';
+import { machine, outcomeOf } from './understanding.js';
+import { runGeneralCost } from './understanding-general-cost.js';
+
+/** The intents as the server builds them (serve.ts): routines (none), then modes. */
+function serverIntents(base: IntentRecognizer): IntentRecognizer {
+  const clock = new ManualClock(new Date(2025, 0, 15, 15, 5).getTime());
+  const store = new ModeStore({ clock });
+  const local = withRoutines(base, { routines: [], sensitiveDomains: [] });
+  const wrapped = withModes(local, { store, clock, language: 'en' });
+  return {
+    ...wrapped,
+    handle: (text, context) => {
+      store.set('normal'); // a mode heard must not gate the utterances after it
+      return wrapped.handle(text, context);
+    },
+  };
+}
+
+async function decodeCorpus(
+  split: Split,
+  scale: number,
+  save: (scored: readonly GeneralScored[]) => void,
+): Promise<GeneralScored[]> {
+  const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
+  const base = createIntentRecognizer({ nameLanguage });
+  const recognizer = serverIntents(base);
+  const grammar = base.sentences(englishHome(), 'en');
+  const corpus = await buildCorpus({
+    grammar,
+    commands: 60,
+    splits: [split],
+    calibrationScale: scale,
+  });
+  const outcome = (text: string | undefined) =>
+    text ? outcomeOf(recognizer, text) : Promise.resolve(undefined);
+  // Moonshine first, written at once: the phrase engine takes ten times as long.
+  const scored: GeneralScored[] = [];
+  const moonshine = new MoonshineEngine();
+  await moonshine.load();
+  try {
+    for (const { audio, ...item } of corpus) {
+      const started = performance.now();
+      const heard = await moonshine.hear({ audio });
+      const ms = performance.now() - started;
+      scored.push({
+        item,
+        expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
+        moonshine: {
+          heard: heard.heard,
+          rejected: heard.rejected,
+          logProbs: heard.decoded?.logProbs ?? [],
+          ended: heard.decoded?.ended ?? true,
+          ms,
+          outcome: await outcome(heard.heard),
+        },
+      });
+    }
+  } finally {
+    await moonshine.close();
+  }
+  save(scored);
+  const phrase = new PhraseEngine();
+  // The server's grammar: every sentence its intents know, modes too, and the answers.
+  await phrase.setSentences([
+    ...recognizer.sentences(benchHome(), 'en'),
+    ...recognizer.answers('en'),
+  ]);
+  try {
+    for (const [index, { audio }] of corpus.entries()) {
+      const started = performance.now();
+      const heard = await retried(() => phrase.transcribe({ audio }));
+      const ms = performance.now() - started;
+      const { text, confidence, rejected, unsure } = heard;
+      scored[index] = {
+        ...scored[index]!,
+        phrase: {
+          ...{ text, confidence, rejected, unsure, ms },
+          outcome: await outcome(text),
+          unsureOutcome: await outcome(unsure),
+        },
+      };
+      if (index % 50 === 49)
+        console.log(`${index + 1}/${corpus.length} heard by the phrase engine`);
+    }
+  } finally {
+    await phrase.close();
+  }
+  return scored;
+}
+
+/** A decode that timed out on a loaded machine is tried again (twice at most). */
+async function retried<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(`retrying after: ${(error as Error).message}`);
+    }
+  }
+}
+
+export async function runGeneral(resultsDir: string, args: readonly string[]): Promise<void> {
+  if (args[0] === 'cost') return runGeneralCost();
+  const from = args.indexOf('--from');
+  const split: Split = args.includes('heldout') ? 'heldout' : 'calibration';
+  const scale = split === 'calibration' ? Number(process.env.BENCH_CAL_SCALE ?? '1') || 1 : 1;
+  const out = join(resultsDir, `server-understanding-general-${split}-scale${scale}.json`);
+  const save = (utterances: readonly GeneralScored[]) => {
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(out, `${JSON.stringify({ ...machine(), split, scale, utterances })}\n`);
+    console.log(`\nwrote ${out}`);
+  };
+  const scored: GeneralScored[] =
+    from >= 0
+      ? (JSON.parse(readFileSync(args[from + 1]!, 'utf8')) as { utterances: GeneralScored[] })
+          .utterances
+      : await decodeCorpus(split, scale, (partial) => {
+          save(partial);
+          console.log(formatGeneral(partial));
+        });
+  console.log(formatGeneral(scored));
+  if (from < 0) save(scored);
+}

@@ -1,0 +1,129 @@
+// Moonshine as a general speech-to-text engine: what the phrase grammar rejects is written down
+// as Moonshine hears it, so the local intents and the agent get the words, not a forced sentence.
+// Only the speech is decoded (cut with the server's VAD, as the phrase engine does), and a text
+// heard below `minConfidence` is a rejection: an empty transcript, never a guess.
+import { SileroVad, type VoiceActivityDetector } from '@jarvis/satellite/engines';
+import { type Logger, silentLogger } from 'wyoming-ts';
+import { EngineError } from '../../errors.js';
+import { type MoonshineDecode, type MoonshineOptions, MoonshineRecognizer } from './moonshine.js';
+import { SpeechFinder } from './speech-span.js';
+import type { SpeechToText, Transcription, Utterance } from './stt.js';
+
+/**
+ * How the decoder's token probabilities become a confidence: `mean`, the geometric mean of the
+ * probabilities of the tokens it chose, end token included (exp of the mean log-probability);
+ * `least`, the probability of the least likely of them. Both are 0..1, and 0 when the decoder
+ * ran to its length bound without ending (it was repeating itself).
+ */
+export type ConfidenceRule = 'mean' | 'least';
+
+export function moonshineConfidence(decoded: MoonshineDecode, rule: ConfidenceRule): number {
+  const { logProbs } = decoded;
+  if (!decoded.ended || logProbs.length === 0) return 0;
+  const log =
+    rule === 'least'
+      ? Math.min(...logProbs)
+      : logProbs.reduce((sum, p) => sum + p, 0) / logProbs.length;
+  return Math.exp(log);
+}
+
+/** The rule shipped, with `DEFAULT_MOONSHINE_CONFIDENCE` (stt.ts says how both were chosen). */
+export const DEFAULT_CONFIDENCE_RULE: ConfidenceRule = 'mean';
+
+export interface MoonshineEngineOptions extends MoonshineOptions {
+  /** Below this confidence the text is rejected (`not-understood`); default 0 (the server: 0.8). */
+  readonly minConfidence?: number;
+  readonly confidenceRule?: ConfidenceRule;
+  /** The VAD that finds the speech; `null`: decode the whole utterance. Default: Silero. */
+  readonly createVad?: (() => Promise<VoiceActivityDetector>) | null;
+  /** Loads the recognizer (default: `MoonshineRecognizer.load` with these options). */
+  readonly loadRecognizer?: () => Promise<MoonshineRecognizer>;
+  readonly logger?: Logger;
+}
+
+/** What the engine heard, with the numbers behind its confidence (benchmarks read them). */
+export interface MoonshineResult extends Transcription {
+  /** The text whatever its confidence ('' when there was no speech). */
+  readonly heard: string;
+  readonly decoded?: MoonshineDecode;
+}
+
+export class MoonshineEngine implements SpeechToText {
+  readonly name = 'moonshine';
+  readonly languages = ['en'] as const;
+  private readonly speech: SpeechFinder | undefined;
+  private readonly logger: Logger;
+  private recognizer: Promise<MoonshineRecognizer> | undefined;
+  /** One decode at a time: a second satellite's turn waits rather than halving both. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: MoonshineEngineOptions = {}) {
+    const createVad = options.createVad === undefined ? () => SileroVad.load() : options.createVad;
+    this.speech = createVad ? new SpeechFinder(createVad) : undefined;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Loads the model now (else on the first utterance); throws EngineError when it cannot. */
+  async load(): Promise<void> {
+    await this.model();
+  }
+
+  async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
+    const {
+      heard: _heard,
+      decoded: _decoded,
+      ...transcription
+    } = await this.hear(utterance, signal);
+    return transcription;
+  }
+
+  /** The transcription, and the text and token probabilities behind it. */
+  async hear(utterance: Utterance, signal?: AbortSignal): Promise<MoonshineResult> {
+    const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
+    const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
+    signal?.throwIfAborted();
+    const nothing = { text: '', confidence: 0, language: 'en', engine: this.name, heard: '' };
+    if (!span) return { ...nothing, rejected: 'no-speech' };
+    const recognizer = await this.model();
+    const decoded = await this.serially(() =>
+      recognizer.decode(whole.subarray(span.start, span.end), signal),
+    );
+    const confidence = moonshineConfidence(
+      decoded,
+      this.options.confidenceRule ?? DEFAULT_CONFIDENCE_RULE,
+    );
+    const heard = decoded.text;
+    if (!heard) return { ...nothing, decoded, rejected: 'no-speech' };
+    if (confidence < (this.options.minConfidence ?? 0)) {
+      this.logger.debug(`moonshine: rejected at confidence ${confidence.toFixed(2)}`);
+      return { ...nothing, confidence, heard, decoded, rejected: 'not-understood' };
+    }
+    return { ...nothing, text: heard, confidence, heard, decoded };
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    const recognizer = await this.recognizer?.catch(() => undefined);
+    this.recognizer = undefined;
+    await Promise.all([recognizer?.close(), this.speech?.close()]);
+  }
+
+  private model(): Promise<MoonshineRecognizer> {
+    const { loadRecognizer, modelDir, threads } = this.options;
+    this.recognizer ??= (
+      loadRecognizer ?? (() => MoonshineRecognizer.load({ modelDir, threads }))
+    )();
+    return this.recognizer.catch((error: unknown) => {
+      this.recognizer = undefined; // the next utterance tries again
+      throw error instanceof EngineError
+        ? error
+        : new EngineError(this.name, String(error), { cause: error });
+    });
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
