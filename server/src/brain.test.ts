@@ -67,7 +67,7 @@ describe('buildBrain', () => {
     const memory = { ...loadConfig({}).memory, embedder: 'hashed' as const };
     const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
-      /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:[\w.]+)*\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
+      /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:[\w.]+)*\+freedict-fra-eng-v\d+:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
     );
   });
 

@@ -55,7 +55,7 @@ export const GLOSS_ID = 'wordnet-glosses-v1';
  * or its function-word table changes, so stores re-embed. Picking by word counts rewrites
  * differently ("habite": live, not dwell), hence its own suffix.
  */
-export const REWRITE_ID = 'freedict-fra-eng-v1';
+export const REWRITE_ID = 'freedict-fra-eng-v2';
 
 /** The encoder alone, French rewritten when a dictionary is given. */
 export function sentenceEmbedder(
