@@ -149,6 +149,8 @@ export interface WordNetTagger {
     stems: readonly string[],
     role: Role,
   ): TaggedWord[];
+  /** Whether a folded word is a word of English or French, not only a name ("hugo"). */
+  isWord?(folded: string): boolean;
 }
 
 const NOTHING: TaggedWord = {
@@ -275,6 +277,10 @@ export function wordNetTagger(
     return found;
   };
   return {
+    isWord(folded) {
+      const known = (wordnet?.senses(folded, 1).length ?? 0) > 0 && !onlyAName(folded, wordnet);
+      return known || (translator?.translate(folded, 1).length ?? 0) > 0;
+    },
     tag(text, normalisedWords, contentWords, stems, role) {
       const { inside, initial } = capitalised(text, normalise);
       const names = new Set([...inside, ...[...initial].filter((w) => onlyAName(w, wordnet))]);

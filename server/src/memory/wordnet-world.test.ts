@@ -90,6 +90,10 @@ describe('names of places', () => {
     // First in a sentence, a word WordNet knows only as a name is a name, not a word looked up.
     expect(lemmas(analyse('Hugo is a baker', places, 'memory').senses)).not.toContain('writer');
     expect(lemmas(analyse('Apples are in the bowl', places, 'memory').senses)).toContain('apple');
+    // What a "who" question counts as someone's name (answer-type.ts).
+    expect(['hugo', 'florence', 'apolline', 'order'].map((w) => places.tagger!.isWord!(w))).toEqual(
+      [false, false, false, true],
+    );
   });
 
   it('finds a memory asked for by the kind of place it names', async () => {
