@@ -114,6 +114,8 @@ export function frenchLemmas(word: string, verb = false): string[] {
 }
 
 export interface Translator {
+  /** Names the dictionary and how it is looked up, for the ids of what it analysed. */
+  readonly id?: string;
   /**
    * English translations of a French word or phrase (lowercase; accents, when kept, tell
    * "marché" from "marche"), by sense, each a word or phrase; `verb`: the word stands where a
@@ -140,6 +142,8 @@ export function parseEntry(entry: string): string[][] {
 }
 
 class FreeDict implements Translator {
+  /** Raise when the look-up changes (the order of a word's forms), so stores re-analyse. */
+  readonly id = 'freedict-fra-eng-v2';
   readonly #entries = new Map<string, string[][]>();
   /** Entries by headword as written (lowercase): "marché" (market) is not "marche" (step). */
   readonly #written = new Map<string, string[][]>();

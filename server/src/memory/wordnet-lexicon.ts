@@ -345,9 +345,6 @@ function storedAnalysisId(options: WordNetExpansion): string {
   );
 }
 
-/** Raise when the dictionary's look-up changes (the order of a word's forms), so stores re-analyse. */
-const DICTIONARY_ID = 'freedict-fra-eng-v2';
-
 /** `base` with WordNet's tags beside it, and French words' English ones when a dictionary is given. */
 export function withWordNet(
   base: Lexicon,
@@ -358,7 +355,7 @@ export function withWordNet(
   const parts = [
     base.id,
     ...(wordnet ? [storedAnalysisId(options)] : []),
-    ...(translator ? [`${DICTIONARY_ID}:${options.translations ?? 2}`] : []),
+    ...(translator ? [`${translator.id ?? 'freedict-fra-eng'}:${options.translations ?? 2}`] : []),
   ];
   return {
     ...base,
