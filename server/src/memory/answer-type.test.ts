@@ -66,7 +66,14 @@ describe('the kind of answer a question asks for', () => {
   });
 
   it('takes a relative for someone', () => {
-    expect(holdsAnswer('Our son broke his collarbone', 'person', () => true, true)).toBe(true);
+    expect(
+      holdsAnswer(
+        'Our son broke his collarbone',
+        'person',
+        () => true,
+        () => true,
+      ),
+    ).toBe(true);
   });
 
   it('puts the memory with the asked kind of answer first when the rest is equal', () => {

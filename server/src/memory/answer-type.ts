@@ -78,15 +78,15 @@ function namesSomeone(text: string, isWord: (folded: string) => boolean): boolea
 
 /**
  * Whether a memory's text holds an answer of that kind; for a person, a name (`isWord`: whether
- * a folded word is a common word, not a name) or a relative (`relative`).
+ * a folded word is a common word, not a name) or a relative (`relative`, asked only then).
  */
 export function holdsAnswer(
   text: string,
   type: AnswerType,
   isWord: (folded: string) => boolean = () => true,
-  relative = false,
+  relative: () => boolean = () => false,
 ): boolean {
-  if (type === 'person') return relative || namesSomeone(text, isWord);
+  if (type === 'person') return namesSomeone(text, isWord) || relative();
   const folded = normaliseText(text);
   if (type === 'place') return PLACE_WORDS.test(folded) || PLACE_WRITTEN.test(text);
   // Plurals too: "on Wednesdays", "les mercredis".

@@ -68,12 +68,15 @@ export function cognateOf(word: string, wordnet: WordNet): string | undefined {
 
 /** `translator`, with cognates for the words it has no entry for. */
 export function withCognates(translator: Translator, wordnet: WordNet): Translator {
+  const known = new Map<string, string | undefined>();
   return {
     id: `${translator.id ?? 'dictionary'}+cognates-v1`,
     translate(word, senses, verb) {
       const found = translator.translate(word, senses, verb);
       if (found.length > 0) return found;
-      const cognate = cognateOf(foldAccents(word), wordnet);
+      const folded = foldAccents(word);
+      if (!known.has(folded)) known.set(folded, cognateOf(folded, wordnet));
+      const cognate = known.get(folded);
       return cognate ? [cognate] : [];
     },
   };

@@ -169,7 +169,7 @@ export async function gather(
               memory.text,
               answer,
               (w) => isStopWord(w) || lexicon.tagger?.isWord?.(w) === true,
-              relationsIn(memory.text, lexicon).length > 0,
+              () => relationsIn(memory.text, lexicon).length > 0,
             ),
           )
         : undefined,
