@@ -44,6 +44,11 @@ describe.runIf(translator && wordnet)('frenchToEnglish', () => {
     expect(toEnglish("J'ai besoin de verres")).toBe('i have need of glass');
   });
 
+  it("takes the commonest English word of all the word's senses", () => {
+    // "planche": bed, shelf (its first sense), then board, plank.
+    expect(toEnglish('La planche est dans le garage')).toBe('the board is in the garage');
+  });
+
   it('takes the first word without word counts', () => {
     expect(frenchToEnglish(translator!)('Notre chat est noir')).toBe('our cat is Negro');
   });

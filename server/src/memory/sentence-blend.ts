@@ -55,7 +55,7 @@ export const GLOSS_ID = 'wordnet-glosses-v1';
  * when `frenchToEnglish` or its function-word table changes, so stores re-embed. Picking by word
  * counts rewrites differently ("habite": live, not dwell), hence its own suffix.
  */
-export const REWRITE_ID = 'rewrite-v2';
+export const REWRITE_ID = 'rewrite-v3';
 
 /** The encoder alone, French rewritten when a dictionary is given. */
 export function sentenceEmbedder(
