@@ -3,6 +3,7 @@
 // worded differently from it, and filler memories for the latency runs. Seeded, so every run
 // asks the same questions. The questions were written as a person would ask, not for an embedder.
 import type { MemoryKind } from '../src/memory/memory.js';
+import { seeded } from '@jarvis/satellite/seeded';
 
 export interface BenchFact {
   readonly key: string;
@@ -16,18 +17,6 @@ export interface BenchQuestion {
   readonly factKey: string;
   readonly text: string;
   readonly lang: 'en' | 'fr';
-}
-
-/** mulberry32: a small seeded generator. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(rng: () => number, list: readonly T[]): T =>

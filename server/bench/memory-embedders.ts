@@ -4,6 +4,7 @@
 import type { Embedder } from '../src/memory/embedder.js';
 import type { Frequency } from '../src/memory/english-text.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
+import { withCognatesOf } from '../src/memory/cognates.js';
 import { HashedEmbedder } from '../src/memory/hashed-embedder.js';
 import type { Lexicon } from '../src/memory/lexicon.js';
 import {
@@ -53,7 +54,7 @@ function frenchToEnglishParts() {
   if (!dictionary) {
     const { wordnet } = openWordNet();
     dictionary = {
-      translator: openFrenchEnglish().translator,
+      translator: withCognatesOf(openFrenchEnglish().translator, wordnet),
       frequency: wordnet?.frequency?.bind(wordnet),
       wordnet,
     };

@@ -1,7 +1,8 @@
 // The memory benchmark's later sets are written as tables, one fact per line:
 // category | kind | fact in English | fact in French | questions (; separated).
 import type { MemoryKind } from '../src/memory/memory.js';
-import { type BenchFact, type BenchQuestion, seeded } from './memory-corpus.js';
+import { seeded } from '@jarvis/satellite/seeded';
+import type { BenchFact, BenchQuestion } from './memory-corpus.js';
 
 /** The tables' short category names, as the benchmark reports them. */
 const CATEGORIES: Record<string, string> = {

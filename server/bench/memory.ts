@@ -12,6 +12,7 @@ import { SENTENCE_WEIGHTS } from '../src/memory/sentence-blend.js';
 import { type LanceMemory, openLanceMemory } from '../src/memory/lance-memory.js';
 import { HOUSEHOLD_LEXICON, type Lexicon, NO_LEXICON } from '../src/memory/lexicon.js';
 import { openFrenchEnglish, type Translator } from '../src/memory/french-english.js';
+import { withCognatesOf } from '../src/memory/cognates.js';
 import { openWordNet, type WordNet } from '../src/memory/wordnet.js';
 import {
   DEFAULT_EXPANSION,
@@ -136,8 +137,7 @@ export const VARIANTS: readonly Variant[] = [
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
-
-/** WordNet and the dictionary, said once when missing (their variants then go without). */
+/** WordNet and the dictionary (with cognates), said once when missing (their variants then go without). */
 function generalLexicons(): { wordnet?: WordNet; translator?: Translator } {
   if (!general) {
     const wn = openWordNet();
@@ -145,7 +145,7 @@ function generalLexicons(): { wordnet?: WordNet; translator?: Translator } {
     if (wn.missing) console.error(`WordNet missing (${wn.missing}): apt-get install wordnet-base`);
     if (fr.missing)
       console.error(`dictionary missing (${fr.missing}): apt-get install dict-freedict-fra-eng`);
-    general = { wordnet: wn.wordnet, translator: fr.translator };
+    general = { wordnet: wn.wordnet, translator: withCognatesOf(fr.translator, wn.wordnet) };
   }
   return general;
 }

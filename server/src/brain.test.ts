@@ -67,7 +67,7 @@ describe('buildBrain', () => {
     const memory = { ...loadConfig({}).memory, embedder: 'hashed' as const };
     const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
-      /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:[\w.]+)*\+freedict-fra-eng:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
+      /embedder hashed-ngram-v1-household-v\d+\+wordnet-3\.0:\d+:\d+(:[\w.]+)*\+freedict-fra-eng-v\d+\+cognates-v\d+:\d+:512, household lexicon, WordNet 3\.0 \(\/usr\/share\/wordnet\), French-English dictionary$/,
     );
   });
 
@@ -75,7 +75,7 @@ describe('buildBrain', () => {
     const memory = { ...loadConfig({}).memory, embedder: 'sentence' as const };
     const brain = await brainWith({ memory });
     expect(brain.summary.memory).toMatch(
-      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+freedict-fra-eng-v\d+\+counts:512\*0\.75\)/,
+      /embedder blend\(hashed-ngram-v1-\S+\*0\.25,use-lite-en\+rewrite-v\d+\+freedict-fra-eng-v\d+\+cognates-v\d+\+counts:512\*0\.75\)/,
     );
     for (const text of ['Quentin is a mechanic', 'The wifi password is on the fridge']) {
       await brain.memory!.remember({ text });

@@ -24,6 +24,10 @@ describe('the kind of answer a question asks for', () => {
     ['Tu pars quand ?', 'time'],
     ['The bin day is when?', 'time'],
     ['Ou bien le thé ?', undefined],
+    ['Who do I carpool with?', 'person'],
+    ['Qui a une fourrure à démêler ?', 'person'],
+    ['Je dois offrir quelque chose à qui ?', 'person'],
+    ['Le chien qui aboie, il mange quoi ?', undefined],
   ])('%s asks for %s', (question, type) => {
     expect(answerTypeAsked(question)).toBe(type);
   });
@@ -47,6 +51,29 @@ describe('the kind of answer a question asks for', () => {
     ['Nous avons refait la cuisine en janvier', 'place', false],
   ] as const)('"%s" holds a %s: %s', (text, type, holds) => {
     expect(holdsAnswer(text, type)).toBe(holds);
+  });
+
+  it.each([
+    ['Our friend Mireille is a midwife', true],
+    ['Mon collègue Tristan m’emmène au bureau le lundi', true],
+    ['Apolline has asthma', true],
+    ['Order heating oil before November', false],
+    ['The jump leads are in the boot of the Peugeot', false],
+    ['Our son broke his collarbone', false],
+  ])('"%s" names someone: %s', (text, names) => {
+    const isWord = (w: string) => ['order', 'our', 'the', 'mon'].includes(w);
+    expect(holdsAnswer(text, 'person', isWord)).toBe(names);
+  });
+
+  it('takes a relative for someone', () => {
+    expect(
+      holdsAnswer(
+        'Our son broke his collarbone',
+        'person',
+        () => true,
+        () => true,
+      ),
+    ).toBe(true);
   });
 
   it('puts the memory with the asked kind of answer first when the rest is equal', () => {

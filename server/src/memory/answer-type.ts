@@ -2,13 +2,14 @@
 // "when…", "quand…", "at what time…", "how often…" want a time, and "Defrost the freezer on
 // Saturday" has one (a weekday, month, season, part of the day, clock time, year or date);
 // "where…", "où…" want a place, and "The torch is in the glovebox" has one (a place
-// preposition). Question words are stop words, so neither the full text nor the vector sees
+// preposition); "who…", "qui…" want a person, and "Our friend Mireille is a midwife" names one.
+// Question words are stop words, so neither the full text nor the vector sees
 // them; recall favours memories holding the kind of answer asked for (weight `answer`). The
 // words below are closed classes of English and French (question words, prepositions, the
 // calendar), not words of any question.
 import { normaliseText } from './text-analysis.js';
 
-export type AnswerType = 'time' | 'place';
+export type AnswerType = 'time' | 'place' | 'person';
 
 // Question words and phrases asking for a time (folded, as normaliseText leaves them: "jusqu'à
 // quand" is "a quand", "c'est quand" "est quand"). "When" and "quand" ask only where a question
@@ -43,16 +44,49 @@ const PLACE_WORDS =
 // As written: "à" (not "a", has), "at Airbus", "en Norvège" (not "en mars").
 const PLACE_WRITTEN = /(?:^|\s)à\s|\bat (?!\d)|\ben \p{Lu}/u;
 
+// "Who", "whom", "qui" where a question word stands: first, after a preposition ("à qui", "avec
+// qui", "with whom"), after "c'est" or last; elsewhere "qui" is a relative pronoun.
+const PERSON_QUESTION =
+  /^(?:who|whom|whose|qui)\b|\b(?:with|to|for|from|by) whom\b|\b(?:a|avec|pour|de|chez|par|est|etait) qui\b|\bqui$/;
+// What may stand before a name that is no person's: an article, a preposition of place.
+const NOT_A_PERSON_BEFORE =
+  /^(?:the|a|an|of|in|at|to|from|le|la|les|l|un|une|du|de|des|d|au|aux|en|dans|a|à|chez)$/i;
+
 /** The kind of answer a question asks for, from its question word; undefined when none. */
 export function answerTypeAsked(question: string): AnswerType | undefined {
   const folded = normaliseText(question);
   if (TIME_QUESTION.test(folded)) return 'time';
   if (PLACE_QUESTION.test(question)) return 'place';
+  if (PERSON_QUESTION.test(folded)) return 'person';
   return undefined;
 }
 
-/** Whether a memory's text holds an answer of that kind. */
-export function holdsAnswer(text: string, type: AnswerType): boolean {
+/**
+ * Whether a text names someone: a word written with a capital inside it, not a day or a month,
+ * not after an article or a preposition of place ("Our friend Mireille", not "the Peugeot" or "à Lille"), or its
+ * first word when it is no common word (`isWord`; "Apolline has asthma", not "Order the oil").
+ */
+function namesSomeone(text: string, isWord: (folded: string) => boolean): boolean {
+  const tokens = text.split(/\s+/).map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+  return tokens.some((token, i) => {
+    if (!/^\p{Lu}/u.test(token) || CALENDAR.has(normaliseText(token))) return false;
+    if (i === 0) return !isWord(normaliseText(token));
+    const before = tokens[i - 1]!.split(/['’]/).pop()!;
+    return !NOT_A_PERSON_BEFORE.test(before) && !/[.!?:]$/.test(before);
+  });
+}
+
+/**
+ * Whether a memory's text holds an answer of that kind; for a person, a name (`isWord`: whether
+ * a folded word is a common word, not a name) or a relative (`relative`, asked only then).
+ */
+export function holdsAnswer(
+  text: string,
+  type: AnswerType,
+  isWord: (folded: string) => boolean = () => true,
+  relative: () => boolean = () => false,
+): boolean {
+  if (type === 'person') return namesSomeone(text, isWord) || relative();
   const folded = normaliseText(text);
   if (type === 'place') return PLACE_WORDS.test(folded) || PLACE_WRITTEN.test(text);
   // Plurals too: "on Wednesdays", "les mercredis".

@@ -34,6 +34,19 @@ describe('the French-English dictionary', () => {
     expect(translator!.translate('qwzx')).toEqual([]);
   });
 
+  it('takes a plural for its singular first, a verb for its infinitive, accents when given', () => {
+    expect(frenchLemmas('oreilles').indexOf('oreille')).toBeLessThan(
+      frenchLemmas('oreilles').indexOf('oreiller'),
+    );
+    expect(frenchLemmas('porte', true)[0]).toBe('porter');
+    expect(frenchLemmas('porte')[0]).toBe('porte');
+    expect(translator!.translate('oreilles')).not.toContain('pillow');
+    expect(translator!.translate('joue', 2, true)).toContain('play');
+    expect(translator!.translate('marché')).toContain('market');
+    expect(translator!.translate('marché')).not.toContain('step');
+    expect(translator!.translate('marche')).toContain('step');
+  });
+
   it('reads dictd numbers, entries and dictionary forms', () => {
     expect(dictdNumber('B')).toBe(1);
     expect(dictdNumber('BA')).toBe(64);

@@ -91,21 +91,37 @@ const IRREGULAR = Object.fromEntries(
   }).flatMap(([infinitive, forms]) => forms.split(' ').map((f) => [f, infinitive])),
 );
 
-/** Forms to look a folded French word up as: itself, then dictionary forms. */
-export function frenchLemmas(word: string): string[] {
-  const out = [word];
-  if (IRREGULAR[word]) out.push(IRREGULAR[word]);
+const INFINITIVE = /(?:er|ir|re)$/;
+
+/**
+ * Forms to look a folded French word up as: itself, then dictionary forms, a plural's singular
+ * before a verb's infinitive ("oreilles": oreille, not oreiller). Where a verb stands (`verb`,
+ * "je porte"), its infinitive first: "porter", not the noun "porte".
+ */
+export function frenchLemmas(word: string, verb = false): string[] {
+  const forms: string[] = [];
   for (const [ending, lemma] of ENDINGS) {
     if (word.endsWith(ending) && word.length - ending.length >= 3) {
-      out.push(word.slice(0, -ending.length) + lemma);
+      forms.push(word.slice(0, -ending.length) + lemma);
     }
   }
-  return [...new Set(out)];
+  const irregular = IRREGULAR[word] ? [IRREGULAR[word]] : [];
+  if (verb) {
+    return [...new Set([...irregular, ...forms.filter((f) => INFINITIVE.test(f)), word, ...forms])];
+  }
+  const plural = /[sx]$/.test(word) && word.length >= 4 ? [word.slice(0, -1)] : [];
+  return [...new Set([word, ...irregular, ...plural, ...forms])];
 }
 
 export interface Translator {
-  /** English translations of a folded French word, by sense, each a word or phrase. */
-  translate(word: string, senses?: number): string[];
+  /** Names the dictionary and how it is looked up, for the ids of what it analysed. */
+  readonly id?: string;
+  /**
+   * English translations of a French word or phrase (lowercase; accents, when kept, tell
+   * "marché" from "marche"), by sense, each a word or phrase; `verb`: the word stands where a
+   * verb does (its infinitive looked up first).
+   */
+  translate(word: string, senses?: number, verb?: boolean): string[];
 }
 
 /** Parses a dictd entry: `headword /pron/ <pos>` then numbered senses of comma-separated words. */
@@ -126,7 +142,11 @@ export function parseEntry(entry: string): string[][] {
 }
 
 class FreeDict implements Translator {
+  /** Raise when the look-up changes (the order of a word's forms), so stores re-analyse. */
+  readonly id = 'freedict-fra-eng-v2';
   readonly #entries = new Map<string, string[][]>();
+  /** Entries by headword as written (lowercase): "marché" (market) is not "marche" (step). */
+  readonly #written = new Map<string, string[][]>();
 
   constructor(dir: string) {
     const dict = gunzipSync(readFileSync(join(dir, `${NAME}.dict.dz`)));
@@ -136,12 +156,18 @@ class FreeDict implements Translator {
       const start = dictdNumber(offset);
       const entry = dict.toString('utf8', start, start + dictdNumber(length));
       const key = foldAccents(head);
-      this.#entries.set(key, [...(this.#entries.get(key) ?? []), ...parseEntry(entry)]);
+      const senses = parseEntry(entry);
+      this.#entries.set(key, [...(this.#entries.get(key) ?? []), ...senses]);
+      const written = head.toLowerCase();
+      if (written !== key)
+        this.#written.set(written, [...(this.#written.get(written) ?? []), ...senses]);
     }
   }
 
-  translate(word: string, senses = 2): string[] {
-    for (const form of frenchLemmas(word)) {
+  translate(word: string, senses = 2, verb = false): string[] {
+    const written = this.#written.get(word);
+    if (written && !verb) return [...new Set(written.slice(0, senses).flat())];
+    for (const form of frenchLemmas(foldAccents(word), verb)) {
       const found = this.#entries.get(form);
       if (found) return [...new Set(found.slice(0, senses).flat())];
     }

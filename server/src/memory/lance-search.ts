@@ -17,7 +17,7 @@ import { answerTypeAsked, holdsAnswer } from './answer-type.js';
 import { profileQuestion } from './question-kind.js';
 import { relationsIn, withNames } from './relatives.js';
 import { type AnalysedText, analyse, searchTerms } from './terms.js';
-import { normaliseText, stem } from './text-analysis.js';
+import { isStopWord, normaliseText, stem } from './text-analysis.js';
 
 export interface SearchContext {
   readonly table: lancedb.Table;
@@ -163,7 +163,16 @@ export async function gather(
         area !== undefined && memory.area !== undefined && normaliseText(memory.area) === area,
       kindMatch: asked.kinds.length > 0 ? Number(asked.kinds.includes(memory.kind)) : undefined,
       userMatch: asked.aboutUser ? Number(aboutUser(memory, lexicon)) : undefined,
-      answerMatch: answer ? Number(holdsAnswer(memory.text, answer)) : undefined,
+      answerMatch: answer
+        ? Number(
+            holdsAnswer(
+              memory.text,
+              answer,
+              (w) => isStopWord(w) || lexicon.tagger?.isWord?.(w) === true,
+              () => relationsIn(memory.text, lexicon).length > 0,
+            ),
+          )
+        : undefined,
     };
   });
 }

@@ -1,9 +1,11 @@
 // The lexicon the memory analyses texts with: the household one, with WordNet's tags beside it
 // when WordNet's files are installed (Debian's wordnet-base) and French words' English words when
-// FreeDict's French-English dictionary is (dict-freedict-fra-eng). What is missing is said once
+// FreeDict's French-English dictionary is (dict-freedict-fra-eng; with WordNet, cognates of the
+// words it lacks: cognates.ts). What is missing is said once
 // at start, so a missing package is not a silent loss of recall.
 import type { Logger } from 'wyoming-ts';
 import type { Frequency } from './english-text.js';
+import { withCognatesOf } from './cognates.js';
 import { FREEDICT_DIR, openFrenchEnglish, type Translator } from './french-english.js';
 import { HOUSEHOLD_LEXICON, type Lexicon } from './lexicon.js';
 import { openWordNet, WORDNET_DIR } from './wordnet.js';
@@ -23,7 +25,10 @@ export function openMemoryLexicon(
   dirs: { wordnet?: string; dictionary?: string } = {},
 ): MemoryLexicon {
   const { wordnet, missing } = openWordNet(dirs.wordnet ?? WORDNET_DIR);
-  const { translator, missing: noDictionary } = openFrenchEnglish(dirs.dictionary ?? FREEDICT_DIR);
+  const dictionary = openFrenchEnglish(dirs.dictionary ?? FREEDICT_DIR);
+  const noDictionary = dictionary.missing;
+  // Words the dictionary lacks are looked for in WordNet as cognates ("radiologue").
+  const translator = withCognatesOf(dictionary.translator, wordnet);
   const parts = ['household lexicon'];
   if (wordnet) parts.push(`WordNet 3.0 (${wordnet.dir})`);
   else {

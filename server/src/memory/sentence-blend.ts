@@ -51,11 +51,11 @@ export interface SentenceGlosses {
 export const GLOSS_ID = 'wordnet-glosses-v1';
 
 /**
- * Names the French rewriting in the stored vectors' id: raise the version when `frenchToEnglish`
- * or its function-word table changes, so stores re-embed. Picking by word counts rewrites
- * differently ("habite": live, not dwell), hence its own suffix.
+ * Names the French rewriting in the stored vectors' id (with the dictionary's): raise the version
+ * when `frenchToEnglish` or its function-word table changes, so stores re-embed. Picking by word
+ * counts rewrites differently ("habite": live, not dwell), hence its own suffix.
  */
-export const REWRITE_ID = 'freedict-fra-eng-v1';
+export const REWRITE_ID = 'rewrite-v3';
 
 /** The encoder alone, French rewritten when a dictionary is given. */
 export function sentenceEmbedder(
@@ -67,7 +67,7 @@ export function sentenceEmbedder(
   return new SentenceEmbedder({
     model,
     toEnglish: frenchToEnglish(translator, frequency),
-    rewriteId: frequency ? `${REWRITE_ID}+counts` : REWRITE_ID,
+    rewriteId: `${REWRITE_ID}+${translator.id ?? 'dictionary'}${frequency ? '+counts' : ''}`,
   });
 }
 

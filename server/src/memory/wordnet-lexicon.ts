@@ -3,18 +3,19 @@
 // (hypernyms), so "flashlight" meets "torch" (one synset) and "pup" meets "Labrador" (a dog).
 // Two-word names WordNet knows ("heat pump") are tagged as one. WordNet is English: a French
 // text's words are tagged through the household lexicon's English names for them ("chiot" is a
-// dog), when there is one. Words capitalised inside a sentence are names and are not looked up ("Moustache").
+// dog), when there is one. Names are not looked up as words ("Moustache"; names.ts).
 // Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
 // "swimming"), phrasal verbs ("passed away" is to die), and a query's weaker terms, counted at
 // half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
 // definitions ("switch" is in a circuit breaker's). Names of places WordNet knows are tagged with
-// what they are ("Lille": a city), and a rare query word that met nothing is searched again with
+// what they are where a place stands ("à Lille": a city), and a rare query word that met nothing is searched again with
 // its other senses ("upright": a piano). Every setting was chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
+import { capitalised, onlyAName, standsForPlace } from './names.js';
 
 export interface WordNetExpansion {
   /** Senses of a memory's word tagged, commonest first, per part of speech (default 5). */
@@ -93,7 +94,7 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
 
 // Function words that tell a French sentence from an English one (accents folded).
 const FRENCH = new Set(
-  'le la les un une des du est sont je tu il elle nous vous ils elles on au aux avec pour dans sur chez ma mon mes ta ton tes sa son ses notre nos votre vos leur qui que quoi quel quelle quels quelles pas ne et ou quand comment pourquoi combien ce cette ces'.split(
+  'le la les un une des du de est sont je tu il elle nous vous ils elles on au aux avec pour dans sur chez ma mon mes ta ton tes sa son ses notre nos votre vos leur qui que quoi quel quelle quels quelles pas ne et ou quand comment pourquoi combien ce cette ces ai suis avons sommes ont etait'.split(
     ' ',
   ),
 );
@@ -112,18 +113,6 @@ export function looksFrench(normalisedWords: readonly string[]): boolean {
     if (ENGLISH.has(w)) en++;
   }
   return fr > en;
-}
-
-/** Normalised words written with a capital inside a sentence: names, not looked up. */
-function namesIn(text: string, normalise: (s: string) => string): Set<string> {
-  const names = new Set<string>();
-  const tokens = text.split(/\s+/);
-  for (let i = 1; i < tokens.length; i++) {
-    if (/^\p{Lu}/u.test(tokens[i]!) && !/[.!?:]$/.test(tokens[i - 1]!)) {
-      for (const w of normalise(tokens[i]!).split(' ')) names.add(w);
-    }
-  }
-  return names;
 }
 
 /** What the general lexicons say of one content word. */
@@ -160,6 +149,8 @@ export interface WordNetTagger {
     stems: readonly string[],
     role: Role,
   ): TaggedWord[];
+  /** Whether a folded word is a word of English or French, not only a name ("hugo"). */
+  isWord?(folded: string): boolean;
 }
 
 const NOTHING: TaggedWord = {
@@ -286,14 +277,24 @@ export function wordNetTagger(
     return found;
   };
   return {
+    isWord(folded) {
+      const known = (wordnet?.senses(folded, 1).length ?? 0) > 0 && !onlyAName(folded, wordnet);
+      return known || (translator?.translate(folded, 1).length ?? 0) > 0;
+    },
     tag(text, normalisedWords, contentWords, stems, role) {
-      const names = namesIn(text, normalise);
+      const { inside, initial } = capitalised(text, normalise);
+      const names = new Set([...inside, ...[...initial].filter((w) => onlyAName(w, wordnet))]);
       const french = looksFrench(normalisedWords);
       // Where each content word is among all the words, for the particle after it.
       let at = -1;
       const positions = contentWords.map((w) => (at = normalisedWords.indexOf(w, at + 1)));
       return contentWords.map((word, i) => {
-        if (names.has(word) && options.places) return place(word, role);
+        if (
+          names.has(word) &&
+          options.places &&
+          standsForPlace(normalisedWords, positions[i]!, names)
+        )
+          return place(word, role);
         if (names.has(word) || /^\d/.test(word) || word.length < 3) return NOTHING;
         if (french) {
           const named = household.conceptsOf(stems[i]!, stems[i + 1]).synonyms;
@@ -328,6 +329,22 @@ export function wordNetTagger(
   };
 }
 
+/**
+ * What the lexicon's id names: the settings stored terms and vectors are analysed with (a memory's
+ * tags, and a text's narrow tags, which the hashed embedder's vectors are made of). The options
+ * only a query's search uses (broader terms, definitions, common-word weights, rare words
+ * widened) are left out, so changing them re-analyses no store.
+ */
+function storedAnalysisId(options: WordNetExpansion): string {
+  const query = `${options.querySenses ?? 1}.${options.queryDepth ?? 0}`;
+  return (
+    `wordnet-3.0:${options.senses}:${options.depth}` +
+    `${query === '1.0' ? '' : `:q${query}`}` +
+    `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}` +
+    `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}`
+  );
+}
+
 /** `base` with WordNet's tags beside it, and French words' English ones when a dictionary is given. */
 export function withWordNet(
   base: Lexicon,
@@ -337,17 +354,8 @@ export function withWordNet(
 ): Lexicon {
   const parts = [
     base.id,
-    ...(wordnet
-      ? [
-          `wordnet-3.0:${options.senses}:${options.depth}` +
-            `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}${options.queryBroader ? `:b${options.queryBroader}` : ''}` +
-            `${options.glosses === true ? ':glosses' : options.glosses ? ':query_glosses' : ''}` +
-            `${options.commonWords ? `:common${options.commonWords}` : ''}` +
-            `${options.places ? ':places' : ''}` +
-            `${options.rareWords ? `:rare${options.rareWords.below}.${options.rareWords.senses}.${options.rareWords.depth}${options.rareWords.unmatched ? 'u' : ''}` : ''}`,
-        ]
-      : []),
-    ...(translator ? [`freedict-fra-eng:${options.translations ?? 2}`] : []),
+    ...(wordnet ? [storedAnalysisId(options)] : []),
+    ...(translator ? [`${translator.id ?? 'freedict-fra-eng'}:${options.translations ?? 2}`] : []),
   ];
   return {
     ...base,

@@ -73,6 +73,29 @@ describe('names of places', () => {
     expect(lemmas(analyse('Martine vit à Lille', without, 'memory').senses)).not.toContain('city');
   });
 
+  it('takes a name for a place only where a place stands: Florence said of a person is no city', () => {
+    expect(lemmas(analyse('We spent a week in Florence', places, 'memory').senses)).toContain(
+      'city',
+    );
+    expect(
+      lemmas(analyse('Nous avons passé une semaine à Florence', places, 'memory').senses),
+    ).toContain('city');
+    for (const person of [
+      'My aunt Florence is a nurse',
+      'Florence is a nurse',
+      'Florence travaille à la poste',
+    ]) {
+      expect(lemmas(analyse(person, places, 'memory').senses)).not.toContain('city');
+    }
+    // First in a sentence, a word WordNet knows only as a name is a name, not a word looked up.
+    expect(lemmas(analyse('Hugo is a baker', places, 'memory').senses)).not.toContain('writer');
+    expect(lemmas(analyse('Apples are in the bowl', places, 'memory').senses)).toContain('apple');
+    // What a "who" question counts as someone's name (answer-type.ts).
+    expect(['hugo', 'florence', 'apolline', 'order'].map((w) => places.tagger!.isWord!(w))).toEqual(
+      [false, false, false, true],
+    );
+  });
+
   it('finds a memory asked for by the kind of place it names', async () => {
     const memories = ['Martine lives in Lille', 'Martine works in a bakery', 'Anna likes tea'];
     const question = ['which city is Martine in?'];
@@ -82,5 +105,25 @@ describe('names of places', () => {
       places: false,
     });
     expect((await recalled(without, memories, question, 1))[0]).toEqual([memories[1]]);
+  });
+});
+
+describe("the lexicon's id", () => {
+  const id = (options: Partial<typeof DEFAULT_EXPANSION>) =>
+    withWordNet(HOUSEHOLD_LEXICON, wordnet!, { ...DEFAULT_EXPANSION, ...options }).id;
+
+  it('names what stored terms and vectors are analysed with, not what only queries use', () => {
+    const base = id({});
+    const queryOnly = { queryBroader: 0, commonWords: 0, glosses: false, rareWords: undefined };
+    expect(id(queryOnly)).toBe(base);
+    for (const stored of [
+      { senses: 3 },
+      { places: false },
+      { glosses: true },
+      { querySenses: 2 },
+      { related: false },
+    ]) {
+      expect(id(stored)).not.toBe(base);
+    }
   });
 });

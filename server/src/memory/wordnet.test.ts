@@ -74,7 +74,10 @@ describe('WordNet files', () => {
       related: [],
       parts: [],
       gloss: 'a small dog',
+      proper: false,
     });
+    const city = parseSynset('n', '08812166 15 n 02 Firenze 0 Florence 0 000 | a city in Italy');
+    expect(city).toMatchObject({ lemmas: ['firenze', 'florence'], proper: true });
     const adj = parseSynset(
       'a',
       '00001740 00 a 01 able 0 003 & 00002098 s 0000 = 05207437 n 0000 ! 00002098 a 0101 | able',

@@ -64,6 +64,8 @@ export interface Synset {
   readonly parts?: readonly string[];
   /** The definition, examples aside ("a device that removes moisture from the air"). */
   readonly gloss: string;
+  /** Every word of it written with a capital: a proper noun ("Firenze, Florence"). */
+  readonly proper?: boolean;
 }
 
 const RELATED = new Set(['+', '=', '\\', '<', '*', '>', '^', '!']);
@@ -144,10 +146,9 @@ function readLineAt(fd: number, offset: number): string {
 export function parseSynset(pos: WordNetPos, line: string): Synset {
   const fields = line.split(' | ')[0]!.split(' ');
   const count = parseInt(fields[3]!, 16);
-  const lemmas: string[] = [];
-  for (let i = 0; i < count; i++) {
-    lemmas.push(fields[4 + 2 * i]!.replace(/\(\w+\)$/, '').toLowerCase());
-  }
+  const written: string[] = [];
+  for (let i = 0; i < count; i++) written.push(fields[4 + 2 * i]!.replace(/\(\w+\)$/, ''));
+  const lemmas = written.map((w) => w.toLowerCase());
   let at = 4 + 2 * count;
   const pointers = Number(fields[at++]);
   const above: string[] = [];
@@ -169,6 +170,7 @@ export function parseSynset(pos: WordNetPos, line: string): Synset {
     related: [...new Set(related)],
     parts: [...new Set(parts)],
     gloss,
+    proper: written.every((w) => /^\p{Lu}/u.test(w)),
   };
 }
 

@@ -3,6 +3,7 @@
 // wake word model at a low threshold). Mini-batch Adam on the class-weighted log loss; the
 // initial weights and the order of the batches come from a seeded generator, so the same
 // windows and seed give the same file.
+import { seeded } from '../../seeded.js';
 import { EMBEDDING_SIZE } from './onnx-models.js';
 import {
   sigmoid,
@@ -20,18 +21,6 @@ export interface MlpOptions extends TrainOptions {
   /** Windows per step (default 128). */
   readonly batch?: number;
   readonly seed?: number;
-}
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** Adam over one flat parameter vector. */
