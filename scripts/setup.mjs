@@ -114,7 +114,8 @@ function installNodeModules() {
   log('installing npm dependencies (npm ci)');
   // onnxruntime-node ships its CPU binaries; never let its install script fetch GPU extras.
   // The older copy under @huggingface/transformers (pulled in by the Moonshine package) reads
-  // only the CUDA variable, and tries a download whenever it finds an `nvcc`.
+  // only the CUDA variable, and otherwise downloads a GPU archive on every linux-x64 install.
+  // (.npmrc sets both too, for a plain `npm ci`.)
   const status = run('npm', ['ci', '--no-audit', '--no-fund'], {
     ONNXRUNTIME_NODE_INSTALL: 'skip',
     ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip',

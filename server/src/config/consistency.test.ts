@@ -109,6 +109,8 @@ describe('settings that would do nothing', () => {
       { tts: { wyoming_uri: 'tcp://piper:10200', wyoming_voice: 'en_US-lessac' } },
       { mqtt: { url: 'mqtts://broker:8883', username: 'jarvis', ca_file: '/ca.pem' } },
       { ollama: { enabled: false, url: 'http://ollama:11434' }, memory: { embedder: 'ollama' } },
+      // Moonshine hears English only: a French home still ends rejected speech early.
+      { language: 'fr', pipeline: { rejected_endpoint_ms: 300 } },
       // Every default spelled out, as jarvis.yaml does, with the things they depend on off.
       { ...DEFAULTS, tts: { ...DEFAULTS.tts, engine: undefined, wyoming_uri: 'tcp://p:1' } },
       {

@@ -16,9 +16,12 @@ const ollamaEmbeds = (c: JarvisConfig): boolean =>
   c.memory.enabled &&
   (c.memory.embedder === 'ollama' || (c.memory.embedder === 'auto' && c.ollama.enabled));
 
-/** A general engine (Moonshine, a Wyoming ASR) hears what the phrase grammar rejects. */
+/**
+ * A general engine (Moonshine, a Wyoming ASR) hears what the phrase grammar rejects. Moonshine
+ * hears English only: in a French home it changes nothing.
+ */
 export const hasGeneralStt = (c: JarvisConfig): boolean =>
-  c.stt.moonshine.enabled || c.stt.wyoming_uri !== undefined;
+  (c.stt.moonshine.enabled && c.language === 'en') || c.stt.wyoming_uri !== undefined;
 
 export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
   {
@@ -61,7 +64,7 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
     when: (c) => c.stt.phrase.enabled && c.pipeline.early_endpoint_ms > 0 && !hasGeneralStt(c),
     needs:
       'stt.phrase.enabled is true, pipeline.early_endpoint_ms is above 0, no stt.wyoming_uri and ' +
-      'stt.moonshine.enabled false (a general engine hears what the grammar rejects)',
+      'stt.moonshine.enabled false in an English home (a general engine hears what the grammar rejects)',
   },
   {
     keys: ['wyoming.zeroconf_name'],

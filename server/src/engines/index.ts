@@ -44,7 +44,10 @@ export async function buildSpeechEngines(
     const moonshine = new MoonshineEngine({ minConfidence, logger });
     // Loaded now so the first turn does not wait for it; a failure is logged, and each turn
     // tries again (the chain falls back to "Sorry, I didn't catch that").
-    await moonshine.load().catch((error: Error) => logger.error(error.message));
+    await moonshine.load().catch((error: Error) => {
+      const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      logger.error(`${error.message}${cause}`);
+    });
     general.push({ engine: moonshine, minConfidence });
   }
   if (config.stt.wyoming_uri) {

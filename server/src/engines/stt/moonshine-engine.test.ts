@@ -65,6 +65,30 @@ describe('MoonshineEngine (real weights)', () => {
     }
   });
 
+  it('rejects a French turn: it hears English only, and would write French as English words', async () => {
+    const audio = await utterance('allume la lumière de la cuisine', {
+      engine: 'espeak-ng',
+      name: 'fr',
+    });
+    expect(await engine.transcribe({ audio, language: 'fr-FR' })).toMatchObject({
+      text: '',
+      rejected: 'not-understood',
+    });
+    const english = await engine.transcribe({
+      audio: await utterance('tell me a joke'),
+      language: 'en-US',
+    });
+    expect(english.text).not.toBe('');
+  });
+
+  it('refuses to decode once closed (no model reloaded at shutdown)', async () => {
+    const closing = new MoonshineEngine();
+    await closing.close();
+    await expect(closing.transcribe({ audio: await utterance('tell me a joke') })).rejects.toThrow(
+      /closed/,
+    );
+  });
+
   it('a model it cannot load is an EngineError on each utterance, tried again each time', async () => {
     const broken = new MoonshineEngine({ modelDir: '/nonexistent' });
     const audio = await utterance('tell me a joke');
@@ -131,16 +155,22 @@ describe('the chain: the phrase engine first, Moonshine on what it rejects', () 
   });
 
   it('Moonshine failing: the phrase rejection stands (nothing invented)', async () => {
+    const failing = new MoonshineEngine({ modelDir: '/nonexistent' });
     const broken = new SpeechToTextChain({
-      stages: [
-        { engine: phrase, minConfidence: 0.5 },
-        { engine: new MoonshineEngine({ modelDir: '/nonexistent' }) },
-      ],
+      stages: [{ engine: phrase, minConfidence: 0.5 }, { engine: failing }],
     });
     const { transcription, attempts } = await broken.transcribeWithAttempts({
       audio: await utterance('what is the capital of france'),
     });
-    expect(transcription).toMatchObject({ text: '', engine: 'phrase', rejected: 'not-understood' });
-    expect(attempts[1]!.error).toBeInstanceOf(EngineError);
+    try {
+      expect(transcription).toMatchObject({
+        text: '',
+        engine: 'phrase',
+        rejected: 'not-understood',
+      });
+      expect(attempts[1]!.error).toBeInstanceOf(EngineError);
+    } finally {
+      await failing.close(); // not the chain's close: the phrase engine is shared
+    }
   });
 });

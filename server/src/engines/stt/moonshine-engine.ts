@@ -54,6 +54,7 @@ export class MoonshineEngine implements SpeechToText {
   private readonly speech: SpeechFinder | undefined;
   private readonly logger: Logger;
   private recognizer: Promise<MoonshineRecognizer> | undefined;
+  private closed = false;
   /** One decode at a time: a second satellite's turn waits rather than halving both. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -83,11 +84,16 @@ export class MoonshineEngine implements SpeechToText {
     const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
     signal?.throwIfAborted();
     const nothing = { text: '', confidence: 0, language: 'en', engine: this.name, heard: '' };
+    // English only: French speech would come out as confident English words.
+    if (utterance.language && !/^en\b/i.test(utterance.language)) {
+      return { ...nothing, rejected: 'not-understood' };
+    }
     if (!span) return { ...nothing, rejected: 'no-speech' };
     const recognizer = await this.model();
-    const decoded = await this.serially(() =>
-      recognizer.decode(whole.subarray(span.start, span.end), signal),
-    );
+    const decoded = await this.serially(() => {
+      signal?.throwIfAborted(); // it may have waited behind another satellite's turn
+      return recognizer.decode(whole.subarray(span.start, span.end), signal);
+    });
     const confidence = moonshineConfidence(
       decoded,
       this.options.confidenceRule ?? DEFAULT_CONFIDENCE_RULE,
@@ -102,6 +108,7 @@ export class MoonshineEngine implements SpeechToText {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue;
     const recognizer = await this.recognizer?.catch(() => undefined);
     this.recognizer = undefined;
@@ -109,6 +116,7 @@ export class MoonshineEngine implements SpeechToText {
   }
 
   private model(): Promise<MoonshineRecognizer> {
+    if (this.closed) return Promise.reject(new EngineError(this.name, 'closed'));
     const { loadRecognizer, modelDir, threads } = this.options;
     this.recognizer ??= (
       loadRecognizer ?? (() => MoonshineRecognizer.load({ modelDir, threads }))
