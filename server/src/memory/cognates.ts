@@ -66,6 +66,9 @@ export function cognateOf(word: string, wordnet: WordNet): string | undefined {
   );
 }
 
+/** Words looked up and kept, at most (every French word the dictionary lacks would grow it). */
+const KEPT_LOOKUPS = 5000;
+
 /** `translator`, with cognates for the words it has no entry for. */
 export function withCognates(translator: Translator, wordnet: WordNet): Translator {
   const known = new Map<string, string | undefined>();
@@ -75,7 +78,10 @@ export function withCognates(translator: Translator, wordnet: WordNet): Translat
       const found = translator.translate(word, senses, verb);
       if (found.length > 0) return found;
       const folded = foldAccents(word);
-      if (!known.has(folded)) known.set(folded, cognateOf(folded, wordnet));
+      if (!known.has(folded)) {
+        if (known.size >= KEPT_LOOKUPS) known.delete(known.keys().next().value!);
+        known.set(folded, cognateOf(folded, wordnet));
+      }
       const cognate = known.get(folded);
       return cognate ? [cognate] : [];
     },
