@@ -15,6 +15,7 @@ export const OPTION_PATHS = {
   wake_words: 'wake.models',
   wake_speed_variants: 'wake.speed_variants',
   satellites: 'satellites',
+  moonshine: 'stt.moonshine.enabled',
   stt_wyoming_uri: 'stt.wyoming_uri',
   tts_wyoming_uri: 'tts.wyoming_uri',
   mqtt_url: 'mqtt.url',
