@@ -44,6 +44,7 @@ import { runFiller } from './understanding-filler.js';
 import { runEarly } from './understanding-early.js';
 import { runGeneralDecode } from './understanding-lvcsr.js';
 import { runAgreement } from './understanding-agree.js';
+import { runMoonshineDecode } from './understanding-moonshine.js';
 import {
   formatMemoryBenchmark,
   heldOutOverlaps,
@@ -79,6 +80,11 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'early')
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'lvcsr') {
   if (process.argv[4] === 'decode') await runGeneralDecode(process.argv[5]!);
   else runAgreement(process.argv[4]!);
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'moonshine') {
+  if (process.argv[4] === 'decode') await runMoonshineDecode(process.argv[5]!);
+  else await (await import('./understanding-second.js')).runSecondOpinion(process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {
