@@ -3,6 +3,7 @@ import type { Logger } from 'wyoming-ts';
 import type { JarvisConfig } from '../config/schema.js';
 import { SpeechToTextChain } from './stt/chain.js';
 import { PhraseEngine, type PhraseEngineOptions } from './stt/phrase-engine.js';
+import type { SecondOpinionRule, SecondRecognizer } from './stt/second-opinion.js';
 import type { SpeechToText } from './stt/stt.js';
 import { WyomingStt } from './stt/wyoming-stt.js';
 import { EspeakTts } from './tts/espeak-tts.js';
@@ -28,10 +29,12 @@ export async function buildSpeechEngines(
   logger: Logger,
   phraseOptions: PhraseEngineOptions = {},
 ): Promise<SpeechEngines> {
+  const second = config.stt.phrase.enabled ? await secondRecognizer(config, logger) : undefined;
   const phrase = config.stt.phrase.enabled
     ? new PhraseEngine({
         minConfidence: config.stt.phrase.min_confidence,
         askConfidence: config.stt.phrase.ask_confidence,
+        secondOpinion: second && { recognizer: second, rule: secondOpinionRule(config) },
         logger,
         ...phraseOptions,
       })
@@ -76,7 +79,34 @@ export async function buildSpeechEngines(
           )
       : undefined,
     close: async () => {
-      await Promise.all([stt.close(), tts.close()]);
+      await Promise.all([stt.close(), tts.close(), second?.close?.()]);
     },
+  };
+}
+
+/** Moonshine, loaded once for the server (its engines share it); none when off or not loadable. */
+async function secondRecognizer(
+  config: JarvisConfig,
+  logger: Logger,
+): Promise<SecondRecognizer | undefined> {
+  if (config.stt.phrase.second_opinion === 'off') return undefined;
+  const { MoonshineRecognizer } = await import('./stt/moonshine.js');
+  try {
+    return await MoonshineRecognizer.load();
+  } catch (error) {
+    logger.warn(
+      `phrase: no second opinion (${(error as Error).message}); the grammar alone judges`,
+    );
+    return undefined;
+  }
+}
+
+function secondOpinionRule(config: JarvisConfig): SecondOpinionRule {
+  const a = config.stt.phrase.agreement;
+  return {
+    strict: { sentence: a.sentence, run: a.run },
+    looseBand: a.loose_band,
+    loose: { sentence: a.loose_sentence, run: a.loose_run },
+    ask: { sentence: a.ask_sentence, run: a.ask_run },
   };
 }
