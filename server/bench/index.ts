@@ -24,6 +24,9 @@
 // `... understanding early [heldout] [MS[:turn]...]`: early endpointing on the calibration
 // split (or the held-out one, to report a choice) for each pipeline.speculate_after_ms, `:turn`
 // filling the pause from the turn's quietest frame (understanding-early.ts).
+// `... understanding moonshine decode FILE`: Moonshine's transcripts of an understanding run's
+// speech (FILE-moonshine.json); `... understanding moonshine [report] FILE`: the second opinion's
+// rule searched on a calibration run, or (`report`) any run judged by the shipped rule.
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too); `... streams`: only the streams benchmark (STREAMS=N,
 // WAKE_SPEED_VARIANTS=P, WAKE_WORKERS=N, STREAM_LEAD=speech; server-streams-*.json);
