@@ -1,7 +1,10 @@
 // Agreement between the grammar's sentence and a general English transcript of the same speech,
 // on the sentence's name or value run (`fillerRun`): a near miss ("the basement light" heard as
 // the bedroom light) should show another word there. Pure.
+import { phoneDistance } from '../src/engines/stt/agreement.js';
 import { fillerRun } from '../src/engines/stt/filler-grammar.js';
+
+export { phoneDistance };
 
 /** A word of a decoded path and its frames [start, end). */
 export interface TimedWord {
@@ -30,20 +33,6 @@ export interface Agreement {
 export type PhoneLookup = (word: string) => readonly (readonly string[])[];
 
 const isFiller = (word: string) => /^[<([]/.test(word);
-
-/** Levenshtein distance between two phone sequences. */
-export function phoneDistance(a: readonly string[], b: readonly string[]): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const replace = row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, replace));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
 
 /** The phone sequences of `words` (at most `limit`, first variants first); unknown words skipped. */
 export function phoneSequences(

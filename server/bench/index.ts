@@ -26,6 +26,9 @@
 // filling the pause from the turn's quietest frame (understanding-early.ts).
 // `... understanding general [--from FILE]`: Moonshine, the general engine, alone and after the
 // phrase engine, on the calibration split at several min_confidence (understanding-general.ts).
+// `... understanding moonshine decode FILE`: Moonshine's transcripts of an understanding run's
+// speech (FILE-moonshine.json); `... understanding moonshine [report] FILE`: the second opinion's
+// rule searched on a calibration run, or (`report`) any run judged by the shipped rule.
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too); `... streams`: only the streams benchmark (STREAMS=N,
 // WAKE_SPEED_VARIANTS=P, WAKE_WORKERS=N, STREAM_LEAD=speech; server-streams-*.json);
@@ -47,6 +50,7 @@ import { runEarly } from './understanding-early.js';
 import { runGeneralDecode } from './understanding-lvcsr.js';
 import { runAgreement } from './understanding-agree.js';
 import { runGeneral } from './understanding-general.js';
+import { runMoonshineDecode } from './understanding-moonshine.js';
 import {
   formatMemoryBenchmark,
   heldOutOverlaps,
@@ -86,6 +90,11 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'lvcsr')
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'general') {
   await runGeneral(resultsDir, process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'moonshine') {
+  if (process.argv[4] === 'decode') await runMoonshineDecode(process.argv[5]!);
+  else await (await import('./understanding-second.js')).runSecondOpinion(process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slots') {

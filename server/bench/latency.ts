@@ -99,6 +99,17 @@ async function startServer(options: LatencyOptions) {
     wyoming: { ...base.wyoming, zeroconf: false },
     discovery: { ...base.discovery, zeroconf: false },
     http: { ...base.http, host: '127.0.0.1' },
+    // BENCH_SECOND_OPINION=off: the phrase engine without Moonshine's second opinion.
+    stt: {
+      ...base.stt,
+      phrase: {
+        ...base.stt.phrase,
+        second_opinion:
+          process.env.BENCH_SECOND_OPINION === 'off'
+            ? ('off' as const)
+            : base.stt.phrase.second_opinion,
+      },
+    },
     pipeline: {
       ...base.pipeline,
       early_endpoint_ms: options.earlyEndpointMs ?? base.pipeline.early_endpoint_ms,

@@ -40,6 +40,7 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
       'stt.phrase.sensitive_confidence',
       'stt.phrase.ask_confidence',
       'stt.phrase.name_languages',
+      'stt.phrase.second_opinion',
     ],
     when: (c) => c.stt.phrase.enabled,
     needs: 'stt.phrase.enabled is true',
@@ -48,6 +49,11 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
     keys: ['stt.moonshine.min_confidence'],
     when: (c) => c.stt.moonshine.enabled,
     needs: 'stt.moonshine.enabled is true',
+  },
+  {
+    keys: ['stt.phrase.agreement'],
+    when: (c) => c.stt.phrase.enabled && c.stt.phrase.second_opinion !== 'off',
+    needs: 'stt.phrase.enabled is true and stt.phrase.second_opinion is not off',
   },
   {
     keys: ['pipeline.early_endpoint_ms'],

@@ -4,6 +4,7 @@ import {
   DEFAULT_MOONSHINE_CONFIDENCE,
   MAX_PHRASE_CONFIDENCE,
 } from '../engines/stt/stt.js';
+import { DEFAULT_SECOND_OPINION as SECOND } from '../engines/stt/second-opinion.js';
 import { z } from 'zod';
 import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
@@ -16,6 +17,9 @@ const reachableConfidence = z
   .max(MAX_PHRASE_CONFIDENCE, {
     message: `the phrase engine's confidence is at most ${MAX_PHRASE_CONFIDENCE}; a higher threshold is never met (default sensitive_confidence ${DEFAULT_SENSITIVE_CONFIDENCE})`,
   });
+
+// A second recogniser's agreement with the phrase engine's sentence: 1 is the same phones.
+const agreementNeed = z.number().min(0).max(1);
 
 // The server's configuration: one schema for defaults, types, validation and the key docs
 // (`jarvis.yaml` at the repository root mirrors it, and a test keeps the two in step).
@@ -134,6 +138,19 @@ export const ConfigSchema = z
             min_confidence: reachableConfidence.default(0.5),
             sensitive_confidence: reachableConfidence.default(DEFAULT_SENSITIVE_CONFIDENCE),
             ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
+            second_opinion: z.enum(['moonshine', 'off']).default('moonshine'),
+            agreement: z
+              .object({
+                sentence: agreementNeed.default(SECOND.strict.sentence),
+                run: agreementNeed.default(SECOND.strict.run),
+                loose_band: z.number().min(0).max(100).default(SECOND.looseBand),
+                loose_sentence: agreementNeed.default(SECOND.loose.sentence),
+                loose_run: agreementNeed.default(SECOND.loose.run),
+                ask_sentence: agreementNeed.default(SECOND.ask.sentence),
+                ask_run: agreementNeed.default(SECOND.ask.run),
+              })
+              .strict()
+              .default({}),
             name_languages: z.record(z.string().min(1), z.enum(['en', 'fr', 'any'])).default({}),
           })
           .strict()

@@ -2,8 +2,10 @@
 import type { Logger } from 'wyoming-ts';
 import type { JarvisConfig } from '../config/schema.js';
 import { type ChainStage, SpeechToTextChain } from './stt/chain.js';
+import { MoonshineRecognizer } from './stt/moonshine.js';
 import { MoonshineEngine } from './stt/moonshine-engine.js';
 import { PhraseEngine, type PhraseEngineOptions } from './stt/phrase-engine.js';
+import type { SecondOpinionRule } from './stt/second-opinion.js';
 import type { SpeechToText } from './stt/stt.js';
 import { WyomingStt } from './stt/wyoming-stt.js';
 import { EspeakTts } from './tts/espeak-tts.js';
@@ -29,10 +31,13 @@ export async function buildSpeechEngines(
   logger: Logger,
   phraseOptions: PhraseEngineOptions = {},
 ): Promise<SpeechEngines> {
+  const second = config.stt.phrase.enabled ? await secondRecognizer(config, logger) : undefined;
+  // One Moonshine model in memory: the general engine uses the second opinion's when there is one.
   const phrase = config.stt.phrase.enabled
     ? new PhraseEngine({
         minConfidence: config.stt.phrase.min_confidence,
         askConfidence: config.stt.phrase.ask_confidence,
+        secondOpinion: second && { recognizer: second, rule: secondOpinionRule(config) },
         logger,
         ...phraseOptions,
       })
@@ -41,7 +46,8 @@ export async function buildSpeechEngines(
   const general: ChainStage[] = [];
   if (config.stt.moonshine.enabled) {
     const minConfidence = config.stt.moonshine.min_confidence;
-    const moonshine = new MoonshineEngine({ minConfidence, logger });
+    const loadRecognizer = second && (() => Promise.resolve(second));
+    const moonshine = new MoonshineEngine({ minConfidence, logger, loadRecognizer });
     // Loaded now so the first turn does not wait for it; a failure is logged, and each turn
     // tries again (the chain falls back to "Sorry, I didn't catch that").
     await moonshine.load().catch((error: Error) => {
@@ -86,7 +92,33 @@ export async function buildSpeechEngines(
           )
       : undefined,
     close: async () => {
-      await Promise.all([stt.close(), tts.close()]);
+      await Promise.all([stt.close(), tts.close(), second?.close?.()]);
     },
+  };
+}
+
+/** Moonshine, loaded once for the server (its engines share it); none when off or not loadable. */
+async function secondRecognizer(
+  config: JarvisConfig,
+  logger: Logger,
+): Promise<MoonshineRecognizer | undefined> {
+  if (config.stt.phrase.second_opinion === 'off') return undefined;
+  try {
+    return await MoonshineRecognizer.load();
+  } catch (error) {
+    logger.warn(
+      `phrase: no second opinion (${(error as Error).message}); the grammar alone judges`,
+    );
+    return undefined;
+  }
+}
+
+function secondOpinionRule(config: JarvisConfig): SecondOpinionRule {
+  const a = config.stt.phrase.agreement;
+  return {
+    strict: { sentence: a.sentence, run: a.run },
+    looseBand: a.loose_band,
+    loose: { sentence: a.loose_sentence, run: a.loose_run },
+    ask: { sentence: a.ask_sentence, run: a.ask_run },
   };
 }

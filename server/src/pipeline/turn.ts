@@ -173,8 +173,10 @@ export class Turn {
     this.moments.transcript = this.now();
     const text = transcription.text.trim();
     const language = transcription.language ?? this.options.language;
+    const agreed = transcription.agreement;
     this.logger.debug(
-      `transcript (${transcription.engine}, ${transcription.confidence.toFixed(2)}): ${text}`,
+      `transcript (${transcription.engine}, ${transcription.confidence.toFixed(2)}` +
+        `${agreed === undefined ? '' : `, agreement ${agreed.toFixed(2)}`}): ${text}`,
     );
     await this.send(new Transcript({ text, language }));
     if (!text && transcription.unsure) return this.askBack(transcription.unsure, language);

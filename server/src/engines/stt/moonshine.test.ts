@@ -55,6 +55,12 @@ describe('Moonshine model files', () => {
     expect(String(error.message)).toContain('/nonexistent');
   });
 
+  it('closes once, however many engines that share it close it', async () => {
+    const shared = await MoonshineRecognizer.load();
+    await Promise.all([shared.close(), shared.close()]);
+    await expect(shared.close()).resolves.toBeUndefined();
+  });
+
   it('a package that is not installed is an EngineError', () => {
     expect(() => defaultMoonshineDir('/')).toThrow(EngineError);
   });

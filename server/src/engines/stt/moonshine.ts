@@ -84,6 +84,8 @@ function textOf(tokens: readonly number[]): string {
 const total = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 export class MoonshineRecognizer {
+  private closing: Promise<void> | undefined;
+
   private constructor(
     private readonly encoder: ort.InferenceSession,
     private readonly decoder: ort.InferenceSession,
@@ -188,8 +190,10 @@ export class MoonshineRecognizer {
     return { tokens, logProbs, ended: false };
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.encoder.release(), this.decoder.release()]);
+  /** Releases both sessions; once (the engines that share it may each close it). */
+  close(): Promise<void> {
+    this.closing ??= Promise.all([this.encoder.release(), this.decoder.release()]).then(() => {});
+    return this.closing;
   }
 }
 

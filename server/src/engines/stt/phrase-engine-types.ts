@@ -6,6 +6,7 @@ import type { DroppedSentence } from './phrase-grammar.js';
 import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
 import type { FillerMargin } from './filler-check.js';
 import type { SlotMargin } from './slot-check.js';
+import type { SecondOpinionOptions, SecondOpinionResult } from './second-hearing.js';
 import type { Transcription } from './stt.js';
 
 /** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
@@ -88,6 +89,13 @@ export interface PhraseEngineOptions {
   fillerCheck?: boolean;
   /** The filler loop's probability per phone (its insertion penalty); default 1/39. */
   fillerPhoneProbability?: number;
+  /**
+   * A second recogniser (Moonshine) hears the same speech while the decoders run, and the
+   * sentence is acted on, asked back or rejected by how far its transcript agrees
+   * (`second-opinion.ts`, chosen on the understanding benchmark's calibration split). When it
+   * throws, that turn is judged by the grammar alone.
+   */
+  secondOpinion?: SecondOpinionOptions;
   logger?: Logger;
 }
 
@@ -102,6 +110,10 @@ export interface GrammarSummary {
 
 /** What the grammar heard, with the numbers behind its confidence, before any rejection. */
 export interface PhraseResult extends Transcription {
+  /** The margin over the acceptance rule, in units of fit (≥ 0: accepted by the grammar). */
+  readonly score: number;
+  /** The second recogniser's transcript and its agreement (none: off, or it failed). */
+  readonly second?: SecondOpinionResult;
   /** Grammar minus phone-loop acoustic score per frame decoded; -Infinity when nothing matched. */
   readonly fit: number;
   /** Frames (10 ms) decoded. */

@@ -47,7 +47,8 @@ import {
   type GrammarDecoders,
   startGrammarDecoders,
 } from './grammar-decoders.js';
-import { fillerScore } from './filler-check.js';
+import { decide } from './phrase-decision.js';
+import { SecondHearing } from './second-hearing.js';
 import { SpeechFinder, withNoiseFloor } from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
@@ -101,6 +102,7 @@ export class PhraseEngine implements SpeechToText {
   private readonly askConfidence: number;
   private readonly speech: SpeechFinder | undefined;
   private readonly logger: Logger;
+  private readonly second: SecondHearing | undefined;
   private workDir: Promise<string> | undefined;
   private warmupFile: Promise<void> | undefined;
   private active: ActiveGrammar | undefined;
@@ -124,6 +126,10 @@ export class PhraseEngine implements SpeechToText {
     const createVad = options.createVad === undefined ? () => SileroVad.load() : options.createVad;
     this.speech = createVad ? new SpeechFinder(createVad) : undefined;
     this.logger = options.logger ?? silentLogger;
+    const espeak = options.espeak === null ? null : (options.espeak ?? 'espeak-ng');
+    const pronouncing = { dictionary: this.dictionary, espeak };
+    this.second =
+      options.secondOpinion && new SecondHearing(options.secondOpinion, pronouncing, this.logger);
   }
 
   /**
@@ -169,7 +175,8 @@ export class PhraseEngine implements SpeechToText {
   async forSentences(sentences: readonly string[], signal?: AbortSignal): Promise<PhraseEngine> {
     // A folder of its own (inside the configured one): both would write utt1.raw, grammar-1.fsg...
     const { workDir, ...options } = this.options;
-    const engine = new PhraseEngine(options, workDir ?? this.tempParent);
+    const shared = { ...options, secondOpinion: this.second?.shared };
+    const engine = new PhraseEngine(shared, workDir ?? this.tempParent);
     try {
       await engine.setSentences(sentences, signal);
       return engine;
@@ -182,30 +189,13 @@ export class PhraseEngine implements SpeechToText {
   /** The sentence heard, or no text and why (`rejected`) when there is none to trust. */
   async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
     const heard = await this.recognize(utterance, signal);
-    const { text, confidence, language, engine, rejected, fit, slot, filler } = heard;
-    if (rejected) return { text: '', confidence, language, engine, rejected };
-    // A name or value that fits far worse than free phones is one the grammar does not have.
-    const fillerMargin = filler && fillerScore(filler, this.calibration.fillerRelative);
-    if (fillerMargin !== undefined && fillerMargin < (this.calibration.fillerMargin ?? -Infinity)) {
-      this.logger.debug(`phrase: rejected "${text}" (filler margin ${fillerMargin.toFixed(1)})`);
-      return { text: '', confidence, language, engine, rejected: 'not-understood' };
-    }
-    const slotsClear = !slot || slot.slotMargin >= (this.calibration.slotMargin ?? -Infinity);
-    if (confidence >= this.minConfidence && slotsClear) {
-      return { text, confidence, language, engine };
-    }
-    this.logger.debug(`phrase: rejected "${text}" (fit ${fit.toFixed(1)}, slots ${slotsClear})`);
-    const rejection = {
-      text: '',
-      confidence,
-      language,
-      engine,
-      rejected: 'not-understood' as const,
-    };
-    // A sentence whose slots are in doubt is asked back ("Set the light to eighty percent?").
-    const ask =
-      confidence >= this.askConfidence || (!slotsClear && confidence >= this.minConfidence);
-    return ask ? { ...rejection, unsure: text } : rejection;
+    return decide(heard, {
+      calibration: this.calibration,
+      minConfidence: this.minConfidence,
+      askConfidence: this.askConfidence,
+      rule: this.second?.rule,
+      logger: this.logger,
+    });
   }
 
   /** The nearest sentence, with the numbers behind its confidence, whatever the confidence. */
@@ -217,6 +207,8 @@ export class PhraseEngine implements SpeechToText {
     const found = await this.speechFile(utterance, signal);
     if (!found || !active.decoder) return this.nothing('no-speech');
     const { id, file } = found;
+    // The second recogniser hears the same speech while the decoders run.
+    const listening = this.second?.listen(found.audio, signal);
     try {
       const [best, free, loop] = await Promise.all([
         active.decoder.decode(id, signal),
@@ -236,11 +228,18 @@ export class PhraseEngine implements SpeechToText {
         loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
       const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
       const { slot, filler } = await checkHeard(active, id, best, this.logger, signal);
+      const transcript = await listening;
+      const second =
+        transcript === undefined
+          ? undefined
+          : await this.second!.judge(transcript, best.words, active.grammar, signal);
       return {
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
         language: 'en',
         engine: this.name,
+        score,
+        second,
         fit,
         frames,
         words,
@@ -287,7 +286,7 @@ export class PhraseEngine implements SpeechToText {
   private async speechFile(
     utterance: Utterance,
     signal?: AbortSignal,
-  ): Promise<{ id: string; file: string } | undefined> {
+  ): Promise<{ id: string; file: string; audio: Uint8Array } | undefined> {
     const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
     const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
     signal?.throwIfAborted();
@@ -297,7 +296,7 @@ export class PhraseEngine implements SpeechToText {
     const id = `utt${++this.utterances}`;
     const file = join(await this.dir(), `${id}.raw`);
     await writeFile(file, audio);
-    return { id, file };
+    return { id, file, audio };
   }
 
   private confidence(score: number): number {
@@ -311,6 +310,7 @@ export class PhraseEngine implements SpeechToText {
       language: 'en',
       engine: this.name,
       rejected,
+      score: -Infinity,
       fit: -Infinity,
       frames: 0,
       words: [],

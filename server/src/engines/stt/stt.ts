@@ -25,6 +25,11 @@ export interface Transcription {
    * never acted on as it is.
    */
   readonly unsure?: string;
+  /**
+   * How far a second recogniser's transcript of the same speech agreed with the sentence, on
+   * phones (1: the same; the phrase engine with a second opinion only).
+   */
+  readonly agreement?: number;
 }
 
 export interface SpeechToText {

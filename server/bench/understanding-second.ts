@@ -1,0 +1,120 @@
+// `npm run bench -w server -- understanding moonshine FILE [SECOND]`: the phrase engine's second
+// opinion on a calibration run (FILE; SECOND is its Moonshine transcripts, default FILE with
+// `-moonshine`, from `understanding moonshine decode FILE`). Per utterance the grammar's score
+// and the transcript's agreement (agreement.ts); then the rule (second-opinion.ts) that acts
+// correctly on most commands with at most 1 % of the out-of-grammar speech acted on
+// (understanding-second-search.ts), the tables per class, and Moonshine's time per utterance.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { acceptanceScore, DEFAULT_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
+import { agreement, transcriptWords } from '../src/engines/stt/agreement.js';
+import { DEFAULT_SECOND_OPINION } from '../src/engines/stt/second-opinion.js';
+import { ASK_BAND, DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/stt.js';
+import { fillerRun } from '../src/engines/stt/filler-grammar.js';
+import { slotPositions } from '../src/engines/stt/slot-neighbours.js';
+import { PhoneBook, readDictionary } from '../src/engines/stt/phone-book.js';
+import { buildPhraseGrammar, wordsOf } from '../src/engines/stt/phrase-grammar.js';
+import { pronounce } from '../src/engines/stt/lexicon.js';
+import { DEFAULT_ACCENTS, DEFAULT_DICTIONARY } from '../src/engines/stt/phrase-engine.js';
+import { createIntentRecognizer } from '../src/intents/index.js';
+import { installedNameLanguage } from '../src/intents/word-language.js';
+import { SEPARATE_CLASSES } from './understanding-corpus.js';
+import { englishHome } from './understanding-home.js';
+import { type Scored, verdictOf } from './understanding.js';
+import type { SecondDecode } from './understanding-moonshine.js';
+import { GRAMMAR_ONLY, type Judged, searchRules, tableOf } from './understanding-second-search.js';
+
+/** The score above the rule sensitive actions need as shipped (`DEFAULT_SENSITIVE_CONFIDENCE`). */
+const SENSITIVE_MARGIN =
+  3 * Math.log(DEFAULT_SENSITIVE_CONFIDENCE / (1 - DEFAULT_SENSITIVE_CONFIDENCE));
+
+const quantile = (values: readonly number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+
+/** Every utterance with what the rule search needs. */
+async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]) {
+  const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
+  const recognizer = createIntentRecognizer({ nameLanguage });
+  const all = [...recognizer.sentences(englishHome(), 'en'), ...recognizer.answers('en')];
+  const { pronunciations } = await pronounce(DEFAULT_DICTIONARY, wordsOf(all), {
+    espeak: 'espeak-ng',
+    accents: DEFAULT_ACCENTS,
+  });
+  const grammar = buildPhraseGrammar(all, pronunciations);
+  const spokenOf = new Map([...grammar.sentences].map(([spoken, text]) => [text, spoken]));
+  const sentences = [...grammar.sentences.keys()].map((spoken) => spoken.split(' '));
+  const book = new PhoneBook({ dictionary: DEFAULT_DICTIONARY, espeak: 'espeak-ng' });
+  const heardWords = decodes.flatMap((d) => transcriptWords(d.transcript ?? ''));
+  const lookup = await book.lookupFor([...new Set(heardWords)], readDictionary(grammar.dictionary));
+  // Any threshold: only whether a sentence was heard right, and whether it is sensitive.
+  const any = {
+    rule: { ...DEFAULT_ACCEPTANCE, fit: -Infinity, worstDeficit: -Infinity },
+    sensitive: -Infinity,
+  };
+  return scored.map((s, index): Judged => {
+    const decode = decodes[index]!;
+    if (decode.index !== index) throw new Error(`decode ${decode.index} is not utterance ${index}`);
+    const spoken = s.heard ? spokenOf.get(s.heard)?.split(' ') : undefined;
+    const words = transcriptWords(decode.transcript ?? '');
+    const run = spoken && fillerRun(spoken, sentences);
+    const agreed = spoken
+      ? agreement(spoken, words, lookup, run)
+      : { sentence: -Infinity, words: [] as number[] };
+    const verdict = verdictOf(s, any);
+    const oog = s.item.kind !== 'command' && !SEPARATE_CLASSES.includes(s.item.kind);
+    return {
+      index,
+      kind: s.item.kind === 'command' ? 'command' : oog ? 'oog' : 'near-miss (new)',
+      heard: !s.rejected && s.outcome !== undefined,
+      score: acceptanceScore(s, DEFAULT_ACCEPTANCE),
+      right: verdict === 'correct',
+      sensitive: s.outcome?.sensitive === true,
+      sentence: agreed.sentence,
+      run: agreed.run,
+      perWord: agreed.words,
+      slots: spoken ? [...slotPositions(spoken, sentences, 1)] : [],
+      spoken,
+      runAt: run,
+      transcript: words,
+      text: `${s.item.source} "${s.item.text}" -> "${s.heard}" / "${decode.transcript ?? ''}"${
+        'said' in agreed ? ` [run: ${agreed.said?.join(' ')}]` : ''
+      }`,
+    };
+  });
+}
+
+/**
+ * `args`: FILE [SECOND]; with `report` first, FILE is judged by the shipped rules only (no
+ * search: the held-out split is for that).
+ */
+export async function runSecondOpinion(args: readonly string[]): Promise<void> {
+  const report = args[0] === 'report';
+  const [file, secondFile] = report ? args.slice(1) : args;
+  const second = secondFile ?? file!.replace(/\.json$/, '-moonshine.json');
+  const scored = (JSON.parse(readFileSync(file!, 'utf8')) as { utterances: Scored[] }).utterances;
+  if (!report && scored.some((s) => s.item.split !== 'calibration')) {
+    throw new Error('the rule is searched on calibration runs only (`report` judges others)');
+  }
+  const { decodes } = JSON.parse(readFileSync(second, 'utf8')) as { decodes: SecondDecode[] };
+  const judged = await judge(scored, decodes);
+  const ms = decodes.filter((d) => d.transcript !== undefined).map((d) => d.ms);
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  console.log(
+    `Moonshine per utterance (${ms.length}): p50 ${quantile(ms, 0.5).toFixed(0)} ms, ` +
+      `p95 ${quantile(ms, 0.95).toFixed(0)} ms, mean ${mean.toFixed(0)} ms`,
+  );
+  const split = scored[0]?.item.split;
+  const shipped = { ...DEFAULT_SECOND_OPINION, askBand: ASK_BAND, sensitive: SENSITIVE_MARGIN };
+  console.log(`\n${tableOf(judged, GRAMMAR_ONLY, `${split}, grammar only`)}`);
+  if (!report) {
+    const found = searchRules(judged);
+    for (const line of found.report) console.log(line);
+    console.log(`\n${tableOf(judged, found.chosen, `${split}, the rule found`)}`);
+  }
+  console.log(`\n${tableOf(judged, shipped, `${split}, the second opinion as shipped`)}`);
+  const out = file!.replace(/\.json$/, '-second.json');
+  const finite = (_: string, v: unknown) => (v === -Infinity ? -1e9 : v);
+  writeFileSync(out, `${JSON.stringify({ judged }, finite)}\n`);
+  console.log(`wrote ${out}`);
+}
