@@ -181,6 +181,20 @@ describe('SpeechToTextChain', () => {
     expect(supportsLanguage(engine, language)).toBe(expected);
   });
 
+  it("hears a question's answers with the phrase engine's grammar of them (none without one)", async () => {
+    const answers = await chain.forSentences!(['yes please', 'no thanks']);
+    try {
+      const yes = (await speak('yes please', { engine: 'flite', name: 'slt' })).audio;
+      expect((await answers.transcribe({ audio: yes })).text).toBe('yes please');
+    } finally {
+      await answers.close();
+    }
+    const general = new WyomingStt({ uri: whisper.uri });
+    const whisperOnly = new SpeechToTextChain({ stages: [{ engine: general }] });
+    expect(whisperOnly.forSentences).toBeUndefined();
+    await general.close();
+  });
+
   it('lists the languages of all its engines', () => {
     expect([...chain.languages].sort()).toEqual(['en', 'fr']);
   });

@@ -63,10 +63,24 @@ export class SpeechToTextChain implements SpeechToText {
   private readonly stages: readonly ChainStage[];
   private readonly logger: Logger;
 
+  /**
+   * A question's answers are heard by the first stage that can hear only them (the phrase
+   * engine's grammar of the answers); without one the chain has none, and answers are
+   * transcribed freely and matched afterwards.
+   */
+  readonly forSentences?: (
+    sentences: readonly string[],
+    signal?: AbortSignal,
+  ) => Promise<SpeechToText>;
+
   constructor(options: SpeechToTextChainOptions) {
     if (options.stages.length === 0) throw new EngineError('chain', 'a chain needs an engine');
     this.stages = options.stages;
     this.logger = options.logger ?? silentLogger;
+    const answering = this.stages.find((stage) => stage.engine.forSentences)?.engine;
+    if (answering) {
+      this.forSentences = (sentences, signal) => answering.forSentences!(sentences, signal);
+    }
   }
 
   /** Phrase engine first; below `threshold`, the general engine when there is one. */
