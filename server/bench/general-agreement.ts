@@ -3,6 +3,7 @@
 // the bedroom light) should show another word there. Pure.
 import { phoneDistance } from '../src/engines/stt/agreement.js';
 import { fillerRun } from '../src/engines/stt/filler-grammar.js';
+import { readDictionary as readPronunciations } from '../src/engines/stt/lexicon.js';
 
 export { phoneDistance };
 
@@ -107,12 +108,6 @@ export function phoneAgreement(
 
 /** Word -> pronunciations (phone arrays) of a pocketsphinx dictionary's text; `(2)` marks folded. */
 export function readDictionary(text: string): Map<string, string[][]> {
-  const dictionary = new Map<string, string[][]>();
-  for (const line of text.split('\n')) {
-    const [raw, ...phones] = line.trim().split(/\s+/);
-    if (!raw || phones.length === 0) continue;
-    const word = raw.replace(/\(\d+\)$/, '');
-    dictionary.set(word, [...(dictionary.get(word) ?? []), phones]);
-  }
-  return dictionary;
+  const entries = [...readPronunciations(text)];
+  return new Map(entries.map(([word, variants]) => [word, variants.map((p) => p.split(' '))]));
 }

@@ -8,21 +8,16 @@ import { readFile } from 'node:fs/promises';
 export type Pronunciations = Map<string, string[]>;
 
 /**
- * Reads the pronunciations of `words` from a pocketsphinx dictionary file (`word PH PH ...`,
- * alternatives as `word(2) ...`). Words it does not have are absent from the result.
+ * The entries of a pocketsphinx dictionary's text (`word PH PH ...`, alternatives as
+ * `word(2) ...`, folded into `word`), `wanted` words only when given.
  */
-export async function lookupPronunciations(
-  dictPath: string,
-  words: Iterable<string>,
-): Promise<Pronunciations> {
-  const wanted = new Set(words);
+export function readDictionary(text: string, wanted?: ReadonlySet<string>): Pronunciations {
   const found: Pronunciations = new Map();
-  const text = await readFile(dictPath, 'utf8');
   for (const line of text.split('\n')) {
     const space = line.indexOf(' ');
     if (space <= 0) continue;
     const word = line.slice(0, space).replace(/\(\d+\)$/, '');
-    if (!wanted.has(word)) continue;
+    if (wanted && !wanted.has(word)) continue;
     const phones = line.slice(space + 1).trim();
     if (!phones) continue;
     const list = found.get(word) ?? [];
@@ -30,6 +25,14 @@ export async function lookupPronunciations(
     found.set(word, list);
   }
   return found;
+}
+
+/** The pronunciations of `words` in a pocketsphinx dictionary file; words it lacks are absent. */
+export async function lookupPronunciations(
+  dictPath: string,
+  words: Iterable<string>,
+): Promise<Pronunciations> {
+  return readDictionary(await readFile(dictPath, 'utf8'), new Set(words));
 }
 
 /** espeak-ng's English phoneme names and the ARPAbet phones of the en-us acoustic model. */

@@ -3,23 +3,9 @@
 // needed, then espeak-ng's letter-to-sound guess for what neither has (remembered).
 import { readFile } from 'node:fs/promises';
 import type { PhoneLookup } from './agreement.js';
-import { guessPronunciation } from './lexicon.js';
+import { guessPronunciation, readDictionary } from './lexicon.js';
 
-/** Word -> pronunciations (phone strings) of a pocketsphinx dictionary's text; `(2)` folded. */
-export function readDictionary(text: string): Map<string, string[]> {
-  const dictionary = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space <= 0) continue;
-    const word = line.slice(0, space).replace(/\(\d+\)$/, '');
-    const phones = line.slice(space + 1).trim();
-    if (!phones) continue;
-    const known = dictionary.get(word);
-    if (known) known.push(phones);
-    else dictionary.set(word, [phones]);
-  }
-  return dictionary;
-}
+export { readDictionary };
 
 /** Guesses remembered at most (a word no dictionary has is rare, but the set is unbounded). */
 const MAX_GUESSES = 2000;
