@@ -31,6 +31,9 @@ const PACKAGES = {
   test: [
     'espeak-ng',
     'flite',
+    // The understanding benchmark's held-out voice (split heldout3): Festival's ked diphone voice.
+    'festival',
+    'festvox-kdlpc16k',
     'pocketsphinx',
     'pocketsphinx-en-us',
     'redis-server',

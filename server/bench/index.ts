@@ -13,7 +13,8 @@
 // `npm run bench -w server -- understanding [calibrate|calibration] [--from FILE]`: what the
 // phrase engine acts on (server-understanding-<split>.json); `calibration`: the calibration
 // split at the shipped rule; BENCH_CAL_SCALE=3: three times as many calibration commands (the
-// held-out split unchanged). `... understanding warps calibration|heldout [WARP...]`: the
+// held-out split unchanged); `--split heldout3`: only the third split (understanding-heldout3.ts),
+// at the shipped rule. `... understanding warps calibration|heldout [WARP...]`: the
 // split decoded at each frequency warp (server-understanding-warps-*.json);
 // `--rule FIT:WORD:DEFICIT:SENSITIVE:BAND` judges by other thresholds than the shipped ones;
 // `... understanding slotcheck FILE [T]`: the slot check on a BENCH_SLOT_CHECK=1 calibration run;
@@ -40,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { runBridgeBenchmark } from './bridge.js';
 import { formatLatency, runLatencyBenchmark } from './latency.js';
 import { parseRule, runUnderstanding } from './understanding-run.js';
+import { type Split, SPLITS } from './understanding-corpus.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
 import { runSweep } from './understanding-sweep.js';
@@ -71,6 +73,15 @@ import { runStreamsBenchmark } from './streams.js';
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
 
 const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
+
+/** `--split NAME` (calibration, heldout, heldout3); else `calibration` as a word, or held-out. */
+function splitOf(args: readonly string[]): Split {
+  const at = args.indexOf('--split');
+  if (at < 0) return args.includes('calibration') ? 'calibration' : 'heldout';
+  const name = args[at + 1] as Split;
+  if (!SPLITS.includes(name)) throw new Error(`--split ${SPLITS.join('|')}, not ${name}`);
+  return name;
+}
 
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') {
   runPick(process.argv.slice(4));
@@ -131,7 +142,7 @@ if (process.argv.slice(2)[0] === 'understanding') {
   await runUnderstanding(resultsDir, {
     rule: rule >= 0 ? parseRule(args[rule + 1]!) : undefined,
     calibrating: args.includes('calibrate'),
-    split: args.includes('calibration') ? 'calibration' : 'heldout',
+    split: splitOf(args),
     from: from >= 0 ? args[from + 1] : undefined,
     calibrationScale: Number(process.env.BENCH_CAL_SCALE ?? '1') || 1,
   });

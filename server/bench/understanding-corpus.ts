@@ -1,15 +1,29 @@
 // The understanding benchmark's utterances, generated at run time: commands the home's grammar
-// contains, and speech and sounds it does not. Everything comes in two splits that share no
-// voice and no sentence: `calibration` (the only one any threshold was chosen on) and
-// `heldout` (reported, never tuned on).
+// contains, and speech and sounds it does not. Everything comes in splits that share no voice
+// and no sentence: `calibration` (the only one any threshold was chosen on), `heldout`
+// (reported, never tuned on) and `heldout3` (a fresh held-out split, understanding-heldout3.ts).
 import { type Pcm16k, speak, type Voice } from '../../tests/helpers/speech.js';
+import {
+  HELDOUT3_NEAR_MISSES,
+  HELDOUT3_NOTES,
+  HELDOUT3_OTHER_LANGUAGES,
+  HELDOUT3_OUT_OF_GRAMMAR,
+  HELDOUT3_SEEDS,
+  HELDOUT3_VOICES,
+} from './understanding-heldout3.js';
+import { pick, random, RATE, roomNoise, sounds } from './understanding-sounds.js';
 
-export type Split = 'calibration' | 'heldout';
+export { roomNoise } from './understanding-sounds.js';
+
+export type Split = 'calibration' | 'heldout' | 'heldout3';
+
+export const SPLITS: readonly Split[] = ['calibration', 'heldout', 'heldout3'];
 
 export type UtteranceClass =
   | 'command'
   | 'question'
   | 'chit-chat'
+  | 'request'
   | 'near-miss'
   | 'near-miss (new)'
   | 'other-language'
@@ -54,6 +68,7 @@ export const VOICES: Readonly<Record<Split, readonly Voice[]>> = {
     { engine: 'flite', name: 'awb' },
     { engine: 'flite', name: 'kal16' },
   ],
+  heldout3: HELDOUT3_VOICES,
 };
 
 /** Speech the grammar does not contain, per class and split (no sentence in both). */
@@ -109,6 +124,7 @@ export const OUT_OF_GRAMMAR: Readonly<
       'open the garage heater',
     ],
   },
+  heldout3: HELDOUT3_OUT_OF_GRAMMAR,
 };
 
 /**
@@ -176,7 +192,7 @@ export const HELDOUT_NEAR_MISSES: readonly string[] = [
 ];
 
 /** Other languages, in espeak-ng's voices for them. */
-const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]>> = {
+export const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]>> = {
   calibration: [
     ['de', 'wie spät ist es in berlin'],
     ['es', 'dónde está la estación de tren'],
@@ -188,69 +204,18 @@ const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]>> = {
     ['pl', 'jutro będzie padać deszcz'],
     ['sv', 'var ligger närmaste apotek'],
   ],
+  heldout3: HELDOUT3_OTHER_LANGUAGES,
 };
 
-/** A seeded generator, so the corpus is the same on every run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** `count` distinct sentences of `pool` picked with `next`. */
-export function pick<T>(pool: readonly T[], count: number, next: () => number): T[] {
-  const chosen = new Set<number>();
-  while (chosen.size < Math.min(count, pool.length)) chosen.add(Math.floor(next() * pool.length));
-  return [...chosen].map((i) => pool[i]!);
-}
-
-const RATE = 16000;
-
-function pcm(samples: Float64Array): Uint8Array {
-  const out = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i++) {
-    out[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i]! * 32767)));
-  }
-  return new Uint8Array(out.buffer);
-}
-
-/** Low-level room noise (brown-ish), `ms` long, at about `dbfs`. */
-export function roomNoise(ms: number, dbfs: number, seed: number): Uint8Array {
-  const next = random(seed);
-  const samples = new Float64Array(Math.round((RATE * ms) / 1000));
-  let level = 0;
-  for (let i = 0; i < samples.length; i++) {
-    level = 0.98 * level + 0.2 * (next() * 2 - 1);
-    samples[i] = level;
-  }
-  const rms = Math.sqrt(samples.reduce((sum, s) => sum + s * s, 0) / samples.length) || 1;
-  const gain = 10 ** (dbfs / 20) / rms;
-  return pcm(samples.map((s) => s * gain));
-}
-
-/** Sounds that are not speech: a cough, a door slam, music, a hiss, a clatter. */
+/** Sounds that are not speech, each split its own: a cough, a door slam, music, a hiss, a clatter. */
 export function nonSpeech(split: Split): { name: string; audio: Uint8Array }[] {
-  const seed = split === 'calibration' ? 11 : 29;
-  const next = random(seed);
-  const make = (seconds: number, fn: (t: number, i: number) => number) => {
-    const samples = new Float64Array(Math.round(RATE * seconds));
-    for (let i = 0; i < samples.length; i++) samples[i] = fn(i / RATE, i);
-    return pcm(samples);
-  };
-  const noise = () => next() * 2 - 1;
-  const burst = (t: number, at: number, length: number) =>
-    t >= at && t < at + length ? Math.sin((Math.PI * (t - at)) / length) : 0;
-  const notes = split === 'calibration' ? [262, 330, 392, 523] : [294, 370, 440, 587, 494];
-  const sounds = [
-    { name: 'cough', audio: make(0.9, (t) => 0.5 * noise() * (burst(t, 0.05, 0.25) + burst(t, 0.45, 0.3))) },
-    { name: 'door slam', audio: make(0.8, (t) => 0.9 * noise() * Math.exp(-t * 18) + 0.3 * Math.sin(2 * Math.PI * 60 * t) * Math.exp(-t * 6)) },
-    { name: 'music', audio: make(2.5, (t) => { const f = notes[Math.floor(t * 3) % notes.length]!; return 0.25 * (Math.sin(2 * Math.PI * f * t) + 0.5 * Math.sin(4 * Math.PI * f * t)); }) },
-    { name: 'hiss', audio: make(1.5, () => 0.15 * noise()) },
-    { name: 'clatter', audio: make(1.2, (t) => 0.6 * noise() * [0.1, 0.35, 0.5, 0.8].reduce((sum, at) => sum + burst(t, at, 0.06), 0)) },
-  ]; // prettier-ignore
-  return sounds;
+  const seed = { calibration: 11, heldout: 29, heldout3: HELDOUT3_SEEDS.sounds }[split];
+  const notes = {
+    calibration: [262, 330, 392, 523],
+    heldout: [294, 370, 440, 587, 494],
+    heldout3: HELDOUT3_NOTES,
+  }[split];
+  return sounds(seed, notes);
 }
 
 export interface CorpusOptions {
@@ -286,6 +251,20 @@ export function drawCommands(
     heldout: shuffled.slice(commands),
     extra: more > 0 ? pick(rest, more, next) : [],
   };
+}
+
+/** The largest `BENCH_CAL_SCALE` whose calibration sentences `heldout3` never draws. */
+export const MAX_CALIBRATION_SCALE = 8;
+
+/**
+ * `heldout3`'s commands: `commands` sentences drawn with their own seed from those that neither
+ * other split draws at any calibration scale up to `MAX_CALIBRATION_SCALE`.
+ */
+export function drawHeldout3(englishOnly: readonly string[], commands: number): string[] {
+  const others = drawCommands(englishOnly, commands, MAX_CALIBRATION_SCALE);
+  const taken = new Set([...others.calibration, ...others.heldout, ...others.extra]);
+  const fresh = englishOnly.filter((sentence) => !taken.has(sentence));
+  return pick(fresh, commands, random(HELDOUT3_SEEDS.commands));
 }
 
 const LEADS = ['short silence', 'long silence', 'long noise'] as const;
@@ -333,7 +312,10 @@ async function spoken(text: string, voice: Voice): Promise<Uint8Array> {
 export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]> {
   const items: CorpusItem[] = [];
   const englishOnly = options.grammar.filter((sentence) => /^[a-z0-9 %'-]+$/i.test(sentence));
-  const drawn = drawCommands(englishOnly, options.commands, options.calibrationScale);
+  const drawn = {
+    ...drawCommands(englishOnly, options.commands, options.calibrationScale),
+    heldout3: drawHeldout3(englishOnly, options.commands),
+  };
   const splits = options.splits ?? (['calibration', 'heldout'] as const);
   let index = 0;
   const addCommands = async (split: Split, texts: readonly string[], first: number) => {
@@ -357,9 +339,10 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
       }
     }
   };
-  for (const split of splits) {
-    await addCommands(split, drawn[split], 0);
-    await addSpeech(split, OUT_OF_GRAMMAR[split]);
+  // `heldout3` comes after everything else, so the other splits are placed as without it.
+  const earlier = splits.filter((split) => split !== 'heldout3');
+  /** Other languages, then sounds. */
+  const addOthers = async (split: Split) => {
     for (const [language, text] of OTHER_LANGUAGES[split]) {
       const voice: Voice = { engine: 'espeak-ng', name: language };
       const body = await spoken(text, voice);
@@ -371,6 +354,11 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
         place({ split, kind: 'non-speech', text: '', source: sound.name }, sound.audio, index++),
       );
     }
+  };
+  for (const split of earlier) {
+    await addCommands(split, drawn[split], 0);
+    await addSpeech(split, OUT_OF_GRAMMAR[split]);
+    await addOthers(split);
   }
   // Last, so every utterance before them is placed (lead, noise) as at scale 1.
   if (splits.includes('calibration')) {
@@ -379,6 +367,12 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
   }
   if (splits.includes('heldout')) {
     await addSpeech('heldout', { 'near-miss (new)': HELDOUT_NEAR_MISSES });
+  }
+  if (splits.includes('heldout3')) {
+    await addCommands('heldout3', drawn.heldout3, 0);
+    await addSpeech('heldout3', OUT_OF_GRAMMAR.heldout3);
+    await addOthers('heldout3');
+    await addSpeech('heldout3', { 'near-miss (new)': HELDOUT3_NEAR_MISSES });
   }
   return items;
 }

@@ -138,7 +138,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   const rows = tabulate(scored, thresholds);
   const { rule } = thresholds;
   const why =
-    split === 'heldout'
+    split !== 'calibration'
       ? 'never used to choose anything'
       : scale > 1
         ? `${scale} times the commands; the rule was chosen on the first 60 only`
@@ -176,12 +176,13 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   console.log(`\nwrote ${out}`);
 }
 
-/** Commands acted correctly per synthesizer (espeak-ng's formant voices against flite's), then per voice. */
+/** Commands acted correctly per synthesizer (espeak-ng's formant voices against flite's and Festival's), then per voice. */
 function byEngine(scored: readonly Scored[], thresholds: Thresholds): string {
   const lines = ['| commands said by | acted correctly | rejected |', '|---|---:|---:|'];
   const commands = scored.filter((s) => s.item.kind === 'command');
   const voices = [...new Set(commands.map((s) => s.item.source))].sort();
-  for (const source of ['espeak-ng:', 'flite:', ...voices]) {
+  const engines = [...new Set(voices.map((voice) => `${voice.slice(0, voice.indexOf(':'))}:`))];
+  for (const source of [...engines, ...voices]) {
     const mine = commands.filter((s) =>
       source.endsWith(':') ? s.item.source.startsWith(source) : s.item.source === source,
     );

@@ -1,8 +1,8 @@
-// Test speech, generated at test time with espeak-ng and flite (Debian packages), returned as
+// Test speech, generated at test time with espeak-ng, flite and Festival (Debian packages), returned as
 // 16 kHz mono 16-bit PCM. Results are cached per process in a temporary folder.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,10 +11,16 @@ import { AudioChunk, AudioChunkConverter, concatBytes, readWav } from 'wyoming-t
 const run = promisify(execFile);
 
 export interface Voice {
-  engine: 'espeak-ng' | 'flite';
-  /** espeak-ng voice with optional variant (`en-us+f3`), or a flite voice (`slt`). */
+  engine: 'espeak-ng' | 'flite' | 'festival';
+  /**
+   * espeak-ng voice with optional variant (`en-us+f3`), a flite voice (`slt`), or a Festival
+   * voice without its `voice_` prefix (`ked_diphone`).
+   */
   name: string;
-  /** Mean pitch: espeak-ng's `-p` (0-99, 50 normal), flite's `int_f0_target_mean` in Hz. */
+  /**
+   * Mean pitch: espeak-ng's `-p` (0-99, 50 normal), flite's `int_f0_target_mean` in Hz (not for
+   * Festival).
+   */
   pitch?: number;
 }
 
@@ -76,6 +82,8 @@ export async function speak(
       const rate = String(Math.round(165 * speed));
       const pitch = voice.pitch === undefined ? [] : ['-p', String(voice.pitch)];
       await run('espeak-ng', ['-v', voice.name, '-s', rate, ...pitch, '-w', partial, text]);
+    } else if (voice.engine === 'festival') {
+      await festival(text, voice, speed, partial);
     } else {
       const stretch = `duration_stretch=${(1 / speed).toFixed(3)}`;
       const pitch =
@@ -95,6 +103,22 @@ export async function speak(
     renameSync(partial, file);
   }
   return toPcm16k(readWav(new Uint8Array(readFileSync(file))));
+}
+
+/** Festival's `text2wave` reads the text from a file; its wav is converted as flite's is. */
+async function festival(text: string, voice: Voice, speed: number, out: string): Promise<void> {
+  if (voice.pitch !== undefined) throw new Error('festival voices take no pitch');
+  const input = `${out}.txt`;
+  writeFileSync(input, `${text}\n`);
+  try {
+    // A voice sets its own stretch (ked: 1.1), so a speed scales it rather than replacing it.
+    const factor = (1 / speed).toFixed(3);
+    const stretch = `(Parameter.set 'Duration_Stretch (* (Parameter.get 'Duration_Stretch) ${factor}))`;
+    const faster = speed === 1 ? [] : ['-eval', stretch];
+    await run('text2wave', ['-eval', `(voice_${voice.name})`, ...faster, '-o', out, input]);
+  } finally {
+    rmSync(input, { force: true });
+  }
 }
 
 /** Converts any PCM to 16 kHz mono 16-bit with the protocol's converter. */
