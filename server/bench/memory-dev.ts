@@ -1,7 +1,7 @@
 // `npm run bench -w server -- memory dev [variant]`: the default recall (or one named variant) on
-// the development sets only (dev 1-4, and held-out 3, spent, as "dev 5"), with each question the
-// memory missed (its rank among ten and what came first). What a person tuning looks at; the
-// current held-out set is never run or printed here.
+// the development sets only (dev 1-4, and held-out 3 and 4, spent, as "dev 5" and "dev 6"), with
+// each question the memory missed (its rank among ten and what came first). What a person tuning
+// looks at; the current held-out set is never run or printed here.
 import {
   DEFAULT_VARIANT,
   DEVELOPMENT,
@@ -16,7 +16,11 @@ import { GLOSS_GRID } from './memory-gloss-variants.js';
 
 /** Held-out 3, run and classified once held-out 4 was written: development data since. */
 export const DEV5: Split = 'held-out 3, seen';
-const DEV_SETS: readonly Split[] = [...DEVELOPMENT, DEV5];
+/** Held-out 4, run twice and spent once held-out 5 was written: development data since. */
+export const DEV6: Split = 'held-out 4, seen';
+const SPENT: Partial<Record<Split, string>> = { [DEV5]: 'development 5', [DEV6]: 'development 6' };
+const DEV_SETS: readonly Split[] = [...DEVELOPMENT, DEV5, DEV6];
+const labelOf = (split: Split) => SPENT[split] ?? split;
 
 export interface DevMiss {
   readonly split: string;
@@ -68,7 +72,7 @@ export async function runDevelopment(
 
 export function formatDevelopment(run: { results: QualityResult[]; misses: DevMiss[] }): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const pooled = run.results.filter((r) => r.split !== DEV5);
+  const pooled = run.results.filter((r) => !SPENT[r.split]);
   const total = pooled.reduce((n, r) => n + r.questions, 0);
   const sum = (k: 'recallAt1' | 'recallAt3') =>
     pooled.reduce((n, r) => n + r[k] * r.questions, 0) / total;
@@ -78,14 +82,13 @@ export function formatDevelopment(run: { results: QualityResult[]; misses: DevMi
     '| split | questions | R@1 | R@3 |',
     '|---|---:|---:|---:|',
     ...run.results.map(
-      (r) =>
-        `| ${r.split === DEV5 ? 'development 5' : r.split} | ${r.questions} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`,
+      (r) => `| ${labelOf(r.split)} | ${r.questions} | ${pct(r.recallAt1)} | ${pct(r.recallAt3)} |`,
     ),
     `| pooled 1-4 | ${total} | ${pct(sum('recallAt1'))} | ${pct(sum('recallAt3'))} |`,
     '',
     ...run.misses.map(
       (m) =>
-        `- ${m.split === DEV5 ? 'development 5' : m.split} (rank ${m.rank}): "${m.question}" wanted "${m.wanted}", got ${JSON.stringify(m.recalled)}`,
+        `- ${labelOf(m.split as Split)} (rank ${m.rank}): "${m.question}" wanted "${m.wanted}", got ${JSON.stringify(m.recalled)}`,
     ),
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateThirdHeldOutSet } from './memory-heldout3.js';
 import { generateFourthHeldOutSet } from './memory-heldout4.js';
+import { generateFifthHeldOutSet } from './memory-heldout5.js';
 import { heldOutOverlaps } from './memory-splits.js';
 
 // The held-out sets' shape and the reported one's distance from the earlier sets' questions;
@@ -8,6 +9,7 @@ import { heldOutOverlaps } from './memory-splits.js';
 describe.each([
   ['third', generateThirdHeldOutSet],
   ['fourth', generateFourthHeldOutSet],
+  ['fifth', generateFifthHeldOutSet],
 ])('the %s held-out memory set', (_name, generate) => {
   const { facts, questions } = generate();
 
@@ -30,7 +32,7 @@ describe.each([
   });
 });
 
-describe('the held-out set reported', () => {
+describe('the held-out set reported (held-out 5)', () => {
   it('uses almost no word of a development or earlier held-out question', () => {
     const overlap = heldOutOverlaps();
     expect(overlap.share).toBeLessThan(0.02);
