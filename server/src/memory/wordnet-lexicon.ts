@@ -16,6 +16,7 @@ import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
 import { capitalised, onlyAName, standsForPlace } from './names.js';
+import type { AnswerType } from './answer-type.js';
 
 export interface WordNetExpansion {
   /** Senses of a memory's word tagged, commonest first, per part of speech (default 5). */
@@ -74,6 +75,26 @@ export interface WordNetExpansion {
      */
     readonly unmatched?: boolean;
   };
+  /**
+   * Whether "which town…", "quelle époque…" ask for the kind of answer their noun is: a place,
+   * a person or a time, as WordNet files the noun's commonest sense (query only).
+   */
+  readonly askedKinds?: boolean;
+  /**
+   * A query word's definition is searched only when the word is met at most this many times in
+   * WordNet's tagged texts (a common word's definition is about everything); default: always.
+   */
+  readonly glossesBelow?: number;
+  /**
+   * Whether a name WordNet files among times ("Noël", "Easter", "Monday": holidays, days) is
+   * tagged as the word it is rather than left as someone's name.
+   */
+  readonly timeNames?: boolean;
+  /**
+   * Names WordNet has of up to this many words, hyphens or not, are tagged as one
+   * ("bicycle built for two": a tandem; "first aid kit"); two-word names always are.
+   */
+  readonly phrases?: number;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -151,7 +172,18 @@ export interface WordNetTagger {
   ): TaggedWord[];
   /** Whether a folded word is a word of English or French, not only a name ("hugo"). */
   isWord?(folded: string): boolean;
+  /** The kind of answer a question's noun asks for ("town": a place), from WordNet's files. */
+  answerKind?(folded: string, french: boolean): AnswerType | undefined;
 }
+
+// WordNet's lexicographer files of nouns that are kinds of answers (noun.location, noun.person,
+// noun.time).
+const TIME_FILE = 28;
+const ANSWER_FILES: ReadonlyMap<number, AnswerType> = new Map([
+  [15, 'place'],
+  [18, 'person'],
+  [TIME_FILE, 'time'],
+]);
 
 const NOTHING: TaggedWord = {
   synonyms: [],
@@ -194,8 +226,12 @@ export function wordNetTagger(
       level = above(level);
       for (const id of level) if (!tags.has(id)) broader.add(id);
     }
+    const defined =
+      !query || (wordnet?.frequency?.(word) ?? 0) <= (options.glossesBelow ?? Infinity);
     const defines =
-      options.glosses && (query || options.glosses === true) ? definitionWords(word) : [];
+      options.glosses && (query || options.glosses === true) && defined
+        ? definitionWords(word)
+        : [];
     const wide = query ? widened(word, tags) : [];
     const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines, wide };
     cache.set(key, entry);
@@ -248,6 +284,21 @@ export function wordNetTagger(
       ...new Set(stems.filter((w) => w !== ownStem)),
     ];
   };
+  /** Whether a word's senses include a time WordNet names (a holiday, a day, a month). */
+  const namesATime = (word: string): boolean =>
+    (wordnet?.senses(word, 3) ?? []).some((id) => wordnet?.synset(id)?.lexFile === TIME_FILE);
+  /** WordNet's name of 3 or more words starting at `at` ("bicycle-built-for-two"), if any. */
+  const phraseAt = (words: readonly string[], at: number, role: Role): Looked | undefined => {
+    for (let n = options.phrases ?? 2; n >= 3; n--) {
+      const span = words.slice(at, at + n);
+      if (span.length < n) continue;
+      for (let joins = 0; joins < 2 ** (n - 1); joins++) {
+        const name = span.reduce((s, w, k) => `${s}${(joins >> (k - 1)) & 1 ? '-' : '_'}${w}`);
+        if ((wordnet?.senses(name, 1).length ?? 0) > 0) return lookUp(name, role);
+      }
+    }
+    return undefined;
+  };
   const definitionWords = (word: string): string[] => {
     const glosses = (wordnet?.senses(word, 1) ?? []).map((id) => wordnet?.synset(id)?.gloss ?? '');
     const words = normalise(glosses.join(' ')).split(' ');
@@ -277,13 +328,27 @@ export function wordNetTagger(
     return found;
   };
   return {
+    answerKind(folded, french) {
+      if (!options.askedKinds || !wordnet) return undefined;
+      const english = french ? (translator?.translate(folded, 1) ?? []) : [folded];
+      for (const word of english) {
+        const first = wordnet.senses(word.replace(/ /g, '_'), 1).find((id) => id.startsWith('n'));
+        const kind = ANSWER_FILES.get(wordnet.synset(first ?? '')?.lexFile ?? -1);
+        if (kind) return kind;
+      }
+      return undefined;
+    },
     isWord(folded) {
       const known = (wordnet?.senses(folded, 1).length ?? 0) > 0 && !onlyAName(folded, wordnet);
       return known || (translator?.translate(folded, 1).length ?? 0) > 0;
     },
     tag(text, normalisedWords, contentWords, stems, role) {
       const { inside, initial } = capitalised(text, normalise);
-      const names = new Set([...inside, ...[...initial].filter((w) => onlyAName(w, wordnet))]);
+      const names = new Set(
+        [...inside, ...[...initial].filter((w) => onlyAName(w, wordnet))].filter(
+          (w) => !(options.timeNames && namesATime(w)),
+        ),
+      );
       const french = looksFrench(normalisedWords);
       // Where each content word is among all the words, for the particle after it.
       let at = -1;
@@ -302,8 +367,10 @@ export function wordNetTagger(
           const translated = translator?.translate(word, senses) ?? [];
           const english = [...new Set([...named.map((n) => n.replace(/_/g, ' ')), ...translated])];
           const words = english.flatMap((e) => normalise(e).split(' ')).filter((w) => w !== '');
+          // A holiday WordNet knows by its French name ("Noël") and the dictionary lacks.
+          const asIs = english.length === 0 && options.timeNames && namesATime(word) ? [word] : [];
           return merge(
-            english.map((e) => lookUp(e.replace(/ /g, '_'), role)),
+            [...english, ...asIs].map((e) => lookUp(e.replace(/ /g, '_'), role)),
             translated.length > 0 ? words : [],
             role,
             stems[i]!,
@@ -318,7 +385,8 @@ export function wordNetTagger(
             ? lookUp(`${word}_${after}`, role)
             : undefined;
         const own = lookUp(word, role);
-        const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
+        const phrase = (options.phrases ?? 2) > 2 ? phraseAt(normalisedWords, positions[i]!, role) : undefined;
+        const found = [pair, phrasal, phrase].filter((e) => e !== undefined && e.synonyms.length > 0);
         const tagged = merge([own, ...(found as Looked[])], [], role, stems[i]!);
         const common = role === 'query' ? (options.commonWords ?? 0) : 0;
         if (common === 0) return tagged;
@@ -341,7 +409,8 @@ function storedAnalysisId(options: WordNetExpansion): string {
     `wordnet-3.0:${options.senses}:${options.depth}` +
     `${query === '1.0' ? '' : `:q${query}`}` +
     `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}` +
-    `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}`
+    `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}` +
+    `${options.timeNames ? ':time-names' : ''}${(options.phrases ?? 2) > 2 ? `:phrases${options.phrases}` : ''}`
   );
 }
 
