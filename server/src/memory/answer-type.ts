@@ -52,23 +52,13 @@ const PERSON_QUESTION =
 const NOT_A_PERSON_BEFORE =
   /^(?:the|a|an|of|in|at|to|from|le|la|les|l|un|une|du|de|des|d|au|aux|en|dans|a|à|chez)$/i;
 
-// "Which", "what", "quel…" before the noun they ask about ("which town", "quelle époque").
-const WHICH_NOUN = /\b(?:which|what|quel|quelle|quels|quelles) (\p{L}+)/u;
-
-/**
- * The kind of answer a question asks for, from its question word, else from the noun after
- * "which"/"quel" (`kindOf`: "town" a place, "époque" a time); undefined when none.
- */
-export function answerTypeAsked(
-  question: string,
-  kindOf?: (folded: string, french: boolean) => AnswerType | undefined,
-): AnswerType | undefined {
+/** The kind of answer a question asks for, from its question word; undefined when none. */
+export function answerTypeAsked(question: string): AnswerType | undefined {
   const folded = normaliseText(question);
   if (TIME_QUESTION.test(folded)) return 'time';
   if (PLACE_QUESTION.test(question)) return 'place';
   if (PERSON_QUESTION.test(folded)) return 'person';
-  const noun = WHICH_NOUN.exec(folded);
-  return noun && kindOf ? kindOf(noun[1]!, /^qu/.test(noun[0])) : undefined;
+  return undefined;
 }
 
 /**

@@ -113,7 +113,7 @@ export async function gather(
 ): Promise<Candidate<Memory>[]> {
   const { lexicon } = context;
   const asked = profileQuestion(query, lexicon, relationsIn(query, lexicon));
-  const answer = answerTypeAsked(query, (w, french) => lexicon.tagger?.answerKind?.(w, french));
+  const answer = answerTypeAsked(query);
   query = await withRelatives(context, query, options);
   const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);

@@ -1,7 +1,7 @@
 // WordNet as the memory's general-purpose lexicon, beside the small household one: each English
 // content word is tagged with the synsets of its commonest senses and the synsets above them
 // (hypernyms), so "flashlight" meets "torch" (one synset) and "pup" meets "Labrador" (a dog).
-// Two-word names WordNet knows ("heat pump") are tagged as one. WordNet is English: a French
+// Names WordNet knows of two to four words ("heat pump", "bicycle built for two") are tagged as one. WordNet is English: a French
 // text's words are tagged through the household lexicon's English names for them ("chiot" is a
 // dog), when there is one. Names are not looked up as words ("Moustache"; names.ts).
 // Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
@@ -9,109 +9,18 @@
 // half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
 // definitions ("switch" is in a circuit breaker's). Names of places WordNet knows are tagged with
 // what they are where a place stands ("à Lille": a city), and a rare query word that met nothing is searched again with
-// its other senses ("upright": a piano). Every setting was chosen on the development sets only.
+// its other senses ("upright": a piano). A name WordNet files among times ("Noël", "Easter") is
+// tagged as a word, not left as someone's name, and only a rare query word's definition is
+// searched. Every setting was chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
 import { capitalised, onlyAName, standsForPlace } from './names.js';
-import type { AnswerType } from './answer-type.js';
+import { DEFAULT_EXPANSION, type WordNetExpansion } from './wordnet-expansion.js';
 
-export interface WordNetExpansion {
-  /** Senses of a memory's word tagged, commonest first, per part of speech (default 5). */
-  readonly senses: number;
-  /** Levels of hypernyms a memory's word is tagged with too (default 2). */
-  readonly depth: number;
-  /** Senses of a query's word tagged (default 1). */
-  readonly querySenses?: number;
-  /** Levels of hypernyms a query's word is tagged with too (default 0). */
-  readonly queryDepth?: number;
-  /** Senses of a French word whose English words are added (default 2; 1 in a query). */
-  readonly translations?: number;
-  /**
-   * Whether a word is tagged with its senses' related synsets too (derivations, attributes,
-   * entailments: "swim" meets "swimmer", "tall" meets "height"); default false.
-   */
-  readonly related?: boolean;
-  /** Whether a word is tagged with its senses' wholes, parts and topics too; default false. */
-  readonly parts?: boolean;
-  /**
-   * Levels of hypernyms a query's word is tagged with as broader terms, which count less than
-   * its own senses ("cheese" is a dairy product); default 0.
-   */
-  readonly queryBroader?: number;
-  /**
-   * Whether words meet the words of each other's definitions (their commonest senses'), at the
-   * broader terms' credit: "switch" finds "circuit breaker" ("a device that trips like a switch");
-   * `query`: only a query word's definition meets a memory's words ("fireplace": "…at the base of
-   * a chimney"), and memories store no definitions (faster to store); default false.
-   */
-  readonly glosses?: boolean | 'query';
-  /**
-   * How much a query's common words count less in its coverage: a word met `n` times in WordNet's
-   * tagged texts counts 1 / (1 + commonWords × log10(1 + n)) ("antibiotic" more than "time");
-   * default 0 (every word alike).
-   */
-  readonly commonWords?: number;
-  /**
-   * Whether a name WordNet knows as a place ("Lille": a city, "Portugal": a country) is tagged
-   * with what it is, as a word is; other names (people: "Hugo" is not Victor Hugo) stay untagged.
-   */
-  readonly places?: boolean;
-  /**
-   * A rare query word (met at most `below` times in WordNet's tagged texts) is widened at the
-   * broader terms' credit: its first `senses` noun and verb senses, the synsets `depth` levels
-   * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
-   * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
-   */
-  readonly rareWords?: {
-    readonly below: number;
-    readonly senses: number;
-    readonly depth: number;
-    /**
-     * Widened only when the word and its own tags meet none of the memories a search found
-     * (the search then runs again with its wider terms); otherwise always.
-     */
-    readonly unmatched?: boolean;
-  };
-  /**
-   * Whether "which town…", "quelle époque…" ask for the kind of answer their noun is: a place,
-   * a person or a time, as WordNet files the noun's commonest sense (query only).
-   */
-  readonly askedKinds?: boolean;
-  /**
-   * A query word's definition is searched only when the word is met at most this many times in
-   * WordNet's tagged texts (a common word's definition is about everything); default: always.
-   */
-  readonly glossesBelow?: number;
-  /**
-   * Whether a name WordNet files among times ("Noël", "Easter", "Monday": holidays, days) is
-   * tagged as the word it is rather than left as someone's name.
-   */
-  readonly timeNames?: boolean;
-  /**
-   * Names WordNet has of up to this many words, hyphens or not, are tagged as one
-   * ("bicycle built for two": a tandem; "first aid kit"); two-word names always are.
-   */
-  readonly phrases?: number;
-}
-
-/** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
-export const DEFAULT_EXPANSION: WordNetExpansion = {
-  senses: 5,
-  depth: 2,
-  querySenses: 1,
-  queryDepth: 0,
-  translations: 2,
-  related: true,
-  parts: true,
-  queryBroader: 1,
-  glosses: 'query',
-  commonWords: 1,
-  places: true,
-  rareWords: { below: 20, senses: 5, depth: 1, unmatched: true },
-};
+export { DEFAULT_EXPANSION, type WordNetExpansion } from './wordnet-expansion.js';
 
 // Function words that tell a French sentence from an English one (accents folded).
 const FRENCH = new Set(
@@ -172,18 +81,10 @@ export interface WordNetTagger {
   ): TaggedWord[];
   /** Whether a folded word is a word of English or French, not only a name ("hugo"). */
   isWord?(folded: string): boolean;
-  /** The kind of answer a question's noun asks for ("town": a place), from WordNet's files. */
-  answerKind?(folded: string, french: boolean): AnswerType | undefined;
 }
 
-// WordNet's lexicographer files of nouns that are kinds of answers (noun.location, noun.person,
-// noun.time).
+// WordNet's lexicographer file of times (noun.time).
 const TIME_FILE = 28;
-const ANSWER_FILES: ReadonlyMap<number, AnswerType> = new Map([
-  [15, 'place'],
-  [18, 'person'],
-  [TIME_FILE, 'time'],
-]);
 
 const NOTHING: TaggedWord = {
   synonyms: [],
@@ -328,16 +229,6 @@ export function wordNetTagger(
     return found;
   };
   return {
-    answerKind(folded, french) {
-      if (!options.askedKinds || !wordnet) return undefined;
-      const english = french ? (translator?.translate(folded, 1) ?? []) : [folded];
-      for (const word of english) {
-        const first = wordnet.senses(word.replace(/ /g, '_'), 1).find((id) => id.startsWith('n'));
-        const kind = ANSWER_FILES.get(wordnet.synset(first ?? '')?.lexFile ?? -1);
-        if (kind) return kind;
-      }
-      return undefined;
-    },
     isWord(folded) {
       const known = (wordnet?.senses(folded, 1).length ?? 0) > 0 && !onlyAName(folded, wordnet);
       return known || (translator?.translate(folded, 1).length ?? 0) > 0;
@@ -385,8 +276,11 @@ export function wordNetTagger(
             ? lookUp(`${word}_${after}`, role)
             : undefined;
         const own = lookUp(word, role);
-        const phrase = (options.phrases ?? 2) > 2 ? phraseAt(normalisedWords, positions[i]!, role) : undefined;
-        const found = [pair, phrasal, phrase].filter((e) => e !== undefined && e.synonyms.length > 0);
+        const phrase =
+          (options.phrases ?? 2) > 2 ? phraseAt(normalisedWords, positions[i]!, role) : undefined;
+        const found = [pair, phrasal, phrase].filter(
+          (e) => e !== undefined && e.synonyms.length > 0,
+        );
         const tagged = merge([own, ...(found as Looked[])], [], role, stems[i]!);
         const common = role === 'query' ? (options.commonWords ?? 0) : 0;
         if (common === 0) return tagged;
@@ -410,7 +304,7 @@ function storedAnalysisId(options: WordNetExpansion): string {
     `${query === '1.0' ? '' : `:q${query}`}` +
     `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}` +
     `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}` +
-    `${options.timeNames ? ':time-names' : ''}${(options.phrases ?? 2) > 2 ? `:phrases${options.phrases}` : ''}`
+    `${options.timeNames ? ':times' : ''}${(options.phrases ?? 2) > 2 ? `:phrases${options.phrases}` : ''}`
   );
 }
 
