@@ -2,6 +2,7 @@
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json);
 // `... memory tune`: searches recall's weights on its development sets (server-memory-tune.json);
 // `... memory dev [variant]`: the development sets only, with the questions missed;
+// `... memory transfer [variant]`: dev 1-5 (house, people misses) and dev 6's aggregate only;
 // `... memory updates`: only update correctness (no recall sets);
 // `... memory paired "<variant>"`: recall latency of the default and a variant, paired;
 // `... memory latency`: only latency and ingest, both embedders (MEMORY_SIZES; no recall sets);
@@ -66,6 +67,7 @@ import { formatEncoderCost, measureEncoder } from './memory-encoder.js';
 import { runPaired } from './memory-paired.js';
 import { formatTune, tuneWeights } from './memory-tune.js';
 import { formatDevelopment, runDevelopment } from './memory-dev.js';
+import { runTransfer } from './memory-transfer.js';
 import { formatExpansion, tuneExpansion } from './memory-tune-wordnet.js';
 import { formatEmbedderTune, tuneEmbedder } from './memory-tune-embedder.js';
 import { runStreamsBenchmark } from './streams.js';
@@ -188,6 +190,10 @@ if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'dev') {
   const run = await runDevelopment(process.argv[4]);
   console.log(formatDevelopment(run));
   writeResults('server-memory-dev.json', { development: run });
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'transfer') {
+  console.log(await runTransfer(process.argv[4]));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'memory' && process.argv[3] === 'tune-wordnet') {

@@ -1,7 +1,7 @@
 // WordNet as the memory's general-purpose lexicon, beside the small household one: each English
 // content word is tagged with the synsets of its commonest senses and the synsets above them
 // (hypernyms), so "flashlight" meets "torch" (one synset) and "pup" meets "Labrador" (a dog).
-// Two-word names WordNet knows ("heat pump") are tagged as one. WordNet is English: a French
+// Names WordNet knows of two to four words ("heat pump", "bicycle built for two") are tagged as one. WordNet is English: a French
 // text's words are tagged through the household lexicon's English names for them ("chiot" is a
 // dog), when there is one. Names are not looked up as words ("Moustache"; names.ts).
 // Also, each on by default: related synsets (derivations, attributes, antonyms: "swim" meets
@@ -9,88 +9,18 @@
 // half credit: what its words are a kind of ("cheese" is a dairy product) and the words of
 // definitions ("switch" is in a circuit breaker's). Names of places WordNet knows are tagged with
 // what they are where a place stands ("à Lille": a city), and a rare query word that met nothing is searched again with
-// its other senses ("upright": a piano). Every setting was chosen on the development sets only.
+// its other senses ("upright": a piano). A name WordNet files among times ("Noël", "Easter") is
+// tagged as a word, not left as someone's name, and only a rare query word's definition is
+// searched. Every setting was chosen on the development sets only.
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { isStopWord, normaliseText, stem } from './text-analysis.js';
 import type { Translator } from './french-english.js';
 import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
 import { capitalised, onlyAName, standsForPlace } from './names.js';
+import { DEFAULT_EXPANSION, type WordNetExpansion } from './wordnet-expansion.js';
 
-export interface WordNetExpansion {
-  /** Senses of a memory's word tagged, commonest first, per part of speech (default 5). */
-  readonly senses: number;
-  /** Levels of hypernyms a memory's word is tagged with too (default 2). */
-  readonly depth: number;
-  /** Senses of a query's word tagged (default 1). */
-  readonly querySenses?: number;
-  /** Levels of hypernyms a query's word is tagged with too (default 0). */
-  readonly queryDepth?: number;
-  /** Senses of a French word whose English words are added (default 2; 1 in a query). */
-  readonly translations?: number;
-  /**
-   * Whether a word is tagged with its senses' related synsets too (derivations, attributes,
-   * entailments: "swim" meets "swimmer", "tall" meets "height"); default false.
-   */
-  readonly related?: boolean;
-  /** Whether a word is tagged with its senses' wholes, parts and topics too; default false. */
-  readonly parts?: boolean;
-  /**
-   * Levels of hypernyms a query's word is tagged with as broader terms, which count less than
-   * its own senses ("cheese" is a dairy product); default 0.
-   */
-  readonly queryBroader?: number;
-  /**
-   * Whether words meet the words of each other's definitions (their commonest senses'), at the
-   * broader terms' credit: "switch" finds "circuit breaker" ("a device that trips like a switch");
-   * `query`: only a query word's definition meets a memory's words ("fireplace": "…at the base of
-   * a chimney"), and memories store no definitions (faster to store); default false.
-   */
-  readonly glosses?: boolean | 'query';
-  /**
-   * How much a query's common words count less in its coverage: a word met `n` times in WordNet's
-   * tagged texts counts 1 / (1 + commonWords × log10(1 + n)) ("antibiotic" more than "time");
-   * default 0 (every word alike).
-   */
-  readonly commonWords?: number;
-  /**
-   * Whether a name WordNet knows as a place ("Lille": a city, "Portugal": a country) is tagged
-   * with what it is, as a word is; other names (people: "Hugo" is not Victor Hugo) stay untagged.
-   */
-  readonly places?: boolean;
-  /**
-   * A rare query word (met at most `below` times in WordNet's tagged texts) is widened at the
-   * broader terms' credit: its first `senses` noun and verb senses, the synsets `depth` levels
-   * above each, and their words ("upright": an upright piano, a piano). Its commonest sense is
-   * often not the one meant, and a rare word is seldom ambiguous in a household's memories.
-   */
-  readonly rareWords?: {
-    readonly below: number;
-    readonly senses: number;
-    readonly depth: number;
-    /**
-     * Widened only when the word and its own tags meet none of the memories a search found
-     * (the search then runs again with its wider terms); otherwise always.
-     */
-    readonly unmatched?: boolean;
-  };
-}
-
-/** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
-export const DEFAULT_EXPANSION: WordNetExpansion = {
-  senses: 5,
-  depth: 2,
-  querySenses: 1,
-  queryDepth: 0,
-  translations: 2,
-  related: true,
-  parts: true,
-  queryBroader: 1,
-  glosses: 'query',
-  commonWords: 1,
-  places: true,
-  rareWords: { below: 20, senses: 5, depth: 1, unmatched: true },
-};
+export { DEFAULT_EXPANSION, type WordNetExpansion } from './wordnet-expansion.js';
 
 // Function words that tell a French sentence from an English one (accents folded).
 const FRENCH = new Set(
@@ -153,6 +83,9 @@ export interface WordNetTagger {
   isWord?(folded: string): boolean;
 }
 
+// WordNet's lexicographer file of times (noun.time).
+const TIME_FILE = 28;
+
 const NOTHING: TaggedWord = {
   synonyms: [],
   categories: [],
@@ -194,8 +127,12 @@ export function wordNetTagger(
       level = above(level);
       for (const id of level) if (!tags.has(id)) broader.add(id);
     }
+    const defined =
+      !query || (wordnet?.frequency?.(word) ?? 0) <= (options.glossesBelow ?? Infinity);
     const defines =
-      options.glosses && (query || options.glosses === true) ? definitionWords(word) : [];
+      options.glosses && (query || options.glosses === true) && defined
+        ? definitionWords(word)
+        : [];
     const wide = query ? widened(word, tags) : [];
     const entry = { synonyms: [...tags], categories: [], broader: [...broader], defines, wide };
     cache.set(key, entry);
@@ -248,6 +185,21 @@ export function wordNetTagger(
       ...new Set(stems.filter((w) => w !== ownStem)),
     ];
   };
+  /** Whether a word's senses include a time WordNet names (a holiday, a day, a month). */
+  const namesATime = (word: string): boolean =>
+    (wordnet?.senses(word, 3) ?? []).some((id) => wordnet?.synset(id)?.lexFile === TIME_FILE);
+  /** WordNet's name of 3 or more words starting at `at` ("bicycle-built-for-two"), if any. */
+  const phraseAt = (words: readonly string[], at: number, role: Role): Looked | undefined => {
+    for (let n = options.phrases ?? 2; n >= 3; n--) {
+      const span = words.slice(at, at + n);
+      if (span.length < n) continue;
+      for (let joins = 0; joins < 2 ** (n - 1); joins++) {
+        const name = span.reduce((s, w, k) => `${s}${(joins >> (k - 1)) & 1 ? '-' : '_'}${w}`);
+        if ((wordnet?.senses(name, 1).length ?? 0) > 0) return lookUp(name, role);
+      }
+    }
+    return undefined;
+  };
   const definitionWords = (word: string): string[] => {
     const glosses = (wordnet?.senses(word, 1) ?? []).map((id) => wordnet?.synset(id)?.gloss ?? '');
     const words = normalise(glosses.join(' ')).split(' ');
@@ -283,7 +235,11 @@ export function wordNetTagger(
     },
     tag(text, normalisedWords, contentWords, stems, role) {
       const { inside, initial } = capitalised(text, normalise);
-      const names = new Set([...inside, ...[...initial].filter((w) => onlyAName(w, wordnet))]);
+      const names = new Set(
+        [...inside, ...[...initial].filter((w) => onlyAName(w, wordnet))].filter(
+          (w) => !(options.timeNames && namesATime(w)),
+        ),
+      );
       const french = looksFrench(normalisedWords);
       // Where each content word is among all the words, for the particle after it.
       let at = -1;
@@ -302,8 +258,10 @@ export function wordNetTagger(
           const translated = translator?.translate(word, senses) ?? [];
           const english = [...new Set([...named.map((n) => n.replace(/_/g, ' ')), ...translated])];
           const words = english.flatMap((e) => normalise(e).split(' ')).filter((w) => w !== '');
+          // A holiday WordNet knows by its French name ("Noël") and the dictionary lacks.
+          const asIs = english.length === 0 && options.timeNames && namesATime(word) ? [word] : [];
           return merge(
-            english.map((e) => lookUp(e.replace(/ /g, '_'), role)),
+            [...english, ...asIs].map((e) => lookUp(e.replace(/ /g, '_'), role)),
             translated.length > 0 ? words : [],
             role,
             stems[i]!,
@@ -318,7 +276,11 @@ export function wordNetTagger(
             ? lookUp(`${word}_${after}`, role)
             : undefined;
         const own = lookUp(word, role);
-        const found = [pair, phrasal].filter((e) => e !== undefined && e.synonyms.length > 0);
+        const phrase =
+          (options.phrases ?? 2) > 2 ? phraseAt(normalisedWords, positions[i]!, role) : undefined;
+        const found = [pair, phrasal, phrase].filter(
+          (e) => e !== undefined && e.synonyms.length > 0,
+        );
         const tagged = merge([own, ...(found as Looked[])], [], role, stems[i]!);
         const common = role === 'query' ? (options.commonWords ?? 0) : 0;
         if (common === 0) return tagged;
@@ -341,7 +303,8 @@ function storedAnalysisId(options: WordNetExpansion): string {
     `wordnet-3.0:${options.senses}:${options.depth}` +
     `${query === '1.0' ? '' : `:q${query}`}` +
     `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}` +
-    `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}`
+    `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}` +
+    `${options.timeNames ? ':times' : ''}${(options.phrases ?? 2) > 2 ? `:phrases${options.phrases}` : ''}`
   );
 }
 

@@ -62,7 +62,7 @@ describe('WordNet files', () => {
     expect(partsOf('barbecue')).toContain('cooking');
   });
 
-  it('parses a data line: lemmas, hypernyms, a similar adjective, related synsets', () => {
+  it('parses a data line: lemmas, hypernyms, a similar adjective, related synsets, its file', () => {
     const noun = parseSynset(
       'n',
       '02085374 05 n 02 toy_dog 0 toy 0 002 @ 02084071 n 0000 ~ 02085690 n 0000 | a small dog',
@@ -75,9 +75,10 @@ describe('WordNet files', () => {
       parts: [],
       gloss: 'a small dog',
       proper: false,
+      lexFile: 5,
     });
     const city = parseSynset('n', '08812166 15 n 02 Firenze 0 Florence 0 000 | a city in Italy');
-    expect(city).toMatchObject({ lemmas: ['firenze', 'florence'], proper: true });
+    expect(city).toMatchObject({ lemmas: ['firenze', 'florence'], proper: true, lexFile: 15 });
     const adj = parseSynset(
       'a',
       '00001740 00 a 01 able 0 003 & 00002098 s 0000 = 05207437 n 0000 ! 00002098 a 0101 | able',

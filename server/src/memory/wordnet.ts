@@ -66,6 +66,8 @@ export interface Synset {
   readonly gloss: string;
   /** Every word of it written with a capital: a proper noun ("Firenze, Florence"). */
   readonly proper?: boolean;
+  /** Its lexicographer file (`lex_filenum`): 15 places, 18 people, 28 times, among nouns. */
+  readonly lexFile?: number;
 }
 
 const RELATED = new Set(['+', '=', '\\', '<', '*', '>', '^', '!']);
@@ -171,6 +173,7 @@ export function parseSynset(pos: WordNetPos, line: string): Synset {
     parts: [...new Set(parts)],
     gloss,
     proper: written.every((w) => /^\p{Lu}/u.test(w)),
+    lexFile: Number(fields[1]),
   };
 }
 
