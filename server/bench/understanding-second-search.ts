@@ -24,7 +24,8 @@ export interface Judged {
   /** Positions of `spoken` another sentence replaces by one word. */
   readonly slots?: readonly number[];
   readonly spoken?: readonly string[];
-  readonly runAt?: { start: number; end: number };
+  readonly runAt?: { start: number; end: number } | readonly { start: number; end: number }[];
+  readonly contrast?: number;
   readonly transcript?: readonly string[];
   readonly text: string;
 }
