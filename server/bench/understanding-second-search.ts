@@ -24,7 +24,8 @@ export interface Judged {
   /** Positions of `spoken` another sentence replaces by one word. */
   readonly slots?: readonly number[];
   readonly spoken?: readonly string[];
-  readonly runAt?: { start: number; end: number };
+  readonly runAt?: { start: number; end: number } | readonly { start: number; end: number }[];
+  readonly contrast?: number;
   readonly transcript?: readonly string[];
   readonly text: string;
 }
@@ -34,6 +35,8 @@ export interface BenchRule extends SecondOpinionRule {
   /** How far below the rule a sentence is asked back (`weigh`). */
   readonly askBand: number;
   readonly sensitive: number;
+  /** The least contrast with the value's neighbours to act (agreement.ts `contrast`). */
+  readonly contrast?: number;
 }
 
 const NONE = { sentence: -Infinity, run: -Infinity };
@@ -53,6 +56,7 @@ export function verdict(j: Judged, rule: BenchRule): Verdict {
   const weighed = weigh(j.score, { ...j, words: [] }, rule, rule.askBand);
   if (weighed === 'ask' && !j.sensitive) return j.right ? 'asked back, right' : 'asked back, wrong';
   if (weighed !== 'accept' || (j.sensitive && j.score < rule.sensitive)) return 'rejected';
+  if ((j.contrast ?? Infinity) < (rule.contrast ?? -Infinity)) return 'rejected';
   if (j.right) return 'correct';
   return j.sensitive ? 'asked' : 'wrong';
 }
@@ -93,7 +97,8 @@ const show = (n: number) => (n <= 0 ? '-' : String(n));
 export const describe = (r: BenchRule) =>
   `strict ${show(r.strict.sentence)}/${show(r.strict.run)}, loose ${r.looseBand} at ` +
   `${show(r.loose.sentence)}/${show(r.loose.run)}, ask ${r.askBand} at ` +
-  `${show(r.ask.sentence)}/${show(r.ask.run)}, sensitive +${r.sensitive}`;
+  `${show(r.ask.sentence)}/${show(r.ask.run)}, sensitive +${r.sensitive}` +
+  (r.contrast === undefined ? '' : `, contrast ≥ ${r.contrast}`);
 
 /** The least score (≥ 0) above which no out-of-grammar utterance acted on is sensitive. */
 function sensitiveMargin(judged: readonly Judged[], rule: BenchRule): number {
@@ -161,6 +166,8 @@ export function searchRules(judged: readonly Judged[], maxActed = 0.01, maxAsked
     }
   }
   line('chosen', chosen);
+  // The contrast with the value's neighbours, on top: does it reject what the runs let through?
+  for (const contrast of [-0.5, -0.25, 0, 0.25]) line('chosen, contrast', { ...chosen, contrast });
   return { shipped: GRAMMAR_ONLY, chosen, report };
 }
 

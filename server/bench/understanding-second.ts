@@ -6,7 +6,11 @@
 // (understanding-second-search.ts), the tables per class, and Moonshine's time per utterance.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { acceptanceScore, DEFAULT_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
-import { agreement, transcriptWords } from '../src/engines/stt/agreement.js';
+import { agreement, contrast, transcriptWords } from '../src/engines/stt/agreement.js';
+import { neighboursOf, rivalsAt, valueRuns, wordShares } from '../src/engines/stt/value-runs.js';
+
+/** `BENCH_RUN=filler`: the run most slot neighbours replace, as before (carrier words too). */
+const FILLER_RUN = process.env.BENCH_RUN === 'filler';
 import { DEFAULT_SECOND_OPINION } from '../src/engines/stt/second-opinion.js';
 import { ASK_BAND, DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/stt.js';
 import { fillerRun } from '../src/engines/stt/filler-grammar.js';
@@ -44,6 +48,7 @@ async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]
   const grammar = buildPhraseGrammar(all, pronunciations);
   const spokenOf = new Map([...grammar.sentences].map(([spoken, text]) => [text, spoken]));
   const sentences = [...grammar.sentences.keys()].map((spoken) => spoken.split(' '));
+  const shares = wordShares(sentences);
   const book = new PhoneBook({ dictionary: DEFAULT_DICTIONARY, espeak: 'espeak-ng' });
   const heardWords = decodes.flatMap((d) => transcriptWords(d.transcript ?? ''));
   const lookup = await book.lookupFor([...new Set(heardWords)], readDictionary(grammar.dictionary));
@@ -57,10 +62,15 @@ async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]
     if (decode.index !== index) throw new Error(`decode ${decode.index} is not utterance ${index}`);
     const spoken = s.heard ? spokenOf.get(s.heard)?.split(' ') : undefined;
     const words = transcriptWords(decode.transcript ?? '');
-    const run = spoken && fillerRun(spoken, sentences);
+    const near = spoken && neighboursOf(spoken, sentences);
+    const run =
+      spoken && (FILLER_RUN ? fillerRun(spoken, sentences) : valueRuns(spoken, near!, shares));
     const agreed = spoken
       ? agreement(spoken, words, lookup, run)
       : { sentence: -Infinity, words: [] as number[] };
+    const rivals = spoken && Array.isArray(run) ? rivalsAt(near!, run) : [];
+    const contrasted =
+      spoken && words.length > 0 ? contrast(spoken, rivals, words, lookup) : undefined;
     const verdict = verdictOf(s, any);
     const oog = s.item.kind !== 'command' && !SEPARATE_CLASSES.includes(s.item.kind);
     return {
@@ -76,6 +86,7 @@ async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]
       slots: spoken ? [...slotPositions(spoken, sentences, 1)] : [],
       spoken,
       runAt: run,
+      contrast: contrasted,
       transcript: words,
       text: `${s.item.source} "${s.item.text}" -> "${s.heard}" / "${decode.transcript ?? ''}"${
         'said' in agreed ? ` [run: ${agreed.said?.join(' ')}]` : ''

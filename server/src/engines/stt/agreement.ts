@@ -5,6 +5,7 @@
 // or value in the near miss's case. Pure.
 import type { WordRun } from './filler-grammar.js';
 import { normalizeSentence } from './phrase-text.js';
+import { type Neighbour, NUMBER_WORDS } from './value-runs.js';
 
 /** Word -> its pronunciations as phone arrays, most common first; none: unknown. */
 export type PhoneLookup = (word: string) => readonly (readonly string[])[];
@@ -14,10 +15,20 @@ export interface Agreement {
   readonly sentence: number;
   /** The same for each word of the sentence (empty when a word has no pronunciation). */
   readonly words: readonly number[];
-  /** The same over the name or value run's phones, aligned within the whole sentence. */
+  /**
+   * The same over the name or value runs' phones, aligned within the whole sentence: the least
+   * of the runs; 0 for a number the transcript writes as another number ("seventy" for
+   * "seventeen").
+   */
   readonly run?: number;
-  /** The transcript's words aligned to the run. */
+  /** The transcript's words aligned to that run. */
   readonly said?: readonly string[];
+  /**
+   * How much closer the transcript is to the sentence than to its nearest neighbour, in phones
+   * per phone of the run they differ in (`contrast`): 1 all on the sentence's side, below 0 the
+   * neighbour's ("set tea timer" against "set a timer").
+   */
+  readonly contrast?: number;
 }
 
 /** The transcript in the grammar's spoken form: lower case, numbers and "%" in words. */
@@ -75,26 +86,20 @@ function alignWord(
   return best ?? before.map((cost, origin) => ({ cost, origin }));
 }
 
-/**
- * The agreement of `transcript` (words, spoken form) with `sentence` (the grammar's words), and,
- * given `run` (words [start, end) of `sentence`), of the transcript's words the alignment puts
- * there. Every pronunciation of the sentence's words is tried; the transcript's first ones are
- * used, and its words with none are left out.
- */
-export function agreement(
-  sentence: readonly string[],
-  transcript: readonly string[],
-  lookup: PhoneLookup,
-  run?: WordRun,
-): Agreement {
+/** The transcript's phones, and the word each comes from. */
+function phonesOf(transcript: readonly string[], lookup: PhoneLookup) {
   const said: string[] = [];
-  const owner: number[] = []; // transcript word of each phone
+  const owner: number[] = [];
   transcript.forEach((word, index) => {
     const phones = lookup(word)[0] ?? [];
     said.push(...phones);
     owner.push(...phones.map(() => index));
   });
-  const words = sentence.map((word) => lookup(word)).filter((variants) => variants.length > 0);
+  return { said, owner };
+}
+
+/** The alignment of `words` (pronunciations) to `said`: the cells of each word. */
+function align(words: readonly (readonly (readonly string[])[])[], said: readonly string[]) {
   const columns: Cell[][] = [];
   let boundary = Array.from({ length: said.length + 1 }, (_, j) => j);
   for (const variants of words) {
@@ -102,8 +107,28 @@ export function agreement(
     columns.push(cells);
     boundary = cells.map((cell) => cell.cost);
   }
+  return { columns, total: boundary[said.length]! };
+}
+
+const isNumber = (words: readonly string[]) =>
+  words.length > 0 && words.every((word) => NUMBER_WORDS.has(word));
+
+/**
+ * The agreement of `transcript` (words, spoken form) with `sentence` (the grammar's words), and,
+ * given `runs` (words [start, end) of `sentence`), of the transcript's words the alignment puts
+ * there. Every pronunciation of the sentence's words is tried; the transcript's first ones are
+ * used, and its words with none are left out.
+ */
+export function agreement(
+  sentence: readonly string[],
+  transcript: readonly string[],
+  lookup: PhoneLookup,
+  runs?: WordRun | readonly WordRun[],
+): Agreement {
+  const { said, owner } = phonesOf(transcript, lookup);
+  const words = sentence.map((word) => lookup(word)).filter((variants) => variants.length > 0);
+  const { columns, total } = align(words, said);
   const length = words.reduce((sum, variants) => sum + variants[0]!.length, 0);
-  const total = boundary[said.length]!;
   const sentenceAgreement = length > 0 ? 1 - total / length : 0;
   if (words.length !== sentence.length) return { sentence: sentenceAgreement, words: [] };
   // Back through the words: where each began and ended in the transcript's phones, and its cost.
@@ -117,11 +142,56 @@ export function agreement(
   }
   const perWord = spans.map((span, k) => 1 - span.cost / Math.max(1, words[k]![0]!.length));
   const result = { sentence: sentenceAgreement, words: perWord };
-  if (!run || run.end <= run.start) return result;
-  const inRun = spans.slice(run.start, run.end);
-  const runLength = words.slice(run.start, run.end).reduce((sum, v) => sum + v[0]!.length, 0);
-  const runCost = inRun.reduce((sum, span) => sum + span.cost, 0);
-  const owners = owner.slice(inRun[0]!.start, inRun[inRun.length - 1]!.end);
-  const heard = [...new Set(owners)].map((index) => transcript[index]!);
-  return { ...result, run: 1 - runCost / Math.max(1, runLength), said: heard };
+  const list = (runs === undefined ? [] : 'start' in runs ? [runs] : runs).filter(
+    (run) => run.end > run.start,
+  );
+  let worst: { run: number; said: string[] } | undefined;
+  for (const run of list) {
+    const inRun = spans.slice(run.start, run.end);
+    const runLength = words.slice(run.start, run.end).reduce((sum, v) => sum + v[0]!.length, 0);
+    const runCost = inRun.reduce((sum, span) => sum + span.cost, 0);
+    const owners = owner.slice(inRun[0]!.start, inRun[inRun.length - 1]!.end);
+    const heard = [...new Set(owners)].map((index) => transcript[index]!);
+    const mine = sentence.slice(run.start, run.end);
+    // Another number written out is another value, however close its phones ("seventy").
+    const otherNumber = isNumber(mine) && isNumber(heard) && heard.join(' ') !== mine.join(' ');
+    const agreed = otherNumber ? 0 : 1 - runCost / Math.max(1, runLength);
+    if (!worst || agreed < worst.run) worst = { run: agreed, said: heard };
+  }
+  return worst ? { ...result, ...worst } : result;
+}
+
+/**
+ * How much closer `transcript` is to `sentence` than to the closest of `rivals` (sentences that
+ * differ from it in one run): the difference of their phone distances to it over the phones of
+ * the longer of both runs. Undefined without rivals (or pronunciations).
+ */
+export function contrast(
+  sentence: readonly string[],
+  rivals: readonly Neighbour[],
+  transcript: readonly string[],
+  lookup: PhoneLookup,
+): number | undefined {
+  const { said } = phonesOf(transcript, lookup);
+  const pronounced = (words: readonly string[]) => {
+    const all = words.map((word) => lookup(word));
+    return all.every((variants) => variants.length > 0) ? all : undefined;
+  };
+  const phones = (words: readonly string[]) =>
+    words.reduce((sum, word) => sum + (lookup(word)[0]?.length ?? 0), 0);
+  const mine = pronounced(sentence);
+  if (!mine) return undefined;
+  const cost = align(mine, said).total;
+  let least: number | undefined;
+  for (const rival of rivals) {
+    const theirs = pronounced(rival.words);
+    if (!theirs) continue;
+    const span = Math.max(
+      phones(sentence.slice(rival.run.start, rival.run.end)),
+      phones(rival.theirs),
+    );
+    const margin = (align(theirs, said).total - cost) / Math.max(1, span);
+    if (least === undefined || margin < least) least = margin;
+  }
+  return least;
 }

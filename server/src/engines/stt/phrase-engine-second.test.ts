@@ -61,6 +61,45 @@ describe('PhraseEngine with a second opinion (Moonshine)', () => {
     }
   }, 180_000);
 
+  it('compares the value, not the carrier words: a temperature the home lacks is not set', async () => {
+    const temperatures = ['sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+    temperatures.push(...['one', 'two', 'three', 'four', 'five'].map((n) => `twenty ${n}`));
+    // More ways to say "set the thermostat" than temperatures, as in a real home's grammar.
+    const carriers = ['set the thermostat', 'make the heating', 'bring the heating'];
+    for (const verb of ['turn', 'put']) {
+      carriers.push(`${verb} the heating`, `${verb} heating up`, `${verb} heating down`);
+      carriers.push(`${verb} heat up`, `${verb} heat down`);
+    }
+    const thermostat = [
+      ...carriers.flatMap((carrier) => temperatures.map((t) => `${carrier} to ${t} degrees`)),
+      ...sentences(),
+    ];
+    const build = async (options: PhraseEngineOptions) => {
+      const created = await engine(options);
+      await created.setSentences(thermostat);
+      return created;
+    };
+    const alone = await build({});
+    const second = await build({ secondOpinion: { recognizer: moonshine } });
+    const nearMisses: [string, 'slt' | 'rms', string][] = [
+      ['set the thermostat to seventy degrees', 'slt', 'set the thermostat to seventeen degrees'],
+      [
+        'set the thermostat to eighty five degrees',
+        'rms',
+        'set the thermostat to eighteen degrees',
+      ],
+    ];
+    for (const [said, voice, heard] of nearMisses) {
+      const { audio } = await speak(said, { engine: 'flite', name: voice });
+      expect((await alone.recognize({ audio })).text).toBe(heard);
+      expect(await second.transcribe({ audio })).toMatchObject({ text: '' });
+    }
+    const { audio } = await speak('set the thermostat to twenty five degrees', COMMAND_VOICE);
+    expect((await second.transcribe({ audio })).text).toBe(
+      'set the thermostat to twenty five degrees',
+    );
+  }, 240_000);
+
   it('acts on a command both hear', async () => {
     const second = await engine({ secondOpinion: { recognizer: moonshine } });
     const { audio } = await speak('turn on the kitchen light', COMMAND_VOICE);

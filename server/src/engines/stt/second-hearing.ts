@@ -4,7 +4,6 @@
 // to its grammar-only rule for that turn, and says so once in the log.
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { agreement, type Agreement, transcriptWords } from './agreement.js';
-import { fillerRun } from './filler-grammar.js';
 import { PhoneBook, readDictionary } from './phone-book.js';
 import type { PhraseGrammar } from './phrase-grammar.js';
 import {
@@ -12,6 +11,7 @@ import {
   type SecondOpinionRule,
   type SecondRecognizer,
 } from './second-opinion.js';
+import { neighboursOf, valueRuns, wordShares } from './value-runs.js';
 
 export interface SecondOpinionOptions {
   /** Created once by the server (MoonshineRecognizer) and closed by it, not by the engine. */
@@ -31,6 +31,8 @@ interface GrammarView {
   readonly grammar: PhraseGrammar;
   readonly sentences: readonly (readonly string[])[];
   readonly pronunciations: ReadonlyMap<string, readonly string[]>;
+  /** The share of the sentences each word is in: the carrier words are in many. */
+  readonly shares: ReadonlyMap<string, number>;
 }
 
 export class SecondHearing {
@@ -78,14 +80,16 @@ export class SecondHearing {
     const view = this.viewOf(grammar);
     const words = transcriptWords(transcript);
     const lookup = await this.phoneBook.lookupFor(words, view.pronunciations, signal);
-    const run = fillerRun(spoken, view.sentences);
-    return { transcript, agreement: agreement(spoken, words, lookup, run) };
+    // Compared where the sentence differs from its neighbours: its names and values.
+    const runs = valueRuns(spoken, neighboursOf(spoken, view.sentences), view.shares);
+    return { transcript, agreement: agreement(spoken, words, lookup, runs) };
   }
 
   private viewOf(grammar: PhraseGrammar): GrammarView {
     if (this.view?.grammar === grammar) return this.view;
     const sentences = [...grammar.sentences.keys()].map((spoken) => spoken.split(' '));
-    this.view = { grammar, sentences, pronunciations: readDictionary(grammar.dictionary) };
+    const pronunciations = readDictionary(grammar.dictionary);
+    this.view = { grammar, sentences, pronunciations, shares: wordShares(sentences) };
     return this.view;
   }
 }

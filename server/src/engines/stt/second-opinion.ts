@@ -36,9 +36,9 @@ export interface SecondOpinionRule {
  * 2 % of that speech asked back, in the band of 5 below the rule (`ASK_BAND`).
  */
 export const DEFAULT_SECOND_OPINION: SecondOpinionRule = {
-  strict: { sentence: 0, run: 0.85 },
+  strict: { sentence: 0.7, run: 0.3 },
   looseBand: 30,
-  loose: { sentence: 0.8, run: 0.85 },
+  loose: { sentence: 0.8, run: 0.3 },
   ask: { sentence: 0.7, run: 0 },
 };
 
