@@ -8,7 +8,7 @@ import { SENTENCE_WEIGHTS } from '../src/memory/sentence-blend.js';
 import { DEFAULT_EXPANSION, type WordNetExpansion } from '../src/memory/wordnet-lexicon.js';
 
 export const BLEND = { kind: 'blend' } as const;
-export const BLENDED = 'hashed + sentence encoder (0.75), vector weight 2 (default)';
+export const BLENDED = 'hashed + sentence encoder (0.75), vector weight 1.5 (default)';
 
 const blended = (
   name: string,

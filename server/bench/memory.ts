@@ -31,7 +31,7 @@ import { type EmbedderChoice, embedderFor } from './memory-embedders.js';
 import { type LatencyResult, runLatency } from './memory-latency.js';
 import { updatePairs } from './memory-updates.js';
 import { BLEND, BLENDED, GLOSS_ABLATIONS } from './memory-gloss-variants.js';
-import { BEFORE_TRANSFER, VECTOR_BEFORE } from './memory-transfer-variants.js';
+import { TRANSFER_CHOICE, TRANSFER_WORDNET } from './memory-transfer-variants.js';
 
 /** Which lexicons analyse the texts (each on unless said): household, WordNet, the dictionary. */
 export interface LexiconChoice {
@@ -135,8 +135,8 @@ export const VARIANTS: readonly Variant[] = [
   },
   ...ENCODER_VARIANTS,
   ...GLOSS_ABLATIONS,
-  BEFORE_TRANSFER,
-  VECTOR_BEFORE,
+  TRANSFER_CHOICE,
+  TRANSFER_WORDNET,
 ];
 
 let general: { wordnet?: WordNet; translator?: Translator } | undefined;
