@@ -5,7 +5,7 @@ import {
   phoneDistance,
   phoneSequences,
   type PhoneLookup,
-} from '../../server/bench/general-agreement.js';
+} from './general-agreement.js';
 
 export const RULES = ['phones', 'spelling'] as const;
 export type Rule = (typeof RULES)[number];
