@@ -134,7 +134,10 @@ export async function runWakeBenchmark(): Promise<void> {
   }
   if (process.argv.includes('--asr-check')) {
     // The check runs Moonshine, which is the server's: its benchmark is the server's too.
-    const options = process.argv.slice(process.argv.indexOf('wake') + 1).join(' ');
+    const options = process.argv
+      .slice(process.argv.indexOf('wake') + 1)
+      .filter((arg) => arg !== '--asr-check')
+      .join(' ');
     throw new Error(`the spoken-word check moved: npm run bench -w server -- wake-asr ${options}`);
   }
   const scoring = await scoreWakeCorpus(log);
