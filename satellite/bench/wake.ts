@@ -6,17 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  DEFAULT_REFRACTORY_MS,
-  DEFAULT_TRIGGER_LEVEL,
-} from '../src/engines/wake/builtin-models.js';
 import { wakeCorpus } from './wake-corpus.js';
 import { perSpeed, speedSweep } from './wake-speed-report.js';
 import { cpuTable } from './wake-cpu.js';
-import { available, enrolmentClips, extractionOrder, firstShare, shareOf } from './wake-size.js';
+import { enrolmentClips, extractionOrder } from './wake-size.js';
 import { cachedVerifiers } from './wake-enrol.js';
-import { type CorpusModel, cachedCorpusVerifiers, type MlpShape } from './wake-corpus-verifier.js';
 import { type AccuracyRow, personal, printAccuracy } from './wake-report.js';
 import {
   choose,
@@ -31,16 +25,11 @@ import {
   TARGET_FA_PER_HOUR,
   WAKE_THRESHOLDS,
 } from './wake-eval.js';
-import { type FrontEnd, type Pass, scorePass, vadPass } from './wake-score.js';
+import type { FrontEnd } from './wake-score.js';
 import { extractAll } from './wake-features.js';
-import { runAsrCheck } from './wake-asr.js';
+import { ACCEPT_AFTER_MS, scoreWakeCorpus, TRIGGER } from './wake-scored.js';
 import { extractVariants } from './wake-variants.js';
 import { trainingCorpus, trainingOrder } from './wake-training-corpus.js';
-import type { VerifierFile } from '../src/engines/wake/verifier.js';
-
-const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFAULT_REFRACTORY_MS };
-/** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
-const ACCEPT_AFTER_MS = 1000;
 
 /** Each wake threshold on the calibration voices, through each front end: the trade. */
 function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
@@ -61,13 +50,6 @@ function sweep(s: Scored, frontEnds: readonly FrontEnd[]) {
     }
   }
   return rows;
-}
-
-/** `--mlp-shape UNITS,EPOCHS,L2`: the corpus MLP's size and training, when not the default. */
-function mlpShape(): MlpShape | undefined {
-  if (!process.argv.includes('--mlp-shape')) return undefined;
-  const [hidden, epochs, l2] = process.argv[process.argv.indexOf('--mlp-shape') + 1]!.split(',');
-  return { hidden: Number(hidden), epochs: Number(epochs), l2: Number(l2) };
 }
 
 /** `--shard K/N`: every Nth item from the Kth. */
@@ -150,102 +132,18 @@ export async function runWakeBenchmark(): Promise<void> {
     );
     return;
   }
-  const whole = await wakeCorpus(log);
-  const corpus = process.argv.includes('--full')
-    ? whole
-    : process.argv.includes('--available')
-      ? available(
-          whole,
-          process.argv.includes('--no-rnnoise')
-            ? ['raw']
-            : process.argv.includes('--rnnoise-only')
-              ? ['rnnoise']
-              : ['raw', 'rnnoise'],
-          process.argv.includes('--speed-variants'),
-        )
-      : firstShare(whole);
-  const share = shareOf(corpus, whole);
-  log(`scoring ${share}`);
-  // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
-  const only = process.argv[process.argv.indexOf('--pass') + 1];
-  // `--rnnoise-only`: only the options through RNNoise (no pass of the audio as heard).
-  const rnnoiseOnly = process.argv.includes('--rnnoise-only');
-  const kinds = (['raw', 'rnnoise'] as const).filter(
-    (k) =>
-      (!process.argv.includes('--pass') || k === only) &&
-      !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')) &&
-      !(k === 'raw' && rnnoiseOnly),
-  );
-  // `--speed-variants`: the speed variants' options too (their slowed scores cached or computed).
-  const withSpeed = process.argv.includes('--speed-variants');
-  // `--no-verifier`: without the verifiers (their enrolment clips are not run).
-  const withVerifier = !process.argv.includes('--no-verifier');
-  // `--corpus-verifier`: the verifier trained on the calibration voices' corpus, through RNNoise;
-  // `--corpus-mlp`: its version with a hidden layer too.
-  const corpusModels: CorpusModel[] = [
-    ...(process.argv.includes('--corpus-verifier') ? (['corpus'] as const) : []),
-    ...(process.argv.includes('--corpus-mlp') ? (['corpus-mlp'] as const) : []),
-  ];
-  // `--training-voices`: the corpus verifiers learn the training-only voices too.
-  const training = process.argv.includes('--training-voices')
-    ? await trainingCorpus(log)
-    : undefined;
-  const passes: Partial<Record<FrontEnd, Pass>> = {};
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  for (const kind of kinds) {
-    const trainStarted = performance.now();
-    const verifiers = withVerifier ? await cachedVerifiers(corpus, kind) : {};
-    log(
-      `${kind}: verifiers trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s`,
-    );
-    const fromCorpus: Record<string, VerifierFile> = {};
-    for (const model of kind === 'rnnoise' ? corpusModels : []) {
-      Object.assign(
-        fromCorpus,
-        await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log, {
-          training,
-          mlp: mlpShape(),
-        }),
-      );
-      // The one trained on every calibration voice: the file a satellite could ship.
-      const out = join(root, 'bench-results', `verifier-hey_jarvis-${model}.json`);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, `${JSON.stringify(fromCorpus[model])}\n`);
-    }
-    passes[kind] = await scorePass(corpus, kind, { ...verifiers, ...fromCorpus }, log, withSpeed);
-  }
-  if (process.argv.includes('--pass')) return;
-  // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
-  const both = passes as Record<FrontEnd, Pass>;
-  const withRnnoise = !process.argv.includes('--no-rnnoise');
-  if (!withRnnoise) both.rnnoise = both.raw;
-  const frontEnds: FrontEnd[] = rnnoiseOnly
-    ? ['rnnoise']
-    : withRnnoise
-      ? ['raw', 'rnnoise']
-      : ['raw'];
-  const vad = await vadPass(
-    corpus,
-    frontEnds.map((k) => both[k]),
-    log,
-  );
-  const scored: Scored = {
-    corpus,
-    passes: both,
-    vad,
-    trigger: TRIGGER,
-    acceptAfterMs: ACCEPT_AFTER_MS,
-  };
-  // `--calibration-only`: the settings chosen and measured on the calibration voices, the
-  // held-out voices not looked at (for trying the benchmark out before its one held-out run).
-  const calibrationOnly = process.argv.includes('--calibration-only');
   if (process.argv.includes('--asr-check')) {
-    // `--asr-windows 1500,2000`: the windows Moonshine hears before a detection (ms).
-    const at = process.argv.indexOf('--asr-windows');
-    const windows = at > 0 ? process.argv[at + 1]!.split(',').map(Number) : [1500, 2000, 2500];
-    await runAsrCheck(scored, frontEnds, withSpeed, calibrationOnly, windows, log);
-    return;
+    // The check runs Moonshine, which is the server's: its benchmark is the server's too.
+    const options = process.argv
+      .slice(process.argv.indexOf('wake') + 1)
+      .filter((arg) => arg !== '--asr-check')
+      .join(' ');
+    throw new Error(`the spoken-word check moved: npm run bench -w server -- wake-asr ${options}`);
   }
+  const scoring = await scoreWakeCorpus(log);
+  if (!scoring) return;
+  const { corpus, share, scored, frontEnds, withSpeed, withVerifier, withRnnoise } = scoring;
+  const { rnnoiseOnly, corpusModels, root, calibrationOnly } = scoring;
   const held = (setting: Setting) => (calibrationOnly ? [] : heldOut(scored, setting));
   const rows: AccuracyRow[] = [];
   const defaultSetting: Setting = { frontEnd: 'raw', wake: 0.5, gate: 0, verifier: 0 };

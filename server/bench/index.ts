@@ -35,6 +35,11 @@
 // the whole run writes too); `... streams`: only the streams benchmark (STREAMS=N,
 // WAKE_SPEED_VARIANTS=P, WAKE_WORKERS=N, STREAM_LEAD=speech; server-streams-*.json);
 // EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
+// `npm run bench -w server -- wake-asr [wake options]`: the satellite's wake word confirmed by
+// Moonshine's transcript (wake-asr.ts), on the satellite's wake corpus scored with the same
+// options as `npm run bench -w satellite -- wake` (`--available --rnnoise-only ...`), and
+// `--calibration-only`, `--asr-windows 1500,2000`. Here, not in the satellite, because Moonshine
+// is the server's: the satellite's workspace never imports the server.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,6 +90,10 @@ function splitOf(args: readonly string[]): Split {
   return name;
 }
 
+if (process.argv.slice(2)[0] === 'wake-asr') {
+  await (await import('./wake-asr.js')).runWakeAsrBenchmark(process.argv.slice(3));
+  process.exit(0);
+}
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'pick') {
   runPick(process.argv.slice(4));
   process.exit(0);

@@ -19,7 +19,7 @@ import {
   type Voice,
 } from '../../tests/helpers/speech.js';
 import { BenchSatellite } from './latency-satellite.js';
-import { TimedStt, TimedTts } from './timed-engines.js';
+import { countMoonshineDecodes, TimedStt, TimedTts } from './timed-engines.js';
 
 export const COMMANDS = [
   'turn on the kitchen light',
@@ -32,6 +32,18 @@ export const COMMANDS = [
   'turn off the bedroom lamp',
   'what is the date today',
   'set the bedroom lamp to fifty percent',
+];
+
+/**
+ * Speech the phrase engine should reject (the turn goes to the general engine, Moonshine): what
+ * a rejected turn costs.
+ */
+export const OUT_OF_GRAMMAR = [
+  'tell me a joke',
+  'who wrote the lord of the rings',
+  'what is the capital of france',
+  'remind me to buy milk tomorrow',
+  'how far away is the moon',
 ];
 
 /** The commands' voices: espeak-ng accents and variants, and flite's. */
@@ -52,6 +64,8 @@ export type Stage = (typeof STAGES)[number];
 export interface LatencyRun extends Record<Stage, number> {
   voice: string;
   command: string;
+  /** Said from `OUT_OF_GRAMMAR`: not one of the grammar's sentences. */
+  outOfGrammar: boolean;
   transcript?: string;
   intent?: string;
   /** What ended the command: `early`, `not-understood`, `audio-stop`, `vad`. */
@@ -61,11 +75,15 @@ export interface LatencyRun extends Record<Stage, number> {
   speculativeSttMs?: number;
   /** Speculative transcriptions the turn started (one per pause). */
   speculations: number;
+  /** Moonshine decodes in the turn (second opinions and the general engine's). */
+  moonshineDecodes: number;
 }
 
 export interface LatencyOptions {
   voices?: readonly Voice[];
   commands?: readonly string[];
+  /** Said after the commands (default `OUT_OF_GRAMMAR`; [] for none). */
+  outOfGrammar?: readonly string[];
   /** Overrides `pipeline.early_endpoint_ms` (0: off, the satellite's VAD ends every command). */
   earlyEndpointMs?: number;
   /** Overrides `pipeline.speculate_after_ms`. */
@@ -78,13 +96,20 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
+const meanOf = (values: readonly number[]) =>
+  values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
+
 export function summarize(runs: readonly LatencyRun[]) {
   return Object.fromEntries(
     STAGES.map((stage) => {
       const values = runs.map((run) => run[stage]);
       return [
         stage,
-        { p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) },
+        {
+          p50: percentile(values, 50),
+          p95: percentile(values, 95),
+          max: values.length === 0 ? NaN : Math.max(...values),
+        },
       ];
     }),
   ) as Record<Stage, { p50: number; p95: number; max: number }>;
@@ -152,6 +177,8 @@ async function waitFor<T>(check: () => T | undefined, ms: number): Promise<T | u
 export async function runLatencyBenchmark(options: LatencyOptions = {}) {
   const voices = options.voices ?? VOICES;
   const commands = options.commands ?? COMMANDS;
+  const outOfGrammar = options.outOfGrammar ?? OUT_OF_GRAMMAR;
+  const decodes = countMoonshineDecodes();
   const server = await startServer(options);
   const satellite = await BenchSatellite.start(server.app.wyomingUri);
   const wake = trimmed((await speak('hey jarvis', WAKE_VOICE)).audio);
@@ -162,10 +189,11 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
   try {
     await satellite.pause(BETWEEN_TURNS_MS);
     for (const voice of voices) {
-      for (const command of commands) {
+      for (const command of [...commands, ...outOfGrammar]) {
         const said = trimmed((await speak(command, voice)).audio);
         const turn = { voice: `${voice.engine}:${voice.name}`, command };
         const speculations = server.commandStt?.durations.length ?? 0;
+        const decodesBefore = decodes.count;
         const outcomesBefore = server.outcomes.length;
         const spokenEnd = await satellite.say(joinPcm(wake, silence(AFTER_WAKE_MS), said).audio);
         const firstAudio = await satellite.events.next('audio-start', spokenEnd, 8000);
@@ -180,6 +208,7 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
         const total = firstAudio.at - spokenEnd;
         runs.push({
           ...turn,
+          outOfGrammar: !commands.includes(command),
           transcript: outcome.transcript,
           intent: outcome.intent,
           endpoint: outcome.endpoint,
@@ -195,6 +224,7 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
               ? server.commandStt.durations.slice(speculations).at(-1)
               : undefined,
           speculations: (server.commandStt?.durations.length ?? 0) - speculations,
+          moonshineDecodes: decodes.count - decodesBefore,
         });
       }
     }
@@ -205,21 +235,34 @@ export async function runLatencyBenchmark(options: LatencyOptions = {}) {
   // The local-intent commands the phrase engine understood; the others (rejected: "Sorry, I
   // didn't catch that") end at pipeline.rejected_endpoint_ms when the grammar rejected their
   // speculative transcript, else at the satellite's long silence, as open questions do.
-  const understood = runs.filter((run) => run.intent && !run.rejected);
+  const understood = runs.filter((run) => !run.outOfGrammar && run.intent && !run.rejected);
+  const said = runs.filter((run) => !run.outOfGrammar);
+  const other = runs.filter((run) => run.outOfGrammar);
   return {
     earlyEndpointMs: server.config.pipeline.early_endpoint_ms,
     speculateAfterMs: server.config.pipeline.speculate_after_ms,
     voices: voices.map((v) => `${v.engine}:${v.name}`),
     commands,
-    turns: runs.length,
+    outOfGrammar,
+    turns: said.length,
     missed,
     understood: understood.length,
-    correctTranscripts: runs.filter((run) => run.transcript === run.command).length,
-    endedEarly: runs.filter((run) => run.endpoint === 'early').length,
-    endedRejected: runs.filter((run) => run.endpoint === 'not-understood').length,
+    correctTranscripts: said.filter((run) => run.transcript === run.command).length,
+    endedEarly: said.filter((run) => run.endpoint === 'early').length,
+    endedRejected: said.filter((run) => run.endpoint === 'not-understood').length,
     rejectedEndpointMs: server.config.pipeline.rejected_endpoint_ms,
     summary: summarize(understood),
-    allTurns: summarize(runs),
+    allTurns: summarize(said),
+    /** The commands not understood (rejected, or not answered by a local intent). */
+    notUnderstood: summarize(said.filter((run) => !understood.includes(run))),
+    outOfGrammarTurns: summarize(other),
+    moonshineDecodes: {
+      understood: meanOf(understood.map((run) => run.moonshineDecodes)),
+      notUnderstood: meanOf(
+        said.filter((run) => !understood.includes(run)).map((run) => run.moonshineDecodes),
+      ),
+      outOfGrammar: meanOf(other.map((run) => run.moonshineDecodes)),
+    },
     runs,
   };
 }
@@ -233,7 +276,8 @@ const STAGE_NAMES: Record<Stage, string> = {
 };
 
 export function formatLatency(result: Awaited<ReturnType<typeof runLatencyBenchmark>>): string {
-  const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(0));
+  const fmt = (n: number | undefined, digits = 0) =>
+    n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits);
   const row = (name: string, s: { p50: number; p95: number; max: number }) =>
     `| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`;
   const speculative = result.runs.flatMap((run) =>
@@ -262,6 +306,19 @@ export function formatLatency(result: Awaited<ReturnType<typeof runLatencyBenchm
       }),
     );
   }
-  lines.push(row('all turns, not understood included: total', result.allTurns.total));
+  lines.push(row('all command turns, not understood included: total', result.allTurns.total));
+  const others = [
+    ['commands not understood (phrase engine rejected or no intent)', result.notUnderstood],
+    [`out-of-grammar speech (${result.outOfGrammar.length} sentences)`, result.outOfGrammarTurns],
+  ] as const;
+  for (const [name, s] of others) {
+    lines.push(row(`${name}: total`, s.total), row(`  speech-to-text after the end`, s.stt));
+  }
+  const d = result.moonshineDecodes;
+  lines.push(
+    '',
+    `Moonshine decodes per turn: understood commands ${fmt(d.understood, 2)}, commands not ` +
+      `understood ${fmt(d.notUnderstood, 2)}, out-of-grammar speech ${fmt(d.outOfGrammar, 2)}.`,
+  );
   return lines.join('\n');
 }

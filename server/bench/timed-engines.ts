@@ -1,6 +1,7 @@
 // Engine wrappers that record how long each call took, so a benchmark can take engine time
 // out of a turn's latency and see the server's own overhead.
 import type { SpeechToText, Transcription, Utterance } from '../src/engines/stt/stt.js';
+import { MoonshineRecognizer } from '../src/engines/stt/moonshine.js';
 import type { SynthesisRequest, SynthesizedAudio, TextToSpeech } from '../src/engines/tts/tts.js';
 
 export class TimedStt implements SpeechToText {
@@ -62,4 +63,19 @@ export class TimedTts implements TextToSpeech {
   close() {
     return this.inner.close();
   }
+}
+
+/**
+ * Counts every Moonshine decode in this process from now on (the second opinions' and the
+ * general engine's: they share one model). The prototype is wrapped, not an engine, so the count
+ * is taken the same way whatever the engines do with the model.
+ */
+export function countMoonshineDecodes(): { readonly count: number } {
+  const counter = { count: 0 };
+  const decode = MoonshineRecognizer.prototype.decode;
+  MoonshineRecognizer.prototype.decode = function (this: MoonshineRecognizer, ...args) {
+    counter.count++;
+    return decode.apply(this, args);
+  };
+  return counter;
 }

@@ -69,12 +69,12 @@ async function decodeCorpus(
         item,
         expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
         moonshine: {
-          heard: heard.heard,
+          heard: heard.written,
           rejected: heard.rejected,
           logProbs: heard.decoded?.logProbs ?? [],
           ended: heard.decoded?.ended ?? true,
           ms,
-          outcome: await outcome(heard.heard),
+          outcome: await outcome(heard.written),
         },
       });
     }

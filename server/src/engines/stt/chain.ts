@@ -45,9 +45,14 @@ export function supportsLanguage(engine: SpeechToText, language: string | undefi
   return engine.languages.some((candidate) => primary(candidate) === primary(language));
 }
 
+/** What a stage found for the next ones (`heard`) is the chain's own: never passed outside. */
+function answered({ heard: _heard, ...transcription }: Transcription): Transcription {
+  return transcription;
+}
+
 function unsure(transcription: Transcription): Transcription {
   return {
-    ...transcription,
+    ...answered(transcription),
     text: '',
     rejected: transcription.rejected ?? 'not-understood',
   };
@@ -55,7 +60,7 @@ function unsure(transcription: Transcription): Transcription {
 
 /** The last stage's rejection, unless an earlier stage had a sentence to ask back. */
 function keepUnsure(last: Transcription, earlier: Transcription | undefined): Transcription {
-  return last.rejected && earlier?.unsure ? unsure(earlier) : last;
+  return last.rejected && earlier?.unsure ? unsure(earlier) : answered(last);
 }
 
 export class SpeechToTextChain implements SpeechToText {
@@ -107,7 +112,8 @@ export class SpeechToTextChain implements SpeechToText {
 
   /**
    * Asks each stage that takes the utterance's language, in order, until one is confident
-   * enough. When none is and the later stages fail, the answer is a rejection (empty text, and
+   * enough; what a stage found in the audio (`heard`: the speech, a decode) goes to the next ones
+   * with it. When none is and the later stages fail, the answer is a rejection (empty text, and
    * why). Throws when no stage answered at all.
    */
   async transcribeWithAttempts(utterance: Utterance, signal?: AbortSignal): Promise<ChainResult> {
@@ -116,11 +122,12 @@ export class SpeechToTextChain implements SpeechToText {
     );
     const attempts: ChainAttempt[] = [];
     let best: Transcription | undefined;
+    let heard = utterance.heard;
     for (const [index, stage] of stages.entries()) {
       const started = performance.now();
       let transcription: Transcription;
       try {
-        transcription = await stage.engine.transcribe(utterance, signal);
+        transcription = await stage.engine.transcribe({ ...utterance, heard }, signal);
       } catch (error) {
         signal?.throwIfAborted();
         const failure = error instanceof Error ? error : new Error(String(error));
@@ -136,13 +143,14 @@ export class SpeechToTextChain implements SpeechToText {
       const last = index === stages.length - 1;
       const accepted =
         !transcription.rejected && transcription.confidence >= (stage.minConfidence ?? 0);
-      if (accepted) return { transcription, attempts };
+      if (accepted) return { transcription: answered(transcription), attempts };
       // Rejected by the last one too: an earlier stage's nearest sentence may still be asked back.
       if (last) return { transcription: keepUnsure(transcription, best), attempts };
       this.logger.debug(
         `stt ${stage.engine.name}: confidence ${transcription.confidence.toFixed(2)}, trying the next engine`,
       );
       best ??= transcription;
+      heard = transcription.heard ?? heard;
     }
     // Every stage that answered was unsure and the later ones failed: say nothing was understood.
     if (best) return { transcription: unsure(best), attempts };

@@ -1,12 +1,21 @@
 // Moonshine as a general speech-to-text engine: what the phrase grammar rejects is written down
 // as Moonshine hears it, so the local intents and the agent get the words, not a forced sentence.
-// Only the speech is decoded (cut with the server's VAD, as the phrase engine does), and a text
-// heard below `minConfidence` is a rejection: an empty transcript, never a guess.
-import { SileroVad, type VoiceActivityDetector } from '@jarvis/satellite/engines';
+// Only the speech is decoded (cut with the server's VAD, and given the noise floor, as the phrase
+// engine does), and a text heard below `minConfidence` is a rejection: an empty transcript, never
+// a guess. After the phrase engine in a chain, what it found (`Utterance.heard`: the speech, and
+// its second opinion's decode by the same model) is taken instead of being found again.
+import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
+import type { Heard } from './heard.js';
 import { type MoonshineDecode, type MoonshineOptions, MoonshineRecognizer } from './moonshine.js';
-import { SpeechFinder } from './speech-span.js';
+import {
+  type SpeechSpan,
+  speechIn,
+  type Trimming,
+  trimmingFor,
+  withNoiseFloor,
+} from './speech-span.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
 
 /**
@@ -30,6 +39,9 @@ export function moonshineConfidence(decoded: MoonshineDecode, rule: ConfidenceRu
 /** The rule shipped, with `DEFAULT_MOONSHINE_CONFIDENCE` (stt.ts says how both were chosen). */
 export const DEFAULT_CONFIDENCE_RULE: ConfidenceRule = 'mean';
 
+/** What the engine needs of a Moonshine model (tests count its decodes through it). */
+export type MoonshineModel = Pick<MoonshineRecognizer, 'model' | 'decode' | 'close'>;
+
 export interface MoonshineEngineOptions extends MoonshineOptions {
   /** Below this confidence the text is rejected (`not-understood`); default 0 (the server: 0.8). */
   readonly minConfidence?: number;
@@ -37,30 +49,29 @@ export interface MoonshineEngineOptions extends MoonshineOptions {
   /** The VAD that finds the speech; `null`: decode the whole utterance. Default: Silero. */
   readonly createVad?: (() => Promise<VoiceActivityDetector>) | null;
   /** Loads the recognizer (default: `MoonshineRecognizer.load` with these options). */
-  readonly loadRecognizer?: () => Promise<MoonshineRecognizer>;
+  readonly loadRecognizer?: () => Promise<MoonshineModel>;
   readonly logger?: Logger;
 }
 
 /** What the engine heard, with the numbers behind its confidence (benchmarks read them). */
 export interface MoonshineResult extends Transcription {
   /** The text whatever its confidence ('' when there was no speech). */
-  readonly heard: string;
+  readonly written: string;
   readonly decoded?: MoonshineDecode;
 }
 
 export class MoonshineEngine implements SpeechToText {
   readonly name = 'moonshine';
   readonly languages = ['en'] as const;
-  private readonly speech: SpeechFinder | undefined;
+  private readonly trimming: Trimming;
   private readonly logger: Logger;
-  private recognizer: Promise<MoonshineRecognizer> | undefined;
+  private recognizer: Promise<MoonshineModel> | undefined;
   private closed = false;
   /** One decode at a time: a second satellite's turn waits rather than halving both. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: MoonshineEngineOptions = {}) {
-    const createVad = options.createVad === undefined ? () => SileroVad.load() : options.createVad;
-    this.speech = createVad ? new SpeechFinder(createVad) : undefined;
+    this.trimming = trimmingFor(options.createVad);
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -71,7 +82,7 @@ export class MoonshineEngine implements SpeechToText {
 
   async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
     const {
-      heard: _heard,
+      written: _written,
       decoded: _decoded,
       ...transcription
     } = await this.hear(utterance, signal);
@@ -80,31 +91,57 @@ export class MoonshineEngine implements SpeechToText {
 
   /** The transcription, and the text and token probabilities behind it. */
   async hear(utterance: Utterance, signal?: AbortSignal): Promise<MoonshineResult> {
-    const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
-    const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
-    signal?.throwIfAborted();
-    const nothing = { text: '', confidence: 0, language: 'en', engine: this.name, heard: '' };
+    const nothing = { text: '', confidence: 0, language: 'en', engine: this.name, written: '' };
     // English only: French speech would come out as confident English words.
     if (utterance.language && !/^en\b/i.test(utterance.language)) {
       return { ...nothing, rejected: 'not-understood' };
     }
+    const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
+    const given = this.takes(utterance.heard, utterance.audio) ? utterance.heard : undefined;
+    const span = given ? given.speech : await speechIn(this.trimming, whole);
+    signal?.throwIfAborted();
     if (!span) return { ...nothing, rejected: 'no-speech' };
-    const recognizer = await this.model();
-    const decoded = await this.serially(() => {
-      signal?.throwIfAborted(); // it may have waited behind another satellite's turn
-      return recognizer.decode(whole.subarray(span.start, span.end), signal);
-    });
+    const decoded = await this.decode(whole, span, given, signal);
     const confidence = moonshineConfidence(
       decoded,
       this.options.confidenceRule ?? DEFAULT_CONFIDENCE_RULE,
     );
-    const heard = decoded.text;
-    if (!heard) return { ...nothing, decoded, rejected: 'no-speech' };
+    const written = decoded.text;
+    if (!written) return { ...nothing, decoded, rejected: 'no-speech' };
     if (confidence < (this.options.minConfidence ?? 0)) {
       this.logger.debug(`moonshine: rejected at confidence ${confidence.toFixed(2)}`);
-      return { ...nothing, confidence, heard, decoded, rejected: 'not-understood' };
+      return { ...nothing, confidence, written, decoded, rejected: 'not-understood' };
     }
-    return { ...nothing, text: heard, confidence, heard, decoded };
+    return { ...nothing, text: written, confidence, written, decoded };
+  }
+
+  /** Whether `heard` was found in this audio, cut as this engine cuts it. */
+  private takes(heard: Heard | undefined, audio: Uint8Array): heard is Heard {
+    return (
+      !!heard &&
+      this.trimming.name !== undefined &&
+      heard.trimming === this.trimming.name &&
+      heard.audioBytes === audio.byteLength
+    );
+  }
+
+  /** The speech at `span` decoded, or the decode `given` with it when the model is the same. */
+  private async decode(
+    whole: Uint8Array,
+    span: SpeechSpan,
+    given: Heard | undefined,
+    signal?: AbortSignal,
+  ): Promise<MoonshineDecode> {
+    const recognizer = await this.model();
+    if (given?.decoded && given.decoded.model === recognizer.model) {
+      this.logger.debug("moonshine: decoded already (the phrase engine's second opinion)");
+      const { model: _model, ...decoded } = given.decoded;
+      return decoded;
+    }
+    return this.serially(() => {
+      signal?.throwIfAborted(); // it may have waited behind another satellite's turn
+      return recognizer.decode(withNoiseFloor(whole.subarray(span.start, span.end)), signal);
+    });
   }
 
   async close(): Promise<void> {
@@ -112,10 +149,10 @@ export class MoonshineEngine implements SpeechToText {
     await this.queue;
     const recognizer = await this.recognizer?.catch(() => undefined);
     this.recognizer = undefined;
-    await Promise.all([recognizer?.close(), this.speech?.close()]);
+    await Promise.all([recognizer?.close(), this.trimming.finder?.close()]);
   }
 
-  private model(): Promise<MoonshineRecognizer> {
+  private model(): Promise<MoonshineModel> {
     if (this.closed) return Promise.reject(new EngineError(this.name, 'closed'));
     const { loadRecognizer, modelDir, threads } = this.options;
     this.recognizer ??= (

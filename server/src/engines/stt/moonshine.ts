@@ -87,6 +87,8 @@ export class MoonshineRecognizer {
   private closing: Promise<void> | undefined;
 
   private constructor(
+    /** Which weights (their folder): decodes by the same model are interchangeable. */
+    readonly model: string,
     private readonly encoder: ort.InferenceSession,
     private readonly decoder: ort.InferenceSession,
   ) {}
@@ -105,7 +107,7 @@ export class MoonshineRecognizer {
         await encoder.release();
         throw error;
       });
-      return new MoonshineRecognizer(encoder, decoder);
+      return new MoonshineRecognizer(dir, encoder, decoder);
     } catch (error) {
       throw new EngineError(ENGINE, `cannot load the Moonshine model from ${dir}`, {
         cause: error,

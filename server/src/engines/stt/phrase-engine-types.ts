@@ -7,6 +7,7 @@ import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
 import type { FillerMargin } from './filler-check.js';
 import type { SlotMargin } from './slot-check.js';
 import type { SecondOpinionOptions, SecondOpinionResult } from './second-hearing.js';
+import type { Heard } from './heard.js';
 import type { Transcription } from './stt.js';
 
 /** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
@@ -132,4 +133,32 @@ export interface PhraseResult extends Transcription {
   readonly slot?: SlotMargin;
   /** The sentence's margin over free phones in its name or value run (`fillerCheck` only). */
   readonly filler?: FillerMargin;
+  /** The speech found and its second opinion's decode, for the next engine (`heard.ts`). */
+  readonly heard?: Heard;
+}
+
+/** No sentence: nothing in the audio was speech, or the grammar found no words in it. */
+export function nothingHeard(rejected: NonNullable<Transcription['rejected']>): PhraseResult {
+  return {
+    text: '',
+    confidence: 0,
+    language: 'en',
+    engine: 'phrase',
+    rejected,
+    score: -Infinity,
+    fit: -Infinity,
+    frames: 0,
+    words: [],
+    segments: [],
+    fillerFrames: 0,
+    free: -Infinity,
+  };
+}
+
+/** The speech of an utterance written for the decoders. */
+export interface SpeechFile {
+  readonly id: string;
+  readonly file: string;
+  /** The speech with the noise floor added (what the decoders and the second opinion hear). */
+  readonly audio: Uint8Array;
 }

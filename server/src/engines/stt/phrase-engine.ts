@@ -32,7 +32,6 @@ import {
   type PhraseGrammar,
   wordsOf,
 } from './phrase-grammar.js';
-import { SileroVad } from '@jarvis/satellite/engines';
 import { acceptanceScore, isFillerWord, segmentFits, worstOf } from './phrase-confidence.js';
 import {
   checkInstallation,
@@ -48,8 +47,15 @@ import {
   startGrammarDecoders,
 } from './grammar-decoders.js';
 import { decide } from './phrase-decision.js';
+import { type Heard, KeptDecodes } from './heard.js';
 import { SecondHearing } from './second-hearing.js';
-import { SpeechFinder, withNoiseFloor } from './speech-span.js';
+import {
+  type SpeechSpan,
+  speechIn,
+  type Trimming,
+  trimmingFor,
+  withNoiseFloor,
+} from './speech-span.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
   DEFAULT_ASK_CONFIDENCE,
@@ -61,8 +67,10 @@ import {
   type Calibration,
   DEFAULT_CALIBRATION,
   type GrammarSummary,
+  nothingHeard,
   type PhraseEngineOptions,
   type PhraseResult,
+  type SpeechFile,
 } from './phrase-engine-types.js';
 
 export {
@@ -100,9 +108,11 @@ export class PhraseEngine implements SpeechToText {
   private readonly calibration: Calibration;
   private readonly minConfidence: number;
   private readonly askConfidence: number;
-  private readonly speech: SpeechFinder | undefined;
+  private readonly trimming: Trimming;
   private readonly logger: Logger;
   private readonly second: SecondHearing | undefined;
+  /** The second opinion's recogniser, keeping its decodes for the next engine. */
+  private readonly kept: KeptDecodes | undefined;
   private workDir: Promise<string> | undefined;
   private warmupFile: Promise<void> | undefined;
   private active: ActiveGrammar | undefined;
@@ -123,13 +133,14 @@ export class PhraseEngine implements SpeechToText {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.minConfidence = options.minConfidence ?? 0.5;
     this.askConfidence = options.askConfidence ?? DEFAULT_ASK_CONFIDENCE;
-    const createVad = options.createVad === undefined ? () => SileroVad.load() : options.createVad;
-    this.speech = createVad ? new SpeechFinder(createVad) : undefined;
+    this.trimming = trimmingFor(options.createVad);
     this.logger = options.logger ?? silentLogger;
     const espeak = options.espeak === null ? null : (options.espeak ?? 'espeak-ng');
     const pronouncing = { dictionary: this.dictionary, espeak };
+    const second = options.secondOpinion;
+    this.kept = second && new KeptDecodes(second.recognizer);
     this.second =
-      options.secondOpinion && new SecondHearing(options.secondOpinion, pronouncing, this.logger);
+      second && new SecondHearing({ ...second, recognizer: this.kept! }, pronouncing, this.logger);
   }
 
   /**
@@ -186,16 +197,20 @@ export class PhraseEngine implements SpeechToText {
     }
   }
 
-  /** The sentence heard, or no text and why (`rejected`) when there is none to trust. */
+  /**
+   * The sentence heard, or no text and why (`rejected`) when there is none to trust; a rejection
+   * carries what was found in the speech (`heard`) for the next engine.
+   */
   async transcribe(utterance: Utterance, signal?: AbortSignal): Promise<Transcription> {
-    const heard = await this.recognize(utterance, signal);
-    return decide(heard, {
+    const result = await this.recognize(utterance, signal);
+    const decision = decide(result, {
       calibration: this.calibration,
       minConfidence: this.minConfidence,
       askConfidence: this.askConfidence,
       rule: this.second?.rule,
       logger: this.logger,
     });
+    return decision.rejected && result.heard ? { ...decision, heard: result.heard } : decision;
   }
 
   /** The nearest sentence, with the numbers behind its confidence, whatever the confidence. */
@@ -204,18 +219,28 @@ export class PhraseEngine implements SpeechToText {
     if (!active) {
       throw new EngineError(this.name, 'no grammar yet: call setSentences() first');
     }
-    const found = await this.speechFile(utterance, signal);
-    if (!found || !active.decoder) return this.nothing('no-speech');
+    const { speech, found } = await this.speechFile(utterance, signal);
+    const heardOf = (decoded?: Heard['decoded']) =>
+      this.trimming.name === undefined
+        ? undefined
+        : { audioBytes: utterance.audio.byteLength, trimming: this.trimming.name, speech, decoded };
+    if (!found || !active.decoder) return { ...nothingHeard('no-speech'), heard: heardOf() };
     const { id, file } = found;
     // The second recogniser hears the same speech while the decoders run.
     const listening = this.second?.listen(found.audio, signal);
+    const taken = async () => {
+      await listening;
+      return heardOf(this.kept?.take(found.audio));
+    };
     try {
       const [best, free, loop] = await Promise.all([
         active.decoder.decode(id, signal),
         (await this.phoneLoop()).decode(id, signal),
         active.wordLoop?.decode(id, signal),
       ]);
-      if (best.words.length === 0) return this.nothing('not-understood');
+      if (best.words.length === 0) {
+        return { ...nothingHeard('not-understood'), heard: await taken() };
+      }
       const spoken = best.words.join(' ');
       // Per frame of all that was decoded: what the grammar could only explain as silence or
       // noise counts against it, and the speech span keeps long silences out.
@@ -234,6 +259,7 @@ export class PhraseEngine implements SpeechToText {
           ? undefined
           : await this.second!.judge(transcript, best.words, active.grammar, signal);
       return {
+        heard: await taken(),
         text: active.grammar.sentences.get(spoken) ?? spoken,
         confidence: this.confidence(score),
         language: 'en',
@@ -260,7 +286,7 @@ export class PhraseEngine implements SpeechToText {
   /** The slot check (`slotCheck` on) of `words`, spoken form, on the speech of `utterance`. */
   async checkSlots(utterance: Utterance, words: readonly string[], signal?: AbortSignal) {
     const slots = this.active?.slots;
-    const found = slots && (await this.speechFile(utterance, signal));
+    const found = slots && (await this.speechFile(utterance, signal)).found;
     if (!found) return undefined;
     try {
       return await slots.check(found.id, words, signal);
@@ -273,7 +299,11 @@ export class PhraseEngine implements SpeechToText {
     this.closed = true;
     const active = this.active;
     this.active = undefined;
-    await Promise.all([closeGrammarDecoders(active), this.loop?.close(), this.speech?.close()]);
+    await Promise.all([
+      closeGrammarDecoders(active),
+      this.loop?.close(),
+      this.trimming.finder?.close(),
+    ]);
     this.loop = undefined;
     if (this.workDir && !this.options.workDir) {
       await rm(await this.workDir, { recursive: true, force: true });
@@ -282,42 +312,25 @@ export class PhraseEngine implements SpeechToText {
     this.warmupFile = undefined;
   }
 
-  /** The speech of `utterance` written for the decoders; undefined when there is none. */
+  /** Where the speech of `utterance` is, and that speech written for the decoders (if enough). */
   private async speechFile(
     utterance: Utterance,
     signal?: AbortSignal,
-  ): Promise<{ id: string; file: string; audio: Uint8Array } | undefined> {
+  ): Promise<{ speech: SpeechSpan | null; found?: SpeechFile }> {
     const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
-    const span = this.speech ? await this.speech.find(whole) : { start: 0, end: whole.byteLength };
+    const speech = await speechIn(this.trimming, whole);
     signal?.throwIfAborted();
-    if (!span) return undefined;
-    const audio = withNoiseFloor(whole.subarray(span.start, span.end));
-    if (audio.byteLength < MIN_AUDIO_BYTES) return undefined;
+    if (!speech) return { speech };
+    const audio = withNoiseFloor(whole.subarray(speech.start, speech.end));
+    if (audio.byteLength < MIN_AUDIO_BYTES) return { speech };
     const id = `utt${++this.utterances}`;
     const file = join(await this.dir(), `${id}.raw`);
     await writeFile(file, audio);
-    return { id, file, audio };
+    return { speech, found: { id, file, audio } };
   }
 
   private confidence(score: number): number {
     return 1 / (1 + Math.exp(-score / this.calibration.scale));
-  }
-
-  private nothing(rejected: NonNullable<Transcription['rejected']>): PhraseResult {
-    return {
-      text: '',
-      confidence: 0,
-      language: 'en',
-      engine: this.name,
-      rejected,
-      score: -Infinity,
-      fit: -Infinity,
-      frames: 0,
-      words: [],
-      segments: [],
-      fillerFrames: 0,
-      free: -Infinity,
-    };
   }
 
   private async startGrammarDecoders(

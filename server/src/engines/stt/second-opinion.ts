@@ -4,10 +4,18 @@
 // transcript shows other words (a near miss: another name or value), and one it heard a little
 // below its rule is accepted when the transcript says the same. Pure.
 import type { Agreement } from './agreement.js';
+import type { MoonshineDecode } from './moonshine.js';
 
 /** A transcript of 16 kHz mono 16-bit PCM; '' when nothing was said. */
 export interface SecondRecognizer {
   transcribe(pcm: Uint8Array, signal?: AbortSignal): Promise<string>;
+  /**
+   * With `model`: the transcript and its token log-probabilities (Moonshine), which a rejection
+   * carries to the general engine of the same model (`heard.ts`) so it does not decode again.
+   */
+  decode?(pcm: Uint8Array, signal?: AbortSignal): Promise<MoonshineDecode>;
+  /** The model's name: whose decodes another engine may take as its own. */
+  readonly model?: string;
   close?(): Promise<void>;
 }
 

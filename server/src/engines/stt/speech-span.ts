@@ -1,7 +1,7 @@
 // Where the speech is in an utterance, by a voice activity detector, so that the phrase engine
 // decodes the words and not the pause people leave after the chime (long digital silence
 // throws pocketsphinx's cepstral normalisation off) or the noise around them.
-import type { VoiceActivityDetector } from '@jarvis/satellite/engines';
+import { SileroVad, type VoiceActivityDetector } from '@jarvis/satellite/engines';
 
 export interface SpeechSpanOptions {
   /** Probability at or above which a frame counts as speech (default 0.5). */
@@ -108,6 +108,32 @@ export class SpeechFinder {
     this.detector = undefined;
     await detector?.close();
   }
+}
+
+/** How an engine cuts the speech: its finder (none: the whole audio), and a name for the cut. */
+export interface Trimming {
+  readonly finder?: SpeechFinder;
+  /**
+   * The same for engines that cut alike: the default (Silero, default options) or none; absent
+   * for a detector passed in, whose cut no other engine can vouch for.
+   */
+  readonly name?: string;
+}
+
+/** The trimming an engine's `createVad` option asks for: undefined Silero, null none. */
+export function trimmingFor(
+  createVad: (() => Promise<VoiceActivityDetector>) | null | undefined,
+): Trimming {
+  if (createVad === null) return { name: 'whole' };
+  if (createVad === undefined)
+    return { finder: new SpeechFinder(() => SileroVad.load()), name: 'silero' };
+  return { finder: new SpeechFinder(createVad) };
+}
+
+/** The span of speech `trimming` cuts from `audio` (null: none in it). */
+export async function speechIn(trimming: Trimming, audio: Uint8Array): Promise<SpeechSpan | null> {
+  if (!trimming.finder) return { start: 0, end: audio.byteLength };
+  return (await trimming.finder.find(audio)) ?? null;
 }
 
 /**

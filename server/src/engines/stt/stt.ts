@@ -1,3 +1,4 @@
+import type { Heard } from './heard.js';
 import { bestAcceptanceScore, DEFAULT_ACCEPTANCE } from './phrase-confidence.js';
 
 /** 16 kHz mono 16-bit PCM, the format satellites stream. */
@@ -5,6 +6,11 @@ export interface Utterance {
   readonly audio: Uint8Array;
   /** Language hint (`en`, `fr`); engines may ignore it. */
   readonly language?: string;
+  /**
+   * What an earlier engine found in this same audio (a chain passes it on): engines that cut the
+   * speech alike, or decode with the same model, may take it instead of doing it again.
+   */
+  readonly heard?: Heard;
 }
 
 export interface Transcription {
@@ -30,6 +36,11 @@ export interface Transcription {
    * phones (1: the same; the phrase engine with a second opinion only).
    */
   readonly agreement?: number;
+  /**
+   * With a rejection by the phrase engine: where the speech was and what its second opinion
+   * wrote down, for the next engine of a chain (`Utterance.heard`); the chain keeps it to itself.
+   */
+  readonly heard?: Heard;
 }
 
 export interface SpeechToText {

@@ -1,11 +1,7 @@
 // Does a transcript of the audio before a detection sound like "hey jarvis"? Its last one to
 // three words against the phrase: by phones (CMUdict, the closest pronunciations) or by spelling.
 // 1 is the same; the check accepts from a threshold chosen on the calibration voices. Pure.
-import {
-  phoneDistance,
-  phoneSequences,
-  type PhoneLookup,
-} from '../../server/bench/general-agreement.js';
+import { phoneDistance, phoneSequences, type PhoneLookup } from './general-agreement.js';
 
 export const RULES = ['phones', 'spelling'] as const;
 export type Rule = (typeof RULES)[number];

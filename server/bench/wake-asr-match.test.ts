@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDictionary } from '../../server/bench/general-agreement.js';
+import { readDictionary } from './general-agreement.js';
 import { similarity, words } from './wake-asr-match.js';
 
 const dictionary = readDictionary(

@@ -1,4 +1,5 @@
-// The spoken-word check of each wake (`-- wake --available --asr-check`): every detection, at a
+// The spoken-word check of each wake (`npm run bench -w server -- wake-asr --available ...`, on the
+// satellite's wake corpus scored as its wake benchmark scores it): every detection, at a
 // lower wake threshold than the default, is confirmed only when Moonshine tiny, run on the audio
 // as heard just before it, writes something that sounds like "hey jarvis". Transcripts are cached
 // per clip and window under the corpus's cache folder; the setting (wake threshold x window x
@@ -6,8 +7,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { MoonshineRecognizer } from '../../server/src/engines/stt/moonshine.js';
-import { type PhoneLookup, readDictionary } from '../../server/bench/general-agreement.js';
+import { MoonshineRecognizer } from '../src/engines/stt/moonshine.js';
+import { type PhoneLookup, readDictionary } from './general-agreement.js';
 import {
   choose,
   describe,
@@ -21,11 +22,12 @@ import {
   type Scored,
   type Setting,
   TARGET_FA_PER_HOUR,
-} from './wake-eval.js';
-import type { FrontEnd, ItemScores } from './wake-score.js';
-import { PRE_THRESHOLDS } from './wake-variants.js';
+} from '../../satellite/bench/wake-eval.js';
+import type { FrontEnd, ItemScores } from '../../satellite/bench/wake-score.js';
+import { PRE_THRESHOLDS } from '../../satellite/bench/wake-variants.js';
 import { type Rule, RULES, similarity } from './wake-asr-match.js';
-import { splitOf } from './wake-voices.js';
+import { splitOf } from '../../satellite/bench/wake-voices.js';
+import { scoreWakeCorpus } from '../../satellite/bench/wake-scored.js';
 
 const STEP_MS = 80;
 const WAKES = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
@@ -384,3 +386,17 @@ function printLine(first: string, m: Measured, checks: number) {
 /** Detections before the check, per hour of negative audio: how often Moonshine would run. */
 const checksPerHour = (m: Measured) =>
   (m.ordinaryFalseAccepts + m.nearMissFalseAccepts) / m.negativeHours;
+
+/**
+ * `args`: the wake benchmark's options for its corpus and passes, with `--calibration-only` and
+ * `--asr-windows 1500,2000` (the windows Moonshine hears before a detection, in ms).
+ */
+export async function runWakeAsrBenchmark(args: readonly string[]): Promise<void> {
+  const log = (line: string) => console.log(line);
+  const scoring = await scoreWakeCorpus(log);
+  if (!scoring) return;
+  const at = args.indexOf('--asr-windows');
+  const windows = at >= 0 ? args[at + 1]!.split(',').map(Number) : [1500, 2000, 2500];
+  const { scored, frontEnds, withSpeed, calibrationOnly } = scoring;
+  await runAsrCheck(scored, frontEnds, withSpeed, calibrationOnly, windows, log);
+}
