@@ -241,6 +241,10 @@ export function drawCommands(
   commands: number,
   calibrationScale = 1,
 ): { calibration: string[]; heldout: string[]; extra: string[] } {
+  // Above it, calibration would draw the sentences heldout3 was drawn from.
+  if (calibrationScale > MAX_CALIBRATION_SCALE) {
+    throw new Error(`BENCH_CAL_SCALE ${calibrationScale}: at most ${MAX_CALIBRATION_SCALE}`);
+  }
   const next = random(7);
   const shuffled = pick(englishOnly, commands * 2, next);
   const taken = new Set(shuffled);

@@ -9,9 +9,9 @@ import { acceptanceScore, DEFAULT_ACCEPTANCE } from '../src/engines/stt/phrase-c
 import { agreement, contrast, transcriptWords } from '../src/engines/stt/agreement.js';
 import { neighboursOf, rivalsAt, valueRuns, wordShares } from '../src/engines/stt/value-runs.js';
 
-/** `BENCH_RUN=filler`: the run most slot neighbours replace, as before (carrier words too). */
-const FILLER_RUN = process.env.BENCH_RUN === 'filler';
-import { DEFAULT_SECOND_OPINION } from '../src/engines/stt/second-opinion.js';
+/** `BENCH_RUN=values`: the name and value runs (`VALUE_RUNS_RULE`); else the engine's run. */
+const VALUE_RUNS = process.env.BENCH_RUN === 'values';
+import { DEFAULT_SECOND_OPINION, VALUE_RUNS_RULE } from '../src/engines/stt/second-opinion.js';
 import { ASK_BAND, DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/stt.js';
 import { fillerRun } from '../src/engines/stt/filler-grammar.js';
 import { slotPositions } from '../src/engines/stt/slot-neighbours.js';
@@ -64,7 +64,7 @@ async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]
     const words = transcriptWords(decode.transcript ?? '');
     const near = spoken && neighboursOf(spoken, sentences);
     const run =
-      spoken && (FILLER_RUN ? fillerRun(spoken, sentences) : valueRuns(spoken, near!, shares));
+      spoken && (VALUE_RUNS ? valueRuns(spoken, near!, shares) : fillerRun(spoken, sentences));
     const agreed = spoken
       ? agreement(spoken, words, lookup, run)
       : { sentence: -Infinity, words: [] as number[] };
@@ -116,7 +116,8 @@ export async function runSecondOpinion(args: readonly string[]): Promise<void> {
       `p95 ${quantile(ms, 0.95).toFixed(0)} ms, mean ${mean.toFixed(0)} ms`,
   );
   const split = scored[0]?.item.split;
-  const shipped = { ...DEFAULT_SECOND_OPINION, askBand: ASK_BAND, sensitive: SENSITIVE_MARGIN };
+  const rule = VALUE_RUNS ? VALUE_RUNS_RULE : DEFAULT_SECOND_OPINION;
+  const shipped = { ...rule, askBand: ASK_BAND, sensitive: SENSITIVE_MARGIN };
   console.log(`\n${tableOf(judged, GRAMMAR_ONLY, `${split}, grammar only`)}`);
   if (!report) {
     const found = searchRules(judged);

@@ -1,6 +1,7 @@
 // Speech-to-text engines tried in order: typically the phrase engine first (fast, exact for the
 // home's commands), and general engines (Moonshine, whisper through Wyoming) when the phrase
 // engine is not confident enough. The transcription's `engine` says which one answered.
+import type { Heard } from './heard.js';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
 import type { SpeechToText, Transcription, Utterance } from './stt.js';
@@ -122,7 +123,8 @@ export class SpeechToTextChain implements SpeechToText {
     );
     const attempts: ChainAttempt[] = [];
     let best: Transcription | undefined;
-    let heard = utterance.heard;
+    // Only what a stage of this chain found is passed on, never what a caller brought.
+    let heard: Heard | undefined;
     for (const [index, stage] of stages.entries()) {
       const started = performance.now();
       let transcription: Transcription;

@@ -18,7 +18,7 @@ export interface HeardDecode extends MoonshineDecode {
 export interface Heard {
   /** The length of the audio it was found in: a check that it is passed on with that audio. */
   readonly audioBytes: number;
-  /** How the speech was cut (`speechFinderFor`): an engine that cuts otherwise ignores it all. */
+  /** How the speech was cut (`trimmingFor`): an engine that cuts otherwise ignores it all. */
   readonly trimming: string;
   /** The speech in the audio (byte offsets, padded), or null: the VAD heard none. */
   readonly speech: SpeechSpan | null;

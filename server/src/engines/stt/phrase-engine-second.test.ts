@@ -7,7 +7,7 @@ import type { Logger } from 'wyoming-ts';
 import { COMMAND_VOICE, speak } from '../../../../tests/helpers/speech.js';
 import { MoonshineRecognizer } from './moonshine.js';
 import { PhraseEngine, type PhraseEngineOptions } from './phrase-engine.js';
-import type { SecondRecognizer } from './second-opinion.js';
+import { type SecondRecognizer, VALUE_RUNS_RULE } from './second-opinion.js';
 
 const ROOMS = ['kitchen', 'bedroom', 'living room', 'office', 'garage', 'hallway'];
 
@@ -61,7 +61,7 @@ describe('PhraseEngine with a second opinion (Moonshine)', () => {
     }
   }, 180_000);
 
-  it('compares the value, not the carrier words: a temperature the home lacks is not set', async () => {
+  it('with the value runs, compares the value, not the carrier words: a temperature the home lacks is not set', async () => {
     const temperatures = ['sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
     temperatures.push(...['one', 'two', 'three', 'four', 'five'].map((n) => `twenty ${n}`));
     // More ways to say "set the thermostat" than temperatures, as in a real home's grammar.
@@ -80,7 +80,9 @@ describe('PhraseEngine with a second opinion (Moonshine)', () => {
       return created;
     };
     const alone = await build({});
-    const second = await build({ secondOpinion: { recognizer: moonshine } });
+    const second = await build({
+      secondOpinion: { recognizer: moonshine, runs: 'values', rule: VALUE_RUNS_RULE },
+    });
     const nearMisses: [string, 'slt' | 'rms', string][] = [
       ['set the thermostat to seventy degrees', 'slt', 'set the thermostat to seventeen degrees'],
       [

@@ -4,6 +4,7 @@
 // to its grammar-only rule for that turn, and says so once in the log.
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { agreement, type Agreement, transcriptWords } from './agreement.js';
+import { fillerRun } from './filler-grammar.js';
 import { PhoneBook, readDictionary } from './phone-book.js';
 import type { PhraseGrammar } from './phrase-grammar.js';
 import {
@@ -17,6 +18,12 @@ export interface SecondOpinionOptions {
   /** Created once by the server (MoonshineRecognizer) and closed by it, not by the engine. */
   readonly recognizer: SecondRecognizer;
   readonly rule?: SecondOpinionRule;
+  /**
+   * Which part of the sentence is compared as its run: `neighbours` (default), the run most of
+   * its slot neighbours replace; `values`, its name and value runs (`value-runs.ts`; use it with
+   * `VALUE_RUNS_RULE`).
+   */
+  readonly runs?: 'neighbours' | 'values';
   /** Shared by the engines of one server (the answers' engines too): the dictionary is big. */
   readonly phoneBook?: PhoneBook;
 }
@@ -80,8 +87,10 @@ export class SecondHearing {
     const view = this.viewOf(grammar);
     const words = transcriptWords(transcript);
     const lookup = await this.phoneBook.lookupFor(words, view.pronunciations, signal);
-    // Compared where the sentence differs from its neighbours: its names and values.
-    const runs = valueRuns(spoken, neighboursOf(spoken, view.sentences), view.shares);
+    const runs =
+      this.options.runs === 'values'
+        ? valueRuns(spoken, neighboursOf(spoken, view.sentences), view.shares)
+        : fillerRun(spoken, view.sentences);
     return { transcript, agreement: agreement(spoken, words, lookup, runs) };
   }
 

@@ -1,0 +1,55 @@
+// The second hearing's default run on a small home: a lock/unlock pair and two rooms have fewer
+// than three names or values for a run of its own, and the whole sentence agrees well when one
+// syllable differs ("lock" for "unlock"). The run most slot neighbours replace still tells them
+// apart; the name and value runs alone do not (why they are not the default). Real CMUdict.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DICTIONARY } from './phrase-engine.js';
+import { buildPhraseGrammar, wordsOf } from './phrase-grammar.js';
+import { lookupPronunciations } from './lexicon.js';
+import { SecondHearing } from './second-hearing.js';
+import { DEFAULT_SECOND_OPINION, VALUE_RUNS_RULE, weigh } from './second-opinion.js';
+
+const SENTENCES = [
+  'lock the front door',
+  'unlock the front door',
+  'turn on the kitchen light',
+  'turn off the kitchen light',
+  'turn on the bedroom light',
+  'turn off the bedroom light',
+];
+const never = { transcribe: () => Promise.reject(new Error('not used')) };
+
+/** The engine's default run and rule, or the name and value runs with their rule. */
+async function hearing(runs?: 'values') {
+  const grammar = buildPhraseGrammar(
+    SENTENCES,
+    await lookupPronunciations(DEFAULT_DICTIONARY, wordsOf(SENTENCES)),
+  );
+  const rule = runs === 'values' ? VALUE_RUNS_RULE : DEFAULT_SECOND_OPINION;
+  const second = new SecondHearing(
+    { recognizer: never, runs, rule },
+    { dictionary: DEFAULT_DICTIONARY, espeak: null },
+  );
+  return async (transcript: string, heard: string) => {
+    const { agreement } = await second.judge(transcript, heard.split(' '), grammar);
+    return weigh(1, agreement, rule, 5);
+  };
+}
+
+describe('SecondHearing in a small home', () => {
+  it('does not act on "unlock" when the transcript says "lock", nor on a room for another', async () => {
+    const verdict = await hearing();
+    // Not done: at most asked back ("unlock the front door?"), where only a yes acts.
+    expect(await verdict('lock the front door', 'unlock the front door')).not.toBe('accept');
+    expect(await verdict('turn on the bathroom light', 'turn on the bedroom light')).not.toBe(
+      'accept',
+    );
+    expect(await verdict('unlock the front door', 'unlock the front door')).toBe('accept');
+    expect(await verdict('turn on the bedroom light', 'turn on the bedroom light')).toBe('accept');
+  });
+
+  it('the name and value runs find no run here, and the whole sentence lets "lock" pass', async () => {
+    const verdict = await hearing('values');
+    expect(await verdict('lock the front door', 'unlock the front door')).toBe('accept');
+  });
+});
