@@ -1,7 +1,7 @@
 // The understanding benchmark's utterances, generated at run time: commands the home's grammar
 // contains, and speech and sounds it does not. Everything comes in splits that share no voice
 // and no sentence: `calibration` (the only one any threshold was chosen on), `heldout`
-// (reported, never tuned on) and `heldout3` (a fresh held-out split, understanding-heldout3.ts).
+// (reported, never tuned on), `heldout3` and `heldout4` (fresh held-out splits, in their files).
 import { type Pcm16k, speak, type Voice } from '../../tests/helpers/speech.js';
 import {
   HELDOUT3_NEAR_MISSES,
@@ -11,13 +11,29 @@ import {
   HELDOUT3_SEEDS,
   HELDOUT3_VOICES,
 } from './understanding-heldout3.js';
-import { pick, random, RATE, roomNoise, sounds } from './understanding-sounds.js';
+import {
+  HELDOUT4_NEAR_MISSES,
+  HELDOUT4_NOTES,
+  HELDOUT4_OTHER_LANGUAGES,
+  HELDOUT4_OUT_OF_GRAMMAR,
+  HELDOUT4_SEEDS,
+  HELDOUT4_VOICES,
+} from './understanding-heldout4.js';
+import {
+  drawCommands,
+  drawHeldout3,
+  drawHeldout4,
+  MAX_CALIBRATION_SCALE,
+} from './understanding-draw.js';
+import { RATE, roomNoise, sounds } from './understanding-sounds.js';
+
+export { drawCommands, drawHeldout3, drawHeldout4, MAX_CALIBRATION_SCALE };
 
 export { roomNoise } from './understanding-sounds.js';
 
-export type Split = 'calibration' | 'heldout' | 'heldout3';
+export type Split = 'calibration' | 'heldout' | 'heldout3' | 'heldout4';
 
-export const SPLITS: readonly Split[] = ['calibration', 'heldout', 'heldout3'];
+export const SPLITS: readonly Split[] = ['calibration', 'heldout', 'heldout3', 'heldout4'];
 
 export type UtteranceClass =
   | 'command'
@@ -69,6 +85,7 @@ export const VOICES: Readonly<Record<Split, readonly Voice[]>> = {
     { engine: 'flite', name: 'kal16' },
   ],
   heldout3: HELDOUT3_VOICES,
+  heldout4: HELDOUT4_VOICES,
 };
 
 /** Speech the grammar does not contain, per class and split (no sentence in both). */
@@ -125,6 +142,7 @@ export const OUT_OF_GRAMMAR: Readonly<
     ],
   },
   heldout3: HELDOUT3_OUT_OF_GRAMMAR,
+  heldout4: HELDOUT4_OUT_OF_GRAMMAR,
 };
 
 /**
@@ -205,15 +223,22 @@ export const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]
     ['sv', 'var ligger närmaste apotek'],
   ],
   heldout3: HELDOUT3_OTHER_LANGUAGES,
+  heldout4: HELDOUT4_OTHER_LANGUAGES,
 };
 
 /** Sounds that are not speech, each split its own: a cough, a door slam, music, a hiss, a clatter. */
 export function nonSpeech(split: Split): { name: string; audio: Uint8Array }[] {
-  const seed = { calibration: 11, heldout: 29, heldout3: HELDOUT3_SEEDS.sounds }[split];
+  const seed = {
+    calibration: 11,
+    heldout: 29,
+    heldout3: HELDOUT3_SEEDS.sounds,
+    heldout4: HELDOUT4_SEEDS.sounds,
+  }[split];
   const notes = {
     calibration: [262, 330, 392, 523],
     heldout: [294, 370, 440, 587, 494],
     heldout3: HELDOUT3_NOTES,
+    heldout4: HELDOUT4_NOTES,
   }[split];
   return sounds(seed, notes);
 }
@@ -232,43 +257,10 @@ export interface CorpusOptions {
   readonly calibrationScale?: number;
 }
 
-/**
- * The commands of each split: `commands` sentences each, drawn from `englishOnly` with a fixed
- * seed, then `(calibrationScale - 1) * commands` more for calibration only (`extra`).
- */
-export function drawCommands(
-  englishOnly: readonly string[],
-  commands: number,
-  calibrationScale = 1,
-): { calibration: string[]; heldout: string[]; extra: string[] } {
-  // Above it, calibration would draw the sentences heldout3 was drawn from.
-  if (calibrationScale > MAX_CALIBRATION_SCALE) {
-    throw new Error(`BENCH_CAL_SCALE ${calibrationScale}: at most ${MAX_CALIBRATION_SCALE}`);
-  }
-  const next = random(7);
-  const shuffled = pick(englishOnly, commands * 2, next);
-  const taken = new Set(shuffled);
-  const rest = englishOnly.filter((sentence) => !taken.has(sentence));
-  const more = Math.max(0, Math.round((calibrationScale - 1) * commands));
-  return {
-    calibration: shuffled.slice(0, commands),
-    heldout: shuffled.slice(commands),
-    extra: more > 0 ? pick(rest, more, next) : [],
-  };
-}
-
-/** The largest `BENCH_CAL_SCALE` whose calibration sentences `heldout3` never draws. */
-export const MAX_CALIBRATION_SCALE = 8;
-
-/**
- * `heldout3`'s commands: `commands` sentences drawn with their own seed from those that neither
- * other split draws at any calibration scale up to `MAX_CALIBRATION_SCALE`.
- */
-export function drawHeldout3(englishOnly: readonly string[], commands: number): string[] {
-  const others = drawCommands(englishOnly, commands, MAX_CALIBRATION_SCALE);
-  const taken = new Set([...others.calibration, ...others.heldout, ...others.extra]);
-  const fresh = englishOnly.filter((sentence) => !taken.has(sentence));
-  return pick(fresh, commands, random(HELDOUT3_SEEDS.commands));
+/** `engine:voice`, and `@pitch` for a voice said at another pitch than its own. */
+export function sourceOf(voice: Voice): string {
+  const pitch = voice.pitch === undefined ? '' : `@${voice.pitch}`;
+  return `${voice.engine}:${voice.name}${pitch}`;
 }
 
 const LEADS = ['short silence', 'long silence', 'long noise'] as const;
@@ -319,6 +311,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
   const drawn = {
     ...drawCommands(englishOnly, options.commands, options.calibrationScale),
     heldout3: drawHeldout3(englishOnly, options.commands),
+    heldout4: drawHeldout4(englishOnly, options.commands),
   };
   const splits = options.splits ?? (['calibration', 'heldout'] as const);
   let index = 0;
@@ -326,7 +319,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
     const voices = VOICES[split];
     for (const [i, text] of texts.entries()) {
       const voice = voices[(first + i) % voices.length]!;
-      const source = `${voice.engine}:${voice.name}`;
+      const source = sourceOf(voice);
       items.push(
         place({ split, kind: 'command', text, source }, await spoken(text, voice), index++),
       );
@@ -336,15 +329,15 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
     for (const [kind, said] of Object.entries(texts)) {
       for (const text of said) {
         for (const voice of VOICES[split]) {
-          const source = `${voice.engine}:${voice.name}`;
+          const source = sourceOf(voice);
           const body = await spoken(text, voice);
           items.push(place({ split, kind: kind as UtteranceClass, text, source }, body, index++));
         }
       }
     }
   };
-  // `heldout3` comes after everything else, so the other splits are placed as without it.
-  const earlier = splits.filter((split) => split !== 'heldout3');
+  // The later splits come after everything else, so the earlier ones are placed as without them.
+  const earlier = splits.filter((split) => split !== 'heldout3' && split !== 'heldout4');
   /** Other languages, then sounds. */
   const addOthers = async (split: Split) => {
     for (const [language, text] of OTHER_LANGUAGES[split]) {
@@ -372,11 +365,13 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
   if (splits.includes('heldout')) {
     await addSpeech('heldout', { 'near-miss (new)': HELDOUT_NEAR_MISSES });
   }
-  if (splits.includes('heldout3')) {
-    await addCommands('heldout3', drawn.heldout3, 0);
-    await addSpeech('heldout3', OUT_OF_GRAMMAR.heldout3);
-    await addOthers('heldout3');
-    await addSpeech('heldout3', { 'near-miss (new)': HELDOUT3_NEAR_MISSES });
+  const later = { heldout3: HELDOUT3_NEAR_MISSES, heldout4: HELDOUT4_NEAR_MISSES };
+  for (const [split, nearMisses] of Object.entries(later) as [Split, readonly string[]][]) {
+    if (!splits.includes(split)) continue;
+    await addCommands(split, drawn[split as keyof typeof later], 0);
+    await addSpeech(split, OUT_OF_GRAMMAR[split]);
+    await addOthers(split);
+    await addSpeech(split, { 'near-miss (new)': nearMisses });
   }
   return items;
 }
