@@ -1,5 +1,5 @@
 // `npm run bench -w server -- memory dev [variant]`: the default recall (or one named variant) on
-// the development sets only (dev 1-4, and held-out 3 and 4, spent, as "dev 5" and "dev 6"), with
+// the development sets only (dev 1-4, and held-out 3, 4 and 5, spent, as "dev 5" to "dev 7"), with
 // each question the memory missed (its rank among ten and what came first). What a person tuning
 // looks at; the current held-out set is never run or printed here.
 import {
@@ -18,8 +18,14 @@ import { GLOSS_GRID } from './memory-gloss-variants.js';
 export const DEV5: Split = 'held-out 3, seen';
 /** Held-out 4, run twice and spent once held-out 5 was written: development data since. */
 export const DEV6: Split = 'held-out 4, seen';
-const SPENT: Partial<Record<Split, string>> = { [DEV5]: 'development 5', [DEV6]: 'development 6' };
-const DEV_SETS: readonly Split[] = [...DEVELOPMENT, DEV5, DEV6];
+/** Held-out 5, run once before and once after the transfer session, spent once held-out 6 was written. */
+export const DEV7: Split = 'held-out 5, seen';
+const SPENT: Partial<Record<Split, string>> = {
+  [DEV5]: 'development 5',
+  [DEV6]: 'development 6',
+  [DEV7]: 'development 7',
+};
+const DEV_SETS: readonly Split[] = [...DEVELOPMENT, DEV5, DEV6, DEV7];
 const labelOf = (split: Split) => SPENT[split] ?? split;
 
 export interface DevMiss {

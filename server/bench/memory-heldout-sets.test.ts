@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateThirdHeldOutSet } from './memory-heldout3.js';
 import { generateFourthHeldOutSet } from './memory-heldout4.js';
 import { generateFifthHeldOutSet } from './memory-heldout5.js';
+import { generateSixthHeldOutSet } from './memory-heldout6.js';
 import { heldOutOverlaps } from './memory-splits.js';
 
 // The held-out sets' shape and the reported one's distance from the earlier sets' questions;
@@ -10,6 +11,7 @@ describe.each([
   ['third', generateThirdHeldOutSet],
   ['fourth', generateFourthHeldOutSet],
   ['fifth', generateFifthHeldOutSet],
+  ['sixth', generateSixthHeldOutSet],
 ])('the %s held-out memory set', (_name, generate) => {
   const { facts, questions } = generate();
 
@@ -32,7 +34,7 @@ describe.each([
   });
 });
 
-describe('the held-out set reported (held-out 5)', () => {
+describe('the held-out set reported (held-out 6)', () => {
   it('uses almost no word of a development or earlier held-out question', () => {
     const overlap = heldOutOverlaps();
     expect(overlap.share).toBeLessThan(0.02);
