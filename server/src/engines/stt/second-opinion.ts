@@ -34,6 +34,11 @@ export interface SecondOpinionRule {
   readonly loose: AgreementNeeds;
   /** What a sentence not acted on but within the asking band needs to be asked back. */
   readonly ask: AgreementNeeds;
+  /**
+   * The least contrast (`Agreement.contrast`) to act: below 0 the transcript is closer to another
+   * sentence that differs in a run that can go wrong ("lock" written for "unlock"). None: any.
+   */
+  readonly contrast?: number;
 }
 
 /**
@@ -63,6 +68,20 @@ export const VALUE_RUNS_RULE: SecondOpinionRule = {
   ask: { sentence: 0.7, run: 0 },
 };
 
+/**
+ * The rule for every run that can go wrong, the worst counting (`runs: 'worst'`,
+ * `decisive-runs.ts`): never acted on when the transcript is closer to a sentence that differs in
+ * one of those runs (contrast 0, by design: the grid alone would take none, for 40 more commands
+ * and 2 more done wrongly on the calibration split); the agreement needs then chosen by the grid.
+ */
+export const WORST_RUNS_RULE: SecondOpinionRule = {
+  strict: { sentence: 0.7, run: 0.3 },
+  looseBand: 30,
+  loose: { sentence: 0.7, run: 0.5 },
+  ask: { sentence: 0.7, run: 0 },
+  contrast: 0,
+};
+
 export type SecondVerdict = 'accept' | 'ask' | 'reject';
 
 const meets = (agreement: Agreement, needs: AgreementNeeds) =>
@@ -78,8 +97,9 @@ export function weigh(
   rule: SecondOpinionRule,
   askBand: number,
 ): SecondVerdict {
-  if (score >= 0 && meets(agreement, rule.strict)) return 'accept';
-  if (score >= -rule.looseBand && meets(agreement, rule.loose)) return 'accept';
+  const distinct = (agreement.contrast ?? Infinity) >= (rule.contrast ?? -Infinity);
+  if (distinct && score >= 0 && meets(agreement, rule.strict)) return 'accept';
+  if (distinct && score >= -rule.looseBand && meets(agreement, rule.loose)) return 'accept';
   if (score >= -askBand && meets(agreement, rule.ask)) return 'ask';
   return 'reject';
 }
