@@ -21,8 +21,8 @@ import {
 } from '../src/engines/stt/decisive-runs.js';
 import {
   DEFAULT_SECOND_OPINION,
+  NEIGHBOURS_RUN_RULE,
   VALUE_RUNS_RULE,
-  WORST_RUNS_RULE,
 } from '../src/engines/stt/second-opinion.js';
 import { ASK_BAND, DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/stt.js';
 import { fillerRun } from '../src/engines/stt/filler-grammar.js';
@@ -55,11 +55,12 @@ export interface RunVariant extends DecisiveRunOptions {
 }
 
 /**
- * `BENCH_RUN=values`: the name and value runs (`VALUE_RUNS_RULE`); `worst`: every run that can
- * go wrong (`decisive-runs.ts`), `BENCH_MIN_PHONES` their least phones; else the neighbours' run.
+ * `BENCH_RUN`: `worst` (default, the engine's), every run that can go wrong (`decisive-runs.ts`),
+ * `BENCH_MIN_PHONES` their least phones; `values`, the name and value runs; `neighbours`, the run
+ * most slot neighbours replace (each with its rule, second-opinion.ts).
  */
 export function benchVariant(): RunVariant {
-  const runs = (process.env.BENCH_RUN ?? 'neighbours') as RunVariant['runs'];
+  const runs = (process.env.BENCH_RUN ?? 'worst') as RunVariant['runs'];
   const least = runs === 'worst' ? DECISIVE_MIN_PHONES : 1;
   return { runs, minPhones: Number(process.env.BENCH_MIN_PHONES ?? least) };
 }
@@ -153,9 +154,9 @@ export async function runSecondOpinion(args: readonly string[]): Promise<void> {
   );
   const split = scored[0]?.item.split;
   const rule = {
-    neighbours: DEFAULT_SECOND_OPINION,
+    neighbours: NEIGHBOURS_RUN_RULE,
     values: VALUE_RUNS_RULE,
-    worst: WORST_RUNS_RULE,
+    worst: DEFAULT_SECOND_OPINION,
   }[benchVariant().runs];
   const shipped = { ...rule, askBand: ASK_BAND, sensitive: SENSITIVE_MARGIN };
   console.log(`\n${tableOf(judged, GRAMMAR_ONLY, `${split}, grammar only`)}`);

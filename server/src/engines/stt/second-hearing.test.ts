@@ -1,8 +1,8 @@
-// The second hearing's default run on a small home: a lock/unlock pair and two rooms have fewer
-// than three names or values for a run of its own, and the whole sentence agrees well when one
-// syllable differs ("lock" for "unlock"). The run most slot neighbours replace still tells them
-// apart; the name and value runs alone do not (why they are not the default); every run that can
-// go wrong, the worst counting, does, the living room's curtains and shutters too. Real CMUdict.
+// The second hearing's runs on a small home: a lock/unlock pair and two rooms have fewer than
+// three names or values for a run of its own, and the whole sentence agrees well when one syllable
+// differs ("lock" for "unlock"). The run most slot neighbours replace tells them apart; the name
+// and value runs alone do not; the default, every run that can go wrong, the worst counting,
+// does, the living room's curtains and shutters too. Real CMUdict.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DICTIONARY } from './phrase-engine.js';
 import { buildPhraseGrammar, wordsOf } from './phrase-grammar.js';
@@ -10,9 +10,9 @@ import { lookupPronunciations } from './lexicon.js';
 import { SecondHearing } from './second-hearing.js';
 import {
   DEFAULT_SECOND_OPINION,
+  NEIGHBOURS_RUN_RULE,
   VALUE_RUNS_RULE,
   weigh,
-  WORST_RUNS_RULE,
 } from './second-opinion.js';
 
 const SENTENCES = [
@@ -27,10 +27,10 @@ const SENTENCES = [
 ];
 const never = { transcribe: () => Promise.reject(new Error('not used')) };
 
-const RULES = { values: VALUE_RUNS_RULE, worst: WORST_RUNS_RULE };
+const RULES = { values: VALUE_RUNS_RULE, neighbours: NEIGHBOURS_RUN_RULE };
 
-/** The engine's default run and rule, or the name and value runs, or the worst run, with theirs. */
-async function hearing(runs?: 'values' | 'worst') {
+/** The engine's default (the worst run), or the name and value runs, or the neighbours' run. */
+async function hearing(runs?: 'values' | 'neighbours') {
   const grammar = buildPhraseGrammar(
     SENTENCES,
     await lookupPronunciations(DEFAULT_DICTIONARY, wordsOf(SENTENCES)),
@@ -47,8 +47,8 @@ async function hearing(runs?: 'values' | 'worst') {
 }
 
 describe('SecondHearing in a small home', () => {
-  it('does not act on "unlock" when the transcript says "lock", nor on a room for another', async () => {
-    const verdict = await hearing();
+  it('the neighbours\' run: not "unlock" when the transcript says "lock", nor a room for another', async () => {
+    const verdict = await hearing('neighbours');
     // Not done: at most asked back ("unlock the front door?"), where only a yes acts.
     expect(await verdict('lock the front door', 'unlock the front door')).not.toBe('accept');
     expect(await verdict('turn on the bathroom light', 'turn on the bedroom light')).not.toBe(
@@ -63,8 +63,8 @@ describe('SecondHearing in a small home', () => {
     expect(await verdict('lock the front door', 'unlock the front door')).toBe('accept');
   });
 
-  it('the worst of every run that can go wrong: neither "lock" nor the curtains pass', async () => {
-    const verdict = await hearing('worst');
+  it('by default, the worst of every run that can go wrong: neither "lock" nor the curtains pass', async () => {
+    const verdict = await hearing();
     expect(await verdict('lock the front door', 'unlock the front door')).not.toBe('accept');
     expect(await verdict('unlock the front door', 'lock the front door')).not.toBe('accept');
     expect(
