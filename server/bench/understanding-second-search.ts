@@ -35,8 +35,6 @@ export interface BenchRule extends SecondOpinionRule {
   /** How far below the rule a sentence is asked back (`weigh`). */
   readonly askBand: number;
   readonly sensitive: number;
-  /** The least contrast with the value's neighbours to act (agreement.ts `contrast`). */
-  readonly contrast?: number;
 }
 
 const NONE = { sentence: -Infinity, run: -Infinity };
@@ -56,7 +54,6 @@ export function verdict(j: Judged, rule: BenchRule): Verdict {
   const weighed = weigh(j.score, { ...j, words: [] }, rule, rule.askBand);
   if (weighed === 'ask' && !j.sensitive) return j.right ? 'asked back, right' : 'asked back, wrong';
   if (weighed !== 'accept' || (j.sensitive && j.score < rule.sensitive)) return 'rejected';
-  if ((j.contrast ?? Infinity) < (rule.contrast ?? -Infinity)) return 'rejected';
   if (j.right) return 'correct';
   return j.sensitive ? 'asked' : 'wrong';
 }
@@ -109,7 +106,13 @@ function sensitiveMargin(judged: readonly Judged[], rule: BenchRule): number {
   return Math.max(0, ...scores);
 }
 
-export function searchRules(judged: readonly Judged[], maxActed = 0.01, maxAsked = 0.02) {
+/** `contrast`: the least contrast every rule of the grid needs (none: any). */
+export function searchRules(
+  judged: readonly Judged[],
+  contrast?: number,
+  maxActed = 0.01,
+  maxAsked = 0.02,
+) {
   const oog = judged.filter((j) => j.kind === 'oog').length;
   const report: string[] = [];
   const line = (label: string, r: BenchRule) => {
@@ -140,7 +143,7 @@ export function searchRules(judged: readonly Judged[], maxActed = 0.01, maxAsked
         if (loose.sentence < strict.sentence || loose.run < strict.run) continue;
         if (looseBand === 0 && (loose.sentence !== strict.sentence || loose.run !== strict.run))
           continue;
-        const rule = { strict, looseBand, loose, askBand: 0, ask: NONE, sensitive: 0 };
+        const rule = { strict, looseBand, loose, askBand: 0, ask: NONE, sensitive: 0, contrast };
         const c = count(judged, rule);
         consider('any', rule, c);
         consider(`band ${looseBand}`, rule, c);
@@ -167,7 +170,8 @@ export function searchRules(judged: readonly Judged[], maxActed = 0.01, maxAsked
   }
   line('chosen', chosen);
   // The contrast with the value's neighbours, on top: does it reject what the runs let through?
-  for (const contrast of [-0.5, -0.25, 0, 0.25]) line('chosen, contrast', { ...chosen, contrast });
+  for (const least of [-0.5, -0.25, 0, 0.25])
+    line('chosen, contrast', { ...chosen, contrast: least });
   return { shipped: GRAMMAR_ONLY, chosen, report };
 }
 

@@ -7,11 +7,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { acceptanceScore, DEFAULT_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
 import { agreement, contrast, transcriptWords } from '../src/engines/stt/agreement.js';
-import { neighboursOf, rivalsAt, valueRuns, wordShares } from '../src/engines/stt/value-runs.js';
-
-/** `BENCH_RUN=values`: the name and value runs (`VALUE_RUNS_RULE`); else the engine's run. */
-const VALUE_RUNS = process.env.BENCH_RUN === 'values';
-import { DEFAULT_SECOND_OPINION, VALUE_RUNS_RULE } from '../src/engines/stt/second-opinion.js';
+import {
+  type Neighbour,
+  neighboursOf,
+  rivalsAt,
+  valueRuns,
+  wordShares,
+} from '../src/engines/stt/value-runs.js';
+import {
+  DECISIVE_MIN_PHONES,
+  decisiveRuns,
+  type DecisiveRunOptions,
+} from '../src/engines/stt/decisive-runs.js';
+import {
+  DEFAULT_SECOND_OPINION,
+  NEIGHBOURS_RUN_RULE,
+  VALUE_RUNS_RULE,
+} from '../src/engines/stt/second-opinion.js';
 import { ASK_BAND, DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/stt.js';
 import { fillerRun } from '../src/engines/stt/filler-grammar.js';
 import { slotPositions } from '../src/engines/stt/slot-neighbours.js';
@@ -36,8 +48,29 @@ const quantile = (values: readonly number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 };
 
+/** Which runs are compared: the engine's (`runs` option) and, for `worst`, which parts. */
+export interface RunVariant extends DecisiveRunOptions {
+  readonly runs: 'neighbours' | 'values' | 'worst';
+  readonly minPhones?: number;
+}
+
+/**
+ * `BENCH_RUN`: `worst` (default, the engine's), every run that can go wrong (`decisive-runs.ts`),
+ * `BENCH_MIN_PHONES` their least phones; `values`, the name and value runs; `neighbours`, the run
+ * most slot neighbours replace (each with its rule, second-opinion.ts).
+ */
+export function benchVariant(): RunVariant {
+  const runs = (process.env.BENCH_RUN ?? 'worst') as RunVariant['runs'];
+  const least = runs === 'worst' ? DECISIVE_MIN_PHONES : 1;
+  return { runs, minPhones: Number(process.env.BENCH_MIN_PHONES ?? least) };
+}
+
 /** Every utterance with what the rule search needs. */
-async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]) {
+export async function judge(
+  scored: readonly Scored[],
+  decodes: readonly SecondDecode[],
+  variant: RunVariant = benchVariant(),
+) {
   const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
   const recognizer = createIntentRecognizer({ nameLanguage });
   const all = [...recognizer.sentences(englishHome(), 'en'), ...recognizer.answers('en')];
@@ -57,16 +90,20 @@ async function judge(scored: readonly Scored[], decodes: readonly SecondDecode[]
     rule: { ...DEFAULT_ACCEPTANCE, fit: -Infinity, worstDeficit: -Infinity },
     sensitive: -Infinity,
   };
+  const runsOf = (spoken: string[], near: Neighbour[]) => {
+    if (variant.runs === 'values') return valueRuns(spoken, near, shares);
+    if (variant.runs === 'worst') return decisiveRuns(spoken, sentences, shares, variant);
+    return fillerRun(spoken, sentences);
+  };
   return scored.map((s, index): Judged => {
     const decode = decodes[index]!;
     if (decode.index !== index) throw new Error(`decode ${decode.index} is not utterance ${index}`);
     const spoken = s.heard ? spokenOf.get(s.heard)?.split(' ') : undefined;
     const words = transcriptWords(decode.transcript ?? '');
     const near = spoken && neighboursOf(spoken, sentences);
-    const run =
-      spoken && (VALUE_RUNS ? valueRuns(spoken, near!, shares) : fillerRun(spoken, sentences));
+    const run = spoken && runsOf(spoken, near!);
     const agreed = spoken
-      ? agreement(spoken, words, lookup, run)
+      ? agreement(spoken, words, lookup, run, variant.minPhones)
       : { sentence: -Infinity, words: [] as number[] };
     const rivals = spoken && Array.isArray(run) ? rivalsAt(near!, run) : [];
     const contrasted =
@@ -116,11 +153,15 @@ export async function runSecondOpinion(args: readonly string[]): Promise<void> {
       `p95 ${quantile(ms, 0.95).toFixed(0)} ms, mean ${mean.toFixed(0)} ms`,
   );
   const split = scored[0]?.item.split;
-  const rule = VALUE_RUNS ? VALUE_RUNS_RULE : DEFAULT_SECOND_OPINION;
+  const rule = {
+    neighbours: NEIGHBOURS_RUN_RULE,
+    values: VALUE_RUNS_RULE,
+    worst: DEFAULT_SECOND_OPINION,
+  }[benchVariant().runs];
   const shipped = { ...rule, askBand: ASK_BAND, sensitive: SENSITIVE_MARGIN };
   console.log(`\n${tableOf(judged, GRAMMAR_ONLY, `${split}, grammar only`)}`);
   if (!report) {
-    const found = searchRules(judged);
+    const found = searchRules(judged, rule.contrast);
     for (const line of found.report) console.log(line);
     console.log(`\n${tableOf(judged, found.chosen, `${split}, the rule found`)}`);
   }

@@ -148,6 +148,12 @@ export const ConfigSchema = z
                 loose_run: agreementNeed.default(SECOND.loose.run),
                 ask_sentence: agreementNeed.default(SECOND.ask.sentence),
                 ask_run: agreementNeed.default(SECOND.ask.run),
+                runs: z.enum(['worst', 'neighbours', 'values']).default('worst'),
+                contrast: z
+                  .number()
+                  .min(-1)
+                  .max(1)
+                  .default(SECOND.contrast ?? -1),
               })
               .strict()
               .default({}),

@@ -37,7 +37,11 @@ export async function buildSpeechEngines(
     ? new PhraseEngine({
         minConfidence: config.stt.phrase.min_confidence,
         askConfidence: config.stt.phrase.ask_confidence,
-        secondOpinion: second && { recognizer: second, rule: secondOpinionRule(config) },
+        secondOpinion: second && {
+          recognizer: second,
+          rule: secondOpinionRule(config),
+          runs: config.stt.phrase.agreement.runs,
+        },
         logger,
         ...phraseOptions,
       })
@@ -120,5 +124,6 @@ function secondOpinionRule(config: JarvisConfig): SecondOpinionRule {
     looseBand: a.loose_band,
     loose: { sentence: a.loose_sentence, run: a.loose_run },
     ask: { sentence: a.ask_sentence, run: a.ask_run },
+    contrast: a.contrast,
   };
 }

@@ -3,6 +3,7 @@
 // garbage door") is still close in phones, while speech that is no command ("tell me a joke") or
 // a near miss ("the basement light" heard as the bedroom light) shows other phones, at the name
 // or value in the near miss's case. Pure.
+import { widened } from './decisive-runs.js';
 import type { WordRun } from './filler-grammar.js';
 import { normalizeSentence } from './phrase-text.js';
 import { type Neighbour, NUMBER_WORDS } from './value-runs.js';
@@ -117,13 +118,15 @@ const isNumber = (words: readonly string[]) =>
  * The agreement of `transcript` (words, spoken form) with `sentence` (the grammar's words), and,
  * given `runs` (words [start, end) of `sentence`), of the transcript's words the alignment puts
  * there. Every pronunciation of the sentence's words is tried; the transcript's first ones are
- * used, and its words with none are left out.
+ * used, and its words with none are left out. A run of fewer than `minPhones` phones is judged
+ * with the words next to it (`widened`), so one phone ("a") does not decide all or nothing.
  */
 export function agreement(
   sentence: readonly string[],
   transcript: readonly string[],
   lookup: PhoneLookup,
   runs?: WordRun | readonly WordRun[],
+  minPhones = 1,
 ): Agreement {
   const { said, owner } = phonesOf(transcript, lookup);
   const words = sentence.map((word) => lookup(word)).filter((variants) => variants.length > 0);
@@ -132,12 +135,13 @@ export function agreement(
   const sentenceAgreement = length > 0 ? 1 - total / length : 0;
   if (words.length !== sentence.length) return { sentence: sentenceAgreement, words: [] };
   // Back through the words: where each began and ended in the transcript's phones, and its cost.
+  // Phones said before the first word are the first word's ("unlock" written for "lock").
   const spans: { start: number; end: number; cost: number }[] = [];
   let end = said.length;
   for (let k = words.length - 1; k >= 0; k--) {
     const cell = columns[k]![end]!;
-    const start = cell.origin;
-    spans[k] = { start, end, cost: cell.cost - (k > 0 ? columns[k - 1]![start]!.cost : start) };
+    const start = k > 0 ? cell.origin : 0;
+    spans[k] = { start, end, cost: cell.cost - (k > 0 ? columns[k - 1]![start]!.cost : 0) };
     end = start;
   }
   const perWord = spans.map((span, k) => 1 - span.cost / Math.max(1, words[k]![0]!.length));
@@ -145,18 +149,24 @@ export function agreement(
   const list = (runs === undefined ? [] : 'start' in runs ? [runs] : runs).filter(
     (run) => run.end > run.start,
   );
+  const phones = words.map((variants) => variants[0]!.length);
+  const heardAt = (run: WordRun) => {
+    const inRun = spans.slice(run.start, run.end);
+    const owners = owner.slice(inRun[0]!.start, inRun[inRun.length - 1]!.end);
+    return [...new Set(owners)].map((index) => transcript[index]!);
+  };
   let worst: { run: number; said: string[] } | undefined;
-  for (const run of list) {
+  for (const named of list) {
+    const run = widened(named, phones, minPhones);
     const inRun = spans.slice(run.start, run.end);
     const runLength = words.slice(run.start, run.end).reduce((sum, v) => sum + v[0]!.length, 0);
     const runCost = inRun.reduce((sum, span) => sum + span.cost, 0);
-    const owners = owner.slice(inRun[0]!.start, inRun[inRun.length - 1]!.end);
-    const heard = [...new Set(owners)].map((index) => transcript[index]!);
-    const mine = sentence.slice(run.start, run.end);
+    const heard = heardAt(named);
+    const mine = sentence.slice(named.start, named.end);
     // Another number written out is another value, however close its phones ("seventy").
     const otherNumber = isNumber(mine) && isNumber(heard) && heard.join(' ') !== mine.join(' ');
     const agreed = otherNumber ? 0 : 1 - runCost / Math.max(1, runLength);
-    if (!worst || agreed < worst.run) worst = { run: agreed, said: heard };
+    if (!worst || agreed < worst.run) worst = { run: agreed, said: heardAt(run) };
   }
   return worst ? { ...result, ...worst } : result;
 }

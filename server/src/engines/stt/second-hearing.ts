@@ -3,7 +3,8 @@
 // (agreement.ts). A recogniser that fails is no reason to fail the turn: the engine falls back
 // to its grammar-only rule for that turn, and says so once in the log.
 import { type Logger, silentLogger } from 'wyoming-ts';
-import { agreement, type Agreement, transcriptWords } from './agreement.js';
+import { agreement, type Agreement, contrast, transcriptWords } from './agreement.js';
+import { DECISIVE_MIN_PHONES, decisiveRuns } from './decisive-runs.js';
 import { fillerRun } from './filler-grammar.js';
 import { PhoneBook, readDictionary } from './phone-book.js';
 import type { PhraseGrammar } from './phrase-grammar.js';
@@ -12,18 +13,19 @@ import {
   type SecondOpinionRule,
   type SecondRecognizer,
 } from './second-opinion.js';
-import { neighboursOf, valueRuns, wordShares } from './value-runs.js';
+import { neighboursOf, rivalsAt, valueRuns, wordShares } from './value-runs.js';
 
 export interface SecondOpinionOptions {
   /** Created once by the server (MoonshineRecognizer) and closed by it, not by the engine. */
   readonly recognizer: SecondRecognizer;
   readonly rule?: SecondOpinionRule;
   /**
-   * Which part of the sentence is compared as its run: `neighbours` (default), the run most of
-   * its slot neighbours replace; `values`, its name and value runs (`value-runs.ts`; use it with
-   * `VALUE_RUNS_RULE`).
+   * Which part of the sentence is compared as its run: `worst` (default), every run that can go
+   * wrong, the worst counting (`decisive-runs.ts`); `neighbours`, the run most of its slot
+   * neighbours replace (with `NEIGHBOURS_RUN_RULE`); `values`, its name and value runs
+   * (`value-runs.ts`; with `VALUE_RUNS_RULE`).
    */
-  readonly runs?: 'neighbours' | 'values';
+  readonly runs?: 'neighbours' | 'values' | 'worst';
   /** Shared by the engines of one server (the answers' engines too): the dictionary is big. */
   readonly phoneBook?: PhoneBook;
 }
@@ -87,8 +89,16 @@ export class SecondHearing {
     const view = this.viewOf(grammar);
     const words = transcriptWords(transcript);
     const lookup = await this.phoneBook.lookupFor(words, view.pronunciations, signal);
+    const { runs: which = 'worst' } = this.options;
+    if (which === 'worst') {
+      const runs = decisiveRuns(spoken, view.sentences, view.shares);
+      const agreed = agreement(spoken, words, lookup, runs, DECISIVE_MIN_PHONES);
+      const rivals = rivalsAt(neighboursOf(spoken, view.sentences), runs);
+      const contrasted = words.length > 0 ? contrast(spoken, rivals, words, lookup) : undefined;
+      return { transcript, agreement: { ...agreed, contrast: contrasted } };
+    }
     const runs =
-      this.options.runs === 'values'
+      which === 'values'
         ? valueRuns(spoken, neighboursOf(spoken, view.sentences), view.shares)
         : fillerRun(spoken, view.sentences);
     return { transcript, agreement: agreement(spoken, words, lookup, runs) };
