@@ -20,7 +20,7 @@ import {
   type DecisiveRunOptions,
 } from '../src/engines/stt/decisive-runs.js';
 import {
-  DEFAULT_SECOND_OPINION,
+  WORST_RUNS_RULE,
   NEIGHBOURS_RUN_RULE,
   VALUE_RUNS_RULE,
 } from '../src/engines/stt/second-opinion.js';
@@ -55,12 +55,12 @@ export interface RunVariant extends DecisiveRunOptions {
 }
 
 /**
- * `BENCH_RUN`: `worst` (default, the engine's), every run that can go wrong (`decisive-runs.ts`),
- * `BENCH_MIN_PHONES` their least phones; `values`, the name and value runs; `neighbours`, the run
- * most slot neighbours replace (each with its rule, second-opinion.ts).
+ * `BENCH_RUN`: `neighbours` (default, the engine's), the run most slot neighbours replace;
+ * `worst`, every run that can go wrong (`decisive-runs.ts`), `BENCH_MIN_PHONES` their least
+ * phones; `values`, the name and value runs (each with its rule, second-opinion.ts).
  */
 export function benchVariant(): RunVariant {
-  const runs = (process.env.BENCH_RUN ?? 'worst') as RunVariant['runs'];
+  const runs = (process.env.BENCH_RUN ?? 'neighbours') as RunVariant['runs'];
   const least = runs === 'worst' ? DECISIVE_MIN_PHONES : 1;
   return { runs, minPhones: Number(process.env.BENCH_MIN_PHONES ?? least) };
 }
@@ -156,7 +156,7 @@ export async function runSecondOpinion(args: readonly string[]): Promise<void> {
   const rule = {
     neighbours: NEIGHBOURS_RUN_RULE,
     values: VALUE_RUNS_RULE,
-    worst: DEFAULT_SECOND_OPINION,
+    worst: WORST_RUNS_RULE,
   }[benchVariant().runs];
   const shipped = { ...rule, askBand: ASK_BAND, sensitive: SENSITIVE_MARGIN };
   console.log(`\n${tableOf(judged, GRAMMAR_ONLY, `${split}, grammar only`)}`);

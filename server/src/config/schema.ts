@@ -148,7 +148,7 @@ export const ConfigSchema = z
                 loose_run: agreementNeed.default(SECOND.loose.run),
                 ask_sentence: agreementNeed.default(SECOND.ask.sentence),
                 ask_run: agreementNeed.default(SECOND.ask.run),
-                runs: z.enum(['worst', 'neighbours', 'values']).default('worst'),
+                runs: z.enum(['neighbours', 'worst', 'values']).default('neighbours'),
                 contrast: z
                   .number()
                   .min(-1)

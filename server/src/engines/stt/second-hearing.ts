@@ -20,9 +20,9 @@ export interface SecondOpinionOptions {
   readonly recognizer: SecondRecognizer;
   readonly rule?: SecondOpinionRule;
   /**
-   * Which part of the sentence is compared as its run: `worst` (default), every run that can go
-   * wrong, the worst counting (`decisive-runs.ts`); `neighbours`, the run most of its slot
-   * neighbours replace (with `NEIGHBOURS_RUN_RULE`); `values`, its name and value runs
+   * Which part of the sentence is compared as its run: `neighbours` (default), the run most of
+   * its slot neighbours replace (with `NEIGHBOURS_RUN_RULE`); `worst`, every run that can go
+   * wrong, the worst counting (`decisive-runs.ts`; with `WORST_RUNS_RULE`); `values`, its name and value runs
    * (`value-runs.ts`; with `VALUE_RUNS_RULE`).
    */
   readonly runs?: 'neighbours' | 'values' | 'worst';
@@ -89,7 +89,7 @@ export class SecondHearing {
     const view = this.viewOf(grammar);
     const words = transcriptWords(transcript);
     const lookup = await this.phoneBook.lookupFor(words, view.pronunciations, signal);
-    const { runs: which = 'worst' } = this.options;
+    const { runs: which = 'neighbours' } = this.options;
     if (which === 'worst') {
       const runs = decisiveRuns(spoken, view.sentences, view.shares);
       const agreed = agreement(spoken, words, lookup, runs, DECISIVE_MIN_PHONES);
