@@ -40,7 +40,26 @@ export const TRANSFER_WORDNET = blended(
   CHOSEN,
 );
 
+/** The sentence encoder alone as the vector (French as English words), vector weight 1.5. */
+export const ENCODER_ALONE =
+  'sentence encoder as the vector, French as English words, vector weight 1.5';
+const alone = (name: string, expansion: Partial<WordNetExpansion>): Variant => ({
+  name: `${ENCODER_ALONE}: ${name}`,
+  embedder: { kind: 'sentence' },
+  weights: SENTENCE_WEIGHTS,
+  expansion: { ...DEFAULT_EXPANSION, ...expansion },
+});
+
+/** Issue 13's house session: each on the blend and on the encoder alone. */
+const HOUSE: readonly [string, Partial<WordNetExpansion>][] = [
+  ['time names', { timeNames: true }],
+  ['definitions stored with memories', { glosses: true }],
+  ['time names, definitions stored with memories', { timeNames: true, glosses: true }],
+];
+
 export const TRANSFER_VARIANTS: readonly Variant[] = [
+  ...HOUSE.map(([name, expansion]) => alone(name, expansion)),
+  ...HOUSE.map(([name, expansion]) => blended(`blend: ${name}`, expansion)),
   TRANSFER_CHOICE,
   TRANSFER_WORDNET,
   ...[5, 20, 50].map((below) => blended(`glosses below ${below}`, { glossesBelow: below })),
