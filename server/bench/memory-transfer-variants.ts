@@ -43,10 +43,10 @@ export const TRANSFER_WORDNET = blended(
 /** The sentence encoder alone as the vector (French as English words), vector weight 1.5. */
 export const ENCODER_ALONE =
   'sentence encoder as the vector, French as English words, vector weight 1.5';
-const alone = (name: string, expansion: Partial<WordNetExpansion>): Variant => ({
+const alone = (name: string, expansion: Partial<WordNetExpansion>, vector = 1.5): Variant => ({
   name: `${ENCODER_ALONE}: ${name}`,
   embedder: { kind: 'sentence' },
-  weights: SENTENCE_WEIGHTS,
+  weights: { ...SENTENCE_WEIGHTS, vector },
   expansion: { ...DEFAULT_EXPANSION, ...expansion },
 });
 
@@ -59,6 +59,15 @@ const HOUSE: readonly [string, Partial<WordNetExpansion>][] = [
 
 export const TRANSFER_VARIANTS: readonly Variant[] = [
   ...HOUSE.map(([name, expansion]) => alone(name, expansion)),
+  {
+    ...alone('definitions stored with memories', { glosses: true }),
+    name: `${ENCODER_ALONE}: definitions, no spots`,
+    spots: false,
+  },
+  { ...blended('blend: no spots', {}), spots: false },
+  ...[1.25, 2, 2.5].map((vector) =>
+    alone(`definitions stored with memories, vector ${vector}`, { glosses: true }, vector),
+  ),
   ...HOUSE.map(([name, expansion]) => blended(`blend: ${name}`, expansion)),
   TRANSFER_CHOICE,
   TRANSFER_WORDNET,
