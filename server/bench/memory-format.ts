@@ -126,7 +126,7 @@ function latencyLines(latency: readonly LatencyResult[]): string[] {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...latency.map(
       (l) =>
-        `| ${l.embedder.startsWith('blend') ? 'hashed + sentence encoder' : 'hashed'} | ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
+        `| ${l.embedder.startsWith('blend') ? 'hashed + sentence encoder' : l.embedder.startsWith('hashed') ? 'hashed' : 'sentence encoder'} | ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
         `${ms(l.recallP95Ms)} | ${pct(l.recallAt3)} | ${ms(l.rememberP50Ms)} | ${ms(l.rememberP95Ms)} |`,
     ),
   ];
