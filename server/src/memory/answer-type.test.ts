@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerTypeAsked, holdsAnswer, spotAsked } from './answer-type.js';
 import { type Candidate, DEFAULT_WEIGHTS, fuse } from './hybrid-score.js';
+import { HOUSEHOLD_LEXICON } from './lexicon.js';
+import { recalled } from './test-lexicon-store.js';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -86,6 +88,15 @@ describe('the kind of answer a question asks for', () => {
     expect(spotAsked('Where does Claire live?', isWord, 0)).toBe(false);
     expect(spotAsked('Où est Felix ?', isWord, 0)).toBe(false);
     expect(spotAsked('Where does my sister live?', isWord, 1)).toBe(false);
+  });
+
+  it('puts where a thing is before the town a car is in, when the question names no one', async () => {
+    const memories = ['Our blue car is in Toulouse', 'The blue toolbox is under the stairs'];
+    const ask = (spots: boolean) =>
+      recalled(HOUSEHOLD_LEXICON, memories, ['where is the blue one?'], 1, spots);
+    expect(await ask(true)).toEqual([['The blue toolbox is under the stairs']]);
+    // Without spots both hold a place, and the town comes first.
+    expect(await ask(false)).toEqual([['Our blue car is in Toulouse']]);
   });
 
   it('takes a relative for someone', () => {
