@@ -4,7 +4,10 @@
 // only, then the vector's weight chosen on dev 1-5 (2). Held-out 5, run once, lost 2 questions
 // with them (R@3 75 against 77), so the default stayed as it was; they are options. Not kept
 // either: "which town", "quelle époque" asking for the kind of answer WordNet files their noun
-// under (dev 6 lost one question; places and people only: no gain).
+// under (dev 6 lost one question; places and people only: no gain). The house session (night of
+// 7 December) tried time names, definitions stored with memories, spots off, the vector's weight
+// and rare words' definitions in vectors on the encoder alone and the blend, with dev 6 and 7 as
+// transfer checks (README, "The encoder alone, and the house").
 import type { Variant } from './memory.js';
 import { BLEND, BLENDED } from './memory-gloss-variants.js';
 import { SENTENCE_WEIGHTS } from '../src/memory/sentence-blend.js';
@@ -65,6 +68,11 @@ export const TRANSFER_VARIANTS: readonly Variant[] = [
     spots: false,
   },
   { ...blended('blend: no spots', {}), spots: false },
+  ...[0.3, 0.5].map((weight): Variant => ({
+    ...alone('definitions stored with memories', { glosses: true }),
+    name: `${ENCODER_ALONE}: definitions stored, rare words' definitions in vectors (${weight})`,
+    embedder: { kind: 'blend', sentence: 1, glosses: { below: 5, weight } },
+  })),
   ...[1.25, 2, 2.5].map((vector) =>
     alone(`definitions stored with memories, vector ${vector}`, { glosses: true }, vector),
   ),
