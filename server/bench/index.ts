@@ -2,7 +2,7 @@
 // `npm run bench -w server -- memory`: only the long-term memory benchmark (server-memory.json);
 // `... memory tune`: searches recall's weights on its development sets (server-memory-tune.json);
 // `... memory dev [variant]`: the development sets only, with the questions missed;
-// `... memory transfer [variant]`: dev 1-5 (house, people misses) and dev 6's aggregate only;
+// `... memory transfer [variant]`: dev 1-5 (house, people misses), dev 6 and 7 aggregates only;
 // `... memory updates`: only update correctness (no recall sets);
 // `... memory paired "<variant>"`: recall latency of the default and a variant, paired;
 // `... memory latency`: only latency and ingest, both embedders (MEMORY_SIZES; no recall sets);

@@ -227,6 +227,16 @@ export function generateQualitySet(seed = 42): { facts: BenchFact[]; questions: 
         1,
       );
     }
+    // "Which town is my mother in?" needs a memory saying who she is; drawn without the seed.
+    const own = facts.filter((f) => f.key.startsWith(`${name}:`)).map((f) => f.text.toLowerCase());
+    if (!own.some((text) => text.includes(`my ${rel}`) || text.includes(vars.relfr)))
+      facts.push({
+        key: `${name}:relation`,
+        category: 'people',
+        kind: 'fact',
+        text: `${name} is my ${rel}`,
+        lang: 'en',
+      });
   }
   for (const [name, species, speciesfr, colour, colourfr, likes, likesfr] of rows(PETS)) {
     const v = {

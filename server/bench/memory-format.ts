@@ -1,6 +1,6 @@
 // The memory benchmark's tables (markdown).
 import type { LatencyResult } from './memory-latency.js';
-import { DEFAULT_VARIANT, type MemoryBenchmark, type QualityResult } from './memory.js';
+import { DEFAULT_VARIANT, type MemoryBenchmark, PROPOSED, type QualityResult } from './memory.js';
 import { HELD_OUT, type HeldOutOverlaps, type Split, SPLITS } from './memory-splits.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -76,19 +76,22 @@ function qualityTables(result: MemoryBenchmark): string[] {
       `| ${d.variant} | ${d.embedder} | ${splits.map((rows) => cells(rows, d.variant)).join(' | ')} |`,
     );
   }
-  lines.push('', 'Default variant, recall@3 by category (questions):', '');
-  lines.push(`| category | ${SPLITS.map((s) => SHORT[s]).join(' | ')} |`);
-  lines.push(`|---|${SPLITS.map(() => '---:').join('|')}|`);
-  const byDefault = (rows: QualityResult[]) => rows.find((r) => r.variant === DEFAULT_VARIANT);
-  const categories = new Set(
-    splits.flatMap((rows) => Object.keys(byDefault(rows)?.byCategory ?? {})),
-  );
-  const cell = (rows: QualityResult[], c: string) => {
-    const g = byDefault(rows)?.byCategory[c];
-    return g ? `${pct(g.recallAt3)} (${g.questions})` : '-';
-  };
-  for (const c of categories) {
-    lines.push(`| ${c} | ${splits.map((rows) => cell(rows, c)).join(' | ')} |`);
+  for (const [title, variant] of [
+    ['Default variant', DEFAULT_VARIANT],
+    ['Proposed default', PROPOSED],
+  ] as const) {
+    lines.push('', `${title}, recall@3 by category (questions):`, '');
+    lines.push(`| category | ${SPLITS.map((s) => SHORT[s]).join(' | ')} |`);
+    lines.push(`|---|${SPLITS.map(() => '---:').join('|')}|`);
+    const of = (rows: QualityResult[]) => rows.find((r) => r.variant === variant);
+    const categories = new Set(splits.flatMap((rows) => Object.keys(of(rows)?.byCategory ?? {})));
+    const cell = (rows: QualityResult[], c: string) => {
+      const g = of(rows)?.byCategory[c];
+      return g ? `${pct(g.recallAt3)} (${g.questions})` : '-';
+    };
+    for (const c of categories) {
+      lines.push(`| ${c} | ${splits.map((rows) => cell(rows, c)).join(' | ')} |`);
+    }
   }
   return lines;
 }
@@ -126,7 +129,7 @@ function latencyLines(latency: readonly LatencyResult[]): string[] {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...latency.map(
       (l) =>
-        `| ${l.embedder.startsWith('blend') ? 'hashed + sentence encoder' : 'hashed'} | ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
+        `| ${l.embedder.startsWith('blend') ? 'hashed + sentence encoder' : l.embedder.startsWith('hashed') ? 'hashed' : 'sentence encoder'} | ${l.memories} | ${l.ingestPerSecond.toFixed(0)} | ${l.indexSeconds.toFixed(1)} | ${ms(l.recallP50Ms)} | ` +
         `${ms(l.recallP95Ms)} | ${pct(l.recallAt3)} | ${ms(l.rememberP50Ms)} | ${ms(l.rememberP95Ms)} |`,
     ),
   ];

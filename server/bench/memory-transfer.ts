@@ -1,18 +1,17 @@
 // `npm run bench -w server -- memory transfer [variant]`: the default (or one variant) on dev 1-5
-// with the house and people misses shown (what tuning may look at), then on dev 6 (held-out 4,
-// spent) as a transfer check: its aggregate and per-category recall only, never its questions.
+// with the house and people misses shown (what tuning may look at), then on dev 6 and dev 7
+// (held-out 4 and 5, spent) as transfer checks: their aggregate and per-category recall only,
+// never their questions. Held-out 6 is never run here.
 import {
   DEFAULT_VARIANT,
   DEVELOPMENT,
-  type QualityResult,
-  runQuality,
   type Split,
   splitOf,
   tell,
   VARIANTS,
   withStore,
 } from './memory.js';
-import { DEV5, DEV6 } from './memory-dev.js';
+import { DEV5, DEV6, DEV7 } from './memory-dev.js';
 import { GLOSS_GRID } from './memory-gloss-variants.js';
 import { TRANSFER_VARIANTS } from './memory-transfer-variants.js';
 
@@ -27,7 +26,7 @@ interface Shown {
   readonly recalled: readonly string[];
 }
 
-async function runShown(variantName: string | undefined, split: Split) {
+async function runShown(variantName: string | undefined, split: Split, show = true) {
   const variant = variantOf(variantName);
   const { facts, questions } = splitOf(split);
   const factOf = new Map(facts.map((f) => [f.key, f]));
@@ -44,7 +43,7 @@ async function runShown(variantName: string | undefined, split: Split) {
       const g = (byCat[fact.category] ??= { questions: 0, hits: 0 });
       g.questions++;
       if (rank <= 3) g.hits++;
-      if (rank > 3 && SHOWN.has(fact.category))
+      if (show && rank > 3 && SHOWN.has(fact.category))
         misses.push({
           split,
           category: fact.category,
@@ -67,41 +66,49 @@ export function variantOf(name: string | undefined) {
   return found;
 }
 
+const LABELS: Partial<Record<Split, string>> = {
+  [DEV5]: 'dev 5',
+  [DEV6]: 'dev 6',
+  [DEV7]: 'dev 7',
+};
+const labelOf = (split: Split) => LABELS[split] ?? split;
+type Categories = Record<string, { questions: number; hits: number }>;
+const categories = (cats: Categories) =>
+  Object.entries(cats)
+    .map(([k, v]) => `${k} ${v.hits}/${v.questions}`)
+    .join(', ');
+
 export async function runTransfer(variantName?: string): Promise<string> {
   const pct = (x: number) => (100 * x).toFixed(1);
   const lines = [`\nTransfer check (${variantOf(variantName).name})`, ''];
   const misses: Shown[] = [];
-  let pooled = { n: 0, r1: 0, r3: 0 };
-  const cats: Record<string, { questions: number; hits: number }> = {};
-  for (const split of [...DEVELOPMENT, DEV5]) {
-    const r = await runShown(variantName, split);
-    misses.push(...r.misses);
-    pooled = { n: pooled.n + r.n, r1: pooled.r1 + r.r1 * r.n, r3: pooled.r3 + r.r3 * r.n };
-    for (const [k, v] of Object.entries(r.byCat)) {
-      const g = (cats[k] ??= { questions: 0, hits: 0 });
-      g.questions += v.questions;
-      g.hits += v.hits;
+  const pool = async (splits: readonly Split[], show: boolean, name: string) => {
+    let pooled = { n: 0, r1: 0, r3: 0 };
+    const cats: Categories = {};
+    for (const split of splits) {
+      const r = await runShown(variantName, split, show);
+      misses.push(...r.misses);
+      pooled = { n: pooled.n + r.n, r1: pooled.r1 + r.r1 * r.n, r3: pooled.r3 + r.r3 * r.n };
+      for (const [k, v] of Object.entries(r.byCat)) {
+        const g = (cats[k] ??= { questions: 0, hits: 0 });
+        g.questions += v.questions;
+        g.hits += v.hits;
+      }
+      lines.push(
+        `${labelOf(split)}: R@1 ${pct(r.r1)} R@3 ${pct(r.r3)} (${r.n}); R@3 by category: ${categories(r.byCat)}`,
+      );
     }
-    lines.push(`${split === DEV5 ? 'dev 5' : split}: R@1 ${pct(r.r1)} R@3 ${pct(r.r3)} (${r.n})`);
-  }
-  lines.push(`pooled dev 1-5: R@1 ${pct(pooled.r1 / pooled.n)} R@3 ${pct(pooled.r3 / pooled.n)}`);
-  lines.push(
-    `dev 1-5 by category (R@3): ${Object.entries(cats)
-      .map(([k, v]) => `${k} ${v.hits}/${v.questions}`)
-      .join(', ')}`,
-  );
-  const six: QualityResult = await runQuality(variantOf(variantName), DEV6);
-  lines.push(
-    `dev 6: R@1 ${pct(six.recallAt1)} R@3 ${pct(six.recallAt3)}; by category (R@3): ${Object.entries(
-      six.byCategory,
-    )
-      .map(([k, v]) => `${k} ${pct(v.recallAt3)}`)
-      .join(', ')}`,
-  );
-  lines.push('', 'house and people misses, dev 1-5:');
+    lines.push(
+      `pooled ${name}: R@1 ${pct(pooled.r1 / pooled.n)} R@3 ${pct(pooled.r3 / pooled.n)} (${pooled.n}); by category (R@3): ${categories(cats)}`,
+      '',
+    );
+  };
+  await pool([...DEVELOPMENT, DEV5], true, 'dev 1-5');
+  await pool([DEV6, DEV7], false, 'dev 6+7');
+  lines.push('house and people misses, dev 1-5:');
   for (const m of misses)
     lines.push(
-      `- ${m.split === DEV5 ? 'dev 5' : m.split} ${m.category} (rank ${m.rank}): "${m.question}" wanted "${m.wanted}", got ${JSON.stringify(m.recalled)}`,
+      `- ${labelOf(m.split as Split)} ${m.category} (rank ${m.rank}): "${m.question}" wanted "${m.wanted}", got ${JSON.stringify(m.recalled)}`,
     );
   return lines.join('\n');
 }

@@ -50,6 +50,8 @@ export interface Variant {
   readonly weights?: ScoreWeights;
   /** The hashed embedder unless said. */
   readonly embedder?: EmbedderChoice;
+  /** "Where" questions naming no one favour spots over towns (default on). */
+  readonly spots?: boolean;
 }
 
 const NONE = { household: false, wordnet: false, dictionary: false };
@@ -64,6 +66,13 @@ const SYNSETS_ONLY: WordNetExpansion = {
   places: false,
   rareWords: undefined,
 };
+
+/**
+ * Issue 13's house session's proposal, chosen on dev 1-5 with dev 6 and 7 as transfer checks
+ * (`memory transfer`): the encoder alone as the vector, memories' words' definitions stored.
+ */
+export const PROPOSED =
+  'sentence encoder alone as the vector, definitions stored with memories (proposed default)';
 
 /** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
 const ENCODER_VARIANTS: readonly Variant[] = [
@@ -80,7 +89,19 @@ const ENCODER_VARIANTS: readonly Variant[] = [
     embedder: { kind: 'sentence' },
     weights: SENTENCE_WEIGHTS,
   },
+  {
+    name: PROPOSED,
+    embedder: { kind: 'sentence' },
+    weights: SENTENCE_WEIGHTS,
+    expansion: { ...DEFAULT_EXPANSION, glosses: true },
+  },
   { name: BLENDED, embedder: BLEND, weights: SENTENCE_WEIGHTS },
+  {
+    name: `${BLENDED}: no spots (as before issue 13's house session)`,
+    embedder: BLEND,
+    weights: SENTENCE_WEIGHTS,
+    spots: false,
+  },
   { name: `${BLENDED}: no full text`, embedder: BLEND, weights: { ...SENTENCE_WEIGHTS, text: 0 } },
   {
     name: `${BLENDED}: no subject match`,
@@ -210,6 +231,7 @@ export async function withStore<T>(variant: Variant, use: (s: LanceMemory) => Pr
     fusion: variant.fusion,
     weights: variant.weights,
     lexicon,
+    spots: variant.spots,
   });
   try {
     return await use(store);

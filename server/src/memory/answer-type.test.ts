@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeAsked, holdsAnswer } from './answer-type.js';
+import { answerTypeAsked, holdsAnswer, spotAsked } from './answer-type.js';
 import { type Candidate, DEFAULT_WEIGHTS, fuse } from './hybrid-score.js';
+import { HOUSEHOLD_LEXICON } from './lexicon.js';
+import { recalled } from './test-lexicon-store.js';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -63,6 +65,38 @@ describe('the kind of answer a question asks for', () => {
   ])('"%s" names someone: %s', (text, names) => {
     const isWord = (w: string) => ['order', 'our', 'the', 'mon'].includes(w);
     expect(holdsAnswer(text, 'person', isWord)).toBe(names);
+  });
+
+  it.each([
+    ['The Christmas decorations are in the attic', true],
+    ["L'échelle est derrière l'abri de jardin", true],
+    ['Le code du wifi est sur le frigo', true],
+    ['La pompe est au fond du garage', true],
+    ['Ma tante Isabelle habite à Annecy', false],
+    ['Léa, my cousin, lives in Montréal', false],
+    ['I started a new job at Airbus', false],
+    ['Nous avons vu des aurores boréales en Norvège', false],
+    ['Felix a peur des orages', false],
+  ])('"%s" holds a spot, not a town: %s', (text, holds) => {
+    expect(holdsAnswer(text, 'spot')).toBe(holds);
+  });
+
+  it('asks for a spot when a "where" question names no one', () => {
+    const isWord = (w: string) => !['claire', 'felix'].includes(w);
+    expect(spotAsked('Where did the Singer end up?', isWord, 0)).toBe(true);
+    expect(spotAsked('Où sont les décos de Noël ?', isWord, 0)).toBe(true);
+    expect(spotAsked('Where does Claire live?', isWord, 0)).toBe(false);
+    expect(spotAsked('Où est Felix ?', isWord, 0)).toBe(false);
+    expect(spotAsked('Where does my sister live?', isWord, 1)).toBe(false);
+  });
+
+  it('puts where a thing is before the town a car is in, when the question names no one', async () => {
+    const memories = ['Our blue car is in Toulouse', 'The blue toolbox is under the stairs'];
+    const ask = (spots: boolean) =>
+      recalled(HOUSEHOLD_LEXICON, memories, ['where is the blue one?'], 1, spots);
+    expect(await ask(true)).toEqual([['The blue toolbox is under the stairs']]);
+    // Without spots both hold a place, and the town comes first.
+    expect(await ask(false)).toEqual([['Our blue car is in Toulouse']]);
   });
 
   it('takes a relative for someone', () => {

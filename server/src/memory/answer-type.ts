@@ -9,7 +9,8 @@
 // calendar), not words of any question.
 import { normaliseText } from './text-analysis.js';
 
-export type AnswerType = 'time' | 'place' | 'person';
+/** `spot`: a place a thing is in ("in the attic"), not a town ("in Lyon"): see `spotAsked`. */
+export type AnswerType = 'time' | 'place' | 'person' | 'spot';
 
 // Question words and phrases asking for a time (folded, as normaliseText leaves them: "jusqu'à
 // quand" is "a quand", "c'est quand" "est quand"). "When" and "quand" ask only where a question
@@ -61,6 +62,23 @@ export function answerTypeAsked(question: string): AnswerType | undefined {
   return undefined;
 }
 
+// A preposition of place, a determiner maybe, then the word after it (as written, for its case).
+const PLACE_THEN_WORD =
+  /(?:^|[\s'’])(?:in|inside|under|underneath|behind|beside|next to|near|by|on top of|on|above|below|at|outside|dans|sous|derrière|devant|près de|à côté de|sur|au dessus de|au-dessus de|en dessous de|au fond de|au|aux|à)\s+(?:(?:the|a|an|my|our|his|her|their|le|la|les|un|une|du|des|de|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs)\s+|l['’]\s*)?(\p{L}[\p{L}'’-]*)/giu;
+
+/**
+ * A "where" question that names no one (no name, no relative; `relatives` says how many it
+ * names) asks where a thing is: a spot ("in the attic"), not a town someone lives in ("à
+ * Lille"). `isWord` as for `holdsAnswer`.
+ */
+export function spotAsked(
+  question: string,
+  isWord: (folded: string) => boolean,
+  relatives: number,
+): boolean {
+  return relatives === 0 && !namesSomeone(question, isWord);
+}
+
 /**
  * Whether a text names someone: a word written with a capital inside it, not a day or a month,
  * not after an article or a preposition of place ("Our friend Mireille", not "the Peugeot" or "à Lille"), or its
@@ -87,6 +105,8 @@ export function holdsAnswer(
   relative: () => boolean = () => false,
 ): boolean {
   if (type === 'person') return namesSomeone(text, isWord) || relative();
+  if (type === 'spot')
+    return [...text.matchAll(PLACE_THEN_WORD)].some((m) => /^\p{Ll}/u.test(m[1]!));
   const folded = normaliseText(text);
   if (type === 'place') return PLACE_WORDS.test(folded) || PLACE_WRITTEN.test(text);
   // Plurals too: "on Wednesdays", "les mercredis".

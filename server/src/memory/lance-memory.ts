@@ -55,6 +55,8 @@ export interface LanceMemoryOptions {
   readonly lexicon?: Lexicon;
   /** Writes between two index refreshes (default 64). */
   readonly optimizeEvery?: number;
+  /** "Where" questions naming no one favour a spot over a town (default true; `spotAsked`). */
+  readonly spots?: boolean;
 }
 
 const DEFAULT_IMPORTANCE = 0.5;
@@ -281,6 +283,7 @@ export class LanceMemory implements MemoryStore {
       fusion: this.#options.fusion ?? 'weighted',
       weights: this.#options.weights ?? DEFAULT_WEIGHTS,
       halfLifeDays: this.#options.halfLifeDays ?? 28,
+      spots: this.#options.spots ?? true,
       lexicon: this.#lexicon,
     };
   }

@@ -13,7 +13,7 @@ import {
 import { MEMORY_COLUMNS, kindFilter, rowVector, toMemory } from './lance-rows.js';
 import type { Memory, MemoryKind } from './memory.js';
 import type { Lexicon } from './lexicon.js';
-import { answerTypeAsked, holdsAnswer } from './answer-type.js';
+import { answerTypeAsked, holdsAnswer, spotAsked } from './answer-type.js';
 import { profileQuestion } from './question-kind.js';
 import { relationsIn, withNames } from './relatives.js';
 import { type AnalysedText, analyse, searchTerms } from './terms.js';
@@ -28,6 +28,8 @@ export interface SearchContext {
   readonly weights: ScoreWeights;
   readonly halfLifeDays: number;
   readonly lexicon: Lexicon;
+  /** Whether a "where" question naming no one asks for a spot (`spotAsked`). */
+  readonly spots?: boolean;
 }
 
 export interface SearchOptions {
@@ -113,7 +115,14 @@ export async function gather(
 ): Promise<Candidate<Memory>[]> {
   const { lexicon } = context;
   const asked = profileQuestion(query, lexicon, relationsIn(query, lexicon));
-  const answer = answerTypeAsked(query);
+  const isWord = (w: string) => isStopWord(w) || lexicon.tagger?.isWord?.(w) === true;
+  const asks = answerTypeAsked(query);
+  const answer =
+    asks === 'place' &&
+    context.spots &&
+    spotAsked(query, isWord, relationsIn(query, lexicon).length)
+      ? 'spot'
+      : asks;
   query = await withRelatives(context, query, options);
   const terms = searchTerms(query, lexicon);
   const [vector] = await context.embedder.embed([query], options.signal);
@@ -168,7 +177,7 @@ export async function gather(
             holdsAnswer(
               memory.text,
               answer,
-              (w) => isStopWord(w) || lexicon.tagger?.isWord?.(w) === true,
+              isWord,
               () => relationsIn(memory.text, lexicon).length > 0,
             ),
           )

@@ -18,6 +18,10 @@ describe('relatives in questions', () => {
     expect(names('Claire, my sister, lives in Lyon', 'sister')).toEqual(['Claire']);
     expect(names('Mon frère Hugo vient dimanche', 'brother')).toEqual(['Hugo']);
     expect(names('My brother is a plumber', 'brother')).toEqual([]);
+    expect(names('Martine is my mother', 'mother')).toEqual(['Martine']);
+    expect(names('Ma mère est Martine', 'mother')).toEqual(['Martine']);
+    expect(names('Martine is a mother', 'mother')).toEqual([]);
+    expect(names('Paris is near my mother', 'mother')).toEqual([]);
     expect(
       withNames(
         'which town is my brother in?',

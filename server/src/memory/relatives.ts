@@ -23,20 +23,26 @@ export function relationsIn(query: string, lexicon: Lexicon): string[] {
   return [...out];
 }
 
+const COPULAS = new Set(['is', 'was', 'est', 'etait']);
+
 /**
  * The names a memory gives a relation: a capitalised word next to the relation's word, commas
- * and possessives aside ("My brother Hugo", "Claire, my sister", "mon frère Hugo").
+ * and possessives aside ("My brother Hugo", "Claire, my sister", "mon frère Hugo"), or across a
+ * copula ("Martine is my mother", "ma mère est Martine").
  */
 export function namesFor(text: string, relation: string, lexicon: Lexicon): string[] {
   const tokens = text.split(/[\s,;:]+/).filter(Boolean);
   const names: string[] = [];
+  const is = (j: number, words: Set<string>) => words.has(normaliseText(tokens[j] ?? ''));
   tokens.forEach((token, i) => {
     const word = normaliseText(token);
     if (!lexicon.conceptsOf(stem(word)).synonyms.includes(relation)) return;
-    for (const j of [i + 1, i - 1, i - 2]) {
+    for (const j of [i + 1, i - 1, i - 2, i - 3, i + 2]) {
       const near = tokens[j];
       if (!near || !/^\p{Lu}\p{Ll}/u.test(near) || POSSESSIVES.has(normaliseText(near))) continue;
-      if (j === i - 2 && !POSSESSIVES.has(normaliseText(tokens[i - 1] ?? ''))) continue;
+      if (j <= i - 2 && !is(i - 1, POSSESSIVES)) continue;
+      if (j === i - 3 && !is(i - 2, COPULAS)) continue;
+      if (j === i + 2 && !(is(i + 1, COPULAS) && is(i - 1, POSSESSIVES))) continue;
       names.push(near.replace(/['’]s$/, ''));
       return;
     }

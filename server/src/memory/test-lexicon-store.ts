@@ -22,9 +22,11 @@ export async function recalled(
   memories: readonly string[],
   questions: readonly string[],
   limit: number,
+  spots?: boolean,
 ): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'jarvis-lexicon-'));
-  const store = await openLanceMemory({ dir, embedder: new HashedEmbedder({ lexicon }), lexicon });
+  const embedder = new HashedEmbedder({ lexicon });
+  const store = await openLanceMemory({ dir, embedder, lexicon, spots });
   try {
     for (const text of memories) await store.remember({ text });
     const out: string[][] = [];
