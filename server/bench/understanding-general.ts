@@ -9,7 +9,7 @@
 // once for the final choice: nothing is chosen on it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MoonshineEngine } from '../src/engines/stt/moonshine-engine.js';
+import { MoonshineEngine, type MoonshineResult } from '../src/engines/stt/moonshine-engine.js';
 import { DEFAULT_DICTIONARY, PhraseEngine } from '../src/engines/stt/phrase-engine.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import type { IntentRecognizer } from '../src/intents/types.js';
@@ -25,7 +25,7 @@ import { machine, outcomeOf } from './understanding.js';
 import { runGeneralCost } from './understanding-general-cost.js';
 
 /** The intents as the server builds them (serve.ts): routines (none), then modes. */
-function serverIntents(base: IntentRecognizer): IntentRecognizer {
+export function serverIntents(base: IntentRecognizer): IntentRecognizer {
   const clock = new ManualClock(new Date(2025, 0, 15, 15, 5).getTime());
   const store = new ModeStore({ clock });
   const local = withRoutines(base, { routines: [], sensitiveDomains: [] });
@@ -35,6 +35,27 @@ function serverIntents(base: IntentRecognizer): IntentRecognizer {
     handle: (text, context) => {
       store.set('normal'); // a mode heard must not gate the utterances after it
       return wrapped.handle(text, context);
+    },
+  };
+}
+
+/** What Moonshine heard of `item` (in `ms`), and what its text and the sentence said would do. */
+export async function moonshineScored(
+  recognizer: IntentRecognizer,
+  item: GeneralScored['item'],
+  heard: MoonshineResult,
+  ms: number,
+): Promise<GeneralScored> {
+  return {
+    item,
+    expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
+    moonshine: {
+      heard: heard.written,
+      rejected: heard.rejected,
+      logProbs: heard.decoded?.logProbs ?? [],
+      ended: heard.decoded?.ended ?? true,
+      ms,
+      outcome: heard.written ? await outcomeOf(recognizer, heard.written) : undefined,
     },
   };
 }
@@ -65,18 +86,7 @@ async function decodeCorpus(
       const started = performance.now();
       const heard = await moonshine.hear({ audio });
       const ms = performance.now() - started;
-      scored.push({
-        item,
-        expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
-        moonshine: {
-          heard: heard.written,
-          rejected: heard.rejected,
-          logProbs: heard.decoded?.logProbs ?? [],
-          ended: heard.decoded?.ended ?? true,
-          ms,
-          outcome: await outcome(heard.written),
-        },
-      });
+      scored.push(await moonshineScored(recognizer, item, heard, ms));
     }
   } finally {
     await moonshine.close();
