@@ -4,7 +4,9 @@
 // memory is its own; the text goes through the server's local intents as in
 // `understanding general`. `... understanding asr report FILE...` compares the files: words right
 // (word error rate against the sentence said, both in the grammar's spoken form), what the
-// commands and the other utterances would make Jarvis do, CPU per utterance and memory.
+// commands and the other utterances would make Jarvis do, CPU per utterance and memory; with
+// `--phrase FILE` (an `understanding general` run of the same scale) the chain's too: the phrase
+// engine first, the model on what it rejects.
 // Calibration only: nothing here opens a held-out split.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,26 +88,42 @@ const pct = (n: number, d: number) => `${n} (${d ? ((100 * n) / d).toFixed(1) : 
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
+/** `run` with the phrase engine's decodes of the same utterances (an `understanding general` run). */
+export function withPhrase(run: AsrRun, general: readonly GeneralScored[]): AsrRun {
+  const utterances = run.utterances.map((u, index) => {
+    const other = general[index];
+    if (other?.item.text !== u.item.text || other.item.source !== u.item.source)
+      throw new Error(`utterance ${index} differs: ${u.item.text} / ${other?.item.text}`);
+    return { ...u, phrase: other.phrase };
+  });
+  return { ...run, utterances };
+}
+
 export function formatAsr(runs: readonly AsrRun[]): string {
   const lines = [
-    '| model | min_confidence | command WER | commands correct | commands acted wrongly | not commands acted wrongly | of them near misses | CPU per utterance (median) | RSS loaded / after (MB, +model) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| model | path | min_confidence | command WER | commands correct | commands acted wrongly | commands to the agent | not commands acted wrongly | of them near misses | not commands to the agent | CPU per utterance (median) | RSS loaded / after (MB, +model) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const empty = { count: 0 } as Counts;
   for (const run of runs) {
     const { edits, words } = wordErrors(run.utterances);
     const cpu = median(run.utterances.map((u) => u.cpuMs));
     const { before, loaded, after } = run.rss;
-    for (const minConfidence of [0, 0.8]) {
-      const rows = tally(run.utterances, { path: 'moonshine alone', rule: 'mean', minConfidence });
-      const c = rows.get('command') ?? empty;
-      const o = rows.get('not commands (all)') ?? empty;
-      const near = rows.get('near miss') ?? empty;
-      lines.push(
-        `| ${run.model} | ${minConfidence} | ${((100 * edits) / words).toFixed(1)} % (${edits}/${words}) | ` +
-          `${pct(c.correct, c.count)} | ${pct(c.wrong, c.count)} | ${pct(o.wrong, o.count)} | ` +
-          `${near.wrong}/${near.count} | ${cpu.toFixed(0)} ms | ${loaded} / ${after} (+${loaded - before}) |`,
-      );
+    const paths = run.utterances.every((u) => u.phrase)
+      ? (['moonshine alone', 'chain'] as const)
+      : (['moonshine alone'] as const);
+    for (const path of paths) {
+      for (const minConfidence of [0, 0.8]) {
+        const rows = tally(run.utterances, { path, rule: 'mean', minConfidence });
+        const c = rows.get('command') ?? empty;
+        const o = rows.get('not commands (all)') ?? empty;
+        const near = rows.get('near miss') ?? empty;
+        lines.push(
+          `| ${run.model} | ${path} | ${minConfidence} | ${((100 * edits) / words).toFixed(1)} % (${edits}/${words}) | ` +
+            `${pct(c.correct, c.count)} | ${pct(c.wrong, c.count)} | ${c.agent} | ${pct(o.wrong, o.count)} | ` +
+            `${near.wrong}/${near.count} | ${o.agent} | ${cpu.toFixed(0)} ms | ${loaded} / ${after} (+${loaded - before}) |`,
+        );
+      }
     }
   }
   return lines.join('\n');
@@ -117,7 +135,12 @@ export async function runAsr(resultsDir: string, args: readonly string[]): Promi
     if (model !== 'tiny' && model !== 'base') throw new Error('decode tiny|base');
     return decode(model, resultsDir);
   }
-  const files = args[0] === 'report' ? args.slice(1) : args;
-  const runs = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as AsrRun);
-  console.log(formatAsr(runs));
+  const read = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+  const rest = args[0] === 'report' ? args.slice(1) : args;
+  const phrase = rest.indexOf('--phrase');
+  const general =
+    phrase >= 0 ? read<{ utterances: GeneralScored[] }>(rest[phrase + 1]!).utterances : undefined;
+  const files = phrase >= 0 ? rest.filter((_, i) => i !== phrase && i !== phrase + 1) : rest;
+  const runs = files.map((file) => read<AsrRun>(file));
+  console.log(formatAsr(general ? runs.map((run) => withPhrase(run, general)) : runs));
 }
