@@ -1,5 +1,6 @@
-// `npm run bench -w server -- understanding general [heldout] [--from FILE]`: what Moonshine, the
-// general engine, would make Jarvis do (`... general cost`: its cost per utterance). Every
+// `npm run bench -w server -- understanding general [heldout] [--base] [--from FILE]`: what
+// Moonshine (tiny; base with `--base`), the general engine, would make Jarvis do
+// (`... general cost`: its cost per utterance). Every
 // utterance of the calibration split (commands, out-of-grammar speech, near misses, other
 // languages, sounds) is heard by the phrase engine and by Moonshine, once each; the texts go
 // through the local intents the server builds (routines and modes included) in the bench home.
@@ -10,6 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MoonshineEngine, type MoonshineResult } from '../src/engines/stt/moonshine-engine.js';
+import type { MoonshineSize } from '../src/engines/stt/moonshine.js';
 import { DEFAULT_DICTIONARY, PhraseEngine } from '../src/engines/stt/phrase-engine.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import type { IntentRecognizer } from '../src/intents/types.js';
@@ -63,6 +65,7 @@ export async function moonshineScored(
 async function decodeCorpus(
   split: Split,
   scale: number,
+  size: MoonshineSize,
   save: (scored: readonly GeneralScored[]) => void,
 ): Promise<GeneralScored[]> {
   const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
@@ -79,7 +82,7 @@ async function decodeCorpus(
     text ? outcomeOf(recognizer, text) : Promise.resolve(undefined);
   // Moonshine first, written at once: the phrase engine takes ten times as long.
   const scored: GeneralScored[] = [];
-  const moonshine = new MoonshineEngine();
+  const moonshine = new MoonshineEngine({ size });
   await moonshine.load();
   try {
     for (const { audio, ...item } of corpus) {
@@ -138,7 +141,9 @@ export async function runGeneral(resultsDir: string, args: readonly string[]): P
   const from = args.indexOf('--from');
   const split: Split = args.includes('heldout') ? 'heldout' : 'calibration';
   const scale = split === 'calibration' ? Number(process.env.BENCH_CAL_SCALE ?? '1') || 1 : 1;
-  const out = join(resultsDir, `server-understanding-general-${split}-scale${scale}.json`);
+  const size: MoonshineSize = args.includes('--base') ? 'base' : 'tiny';
+  const named = size === 'base' ? '-base' : '';
+  const out = join(resultsDir, `server-understanding-general-${split}-scale${scale}${named}.json`);
   const save = (utterances: readonly GeneralScored[]) => {
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...machine(), split, scale, utterances })}\n`);
@@ -148,7 +153,7 @@ export async function runGeneral(resultsDir: string, args: readonly string[]): P
     from >= 0
       ? (JSON.parse(readFileSync(args[from + 1]!, 'utf8')) as { utterances: GeneralScored[] })
           .utterances
-      : await decodeCorpus(split, scale, (partial) => {
+      : await decodeCorpus(split, scale, size, (partial) => {
           save(partial);
           console.log(formatGeneral(partial));
         });
