@@ -40,7 +40,7 @@ const MAX_SAMPLES = SAMPLE_RATE * 64;
 export interface MoonshineOptions {
   /** The folder with `encoder_model.onnx` and `decoder_model_merged.onnx`; default: `size`'s. */
   readonly modelDir?: string;
-  /** Which model the packages' (default tiny: base hears better, at 1.4 times the CPU). */
+  /** Which of the packaged models (default tiny: base hears better, at 1.4 times the CPU). */
   readonly size?: MoonshineSize;
   /** CPU threads per session (default 1: a satellite's turn should not starve the others). */
   readonly threads?: number;
