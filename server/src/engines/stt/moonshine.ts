@@ -127,7 +127,12 @@ export class MoonshineRecognizer {
         await encoder.release();
         throw error;
       });
-      return new MoonshineRecognizer(dir, encoder, decoder, decoderShape(decoder));
+      try {
+        return new MoonshineRecognizer(dir, encoder, decoder, decoderShape(decoder));
+      } catch (error) {
+        await Promise.all([encoder.release(), decoder.release()]);
+        throw error;
+      }
     } catch (error) {
       throw new EngineError(ENGINE, `cannot load the Moonshine model from ${dir}`, {
         cause: error,
