@@ -27,7 +27,8 @@ RUN npm run build -w protocol -w satellite -w ui -w server \
   && rm -rf node_modules \
   && npm ci --omit=dev --no-audit --no-fund \
   && find protocol satellite server -name '*.test.*' -delete \
-  && rm -rf node_modules/@usefulsensors/moonshine-js/dist/model/base-es-non-commercial
+  && rm -rf node_modules/@usefulsensors/moonshine-js/dist/model/base-es-non-commercial \
+    node_modules/moonshine-base-en/dist/model/tiny
 
 # Runtime: Home Assistant's Debian base (glibc for onnxruntime; s6-overlay's /init runs CMD).
 FROM ${BUILD_FROM}

@@ -28,6 +28,8 @@
 // filling the pause from the turn's quietest frame (understanding-early.ts).
 // `... understanding general [--from FILE]`: Moonshine, the general engine, alone and after the
 // phrase engine, on the calibration split at several min_confidence (understanding-general.ts).
+// `... understanding asr decode tiny|base`, `... understanding asr report FILE...`: Moonshine tiny
+// against base as the general engine, on the calibration split (understanding-asr.ts).
 // `... understanding moonshine decode FILE`: Moonshine's transcripts of an understanding run's
 // speech (FILE-moonshine.json); `... understanding moonshine [report] FILE`: the second opinion's
 // rule searched on a calibration run, or (`report`) any run judged by the shipped rule.
@@ -112,6 +114,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'lvcsr')
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'general') {
   await runGeneral(resultsDir, process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'asr') {
+  await (await import('./understanding-asr.js')).runAsr(resultsDir, process.argv.slice(4));
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'moonshine') {

@@ -1,5 +1,6 @@
-// `npm run bench -w server -- understanding general [heldout] [--from FILE]`: what Moonshine, the
-// general engine, would make Jarvis do (`... general cost`: its cost per utterance). Every
+// `npm run bench -w server -- understanding general [heldout] [--base] [--from FILE]`: what
+// Moonshine (tiny; base with `--base`), the general engine, would make Jarvis do
+// (`... general cost`: its cost per utterance). Every
 // utterance of the calibration split (commands, out-of-grammar speech, near misses, other
 // languages, sounds) is heard by the phrase engine and by Moonshine, once each; the texts go
 // through the local intents the server builds (routines and modes included) in the bench home.
@@ -9,7 +10,8 @@
 // once for the final choice: nothing is chosen on it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MoonshineEngine } from '../src/engines/stt/moonshine-engine.js';
+import { MoonshineEngine, type MoonshineResult } from '../src/engines/stt/moonshine-engine.js';
+import type { MoonshineSize } from '../src/engines/stt/moonshine.js';
 import { DEFAULT_DICTIONARY, PhraseEngine } from '../src/engines/stt/phrase-engine.js';
 import { createIntentRecognizer } from '../src/intents/index.js';
 import type { IntentRecognizer } from '../src/intents/types.js';
@@ -25,7 +27,7 @@ import { machine, outcomeOf } from './understanding.js';
 import { runGeneralCost } from './understanding-general-cost.js';
 
 /** The intents as the server builds them (serve.ts): routines (none), then modes. */
-function serverIntents(base: IntentRecognizer): IntentRecognizer {
+export function serverIntents(base: IntentRecognizer): IntentRecognizer {
   const clock = new ManualClock(new Date(2025, 0, 15, 15, 5).getTime());
   const store = new ModeStore({ clock });
   const local = withRoutines(base, { routines: [], sensitiveDomains: [] });
@@ -39,9 +41,31 @@ function serverIntents(base: IntentRecognizer): IntentRecognizer {
   };
 }
 
+/** What Moonshine heard of `item` (in `ms`), and what its text and the sentence said would do. */
+export async function moonshineScored(
+  recognizer: IntentRecognizer,
+  item: GeneralScored['item'],
+  heard: MoonshineResult,
+  ms: number,
+): Promise<GeneralScored> {
+  return {
+    item,
+    expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
+    moonshine: {
+      heard: heard.written,
+      rejected: heard.rejected,
+      logProbs: heard.decoded?.logProbs ?? [],
+      ended: heard.decoded?.ended ?? true,
+      ms,
+      outcome: heard.written ? await outcomeOf(recognizer, heard.written) : undefined,
+    },
+  };
+}
+
 async function decodeCorpus(
   split: Split,
   scale: number,
+  size: MoonshineSize,
   save: (scored: readonly GeneralScored[]) => void,
 ): Promise<GeneralScored[]> {
   const { nameLanguage } = await installedNameLanguage({ englishDictionary: DEFAULT_DICTIONARY });
@@ -58,25 +82,14 @@ async function decodeCorpus(
     text ? outcomeOf(recognizer, text) : Promise.resolve(undefined);
   // Moonshine first, written at once: the phrase engine takes ten times as long.
   const scored: GeneralScored[] = [];
-  const moonshine = new MoonshineEngine();
+  const moonshine = new MoonshineEngine({ size });
   await moonshine.load();
   try {
     for (const { audio, ...item } of corpus) {
       const started = performance.now();
       const heard = await moonshine.hear({ audio });
       const ms = performance.now() - started;
-      scored.push({
-        item,
-        expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
-        moonshine: {
-          heard: heard.written,
-          rejected: heard.rejected,
-          logProbs: heard.decoded?.logProbs ?? [],
-          ended: heard.decoded?.ended ?? true,
-          ms,
-          outcome: await outcome(heard.written),
-        },
-      });
+      scored.push(await moonshineScored(recognizer, item, heard, ms));
     }
   } finally {
     await moonshine.close();
@@ -128,7 +141,9 @@ export async function runGeneral(resultsDir: string, args: readonly string[]): P
   const from = args.indexOf('--from');
   const split: Split = args.includes('heldout') ? 'heldout' : 'calibration';
   const scale = split === 'calibration' ? Number(process.env.BENCH_CAL_SCALE ?? '1') || 1 : 1;
-  const out = join(resultsDir, `server-understanding-general-${split}-scale${scale}.json`);
+  const size: MoonshineSize = args.includes('--base') ? 'base' : 'tiny';
+  const named = size === 'base' ? '-base' : '';
+  const out = join(resultsDir, `server-understanding-general-${split}-scale${scale}${named}.json`);
   const save = (utterances: readonly GeneralScored[]) => {
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...machine(), split, scale, utterances })}\n`);
@@ -138,7 +153,7 @@ export async function runGeneral(resultsDir: string, args: readonly string[]): P
     from >= 0
       ? (JSON.parse(readFileSync(args[from + 1]!, 'utf8')) as { utterances: GeneralScored[] })
           .utterances
-      : await decodeCorpus(split, scale, (partial) => {
+      : await decodeCorpus(split, scale, size, (partial) => {
           save(partial);
           console.log(formatGeneral(partial));
         });

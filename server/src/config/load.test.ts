@@ -118,7 +118,13 @@ describe('configuration', () => {
     expect(loadConfig({ file: file(on), env: {} }).stt.moonshine).toEqual({
       enabled: true,
       min_confidence: 0.8,
+      model: 'tiny',
     });
+    const base = loadConfig({ file: file(`${on}    model: base\n`), env: {} });
+    expect(base.stt.moonshine.model).toBe('base');
+    expect(() => loadConfig({ file: file(`${on}    model: small\n`), env: {} })).toThrow(
+      'stt.moonshine.model: ',
+    );
     expect(() => loadConfig({ file: file(on.replace('0.8', '1.5')), env: {} })).toThrow(
       'stt.moonshine.min_confidence: ',
     );

@@ -51,7 +51,8 @@ export async function buildSpeechEngines(
   if (config.stt.moonshine.enabled) {
     const minConfidence = config.stt.moonshine.min_confidence;
     const loadRecognizer = second && (() => Promise.resolve(second));
-    const moonshine = new MoonshineEngine({ minConfidence, logger, loadRecognizer });
+    const size = config.stt.moonshine.model;
+    const moonshine = new MoonshineEngine({ minConfidence, size, logger, loadRecognizer });
     // Loaded now so the first turn does not wait for it; a failure is logged, and each turn
     // tries again (the chain falls back to "Sorry, I didn't catch that").
     await moonshine.load().catch((error: Error) => {
@@ -108,7 +109,7 @@ async function secondRecognizer(
 ): Promise<MoonshineRecognizer | undefined> {
   if (config.stt.phrase.second_opinion === 'off') return undefined;
   try {
-    return await MoonshineRecognizer.load();
+    return await MoonshineRecognizer.load({ size: config.stt.moonshine.model });
   } catch (error) {
     logger.warn(
       `phrase: no second opinion (${(error as Error).message}); the grammar alone judges`,

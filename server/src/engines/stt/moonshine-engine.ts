@@ -154,9 +154,9 @@ export class MoonshineEngine implements SpeechToText {
 
   private model(): Promise<MoonshineModel> {
     if (this.closed) return Promise.reject(new EngineError(this.name, 'closed'));
-    const { loadRecognizer, modelDir, threads } = this.options;
+    const { loadRecognizer, modelDir, size, threads } = this.options;
     this.recognizer ??= (
-      loadRecognizer ?? (() => MoonshineRecognizer.load({ modelDir, threads }))
+      loadRecognizer ?? (() => MoonshineRecognizer.load({ modelDir, size, threads }))
     )();
     return this.recognizer.catch((error: unknown) => {
       this.recognizer = undefined; // the next utterance tries again

@@ -1,4 +1,4 @@
-// Moonshine tiny (English), a small neural speech recogniser: an encoder over raw 16 kHz audio and
+// Moonshine (English, tiny or base), a small neural speech recogniser: an encoder over raw 16 kHz audio and
 // a decoder that writes Llama tokens one at a time (greedy). The quantized weights are the files
 // the `@usefulsensors/moonshine-js` npm package ships (MIT, Useful Sensors); they run here on
 // onnxruntime-node's CPU backend. Nothing is fetched: a missing package is an EngineError.
@@ -10,10 +10,23 @@ import { ort } from '@jarvis/satellite/engines';
 import { EngineError } from '../../errors.js';
 
 const ENGINE = 'moonshine';
-const PACKAGE = '@usefulsensors/moonshine-js';
+/**
+ * Where each size's quantized weights are: tiny in the package version the project uses; base
+ * (English, MIT) only in versions 0.1.5-0.1.17, installed under the alias `moonshine-base-en`
+ * (later versions ship a non-commercial Spanish base instead).
+ */
+const PACKAGES = {
+  tiny: { name: '@usefulsensors/moonshine-js', folder: 'tiny' },
+  base: { name: 'moonshine-base-en', folder: 'base' },
+} as const;
+export type MoonshineSize = keyof typeof PACKAGES;
 const SAMPLE_RATE = 16000;
-/** Moonshine tiny's decoder: layers, key/value heads, head size. */
-const SHAPE = { layers: 6, heads: 8, headSize: 36 } as const;
+/** A decoder's layers, key/value heads and head size (tiny: 6, 8, 36; base: 8, 8, 52). */
+export interface DecoderShape {
+  readonly layers: number;
+  readonly heads: number;
+  readonly headSize: number;
+}
 const START_TOKEN = 1;
 const END_TOKEN = 2;
 /** Ids above the Llama vocabulary are Moonshine's special tokens: never text. */
@@ -25,21 +38,27 @@ const MIN_SAMPLES = SAMPLE_RATE / 10;
 const MAX_SAMPLES = SAMPLE_RATE * 64;
 
 export interface MoonshineOptions {
-  /** The folder with `encoder_model.onnx` and `decoder_model_merged.onnx`; default: the package's tiny model. */
+  /** The folder with `encoder_model.onnx` and `decoder_model_merged.onnx`; default: `size`'s. */
   readonly modelDir?: string;
+  /** Which of the packaged models (default tiny: base hears better, at 1.4 times the CPU). */
+  readonly size?: MoonshineSize;
   /** CPU threads per session (default 1: a satellite's turn should not starve the others). */
   readonly threads?: number;
 }
 
-/** The package's `dist/model/tiny/quantized` folder, found the way Node finds packages. */
-export function defaultMoonshineDir(from = dirname(fileURLToPath(import.meta.url))): string {
+/** The package's `dist/model/<size>/quantized` folder, found the way Node finds packages. */
+export function defaultMoonshineDir(
+  from = dirname(fileURLToPath(import.meta.url)),
+  size: MoonshineSize = 'tiny',
+): string {
+  const { name, folder } = PACKAGES[size];
   for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', PACKAGE, 'dist', 'model', 'tiny', 'quantized');
+    const candidate = join(dir, 'node_modules', name, 'dist', 'model', folder, 'quantized');
     if (existsSync(candidate)) return candidate;
     if (dirname(dir) === dir) {
       throw new EngineError(
         ENGINE,
-        `the ${PACKAGE} package (its model files) is not installed: run \`npm ci\` in the Jarvis folder`,
+        `the ${name} package (its model files) is not installed: run \`npm ci\` in the Jarvis folder`,
       );
     }
   }
@@ -91,11 +110,12 @@ export class MoonshineRecognizer {
     readonly model: string,
     private readonly encoder: ort.InferenceSession,
     private readonly decoder: ort.InferenceSession,
+    private readonly shape: DecoderShape,
   ) {}
 
   /** Loads both sessions; throws EngineError when the files are missing or unreadable. */
   static async load(options: MoonshineOptions = {}): Promise<MoonshineRecognizer> {
-    const dir = options.modelDir ?? defaultMoonshineDir();
+    const dir = options.modelDir ?? defaultMoonshineDir(undefined, options.size);
     const threads = options.threads ?? 1;
     const session = { intraOpNumThreads: threads, interOpNumThreads: 1 };
     try {
@@ -107,7 +127,12 @@ export class MoonshineRecognizer {
         await encoder.release();
         throw error;
       });
-      return new MoonshineRecognizer(dir, encoder, decoder);
+      try {
+        return new MoonshineRecognizer(dir, encoder, decoder, decoderShape(decoder));
+      } catch (error) {
+        await Promise.all([encoder.release(), decoder.release()]);
+        throw error;
+      }
     } catch (error) {
       throw new EngineError(ENGINE, `cannot load the Moonshine model from ${dir}`, {
         cause: error,
@@ -170,7 +195,7 @@ export class MoonshineRecognizer {
     signal?: AbortSignal,
     forced?: readonly number[],
   ): Promise<Steps> {
-    let past = emptyCache();
+    let past = emptyCache(this.shape);
     const tokens: number[] = [];
     const logProbs: number[] = [];
     let next = START_TOKEN;
@@ -199,16 +224,33 @@ export class MoonshineRecognizer {
   }
 }
 
+/** The shape the decoder declares for its first layer's cache, and how many layers it has. */
+export function decoderShape(
+  decoder: Pick<ort.InferenceSession, 'inputNames' | 'inputMetadata'>,
+): DecoderShape {
+  const layers = decoder.inputNames.filter((name) =>
+    /^past_key_values\.\d+\.decoder\.key$/.test(name),
+  );
+  const first = decoder.inputMetadata.find(
+    (input) => input.name === 'past_key_values.0.decoder.key',
+  );
+  const [, heads, , headSize] = first?.isTensor ? first.shape : [];
+  if (layers.length === 0 || typeof heads !== 'number' || typeof headSize !== 'number') {
+    throw new EngineError(ENGINE, 'the decoder does not declare its key/value cache');
+  }
+  return { layers: layers.length, heads, headSize };
+}
+
 /** Every layer's decoder and encoder key/value cache, empty before the first step. */
-function emptyCache(): Feeds {
+function emptyCache(shape: DecoderShape): Feeds {
   const feeds: Feeds = {};
-  for (let layer = 0; layer < SHAPE.layers; layer++) {
+  for (let layer = 0; layer < shape.layers; layer++) {
     for (const side of ['decoder', 'encoder']) {
       for (const part of ['key', 'value']) {
         feeds[`past_key_values.${layer}.${side}.${part}`] = new ort.Tensor(
           'float32',
           new Float32Array(0),
-          [1, SHAPE.heads, 0, SHAPE.headSize],
+          [1, shape.heads, 0, shape.headSize],
         );
       }
     }
