@@ -1,4 +1,4 @@
-// `npm run bench -w server -- understanding general [heldout] [--base] [--from FILE]`: what
+// `npm run bench -w server -- understanding general [SPLIT] [--base] [--from FILE]`: what
 // Moonshine (tiny; base with `--base`), the general engine, would make Jarvis do
 // (`... general cost`: its cost per utterance). Every
 // utterance of the calibration split (commands, out-of-grammar speech, near misses, other
@@ -6,8 +6,8 @@
 // through the local intents the server builds (routines and modes included) in the bench home.
 // Judged afterwards at several `min_confidence` values (understanding-general-judge.ts):
 // Moonshine alone (what Home Assistant gets from Jarvis as its speech-to-text) and the server's
-// chain (the phrase engine first, Moonshine on what it rejects). `heldout` is for the lead, run
-// once for the final choice: nothing is chosen on it.
+// chain (the phrase engine first, Moonshine on what it rejects). A held-out SPLIT (`heldout`,
+// `heldout3`, `heldout4`) is for the lead, run once for the final choice: nothing is chosen on it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MoonshineEngine, type MoonshineResult } from '../src/engines/stt/moonshine-engine.js';
@@ -20,7 +20,7 @@ import { withModes } from '../src/modes/mode-recognizer.js';
 import { ModeStore } from '../src/modes/mode-store.js';
 import { withRoutines } from '../src/routines/routine-recognizer.js';
 import { ManualClock } from '../src/speech/clock.js';
-import { buildCorpus, type Split } from './understanding-corpus.js';
+import { buildCorpus, type Split, SPLITS } from './understanding-corpus.js';
 import { benchHome, englishHome } from './understanding-home.js';
 import { formatGeneral, type GeneralScored } from './understanding-general-judge.js';
 import { machine, outcomeOf } from './understanding.js';
@@ -139,7 +139,7 @@ async function retried<T>(work: () => Promise<T>): Promise<T> {
 export async function runGeneral(resultsDir: string, args: readonly string[]): Promise<void> {
   if (args[0] === 'cost') return runGeneralCost();
   const from = args.indexOf('--from');
-  const split: Split = args.includes('heldout') ? 'heldout' : 'calibration';
+  const split: Split = SPLITS.find((name) => args.includes(name)) ?? 'calibration';
   const scale = split === 'calibration' ? Number(process.env.BENCH_CAL_SCALE ?? '1') || 1 : 1;
   const size: MoonshineSize = args.includes('--base') ? 'base' : 'tiny';
   const named = size === 'base' ? '-base' : '';
