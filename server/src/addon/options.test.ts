@@ -42,11 +42,13 @@ describe('add-on options onto the server configuration', () => {
         api_token: '0123456789abcdef',
         wake_speed_variants: 0.05,
         moonshine: false,
+        moonshine_model: 'base',
       },
       RUNTIME,
     );
     expect(config.language).toBe('fr');
     expect(config.stt.moonshine.enabled).toBe(false);
+    expect(config.stt.moonshine.model).toBe('base');
     expect(config.wake.speed_variants).toBe(0.05);
     expect(config.ollama).toMatchObject({ enabled: true, model: 'qwen2.5:7b' });
     expect(config.satellites).toEqual([

@@ -16,6 +16,7 @@ export const OPTION_PATHS = {
   wake_speed_variants: 'wake.speed_variants',
   satellites: 'satellites',
   moonshine: 'stt.moonshine.enabled',
+  moonshine_model: 'stt.moonshine.model',
   stt_wyoming_uri: 'stt.wyoming_uri',
   tts_wyoming_uri: 'tts.wyoming_uri',
   mqtt_url: 'mqtt.url',
