@@ -18,6 +18,8 @@ export interface SpeechSpanOptions {
 export interface SpeechSpan {
   readonly start: number;
   readonly end: number;
+  /** Where the last speech frame ends, before the pad after it (absent: not cut by a VAD). */
+  readonly voiced?: number;
 }
 
 const RATE = 16000;
@@ -67,11 +69,9 @@ export function speechSpan(
   const bytesPerFrame = frameSamples * 2;
   const pad = (ms: number) => 2 * Math.round((RATE * ms) / 1000);
   const start = Math.max(0, speech[0]![0] * bytesPerFrame - pad(options.padBeforeMs ?? 200));
-  const end = Math.min(
-    byteLength,
-    speech.at(-1)![1] * bytesPerFrame + pad(options.padAfterMs ?? 250),
-  );
-  return { start, end };
+  const voiced = Math.min(byteLength, speech.at(-1)![1] * bytesPerFrame);
+  const end = Math.min(byteLength, voiced + pad(options.padAfterMs ?? 250));
+  return { start, end, voiced };
 }
 
 /**
@@ -153,4 +153,12 @@ export function withNoiseFloor(audio: Uint8Array): Uint8Array {
     outView.setInt16(offset, Math.max(-32768, Math.min(32767, sample)), true);
   }
   return out;
+}
+
+/** `audio` in whole samples, and the span of speech `trimming` cuts from it. */
+export async function speechOf(trimming: Trimming, audio: Uint8Array, signal?: AbortSignal) {
+  const whole = audio.subarray(0, audio.byteLength & ~1);
+  const speech = await speechIn(trimming, whole);
+  signal?.throwIfAborted();
+  return { whole, speech };
 }

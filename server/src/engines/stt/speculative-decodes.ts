@@ -1,0 +1,76 @@
+// The phrase engine's decodes of speculative transcriptions (the command up to a pause, while the
+// speaker may go on: `Utterance.speculative`), kept for the whole command's transcription. When
+// nothing more was said after the pause, the whole command's speech is the same audio, cut the
+// same way, and decoding it again (the grammar, the phone loop, the second opinion) would repeat
+// the same work after the end of speech, where every millisecond is waited for.
+import type { HeardDecode } from './heard.js';
+import type { PhraseResult } from './phrase-engine-types.js';
+import type { SpeechSpan } from './speech-span.js';
+
+/** What was decoded in some speech, whatever audio it was found in (no `heard`). */
+export interface SpeechDecode {
+  readonly result: Omit<PhraseResult, 'heard'>;
+  /** The second opinion's decode of the same speech, for the next engine. */
+  readonly decoded?: HeardDecode;
+}
+
+interface Kept {
+  /** What decoded it (the grammar's decoders): another grammar would decode otherwise. */
+  readonly decoder: object;
+  readonly audio: Uint8Array;
+  readonly speech: SpeechSpan;
+  readonly decode: Promise<SpeechDecode>;
+}
+
+/**
+ * Whether the speech `a` found at `aSpan` is the speech `b` found at `bSpan`: cut at the same
+ * offsets, around the same voiced part (`SpeechSpan.voiced`), with the same samples up to its
+ * end. What follows the voiced part is the pad after the last word, no speech in either; in a
+ * speculative transcription it is partly the pause lengthened (`lengthenPause`), so it is not
+ * compared.
+ */
+export function sameSpeech(
+  a: Uint8Array,
+  aSpan: SpeechSpan,
+  b: Uint8Array,
+  bSpan: SpeechSpan,
+): boolean {
+  const { start, end, voiced } = aSpan;
+  if (start !== bSpan.start || end !== bSpan.end || voiced !== bSpan.voiced) return false;
+  const to = voiced ?? end;
+  if (a.byteLength < to || b.byteLength < to) return false;
+  const bytes = (x: Uint8Array) => Buffer.from(x.buffer, x.byteOffset + start, to - start);
+  return bytes(a).equals(bytes(b));
+}
+
+/**
+ * The latest few speculative decodes (one per turn in progress, at most `size`), each taken at
+ * most once. The audio is kept in memory only, and only until taken or pushed out.
+ */
+export class SpeculativeDecodes {
+  private kept: Kept[] = [];
+
+  constructor(private readonly size = 4) {}
+
+  keep(entry: Kept): void {
+    this.kept = [entry, ...this.kept.slice(0, this.size - 1)];
+    entry.decode.catch(() => this.drop(entry)); // a failed decode is not reused
+  }
+
+  /** The decode kept of the same speech as `speech` in `audio`, by `decoder`, if any. */
+  take(decoder: object, audio: Uint8Array, speech: SpeechSpan): Promise<SpeechDecode> | undefined {
+    const found = this.kept.find(
+      (k) => k.decoder === decoder && sameSpeech(k.audio, k.speech, audio, speech),
+    );
+    if (found) this.drop(found);
+    return found?.decode;
+  }
+
+  clear(): void {
+    this.kept = [];
+  }
+
+  private drop(entry: Kept): void {
+    this.kept = this.kept.filter((k) => k !== entry);
+  }
+}
