@@ -1,8 +1,9 @@
 // The phrase engine's decodes of speculative transcriptions (the command up to a pause, while the
 // speaker may go on: `Utterance.speculative`), kept for the whole command's transcription. When
-// nothing more was said after the pause, the whole command's speech is the same audio, cut the
-// same way, and decoding it again (the grammar, the phone loop, the second opinion) would repeat
-// the same work after the end of speech, where every millisecond is waited for.
+// its speech is the very same samples, cut the same way, decoding it again (the grammar, the
+// phone loop, the second opinion) would repeat the same work after the end of speech. That holds
+// only for a speculation whose audio already holds the speech's pad after the last word (one
+// started 250 ms or more into the pause); today's, at the pause's start, lengthens the pause.
 import type { HeardDecode } from './heard.js';
 import type { PhraseResult } from './phrase-engine-types.js';
 import type { SpeechSpan } from './speech-span.js';
@@ -24,10 +25,11 @@ interface Kept {
 
 /**
  * Whether the speech `a` found at `aSpan` is the speech `b` found at `bSpan`: cut at the same
- * offsets, around the same voiced part (`SpeechSpan.voiced`), with the same samples up to its
- * end. What follows the voiced part is the pad after the last word, no speech in either; in a
- * speculative transcription it is partly the pause lengthened (`lengthenPause`), so it is not
- * compared.
+ * offsets, with the same samples throughout, pad after the last word included. Not the voiced
+ * part alone: a speculative transcription's pad is mostly the pause lengthened with its quietest
+ * frame (`lengthenPause`), and that alone moves the grammar's score (by up to 3.4, across the
+ * ask-back band's edge once, on 16 same-voiced utterances in the latency benchmark's voices;
+ * one other sentence heard): a rejected speculative decode is not the whole command's.
  */
 export function sameSpeech(
   a: Uint8Array,
@@ -35,11 +37,10 @@ export function sameSpeech(
   b: Uint8Array,
   bSpan: SpeechSpan,
 ): boolean {
-  const { start, end, voiced } = aSpan;
-  if (start !== bSpan.start || end !== bSpan.end || voiced !== bSpan.voiced) return false;
-  const to = voiced ?? end;
-  if (a.byteLength < to || b.byteLength < to) return false;
-  const bytes = (x: Uint8Array) => Buffer.from(x.buffer, x.byteOffset + start, to - start);
+  const { start, end } = aSpan;
+  if (start !== bSpan.start || end !== bSpan.end) return false;
+  if (a.byteLength < end || b.byteLength < end) return false;
+  const bytes = (x: Uint8Array) => Buffer.from(x.buffer, x.byteOffset + start, end - start);
   return bytes(a).equals(bytes(b));
 }
 

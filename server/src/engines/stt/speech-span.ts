@@ -18,8 +18,6 @@ export interface SpeechSpanOptions {
 export interface SpeechSpan {
   readonly start: number;
   readonly end: number;
-  /** Where the last speech frame ends, before the pad after it (absent: not cut by a VAD). */
-  readonly voiced?: number;
 }
 
 const RATE = 16000;
@@ -69,9 +67,11 @@ export function speechSpan(
   const bytesPerFrame = frameSamples * 2;
   const pad = (ms: number) => 2 * Math.round((RATE * ms) / 1000);
   const start = Math.max(0, speech[0]![0] * bytesPerFrame - pad(options.padBeforeMs ?? 200));
-  const voiced = Math.min(byteLength, speech.at(-1)![1] * bytesPerFrame);
-  const end = Math.min(byteLength, voiced + pad(options.padAfterMs ?? 250));
-  return { start, end, voiced };
+  const end = Math.min(
+    byteLength,
+    speech.at(-1)![1] * bytesPerFrame + pad(options.padAfterMs ?? 250),
+  );
+  return { start, end };
 }
 
 /**
