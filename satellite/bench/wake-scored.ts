@@ -21,55 +21,81 @@ export const TRIGGER = { triggerLevel: DEFAULT_TRIGGER_LEVEL, refractoryMs: DEFA
 /** A positive counts when detected between the start of "hey jarvis" and 1 s after its end. */
 export const ACCEPT_AFTER_MS = 1000;
 
-/** `--mlp-shape UNITS,EPOCHS,L2`: the corpus MLP's size and training, when not the default. */
-function mlpShape(): MlpShape | undefined {
-  if (!process.argv.includes('--mlp-shape')) return undefined;
-  const [hidden, epochs, l2] = process.argv[process.argv.indexOf('--mlp-shape') + 1]!.split(',');
-  return { hidden: Number(hidden), epochs: Number(epochs), l2: Number(l2) };
+/** How the corpus is scored: the wake benchmark's command-line options (`wakeCorpusOptions`). */
+export interface WakeCorpusOptions {
+  /** `--full`: every clip; `--available`: the clips whose features are cached; else a share. */
+  readonly clips: 'full' | 'available' | 'share';
+  /** `--pass raw` (or rnnoise): only score and cache that pass (run both at once). */
+  readonly pass?: FrontEnd;
+  /** `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it). */
+  readonly noRnnoise: boolean;
+  /** `--rnnoise-only`: only the options through RNNoise (no pass of the audio as heard). */
+  readonly rnnoiseOnly: boolean;
+  /** `--speed-variants`: the speed variants' options too (slowed scores cached or computed). */
+  readonly withSpeed: boolean;
+  /** `--no-verifier` sets it false: without the verifiers (their enrolment clips are not run). */
+  readonly withVerifier: boolean;
+  /**
+   * `--corpus-verifier`: the verifier trained on the calibration voices' corpus, through
+   * RNNoise; `--corpus-mlp`: its version with a hidden layer too.
+   */
+  readonly corpusModels: readonly CorpusModel[];
+  /** `--mlp-shape UNITS,EPOCHS,L2`: the corpus MLP's size and training, when not the default. */
+  readonly mlp?: MlpShape;
+  /** `--training-voices`: the corpus verifiers learn the training-only voices too. */
+  readonly trainingVoices: boolean;
+  /**
+   * `--calibration-only`: the settings chosen and measured on the calibration voices, the
+   * held-out voices not looked at (for trying the benchmark out before its one held-out run).
+   */
+  readonly calibrationOnly: boolean;
 }
 
-/** The corpus scored as the command line asks; undefined with `--pass` (it only caches one). */
-export async function scoreWakeCorpus(log: (line: string) => void) {
+/** The scoring options in command-line arguments (an entry point's `process.argv`). */
+export function wakeCorpusOptions(args: readonly string[]): WakeCorpusOptions {
+  const has = (flag: string) => args.includes(flag);
+  const after = (flag: string) => (has(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const mlp = after('--mlp-shape')?.split(',').map(Number);
+  return {
+    clips: has('--full') ? 'full' : has('--available') ? 'available' : 'share',
+    pass: has('--pass') ? (after('--pass') as FrontEnd) : undefined,
+    noRnnoise: has('--no-rnnoise'),
+    rnnoiseOnly: has('--rnnoise-only'),
+    withSpeed: has('--speed-variants'),
+    withVerifier: !has('--no-verifier'),
+    corpusModels: [
+      ...(has('--corpus-verifier') ? (['corpus'] as const) : []),
+      ...(has('--corpus-mlp') ? (['corpus-mlp'] as const) : []),
+    ],
+    mlp: mlp && { hidden: mlp[0]!, epochs: mlp[1]!, l2: mlp[2]! },
+    trainingVoices: has('--training-voices'),
+    calibrationOnly: has('--calibration-only'),
+  };
+}
+
+/** The corpus scored as `options` ask; undefined with `pass` (it only caches one). */
+export async function scoreWakeCorpus(options: WakeCorpusOptions, log: (line: string) => void) {
+  const { withSpeed, withVerifier, corpusModels, rnnoiseOnly, calibrationOnly } = options;
   const whole = await wakeCorpus(log);
-  const corpus = process.argv.includes('--full')
-    ? whole
-    : process.argv.includes('--available')
-      ? available(
-          whole,
-          process.argv.includes('--no-rnnoise')
-            ? ['raw']
-            : process.argv.includes('--rnnoise-only')
-              ? ['rnnoise']
-              : ['raw', 'rnnoise'],
-          process.argv.includes('--speed-variants'),
-        )
-      : firstShare(whole);
+  const corpus =
+    options.clips === 'full'
+      ? whole
+      : options.clips === 'available'
+        ? available(
+            whole,
+            options.noRnnoise ? ['raw'] : rnnoiseOnly ? ['rnnoise'] : ['raw', 'rnnoise'],
+            withSpeed,
+          )
+        : firstShare(whole);
   const share = shareOf(corpus, whole);
   log(`scoring ${share}`);
-  // `-- wake --pass raw` (or rnnoise) only scores and caches that pass: run both at once.
-  const only = process.argv[process.argv.indexOf('--pass') + 1];
-  // `--rnnoise-only`: only the options through RNNoise (no pass of the audio as heard).
-  const rnnoiseOnly = process.argv.includes('--rnnoise-only');
   const kinds = (['raw', 'rnnoise'] as const).filter(
     (k) =>
-      (!process.argv.includes('--pass') || k === only) &&
-      !(k === 'rnnoise' && process.argv.includes('--no-rnnoise')) &&
+      (options.pass === undefined || k === options.pass) &&
+      !(k === 'rnnoise' && options.noRnnoise) &&
       !(k === 'raw' && rnnoiseOnly),
   );
-  // `--speed-variants`: the speed variants' options too (their slowed scores cached or computed).
-  const withSpeed = process.argv.includes('--speed-variants');
-  // `--no-verifier`: without the verifiers (their enrolment clips are not run).
-  const withVerifier = !process.argv.includes('--no-verifier');
-  // `--corpus-verifier`: the verifier trained on the calibration voices' corpus, through RNNoise;
-  // `--corpus-mlp`: its version with a hidden layer too.
-  const corpusModels: CorpusModel[] = [
-    ...(process.argv.includes('--corpus-verifier') ? (['corpus'] as const) : []),
-    ...(process.argv.includes('--corpus-mlp') ? (['corpus-mlp'] as const) : []),
-  ];
-  // `--training-voices`: the corpus verifiers learn the training-only voices too.
-  const training = process.argv.includes('--training-voices')
-    ? await trainingCorpus(log)
-    : undefined;
+  const training = options.trainingVoices ? await trainingCorpus(log) : undefined;
   const passes: Partial<Record<FrontEnd, Pass>> = {};
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   for (const kind of kinds) {
@@ -84,7 +110,7 @@ export async function scoreWakeCorpus(log: (line: string) => void) {
         fromCorpus,
         await cachedCorpusVerifiers(corpus, kind, model, ACCEPT_AFTER_MS, log, {
           training,
-          mlp: mlpShape(),
+          mlp: options.mlp,
         }),
       );
       // The one trained on every calibration voice: the file a satellite could ship.
@@ -94,10 +120,9 @@ export async function scoreWakeCorpus(log: (line: string) => void) {
     }
     passes[kind] = await scorePass(corpus, kind, { ...verifiers, ...fromCorpus }, log, withSpeed);
   }
-  if (process.argv.includes('--pass')) return undefined;
-  // `--no-rnnoise`: without the RNNoise pass (its options left out, "combined" without it).
+  if (options.pass !== undefined) return undefined;
   const both = passes as Record<FrontEnd, Pass>;
-  const withRnnoise = !process.argv.includes('--no-rnnoise');
+  const withRnnoise = !options.noRnnoise;
   if (!withRnnoise) both.rnnoise = both.raw;
   const frontEnds: FrontEnd[] = rnnoiseOnly
     ? ['rnnoise']
@@ -116,9 +141,6 @@ export async function scoreWakeCorpus(log: (line: string) => void) {
     trigger: TRIGGER,
     acceptAfterMs: ACCEPT_AFTER_MS,
   };
-  // `--calibration-only`: the settings chosen and measured on the calibration voices, the
-  // held-out voices not looked at (for trying the benchmark out before its one held-out run).
-  const calibrationOnly = process.argv.includes('--calibration-only');
   return {
     corpus,
     share,

@@ -27,7 +27,7 @@ import {
 } from './wake-eval.js';
 import type { FrontEnd } from './wake-score.js';
 import { extractAll } from './wake-features.js';
-import { ACCEPT_AFTER_MS, scoreWakeCorpus, TRIGGER } from './wake-scored.js';
+import { ACCEPT_AFTER_MS, scoreWakeCorpus, TRIGGER, wakeCorpusOptions } from './wake-scored.js';
 import { extractVariants } from './wake-variants.js';
 import { trainingCorpus, trainingOrder } from './wake-training-corpus.js';
 
@@ -140,7 +140,7 @@ export async function runWakeBenchmark(): Promise<void> {
       .join(' ');
     throw new Error(`the spoken-word check moved: npm run bench -w server -- wake-asr ${options}`);
   }
-  const scoring = await scoreWakeCorpus(log);
+  const scoring = await scoreWakeCorpus(wakeCorpusOptions(process.argv), log);
   if (!scoring) return;
   const { corpus, share, scored, frontEnds, withSpeed, withVerifier, withRnnoise } = scoring;
   const { rnnoiseOnly, corpusModels, root, calibrationOnly } = scoring;

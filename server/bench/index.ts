@@ -36,7 +36,8 @@
 // `npm run bench -w server -- latency`: only the latency benchmark (server-latency.json, which
 // the whole run writes too); `... streams`: only the streams benchmark (STREAMS=N,
 // WAKE_SPEED_VARIANTS=P, WAKE_WORKERS=N, STREAM_LEAD=speech; server-streams-*.json);
-// EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison.
+// EARLY_ENDPOINT_MS=0 runs it with early endpointing off, for comparison; SPECULATE_AFTER_MS=300
+// transcribes speculatively 300 ms into a pause rather than at its start.
 // `npm run bench -w server -- wake-asr [wake options]`: the satellite's wake word confirmed by
 // Moonshine's transcript (wake-asr.ts), on the satellite's wake corpus scored with the same
 // options as `npm run bench -w satellite -- wake` (`--available --rnnoise-only ...`), and
@@ -259,8 +260,10 @@ if (process.argv.slice(2)[0] === 'streams') {
   process.exit(0);
 }
 const early = process.env.EARLY_ENDPOINT_MS;
+const speculateAfter = process.env.SPECULATE_AFTER_MS;
 const latency = await runLatencyBenchmark({
   earlyEndpointMs: early === undefined ? undefined : Number(early),
+  speculateAfterMs: speculateAfter === undefined ? undefined : Number(speculateAfter),
 });
 console.log(`\n${formatLatency(latency)}`);
 // Written at once: the streams benchmark below runs for a while, and may fail.

@@ -4,30 +4,36 @@
 // as heard just before it, writes something that sounds like "hey jarvis". Transcripts are cached
 // per clip and window under the corpus's cache folder; the setting (wake threshold x window x
 // rule x match) is chosen on the calibration voices by the README's rule and reported held out.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { MoonshineRecognizer } from '../src/engines/stt/moonshine.js';
+import { readFileSync } from 'node:fs';
 import { type PhoneLookup, readDictionary } from './general-agreement.js';
 import {
   choose,
   describe,
   detections,
+  type FrontEnd,
   heldOut,
   inSplit,
+  type ItemScores,
   measure,
   type Measured,
   pct,
   pick,
+  PRE_THRESHOLDS,
   type Scored,
+  scoreWakeCorpus,
   type Setting,
+  splitOf,
   TARGET_FA_PER_HOUR,
-} from '../../satellite/bench/wake-eval.js';
-import type { FrontEnd, ItemScores } from '../../satellite/bench/wake-score.js';
-import { PRE_THRESHOLDS } from '../../satellite/bench/wake-variants.js';
+  wakeCorpusOptions,
+} from '@jarvis/satellite/bench/wake';
 import { type Rule, RULES, similarity } from './wake-asr-match.js';
-import { splitOf } from '../../satellite/bench/wake-voices.js';
-import { scoreWakeCorpus } from '../../satellite/bench/wake-scored.js';
+import {
+  keyOf,
+  type Transcript,
+  transcribe,
+  transcriptCache,
+  type WindowToHear,
+} from './wake-asr-transcripts.js';
 
 const STEP_MS = 80;
 const WAKES = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
@@ -44,19 +50,8 @@ const ASR_OPTIONS: { name: string; frontEnd: FrontEnd; slowed: number[] }[] = [
   { name: 'rnnoise + speed + asr', frontEnd: 'rnnoise', slowed: PRE_THRESHOLDS },
 ];
 
-interface Transcript {
-  readonly text: string;
-  /** Moonshine's log-probability of its text, and of each of `PHRASES` (forced). */
-  readonly textLogProb: number;
-  readonly phraseLogProbs: readonly number[];
-  readonly wallMs: number;
-  readonly cpuMs: number;
-}
-
 /** Scores from which a detection needs no check (the model is sure); undefined: all checked. */
 const BYPASS = [undefined, 0.5, 0.7, 0.9];
-/** The phrase as Moonshine writes it, without what ends it. */
-const PHRASES = ['Hey, Jarvis', 'Hey Jarvis'];
 type CheckRule = Rule | 'likelihood';
 const CHECK_RULES: readonly CheckRule[] = [...RULES, 'likelihood'];
 /** Per rule, the thresholds tried: similarity for the text rules, log-likelihood ratio else. */
@@ -98,27 +93,6 @@ function clipsOf(s: Scored): Map<ItemScores, { file: string; voice: string }> {
   return out;
 }
 
-const keyOf = (file: string, endMs: number, windowMs: number) =>
-  `${basename(file)}@${endMs}/${windowMs}`;
-
-/** The cache of transcripts, one JSON line each, appended as they are made (resumable). */
-function transcriptCache(corpusKey: string) {
-  const file = join(tmpdir(), 'jarvis-bench-wake', corpusKey, 'asr-moonshine-tiny-2.jsonl');
-  const known = new Map<string, Transcript>();
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line) continue;
-      const { key, ...t } = JSON.parse(line) as Transcript & { key: string };
-      known.set(key, t);
-    }
-  }
-  const add = (key: string, t: Transcript) => {
-    known.set(key, t);
-    appendFileSync(file, `${JSON.stringify({ key, ...t })}\n`);
-  };
-  return { known, add };
-}
-
 /** Every window the settings would check in the items `keep` selects, not yet transcribed. */
 function missing(
   s: Scored,
@@ -126,8 +100,8 @@ function missing(
   keep: (voice: string) => boolean,
   windows: readonly number[],
   known: ReadonlyMap<string, Transcript>,
-): Map<string, { file: string; endMs: number; windowMs: number }> {
-  const out = new Map<string, { file: string; endMs: number; windowMs: number }>();
+): Map<string, WindowToHear> {
+  const out = new Map<string, WindowToHear>();
   const plain = new Map<string, Setting>();
   for (const setting of settings) {
     plain.set(`${setting.frontEnd}/${setting.wake}/${setting.slowed}`, {
@@ -156,57 +130,6 @@ function missing(
     }
   }
   return out;
-}
-
-/** Moonshine on each missing window of the audio as heard, cached as it goes. */
-async function transcribe(
-  s: Scored,
-  todo: Map<string, { file: string; endMs: number; windowMs: number }>,
-  add: (key: string, t: Transcript) => void,
-  log: (line: string) => void,
-): Promise<void> {
-  if (todo.size === 0) return;
-  log(`moonshine: ${todo.size} windows to transcribe`);
-  const moonshine = await MoonshineRecognizer.load();
-  const started = performance.now();
-  let audio: { file: string; samples: Int16Array } | undefined;
-  let done = 0;
-  try {
-    const sorted = [...todo.entries()].sort((a, b) => a[1].file.localeCompare(b[1].file));
-    for (const [key, w] of sorted) {
-      if (audio?.file !== w.file) audio = { file: w.file, samples: s.corpus.audio(w) };
-      const end = Math.min(audio.samples.length, w.endMs * 16);
-      const window = audio.samples.subarray(Math.max(0, end - w.windowMs * 16), end);
-      const cpu = process.cpuUsage();
-      const t0 = performance.now();
-      const scored = await moonshine.scorePhrases(
-        new Uint8Array(window.buffer, window.byteOffset, window.byteLength),
-        PHRASES,
-      );
-      const wallMs = performance.now() - t0;
-      const used = process.cpuUsage(cpu);
-      const { text, textLogProb, phraseLogProbs } = scored ?? {
-        text: '',
-        textLogProb: 0,
-        phraseLogProbs: PHRASES.map(() => -1e9),
-      };
-      add(key, {
-        text,
-        textLogProb,
-        phraseLogProbs: [...phraseLogProbs],
-        wallMs,
-        cpuMs: (used.user + used.system) / 1000,
-      });
-      if (++done % 200 === 0) {
-        const rate = done / ((performance.now() - started) / 1000);
-        log(
-          `moonshine: ${done}/${todo.size}, ${((todo.size - done) / rate / 60).toFixed(1)} min left`,
-        );
-      }
-    }
-  } finally {
-    await moonshine.close();
-  }
 }
 
 const quantile = (values: number[], q: number) => {
@@ -387,13 +310,20 @@ function printLine(first: string, m: Measured, checks: number) {
 const checksPerHour = (m: Measured) =>
   (m.ordinaryFalseAccepts + m.nearMissFalseAccepts) / m.negativeHours;
 
+const USAGE = `npm run bench -w server -- wake-asr [options]
+  the wake benchmark's corpus options (npm run bench -w satellite -- wake): --available,
+  --full, --rnnoise-only, --no-rnnoise, --speed-variants, --no-verifier, ...
+  --calibration-only       choose and measure on the calibration voices only
+  --asr-windows 1500,2000  the windows Moonshine hears before a detection (ms)`;
+
 /**
  * `args`: the wake benchmark's options for its corpus and passes, with `--calibration-only` and
  * `--asr-windows 1500,2000` (the windows Moonshine hears before a detection, in ms).
  */
 export async function runWakeAsrBenchmark(args: readonly string[]): Promise<void> {
   const log = (line: string) => console.log(line);
-  const scoring = await scoreWakeCorpus(log);
+  if (args.includes('--help')) return log(USAGE);
+  const scoring = await scoreWakeCorpus(wakeCorpusOptions(args), log);
   if (!scoring) return;
   const at = args.indexOf('--asr-windows');
   const windows = at >= 0 ? args[at + 1]!.split(',').map(Number) : [1500, 2000, 2500];

@@ -126,10 +126,12 @@ export class Speculation {
     const { stt, language, timeoutMs } = this.options;
     if (!stt) return false;
     const signal = AbortSignal.timeout(timeoutMs);
-    const result = stt.transcribe({ audio, language }, signal).catch((error: Error) => {
-      this.logger.warn(`speculative transcription: ${error.message}`);
-      return undefined;
-    });
+    const result = stt
+      .transcribe({ audio, language, speculative: true }, signal)
+      .catch((error: Error) => {
+        this.logger.warn(`speculative transcription: ${error.message}`);
+        return undefined;
+      });
     this.latest = { pause, result };
     return isAccepted(await result);
   }

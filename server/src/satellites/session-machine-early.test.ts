@@ -51,11 +51,28 @@ const ROWS: Row[] = [
     effects: ['finish-turn:1:early:2', 'phase:processing'],
   },
   {
-    name: 'a rejected speculative transcript keeps the command open through the pause',
+    name: 'a rejected speculative transcript keeps the command open, heard again at 300 ms of pause',
     events: [...wakeTurn, paused(100), speculated(2, false), paused(300)],
     settings: EARLY,
     phase: 'listening',
+    effects: ['speculate:1:3:300ms'],
+  },
+  {
+    name: '...once only',
+    events: [
+      ...wakeTurn,
+      ...[paused(100), speculated(2, false), paused(300), speculated(3, false), paused(500)],
+    ],
+    settings: EARLY,
+    phase: 'listening',
     effects: [],
+  },
+  {
+    name: '...and the command ends early when the pause heard whole is accepted',
+    events: [...wakeTurn, paused(100), speculated(2, false), paused(300), speculated(3, true)],
+    settings: EARLY,
+    phase: 'processing',
+    effects: ['finish-turn:1:early:3', 'phase:processing'],
   },
   {
     name: '...which ends at the satellite’s audio-stop, transcribed whole',
@@ -66,17 +83,20 @@ const ROWS: Row[] = [
   },
   {
     name: 'with the grammar alone, a rejected command ends when the pause reaches 450 ms',
-    events: [...wakeTurn, paused(100), speculated(2, false), paused(300), paused(450)],
+    events: [
+      ...wakeTurn,
+      ...[paused(100), speculated(2, false), paused(300), speculated(3, false), paused(450)],
+    ],
     settings: GRAMMAR_ONLY,
     phase: 'processing',
-    effects: ['finish-turn:1:not-understood:2', 'phase:processing'],
+    effects: ['finish-turn:1:not-understood:3', 'phase:processing'],
   },
   {
-    name: '...not before',
+    name: '...not before (heard again at 300 ms)',
     events: [...wakeTurn, paused(100), speculated(2, false), paused(300)],
     settings: GRAMMAR_ONLY,
     phase: 'listening',
-    effects: [],
+    effects: ['speculate:1:3:300ms'],
   },
   {
     name: '...or once its rejection arrives, when the pause has lasted',

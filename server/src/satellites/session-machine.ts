@@ -179,8 +179,28 @@ function onSpeechPaused(state: SessionState, turn: number, silenceMs: number): T
     return same({ ...open, nextId: pause.id + 1, pause }, speculate);
   }
   const longest = Math.max(open.pause.silenceMs, silenceMs);
-  return endIfUnderstood({ ...open, pause: { ...open.pause, silenceMs: longest } });
+  const pause = { ...open.pause, silenceMs: longest };
+  if (pause.speculation === 'rejected' && !pause.again && longest >= HEAR_AGAIN_MS) {
+    // Rejected as heard at the pause's start, with the pause lengthened: heard again now that
+    // the audio holds the real pause (the phrase engine reuses it for the whole command).
+    const again = {
+      id: open.nextId,
+      silenceMs: longest,
+      speculation: 'running',
+      again: true,
+    } as const;
+    const tailMs = open.earlyEndpointMs;
+    const speculate: Effect = { type: 'speculate', turn, pause: again.id, tailMs };
+    return same({ ...open, nextId: again.id + 1, pause: again }, speculate);
+  }
+  return endIfUnderstood({ ...open, pause });
 }
+
+/**
+ * How long a pause lasts before a rejected speculative transcript is heard again: the speech's
+ * pad after its last word (250 ms, `speech-span.ts`) is then real audio, not the pause lengthened.
+ */
+const HEAR_AGAIN_MS = 300;
 
 /** Speech came back: the audio before the pause was not the whole command. */
 function onSpeechResumed(state: SessionState, turn: number): Transition {

@@ -40,6 +40,8 @@ export interface Pause {
   /** The longest silence heard in it so far (ms). */
   readonly silenceMs: number;
   readonly speculation: 'running' | 'accepted' | 'rejected';
+  /** The speculation heard again, once the pause itself held the pad after the last word. */
+  readonly again?: boolean;
 }
 
 interface Common {

@@ -10,6 +10,16 @@ import type { SecondOpinionOptions, SecondOpinionResult } from './second-hearing
 import type { Heard } from './heard.js';
 import type { Transcription } from './stt.js';
 
+export const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
+/** The pronunciation dictionary pocketsphinx-en-us ships (CMU's). */
+export const DEFAULT_DICTIONARY = `${MODEL_ROOT}/cmudict-en-us.dict`;
+
+/**
+ * Accents whose pronunciations (espeak-ng's rules) are added to the dictionary's: chosen on the
+ * understanding benchmark's calibration split, whose accented voices they are.
+ */
+export const DEFAULT_ACCENTS: readonly string[] = ['en-gb', 'en-029'];
+
 /** score -> confidence: 1 / (1 + exp(-score / scale)); a score of 0 is a confidence of 0.5. */
 export interface Calibration {
   readonly rule: AcceptanceRule;

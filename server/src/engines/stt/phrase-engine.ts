@@ -32,7 +32,7 @@ import {
   type PhraseGrammar,
   wordsOf,
 } from './phrase-grammar.js';
-import { acceptanceScore, isFillerWord, segmentFits, worstOf } from './phrase-confidence.js';
+import { scoreHypotheses } from './phrase-scores.js';
 import {
   checkInstallation,
   type DecoderArgs,
@@ -47,15 +47,16 @@ import {
   startGrammarDecoders,
 } from './grammar-decoders.js';
 import { decide } from './phrase-decision.js';
-import { type Heard, KeptDecodes } from './heard.js';
+import { KeptDecodes } from './heard.js';
 import { SecondHearing } from './second-hearing.js';
 import {
   type SpeechSpan,
-  speechIn,
+  speechOf,
   type Trimming,
   trimmingFor,
   withNoiseFloor,
 } from './speech-span.js';
+import { type SpeechDecode, SpeculativeDecodes } from './speculative-decodes.js';
 import { SphinxBatch } from './sphinx-batch.js';
 import {
   DEFAULT_ASK_CONFIDENCE,
@@ -65,8 +66,11 @@ import {
 } from './stt.js';
 import {
   type Calibration,
+  DEFAULT_ACCENTS,
   DEFAULT_CALIBRATION,
+  DEFAULT_DICTIONARY,
   type GrammarSummary,
+  MODEL_ROOT,
   nothingHeard,
   type PhraseEngineOptions,
   type PhraseResult,
@@ -75,23 +79,15 @@ import {
 
 export {
   type Calibration,
+  DEFAULT_ACCENTS,
   DEFAULT_CALIBRATION,
+  DEFAULT_DICTIONARY,
   type GrammarSummary,
   type PhraseEngineOptions,
   type PhraseResult,
 };
 
-const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
-/** The pronunciation dictionary pocketsphinx-en-us ships (CMU's). */
-export const DEFAULT_DICTIONARY = `${MODEL_ROOT}/cmudict-en-us.dict`;
-
 export { ASK_BAND, DEFAULT_ASK_CONFIDENCE, DEFAULT_SENSITIVE_CONFIDENCE } from './stt.js';
-
-/**
- * Accents whose pronunciations (espeak-ng's rules) are added to the dictionary's: chosen on the
- * understanding benchmark's calibration split, whose accented voices they are.
- */
-export const DEFAULT_ACCENTS: readonly string[] = ['en-gb', 'en-029'];
 
 interface ActiveGrammar extends Partial<GrammarDecoders> {
   readonly grammar: PhraseGrammar;
@@ -113,6 +109,7 @@ export class PhraseEngine implements SpeechToText {
   private readonly second: SecondHearing | undefined;
   /** The second opinion's recogniser, keeping its decodes for the next engine. */
   private readonly kept: KeptDecodes | undefined;
+  private readonly speculative = new SpeculativeDecodes();
   private workDir: Promise<string> | undefined;
   private warmupFile: Promise<void> | undefined;
   private active: ActiveGrammar | undefined;
@@ -219,18 +216,37 @@ export class PhraseEngine implements SpeechToText {
     if (!active) {
       throw new EngineError(this.name, 'no grammar yet: call setSentences() first');
     }
-    const { speech, found } = await this.speechFile(utterance, signal);
-    const heardOf = (decoded?: Heard['decoded']) =>
-      this.trimming.name === undefined
-        ? undefined
-        : { audioBytes: utterance.audio.byteLength, trimming: this.trimming.name, speech, decoded };
-    if (!found || !active.decoder) return { ...nothingHeard('no-speech'), heard: heardOf() };
+    const { whole, speech } = await speechOf(this.trimming, utterance.audio, signal);
+    // The same speech as a speculative transcription's (nothing said after the pause): its decode.
+    const kept = speech && this.speculative.take(active, whole, speech);
+    let decode = kept ? await kept.catch(() => undefined) : undefined;
+    if (!decode) {
+      const decoding = this.decodeSpeech(active, whole, speech, signal);
+      if (utterance.speculative && speech) {
+        this.speculative.keep({ decoder: active, audio: whole, speech, decode: decoding });
+      }
+      decode = await decoding;
+    }
+    const { name: trimming } = this.trimming;
+    const heard = { audioBytes: utterance.audio.byteLength, speech, decoded: decode.decoded };
+    return { ...decode.result, heard: trimming === undefined ? undefined : { ...heard, trimming } };
+  }
+
+  /** The grammar's decode of `speech` in `whole`, and the second opinion's. */
+  private async decodeSpeech(
+    active: ActiveGrammar,
+    whole: Uint8Array,
+    speech: SpeechSpan | null,
+    signal?: AbortSignal,
+  ): Promise<SpeechDecode> {
+    const found = speech && (await this.speechFile(whole, speech));
+    if (!found || !active.decoder) return { result: nothingHeard('no-speech') };
     const { id, file } = found;
     // The second recogniser hears the same speech while the decoders run.
     const listening = this.second?.listen(found.audio, signal);
     const taken = async () => {
       await listening;
-      return heardOf(this.kept?.take(found.audio));
+      return this.kept?.take(found.audio);
     };
     try {
       const [best, free, loop] = await Promise.all([
@@ -239,45 +255,20 @@ export class PhraseEngine implements SpeechToText {
         active.wordLoop?.decode(id, signal),
       ]);
       if (best.words.length === 0) {
-        return { ...nothingHeard('not-understood'), heard: await taken() };
+        return { result: nothingHeard('not-understood'), decoded: await taken() };
       }
       const spoken = best.words.join(' ');
-      // Per frame of all that was decoded: what the grammar could only explain as silence or
-      // noise counts against it, and the speech span keeps long silences out.
-      const frames = Math.max(best.frames, 1);
-      const fit = (best.acousticScore - free.acousticScore) / frames;
-      const freePerFrame = free.acousticScore / Math.max(free.frames, 1);
-      const segments = segmentFits(best, free);
-      const words = segments.filter((segment) => !isFillerWord(segment.word));
-      const loopMargin =
-        loop && loop.frames > 0 ? (best.acousticScore - loop.acousticScore) / frames : undefined;
-      const score = acceptanceScore({ fit, ...worstOf(words), loopMargin }, this.calibration.rule);
+      const scores = scoreHypotheses(best, free, loop, this.calibration.rule);
       const { slot, filler } = await checkHeard(active, id, best, this.logger, signal);
       const transcript = await listening;
       const second =
         transcript === undefined
           ? undefined
           : await this.second!.judge(transcript, best.words, active.grammar, signal);
-      return {
-        heard: await taken(),
-        text: active.grammar.sentences.get(spoken) ?? spoken,
-        confidence: this.confidence(score),
-        language: 'en',
-        engine: this.name,
-        score,
-        second,
-        fit,
-        frames,
-        words,
-        segments,
-        fillerFrames: best.segments
-          .filter((segment) => segment.filler)
-          .reduce((sum, segment) => sum + Math.max(0, segment.end - segment.start), 0),
-        free: freePerFrame,
-        loopMargin,
-        slot,
-        filler,
-      };
+      const text = active.grammar.sentences.get(spoken) ?? spoken;
+      const confidence = this.confidence(scores.score);
+      const result = { text, confidence, language: 'en', engine: this.name, second, ...scores };
+      return { decoded: await taken(), result: { ...result, slot, filler } };
     } finally {
       await unlink(file).catch(() => {});
     }
@@ -286,7 +277,9 @@ export class PhraseEngine implements SpeechToText {
   /** The slot check (`slotCheck` on) of `words`, spoken form, on the speech of `utterance`. */
   async checkSlots(utterance: Utterance, words: readonly string[], signal?: AbortSignal) {
     const slots = this.active?.slots;
-    const found = slots && (await this.speechFile(utterance, signal)).found;
+    if (!slots) return undefined;
+    const { whole, speech } = await speechOf(this.trimming, utterance.audio, signal);
+    const found = speech && (await this.speechFile(whole, speech));
     if (!found) return undefined;
     try {
       return await slots.check(found.id, words, signal);
@@ -299,6 +292,7 @@ export class PhraseEngine implements SpeechToText {
     this.closed = true;
     const active = this.active;
     this.active = undefined;
+    this.speculative.clear();
     await Promise.all([
       closeGrammarDecoders(active),
       this.loop?.close(),
@@ -312,21 +306,14 @@ export class PhraseEngine implements SpeechToText {
     this.warmupFile = undefined;
   }
 
-  /** Where the speech of `utterance` is, and that speech written for the decoders (if enough). */
-  private async speechFile(
-    utterance: Utterance,
-    signal?: AbortSignal,
-  ): Promise<{ speech: SpeechSpan | null; found?: SpeechFile }> {
-    const whole = utterance.audio.subarray(0, utterance.audio.byteLength & ~1);
-    const speech = await speechIn(this.trimming, whole);
-    signal?.throwIfAborted();
-    if (!speech) return { speech };
+  /** The speech written for the decoders, with the noise floor (none when too short). */
+  private async speechFile(whole: Uint8Array, speech: SpeechSpan): Promise<SpeechFile | undefined> {
     const audio = withNoiseFloor(whole.subarray(speech.start, speech.end));
-    if (audio.byteLength < MIN_AUDIO_BYTES) return { speech };
+    if (audio.byteLength < MIN_AUDIO_BYTES) return undefined;
     const id = `utt${++this.utterances}`;
     const file = join(await this.dir(), `${id}.raw`);
     await writeFile(file, audio);
-    return { speech, found: { id, file, audio } };
+    return { id, file, audio };
   }
 
   private confidence(score: number): number {

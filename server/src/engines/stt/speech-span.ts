@@ -154,3 +154,11 @@ export function withNoiseFloor(audio: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/** `audio` in whole samples, and the span of speech `trimming` cuts from it. */
+export async function speechOf(trimming: Trimming, audio: Uint8Array, signal?: AbortSignal) {
+  const whole = audio.subarray(0, audio.byteLength & ~1);
+  const speech = await speechIn(trimming, whole);
+  signal?.throwIfAborted();
+  return { whole, speech };
+}

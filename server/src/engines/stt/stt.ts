@@ -11,6 +11,11 @@ export interface Utterance {
    * speech alike, or decode with the same model, may take it instead of doing it again.
    */
   readonly heard?: Heard;
+  /**
+   * The command so far, transcribed while the speaker may go on (early endpointing): an engine
+   * may keep what it decoded for the whole command's transcription, if its speech is the same.
+   */
+  readonly speculative?: boolean;
 }
 
 export interface Transcription {
