@@ -27,16 +27,19 @@ export const NEVER_PACKED = [
   'typescript',
 ];
 
-/** Only the `default` condition of each export: the `source` ones point at src/, not packed. */
+/**
+ * Only the `default` condition of each export: the `source` ones point at src/, not packed, and
+ * an export with no built code (the benchmark's, for the server's benchmarks) is left out.
+ */
 function builtExports(exports: unknown): unknown {
   if (typeof exports !== 'object' || exports === null) return exports;
   const out: Json = {};
   for (const [key, value] of Object.entries(exports as Json)) {
-    if (typeof value === 'object' && value !== null && 'default' in value) {
+    if (typeof value !== 'object' || value === null) {
+      out[key] = value;
+    } else if ('default' in value) {
       const { source: _source, ...rest } = value as Json;
       out[key] = rest;
-    } else {
-      out[key] = value;
     }
   }
   return out;
