@@ -5,7 +5,7 @@
 // with them (R@3 75 against 77), so the default stayed as it was; they are options. Not kept
 // either: "which town", "quelle époque" asking for the kind of answer WordNet files their noun
 // under (dev 6 lost one question; places and people only: no gain). The house session (night of
-// 7 December) tried time names, definitions stored with memories, spots off, the vector's weight
+// 7 December) tried time names, definitions stored with memories, spots, the vector's weight
 // and rare words' definitions in vectors on the encoder alone and the blend, with dev 6 and 7 as
 // transfer checks (README, "The encoder alone, and the house").
 import type { Variant } from './memory.js';
@@ -64,10 +64,10 @@ export const TRANSFER_VARIANTS: readonly Variant[] = [
   ...HOUSE.map(([name, expansion]) => alone(name, expansion)),
   {
     ...alone('definitions stored with memories', { glosses: true }),
-    name: `${ENCODER_ALONE}: definitions, no spots`,
-    spots: false,
+    name: `${ENCODER_ALONE}: definitions, spots`,
+    spots: true,
   },
-  { ...blended('blend: no spots', {}), spots: false },
+  { ...blended('blend: spots', {}), spots: true },
   ...[0.3, 0.5].map((weight): Variant => ({
     ...alone('definitions stored with memories', { glosses: true }),
     name: `${ENCODER_ALONE}: definitions stored, rare words' definitions in vectors (${weight})`,
