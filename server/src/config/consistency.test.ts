@@ -70,6 +70,14 @@ describe('settings that would do nothing', () => {
       'stt.moonshine.min_confidence: does nothing unless stt.moonshine.enabled is true',
     ],
     [
+      { stt: { moonshine: { enabled: false, model: 'base' }, phrase: { second_opinion: 'off' } } },
+      'stt.moonshine.model: does nothing unless',
+    ],
+    [
+      { stt: { phrase: { agreement: { contrast: 0 } } } },
+      'stt.phrase.agreement.contrast: does nothing unless stt.phrase.agreement.runs is worst',
+    ],
+    [
       { wyoming: { zeroconf: false, zeroconf_name: 'den' } },
       'wyoming.zeroconf_name: does nothing unless wyoming.zeroconf is true',
     ],

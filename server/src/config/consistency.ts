@@ -51,6 +51,17 @@ export const DEPENDENT_SETTINGS: readonly DependentSetting[] = [
     needs: 'stt.moonshine.enabled is true',
   },
   {
+    keys: ['stt.moonshine.model'],
+    when: (c) =>
+      c.stt.moonshine.enabled || (c.stt.phrase.enabled && c.stt.phrase.second_opinion !== 'off'),
+    needs: 'stt.moonshine.enabled is true or the phrase engine has a second opinion',
+  },
+  {
+    keys: ['stt.phrase.agreement.contrast'],
+    when: (c) => c.stt.phrase.agreement.runs === 'worst',
+    needs: 'stt.phrase.agreement.runs is worst',
+  },
+  {
     keys: ['stt.phrase.agreement'],
     when: (c) => c.stt.phrase.enabled && c.stt.phrase.second_opinion !== 'off',
     needs: 'stt.phrase.enabled is true and stt.phrase.second_opinion is not off',

@@ -22,6 +22,9 @@ describe('relatives in questions', () => {
     expect(names('Ma mère est Martine', 'mother')).toEqual(['Martine']);
     expect(names('Martine is a mother', 'mother')).toEqual([]);
     expect(names('Paris is near my mother', 'mother')).toEqual([]);
+    expect(names("Today is my mother's birthday", 'mother')).toEqual([]);
+    expect(names("It is my sister's car", 'sister')).toEqual([]);
+    expect(names('This is my brother', 'brother')).toEqual([]);
     expect(
       withNames(
         'which town is my brother in?',

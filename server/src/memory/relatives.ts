@@ -3,7 +3,7 @@
 // vit à Nantes" says nothing of a brother. A question naming one of my relatives or friends
 // (after my/our/mon/ma/mes/notre/nos) gets the names the memories give that relation added.
 import type { Lexicon } from './lexicon.js';
-import { normaliseText, stem } from './text-analysis.js';
+import { isStopWord, normaliseText, stem } from './text-analysis.js';
 
 const POSSESSIVES = new Set(['my', 'our', 'mon', 'ma', 'mes', 'notre', 'nos']);
 /** The household lexicon's categories of the people one has. */
@@ -43,11 +43,20 @@ export function namesFor(text: string, relation: string, lexicon: Lexicon): stri
       if (j <= i - 2 && !is(i - 1, POSSESSIVES)) continue;
       if (j === i - 3 && !is(i - 2, COPULAS)) continue;
       if (j === i + 2 && !(is(i + 1, COPULAS) && is(i - 1, POSSESSIVES))) continue;
+      // Across a copula only a name, of the relative itself: not "Today is my mother's
+      // birthday", "It is my sister's car", "My mother is French".
+      const copula = j === i - 3 || j === i + 2;
+      if (copula && (/['’]s$/.test(token) || !nameLike(normaliseText(near), lexicon))) continue;
       names.push(near.replace(/['’]s$/, ''));
       return;
     }
   });
   return names;
+}
+
+/** Whether a folded word may be a name: not a little word, not a word of the language. */
+function nameLike(folded: string, lexicon: Lexicon): boolean {
+  return !isStopWord(folded) && lexicon.tagger?.isWord?.(folded) !== true;
 }
 
 /** The query with the names its relations are given in `texts` (memories found for them). */

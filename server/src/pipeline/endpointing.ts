@@ -25,9 +25,15 @@ export type SpeechEndReason =
   | 'max-length';
 
 /**
+ * How long a pause lasts before a rejected speculative transcript is heard again: the speech's
+ * pad after its last word (250 ms, `speech-span.ts`) is then real audio, not the pause lengthened.
+ */
+export const HEAR_AGAIN_MS = 300;
+
+/**
  * The silences the turn's VAD reports as pauses: when the speculative transcription starts,
- * when an accepted command ends, and when a rejected one does. None when early endpointing is
- * off.
+ * when an accepted command ends, when a rejected one is heard again (`HEAR_AGAIN_MS`), and when
+ * a rejected one ends. None when early endpointing is off.
  */
 export function pauseMarksMs(pipeline: {
   readonly early_endpoint_ms: number;
@@ -38,7 +44,9 @@ export function pauseMarksMs(pipeline: {
   if (early <= 0) return [];
   const rejected = pipeline.rejected_endpoint_ms ?? 0;
   const marks = [Math.min(pipeline.speculate_after_ms, early), early];
-  return rejected > 0 ? [...new Set([...marks, rejected])].sort((a, b) => a - b) : marks;
+  const more = rejected > 0 ? [HEAR_AGAIN_MS, rejected] : [HEAR_AGAIN_MS];
+  if (more.every((mark) => marks.includes(mark))) return marks;
+  return [...new Set([...marks, ...more])].sort((a, b) => a - b);
 }
 
 /** Bytes per millisecond of the audio a turn keeps (16 kHz, 16-bit, mono). */

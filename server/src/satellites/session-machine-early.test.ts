@@ -82,6 +82,13 @@ const ROWS: Row[] = [
     effects: ['finish-turn:1', 'phase:processing'],
   },
   {
+    name: 'a rejection that arrives after 300 ms of pause is heard again at once',
+    events: [...wakeTurn, paused(100), paused(300), speculated(2, false)],
+    settings: EARLY,
+    phase: 'listening',
+    effects: ['speculate:1:3:300ms'],
+  },
+  {
     name: 'with the grammar alone, a rejected command ends when the pause reaches 450 ms',
     events: [
       ...wakeTurn,

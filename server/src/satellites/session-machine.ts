@@ -1,6 +1,7 @@
 // One satellite's session as a pure function: (state, event) -> (state, effects). The runner
 // (session.ts) performs the effects; nothing here touches sockets, engines or clocks.
 import { AudioChunk, Detection, type Event, RunPipeline, WyomingError } from 'wyoming-ts';
+import { HEAR_AGAIN_MS } from '../pipeline/endpointing.js';
 import type { TurnOutcome } from '../pipeline/turn.js';
 import type {
   SessionEffect as Effect,
@@ -179,28 +180,37 @@ function onSpeechPaused(state: SessionState, turn: number, silenceMs: number): T
     return same({ ...open, nextId: pause.id + 1, pause }, speculate);
   }
   const longest = Math.max(open.pause.silenceMs, silenceMs);
-  const pause = { ...open.pause, silenceMs: longest };
-  if (pause.speculation === 'rejected' && !pause.again && longest >= HEAR_AGAIN_MS) {
-    // Rejected as heard at the pause's start, with the pause lengthened: heard again now that
-    // the audio holds the real pause (the phrase engine reuses it for the whole command).
-    const again = {
-      id: open.nextId,
-      silenceMs: longest,
-      speculation: 'running',
-      again: true,
-    } as const;
-    const tailMs = open.earlyEndpointMs;
-    const speculate: Effect = { type: 'speculate', turn, pause: again.id, tailMs };
-    return same({ ...open, nextId: again.id + 1, pause: again }, speculate);
-  }
-  return endIfUnderstood({ ...open, pause });
+  return hearAgainOrEnd({ ...open, pause: { ...open.pause, silenceMs: longest } });
 }
 
 /**
- * How long a pause lasts before a rejected speculative transcript is heard again: the speech's
- * pad after its last word (250 ms, `speech-span.ts`) is then real audio, not the pause lengthened.
+ * A speculative transcript rejected as heard at the pause's start (the pause lengthened) is
+ * heard again, once, when the pause has lasted `HEAR_AGAIN_MS`, whichever comes last, the
+ * rejection or that much pause: the audio then holds the real pause, and the phrase engine
+ * reuses that decode for the whole command. Otherwise the command ends if it is understood.
  */
-const HEAR_AGAIN_MS = 300;
+function hearAgainOrEnd(open: Listening): Transition {
+  const pause = open.pause;
+  if (pause?.speculation !== 'rejected' || pause.again || pause.silenceMs < HEAR_AGAIN_MS) {
+    return endIfUnderstood(open);
+  }
+  // With the grammar alone, a pause long enough to end a rejected command ends it now.
+  const rejectedMs = open.rejectedEndpointMs;
+  if (rejectedMs > 0 && pause.silenceMs >= rejectedMs) return endIfUnderstood(open);
+  const again = {
+    id: open.nextId,
+    silenceMs: pause.silenceMs,
+    speculation: 'running',
+    again: true,
+  };
+  const speculate: Effect = {
+    type: 'speculate',
+    turn: open.turn,
+    pause: again.id,
+    tailMs: open.earlyEndpointMs,
+  };
+  return same({ ...open, nextId: again.id + 1, pause: again } as Listening, speculate);
+}
 
 /** Speech came back: the audio before the pause was not the whole command. */
 function onSpeechResumed(state: SessionState, turn: number): Transition {
@@ -220,7 +230,8 @@ function onSpeculationFinished(
   if (!open || open.pause?.id !== pause) return same(state);
   const speculation = accepted ? 'accepted' : 'rejected';
   const next = { ...open, pause: { ...open.pause, speculation } } as const;
-  if (accepted || next.rejectedEndpointMs > 0) return endIfUnderstood(next);
+  const again = !accepted && !next.pause.again && next.pause.silenceMs >= HEAR_AGAIN_MS;
+  if (accepted || again || next.rejectedEndpointMs > 0) return hearAgainOrEnd(next);
   // Not a sentence of the grammar (an open question, half a command): wait for the real end.
   const message = 'speculative transcript not accepted: waiting for the end of speech';
   return same(next, { type: 'log', level: 'debug', message });

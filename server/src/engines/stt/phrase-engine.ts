@@ -223,7 +223,11 @@ export class PhraseEngine implements SpeechToText {
     if (!decode) {
       const decoding = this.decodeSpeech(active, whole, speech, signal);
       if (utterance.speculative && speech) {
-        this.speculative.keep({ decoder: active, audio: whole, speech, decode: decoding });
+        // Cut short (the speculation's timeout), its second opinion may be missing: not reused.
+        const unaborted = decoding.then((d) =>
+          signal?.aborted ? Promise.reject(signal.reason) : d,
+        );
+        this.speculative.keep({ decoder: active, audio: whole, speech, decode: unaborted });
       }
       decode = await decoding;
     }

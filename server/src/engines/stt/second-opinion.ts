@@ -104,7 +104,9 @@ export function weigh(
   rule: SecondOpinionRule,
   askBand: number,
 ): SecondVerdict {
-  const distinct = (agreement.contrast ?? Infinity) >= (rule.contrast ?? -Infinity);
+  // A contrast need of -1 or less is none (the config's -1): margins can go below -1.
+  const least = rule.contrast === undefined || rule.contrast <= -1 ? -Infinity : rule.contrast;
+  const distinct = (agreement.contrast ?? Infinity) >= least;
   if (distinct && score >= 0 && meets(agreement, rule.strict)) return 'accept';
   if (distinct && score >= -rule.looseBand && meets(agreement, rule.loose)) return 'accept';
   if (score >= -askBand && meets(agreement, rule.ask)) return 'ask';
