@@ -55,10 +55,7 @@ export interface LanceMemoryOptions {
   readonly lexicon?: Lexicon;
   /** Writes between two index refreshes (default 64). */
   readonly optimizeEvery?: number;
-  /**
-   * "Where" questions naming no one favour a spot over a town (`spotAsked`). Off by default: on
-   * held-out 6 it lost a question (README, "Memory recall, measured").
-   */
+  /** "Where" questions naming no one favour a spot over a town (`spotAsked`; default off). */
   readonly spots?: boolean;
 }
 

@@ -184,10 +184,9 @@ function onSpeechPaused(state: SessionState, turn: number, silenceMs: number): T
 }
 
 /**
- * A speculative transcript rejected as heard at the pause's start (the pause lengthened) is
- * heard again, once, when the pause has lasted `HEAR_AGAIN_MS`, whichever comes last, the
- * rejection or that much pause: the audio then holds the real pause, and the phrase engine
- * reuses that decode for the whole command. Otherwise the command ends if it is understood.
+ * A speculative transcript rejected as heard at the pause's start is heard again, once, when
+ * the pause has lasted `HEAR_AGAIN_MS` (the audio then holds the real pause; the phrase engine
+ * reuses that decode for the whole command). Otherwise the command ends if it is understood.
  */
 function hearAgainOrEnd(open: Listening): Transition {
   const pause = open.pause;
@@ -197,19 +196,10 @@ function hearAgainOrEnd(open: Listening): Transition {
   // With the grammar alone, a pause long enough to end a rejected command ends it now.
   const rejectedMs = open.rejectedEndpointMs;
   if (rejectedMs > 0 && pause.silenceMs >= rejectedMs) return endIfUnderstood(open);
-  const again = {
-    id: open.nextId,
-    silenceMs: pause.silenceMs,
-    speculation: 'running',
-    again: true,
-  };
-  const speculate: Effect = {
-    type: 'speculate',
-    turn: open.turn,
-    pause: again.id,
-    tailMs: open.earlyEndpointMs,
-  };
-  return same({ ...open, nextId: again.id + 1, pause: again } as Listening, speculate);
+  const again = { ...pause, id: open.nextId, speculation: 'running', again: true } as const;
+  const { turn, earlyEndpointMs: tailMs } = open;
+  const speculate: Effect = { type: 'speculate', turn, pause: again.id, tailMs };
+  return same({ ...open, nextId: again.id + 1, pause: again }, speculate);
 }
 
 /** Speech came back: the audio before the pause was not the whole command. */
