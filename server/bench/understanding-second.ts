@@ -92,7 +92,8 @@ export async function judge(
   };
   const runsOf = (spoken: string[], near: Neighbour[]) => {
     if (variant.runs === 'values') return valueRuns(spoken, near, shares);
-    if (variant.runs === 'worst') return decisiveRuns(spoken, sentences, shares, variant);
+    if (variant.runs === 'worst')
+      return decisiveRuns(spoken, sentences, shares, { ...variant, near });
     return fillerRun(spoken, sentences);
   };
   return scored.map((s, index): Judged => {

@@ -48,10 +48,7 @@ export interface LanceMemoryOptions {
   readonly halfLifeDays?: number;
   /** Rows from which a vector index is built (default 1,000). */
   readonly vectorIndexRows?: number;
-  /**
-   * The lexicon recall analyses texts with (default the household one; `NO_LEXICON` for the
-   * benchmark's ablation). Updates (`statements.ts`) always use the household one.
-   */
+  /** Recall's lexicon (default the household's; `NO_LEXICON`: an ablation); updates keep theirs. */
   readonly lexicon?: Lexicon;
   /** Writes between two index refreshes (default 64). */
   readonly optimizeEvery?: number;

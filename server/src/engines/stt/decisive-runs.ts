@@ -23,6 +23,8 @@ export interface DecisiveRunOptions {
    * commands acted on correctly, none wrongly).
    */
   readonly minSubstitutes?: number;
+  /** `neighboursOf(words, sentences)`, when the caller has it already. */
+  readonly near?: readonly Neighbour[];
 }
 
 /** The words of `words` some neighbour replaces by exactly one other word: [i, i + 1). */
@@ -42,7 +44,7 @@ export function decisiveRuns(
   options: DecisiveRunOptions = {},
 ): WordRun[] {
   const { values = true, neighbours = true, exchanges = true, minSubstitutes = 1 } = options;
-  const near = neighboursOf(words, sentences);
+  const near = options.near ?? neighboursOf(words, sentences);
   const found: WordRun[] = [];
   if (values) found.push(...valueRuns(words, near, shares, { minSubstitutes }));
   const most = neighbours ? fillerRun(words, sentences) : undefined;

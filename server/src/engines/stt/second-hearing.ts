@@ -91,9 +91,10 @@ export class SecondHearing {
     const lookup = await this.phoneBook.lookupFor(words, view.pronunciations, signal);
     const { runs: which = 'neighbours' } = this.options;
     if (which === 'worst') {
-      const runs = decisiveRuns(spoken, view.sentences, view.shares);
+      const near = neighboursOf(spoken, view.sentences);
+      const runs = decisiveRuns(spoken, view.sentences, view.shares, { near });
       const agreed = agreement(spoken, words, lookup, runs, DECISIVE_MIN_PHONES);
-      const rivals = rivalsAt(neighboursOf(spoken, view.sentences), runs);
+      const rivals = rivalsAt(near, runs);
       const contrasted = words.length > 0 ? contrast(spoken, rivals, words, lookup) : undefined;
       return { transcript, agreement: { ...agreed, contrast: contrasted } };
     }
