@@ -4,7 +4,6 @@ import {
   DEFAULT_MOONSHINE_CONFIDENCE,
   MAX_PHRASE_CONFIDENCE,
 } from '../engines/stt/stt.js';
-import { DEFAULT_SECOND_OPINION as SECOND } from '../engines/stt/second-opinion.js';
 import { z } from 'zod';
 import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
@@ -139,21 +138,18 @@ export const ConfigSchema = z
             sensitive_confidence: reachableConfidence.default(DEFAULT_SENSITIVE_CONFIDENCE),
             ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
             second_opinion: z.enum(['moonshine', 'off']).default('moonshine'),
+            // Each need left out takes the value measured with `runs` (RULE_OF_RUNS).
             agreement: z
               .object({
-                sentence: agreementNeed.default(SECOND.strict.sentence),
-                run: agreementNeed.default(SECOND.strict.run),
-                loose_band: z.number().min(0).max(100).default(SECOND.looseBand),
-                loose_sentence: agreementNeed.default(SECOND.loose.sentence),
-                loose_run: agreementNeed.default(SECOND.loose.run),
-                ask_sentence: agreementNeed.default(SECOND.ask.sentence),
-                ask_run: agreementNeed.default(SECOND.ask.run),
+                sentence: agreementNeed.optional(),
+                run: agreementNeed.optional(),
+                loose_band: z.number().min(0).max(100).optional(),
+                loose_sentence: agreementNeed.optional(),
+                loose_run: agreementNeed.optional(),
+                ask_sentence: agreementNeed.optional(),
+                ask_run: agreementNeed.optional(),
                 runs: z.enum(['neighbours', 'worst', 'values']).default('neighbours'),
-                contrast: z
-                  .number()
-                  .min(-1)
-                  .max(1)
-                  .default(SECOND.contrast ?? -1),
+                contrast: z.number().min(-1).max(1).optional(),
               })
               .strict()
               .default({}),

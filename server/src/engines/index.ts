@@ -5,7 +5,7 @@ import { type ChainStage, SpeechToTextChain } from './stt/chain.js';
 import { MoonshineRecognizer } from './stt/moonshine.js';
 import { MoonshineEngine } from './stt/moonshine-engine.js';
 import { PhraseEngine, type PhraseEngineOptions } from './stt/phrase-engine.js';
-import type { SecondOpinionRule } from './stt/second-opinion.js';
+import { RULE_OF_RUNS, ruleWith, type SecondOpinionRule } from './stt/second-opinion.js';
 import type { SpeechToText } from './stt/stt.js';
 import { WyomingStt } from './stt/wyoming-stt.js';
 import { EspeakTts } from './tts/espeak-tts.js';
@@ -119,12 +119,6 @@ async function secondRecognizer(
 }
 
 function secondOpinionRule(config: JarvisConfig): SecondOpinionRule {
-  const a = config.stt.phrase.agreement;
-  return {
-    strict: { sentence: a.sentence, run: a.run },
-    looseBand: a.loose_band,
-    loose: { sentence: a.loose_sentence, run: a.loose_run },
-    ask: { sentence: a.ask_sentence, run: a.ask_run },
-    contrast: a.contrast,
-  };
+  const settings = config.stt.phrase.agreement;
+  return ruleWith(RULE_OF_RUNS[settings.runs], settings);
 }

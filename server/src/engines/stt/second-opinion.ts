@@ -89,6 +89,37 @@ export const VALUE_RUNS_RULE: SecondOpinionRule = {
   ask: { sentence: 0.7, run: 0 },
 };
 
+/** The rule measured with each kind of run (`stt.phrase.agreement.runs`). */
+export const RULE_OF_RUNS: Readonly<Record<'neighbours' | 'worst' | 'values', SecondOpinionRule>> =
+  { neighbours: NEIGHBOURS_RUN_RULE, worst: WORST_RUNS_RULE, values: VALUE_RUNS_RULE };
+
+/** The needs a configuration may set; each one left out keeps the base rule's. */
+export interface RuleSettings {
+  readonly sentence?: number;
+  readonly run?: number;
+  readonly loose_band?: number;
+  readonly loose_sentence?: number;
+  readonly loose_run?: number;
+  readonly ask_sentence?: number;
+  readonly ask_run?: number;
+  readonly contrast?: number;
+}
+
+/** `base` with what `settings` sets. */
+export function ruleWith(base: SecondOpinionRule, settings: RuleSettings): SecondOpinionRule {
+  const s = settings;
+  return {
+    strict: { sentence: s.sentence ?? base.strict.sentence, run: s.run ?? base.strict.run },
+    looseBand: s.loose_band ?? base.looseBand,
+    loose: {
+      sentence: s.loose_sentence ?? base.loose.sentence,
+      run: s.loose_run ?? base.loose.run,
+    },
+    ask: { sentence: s.ask_sentence ?? base.ask.sentence, run: s.ask_run ?? base.ask.run },
+    contrast: s.contrast ?? base.contrast,
+  };
+}
+
 export type SecondVerdict = 'accept' | 'ask' | 'reject';
 
 const meets = (agreement: Agreement, needs: AgreementNeeds) =>
