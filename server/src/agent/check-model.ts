@@ -1,6 +1,7 @@
 // The start-up check of the configured model: it must exist in Ollama and be able to call
 // tools, or Jarvis says so clearly instead of failing on the first question.
 import type { Ollama, ShowResponse } from 'ollama';
+import { untilAborted } from '../abort.js';
 import { ConfigError, EngineError } from '../errors.js';
 import { classifyError } from './failures.js';
 
@@ -13,19 +14,6 @@ export interface OllamaModelInfo {
 }
 
 const PATH = 'ollama.model';
-
-function untilAborted<T>(task: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return task;
-  if (signal.aborted) {
-    task.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    task.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 /** Capabilities from `/api/show`; older Ollama versions only tell through the template. */
 function capabilitiesOf(shown: ShowResponse): string[] {

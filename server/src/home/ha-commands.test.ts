@@ -1,7 +1,7 @@
 import { ERR_CANNOT_CONNECT, ERR_CONNECTION_LOST } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors.js';
-import { describeHaError, haErrorCode, toEngineError, untilAborted } from './ha-commands.js';
+import { describeHaError, haErrorCode, toEngineError } from './ha-commands.js';
 
 describe('Home Assistant errors', () => {
   it('describes what the library rejects with', () => {
@@ -25,16 +25,5 @@ describe('Home Assistant errors', () => {
     expect(error.message).toBe(
       'home-assistant: light.turn_on failed: Device offline (home_assistant_error)',
     );
-  });
-});
-
-describe('untilAborted', () => {
-  it('settles like the promise, or with the abort reason first', async () => {
-    await expect(untilAborted(Promise.resolve(1), new AbortController().signal)).resolves.toBe(1);
-    const controller = new AbortController();
-    const pending = untilAborted(new Promise(() => {}), controller.signal);
-    controller.abort(new Error('gone'));
-    await expect(pending).rejects.toThrow('gone');
-    await expect(untilAborted(Promise.resolve(1), controller.signal)).rejects.toThrow('gone');
   });
 });

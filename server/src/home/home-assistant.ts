@@ -12,6 +12,7 @@ import {
   type MessageBase,
 } from 'home-assistant-js-websocket';
 import { silentLogger, type Logger } from 'wyoming-ts';
+import { untilAborted } from '../abort.js';
 import { EngineError } from '../errors.js';
 import {
   deferred,
@@ -20,7 +21,6 @@ import {
   fetchRegistry,
   REGISTRY_EVENTS,
   toEngineError,
-  untilAborted,
 } from './ha-commands.js';
 import { indexRegistry, toHomeEntity, type HaRegistry, type RegistryIndex } from './ha-registry.js';
 import { HaEventChannel } from './ha-events.js';

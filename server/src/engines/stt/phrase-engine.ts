@@ -218,16 +218,11 @@ export class PhraseEngine implements SpeechToText {
     }
     const { whole, speech } = await speechOf(this.trimming, utterance.audio, signal);
     // The same speech as a speculative transcription's (nothing said after the pause): its decode.
-    const kept = speech && this.speculative.take(active, whole, speech);
-    let decode = kept ? await kept.catch(() => undefined) : undefined;
+    let decode = speech ? await this.speculative.reuse(active, whole, speech, signal) : undefined;
     if (!decode) {
       const decoding = this.decodeSpeech(active, whole, speech, signal);
       if (utterance.speculative && speech) {
-        // Cut short (the speculation's timeout), its second opinion may be missing: not reused.
-        const unaborted = decoding.then((d) =>
-          signal?.aborted ? Promise.reject(signal.reason) : d,
-        );
-        this.speculative.keep({ decoder: active, audio: whole, speech, decode: unaborted });
+        this.speculative.keep({ decoder: active, audio: whole, speech, decode: decoding }, signal);
       }
       decode = await decoding;
     }

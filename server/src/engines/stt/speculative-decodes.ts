@@ -4,6 +4,7 @@
 // phone loop, the second opinion) would repeat the same work after the end of speech. That holds
 // only for a speculation whose audio already holds the speech's pad after the last word (one
 // started 250 ms or more into the pause); today's, at the pause's start, lengthens the pause.
+import { untilAborted } from '../../abort.js';
 import type { HeardDecode } from './heard.js';
 import type { PhraseResult } from './phrase-engine-types.js';
 import type { SpeechSpan } from './speech-span.js';
@@ -54,9 +55,32 @@ export class SpeculativeDecodes {
 
   constructor(private readonly size = 4) {}
 
-  keep(entry: Kept): void {
-    this.kept = [entry, ...this.kept.slice(0, this.size - 1)];
-    entry.decode.catch(() => this.drop(entry)); // a failed decode is not reused
+  /** Keeps a decode; one cut short by `signal` (the speculation's timeout) is not reused. */
+  keep(entry: Kept, signal?: AbortSignal): void {
+    const decode = entry.decode.then((d) => (signal?.aborted ? Promise.reject(signal.reason) : d));
+    const kept = { ...entry, decode };
+    this.kept = [kept, ...this.kept.slice(0, this.size - 1)];
+    decode.catch(() => this.drop(kept)); // a failed decode is not reused
+  }
+
+  /**
+   * The decode kept of the same speech, once done (undefined: none, or it failed); a turn
+   * cancelled meanwhile does not wait for it.
+   */
+  async reuse(
+    decoder: object,
+    audio: Uint8Array,
+    speech: SpeechSpan,
+    signal?: AbortSignal,
+  ): Promise<SpeechDecode | undefined> {
+    const kept = this.take(decoder, audio, speech);
+    return (
+      kept &&
+      untilAborted(
+        kept.catch(() => undefined),
+        signal,
+      )
+    );
   }
 
   /** The decode kept of the same speech as `speech` in `audio`, by `decoder`, if any. */
