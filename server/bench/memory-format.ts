@@ -11,7 +11,8 @@ const SHORT: Record<Split, string> = {
   'development 2': 'dev 2',
   'development 3': 'dev 3',
   'development 4': 'dev 4',
-  'held-out 6': 'held-out 6',
+  'held-out 7': 'held-out 7',
+  'held-out 6, seen': 'old held-out 6',
   'held-out 5, seen': 'old held-out 5',
   'held-out 4, seen': 'old held-out 4',
   'held-out 3, seen': 'old held-out 3',
@@ -34,7 +35,8 @@ export function formatOverlap(overlap: HeldOutOverlaps): string {
 function qualityTables(result: MemoryBenchmark): string[] {
   const of = (split: Split) => result.quality.filter((q) => q.split === split);
   const splits = SPLITS.map(of);
-  const [dev, dev2, dev3, dev4, held, seen5, seen4, seen3, seen2, seen1] = splits as [
+  const [dev, dev2, dev3, dev4, held, seen6, seen5, seen4, seen3, seen2, seen1] = splits as [
+    QualityResult[],
     QualityResult[],
     QualityResult[],
     QualityResult[],
@@ -54,8 +56,10 @@ function qualityTables(result: MemoryBenchmark): string[] {
       `held-out set, seen while tuning): ${size(dev2)}; development 3 (written before tuning on ` +
       `it, preferences and episodes asked in other words): ${size(dev3)}; development 4 (the ` +
       `held-out set of 6 December): ${size(dev4)} (what may be tuned on). ` +
-      `Held-out 6 (written late on 7 December by a helper who did not tune, before any later ` +
-      `change was measured on it): ${size(held)}; old held-out 5 (run once before and once ` +
+      `Held-out 7 (written on 8 December by a helper who did not tune, before any change of ` +
+      `that session was measured on it): ${size(held)}; old held-out 6 (run once before and ` +
+      `once after the house session of 7 December, development 8 since): ${size(seen6)}; ` +
+      `old held-out 5 (run once before and once ` +
       `after the transfer session on 7 December, development 7 since): ${size(seen5)}; old ` +
       `held-out 4 (run twice on 7 ` +
       `December, development 6 since): ${size(seen4)}; old held-out 3 (written on the evening ` +

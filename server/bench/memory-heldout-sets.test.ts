@@ -3,7 +3,9 @@ import { generateThirdHeldOutSet } from './memory-heldout3.js';
 import { generateFourthHeldOutSet } from './memory-heldout4.js';
 import { generateFifthHeldOutSet } from './memory-heldout5.js';
 import { generateSixthHeldOutSet } from './memory-heldout6.js';
-import { heldOutOverlaps } from './memory-splits.js';
+import { generateSeventhHeldOutSet } from './memory-heldout7.js';
+import { DEVELOPMENT, HELD_OUT, heldOutOverlaps, SEEN_HELD_OUT, splitOf } from './memory-splits.js';
+import { DEV_SETS } from './memory-dev.js';
 
 // The held-out sets' shape and the reported one's distance from the earlier sets' questions;
 // nothing here recalls.
@@ -12,6 +14,7 @@ describe.each([
   ['fourth', generateFourthHeldOutSet],
   ['fifth', generateFifthHeldOutSet],
   ['sixth', generateSixthHeldOutSet],
+  ['seventh', generateSeventhHeldOutSet],
 ])('the %s held-out memory set', (_name, generate) => {
   const { facts, questions } = generate();
 
@@ -34,10 +37,26 @@ describe.each([
   });
 });
 
-describe('the held-out set reported (held-out 6)', () => {
+describe('the held-out set reported (held-out 7)', () => {
   it('uses almost no word of a development or earlier held-out question', () => {
     const overlap = heldOutOverlaps();
     expect(overlap.share).toBeLessThan(0.02);
     expect(overlap.seenHeldOut.share).toBeLessThan(0.02);
+  });
+
+  it('is the seventh set, and no tuning or development command loads it', () => {
+    expect(splitOf(HELD_OUT).facts[0]?.key).toMatch(/^heldout7:/);
+    expect([...DEVELOPMENT, ...SEEN_HELD_OUT, ...DEV_SETS]).not.toContain(HELD_OUT);
+  });
+
+  it('has the category mix of held-out 6', () => {
+    const mix = (facts: readonly { category: string }[]) =>
+      Object.fromEntries(
+        [...new Set(facts.map((f) => f.category))].map((c) => [
+          c,
+          facts.filter((f) => f.category === c).length,
+        ]),
+      );
+    expect(mix(generateSeventhHeldOutSet().facts)).toEqual(mix(generateSixthHeldOutSet().facts));
   });
 });

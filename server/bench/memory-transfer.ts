@@ -1,7 +1,7 @@
 // `npm run bench -w server -- memory transfer [variant]`: the default (or one variant) on dev 1-5
 // with the house and people misses shown (what tuning may look at), then on dev 6 and dev 7
 // (held-out 4 and 5, spent) as transfer checks: their aggregate and per-category recall only,
-// never their questions. Held-out 6 is never run here.
+// never their questions. The held-out set reported (held-out 7) is never run here.
 import {
   DEFAULT_VARIANT,
   DEVELOPMENT,

@@ -1,5 +1,5 @@
 // Long-term memory benchmark. Recall@1/@3 on four development sets (what may be tuned on),
-// held-out 6 (words neither they nor earlier held-out sets use) and five earlier held-out sets
+// held-out 7 (words neither they nor earlier held-out sets use) and six earlier held-out sets
 // (seen; the sets: memory-splits.ts), with ablations; update correctness on pairs of statements;
 // recall latency and ingest at 1,000 / 10,000 / 100,000 memories (MEMORY_SIZES=1000,10000 to
 // shorten, 0 for none), hashed and blended. `memory tune` / `memory tune-embedder`: weights, then
