@@ -34,6 +34,8 @@ const PACKAGES = {
     // The understanding benchmark's held-out voice (split heldout3): Festival's ked diphone voice.
     'festival',
     'festvox-kdlpc16k',
+    // The understanding benchmark's heldout5 voice: Festival's kal diphone voice.
+    'festvox-kallpc16k',
     'pocketsphinx',
     'pocketsphinx-en-us',
     'redis-server',

@@ -34,8 +34,8 @@ describe('scripts/setup.mjs', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       'sudo apt-get update && sudo apt-get install -y --no-install-recommends ' +
-        'espeak-ng flite festival festvox-kdlpc16k pocketsphinx pocketsphinx-en-us redis-server ' +
-        'mosquitto alsa-utils',
+        'espeak-ng flite festival festvox-kdlpc16k festvox-kallpc16k pocketsphinx ' +
+        'pocketsphinx-en-us redis-server mosquitto alsa-utils',
     );
   });
 

@@ -84,7 +84,7 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'be
 
 const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 
-/** `--split NAME` (calibration, heldout, heldout3, heldout4); else `calibration` as a word, or held-out. */
+/** `--split NAME` (calibration, heldout, heldout3 to heldout5); else `calibration` as a word, or held-out. */
 function splitOf(args: readonly string[]): Split {
   const at = args.indexOf('--split');
   if (at < 0) return args.includes('calibration') ? 'calibration' : 'heldout';

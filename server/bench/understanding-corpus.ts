@@ -1,8 +1,8 @@
 // The understanding benchmark's utterances, generated at run time: commands the home's grammar
 // contains, and speech and sounds it does not. Everything comes in splits that share no voice
 // and no sentence: `calibration` (the only one any threshold was chosen on), `heldout`
-// (reported, never tuned on), `heldout3` and `heldout4` (fresh held-out splits, in their files).
-import { type Pcm16k, speak, type Voice } from '../../tests/helpers/speech.js';
+// (reported, never tuned on), `heldout3` to `heldout5` (fresh held-out splits, in their files).
+import { type Pcm16k, speak, trimmed, type Voice } from '../../tests/helpers/speech.js';
 import {
   HELDOUT3_NEAR_MISSES,
   HELDOUT3_NOTES,
@@ -20,20 +20,35 @@ import {
   HELDOUT4_VOICES,
 } from './understanding-heldout4.js';
 import {
+  HELDOUT5_NEAR_MISSES,
+  HELDOUT5_NOTES,
+  HELDOUT5_OTHER_LANGUAGES,
+  HELDOUT5_OUT_OF_GRAMMAR,
+  HELDOUT5_SEEDS,
+  HELDOUT5_VOICES,
+} from './understanding-heldout5.js';
+import {
   drawCommands,
   drawHeldout3,
   drawHeldout4,
+  drawHeldout5,
   MAX_CALIBRATION_SCALE,
 } from './understanding-draw.js';
 import { RATE, roomNoise, sounds } from './understanding-sounds.js';
 
-export { drawCommands, drawHeldout3, drawHeldout4, MAX_CALIBRATION_SCALE };
+export { drawCommands, drawHeldout3, drawHeldout4, drawHeldout5, MAX_CALIBRATION_SCALE };
 
 export { roomNoise } from './understanding-sounds.js';
 
-export type Split = 'calibration' | 'heldout' | 'heldout3' | 'heldout4';
+export type Split = 'calibration' | 'heldout' | 'heldout3' | 'heldout4' | 'heldout5';
 
-export const SPLITS: readonly Split[] = ['calibration', 'heldout', 'heldout3', 'heldout4'];
+export const SPLITS: readonly Split[] = [
+  'calibration',
+  'heldout',
+  'heldout3',
+  'heldout4',
+  'heldout5',
+];
 
 export type UtteranceClass =
   | 'command'
@@ -86,6 +101,7 @@ export const VOICES: Readonly<Record<Split, readonly Voice[]>> = {
   ],
   heldout3: HELDOUT3_VOICES,
   heldout4: HELDOUT4_VOICES,
+  heldout5: HELDOUT5_VOICES,
 };
 
 /** Speech the grammar does not contain, per class and split (no sentence in both). */
@@ -143,6 +159,7 @@ export const OUT_OF_GRAMMAR: Readonly<
   },
   heldout3: HELDOUT3_OUT_OF_GRAMMAR,
   heldout4: HELDOUT4_OUT_OF_GRAMMAR,
+  heldout5: HELDOUT5_OUT_OF_GRAMMAR,
 };
 
 /**
@@ -224,6 +241,7 @@ export const OTHER_LANGUAGES: Readonly<Record<Split, readonly [string, string][]
   ],
   heldout3: HELDOUT3_OTHER_LANGUAGES,
   heldout4: HELDOUT4_OTHER_LANGUAGES,
+  heldout5: HELDOUT5_OTHER_LANGUAGES,
 };
 
 /** Sounds that are not speech, each split its own: a cough, a door slam, music, a hiss, a clatter. */
@@ -233,12 +251,14 @@ export function nonSpeech(split: Split): { name: string; audio: Uint8Array }[] {
     heldout: 29,
     heldout3: HELDOUT3_SEEDS.sounds,
     heldout4: HELDOUT4_SEEDS.sounds,
+    heldout5: HELDOUT5_SEEDS.sounds,
   }[split];
   const notes = {
     calibration: [262, 330, 392, 523],
     heldout: [294, 370, 440, 587, 494],
     heldout3: HELDOUT3_NOTES,
     heldout4: HELDOUT4_NOTES,
+    heldout5: HELDOUT5_NOTES,
   }[split];
   return sounds(seed, notes);
 }
@@ -257,10 +277,11 @@ export interface CorpusOptions {
   readonly calibrationScale?: number;
 }
 
-/** `engine:voice`, and `@pitch` for a voice said at another pitch than its own. */
+/** `engine:voice`, with `@pitch` or `*speed` for a voice at another pitch or speed than its own. */
 export function sourceOf(voice: Voice): string {
   const pitch = voice.pitch === undefined ? '' : `@${voice.pitch}`;
-  return `${voice.engine}:${voice.name}${pitch}`;
+  const speed = voice.speed === undefined ? '' : `*${voice.speed}`;
+  return `${voice.engine}:${voice.name}${pitch}${speed}`;
 }
 
 const LEADS = ['short silence', 'long silence', 'long noise'] as const;
@@ -288,16 +309,7 @@ function place(
 }
 
 /** Trims the synthesizer's own leading and trailing silence, so `speechEndMs` is exact. */
-export function trimSilence(audio: Uint8Array, threshold = 300): Uint8Array {
-  const samples = new Int16Array(
-    audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength),
-  );
-  let start = 0;
-  let end = samples.length;
-  while (start < end && Math.abs(samples[start]!) < threshold) start++;
-  while (end > start && Math.abs(samples[end - 1]!) < threshold) end--;
-  return audio.slice(start * 2, end * 2);
-}
+export const trimSilence = trimmed;
 
 async function spoken(text: string, voice: Voice): Promise<Uint8Array> {
   const said: Pcm16k = await speak(text, voice);
@@ -312,6 +324,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
     ...drawCommands(englishOnly, options.commands, options.calibrationScale),
     heldout3: drawHeldout3(englishOnly, options.commands),
     heldout4: drawHeldout4(englishOnly, options.commands),
+    heldout5: drawHeldout5(englishOnly, options.commands),
   };
   const splits = options.splits ?? (['calibration', 'heldout'] as const);
   let index = 0;
@@ -337,7 +350,12 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
     }
   };
   // The later splits come after everything else, so the earlier ones are placed as without them.
-  const earlier = splits.filter((split) => split !== 'heldout3' && split !== 'heldout4');
+  const later = {
+    heldout3: HELDOUT3_NEAR_MISSES,
+    heldout4: HELDOUT4_NEAR_MISSES,
+    heldout5: HELDOUT5_NEAR_MISSES,
+  };
+  const earlier = splits.filter((split) => !(split in later));
   /** Other languages, then sounds. */
   const addOthers = async (split: Split) => {
     for (const [language, text] of OTHER_LANGUAGES[split]) {
@@ -365,7 +383,6 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusItem[]>
   if (splits.includes('heldout')) {
     await addSpeech('heldout', { 'near-miss (new)': HELDOUT_NEAR_MISSES });
   }
-  const later = { heldout3: HELDOUT3_NEAR_MISSES, heldout4: HELDOUT4_NEAR_MISSES };
   for (const [split, nearMisses] of Object.entries(later) as [Split, readonly string[]][]) {
     if (!splits.includes(split)) continue;
     await addCommands(split, drawn[split as keyof typeof later], 0);

@@ -2,6 +2,7 @@
 // drawn by two splits (at any calibration scale up to MAX_CALIBRATION_SCALE).
 import { HELDOUT3_SEEDS } from './understanding-heldout3.js';
 import { HELDOUT4_SEEDS } from './understanding-heldout4.js';
+import { HELDOUT5_SEEDS } from './understanding-heldout5.js';
 import { pick, random } from './understanding-sounds.js';
 
 /**
@@ -50,4 +51,18 @@ export function drawHeldout4(englishOnly: readonly string[], commands: number): 
   const taken = new Set([...others.calibration, ...others.heldout, ...others.extra, ...third]);
   const fresh = englishOnly.filter((sentence) => !taken.has(sentence));
   return pick(fresh, commands, random(HELDOUT4_SEEDS.commands));
+}
+
+/** `heldout5`'s commands: as `heldout4`'s, with their own seed, and none `heldout4` draws. */
+export function drawHeldout5(englishOnly: readonly string[], commands: number): string[] {
+  const others = drawCommands(englishOnly, commands, MAX_CALIBRATION_SCALE);
+  const taken = new Set([
+    ...others.calibration,
+    ...others.heldout,
+    ...others.extra,
+    ...drawHeldout3(englishOnly, commands),
+    ...drawHeldout4(englishOnly, commands),
+  ]);
+  const fresh = englishOnly.filter((sentence) => !taken.has(sentence));
+  return pick(fresh, commands, random(HELDOUT5_SEEDS.commands));
 }
