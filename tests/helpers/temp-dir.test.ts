@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removeLeftovers, tempDir } from './temp-dir.js';
+import { removeLeftovers, tempDir, tempDirWith } from './temp-dir.js';
 
 describe('tempDir', () => {
   let made = '';
@@ -39,5 +39,17 @@ describe('tempDir', () => {
     removeLeftovers();
     expect(existsSync(collected)).toBe(false);
     expect(existsSync(inHook)).toBe(false);
+  });
+});
+
+describe('tempDirWith', () => {
+  it('is removed by the cleanups, after what was pushed on them later', async () => {
+    const cleanups: Array<() => Promise<unknown>> = [];
+    const dir = tempDirWith(cleanups, 'jarvis-temp-dir-with-');
+    const seen: boolean[] = [];
+    cleanups.push(async () => seen.push(existsSync(dir)));
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    expect(seen).toEqual([true]);
+    expect(existsSync(dir)).toBe(false);
   });
 });

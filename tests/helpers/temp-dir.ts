@@ -33,3 +33,14 @@ export function tempDir(prefix: string): string {
   }
   return dir;
 }
+
+/**
+ * A new directory under the OS temp dir that `cleanups` (run last in, first out) remove after
+ * whatever is pushed on them later: for a server or satellite stopped by those cleanups, in
+ * `afterAll` too.
+ */
+export function tempDirWith(cleanups: Array<() => Promise<unknown>>, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
