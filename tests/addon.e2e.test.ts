@@ -2,9 +2,8 @@
 // Supervisor double, as the Supervisor runs it: /data/options.json with the manifest's default
 // options, SUPERVISOR_TOKEN in the environment. A real Mosquitto is the broker the Supervisor
 // hands out, the HA websocket test server is Core behind the Supervisor's proxy.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebUi } from '../ui/scripts/build.js';
@@ -13,6 +12,7 @@ import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
 import { launch, stopChild } from './helpers/satellite-process.js';
 import { boundAddresses } from './helpers/server-process.js';
 import { readManifest, SupervisorDouble } from './helpers/supervisor-double.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const TOKEN = 'supervisor-token-for-jarvis';
 const HOSTNAME = '5f3a9c2e-jarvis';
@@ -75,7 +75,7 @@ describe('the add-on under the Supervisor (double)', () => {
     supervisor.failNext('GET /services/mqtt', 1);
     supervisor.failNext('POST /discovery', 2);
 
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-addon-'));
+    const dir = tempDir('jarvis-addon-');
     const options = join(dir, 'options.json');
     writeFileSync(options, JSON.stringify(readManifest().options));
     const child = launch(['--conditions=source', '--import', 'tsx', 'server/src/addon/main.ts'], {

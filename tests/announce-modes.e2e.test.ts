@@ -4,9 +4,7 @@
 // kitchen only, one for the bedroom waits, an urgent one is said at once; when the clock passes
 // the hour the bedroom says what waited, "You have two messages." first. At night the kitchen
 // plays the same announcement at half the volume.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
 import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
@@ -15,6 +13,7 @@ import * as e2e from './helpers/server-e2e.js';
 import type { Cleanups, JarvisServer, LiveSatellite } from './helpers/server-e2e.js';
 import { inProcessServer, noting } from './helpers/in-process-server.js';
 import { samplesOf } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const HOUR = 3_600_000;
 const cleanups: Cleanups = [];
@@ -42,7 +41,7 @@ describe('announcements follow the modes', () => {
   it('held in do not disturb, urgent said at once, the held ones said when the mode ends; quieter at night', async () => {
     const clock = new ManualClock(Date.now());
     const { app, api, said, asServer } = await server(clock);
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-announce-sat-'));
+    const dir = tempDir('jarvis-announce-sat-');
     const kitchen = e2e.liveSatellite('kitchen', app.wyomingUri, dir, cleanups);
     const bedroom = e2e.liveSatellite('bedroom', app.wyomingUri, dir, cleanups, {
       extraArgs: ['--area', 'Bedroom'],

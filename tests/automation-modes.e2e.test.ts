@@ -4,9 +4,6 @@
 // announcement and a question from an automation wait; an urgent conversation is said at once.
 // Someone then speaks to the bedroom: after the answer it says "You have two messages.", the
 // announcement and the question, then listens for the reply, which goes on the bus as `answer`.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
 import type { ServerEvent } from '../server/src/event-bus.js';
@@ -15,6 +12,7 @@ import { inProcessServer, noting } from './helpers/in-process-server.js';
 import * as e2e from './helpers/server-e2e.js';
 import type { Cleanups } from './helpers/server-e2e.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => e2e.runCleanups(cleanups));
@@ -30,7 +28,7 @@ describe('automations follow the modes', () => {
     const answers: Extract<ServerEvent, { type: 'answer' }>[] = [];
     const off = app.bus.on((e) => void (e.type === 'answer' && answers.push(e)));
     cleanups.push(async () => off());
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-automation-sat-'));
+    const dir = tempDir('jarvis-automation-sat-');
     const bedroom = e2e.liveSatellite('bedroom', app.wyomingUri, dir, cleanups);
     await e2e.listening(asServer, bedroom);
     const listens = () => bedroom.process.log().match(/<- run-pipeline/g)?.length ?? 0;

@@ -1,9 +1,6 @@
 // The Home Assistant bridge end to end: the server in this process, a real Mosquitto broker, real
 // satellite processes, and an MQTT client standing in for Home Assistant (it reads what HA would
 // read and publishes what HA would publish: its birth message, entity commands).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeTempDir, broker, jarvis } from './helpers/bridge-e2e.js';
 import { MqttWatcher } from './helpers/mosquitto.js';
@@ -17,6 +14,7 @@ import {
   until,
   wakeAndCommand,
 } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -25,7 +23,6 @@ const BRIDGE_CONFIG = 'homeassistant/device/jarvis_bridge/config';
 const KITCHEN_CONFIG = 'homeassistant/device/jarvis_satellite_kitchen/config';
 const KITCHEN = 'jarvis/satellites/kitchen';
 
-const tempDir = bridgeTempDir;
 /** The satellite's event entity messages of one type. */
 const events = (watcher: MqttWatcher, type: string) =>
   watcher.messages
@@ -39,7 +36,7 @@ describe('the MQTT bridge', () => {
   it('publishes the bridge and each adopted satellite, again when Home Assistant restarts, and removes a forgotten one', async () => {
     const { mosquitto, watcher } = await broker(cleanups);
     const server = await jarvis(cleanups, mosquitto.url);
-    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
+    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, bridgeTempDir(), cleanups);
     await until('the satellite published', () => watcher.json(KITCHEN_CONFIG));
     await until('the satellite online', () =>
       watcher.latest.get(`${KITCHEN}/availability`) === 'online' ? true : undefined,
@@ -134,7 +131,7 @@ describe('the MQTT bridge', () => {
   it('mutes a real satellite (it stops listening), asks it by text, announces and opens a turn', async () => {
     const { mosquitto, watcher } = await broker(cleanups);
     const server = await jarvis(cleanups, mosquitto.url);
-    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, tempDir(), cleanups);
+    const kitchen = liveSatellite('kitchen', server.app.wyomingUri, bridgeTempDir(), cleanups);
     const asServer = { api: async (path: string) => (await server.api('GET', path)).body };
     await listening(asServer as unknown as JarvisServer, kitchen);
     await until('published', () => watcher.json(KITCHEN));
@@ -194,9 +191,9 @@ describe('the MQTT bridge', () => {
 describe('satellite settings from Home Assistant', () => {
   it("shows a real satellite's own mute, keeps volume, mode and wake word across a restart, and the satellite answers only the wake word chosen", async () => {
     const { mosquitto, watcher } = await broker(cleanups);
-    const dataDir = mkdtempSync(join(tmpdir(), 'jarvis-bridge-data-'));
+    const dataDir = tempDir('jarvis-bridge-data-');
     const first = await jarvis(cleanups, mosquitto.url, { dataDir });
-    const kitchen = liveSatellite('kitchen', first.app.wyomingUri, tempDir(), cleanups, {
+    const kitchen = liveSatellite('kitchen', first.app.wyomingUri, bridgeTempDir(), cleanups, {
       extraArgs: ['--wake-word-name', 'hey_jarvis', '--wake-word-name', 'alexa'],
     });
     const asServer = (server: typeof first) =>

@@ -3,14 +3,12 @@
 // Home Assistant. The house mode select sets the mode every room follows and shows the mode set
 // through the API; in do not disturb an announcement waits and an urgent one (JSON payload) is
 // said at once; at night the satellite plays its own sounds at the night volume.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
 import * as e2e from './helpers/server-e2e.js';
 import type { Cleanups } from './helpers/server-e2e.js';
 import { inProcessServer } from './helpers/in-process-server.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const BRIDGE_CONFIG = 'homeassistant/device/jarvis_bridge/config';
 const STATS = 'jarvis/bridge/stats';
@@ -27,7 +25,7 @@ describe('the house mode on the bridge', () => {
     const { app, api, lines, asServer } = await inProcessServer(cleanups, {
       mqttUrl: mosquitto.url,
     });
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-house-mode-sat-'));
+    const dir = tempDir('jarvis-house-mode-sat-');
     const kitchen = e2e.liveSatellite('kitchen', app.wyomingUri, dir, cleanups);
     await e2e.listening(asServer, kitchen);
 

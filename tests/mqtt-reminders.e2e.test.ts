@@ -1,9 +1,6 @@
 // The bridge's reminders sensor end to end: the server in this process, a real Mosquitto broker,
 // and an MQTT client reading what Home Assistant would. A reminder set through the API shows up
 // in the sensor (its count as state, the list in its attributes), and goes when cancelled.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from '../server/src/app.js';
 import { ConfigSchema } from '../server/src/config/schema.js';
@@ -13,6 +10,7 @@ import { DemoHome } from '../server/src/home/demo-home.js';
 import { createIntentRecognizer } from '../server/src/intents/index.js';
 import { Mosquitto, MqttWatcher } from './helpers/mosquitto.js';
 import { apiClient, type Cleanups, runCleanups, until } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const TOKEN = 'reminders-bridge-token-0123456789';
 const cleanups: Cleanups = [];
@@ -33,7 +31,7 @@ describe('the reminders sensor on the bridge', () => {
     const watcher = await MqttWatcher.connect(mosquitto.url);
     cleanups.push(() => watcher.close());
     const config = ConfigSchema.parse({
-      data_dir: mkdtempSync(join(tmpdir(), 'jarvis-reminders-bridge-')),
+      data_dir: tempDir('jarvis-reminders-bridge-'),
       wyoming: { uri: 'tcp://127.0.0.1:0', zeroconf: false },
       http: { host: '127.0.0.1', port: 0, token: TOKEN },
       discovery: { zeroconf: false },

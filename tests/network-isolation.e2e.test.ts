@@ -2,10 +2,8 @@
 // namespace that has only loopback, under strace; any DNS lookup or connection attempt beyond
 // loopback fails the test (with zeroconf on, mDNS multicast alone is allowed). Needs root, `ip`
 // (iproute2) and strace; skipped with the reason otherwise.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNetns,
   isLoopback,
@@ -24,6 +22,7 @@ import {
   wakeAndCommand,
 } from './helpers/server-e2e.js';
 import { startServer } from './helpers/server-process.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const unavailable = netnsUnavailable();
 if (unavailable) console.warn(`network isolation test skipped: ${unavailable}`);
@@ -36,14 +35,15 @@ describe.skipIf(unavailable !== undefined)(
     beforeAll(() => {
       netns = createNetns(`jarvis-iso-${process.pid}`);
     });
-    afterAll(async () => {
-      await runCleanups(cleanups);
+    // A failed turn's server and satellite stop here, before the test's directory goes.
+    afterEach(() => runCleanups(cleanups));
+    afterAll(() => {
       netns?.remove();
     });
 
     /** Runs one turn in the namespace; returns the strace files of the server and satellite. */
     async function turnInNamespace(zeroconf: boolean) {
-      const dir = mkdtempSync(join(tmpdir(), 'jarvis-netns-'));
+      const dir = tempDir('jarvis-netns-');
       const traces = { server: join(dir, 'server.strace'), satellite: join(dir, 'sat.strace') };
       // Their own home: onnxruntime's telemetry, were it on, would leave its folder there.
       const env = isolatedHomeEnv(dir);

@@ -3,9 +3,6 @@
 // the bedroom to 10 %, arms the alarm, says "Bonne nuit" and which action failed (a lamp that no
 // longer exists). Night mode set through /api/modes lets the lights through and refuses the
 // coffee maker; "don't disturb me until 7 am" said to it is kept across a restart.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HaTestServer } from './helpers/ha-test-server.js';
 import {
@@ -15,6 +12,7 @@ import {
   jarvisServer,
   runCleanups,
 } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -105,7 +103,7 @@ describe('routines and modes against Home Assistant', () => {
 
   it('night mode lets the lights through and not the coffee maker; a mode said is kept across a restart', async () => {
     const ha = await house();
-    const dataDir = mkdtempSync(join(tmpdir(), 'jarvis-modes-e2e-'));
+    const dataDir = tempDir('jarvis-modes-e2e-');
     const first = await jarvisServer(ha, cleanups, { ...QUIET, data_dir: dataDir });
     const call = apiClient(first.httpPort, API_TOKEN);
     expect((await call('POST', '/api/modes', { mode: 'night' })).status).toBe(200);

@@ -2,9 +2,8 @@
 // controller, and the Jarvis server in this process, so that discovery is fed through its
 // `Browse` function instead of real mDNS; everything on 127.0.0.1 with ports the system picks.
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Info, type Logger, WyomingError } from 'wyoming-ts';
@@ -27,12 +26,11 @@ import {
   servedSatellite,
   until,
 } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const TOKEN = 'adoption-e2e-token-0123456789';
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
-
-const tempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-adoption-'));
 
 /** The server in this process, on ports the system picks, logging into `lines`. */
 async function jarvis(dataDir: string, browse?: Browse) {
@@ -89,7 +87,7 @@ const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 
 
 describe('satellites found on the network are adopted, not grabbed', () => {
   it('one Home Assistant holds is only listed, and stays with Home Assistant even once adopted; the server drives it when Home Assistant lets go', async () => {
-    const dir = tempDir();
+    const dir = tempDir('jarvis-adoption-');
     const porch = await servedSatellite('porch', dir, cleanups);
     const ha = await homeAssistant(porch.uri);
     const zeroconf = fakeZeroconf();
@@ -136,7 +134,7 @@ describe('satellites found on the network are adopted, not grabbed', () => {
   });
 
   it('adoption is kept in the data dir across a restart; forgetting lets the satellite go', async () => {
-    const dir = tempDir();
+    const dir = tempDir('jarvis-adoption-');
     const dataDir = join(dir, 'data');
     const porch = await servedSatellite('porch', dir, cleanups);
     const zeroconf = fakeZeroconf();
@@ -166,7 +164,7 @@ describe('satellites found on the network are adopted, not grabbed', () => {
   });
 
   it('with --allow-takeover, a server that adopts it takes it from Home Assistant (the old behaviour)', async () => {
-    const dir = tempDir();
+    const dir = tempDir('jarvis-adoption-');
     const porch = await servedSatellite('porch', dir, cleanups, {
       extraArgs: ['--allow-takeover'],
     });
@@ -202,7 +200,7 @@ const kitchenInfo = new Info({
 
 describe('a satellite that connects in is known by name and address', () => {
   it('another connection calling itself "kitchen" from another address is refused until the user re-adopts it', async () => {
-    const dir = tempDir();
+    const dir = tempDir('jarvis-adoption-');
     const server = await jarvis(join(dir, 'data'));
     const kitchen = liveSatellite('kitchen', server.app.wyomingUri, dir, cleanups);
     expect(await server.connected('kitchen')).toMatchObject({

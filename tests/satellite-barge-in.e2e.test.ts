@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AudioChunk, AudioStart, AudioStop, Transcript, writeWav } from 'wyoming-ts';
 import { adoptedSatellite } from './helpers/satellite-process.js';
 import { until } from './helpers/server-e2e.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -20,7 +20,7 @@ function playerRunning(): boolean {
 
 describe('barge-in', () => {
   it('the wake word during an answer stops playback and starts a new turn', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const voice = TEST_VOICES[0]!;
     const wake = (await speak('hey jarvis', voice)).audio;
     const command = (await speak('what is the weather', voice)).audio;

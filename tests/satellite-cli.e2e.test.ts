@@ -1,6 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeWav } from 'wyoming-ts';
@@ -8,6 +7,7 @@ import { AssistSatelliteController } from './helpers/assist-satellite-controller
 import { runSatelliteCli, servedUri, startSatellite } from './helpers/satellite-process.js';
 import { micScene } from './helpers/satellite-scenes.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -30,7 +30,7 @@ describe('jarvis-satellite command line', () => {
   });
 
   it('a corrupt model file stops start-up with an error naming the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-models-'));
+    const dir = tempDir('jarvis-models-');
     writeFileSync(join(dir, 'broken_v0.1.onnx'), 'this is not a model');
     const { code, stderr } = await runSatelliteCli([
       '--wake-model-dir',
@@ -53,7 +53,7 @@ describe('jarvis-satellite command line', () => {
 
 describe('jarvis-satellite detect', () => {
   it('prints one JSON line per file with the wake words heard', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-detect-'));
+    const dir = tempDir('jarvis-detect-');
     const voice = TEST_VOICES[0]!;
     const heyJarvis = join(dir, 'hey.wav');
     writeFileSync(
@@ -92,7 +92,7 @@ describe('jarvis-satellite detect', () => {
 
 describe('a satellite facing bad peers', () => {
   it('closes a connection that sends garbage, ignores unknown events, and keeps serving', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const satellite = startSatellite([
       '--uri',

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeWav } from 'wyoming-ts';
@@ -10,9 +9,10 @@ import { loadVerifier } from '../satellite/src/engines/wake/verifier.js';
 import { adoptedSatellite, runSatelliteCli } from './helpers/satellite-process.js';
 import { micScene } from './helpers/satellite-scenes.js';
 import { joinPcm, samplesOf, silence, speak, type Voice } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const HOUSEHOLD: Voice = { engine: 'espeak-ng', name: 'en-us+f3' };
-const dir = mkdtempSync(join(tmpdir(), 'jarvis-enroll-'));
+const dir = tempDir('jarvis-enroll-');
 
 async function wavOf(name: string, text: string, voice: Voice, speed = 1): Promise<string> {
   const path = join(dir, name);

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
 import { AssistSatelliteController } from './helpers/assist-satellite-controller.js';
 import { type SatelliteProcess, servedUri, startSatellite } from './helpers/satellite-process.js';
 import { containsBytes, micScene, ttsAudio } from './helpers/satellite-scenes.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('a satellite adopted by Home Assistant (Wyoming assist_satellite flow)', () => {
   it('hears the wake word, streams the command, plays the answer and reports played', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const tts = ttsAudio(dir);
     expect(tts.rate).toBe(22050);

@@ -1,13 +1,11 @@
 // The microphone's real mute state: a satellite following its sound card's capture switch
 // (`--mic-mixer-control`) on a real ALSA mixer (PulseAudio through alsa-lib's pulse plugin),
 // switched with amixer as a HAT's mute button or alsamixer would.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PulseMixer } from './helpers/pulse-mixer.js';
 import { adoptedSatellite } from './helpers/satellite-process.js';
 import { micScene } from './helpers/satellite-scenes.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -19,7 +17,7 @@ describe('a satellite muted at its sound card', () => {
     const mixer = await PulseMixer.start();
     cleanups.push(() => mixer.stop());
     await mixer.setCapture(false);
-    const scene = await micScene(mkdtempSync(join(tmpdir(), 'jarvis-mic-mute-')));
+    const scene = await micScene(tempDir('jarvis-mic-mute-'));
     const { ha } = await adoptedSatellite(
       [
         ...['--mic-mixer-control', 'Capture', '--mic-mixer-device', mixer.device],

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Event } from 'wyoming-ts';
@@ -7,6 +5,7 @@ import { WyomingServer } from 'wyoming-ts/node';
 import { adoptedSatellite } from './helpers/satellite-process.js';
 import { micScene, ttsAudio } from './helpers/satellite-scenes.js';
 import { until } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -28,7 +27,7 @@ async function eventService() {
 
 describe('satellite modes and the event service', () => {
   it('forwards the turn to --event-uri (LEDs) without audio', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const events = await eventService();
     const { ha } = await adoptedSatellite(
@@ -67,7 +66,7 @@ describe('satellite modes and the event service', () => {
   });
 
   it('--always-stream: run-satellite starts a restarting wake pipeline and streams', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const { ha, info } = await adoptedSatellite(
       ['--always-stream', '--mic-file', scene.path, '--snd-file', join(dir, 'out.wav')],

@@ -1,14 +1,14 @@
 // What a satellite owner expects beyond the wake word: a stop word that cuts an answer short
 // without starting a turn, and a satellite without a microphone that still speaks.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AudioChunk, AudioStart, AudioStop, readWav, Transcript } from 'wyoming-ts';
 import { LiveMic } from './helpers/live-mic.js';
 import { adoptedSatellite } from './helpers/satellite-process.js';
 import { COMMAND_VOICE, joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -25,7 +25,7 @@ const FORMAT = { rate: 16000, width: 2, channels: 1 };
 describe('the stop word', () => {
   // No "stop" model ships for openWakeWord: alexa stands in for it, as any model can.
   it('said during an answer, stops it and tells the server it was played; no turn starts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const mic = LiveMic.create(dir);
     cleanups.push(() => mic.close());
     const { ha, info } = await adoptedSatellite(
@@ -58,7 +58,7 @@ describe('the stop word', () => {
 
 describe('a satellite without a microphone', () => {
   it('says it has no VAD and no wake word, and plays what the server sends', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const played = join(dir, 'played.wav');
     const { ha, info, satellite } = await adoptedSatellite(
       ['--no-mic', '--snd-file', played, '--awake-wav', '', '--done-wav', ''],

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Event, Info, readWav, TimerStarted } from 'wyoming-ts';
@@ -8,6 +7,7 @@ import { AssistSatelliteController } from './helpers/assist-satellite-controller
 import { adoptedSatellite, REPO_ROOT, startSatellite } from './helpers/satellite-process.js';
 import { containsBytes, micScene, ttsAudio } from './helpers/satellite-scenes.js';
 import { until } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -58,7 +58,7 @@ function satelliteArgs(dir: string, mic: string, extra: string[] = []): string[]
 
 describe('a satellite driven by a Jarvis server (--server)', () => {
   it('opens with info, then runs the same turn over its own connection', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const tts = ttsAudio(dir);
     const { server, uri, next } = await jarvisServer();
@@ -83,7 +83,7 @@ describe('a satellite driven by a Jarvis server (--server)', () => {
   });
 
   it('reconnects after the server restarts, and opens with info again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const first = await jarvisServer();
     const satellite = startSatellite(satelliteArgs(dir, scene.path, ['--server', first.uri]));
@@ -103,7 +103,7 @@ describe('a satellite driven by a Jarvis server (--server)', () => {
 
 describe('mute, timers and hooks', () => {
   it('a muted satellite does not listen until unmuted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir);
     const { satellite, ha } = await adoptedSatellite(
       [...satelliteArgs(dir, scene.path), '--muted', '--debug'],
@@ -116,7 +116,7 @@ describe('mute, timers and hooks', () => {
   });
 
   it('a timer counts down locally, rings, and runs its hook with the id', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-sat-'));
+    const dir = tempDir('jarvis-sat-');
     const scene = await micScene(dir, 60_000); // nothing said for a minute
     const hookOut = join(dir, 'finished.txt');
     const { satellite, ha } = await adoptedSatellite(

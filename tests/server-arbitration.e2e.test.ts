@@ -1,7 +1,6 @@
 // Three satellites in one room hear the same "hey jarvis, turn on the kitchen light", the
 // nearest loudest: the server gives the turn to that one alone, the others stand down silently.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav, writeWav } from 'wyoming-ts';
@@ -17,6 +16,7 @@ import {
   until,
 } from './helpers/server-e2e.js';
 import { samplesOf } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -38,7 +38,7 @@ interface Placed {
 
 describe('wake-word arbitration between three satellites', () => {
   it('one turn, answered by the satellite that heard it loudest; the others stay silent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-arbitration-'));
+    const dir = tempDir('jarvis-arbitration-');
     const scene = await micScene(dir);
     const ha = await kitchenHome(cleanups);
     // Full level, -6 dB and -12 dB: the same words, so the same wake-word score (within the

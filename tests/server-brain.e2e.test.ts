@@ -1,9 +1,6 @@
 // The brain end to end, in the real server process: the Ollama agent (through a test server that
 // speaks Ollama's HTTP API), the conversation context (a real redis-server) and long-term memory
 // (real LanceDB files in the server's data dir), reached by voice and by the HTTP API.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeAsr } from '../server/src/engines/stt/fake-asr-server.js';
 import { CLOSED_PORT } from './helpers/ports.js';
@@ -29,6 +26,7 @@ import {
   wakeAndCommand,
 } from './helpers/server-e2e.js';
 import { joinPcm, silence, speak, TEST_VOICES } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -92,7 +90,7 @@ describe('the agent by voice', () => {
     const satellite = liveSatellite(
       'kitchen',
       server.wyomingUri,
-      mkdtempSync(join(tmpdir(), 'jarvis-brain-')),
+      tempDir('jarvis-brain-'),
       cleanups,
     );
     await listening(server, satellite);
@@ -217,7 +215,7 @@ describe('long-term memory', () => {
   it('remembers, recalls into the prompt, updates, forgets, and keeps memories across a restart', async () => {
     const ha = await kitchenHome(cleanups);
     const ollama = await ollamaServer();
-    const dataDir = mkdtempSync(join(tmpdir(), 'jarvis-brain-data-'));
+    const dataDir = tempDir('jarvis-brain-data-');
     const config = { ...brain(ollama), data_dir: dataDir };
     let server = await jarvisServer(ha, cleanups, config);
 

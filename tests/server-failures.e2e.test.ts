@@ -1,9 +1,7 @@
 // Engines that fail mid-turn: the speech-to-text service is down or hangs (the turn ends with
 // an `error` and a spoken apology, and the satellite takes the next turn once the service is
 // back), or the text-to-speech service is down (an `error`, silence, the satellite idle).
-import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { audioToEvents, type Event, type Eventable, Synthesize, Transcribe } from 'wyoming-ts';
@@ -21,6 +19,7 @@ import {
   until,
   wakeAndCommand,
 } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -46,7 +45,7 @@ const errorsReceived = (log: string) => log.match(/<- error/g)?.length ?? 0;
 
 describe('engine failures during a voice turn', () => {
   it('speech-to-text down: an error, a spoken apology, idle; the next turn works once it is back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-stt-down-'));
+    const dir = tempDir('jarvis-stt-down-');
     const ha = await kitchenHome(cleanups);
     // The general speech-to-text is a Wyoming ASR service (as the whisper add-on would be):
     // here another Jarvis server offering its phrase engine, not started yet. A unix socket:
@@ -101,7 +100,7 @@ describe('engine failures during a voice turn', () => {
   }, 180_000);
 
   it('speech-to-text hangs: the turn gives up after stt.timeout_ms, apologises, and is idle', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-stt-hung-'));
+    const dir = tempDir('jarvis-stt-hung-');
     const ha = await kitchenHome(cleanups);
     // A service that takes the connection and the audio, and never answers.
     const sockets = new Set<Socket>();
@@ -137,7 +136,7 @@ describe('engine failures during a voice turn', () => {
   }, 180_000);
 
   it('text-to-speech down: the light still switches, an error, nothing spoken, idle again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-tts-down-'));
+    const dir = tempDir('jarvis-tts-down-');
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups, {
       tts: { engine: 'wyoming', wyoming_uri: `tcp://127.0.0.1:${CLOSED_PORT}` },

@@ -3,8 +3,7 @@
 // set in the kitchen, falls due: it is spoken in the bedroom, where the person was last heard,
 // the awake chime first, and the kitchen satellite plays nothing; "thank you" after it, without
 // the wake word, and it is not repeated.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
@@ -25,6 +24,7 @@ import {
   wakeAndCommand,
 } from './helpers/server-e2e.js';
 import { COMMAND_VOICE, joinPcm, samplesOf, silence, speak } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -67,7 +67,7 @@ function shape(levels: readonly number[]) {
 
 describe('a reminder spoken in the right room', () => {
   it('set by voice; one set in the kitchen is spoken in the bedroom where the person was last heard, chime first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-reminders-e2e-'));
+    const dir = tempDir('jarvis-reminders-e2e-');
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups, {
       data_dir: join(dir, 'data'),
@@ -148,7 +148,7 @@ describe('a reminder spoken in the right room', () => {
   }, 180_000);
 
   it('due while the server was down (killed): said when it is back and a satellite connects', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-reminders-crash-'));
+    const dir = tempDir('jarvis-reminders-crash-');
     const ha = await kitchenHome(cleanups);
     const config = { data_dir: join(dir, 'data'), reminders: { heads_up_minutes: 0 } };
     const first = await jarvisServer(ha, cleanups, config);

@@ -1,10 +1,7 @@
 // Peers that go away or misbehave: a satellite killed mid-turn (while it streams its command,
 // while its answer plays, while arbitration is still open), and peers on 10600 that send
 // garbage or stop mid-frame. The server stays up and the other satellites' turns go on.
-import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEvents, Describe, type Event, encodeEvent, Info } from 'wyoming-ts';
 import { WyomingClient } from 'wyoming-ts/node';
@@ -24,11 +21,10 @@ import {
   wakeAndCommand,
 } from './helpers/server-e2e.js';
 import { samplesOf } from './helpers/speech.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
-
-const tempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-resilience-'));
 
 /** SIGKILL, and wait until the process is gone. */
 async function kill(satellite: LiveSatellite): Promise<void> {
@@ -82,7 +78,7 @@ describe('a satellite that dies mid-turn', () => {
   it('killed while it streams its command: dropped, nothing done, the other satellite goes on', async () => {
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups);
-    const dir = tempDir();
+    const dir = tempDir('jarvis-resilience-');
     const doomed = liveSatellite('doomed', server.wyomingUri, dir, cleanups);
     const survivor = liveSatellite('survivor', server.wyomingUri, dir, cleanups);
     await listening(server, doomed);
@@ -107,7 +103,7 @@ describe('a satellite that dies mid-turn', () => {
   it('killed while its answer plays: dropped, and the other satellite goes on', async () => {
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups);
-    const dir = tempDir();
+    const dir = tempDir('jarvis-resilience-');
     // A slow speaker: the answer is still playing five seconds after it arrived.
     const doomed = liveSatellite('doomed', server.wyomingUri, dir, cleanups, {
       sndCommand: "sh -c 'sleep 5; cat > /dev/null'",
@@ -136,7 +132,7 @@ describe('a satellite that dies mid-turn', () => {
     const ha = await kitchenHome(cleanups);
     // A long window, so the best satellite can die while the round is still open.
     const server = await jarvisServer(ha, cleanups, { arbitration: { window_ms: 3000 } });
-    const dir = tempDir();
+    const dir = tempDir('jarvis-resilience-');
     const near = liveSatellite('near', server.wyomingUri, dir, cleanups);
     const far = liveSatellite('far', server.wyomingUri, dir, cleanups);
     await listening(server, near);
@@ -188,7 +184,12 @@ describe('misbehaving peers on the Wyoming endpoint', () => {
   it('garbage, oversized headers and frames cut off mid-way do not disturb a turn', async () => {
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups);
-    const satellite = liveSatellite('kitchen', server.wyomingUri, tempDir(), cleanups);
+    const satellite = liveSatellite(
+      'kitchen',
+      server.wyomingUri,
+      tempDir('jarvis-resilience-'),
+      cleanups,
+    );
     await listening(server, satellite);
 
     void satellite.mic.say(await wakeAndCommand('turn on the kitchen light'));

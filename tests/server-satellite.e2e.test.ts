@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from 'wyoming-ts';
@@ -13,6 +12,7 @@ import {
   runCleanups,
   until,
 } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
@@ -20,7 +20,7 @@ afterEach(() => runCleanups(cleanups));
 for (const direction of ['server connects out', 'satellite connects in'] as const) {
   describe(`a voice turn end to end (${direction})`, () => {
     it('"hey jarvis, turn on the kitchen light" turns it on in Home Assistant and answers', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'jarvis-e2e-'));
+      const dir = tempDir('jarvis-e2e-');
       const scene = await micScene(dir);
       const ha = await kitchenHome(cleanups);
       const sndFile = join(dir, 'played.wav');
@@ -66,7 +66,7 @@ for (const direction of ['server connects out', 'satellite connects in'] as cons
 
 describe('a satellite that streams all the time (--always-stream)', () => {
   it('the server hears "hey jarvis" on its wake word workers and runs the turn', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-e2e-'));
+    const dir = tempDir('jarvis-e2e-');
     const scene = await micScene(dir);
     const ha = await kitchenHome(cleanups);
     const server = await jarvisServer(ha, cleanups, {});

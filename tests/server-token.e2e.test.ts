@@ -1,11 +1,11 @@
 // A fresh `npm start` with no `http.token`: the real server process generates one on first start,
 // keeps it in the data dir readable by its owner only, says where (never what) in its start-up
 // summary, and uses the same one on the next start. Both ports are 0: the summary reports them.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from './helpers/server-process.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const running: ServerProcess[] = [];
 afterEach(async () => {
@@ -31,7 +31,7 @@ async function start(dataDir: string) {
 
 describe('the HTTP API token on first start', () => {
   it('is generated into the data dir (0600), named in the summary, and kept', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'jarvis-token-')), 'data');
+    const dataDir = join(tempDir('jarvis-token-'), 'data');
     const first = await start(dataDir);
     expect(first.generated).toBe(true);
     expect(first.file).toBe(join(dataDir, 'http-token'));

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/temp-dir.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Runs a copy of scripts/setup.mjs as a non-root user, with a dpkg-query that finds nothing. */
 function runSetupAsNonRoot(command: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'jarvis-setup-'));
+  const dir = tempDir('jarvis-setup-');
   chmodSync(dir, 0o755);
   const script = join(dir, 'setup.mjs');
   copyFileSync(join(root, 'scripts', 'setup.mjs'), script);

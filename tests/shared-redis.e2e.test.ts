@@ -2,9 +2,6 @@
 // satellite process connected to each. A reminder set on one server is listed by the other at
 // once (the change feed); at its time exactly one of them says it (the claim), whichever that
 // is; cancelled on the other server, it is gone from both.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { EspeakTts } from '../server/src/engines/tts/espeak-tts.js';
 import { ManualClock } from '../server/src/speech/clock.js';
@@ -12,6 +9,7 @@ import { inProcessServer, noting } from './helpers/in-process-server.js';
 import { type RedisServerProcess, startRedisServer } from './helpers/redis-server.js';
 import * as e2e from './helpers/server-e2e.js';
 import type { Cleanups } from './helpers/server-e2e.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const MIN = 60_000;
 const cleanups: Cleanups = [];
@@ -25,7 +23,7 @@ afterAll(() => redis?.stop());
 describe('two servers on one Redis', () => {
   it('see the same reminders and say each one once between them', async () => {
     const clock = new ManualClock(Date.now());
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-shared-sat-'));
+    const dir = tempDir('jarvis-shared-sat-');
     const server = async (satellite: string) => {
       const said: string[] = [];
       const tts = noting(new EspeakTts(), said);

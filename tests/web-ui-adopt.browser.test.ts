@@ -1,8 +1,6 @@
 // Adopting from the web UI: a real satellite process found on the network (zeroconf as the test
 // tells it, to the server in this process) is listed as discovered, not driven; the Adopt
 // button makes the server dial it, and the row turns online. Debian's chromium, token given.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../server/src/app.js';
@@ -15,6 +13,7 @@ import { buildWebUi } from '../ui/scripts/build.js';
 import { launchChromium } from './helpers/chromium.js';
 import { fakeZeroconf } from './helpers/fake-zeroconf.js';
 import { type Cleanups, runCleanups, servedSatellite } from './helpers/server-e2e.js';
+import { tempDirWith } from './helpers/temp-dir.js';
 
 const TOKEN = 'web-ui-adopt-token-0123456789';
 const cleanups: Cleanups = [];
@@ -32,7 +31,7 @@ afterAll(() => runCleanups(cleanups));
 
 describe('the web UI adopts a satellite', () => {
   it('lists a discovered satellite with Adopt, and shows it online once adopted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarvis-web-ui-adopt-'));
+    const dir = tempDirWith(cleanups, 'jarvis-web-ui-adopt-');
     const porch = await servedSatellite('porch', dir, cleanups);
     const zeroconf = fakeZeroconf();
     const config = ConfigSchema.parse({

@@ -1,8 +1,5 @@
 // The Home Assistant bridge's end-to-end pieces: a real Mosquitto broker with an MQTT client
 // watching it as Home Assistant would, and the server in this process with the bridge on it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Logger } from 'wyoming-ts';
 import { startApp } from '../../server/src/app.js';
 import { ConfigSchema } from '../../server/src/config/schema.js';
@@ -14,6 +11,7 @@ import { createIntentRecognizer } from '../../server/src/intents/index.js';
 import { buildModes } from '../../server/src/modes/index.js';
 import { Mosquitto, MqttWatcher } from './mosquitto.js';
 import { apiClient, type Cleanups } from './server-e2e.js';
+import { tempDir, tempDirWith } from './temp-dir.js';
 
 export const BRIDGE_TOKEN = 'bridge-e2e-token-0123456789';
 
@@ -36,7 +34,7 @@ export async function jarvis(
   const keep = (message: string) => lines.push(message);
   const logger: Logger = { debug: () => {}, info: keep, warn: keep, error: keep };
   const config = ConfigSchema.parse({
-    data_dir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'jarvis-bridge-')),
+    data_dir: options.dataDir ?? tempDirWith(cleanups, 'jarvis-bridge-'),
     wyoming: { uri: options.wyomingUri ?? 'tcp://127.0.0.1:0', zeroconf: false },
     http: { host: '127.0.0.1', port: 0, token: BRIDGE_TOKEN },
     discovery: { zeroconf: false },
@@ -68,4 +66,4 @@ export async function jarvis(
   return { app, home, lines, api, metrics, stop };
 }
 
-export const bridgeTempDir = () => mkdtempSync(join(tmpdir(), 'jarvis-bridge-sat-'));
+export const bridgeTempDir = () => tempDir('jarvis-bridge-sat-');

@@ -1,8 +1,5 @@
 // The server in the test's process (startApp) with the mode store, on port 0 with a token: for
 // tests that drive its clock, watch its log lines or swap its speech engine for a noting one.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Logger } from 'wyoming-ts';
 import { startApp } from '../../server/src/app.js';
 import { ConfigSchema } from '../../server/src/config/schema.js';
@@ -14,6 +11,7 @@ import { createIntentRecognizer } from '../../server/src/intents/index.js';
 import { buildModes } from '../../server/src/modes/index.js';
 import type { Clock } from '../../server/src/speech/clock.js';
 import { apiClient, type Cleanups, type JarvisServer } from './server-e2e.js';
+import { tempDirWith } from './temp-dir.js';
 
 export const IN_PROCESS_TOKEN = 'in-process-token-0123456789';
 
@@ -45,7 +43,7 @@ export async function inProcessServer(cleanups: Cleanups, options: InProcessOpti
   const keep = (message: string) => lines.push(message);
   const logger: Logger = { debug: () => {}, info: keep, warn: keep, error: keep };
   const config = ConfigSchema.parse({
-    data_dir: mkdtempSync(join(tmpdir(), 'jarvis-in-process-')),
+    data_dir: tempDirWith(cleanups, 'jarvis-in-process-'),
     wyoming: { uri: 'tcp://127.0.0.1:0', zeroconf: false },
     http: { host: '127.0.0.1', port: 0, token: IN_PROCESS_TOKEN },
     discovery: { zeroconf: false },

@@ -1,6 +1,6 @@
 // Starts the real Jarvis server (from source) as a child process, with a config file.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -43,21 +43,26 @@ export async function startServer(
     ...spawnOptions,
     env: { JARVIS_CONFIG: undefined, ...spawnOptions.env },
   });
+  // The directory goes once the server has exited, also when it never got ready.
+  const stop = async () => {
+    const code = await stopChild(child);
+    rmSync(dir, { recursive: true, force: true });
+    return code;
+  };
   let output = '';
   child.stdout!.on('data', (data) => (output += data));
   child.stderr!.on('data', (data) => (output += data));
   const deadline = Date.now() + timeoutMs;
   while (!/Jarvis server ready[^]*\n\n/.test(output)) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline)
-      throw new Error(`server not ready after ${timeoutMs} ms:\n${output}`);
+    const failure =
+      child.exitCode !== null
+        ? `server exited with ${child.exitCode}`
+        : Date.now() > deadline && `server not ready after ${timeoutMs} ms`;
+    if (failure) {
+      await stop();
+      throw new Error(`${failure}:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
-    child,
-    ...boundAddresses(output),
-    log: () => output,
-    stop: () => stopChild(child),
-  };
+  return { child, ...boundAddresses(output), log: () => output, stop };
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { AudioChunk } from '../audio.js';
 import { ProtocolError } from '../errors.js';
 import { Describe } from '../info.js';
@@ -72,7 +72,9 @@ describe('WyomingServer and WyomingClient', () => {
   });
 
   it('serve over a unix socket, replacing a stale socket file and removing it on stop', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'wyoming-')), 'w.sock');
+    const dir = mkdtempSync(join(tmpdir(), 'wyoming-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'w.sock');
     await leaveStaleSocket(path);
     expect(existsSync(path)).toBe(true);
     const server = await startServer(pingPong, `unix://${path}`);

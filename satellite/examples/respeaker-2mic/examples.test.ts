@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSatelliteArgs } from '../../src/cli/args.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const here = new URL('.', import.meta.url).pathname;
 
 describe('the ReSpeaker 2-mic HAT example', () => {
   it('leds.sh writes one APA102 frame: start, three LEDs of 0xE0|7 B G R, end', () => {
-    const device = join(mkdtempSync(join(tmpdir(), 'leds-')), 'spidev');
+    const device = join(tempDir('leds-'), 'spidev');
     execFileSync('sh', [join(here, 'leds.sh'), 'thinking'], { env: { LEDS_DEVICE: device } });
     const led = [231, 0, 140, 255];
     expect([...readFileSync(device)]).toEqual([

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AudioChunk, writeWav } from 'wyoming-ts';
@@ -7,8 +6,9 @@ import { splitCommand } from './command-line.js';
 import { MicGain } from './gain.js';
 import { CommandMic, FileMic } from './mic.js';
 import { CommandSink, FileSink } from './sink.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'sat-audio-'));
+const tmp = () => tempDir('sat-audio-');
 
 describe('splitCommand', () => {
   it.each([

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
 import { parseSatelliteArgs } from './args.js';
 import { usage } from './help.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 function configFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'sat-config-')), 'satellite.yaml');
+  const path = join(tempDir('sat-config-'), 'satellite.yaml');
   writeFileSync(path, text);
   return path;
 }

@@ -1,7 +1,5 @@
 // Who may control a satellite, over real sockets: the satellite serves Wyoming on port 0 and
 // test controllers connect to it as Home Assistant and a Jarvis server would.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +20,7 @@ import { serveForHomeAssistant } from './links.js';
 import { Satellite } from './satellite.js';
 import { Speaker } from './speaker.js';
 import { LocalTimers } from './timers.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -41,7 +40,7 @@ function recordingLogger(lines: string[]): Logger {
 async function serveSatellite(options: { allowTakeover?: boolean; controllerTimeoutMs?: number }) {
   const warnings: string[] = [];
   const logger = recordingLogger(warnings);
-  const dir = mkdtempSync(join(tmpdir(), 'jarvis-controllers-'));
+  const dir = tempDir('jarvis-controllers-');
   const satellite = new Satellite({
     mode: 'vad',
     info: () => buildInfo({ name: 'kitchen', mode: 'vad', wakeModels: [] }),

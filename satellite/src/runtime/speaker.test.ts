@@ -1,12 +1,12 @@
 // The satellite's own sounds (chimes, a ringing timer) through a real file sink, at the volume
 // the server told (`satellite-sounds`); its streamed answers are the server's, already scaled.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AudioChunk, AudioStart, AudioStop, readWav } from 'wyoming-ts';
 import { FileSink } from '../audio/sink.js';
 import { Speaker } from './speaker.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const FORMAT = { rate: 16000, width: 2, channels: 1 };
 
@@ -19,7 +19,7 @@ const clip = (sample: number) => {
 };
 
 function speakerOnFile() {
-  const path = join(mkdtempSync(join(tmpdir(), 'jarvis-speaker-')), 'out.wav');
+  const path = join(tempDir('jarvis-speaker-'), 'out.wav');
   const speaker = new Speaker(new FileSink(path, { format: FORMAT }));
   const samples = () => {
     const { audio } = readWav(new Uint8Array(readFileSync(path)));

@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZodDefault, ZodObject, type ZodTypeAny } from 'zod';
 import { ConfigError } from '../errors.js';
 import { loadConfig } from './load.js';
 import { ConfigSchema } from './schema.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const ROOT_CONFIG = new URL('../../../jarvis.yaml', import.meta.url).pathname;
 
 function file(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'jarvis-config-')), 'config.yaml');
+  const path = join(tempDir('jarvis-config-'), 'config.yaml');
   writeFileSync(path, text);
   return path;
 }

@@ -1,7 +1,5 @@
 // `/api/modes` through the real HTTP API: behind the token, set and listed, refused when wrong,
 // and a mode set here is what `POST /api/conversation` is then gated by.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../event-bus.js';
@@ -11,6 +9,7 @@ import { ModeStore } from '../modes/mode-store.js';
 import { systemClock } from '../speech/clock.js';
 import { apiTestParts } from './api-test-parts.js';
 import { HttpApi } from './server.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const TOKEN = 'modes-test-token-0123456789';
 let api: HttpApi;
@@ -18,7 +17,7 @@ let modes: ModeStore;
 let base = '';
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jarvis-modes-api-'));
+  const dir = tempDir('jarvis-modes-api-');
   const { home, registry, fleet, recognizer: plain } = await apiTestParts(dir);
   modes = new ModeStore({ clock: systemClock, file: join(dir, 'modes.json') });
   const recognizer = withModes(plain, { store: modes, clock: systemClock, language: 'en' });

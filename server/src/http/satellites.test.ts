@@ -1,10 +1,7 @@
 // `/api/satellites` and adoption through the real HTTP API, with satellites connecting in to a
 // real Wyoming endpoint on port 0 (from 127.0.0.1 and 127.0.0.2, two hosts as far as TCP goes).
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Info } from 'wyoming-ts';
 import { WyomingConnection, type WyomingServer } from 'wyoming-ts/node';
@@ -14,6 +11,7 @@ import type { SatelliteFleet } from '../satellites/fleet.js';
 import { createWyomingEndpoint } from '../wyoming/endpoint.js';
 import { apiCaller, apiTestParts } from './api-test-parts.js';
 import { HttpApi } from './server.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const TOKEN = 'satellites-test-token-0123456789';
 let api: HttpApi;
@@ -23,7 +21,7 @@ let base = '';
 const connections: WyomingConnection[] = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jarvis-fleet-'));
+  const dir = tempDir('jarvis-fleet-');
   const parts = await apiTestParts(dir, [{ uri: 'tcp://127.0.0.1:1', name: 'garage' }]);
   const { home, recognizer, registry } = parts;
   fleet = parts.fleet;

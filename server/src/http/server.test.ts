@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { connect } from 'node:net';
@@ -16,6 +14,7 @@ import { AdoptionStore } from '../satellites/adoption-store.js';
 import { SatelliteFleet } from '../satellites/fleet.js';
 import { SatelliteRegistry } from '../satellites/registry.js';
 import { HttpApi } from './server.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const TOKEN = 'http-test-token-0123456789';
 let api: HttpApi;
@@ -38,7 +37,7 @@ beforeAll(async () => {
   fleet = await SatelliteFleet.open({
     registry,
     configured: [],
-    store: new AdoptionStore(join(mkdtempSync(join(tmpdir(), 'jarvis-http-')), 'satellites.json')),
+    store: new AdoptionStore(join(tempDir('jarvis-http-'), 'satellites.json')),
     timing: {
       pingIntervalMs: 5000,
       pingTimeoutMs: 10_000,

@@ -2,9 +2,8 @@
 // turns' latency, what a sentence did, and mute, through the real HTTP API with a satellite
 // connecting in to a real Wyoming endpoint on port 0.
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Info } from 'wyoming-ts';
@@ -18,9 +17,10 @@ import { apiCaller, apiTestParts } from './api-test-parts.js';
 import { RecentTurns } from './recent-turns.js';
 import { HttpApi } from './server.js';
 import { basePath } from './web-ui.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const TOKEN = 'web-ui-test-token-0123456789';
-const dir = mkdtempSync(join(tmpdir(), 'jarvis-web-ui-'));
+const dir = tempDir('jarvis-web-ui-');
 const script = join(dir, 'jarvis-web-ui.js');
 const bus = new EventBus();
 const turns = new RecentTurns({ bus, limit: 3 });

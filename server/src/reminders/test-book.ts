@@ -1,7 +1,5 @@
 // A reminder book on a manual clock for tests: the real schedule, store and words; what is
-// said is recorded instead of played. No test-framework import: compiled with the sources.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// said is recorded instead of played. Its directories go when the test ends (tests/helpers/temp-dir).
 import { join } from 'node:path';
 import type { Claim } from '../speech/claim.js';
 import { ManualClock } from '../speech/clock.js';
@@ -10,6 +8,7 @@ import { SpeechService } from '../speech/speech-service.js';
 import { ReminderBook } from './book.js';
 import { FileReminderStore, type ReminderStore } from './store.js';
 import { reminderWords } from './words.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 export const MIN = 60_000;
 /** 2 pm local time on a winter day. */
@@ -32,7 +31,7 @@ export interface BookHarness {
 }
 
 export function reminderDir(): string {
-  return mkdtempSync(join(tmpdir(), 'jarvis-reminders-'));
+  return tempDir('jarvis-reminders-');
 }
 
 /** Another server beside the first: its clock, its claim, its reminders' ids. */

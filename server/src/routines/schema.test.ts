@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 function load(yaml: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'jarvis-routines-')), 'jarvis.yaml');
+  const path = join(tempDir('jarvis-routines-'), 'jarvis.yaml');
   writeFileSync(path, yaml);
   try {
     loadConfig({ file: path, env: {} });

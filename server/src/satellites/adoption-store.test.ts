@@ -1,13 +1,13 @@
 // The adoption file on a real file system, in a temp dir.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
 import { AdoptionStore } from './adoption-store.js';
 import type { Adoption } from './adoptions.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'jarvis-adoptions-'));
+const dir = () => tempDir('jarvis-adoptions-');
 const kitchen: Adoption = {
   kind: 'connected-in',
   name: 'kitchen',

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Event, SatelliteMute } from 'wyoming-ts';
 import { EventBus } from '../event-bus.js';
 import { SatelliteControls } from './controls.js';
 import { SettingsStore } from './settings-store.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
-const file = () => join(mkdtempSync(join(tmpdir(), 'jarvis-controls-')), 'satellite-settings.json');
+const file = () => join(tempDir('jarvis-controls-'), 'satellite-settings.json');
 
 async function controlsOn(path: string) {
   const bus = new EventBus();

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +9,13 @@ import type { RoomMode, SpeechItem } from './schedule.js';
 import { FileSpeechKeep, RedisSpeechKeep, type SpeechKeep, toKeep } from './speech-keep.js';
 import { SpeechService } from './speech-service.js';
 import { MIN, item } from './test-items.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 const START = Date.UTC(2026, 11, 6, 22, 0);
 
 const redis = useRedisServer(Redis);
 
-const dir = () => mkdtempSync(join(tmpdir(), 'jarvis-speech-'));
+const dir = () => tempDir('jarvis-speech-');
 
 /** Two handles on one place: what one server kept, the next (restarted) one reads. */
 const places: [string, () => () => SpeechKeep][] = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { allowPeers, parseCidr, PRIVATE_NETWORKS } from './peers.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
 
 describe('allowed peers', () => {
   const local = allowPeers(PRIVATE_NETWORKS);
@@ -44,7 +44,7 @@ describe('allowed peers', () => {
   });
 
   it('refuses a config whose allowed_peers has something else, naming the key', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'jarvis-peers-')), 'config.yaml');
+    const file = join(tempDir('jarvis-peers-'), 'config.yaml');
     writeFileSync(file, 'wyoming:\n  allowed_peers: [127.0.0.0/8, the-kitchen]\n');
     expect(() => loadConfig({ file, env: {} })).toThrow(/wyoming\.allowed_peers\.1: 'the-kitchen'/);
   });

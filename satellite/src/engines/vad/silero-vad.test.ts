@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplesOf, speak } from '../../../../tests/helpers/speech.js';
 import { EngineError } from '../../errors.js';
 import { SileroVad } from './silero-vad.js';
+import { tempDir } from '../../../../tests/helpers/temp-dir.js';
 
 function framesOf(audio: Uint8Array): Float32Array[] {
   const samples = samplesOf(audio);
@@ -106,7 +107,7 @@ describe('SileroVad', () => {
   });
 
   it('names a corrupt model file', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'jarvis-vad-')), 'corrupt.onnx');
+    const path = join(tempDir('jarvis-vad-'), 'corrupt.onnx');
     writeFileSync(path, 'this is not an ONNX model');
     expect((await loadError(path)).message).toContain(path);
   });
