@@ -3,8 +3,8 @@
 // lower wake threshold than the default, is confirmed only when Moonshine (tiny, or base with
 // `--asr-model base`), run on the audio as heard just before it, finds "hey jarvis" likely enough
 // or writes something that sounds like it. Transcripts are cached per model, clip and window under
-// the corpus's cache folder; the setting (wake threshold x window x
-// rule x match) is chosen on the calibration voices by the README's rule and reported held out.
+// the corpus's cache folder; the setting (wake threshold x window x rule x match) is chosen on the
+// calibration voices by the README's rule and reported held out.
 import { readFileSync } from 'node:fs';
 import type { MoonshineSize } from '../src/engines/stt/moonshine.js';
 import { type PhoneLookup, readDictionary } from './general-agreement.js';
