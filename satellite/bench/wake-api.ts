@@ -16,6 +16,7 @@ export {
   TARGET_FA_PER_HOUR,
 } from './wake-eval.js';
 export type { FrontEnd, ItemScores } from './wake-score.js';
+export { NEAR_MISSES } from './wake-sentences.js';
 export { PRE_THRESHOLDS } from './wake-variants.js';
 export { splitOf } from './wake-voices.js';
 export { scoreWakeCorpus, type WakeCorpusOptions, wakeCorpusOptions } from './wake-scored.js';

@@ -1,10 +1,12 @@
 // The spoken-word check of each wake (`npm run bench -w server -- wake-asr --available ...`, on the
 // satellite's wake corpus scored as its wake benchmark scores it): every detection, at a
-// lower wake threshold than the default, is confirmed only when Moonshine tiny, run on the audio
-// as heard just before it, writes something that sounds like "hey jarvis". Transcripts are cached
-// per clip and window under the corpus's cache folder; the setting (wake threshold x window x
-// rule x match) is chosen on the calibration voices by the README's rule and reported held out.
+// lower wake threshold than the default, is confirmed only when Moonshine (tiny, or base with
+// `--asr-model base`), run on the audio as heard just before it, finds "hey jarvis" likely enough
+// or writes something that sounds like it. Transcripts are cached per model, clip and window under
+// the corpus's cache folder; the setting (wake threshold x window x rule x match) is chosen on the
+// calibration voices by the README's rule and reported held out.
 import { readFileSync } from 'node:fs';
+import type { MoonshineSize } from '../src/engines/stt/moonshine.js';
 import { type PhoneLookup, readDictionary } from './general-agreement.js';
 import {
   choose,
@@ -27,6 +29,8 @@ import {
   wakeCorpusOptions,
 } from '@jarvis/satellite/bench/wake';
 import { type Rule, RULES, similarity } from './wake-asr-match.js';
+import { measureCost, quantile, sample } from './wake-asr-cost.js';
+import { separation, separationTable } from './wake-asr-separation.js';
 import {
   keyOf,
   type Transcript,
@@ -132,11 +136,6 @@ function missing(
   return out;
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-};
-
 function row(option: string, setting: Setting, audio: string, m: Measured) {
   console.log(
     `| ${option} | ${describe(setting)} | ${audio} | ${pct(m.falseRejectRate)} | ` +
@@ -144,37 +143,51 @@ function row(option: string, setting: Setting, audio: string, m: Measured) {
   );
 }
 
+export interface AsrCheckOptions {
+  readonly frontEnds: readonly FrontEnd[];
+  readonly withSpeed: boolean;
+  readonly calibrationOnly: boolean;
+  /** The windows Moonshine hears before a detection, in ms. */
+  readonly windows: readonly number[];
+  readonly size: MoonshineSize;
+  /** Instead of the benchmark: time this many of its calibration windows (`--asr-cost N`). */
+  readonly cost?: number;
+}
+
 /** The check's options chosen on calibration and, unless `calibrationOnly`, run held out. */
 export async function runAsrCheck(
   base: Scored,
-  frontEnds: readonly FrontEnd[],
-  withSpeed: boolean,
-  calibrationOnly: boolean,
-  windows: readonly number[],
+  options: AsrCheckOptions,
   log: (line: string) => void,
 ): Promise<void> {
+  const { frontEnds, withSpeed, calibrationOnly, windows, size } = options;
   const dictionary = readDictionary(readFileSync(DICTIONARY, 'utf8'));
   const lookup = (word: string) => dictionary.get(word) ?? [];
-  const cache = transcriptCache(base.corpus.key);
+  const cache = transcriptCache(base.corpus.key, size);
   const clips = clipsOf(base);
   const similarities = new Map<string, number>();
-  const check = (item: ItemScores, timestampMs: number, setting: Setting) => {
-    const asr = setting.asr!;
-    const peak = scorePeak(item.scores, timestampMs);
-    if (asr.bypass !== undefined && peak.score >= asr.bypass) return true;
-    const key = keyOf(clips.get(item)!.file, peak.endMs, asr.windowMs);
-    const memo = `${key}/${asr.rule}`;
+  const valueAt = (item: ItemScores, endMs: number, windowMs: number, rule: CheckRule) => {
+    const key = keyOf(clips.get(item)!.file, endMs, windowMs);
+    const memo = `${key}/${rule}`;
     let value = similarities.get(memo);
     if (value === undefined) {
       const t = cache.known.get(key);
       if (!t) throw new Error(`no transcript cached for ${key}`);
-      value = scoreOf(t, asr.rule as CheckRule, lookup);
+      value = scoreOf(t, rule, lookup);
       similarities.set(memo, value);
     }
-    return value >= asr.match;
+    return value;
   };
+  const check = (item: ItemScores, timestampMs: number, setting: Setting) => {
+    const asr = setting.asr!;
+    const peak = scorePeak(item.scores, timestampMs);
+    if (asr.bypass !== undefined && peak.score >= asr.bypass) return true;
+    return valueAt(item, peak.endMs, asr.windowMs, asr.rule as CheckRule) >= asr.match;
+  };
+  const likelihoodAt = (item: ItemScores, timestampMs: number) =>
+    valueAt(item, windowEnd(item.scores, timestampMs), windows[0]!, 'likelihood');
   const s: Scored = { ...base, check };
-  const options = ASR_OPTIONS.filter(
+  const asrOptions = ASR_OPTIONS.filter(
     (o) => frontEnds.includes(o.frontEnd) && (withSpeed || o.slowed.length === 1),
   );
   const candidatesOf = (o: (typeof ASR_OPTIONS)[number]) =>
@@ -197,9 +210,14 @@ export async function runAsrCheck(
       ),
     );
   const calibration = (voice: string) => splitOf(voice) === 'calibration';
+  if (options.cost !== undefined) {
+    const all = missing(s, asrOptions.flatMap(candidatesOf), calibration, windows, new Map());
+    return measureCost(s, size, sample(all, options.cost), log);
+  }
   await transcribe(
     s,
-    missing(s, options.flatMap(candidatesOf), calibration, windows, cache.known),
+    size,
+    missing(s, asrOptions.flatMap(candidatesOf), calibration, windows, cache.known),
     cache.add,
     log,
   );
@@ -209,7 +227,7 @@ export async function runAsrCheck(
   const reference = references.map((option) => ({ option, ...choose(s, option) }));
   // The second pick: the fewest near-miss wakes at no more misses than today's setting.
   const todayFr = reference[0]?.calibration.falseRejectRate;
-  const chosen = options.flatMap((o) => {
+  const chosen = asrOptions.flatMap((o) => {
     const measured = candidatesOf(o).map((setting) => ({
       setting,
       on: measure(s, setting, inSplit('calibration')),
@@ -222,6 +240,16 @@ export async function runAsrCheck(
       printLine(describe(best.setting), best.on, checksPerHour(before));
     }
     const { best } = pick(measured);
+    const slowed = best.setting.slowed ?? 0;
+    console.log(
+      `\n${o.name}, calibration voices: how the likelihood (${windows[0]! / 1000} s) separates ` +
+        `the detections at each wake threshold${slowed > 0 ? `, slowed from ${slowed}` : ''}\n`,
+    );
+    const separations = WAKES.map((wake) => ({
+      wake,
+      on: separation(s, o.frontEnd, wake, slowed, likelihoodAt),
+    }));
+    for (const line of separationTable(separations)) console.log(line);
     console.log(`\n${o.name}, calibration voices: the likelihood threshold at that setting\n`);
     printHead('likelihood');
     for (const c of measured) {
@@ -249,6 +277,7 @@ export async function runAsrCheck(
     for (const setting of settings) {
       await transcribe(
         s,
+        size,
         missing(s, [setting], heldOutVoices, windowsOf(setting), cache.known),
         cache.add,
         log,
@@ -277,11 +306,14 @@ export async function runAsrCheck(
       row(`${r.option}, no check`, { ...r.setting, asr: undefined }, 'all', before);
     }
   }
-  const times = [...cache.known.values()];
+  // This run's windows only: the cache may hold other window lengths.
+  const times = [...cache.known.entries()]
+    .filter(([key]) => windows.includes(Number(key.split('/').pop())))
+    .map(([, t]) => t);
   const wall = times.map((t) => t.wallMs);
   const cpu = times.map((t) => t.cpuMs);
   console.log(
-    `\nmoonshine tiny per check (${times.length} windows of ${windows.join('/')} ms): ` +
+    `\nmoonshine ${size} per check (${times.length} windows of ${windows.join('/')} ms): ` +
       `wall p50 ${quantile(wall, 0.5).toFixed(0)} ms, p95 ${quantile(wall, 0.95).toFixed(0)} ms; ` +
       `CPU p50 ${quantile(cpu, 0.5).toFixed(0)} ms, p95 ${quantile(cpu, 0.95).toFixed(0)} ms`,
   );
@@ -314,19 +346,22 @@ const USAGE = `npm run bench -w server -- wake-asr [options]
   the wake benchmark's corpus options (npm run bench -w satellite -- wake): --available,
   --full, --rnnoise-only, --no-rnnoise, --speed-variants, --no-verifier, ...
   --calibration-only       choose and measure on the calibration voices only
-  --asr-windows 1500,2000  the windows Moonshine hears before a detection (ms)`;
+  --asr-windows 1500,2000  the windows Moonshine hears before a detection (ms)
+  --asr-model tiny|base    which Moonshine checks (default tiny; each has its own cache)
+  --asr-cost 200           instead: time the model on 200 of the calibration windows`;
 
-/**
- * `args`: the wake benchmark's options for its corpus and passes, with `--calibration-only` and
- * `--asr-windows 1500,2000` (the windows Moonshine hears before a detection, in ms).
- */
+/** `args`: the wake benchmark's options for its corpus and passes, and the check's (`USAGE`). */
 export async function runWakeAsrBenchmark(args: readonly string[]): Promise<void> {
   const log = (line: string) => console.log(line);
   if (args.includes('--help')) return log(USAGE);
+  const after = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const size = after('--asr-model') ?? 'tiny';
+  if (size !== 'tiny' && size !== 'base') throw new Error(`--asr-model: tiny or base, not ${size}`);
+  const cost = after('--asr-cost');
   const scoring = await scoreWakeCorpus(wakeCorpusOptions(args), log);
   if (!scoring) return;
-  const at = args.indexOf('--asr-windows');
-  const windows = at >= 0 ? args[at + 1]!.split(',').map(Number) : [1500, 2000, 2500];
+  const windows = after('--asr-windows')?.split(',').map(Number) ?? [1500, 2000, 2500];
   const { scored, frontEnds, withSpeed, calibrationOnly } = scoring;
-  await runAsrCheck(scored, frontEnds, withSpeed, calibrationOnly, windows, log);
+  const options: AsrCheckOptions = { frontEnds, withSpeed, calibrationOnly, windows, size };
+  await runAsrCheck(scored, { ...options, cost: cost === undefined ? cost : Number(cost) }, log);
 }
