@@ -20,6 +20,8 @@ export const DEV5: Split = 'held-out 3, seen';
 export const DEV6: Split = 'held-out 4, seen';
 /** Held-out 5, run once before and once after the transfer session, spent once held-out 6 was written. */
 export const DEV7: Split = 'held-out 5, seen';
+/** Held-out 6, run by the lead before and after the house session: seen, a transfer check since. */
+export const DEV8: Split = 'held-out 6';
 const SPENT: Partial<Record<Split, string>> = {
   [DEV5]: 'development 5',
   [DEV6]: 'development 6',
