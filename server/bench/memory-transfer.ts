@@ -1,6 +1,6 @@
 // `npm run bench -w server -- memory transfer [variant]`: the default (or one variant) on dev 1-5
-// with the house and people misses shown (what tuning may look at), then on dev 6 and dev 7
-// (held-out 4 and 5, spent) as transfer checks: their aggregate and per-category recall only,
+// with the house and people misses shown (what tuning may look at), then on dev 6, 7 and 8
+// (held-out 4, 5 and 6, spent) as transfer checks: their aggregate and per-category recall only,
 // never their questions. The held-out set reported (held-out 7) is never run here.
 import {
   DEFAULT_VARIANT,
@@ -11,11 +11,13 @@ import {
   VARIANTS,
   withStore,
 } from './memory.js';
-import { DEV5, DEV6, DEV7 } from './memory-dev.js';
+import { DEV5, DEV6, DEV7, DEV8 } from './memory-dev.js';
 import { GLOSS_GRID } from './memory-gloss-variants.js';
 import { TRANSFER_VARIANTS } from './memory-transfer-variants.js';
 
-const SHOWN = new Set(['house', 'people']);
+/** The categories whose dev 1-5 misses are printed (MEMORY_SHOW=all for every one). */
+const SHOWN = (category: string) =>
+  process.env.MEMORY_SHOW === 'all' || category === 'house' || category === 'people';
 
 interface Shown {
   readonly split: string;
@@ -43,7 +45,7 @@ async function runShown(variantName: string | undefined, split: Split, show = tr
       const g = (byCat[fact.category] ??= { questions: 0, hits: 0 });
       g.questions++;
       if (rank <= 3) g.hits++;
-      if (show && rank > 3 && SHOWN.has(fact.category))
+      if (show && rank > 3 && SHOWN(fact.category))
         misses.push({
           split,
           category: fact.category,
@@ -70,6 +72,7 @@ const LABELS: Partial<Record<Split, string>> = {
   [DEV5]: 'dev 5',
   [DEV6]: 'dev 6',
   [DEV7]: 'dev 7',
+  [DEV8]: 'dev 8',
 };
 const labelOf = (split: Split) => LABELS[split] ?? split;
 type Categories = Record<string, { questions: number; hits: number }>;
@@ -104,8 +107,8 @@ export async function runTransfer(variantName?: string): Promise<string> {
     );
   };
   await pool([...DEVELOPMENT, DEV5], true, 'dev 1-5');
-  await pool([DEV6, DEV7], false, 'dev 6+7');
-  lines.push('house and people misses, dev 1-5:');
+  await pool([DEV6, DEV7, DEV8], false, 'dev 6-8');
+  lines.push(`${process.env.MEMORY_SHOW === 'all' ? 'all' : 'house and people'} misses, dev 1-5:`);
   for (const m of misses)
     lines.push(
       `- ${labelOf(m.split as Split)} ${m.category} (rank ${m.rank}): "${m.question}" wanted "${m.wanted}", got ${JSON.stringify(m.recalled)}`,

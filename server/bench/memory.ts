@@ -74,6 +74,9 @@ const SYNSETS_ONLY: WordNetExpansion = {
 export const PROPOSED =
   'sentence encoder alone as the vector, definitions stored with memories, spots (proposed; held-out 6 did not confirm it)';
 
+/** The default before issue 13's purposes session: no definitions of things stored (purposes.ts). */
+export const NO_PURPOSES = `${BLENDED}: no purposes of things (the default before 8 December)`;
+
 /** The sentence encoder as the vector side, alone or blended with the hashed embedder. */
 const ENCODER_VARIANTS: readonly Variant[] = [
   {
@@ -102,6 +105,12 @@ const ENCODER_VARIANTS: readonly Variant[] = [
     embedder: BLEND,
     weights: SENTENCE_WEIGHTS,
     spots: true,
+  },
+  {
+    name: NO_PURPOSES,
+    embedder: BLEND,
+    weights: SENTENCE_WEIGHTS,
+    expansion: { ...DEFAULT_EXPANSION, purposes: false },
   },
   { name: `${BLENDED}: no full text`, embedder: BLEND, weights: { ...SENTENCE_WEIGHTS, text: 0 } },
   {

@@ -73,6 +73,12 @@ export interface WordNetExpansion {
    * ("bicycle built for two": a tandem; "first aid kit"); two-word names always are.
    */
   readonly phrases?: number;
+  /**
+   * What a thing is for: a memory naming a thing made for a use ("first aid kit") stores
+   * the words of its definition ("…bandages and medicines…"), which a query's own words meet at
+   * the broader terms' credit (purposes.ts).
+   */
+  readonly purposes?: boolean;
 }
 
 /** Searched on the development sets (`npm run bench -w server -- memory tune-wordnet`). */
@@ -89,6 +95,7 @@ export const DEFAULT_EXPANSION: WordNetExpansion = {
   commonWords: 1,
   places: true,
   rareWords: { below: 20, senses: 5, depth: 1, unmatched: true },
+  purposes: true,
   // Names of times, names of 3-4 words and definitions of rare query words only (`timeNames`,
   // `phrases: 4`, `glossesBelow: 20`) gained on dev 1-5 but lost 2 questions of held-out 5: off.
 };

@@ -19,6 +19,7 @@ import type { Role } from './terms.js';
 import type { WordNet } from './wordnet.js';
 import { capitalised, onlyAName, standsForPlace } from './names.js';
 import { DEFAULT_EXPANSION, type WordNetExpansion } from './wordnet-expansion.js';
+import { purposesOf } from './purposes.js';
 
 export { DEFAULT_EXPANSION, type WordNetExpansion } from './wordnet-expansion.js';
 
@@ -102,6 +103,7 @@ export function wordNetTagger(
   translator?: Translator,
 ): WordNetTagger {
   const cache = new Map<string, Looked>();
+  const purposes = options.purposes && wordnet ? purposesOf(wordnet, normalise) : undefined;
   const above = (ids: readonly string[]) => ids.flatMap((id) => wordnet?.synset(id)?.above ?? []);
   /** A memory's word: its senses and the synsets above; a query's: its commonest senses. */
   const lookUp = (word: string, role: Role): Looked => {
@@ -208,6 +210,20 @@ export function wordNetTagger(
       (w) => w !== own,
     );
   };
+  /** Per content word of a memory, the definition of the thing it names (once per name). */
+  const purposesAt = (words: readonly string[]): string[][] => {
+    const found = words.map((): string[] => []);
+    for (let i = 0; purposes && i < words.length;) {
+      const { terms, length } = purposes.at(words, i);
+      found[i] = terms;
+      i += length;
+    }
+    return found;
+  };
+  const withPurpose = (tagged: TaggedWord, terms: readonly string[]): TaggedWord =>
+    terms.length === 0
+      ? tagged
+      : { ...tagged, defined: [...new Set([...tagged.defined, ...terms])] };
   const merge = (entries: Looked[], translations: string[], role: Role, own: string) => {
     const defines = [...new Set(entries.flatMap((e) => e.defines))];
     const query = role === 'query';
@@ -218,7 +234,8 @@ export function wordNetTagger(
       broader: [
         ...new Set([
           ...entries.flatMap((e) => e.broader.map((id) => `c_${id}`)),
-          ...(query && options.glosses === true ? [`g_${own}`] : []),
+          ...(query && (options.glosses === true || options.purposes) ? [`g_${own}`] : []),
+          ...(query && options.purposes ? translations.map((t) => `g_${stem(t)}`) : []),
           ...(query && options.glosses ? defines : []),
           ...(options.rareWords?.unmatched ? [] : entries.flatMap((e) => e.wide ?? [])),
         ]),
@@ -244,6 +261,8 @@ export function wordNetTagger(
       // Where each content word is among all the words, for the particle after it.
       let at = -1;
       const positions = contentWords.map((w) => (at = normalisedWords.indexOf(w, at + 1)));
+      const memory = role === 'memory' && purposes !== undefined;
+      const things = memory && !french ? purposesAt(contentWords) : [];
       return contentWords.map((word, i) => {
         if (
           names.has(word) &&
@@ -260,11 +279,16 @@ export function wordNetTagger(
           const words = english.flatMap((e) => normalise(e).split(' ')).filter((w) => w !== '');
           // A holiday WordNet knows by its French name ("Noël") and the dictionary lacks.
           const asIs = english.length === 0 && options.timeNames && namesATime(word) ? [word] : [];
-          return merge(
+          const tagged = merge(
             [...english, ...asIs].map((e) => lookUp(e.replace(/ /g, '_'), role)),
             translated.length > 0 ? words : [],
             role,
             stems[i]!,
+          );
+          if (!memory) return tagged;
+          return withPurpose(
+            tagged,
+            english.flatMap((e) => purposes.at(normalise(e).split(' '), 0).terms),
           );
         }
         const next = contentWords[i + 1];
@@ -281,7 +305,10 @@ export function wordNetTagger(
         const found = [pair, phrasal, phrase].filter(
           (e) => e !== undefined && e.synonyms.length > 0,
         );
-        const tagged = merge([own, ...(found as Looked[])], [], role, stems[i]!);
+        const tagged = withPurpose(
+          merge([own, ...(found as Looked[])], [], role, stems[i]!),
+          things[i] ?? [],
+        );
         const common = role === 'query' ? (options.commonWords ?? 0) : 0;
         if (common === 0) return tagged;
         const seen = wordnet?.frequency?.(word) ?? 0;
@@ -304,7 +331,7 @@ function storedAnalysisId(options: WordNetExpansion): string {
     `${query === '1.0' ? '' : `:q${query}`}` +
     `${options.related ? ':related' : ''}${options.parts ? ':parts' : ''}` +
     `${options.glosses === true ? ':glosses' : ''}${options.places ? ':places' : ''}` +
-    `${options.timeNames ? ':times' : ''}${(options.phrases ?? 2) > 2 ? `:phrases${options.phrases}` : ''}`
+    `${options.purposes ? ':purposes' : ''}${options.timeNames ? ':times' : ''}${(options.phrases ?? 2) > 2 ? `:phrases${options.phrases}` : ''}`
   );
 }
 

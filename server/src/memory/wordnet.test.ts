@@ -123,14 +123,18 @@ describe('WordNet in the memory', () => {
 
   it('gives a query weaker terms: what its words are a kind of, their definitions', () => {
     // "a device that trips like a switch and opens the circuit": a memory's definition words,
-    // stored only when asked for (by default a memory stores no definitions).
+    // stored only when asked for (by default only a thing's: purposes.ts).
     const storing = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
       ...DEFAULT_EXPANSION,
       glosses: true,
     });
     const breaker = analyse('The circuit breaker is in the hall', storing, 'memory');
     expect(breaker.senses).toContain('g_switch');
-    expect(analyse('The circuit breaker is in the hall', lexicon, 'memory').senses).not.toContain(
+    const none = withWordNet(HOUSEHOLD_LEXICON, wordnet!, {
+      ...DEFAULT_EXPANSION,
+      purposes: false,
+    });
+    expect(analyse('The circuit breaker is in the hall', none, 'memory').senses).not.toContain(
       'g_switch',
     );
     const question = analyse('which switch is it?', storing);
