@@ -37,6 +37,7 @@ import {
   type UtteranceClass,
 } from './understanding-corpus.js';
 import { benchHome, DEMO_ALIASES, englishHome } from './understanding-home.js';
+import { childCpuMs } from './child-cpu.js';
 
 /**
  * `asked`: a sensitive action was asked for, and would happen only after a spoken "yes".
@@ -67,6 +68,9 @@ export interface Scored {
   readonly frames?: number;
   readonly rejected?: string;
   readonly ms: number;
+  /** The decoders' CPU time for it (`child-cpu.ts`), and the warp chosen (`vtln` only). */
+  readonly cpuMs?: number;
+  readonly warp?: number;
   /** What the sentence heard would do if accepted (undefined: no intent at all). */
   readonly outcome?: Outcome;
   /** What the sentence said would do (commands only). */
@@ -190,9 +194,9 @@ export async function scoreAudio(
   item: Omit<CorpusItem, 'audio'>,
   audio: Uint8Array,
 ): Promise<Scored> {
-  const started = performance.now();
+  const [started, cpu] = [performance.now(), childCpuMs()];
   const heard: PhraseResult = await engine.recognize({ audio });
-  const ms = performance.now() - started;
+  const [ms, cpuMs] = [performance.now() - started, childCpuMs() - cpu];
   return {
     item,
     heard: heard.text,
@@ -210,7 +214,7 @@ export async function scoreAudio(
     },
     frames: heard.frames,
     rejected: heard.rejected,
-    ms,
+    ...{ ms, cpuMs, warp: heard.warp },
     outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
     expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
   };
