@@ -46,6 +46,8 @@ const VTLN: VtlnOptions | undefined = !process.env.BENCH_VTLN
   : process.env.BENCH_VTLN === '1'
     ? DEFAULT_VTLN
     : { ...DEFAULT_VTLN, warps: process.env.BENCH_VTLN.split(',').map(Number) };
+/** `BENCH_VTLN_TRIES=2`: the grammar decodes at the 2 warps the loops fit best. */
+const VTLN_TRIES = Number(process.env.BENCH_VTLN_TRIES ?? '1');
 
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
@@ -121,7 +123,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
           slotCheck: SLOT_CHECK,
           fillerCheck: FILLER_CHECK,
           fillerPhoneProbability: FILLER_PHONE,
-          vtln: VTLN,
+          vtln: VTLN && { ...VTLN, tries: VTLN_TRIES },
         },
         scale,
       );
@@ -177,7 +179,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   );
   const variant =
     `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
-    `${SLOT_CHECK ? '-slots' : ''}${VTLN ? `-vtln${VTLN.warps.length}` : ''}${FILLER_CHECK ? `-filler${FILLER_PHONE ?? ''}` : ''}` +
+    `${SLOT_CHECK ? '-slots' : ''}${VTLN ? `-vtln${VTLN.warps.length}x${VTLN_TRIES}` : ''}${FILLER_CHECK ? `-filler${FILLER_PHONE ?? ''}` : ''}` +
     `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });

@@ -6,6 +6,7 @@
 // door. A command is "acted correctly" when it does what the same sentence typed would do (the
 // same service calls, timer and intent), an out-of-grammar utterance is "acted" whenever anything
 // but "Sorry, I didn't catch that" comes of it.
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import {
   type AcceptanceRule,
@@ -128,6 +129,8 @@ export const same = (a: Outcome, b: Outcome) =>
   a.timer === b.timer &&
   a.speech === b.speech;
 
+const PARTIAL = process.env.BENCH_PARTIAL;
+
 /** `BENCH_MODES=1`: the mode sentences in the grammar too, as the server has them. */
 export const WITH_MODES = process.env.BENCH_MODES === '1';
 
@@ -182,8 +185,12 @@ export async function scoreWith(
   corpus: readonly CorpusItem[],
 ): Promise<Scored[]> {
   const scored: Scored[] = [];
-  for (const { audio, ...item } of corpus)
+  for (const { audio, ...item } of corpus) {
     scored.push(await scoreAudio(engine, recognizer, item, audio));
+    // `BENCH_PARTIAL=FILE`: what is decoded so far, every 50 utterances, for long runs.
+    if (PARTIAL && scored.length % 50 === 0)
+      writeFileSync(PARTIAL, JSON.stringify({ utterances: scored }));
+  }
   return scored;
 }
 

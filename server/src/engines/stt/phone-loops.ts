@@ -49,7 +49,8 @@ export class PhoneLoops {
     const { warped } = decoders;
     if (vtln && warped) {
       const grammarAt = (warp: number) => warped.get(warp)!;
-      return decodeAtBestWarp(id, vtln.warps, (warp) => this.at(warp), grammarAt, signal);
+      const loopAt = (warp: number) => this.at(warp);
+      return decodeAtBestWarp(id, vtln.warps, loopAt, grammarAt, signal, vtln.tries);
     }
     const [best, free] = await Promise.all([
       decoders.decoder.decode(id, signal),

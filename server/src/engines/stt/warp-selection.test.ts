@@ -49,6 +49,36 @@ describe('decodeAtBestWarp', () => {
   });
 });
 
+describe('decodeAtBestWarp with tries', () => {
+  it("keeps, of the loops' best warps, the sentence that fits best against its own loop", async () => {
+    const loops = new Map([
+      [0.9, heard(-4200, 100)],
+      [1, heard(-3950, 100)],
+      [1.1, heard(-3900, 100)],
+    ]);
+    // Against its loop: at 1.1 the grammar is 300 below, at 1 only 100; 0.9 is not tried.
+    const grammar = new Map([
+      [0.9, heard(-4000, 100)],
+      [1, heard(-4050, 100)],
+      [1.1, heard(-4200, 100)],
+    ]);
+    const asked: number[] = [];
+    const result = await decodeAtBestWarp(
+      'utt1',
+      [0.9, 1, 1.1],
+      async (warp) => ({ decode: async () => loops.get(warp)! }),
+      (warp) => ({
+        decode: async () => (asked.push(warp), { ...grammar.get(warp)!, words: ['on'] }),
+      }),
+      undefined,
+      2,
+    );
+    expect(asked.sort()).toEqual([1, 1.1]);
+    expect(result.warp).toBe(1);
+    expect(result.free).toBe(loops.get(1));
+  });
+});
+
 describe('warpArgs and checkVtln', () => {
   it("gives pocketsphinx the warp's shape and factor", () => {
     expect(warpArgs({ warps: [1] }, 0.94)).toEqual([

@@ -11,6 +11,11 @@ export interface VtlnOptions {
   readonly warps: readonly number[];
   /** Pocketsphinx's warp shape (default `inverse_linear`: frequencies divided by the warp). */
   readonly type?: 'inverse_linear' | 'affine' | 'piecewise_linear';
+  /**
+   * The grammar decodes at this many of the warps the loops fit best (default 1), and the
+   * sentence that fits best against its own warp's loop is kept.
+   */
+  readonly tries?: number;
 }
 
 /** Warps 0.88 to 1.12 in steps of 0.06 (about ±12 % of vocal tract length). */
@@ -29,18 +34,24 @@ export function warpArgs(options: VtlnOptions, warp: number): DecoderArgs {
  * the same audio; a loop that reached no final state counts last). Ties go to the earlier one.
  */
 export function pickWarp(loops: readonly Pick<Hypothesis, 'acousticScore' | 'frames'>[]): number {
-  let best = -1;
-  let bestScore = -Infinity;
-  for (const [i, loop] of loops.entries()) {
-    const score = loop.frames > 0 ? loop.acousticScore / loop.frames : -Infinity;
-    if (best < 0 || score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  }
-  if (best < 0) throw new Error('no warp to choose from');
+  const [best] = rankWarps(loops);
+  if (best === undefined) throw new Error('no warp to choose from');
   return best;
 }
+
+/** The indices of `loops`, best per frame first (as `pickWarp` ranks them). */
+export function rankWarps(
+  loops: readonly Pick<Hypothesis, 'acousticScore' | 'frames'>[],
+): number[] {
+  const perFrame = loops.map((l) => (l.frames > 0 ? l.acousticScore / l.frames : -Infinity));
+  return loops.map((_, i) => i).sort((a, b) => perFrame[b]! - perFrame[a]! || a - b);
+}
+
+/** The grammar's margin per frame over its warp's loop; -Infinity when it found no words. */
+const fitOf = (best: Hypothesis, free: Hypothesis) =>
+  best.words.length > 0
+    ? (best.acousticScore - free.acousticScore) / Math.max(best.frames, 1)
+    : -Infinity;
 
 /** Throws on warps pocketsphinx would misread or that are no warp at all. */
 export function checkVtln(options: VtlnOptions): void {
@@ -70,9 +81,15 @@ export async function decodeAtBestWarp(
   ) => Promise<{ decode: (id: string, s?: AbortSignal) => Promise<Hypothesis> }>,
   grammarAt: (warp: number) => { decode: (id: string, s?: AbortSignal) => Promise<Hypothesis> },
   signal?: AbortSignal,
+  tries = 1,
 ): Promise<WarpedDecode> {
   const loops = await Promise.all(warps.map(async (w) => (await loopAt(w)).decode(id, signal)));
-  const chosen = pickWarp(loops);
-  const warp = warps[chosen]!;
-  return { best: await grammarAt(warp).decode(id, signal), free: loops[chosen]!, warp };
+  const chosen = rankWarps(loops).slice(0, Math.max(1, tries));
+  const decoded = await Promise.all(
+    chosen.map(async (i) => {
+      const warp = warps[i]!;
+      return { best: await grammarAt(warp).decode(id, signal), free: loops[i]!, warp };
+    }),
+  );
+  return decoded.reduce((a, b) => (fitOf(b.best, b.free) > fitOf(a.best, a.free) ? b : a));
 }
