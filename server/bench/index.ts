@@ -21,7 +21,9 @@
 // `... understanding slotcheck FILE [T]`: the slot check on a BENCH_SLOT_CHECK=1 calibration run;
 // `... understanding filler FILE [T [ask]]`: the filler check on a BENCH_FILLER_CHECK=1 one;
 // `... understanding vtln BEFORE AFTER`: a calibration run without and one with BENCH_VTLN=1
-// (vocal tract length normalisation) compared per voice, each rule calibrated on its own run.
+// (vocal tract length normalisation; BENCH_VTLN_TRIES=2: the grammar at the 2 best warps)
+// compared per voice, each rule calibrated on its own run. BENCH_PARTIAL=FILE: a long run saves
+// its decodes every 50 utterances and, started again, keeps them (understanding-partial.ts).
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).

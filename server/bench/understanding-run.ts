@@ -124,6 +124,8 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
           fillerCheck: FILLER_CHECK,
           fillerPhoneProbability: FILLER_PHONE,
           vtln: VTLN && { ...VTLN, tries: VTLN_TRIES },
+          // A loaded machine takes longer than the engine's 15 s on a long utterance.
+          timeoutMs: 120_000,
         },
         scale,
       );

@@ -6,7 +6,6 @@
 // door. A command is "acted correctly" when it does what the same sentence typed would do (the
 // same service calls, timer and intent), an out-of-grammar utterance is "acted" whenever anything
 // but "Sorry, I didn't catch that" comes of it.
-import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import {
   type AcceptanceRule,
@@ -39,6 +38,7 @@ import {
 } from './understanding-corpus.js';
 import { benchHome, DEMO_ALIASES, englishHome } from './understanding-home.js';
 import { childCpuMs } from './child-cpu.js';
+import { decodedBefore, reusable, savePartial } from './understanding-partial.js';
 
 /**
  * `asked`: a sensitive action was asked for, and would happen only after a spoken "yes".
@@ -129,8 +129,6 @@ export const same = (a: Outcome, b: Outcome) =>
   a.timer === b.timer &&
   a.speech === b.speech;
 
-const PARTIAL = process.env.BENCH_PARTIAL;
-
 /** `BENCH_MODES=1`: the mode sentences in the grammar too, as the server has them. */
 export const WITH_MODES = process.env.BENCH_MODES === '1';
 
@@ -184,12 +182,12 @@ export async function scoreWith(
   recognizer: IntentRecognizer,
   corpus: readonly CorpusItem[],
 ): Promise<Scored[]> {
+  const before = decodedBefore<Scored>();
   const scored: Scored[] = [];
   for (const { audio, ...item } of corpus) {
-    scored.push(await scoreAudio(engine, recognizer, item, audio));
-    // `BENCH_PARTIAL=FILE`: what is decoded so far, every 50 utterances, for long runs.
-    if (PARTIAL && scored.length % 50 === 0)
-      writeFileSync(PARTIAL, JSON.stringify({ utterances: scored }));
+    const done = reusable(before, scored.length, item);
+    scored.push(done ?? (await scoreAudio(engine, recognizer, item, audio)));
+    if (!done) savePartial(scored);
   }
   return scored;
 }
