@@ -20,6 +20,10 @@
 // `--rule FIT:WORD:DEFICIT:SENSITIVE:BAND` judges by other thresholds than the shipped ones;
 // `... understanding slotcheck FILE [T]`: the slot check on a BENCH_SLOT_CHECK=1 calibration run;
 // `... understanding filler FILE [T [ask]]`: the filler check on a BENCH_FILLER_CHECK=1 one;
+// `... understanding vtln BEFORE AFTER`: a calibration run without and one with BENCH_VTLN=1
+// (vocal tract length normalisation; BENCH_VTLN_TRIES=2: the grammar at the 2 best warps)
+// compared per voice, each rule calibrated on its own run. BENCH_PARTIAL=FILE: a long run saves
+// its decodes every 50 utterances and, started again, keeps them (understanding-partial.ts).
 // `... understanding pick FILE...`: ways of choosing a warp per utterance, each calibrated on
 // the files' split (give it calibration runs only). `... understanding sweep [NAME...]`:
 // pocketsphinx settings on the calibration split, each calibrated (understanding-sweep.ts).
@@ -53,6 +57,7 @@ import { parseRule, runUnderstanding } from './understanding-run.js';
 import { type Split, SPLITS } from './understanding-corpus.js';
 import { runWarps } from './understanding-warps.js';
 import { runPick } from './understanding-pick.js';
+import { runVtlnReport } from './understanding-vtln.js';
 import { runSweep } from './understanding-sweep.js';
 import { runSlots } from './understanding-slots.js';
 import { runSlotCheck } from './understanding-slotcheck.js';
@@ -145,6 +150,10 @@ if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'slotche
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'sweep') {
   await runSweep(resultsDir, process.argv.slice(4));
+  process.exit(0);
+}
+if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'vtln') {
+  runVtlnReport(process.argv[4]!, process.argv[5]!);
   process.exit(0);
 }
 if (process.argv.slice(2)[0] === 'understanding' && process.argv[3] === 'warps') {

@@ -7,6 +7,7 @@ import { calibrateBand, formatBand } from './understanding-band.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
 import { formatMisses, formatWrong } from './understanding-misses.js';
 import { DEMO_ALIASES } from './understanding-home.js';
+import { DEFAULT_VTLN, type VtlnOptions } from '../src/engines/stt/warp-selection.js';
 import type { Split } from './understanding-corpus.js';
 import {
   calibrate,
@@ -35,6 +36,18 @@ const FILLER_CHECK = process.env.BENCH_FILLER_CHECK === '1';
 const FILLER_PHONE = process.env.BENCH_FILLER_PHONE
   ? Number(process.env.BENCH_FILLER_PHONE)
   : undefined;
+
+/**
+ * `BENCH_VTLN=1`: vocal tract length normalisation at the default warps (`warp-selection.ts`);
+ * `BENCH_VTLN=0.9,1,1.1` at those.
+ */
+const VTLN: VtlnOptions | undefined = !process.env.BENCH_VTLN
+  ? undefined
+  : process.env.BENCH_VTLN === '1'
+    ? DEFAULT_VTLN
+    : { ...DEFAULT_VTLN, warps: process.env.BENCH_VTLN.split(',').map(Number) };
+/** `BENCH_VTLN_TRIES=2`: the grammar decodes at the 2 warps the loops fit best. */
+const VTLN_TRIES = Number(process.env.BENCH_VTLN_TRIES ?? '1');
 
 /** The score at which the engine's confidence reaches `confidence`. */
 function scoreAt(confidence: number): number {
@@ -110,6 +123,9 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
           slotCheck: SLOT_CHECK,
           fillerCheck: FILLER_CHECK,
           fillerPhoneProbability: FILLER_PHONE,
+          vtln: VTLN && { ...VTLN, tries: VTLN_TRIES },
+          // A loaded machine takes longer than the engine's 15 s on a long utterance.
+          timeoutMs: 120_000,
         },
         scale,
       );
@@ -165,7 +181,7 @@ export async function runUnderstanding(resultsDir: string, run: UnderstandingRun
   );
   const variant =
     `${WITH_MODES ? '-modes' : ''}${WORD_LOOP ? '-word-loop' : ''}${DEMO_ALIASES ? '-demo' : ''}` +
-    `${SLOT_CHECK ? '-slots' : ''}${FILLER_CHECK ? `-filler${FILLER_PHONE ?? ''}` : ''}` +
+    `${SLOT_CHECK ? '-slots' : ''}${VTLN ? `-vtln${VTLN.warps.length}x${VTLN_TRIES}` : ''}${FILLER_CHECK ? `-filler${FILLER_PHONE ?? ''}` : ''}` +
     `${scale > 1 && !from ? `-scale${scale}` : ''}${split === 'calibration' && !calibrating ? '-shipped' : ''}`;
   const out = join(resultsDir, `server-understanding-${split}${variant}.json`);
   mkdirSync(resultsDir, { recursive: true });

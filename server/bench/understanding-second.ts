@@ -39,6 +39,16 @@ import { type Scored, verdictOf } from './understanding.js';
 import type { SecondDecode } from './understanding-moonshine.js';
 import { GRAMMAR_ONLY, type Judged, searchRules, tableOf } from './understanding-second-search.js';
 
+/**
+ * `BENCH_GRAMMAR_RULE=FIT:DEFICIT`: the grammar's rule the second opinion builds on, for scores
+ * on another scale (a run with BENCH_VTLN); default the shipped one.
+ */
+const GRAMMAR_RULE = ((text) => {
+  if (!text) return DEFAULT_ACCEPTANCE;
+  const [fit, worstDeficit] = text.split(':').map(Number);
+  return { ...DEFAULT_ACCEPTANCE, fit: fit!, worstDeficit: worstDeficit! };
+})(process.env.BENCH_GRAMMAR_RULE);
+
 /** The score above the rule sensitive actions need as shipped (`DEFAULT_SENSITIVE_CONFIDENCE`). */
 const SENSITIVE_MARGIN =
   3 * Math.log(DEFAULT_SENSITIVE_CONFIDENCE / (1 - DEFAULT_SENSITIVE_CONFIDENCE));
@@ -115,7 +125,7 @@ export async function judge(
       index,
       kind: s.item.kind === 'command' ? 'command' : oog ? 'oog' : 'near-miss (new)',
       heard: !s.rejected && s.outcome !== undefined,
-      score: acceptanceScore(s, DEFAULT_ACCEPTANCE),
+      score: acceptanceScore(s, GRAMMAR_RULE),
       right: verdict === 'correct',
       sensitive: s.outcome?.sensitive === true,
       sentence: agreed.sentence,

@@ -37,6 +37,8 @@ import {
   type UtteranceClass,
 } from './understanding-corpus.js';
 import { benchHome, DEMO_ALIASES, englishHome } from './understanding-home.js';
+import { childCpuMs } from './child-cpu.js';
+import { decodedBefore, reusable, savePartial } from './understanding-partial.js';
 
 /**
  * `asked`: a sensitive action was asked for, and would happen only after a spoken "yes".
@@ -67,6 +69,9 @@ export interface Scored {
   readonly frames?: number;
   readonly rejected?: string;
   readonly ms: number;
+  /** The decoders' CPU time for it (`child-cpu.ts`), and the warp chosen (`vtln` only). */
+  readonly cpuMs?: number;
+  readonly warp?: number;
   /** What the sentence heard would do if accepted (undefined: no intent at all). */
   readonly outcome?: Outcome;
   /** What the sentence said would do (commands only). */
@@ -177,9 +182,13 @@ export async function scoreWith(
   recognizer: IntentRecognizer,
   corpus: readonly CorpusItem[],
 ): Promise<Scored[]> {
+  const before = decodedBefore<Scored>();
   const scored: Scored[] = [];
-  for (const { audio, ...item } of corpus)
-    scored.push(await scoreAudio(engine, recognizer, item, audio));
+  for (const { audio, ...item } of corpus) {
+    const done = reusable(before, scored.length, item);
+    scored.push(done ?? (await scoreAudio(engine, recognizer, item, audio)));
+    if (!done) savePartial(scored);
+  }
   return scored;
 }
 
@@ -190,9 +199,9 @@ export async function scoreAudio(
   item: Omit<CorpusItem, 'audio'>,
   audio: Uint8Array,
 ): Promise<Scored> {
-  const started = performance.now();
+  const [started, cpu] = [performance.now(), childCpuMs()];
   const heard: PhraseResult = await engine.recognize({ audio });
-  const ms = performance.now() - started;
+  const [ms, cpuMs] = [performance.now() - started, childCpuMs() - cpu];
   return {
     item,
     heard: heard.text,
@@ -210,7 +219,7 @@ export async function scoreAudio(
     },
     frames: heard.frames,
     rejected: heard.rejected,
-    ms,
+    ...{ ms, cpuMs, warp: heard.warp },
     outcome: heard.text ? await outcomeOf(recognizer, heard.text) : undefined,
     expected: item.kind === 'command' ? await outcomeOf(recognizer, item.text) : undefined,
   };

@@ -11,9 +11,12 @@ import { FillerCheck, type FillerMargin } from './filler-check.js';
 import { fillerDictionary } from './filler-grammar.js';
 import { SlotCheck, type SlotMargin } from './slot-check.js';
 import type { Hypothesis, SphinxBatch } from './sphinx-batch.js';
+import { warpArgs } from './warp-selection.js';
 
 export interface GrammarDecoders {
   readonly decoder: SphinxBatch;
+  /** With `vtln`: a grammar decoder per warp (`decoder` is the one of warp 1 when tried). */
+  readonly warped?: ReadonlyMap<number, SphinxBatch>;
   readonly wordLoop?: SphinxBatch;
   readonly slots?: SlotCheck;
   readonly filler?: FillerCheck;
@@ -29,7 +32,7 @@ export interface GrammarDecodersOptions {
   readonly base: string;
   readonly engine: Pick<
     PhraseEngineOptions,
-    'wordLoop' | 'slotCheck' | 'fillerCheck' | 'fillerPhoneProbability' | 'grammarArgs'
+    'wordLoop' | 'slotCheck' | 'fillerCheck' | 'fillerPhoneProbability' | 'grammarArgs' | 'vtln'
   >;
   /** A decoder with `args` and the engine's, `own` overriding them. */
   readonly decoder: (
@@ -65,7 +68,16 @@ export async function startGrammarDecoders(
       await writeFile(files[3]!, buildFsg(first, 'filler'));
       await writeFile(files[4]!, grammar.dictionary + fillerDictionary());
     }
-    const decoder = create(grammarArgs, engine.grammarArgs);
+    const { vtln } = engine;
+    const warped =
+      vtln &&
+      new Map(
+        vtln.warps.map((w) => [
+          w,
+          create([...grammarArgs, ...warpArgs(vtln, w)], engine.grammarArgs),
+        ]),
+      );
+    const decoder = warped?.get(1) ?? create(grammarArgs, engine.grammarArgs);
     const wordLoop = engine.wordLoop
       ? create(['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS])
       : undefined;
@@ -84,12 +96,15 @@ export async function startGrammarDecoders(
           engine.fillerPhoneProbability,
         )
       : undefined;
-    started = { decoder, wordLoop, slots, filler, files };
+    started = { decoder, warped, wordLoop, slots, filler, files };
     await options.warmUp(decoder);
+    for (const other of warped?.values() ?? []) {
+      if (other !== decoder) await other.decode('warmup', signal);
+    }
     await wordLoop?.decode('warmup', signal);
     await slots?.warmUp('warmup', signal);
     await filler?.warmUp('warmup', signal);
-    return { decoder, wordLoop, slots, filler, files };
+    return { decoder, warped, wordLoop, slots, filler, files };
   } catch (error) {
     await closeGrammarDecoders(started);
     throw error;
@@ -100,8 +115,9 @@ export async function startGrammarDecoders(
 export async function closeGrammarDecoders(
   decoders: Partial<GrammarDecoders> | undefined,
 ): Promise<void> {
+  const grammar = new Set([decoders?.decoder, ...(decoders?.warped?.values() ?? [])]);
   await Promise.all([
-    decoders?.decoder?.close(),
+    ...[...grammar].map((decoder) => decoder?.close()),
     decoders?.wordLoop?.close(),
     decoders?.slots?.close(),
     decoders?.filler?.close(),

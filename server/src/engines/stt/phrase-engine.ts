@@ -26,20 +26,11 @@ import { join } from 'node:path';
 import { type Logger, silentLogger } from 'wyoming-ts';
 import { EngineError } from '../../errors.js';
 import { pronounce } from './lexicon.js';
-import {
-  buildPhoneLoop,
-  buildPhraseGrammar,
-  type PhraseGrammar,
-  wordsOf,
-} from './phrase-grammar.js';
+import { buildPhraseGrammar, type PhraseGrammar, wordsOf } from './phrase-grammar.js';
 import { scoreHypotheses } from './phrase-scores.js';
-import {
-  checkInstallation,
-  type DecoderArgs,
-  mergeArgs,
-  PHONE_LOOP_ARGS,
-  SHARED_ARGS,
-} from './phrase-decoders.js';
+import { checkInstallation, type DecoderArgs, mergeArgs, SHARED_ARGS } from './phrase-decoders.js';
+import { PhoneLoops } from './phone-loops.js';
+import { checkVtln } from './warp-selection.js';
 import {
   checkHeard,
   closeGrammarDecoders,
@@ -113,7 +104,7 @@ export class PhraseEngine implements SpeechToText {
   private workDir: Promise<string> | undefined;
   private warmupFile: Promise<void> | undefined;
   private active: ActiveGrammar | undefined;
-  private loop: SphinxBatch | undefined;
+  private readonly loops: PhoneLoops;
   private generation = 0;
   private latestRequest = 0;
   private closed = false;
@@ -130,7 +121,13 @@ export class PhraseEngine implements SpeechToText {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.minConfidence = options.minConfidence ?? 0.5;
     this.askConfidence = options.askConfidence ?? DEFAULT_ASK_CONFIDENCE;
+    if (options.vtln) checkVtln(options.vtln);
     this.trimming = trimmingFor(options.createVad);
+    this.loops = new PhoneLoops(
+      () => this.dir(),
+      (dir, args) => this.decoder(dir, args),
+      options.vtln,
+    );
     this.logger = options.logger ?? silentLogger;
     const espeak = options.espeak === null ? null : (options.espeak ?? 'espeak-ng');
     const pronouncing = { dictionary: this.dictionary, espeak };
@@ -248,9 +245,8 @@ export class PhraseEngine implements SpeechToText {
       return this.kept?.take(found.audio);
     };
     try {
-      const [best, free, loop] = await Promise.all([
-        active.decoder.decode(id, signal),
-        (await this.phoneLoop()).decode(id, signal),
+      const [{ best, free, warp }, loop] = await Promise.all([
+        this.loops.decode({ ...active, decoder: active.decoder }, id, signal),
         active.wordLoop?.decode(id, signal),
       ]);
       if (best.words.length === 0) {
@@ -266,7 +262,15 @@ export class PhraseEngine implements SpeechToText {
           : await this.second!.judge(transcript, best.words, active.grammar, signal);
       const text = active.grammar.sentences.get(spoken) ?? spoken;
       const confidence = this.confidence(scores.score);
-      const result = { text, confidence, language: 'en', engine: this.name, second, ...scores };
+      const result = {
+        text,
+        confidence,
+        language: 'en',
+        engine: this.name,
+        second,
+        warp,
+        ...scores,
+      };
       return { decoded: await taken(), result: { ...result, slot, filler } };
     } finally {
       await unlink(file).catch(() => {});
@@ -294,10 +298,9 @@ export class PhraseEngine implements SpeechToText {
     this.speculative.clear();
     await Promise.all([
       closeGrammarDecoders(active),
-      this.loop?.close(),
+      this.loops.close(),
       this.trimming.finder?.close(),
     ]);
-    this.loop = undefined;
     if (this.workDir && !this.options.workDir) {
       await rm(await this.workDir, { recursive: true, force: true });
     }
@@ -335,19 +338,6 @@ export class PhraseEngine implements SpeechToText {
     });
   }
 
-  private async phoneLoop(): Promise<SphinxBatch> {
-    if (this.loop) return this.loop;
-    const dir = await this.dir();
-    const { fsg, dictionary } = buildPhoneLoop();
-    await writeFile(join(dir, 'phone-loop.fsg'), fsg);
-    await writeFile(join(dir, 'phone-loop.dict'), dictionary);
-    this.loop ??= this.decoder(dir, [
-      ...['-dict', join(dir, 'phone-loop.dict'), '-fsg', join(dir, 'phone-loop.fsg')],
-      ...PHONE_LOOP_ARGS,
-    ]);
-    return this.loop;
-  }
-
   /** A decoder with `args` and ours (`phrase-decoders.ts`), the options' overriding them. */
   private decoder(
     audioDir: string,
@@ -376,10 +366,7 @@ export class PhraseEngine implements SpeechToText {
       this.warmupFile = undefined;
       throw error;
     });
-    await Promise.all([
-      decoder.decode('warmup', signal),
-      (await this.phoneLoop()).decode('warmup', signal),
-    ]);
+    await Promise.all([decoder.decode('warmup', signal), this.loops.warmUp('warmup', signal)]);
   }
 
   private dir(): Promise<string> {
