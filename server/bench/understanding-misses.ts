@@ -2,7 +2,8 @@
 // already wrong (a decode error: no threshold can save it) or right and then rejected (a
 // rejection error: the acceptance rule or the sensitive-action margin turned it down)? Counts
 // only, per voice too: no words are printed.
-import { type Scored, type Thresholds, verdictOf } from './understanding.js';
+// Also the per-class table every understanding run prints.
+import { type ClassRow, type Scored, type Thresholds, verdictOf } from './understanding.js';
 
 export type MissCause =
   /** The engine found no sentence at all (no speech, or no path reached the grammar's end). */
@@ -72,4 +73,22 @@ export function formatWrong(scored: readonly Scored[], t: Thresholds): string {
   const wrong = scored.filter((s) => s.item.kind === 'command' && verdictOf(s, t) === 'wrong');
   if (wrong.length === 0) return '(none)';
   return wrong.map((s) => `- "${s.item.text}" -> "${s.heard}" (${s.item.source})`).join('\n');
+}
+
+/** The per-class table: every verdict's count and share. */
+export function formatTable(rows: readonly ClassRow[]): string {
+  const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '-');
+  const lines = [
+    '| split | class | utterances | acted correctly without asking | acted wrongly | asked to confirm a sensitive action (nothing done) | asked back, then right on yes | asked back, wrong on yes | rejected |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const cell = (n: number, d: number) => `${n} (${pct(n, d)})`;
+  for (const r of rows) {
+    lines.push(
+      `| ${r.split} | ${r.kind} | ${r.count} | ${cell(r.correct, r.count)} | ${cell(r.wrong, r.count)} | ` +
+        `${cell(r.asked, r.count)} | ${cell(r.askedBackRight, r.count)} | ` +
+        `${cell(r.askedBackWrong, r.count)} | ${cell(r.rejected, r.count)} |`,
+    );
+  }
+  return lines.join('\n');
 }

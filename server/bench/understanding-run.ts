@@ -5,13 +5,12 @@ import { WORD_LOOP_ACCEPTANCE } from '../src/engines/stt/phrase-confidence.js';
 import { ASK_BAND, DEFAULT_CALIBRATION } from '../src/engines/stt/phrase-engine.js';
 import { calibrateBand, formatBand } from './understanding-band.js';
 import { DEFAULT_SENSITIVE_CONFIDENCE } from '../src/engines/stt/phrase-engine.js';
-import { formatMisses, formatWrong } from './understanding-misses.js';
+import { formatMisses, formatTable, formatWrong } from './understanding-misses.js';
 import { DEMO_ALIASES } from './understanding-home.js';
 import { DEFAULT_VTLN, type VtlnOptions } from '../src/engines/stt/warp-selection.js';
 import type { Split } from './understanding-corpus.js';
 import {
   calibrate,
-  formatTable,
   machine,
   type Scored,
   scoreCorpus,

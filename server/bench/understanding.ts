@@ -387,23 +387,6 @@ export function calibrate(
   return { rule, sensitive, sweep };
 }
 
-export function formatTable(rows: readonly ClassRow[]): string {
-  const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '-');
-  const lines = [
-    '| split | class | utterances | acted correctly without asking | acted wrongly | asked to confirm a sensitive action (nothing done) | asked back, then right on yes | asked back, wrong on yes | rejected |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  const cell = (n: number, d: number) => `${n} (${pct(n, d)})`;
-  for (const r of rows) {
-    lines.push(
-      `| ${r.split} | ${r.kind} | ${r.count} | ${cell(r.correct, r.count)} | ${cell(r.wrong, r.count)} | ` +
-        `${cell(r.asked, r.count)} | ${cell(r.askedBackRight, r.count)} | ` +
-        `${cell(r.askedBackWrong, r.count)} | ${cell(r.rejected, r.count)} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
 export function machine() {
   return { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: cpus().length };
 }
