@@ -5,6 +5,10 @@ import { validateConfig } from './load.js';
 import { ConfigSchema } from './schema.js';
 
 const DEFAULTS = ConfigSchema.parse({});
+const OLD_AGREEMENT = {
+  ...{ sentence: 0, run: 0.85, loose_band: 30, loose_sentence: 0.8, loose_run: 0.85 },
+  ...{ ask_sentence: 0.7, ask_run: 0, runs: 'neighbours', contrast: -1 },
+};
 
 function problems(raw: Record<string, unknown>): string {
   try {
@@ -126,8 +130,20 @@ describe('settings that would do nothing', () => {
         ollama: { ...DEFAULTS.ollama, enabled: false },
         memory: { ...DEFAULTS.memory, enabled: false },
       },
+      // The second opinion's block as jarvis.yaml wrote it before 8 December, and as it does now.
+      { stt: { phrase: { agreement: OLD_AGREEMENT } } },
+      { stt: { phrase: { second_opinion: 'off', agreement: OLD_AGREEMENT } } },
+      { stt: { phrase: { second_opinion: 'off', agreement: { runs: 'neighbours' } } } },
+      { stt: { phrase: { agreement: { runs: 'worst', contrast: 0, run: 0.3 } } } },
     ];
     for (const raw of accepted) expect(problems(raw), JSON.stringify(raw)).toBe('');
+  });
+
+  it('refuses a section written with one value that is not its default', () => {
+    const agreement = { ...OLD_AGREEMENT, run: 0.9 };
+    expect(problems({ stt: { phrase: { second_opinion: 'off', agreement } } })).toContain(
+      'stt.phrase.agreement: does nothing unless',
+    );
   });
 
   it('lists every rule key as a key of the schema', () => {

@@ -164,9 +164,20 @@ export function unusedSettings(
     if (rule.when(config)) continue;
     for (const key of rule.keys) {
       const value = writtenValue(raw, key);
-      if (value === undefined || isDeepStrictEqual(value, writtenValue(defaults, key))) continue;
+      if (value === undefined || writesDefaults(value, writtenValue(defaults, key))) continue;
       problems.push(`${key}: does nothing unless ${rule.needs}; remove it or change that`);
     }
   }
   return problems;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether what is written is the default: of a section, every key it writes. */
+function writesDefaults(written: unknown, defaults: unknown): boolean {
+  if (isRecord(written) && isRecord(defaults)) {
+    return Object.entries(written).every(([key, value]) => writesDefaults(value, defaults[key]));
+  }
+  return isDeepStrictEqual(written, defaults);
 }

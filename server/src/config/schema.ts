@@ -4,6 +4,7 @@ import {
   DEFAULT_MOONSHINE_CONFIDENCE,
   MAX_PHRASE_CONFIDENCE,
 } from '../engines/stt/stt.js';
+import { RULE_OF_RUNS, ruleWith, type RuleSettings } from '../engines/stt/second-opinion.js';
 import { z } from 'zod';
 import { RoutinesSchema } from '../routines/schema.js';
 import { PRIVATE_NETWORKS, parseCidr } from '../wyoming/peers.js';
@@ -77,6 +78,23 @@ export const SatelliteEntrySchema = z
   })
   .strict();
 
+/** The second opinion's needs, each one left out taken from the rule measured for `runs`. */
+function withRunsRule<T extends RuleSettings & { runs: keyof typeof RULE_OF_RUNS }>(written: T) {
+  const rule = ruleWith(RULE_OF_RUNS[written.runs], written);
+  return {
+    runs: written.runs,
+    sentence: rule.strict.sentence,
+    run: rule.strict.run,
+    loose_band: rule.looseBand,
+    loose_sentence: rule.loose.sentence,
+    loose_run: rule.loose.run,
+    ask_sentence: rule.ask.sentence,
+    ask_run: rule.ask.run,
+    // -1: not checked (the rule's "none"), so a file that writes it is not refused.
+    contrast: rule.contrast ?? -1,
+  };
+}
+
 export const ConfigSchema = z
   .object({
     data_dir: z.string().min(1).default('./data'),
@@ -138,7 +156,6 @@ export const ConfigSchema = z
             sensitive_confidence: reachableConfidence.default(DEFAULT_SENSITIVE_CONFIDENCE),
             ask_confidence: z.number().min(0).max(1).default(DEFAULT_ASK_CONFIDENCE),
             second_opinion: z.enum(['moonshine', 'off']).default('moonshine'),
-            // Each need left out takes the value measured with `runs` (RULE_OF_RUNS).
             agreement: z
               .object({
                 sentence: agreementNeed.optional(),
@@ -152,6 +169,7 @@ export const ConfigSchema = z
                 contrast: z.number().min(-1).max(1).optional(),
               })
               .strict()
+              .transform(withRunsRule)
               .default({}),
             name_languages: z.record(z.string().min(1), z.enum(['en', 'fr', 'any'])).default({}),
           })

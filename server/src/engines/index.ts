@@ -118,7 +118,8 @@ async function secondRecognizer(
   }
 }
 
-function secondOpinionRule(config: JarvisConfig): SecondOpinionRule {
+/** The second opinion's rule a configuration asks for. */
+export function secondOpinionRule(config: JarvisConfig): SecondOpinionRule {
   const settings = config.stt.phrase.agreement;
   return ruleWith(RULE_OF_RUNS[settings.runs], settings);
 }
