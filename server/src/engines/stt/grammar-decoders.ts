@@ -77,7 +77,10 @@ export async function startGrammarDecoders(
           create([...grammarArgs, ...warpArgs(vtln, w)], engine.grammarArgs),
         ]),
       );
-    const decoder = warped?.get(1) ?? create(grammarArgs, engine.grammarArgs);
+    // With vtln only the warped decoders decode: no unwarped one is started for nothing.
+    const decoder =
+      (warped && (warped.get(1) ?? [...warped.values()][0])) ??
+      create(grammarArgs, engine.grammarArgs);
     const wordLoop = engine.wordLoop
       ? create(['-dict', files[1]!, '-fsg', files[2]!, ...WORD_LOOP_ARGS])
       : undefined;

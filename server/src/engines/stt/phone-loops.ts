@@ -11,6 +11,7 @@ import { decodeAtBestWarp, type VtlnOptions, warpArgs } from './warp-selection.j
 export class PhoneLoops {
   private readonly loops = new Map<number | undefined, SphinxBatch>();
   private files: Promise<DecoderArgs> | undefined;
+  private closed = false;
 
   constructor(
     private readonly dir: () => Promise<string>,
@@ -22,10 +23,13 @@ export class PhoneLoops {
   /** The loop of `warp` (undefined: unwarped), started on first use. */
   async at(warp?: number): Promise<SphinxBatch> {
     const files = await (this.files ??= this.write());
+    const dir = await this.dir();
+    // Looked up after the awaits: two first uses at once must share one process.
     const running = this.loops.get(warp);
     if (running) return running;
+    if (this.closed) throw new Error('phone loops closed');
     const warping = warp === undefined ? [] : warpArgs(this.vtln!, warp);
-    const loop = this.create(await this.dir(), [...files, ...PHONE_LOOP_ARGS, ...warping]);
+    const loop = this.create(dir, [...files, ...PHONE_LOOP_ARGS, ...warping]);
     this.loops.set(warp, loop);
     return loop;
   }
@@ -60,6 +64,7 @@ export class PhoneLoops {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const loops = [...this.loops.values()];
     this.loops.clear();
     await Promise.all(loops.map((loop) => loop.close()));

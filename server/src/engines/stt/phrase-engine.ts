@@ -121,7 +121,7 @@ export class PhraseEngine implements SpeechToText {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.minConfidence = options.minConfidence ?? 0.5;
     this.askConfidence = options.askConfidence ?? DEFAULT_ASK_CONFIDENCE;
-    if (options.vtln) checkVtln(options.vtln);
+    if (options.vtln) checkVtln(options.vtln, options.decoderArgs, options.grammarArgs);
     this.trimming = trimmingFor(options.createVad);
     this.loops = new PhoneLoops(
       () => this.dir(),

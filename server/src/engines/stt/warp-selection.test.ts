@@ -101,5 +101,9 @@ describe('warpArgs and checkVtln', () => {
     expect(() => checkVtln({ warps: [0.2] })).toThrow(/outside/);
     expect(() => checkVtln({ warps: [Number.NaN] })).toThrow(/outside/);
     expect(() => checkVtln({ warps: [0.88, 1, 1.12] })).not.toThrow();
+    const warps = { warps: [0.9, 1.1] };
+    expect(() => checkVtln(warps, ['-warp_params', '1.2'])).toThrow(/override the warps/);
+    expect(() => checkVtln(warps, undefined, ['-warp_type', 'affine'])).toThrow(/-warp_type/);
+    expect(() => checkVtln(warps, ['-beam', '1e-60'])).not.toThrow();
   });
 });

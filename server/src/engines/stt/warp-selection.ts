@@ -54,8 +54,11 @@ const fitOf = (best: Hypothesis, free: Hypothesis) =>
     : -Infinity;
 
 /** Throws on warps pocketsphinx would misread or that are no warp at all. */
-export function checkVtln(options: VtlnOptions): void {
+export function checkVtln(options: VtlnOptions, ...argLists: (DecoderArgs | undefined)[]): void {
   if (options.warps.length === 0) throw new Error('vtln: no warps');
+  // Decoder arguments override the warps' own (`mergeArgs`): each decoder would run unwarped.
+  const flag = argLists.flatMap((args) => args ?? []).find((a) => a.startsWith('-warp_'));
+  if (flag) throw new Error(`vtln: ${flag} in the decoder arguments would override the warps`);
   for (const warp of options.warps) {
     if (!(warp >= 0.5 && warp <= 1.5)) throw new Error(`vtln: warp ${warp} outside 0.5-1.5`);
   }
