@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ZodDefault, ZodObject, type ZodTypeAny } from 'zod';
+import { ZodDefault, ZodEffects, ZodObject, type ZodTypeAny } from 'zod';
 import { ConfigError } from '../errors.js';
 import { loadConfig } from './load.js';
 import { ConfigSchema } from './schema.js';
@@ -17,7 +17,11 @@ function file(text: string): string {
 
 /** Every key path of the schema (`http.port`, `stt.phrase.enabled`, ...). */
 function keyPaths(schema: ZodTypeAny, prefix = ''): string[] {
-  const inner = schema instanceof ZodDefault ? schema._def.innerType : schema;
+  let inner = schema;
+  // Through defaults, refinements and transforms (tts, the second opinion's needs).
+  while (inner instanceof ZodDefault || inner instanceof ZodEffects) {
+    inner = inner instanceof ZodDefault ? inner._def.innerType : inner._def.schema;
+  }
   if (!(inner instanceof ZodObject)) return [prefix];
   return Object.entries(inner.shape as Record<string, ZodTypeAny>).flatMap(([key, value]) =>
     keyPaths(value, prefix ? `${prefix}.${key}` : key),
